@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { guidSchema, isoDateTime } from "./common";
+
+/** ActiveDirectorySecurityInheritance names (None 0, All 1, Descendents 2, SelfAndChildren 3, Children 4). */
+export const inheritanceTypeSchema = z.enum(["None", "All", "Descendents", "SelfAndChildren", "Children"]);
+export type InheritanceType = z.infer<typeof inheritanceTypeSchema>;
+
+export const aceSchema = z.object({
+  /** IdentityReference as exported: "CORP\\provAgentgMSA$", "NT AUTHORITY\\SELF", or a SID. */
+  identity: z.string().min(1),
+  /** ActiveDirectoryRights as a bitmask (GenericAll = 0xF01FF). */
+  rights: z.number().int().nonnegative(),
+  accessType: z.enum(["allow", "deny"]),
+  /** ObjectType GUID; EMPTY_GUID means all properties/rights. */
+  objectType: guidSchema,
+  /** InheritedObjectType GUID; EMPTY_GUID means every class. */
+  inheritedObjectType: guidSchema,
+  inheritanceType: inheritanceTypeSchema,
+  /** True when the ACE was inherited from a parent object. */
+  isInherited: z.boolean(),
+});
+export type Ace = z.infer<typeof aceSchema>;
+
+export const aclFactsSchema = z
+  .object({
+    /** The object whose ACL was exported, e.g. "DC=corp,DC=contoso,DC=com". */
+    targetDn: z.string(),
+    /** The gMSA the export is judged for, e.g. "CORP\\provAgentgMSA$". */
+    account: z.string(),
+    accountSid: z.string(),
+    aces: z.array(aceSchema),
+    collectedAt: isoDateTime,
+  })
+  .partial();
+
+export type AclFacts = z.infer<typeof aclFactsSchema>;

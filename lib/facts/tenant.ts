@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { isoDateTime } from "./common";
+
+export const tenantAttestationKeySchema = z.enum(["idfix-run"]);
+export type TenantAttestationKey = z.infer<typeof tenantAttestationKeySchema>;
+
+export const tenantFactsSchema = z
+  .object({
+    tenantId: z.string(),
+    /** Members of the Hybrid Identity Administrator role (from Microsoft Graph). */
+    hybridIdentityAdmins: z.array(
+      z
+        .object({
+          userPrincipalName: z.string(),
+          /** Graph userType: "Member" or "Guest". */
+          userType: z.string(),
+          /** Graph onPremisesSyncEnabled: true for synced users, null/false for cloud-only. */
+          onPremisesSyncEnabled: z.boolean().nullable(),
+          accountEnabled: z.boolean(),
+        })
+        .partial()
+        .required({ userPrincipalName: true }),
+    ),
+    /** Graph /domains. */
+    domains: z.array(
+      z
+        .object({
+          id: z.string(),
+          isVerified: z.boolean(),
+          isDefault: z.boolean(),
+          isInitial: z.boolean(),
+          authenticationType: z.string(),
+        })
+        .partial()
+        .required({ id: true }),
+    ),
+    /** Manual attestations recorded in the UI. */
+    attestations: z.array(
+      z.object({
+        key: tenantAttestationKeySchema,
+        attested: z.boolean(),
+        by: z.string(),
+        at: isoDateTime,
+        note: z.string().optional(),
+      }),
+    ),
+    collectedAt: isoDateTime,
+  })
+  .partial();
+
+export type TenantFacts = z.infer<typeof tenantFactsSchema>;

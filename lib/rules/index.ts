@@ -1,0 +1,101 @@
+import type { Rule } from "./types";
+// Explicit, sorted registry: one import per rule file, id = file name. No self-registration.
+import domainDc2012 from "./domain-dc-2012";
+import domainFunctionalLevel from "./domain-functional-level";
+import domainKdsRootKey from "./domain-kds-root-key";
+import domainProtectedObjects from "./domain-protected-objects";
+import domainRsatAdPowershell from "./domain-rsat-ad-powershell";
+import domainSchemaCloudSync from "./domain-schema-cloud-sync";
+import domainSchemaGmsa from "./domain-schema-gmsa";
+import domainSchemaUpgrade from "./domain-schema-upgrade";
+import fleetAgentCount from "./fleet-agent-count";
+import gmsaAclCreateDeleteUsers from "./gmsa-acl-create-delete-users";
+import gmsaAclDeny from "./gmsa-acl-deny";
+import gmsaAclExcess from "./gmsa-acl-excess";
+import gmsaAclGroupsFullControl from "./gmsa-acl-groups-full-control";
+import gmsaAclPhs from "./gmsa-acl-phs";
+import gmsaAclReadObjects from "./gmsa-acl-read-objects";
+import gmsaAclWriteback from "./gmsa-acl-writeback";
+import hostAgentVersion from "./host-agent-version";
+import hostCredentialManager from "./host-credential-manager";
+import hostDomainJoined from "./host-domain-joined";
+import hostDotnetStrongCrypto from "./host-dotnet-strong-crypto";
+import hostDotnetTlsDefaults from "./host-dotnet-tls-defaults";
+import hostDotnetVersion from "./host-dotnet-version";
+import hostEndpoints from "./host-endpoints";
+import hostExecutionPolicy from "./host-execution-policy";
+import hostGmsaRetrieval from "./host-gmsa-retrieval";
+import hostMemory from "./host-memory";
+import hostNotServerCore from "./host-not-server-core";
+import hostNtlmRestricted from "./host-ntlm-restricted";
+import hostOs2025Update from "./host-os-2025-update";
+import hostOsRecommended from "./host-os-recommended";
+import hostOsSupported from "./host-os-supported";
+import hostPort443 from "./host-port-443";
+import hostPort80 from "./host-port-80";
+import hostPort8080 from "./host-port-8080";
+import hostTier0 from "./host-tier0";
+import hostTls12Schannel from "./host-tls12-schannel";
+import scopeGroupMembers from "./scope-group-members";
+import scopeKnownLimitations from "./scope-known-limitations";
+import scopeObjectCount from "./scope-object-count";
+import scopeOuCount from "./scope-ou-count";
+import scopePhsInetorgperson from "./scope-phs-inetorgperson";
+import tenantCustomDomain from "./tenant-custom-domain";
+import tenantHybridAdmin from "./tenant-hybrid-admin";
+import tenantIdfix from "./tenant-idfix";
+
+export const RULES: readonly Rule[] = [
+  domainDc2012,
+  domainFunctionalLevel,
+  domainKdsRootKey,
+  domainProtectedObjects,
+  domainRsatAdPowershell,
+  domainSchemaCloudSync,
+  domainSchemaGmsa,
+  domainSchemaUpgrade,
+  fleetAgentCount,
+  gmsaAclCreateDeleteUsers,
+  gmsaAclDeny,
+  gmsaAclExcess,
+  gmsaAclGroupsFullControl,
+  gmsaAclPhs,
+  gmsaAclReadObjects,
+  gmsaAclWriteback,
+  hostAgentVersion,
+  hostCredentialManager,
+  hostDomainJoined,
+  hostDotnetStrongCrypto,
+  hostDotnetTlsDefaults,
+  hostDotnetVersion,
+  hostEndpoints,
+  hostExecutionPolicy,
+  hostGmsaRetrieval,
+  hostMemory,
+  hostNotServerCore,
+  hostNtlmRestricted,
+  hostOs2025Update,
+  hostOsRecommended,
+  hostOsSupported,
+  hostPort443,
+  hostPort80,
+  hostPort8080,
+  hostTier0,
+  hostTls12Schannel,
+  scopeGroupMembers,
+  scopeKnownLimitations,
+  scopeObjectCount,
+  scopeOuCount,
+  scopePhsInetorgperson,
+  tenantCustomDomain,
+  tenantHybridAdmin,
+  tenantIdfix,
+];
+
+const BY_ID = new Map(RULES.map((rule) => [rule.meta.id, rule]));
+
+export function getRule(id: string): Rule | undefined {
+  return BY_ID.get(id);
+}
+
+export type { Rule } from "./types";
