@@ -1,0 +1,13 @@
+import Link from "next/link";
+
+export default function NotFound() {
+  return (
+    <div className="mx-auto mt-10 max-w-lg rounded-lg border border-slate-200 bg-white p-6 dark:border-slate-800 dark:bg-slate-900">
+      <h1 className="text-xl font-semibold">Not found</h1>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">There is nothing at this address.</p>
+      <Link href="/" className="mt-4 inline-block text-sm font-medium text-brand-600 underline dark:text-brand-100">
+        Back to the overview
+      </Link>
+    </div>
+  );
+}

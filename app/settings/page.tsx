@@ -1,0 +1,113 @@
+import type { Metadata } from "next";
+import { CreateTokenForm } from "@/components/settings/create-token-form";
+import { CreateUserForm } from "@/components/settings/create-user-form";
+import { RevokeTokenButton } from "@/components/settings/revoke-token-button";
+import { UserRowActions } from "@/components/settings/user-row-actions";
+import { Card } from "@/components/ui/card";
+import { DateTime } from "@/components/ui/date-time";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePage } from "@/lib/auth/guards";
+import { ROLE_LABELS } from "@/lib/auth/roles";
+import { listApiTokens } from "@/lib/data/api-tokens";
+import { listUsers } from "@/lib/data/users";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400";
+const TD = "px-3 py-2 align-top text-sm";
+
+export default async function SettingsPage() {
+  await requirePage("administer");
+  const [users, tokens] = await Promise.all([listUsers(), listApiTokens()]);
+  return (
+    <>
+      <PageHeader title="Settings" description="Accounts, roles and API tokens." />
+      <div className="space-y-6">
+        <Card title="Users" id="users">
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
+              <caption className="sr-only">Users</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={TH}>Email</th>
+                  <th scope="col" className={TH}>Name</th>
+                  <th scope="col" className={TH}>Role</th>
+                  <th scope="col" className={TH}>Status</th>
+                  <th scope="col" className={TH}>Actions</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                {users.map((user) => (
+                  <tr key={user.id}>
+                    <td className={`${TD} break-all`}>{user.email}</td>
+                    <td className={TD}>{user.name}</td>
+                    <td className={TD}>{ROLE_LABELS[user.role]}</td>
+                    <td className={TD}>{user.disabled ? "Disabled" : "Active"}</td>
+                    <td className={TD}>
+                      <UserRowActions userId={user.id} email={user.email} role={user.role} disabled={user.disabled} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h3 className="mb-3 mt-6 text-sm font-semibold">Add a user</h3>
+          <CreateUserForm />
+        </Card>
+        <Card title="API tokens" id="tokens">
+          <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
+            For automation (the collector upload, scripts). Tokens carry a role like a user; only their hash is stored. The
+            CLI can create them too: <code>npm run admin -- create-token --name &lt;name&gt; --role &lt;role&gt;</code>.
+          </p>
+          <div className="overflow-x-auto">
+            <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
+              <caption className="sr-only">API tokens</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className={TH}>Name</th>
+                  <th scope="col" className={TH}>Role</th>
+                  <th scope="col" className={TH}>Starts with</th>
+                  <th scope="col" className={TH}>Created</th>
+                  <th scope="col" className={TH}>Last used</th>
+                  <th scope="col" className={TH}>Status</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+                {tokens.length === 0 && (
+                  <tr>
+                    <td colSpan={6} className={`${TD} text-slate-500`}>No tokens yet.</td>
+                  </tr>
+                )}
+                {tokens.map((token) => (
+                  <tr key={token.id}>
+                    <td className={`${TD} break-all`}>{token.name}</td>
+                    <td className={TD}>{ROLE_LABELS[token.role]}</td>
+                    <td className={`${TD} font-mono`}>{token.prefix}…</td>
+                    <td className={TD}>
+                      <DateTime value={token.createdAt} />
+                      {token.createdBy && <span className="block text-xs text-slate-500">by {token.createdBy}</span>}
+                    </td>
+                    <td className={TD}>
+                      <DateTime value={token.lastUsedAt} />
+                    </td>
+                    <td className={TD}>
+                      {token.revokedAt ? (
+                        <span>
+                          Revoked <DateTime value={token.revokedAt} />
+                        </span>
+                      ) : (
+                        <RevokeTokenButton tokenId={token.id} name={token.name} />
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h3 className="mb-3 mt-6 text-sm font-semibold">Create a token</h3>
+          <CreateTokenForm />
+        </Card>
+      </div>
+    </>
+  );
+}

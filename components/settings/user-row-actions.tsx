@@ -1,0 +1,55 @@
+"use client";
+
+import { useActionState } from "react";
+import { resetUserPasswordAction, setUserDisabledAction, updateUserRoleAction } from "@/app/settings/actions";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/field";
+import { type Role, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+
+const SMALL_INPUT = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
+
+export function UserRowActions({ userId, email, role, disabled }: { userId: string; email: string; role: Role; disabled: boolean }) {
+  const [roleState, roleAction] = useActionState(updateUserRoleAction, null);
+  const [disableState, disableAction] = useActionState(setUserDisabledAction, null);
+  const [passwordState, passwordAction] = useActionState(resetUserPasswordAction, null);
+  return (
+    <div className="flex flex-wrap items-start gap-2">
+      <form action={roleAction} className="flex items-center gap-1">
+        <input type="hidden" name="userId" value={userId} />
+        <label className="sr-only" htmlFor={`role-${userId}`}>
+          Role for {email}
+        </label>
+        <select id={`role-${userId}`} name="role" defaultValue={role} className={SMALL_INPUT}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+        <Button type="submit" variant="secondary" className="px-2 py-1">
+          Save role
+        </Button>
+      </form>
+      <form action={disableAction}>
+        <input type="hidden" name="userId" value={userId} />
+        <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
+        <Button type="submit" variant={disabled ? "secondary" : "ghost"} className="px-2 py-1">
+          {disabled ? "Enable" : "Disable"}
+        </Button>
+      </form>
+      <form action={passwordAction} className="flex items-center gap-1">
+        <input type="hidden" name="userId" value={userId} />
+        <label className="sr-only" htmlFor={`password-${userId}`}>
+          New password for {email}
+        </label>
+        <input id={`password-${userId}`} name="password" type="password" placeholder="New password" autoComplete="new-password" className={SMALL_INPUT} />
+        <Button type="submit" variant="secondary" className="px-2 py-1">
+          Set password
+        </Button>
+      </form>
+      <div className="basis-full">
+        <FormMessage state={roleState ?? disableState ?? passwordState} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { forbidden, unauthorized } from "next/navigation";
+import { z } from "zod";
+import { type Caller, getCallerFromRequest, getSessionCallerFromCookies } from "./caller";
+import { can, type Permission } from "./roles";
+
+/** Pages: 401 (sign-in prompt) without a session, 403 when the role lacks the permission. */
+export async function requirePage(permission: Permission): Promise<Caller> {
+  const caller = await getSessionCallerFromCookies();
+  if (!caller) unauthorized();
+  if (!can(caller.role, permission)) forbidden();
+  return caller;
+}
+
+export function apiError(status: number, code: string, message: string, issues: unknown[] = []): Response {
+  return Response.json({ error: { code, message, issues } }, { status });
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * Route handlers: wraps a handler with authentication (401), authorization (403),
+ * zod validation errors (400) and unexpected errors (500, logged), all as JSON.
+ */
+export function apiRoute(
+  permission: Permission,
+  handler: (request: Request, caller: Caller, context: RouteContext) => Promise<Response>,
+) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    const caller = await getCallerFromRequest(request);
+    if (!caller) {
+      return apiError(401, "unauthorized", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
+    }
+    if (!can(caller.role, permission)) {
+      return apiError(403, "forbidden", `The ${caller.role} role may not do this (needs "${permission}").`);
+    }
+    try {
+      return await handler(request, caller, context);
+    } catch (error) {
+      if (error instanceof z.ZodError) {
+        const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+        return apiError(400, "bad-request", "The request is not valid.", issues);
+      }
+      console.error("[api] unexpected error", error);
+      return apiError(500, "internal", "Unexpected server error. It has been logged.");
+    }
+  };
+}

@@ -1,0 +1,102 @@
+// Applies the committed SQL migrations in prisma/migrations to a SQLite database, without Prisma's
+// schema-engine binary (it cannot be downloaded on our machines; see docs/decisions/001-offline-migrations.md).
+//
+// It records every migration in `_prisma_migrations` exactly as Prisma's engine does (same DDL, sha256
+// checksum of migration.sql, started_at/finished_at as unix ms, applied_steps_count), so that
+// `prisma migrate deploy/status` on a machine with the engine accepts the same database.
+// RAW SQL: SQLite-specific (PRAGMAs, the table DDL). PostgreSQL deployments use `prisma migrate deploy`.
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+/** The DDL Prisma's SQLite connector uses (prisma-engines sql-schema-connector/src/flavour/sqlite.rs). */
+export const PRISMA_MIGRATIONS_DDL = `CREATE TABLE "_prisma_migrations" (
+    "id"                    TEXT PRIMARY KEY NOT NULL,
+    "checksum"              TEXT NOT NULL,
+    "finished_at"           DATETIME,
+    "migration_name"        TEXT NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        DATETIME,
+    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+export const DEFAULT_MIGRATIONS_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../prisma/migrations");
+
+/** `file:./data/app.db` -> absolute path (relative paths resolve against cwd, as the Prisma adapter does). */
+export function sqlitePathFromUrl(url) {
+  if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be a SQLite "file:" URL for the embedded migrator, got "${url}"`);
+  const raw = url.slice("file:".length).split("?")[0];
+  return path.resolve(process.cwd(), raw);
+}
+
+/** Migration folders sorted like the Prisma CLI. */
+export function listMigrations(migrationsDir = DEFAULT_MIGRATIONS_DIR) {
+  if (!existsSync(migrationsDir)) return [];
+  return readdirSync(migrationsDir)
+    .filter((name) => statSync(path.join(migrationsDir, name)).isDirectory() && existsSync(path.join(migrationsDir, name, "migration.sql")))
+    .sort((a, b) => a.localeCompare(b))
+    .map((name) => {
+      const bytes = readFileSync(path.join(migrationsDir, name, "migration.sql"));
+      return { name, sql: bytes.toString("utf8"), checksum: createHash("sha256").update(bytes).digest("hex") };
+    });
+}
+
+/**
+ * Applies pending migrations. Returns the names applied. Throws (after recording the failure, as Prisma
+ * does) when a migration fails, and refuses to run while a failed migration is recorded (P3009).
+ */
+export function applyMigrations({ url, migrationsDir = DEFAULT_MIGRATIONS_DIR, log = () => {} } = {}) {
+  const file = sqlitePathFromUrl(url);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file, { timeout: 30_000 });
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("locking_mode = EXCLUSIVE");
+    db.exec("BEGIN EXCLUSIVE; COMMIT;"); // take the exclusive lock now; other appliers wait (busy timeout)
+    const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+    if (!hasTable) db.exec(PRISMA_MIGRATIONS_DDL);
+
+    const failed = db
+      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL")
+      .all();
+    if (failed.length > 0) {
+      throw new Error(
+        `migrate found failed migrations in the target database, new migrations will not be applied (P3009). ` +
+          `Failed: ${failed.map((row) => row.migration_name).join(", ")}`,
+      );
+    }
+    const applied = new Set(
+      db
+        .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+        .all()
+        .map((row) => row.migration_name),
+    );
+    const insert = db.prepare(
+      "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)",
+    );
+    const finish = db.prepare("UPDATE _prisma_migrations SET finished_at = ?, applied_steps_count = 1 WHERE id = ?");
+    const recordFailure = db.prepare("UPDATE _prisma_migrations SET logs = ? WHERE id = ?");
+
+    const done = [];
+    for (const migration of listMigrations(migrationsDir)) {
+      if (applied.has(migration.name)) continue;
+      const id = randomUUID();
+      insert.run(id, migration.checksum, migration.name, Date.now());
+      try {
+        // Outside a transaction, as Prisma does on SQLite: generated scripts toggle PRAGMA foreign_keys.
+        db.exec(migration.sql);
+      } catch (error) {
+        recordFailure.run(String(error?.stack ?? error), id);
+        throw new Error(`Migration ${migration.name} failed: ${error?.message ?? error}`);
+      }
+      finish.run(Date.now(), id);
+      done.push(migration.name);
+      log(`applied migration ${migration.name}`);
+    }
+    return done;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/** Server environment, validated once at first use (fail fast with every problem listed). */
+const envSchema = z.object({
+  DATABASE_URL: z.string().startsWith("file:", "only SQLite file: URLs are supported by the embedded build").default("file:./data/app.db"),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, "ADMIN_PASSWORD must be at least 12 characters").optional(),
+  /** Session lifetime; sliding: each use within the window extends it. */
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** "auto": Secure cookies when the request arrived over HTTPS (directly or via X-Forwarded-Proto). */
+  COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(25),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
+  UPLOAD_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** For tests that change process.env between cases. */
+export function resetEnvCache() {
+  cached = undefined;
+}

@@ -1,0 +1,104 @@
+// Admin CLI: `npm run admin -- <command> [options]`. Works on DATABASE_URL (default file:./data/app.db).
+//   create-token --name <name> --role <admin|lead|viewer>     prints the token once (stdout: the token only)
+//   revoke-token --id <tokenId>
+//   list-tokens
+//   create-user --email <email> --name <name> --role <role> [--password <pw>]  (random password printed when omitted)
+//   reset-password --email <email> [--password <pw>]
+//   list-users
+import { parseArgs } from "node:util";
+import { passwordSchema } from "@/lib/auth/password";
+import { roleSchema } from "@/lib/auth/roles";
+import { newRandomPassword } from "@/lib/auth/secrets";
+import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
+import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
+import { createUser, getUserCredentials, listUsers, saveUserPassword } from "@/lib/data/users";
+import { env } from "@/lib/env";
+
+const USAGE = `usage: npm run admin -- <command> [options]
+  create-token --name <name> --role <admin|lead|viewer>
+  revoke-token --id <tokenId>
+  list-tokens
+  create-user --email <email> --name <name> --role <role> [--password <password>]
+  reset-password --email <email> [--password <password>]
+  list-users`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+async function main() {
+  const [command, ...rest] = process.argv.slice(2);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      name: { type: "string" },
+      role: { type: "string" },
+      id: { type: "string" },
+      email: { type: "string" },
+      password: { type: "string" },
+    },
+    strict: true,
+  });
+  applyMigrations({ url: env().DATABASE_URL });
+
+  switch (command) {
+    case "create-token": {
+      if (!values.name?.trim()) fail("--name is required");
+      const role = roleSchema.safeParse(values.role);
+      if (!role.success) fail("--role must be admin, lead or viewer");
+      const { token } = await createApiToken({ name: values.name, role: role.data });
+      console.error(`Created API token "${values.name}" (${role.data}). It is shown once:`);
+      console.log(token);
+      return;
+    }
+    case "revoke-token": {
+      if (!values.id) fail("--id is required (see list-tokens)");
+      console.log((await revokeApiToken(values.id)) ? "revoked" : "no active token with that id");
+      return;
+    }
+    case "list-tokens": {
+      for (const token of await listApiTokens()) {
+        console.log([token.id, token.prefix + "…", token.role, token.name, token.revokedAt ? "revoked" : "active"].join("\t"));
+      }
+      return;
+    }
+    case "create-user": {
+      const role = roleSchema.safeParse(values.role);
+      if (!values.email || !values.name || !role.success) fail("--email, --name and --role (admin|lead|viewer) are required");
+      const password = values.password ?? newRandomPassword();
+      const check = passwordSchema.safeParse(password);
+      if (!check.success) fail(`--password: ${check.error.issues[0]?.message}`);
+      const user = await createUser({ email: values.email, name: values.name, role: role.data, password });
+      console.log(`created ${user.email} (${user.role})${values.password ? "" : `; password: ${password}`}`);
+      return;
+    }
+    case "reset-password": {
+      if (!values.email) fail("--email is required");
+      const credentials = await getUserCredentials(values.email);
+      if (!credentials) fail(`no user ${values.email}`);
+      const password = values.password ?? newRandomPassword();
+      const check = passwordSchema.safeParse(password);
+      if (!check.success) fail(`--password: ${check.error.issues[0]?.message}`);
+      await saveUserPassword(credentials.user.id, password);
+      console.log(`password reset for ${credentials.user.email}${values.password ? "" : `; new password: ${password}`}`);
+      return;
+    }
+    case "list-users": {
+      for (const user of await listUsers()) {
+        console.log([user.email, user.role, user.disabled ? "disabled" : "active", user.name].join("\t"));
+      }
+      return;
+    }
+    default:
+      fail(USAGE);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);
