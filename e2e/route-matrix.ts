@@ -1,0 +1,40 @@
+import type { Permission } from "@/lib/auth/roles";
+
+/**
+ * Every page and route handler in app/, with the permission it requires. e2e/route-matrix.test.ts fails
+ * when a page.tsx or route.ts exists without an entry here (or an entry without a file), and
+ * e2e/role-matrix.spec.ts walks each entry with every role and with no credentials.
+ */
+export interface RouteEntry {
+  /** The route as a file-system pattern, e.g. "/servers/[name]". */
+  route: string;
+  /** A concrete URL to request, e.g. "/servers/example.corp.contoso.com". */
+  sample: string;
+  access: Permission | "public";
+}
+
+export interface ApiRouteEntry extends RouteEntry {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** Body for write methods (sent as JSON unless it is FormData). */
+  body?: unknown;
+  /** Statuses that count as "allowed" (the handler ran), e.g. 400 for a deliberately empty body. */
+  allowedStatuses?: number[];
+}
+
+export const PAGE_ROUTES: readonly RouteEntry[] = [
+  { route: "/", sample: "/", access: "read" },
+  { route: "/login", sample: "/login", access: "public" },
+  { route: "/servers", sample: "/servers", access: "read" },
+  { route: "/uploads", sample: "/uploads", access: "read" },
+  { route: "/rules", sample: "/rules", access: "read" },
+  { route: "/domains", sample: "/domains", access: "read" },
+  { route: "/tenant", sample: "/tenant", access: "read" },
+  { route: "/rollout", sample: "/rollout", access: "read" },
+  { route: "/reports", sample: "/reports", access: "report" },
+  { route: "/settings", sample: "/settings", access: "administer" },
+];
+
+export const API_ROUTES: readonly ApiRouteEntry[] = [
+  { method: "GET", route: "/api/health", sample: "/api/health", access: "public" },
+  { method: "GET", route: "/api/me", sample: "/api/me", access: "read" },
+];

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// `npm test`: the one gate. Typecheck, lint, migration drift, unit tests, production build, e2e.
+import { spawnSync } from "node:child_process";
+
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const steps = [
+  ["typecheck", "npm", ["run", "-s", "typecheck"]],
+  ["lint", "npm", ["run", "-s", "lint"]],
+  ["migrations match schema.prisma", "npm", ["run", "-s", "db:migrate:check"]],
+  ["unit tests", "npm", ["run", "-s", "test:unit"]],
+  ["production build", "npm", ["run", "-s", "build"]],
+  ["e2e", "npm", ["run", "-s", "test:e2e"]],
+];
+
+const timings = [];
+for (const [name, command, args] of steps) {
+  const started = Date.now();
+  console.log(`\n━━ ${name} ━━`);
+  const result = spawnSync(command, args, { stdio: "inherit" });
+  timings.push(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (result.status !== 0) {
+    console.error(`\n✗ ${name} failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+console.log(`\n✓ all checks passed\n  ${timings.join("\n  ")}`);
