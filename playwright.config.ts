@@ -19,17 +19,16 @@ export default defineConfig({
   reporter: [["list"]],
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  use: { baseURL, trace: "retain-on-failure", screenshot: "only-on-failure" },
+  use: {
+    ...devices["Desktop Chrome"],
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: { executablePath, args: ["--disable-gpu", "--disable-quic", "--disable-extensions"] },
+  },
   projects: [
     { name: "setup", testMatch: /global\.setup\.ts$/ },
-    {
-      name: "chromium",
-      dependencies: ["setup"],
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: { executablePath, args: ["--disable-gpu", "--disable-quic", "--disable-extensions"] },
-      },
-    },
+    { name: "chromium", dependencies: ["setup"] },
   ],
   webServer: {
     command: `node scripts/e2e-server.mjs`,

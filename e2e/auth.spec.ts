@@ -7,7 +7,7 @@ test.describe("signing in and out", () => {
     await page.getByLabel("Email").fill(ACCOUNTS.viewer.email);
     await page.getByLabel("Password").fill("not the password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toHaveText("The email or password is not correct.");
+    await expect(page.getByRole("main").getByRole("alert")).toHaveText("The email or password is not correct.");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/login-error.png`, fullPage: true });
   });
 
@@ -49,9 +49,10 @@ test.describe("administration", () => {
 
   test("an admin creates a token in the UI, uses it, and revokes it", async ({ page, request }) => {
     await page.goto("/settings");
-    await page.getByLabel("Name", { exact: true }).last().fill("ui-created");
-    await page.getByLabel("Role").last().selectOption("lead");
-    await page.getByRole("button", { name: "Create token" }).click();
+    const form = page.getByRole("form", { name: "Create an API token" });
+    await form.getByLabel("Name").fill("ui-created");
+    await form.getByLabel("Role").selectOption("lead");
+    await form.getByRole("button", { name: "Create token" }).click();
     const token = await page.getByTestId("new-token").inputValue();
     expect(token).toMatch(/^csr_/);
 
@@ -78,7 +79,7 @@ test.describe("administration", () => {
     await expect(form.getByRole("status")).toHaveText("Created new.viewer@e2e.test (viewer).");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/settings.png`, fullPage: true });
 
-    const context = await browser.newContext();
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } }); // signed out
     const other = await context.newPage();
     await other.goto("/login");
     await other.getByLabel("Email").fill("new.viewer@e2e.test");

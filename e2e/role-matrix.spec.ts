@@ -59,7 +59,7 @@ test("server actions check the role: a viewer replaying an admin action is refus
   const admin = await browser.newContext({ storageState: storageStatePath("admin") });
   const page = await admin.newPage();
   await page.goto("/settings");
-  await page.getByLabel("Name", { exact: true }).last().fill("replayed token");
+  await page.getByRole("form", { name: "Create an API token" }).getByLabel("Name").fill("replayed token");
   const actionRequest = page.waitForRequest((req) => req.method() === "POST" && !!req.headers()["next-action"]);
   await page.getByRole("button", { name: "Create token" }).click();
   const captured = await actionRequest;

@@ -39,7 +39,7 @@ export default async function SettingsPage() {
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                 {users.map((user) => (
                   <tr key={user.id}>
-                    <td className={`${TD} break-all`}>{user.email}</td>
+                    <td className={`${TD} break-words`}>{user.email}</td>
                     <td className={TD}>{user.name}</td>
                     <td className={TD}>{ROLE_LABELS[user.role]}</td>
                     <td className={TD}>{user.disabled ? "Disabled" : "Active"}</td>
@@ -80,7 +80,7 @@ export default async function SettingsPage() {
                 )}
                 {tokens.map((token) => (
                   <tr key={token.id}>
-                    <td className={`${TD} break-all`}>{token.name}</td>
+                    <td className={`${TD} break-words`}>{token.name}</td>
                     <td className={TD}>{ROLE_LABELS[token.role]}</td>
                     <td className={`${TD} font-mono`}>{token.prefix}…</td>
                     <td className={TD}>

@@ -1,20 +1,20 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createTokenAction } from "@/app/settings/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 
 export function CreateTokenForm() {
-  const [state, action, pending] = useActionState<Awaited<ReturnType<typeof createTokenAction>>, FormData>(createTokenAction, null);
+  const { state, onSubmit, formRef, pending } = useFormAction(createTokenAction, { resetOnSuccess: true });
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const token = state?.ok ? state.data : undefined;
   return (
     <div className="space-y-4">
-      <form action={action} className="grid gap-4 sm:grid-cols-3" aria-label="Create an API token">
-        <TextField label="Name" name="name" required placeholder="collector upload job" errors={errors?.name} autoComplete="off" />
-        <SelectField label="Role" name="role" defaultValue="viewer" errors={errors?.role}>
+      <form ref={formRef} onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-3" aria-label="Create an API token">
+        <TextField id="token-name" label="Name" name="name" required placeholder="collector upload job" errors={errors?.name} autoComplete="off" />
+        <SelectField id="token-role" label="Role" name="role" defaultValue="viewer" errors={errors?.role}>
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {ROLE_LABELS[role]}

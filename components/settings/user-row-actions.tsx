@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { resetUserPasswordAction, setUserDisabledAction, updateUserRoleAction } from "@/app/settings/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
@@ -9,12 +9,12 @@ import { type Role, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 const SMALL_INPUT = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
 
 export function UserRowActions({ userId, email, role, disabled }: { userId: string; email: string; role: Role; disabled: boolean }) {
-  const [roleState, roleAction] = useActionState(updateUserRoleAction, null);
-  const [disableState, disableAction] = useActionState(setUserDisabledAction, null);
-  const [passwordState, passwordAction] = useActionState(resetUserPasswordAction, null);
+  const role$ = useFormAction(updateUserRoleAction);
+  const disable$ = useFormAction(setUserDisabledAction);
+  const password$ = useFormAction(resetUserPasswordAction, { resetOnSuccess: true });
   return (
     <div className="flex flex-wrap items-start gap-2">
-      <form action={roleAction} className="flex items-center gap-1">
+      <form ref={role$.formRef} onSubmit={role$.onSubmit} className="flex items-center gap-1">
         <input type="hidden" name="userId" value={userId} />
         <label className="sr-only" htmlFor={`role-${userId}`}>
           Role for {email}
@@ -30,14 +30,14 @@ export function UserRowActions({ userId, email, role, disabled }: { userId: stri
           Save role
         </Button>
       </form>
-      <form action={disableAction}>
+      <form ref={disable$.formRef} onSubmit={disable$.onSubmit}>
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
         <Button type="submit" variant={disabled ? "secondary" : "ghost"} className="px-2 py-1">
           {disabled ? "Enable" : "Disable"}
         </Button>
       </form>
-      <form action={passwordAction} className="flex items-center gap-1">
+      <form ref={password$.formRef} onSubmit={password$.onSubmit} className="flex items-center gap-1">
         <input type="hidden" name="userId" value={userId} />
         <label className="sr-only" htmlFor={`password-${userId}`}>
           New password for {email}
@@ -48,7 +48,7 @@ export function UserRowActions({ userId, email, role, disabled }: { userId: stri
         </Button>
       </form>
       <div className="basis-full">
-        <FormMessage state={roleState ?? disableState ?? passwordState} />
+        <FormMessage state={role$.state ?? disable$.state ?? password$.state} />
       </div>
     </div>
   );

@@ -21,7 +21,7 @@ export function AppShell({ caller, children }: { caller: Caller | null; children
             <span aria-hidden="true" className="grid h-7 w-7 place-items-center rounded bg-brand-600 text-xs font-bold text-white">
               CS
             </span>
-            <span>Cloud Sync Readiness</span>
+            <span className="text-sm sm:text-base">Cloud Sync Readiness</span>
           </Link>
           <div className="flex items-center gap-3">
             <ThemeToggle />

@@ -22,23 +22,29 @@ export const PRISMA_MIGRATIONS_DDL = `CREATE TABLE "_prisma_migrations" (
     "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
 
-export const DEFAULT_MIGRATIONS_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), "../../../prisma/migrations");
+// The app, scripts and tests all run from the project root (a bundled server has no stable import.meta.url).
+export const DEFAULT_MIGRATIONS_DIR = path.join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 
 /** `file:./data/app.db` -> absolute path (relative paths resolve against cwd, as the Prisma adapter does). */
 export function sqlitePathFromUrl(url) {
   if (!url.startsWith("file:")) throw new Error(`DATABASE_URL must be a SQLite "file:" URL for the embedded migrator, got "${url}"`);
   const raw = url.slice("file:".length).split("?")[0];
-  return path.resolve(process.cwd(), raw);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), raw);
 }
 
 /** Migration folders sorted like the Prisma CLI. */
 export function listMigrations(migrationsDir = DEFAULT_MIGRATIONS_DIR) {
-  if (!existsSync(migrationsDir)) return [];
-  return readdirSync(migrationsDir)
-    .filter((name) => statSync(path.join(migrationsDir, name)).isDirectory() && existsSync(path.join(migrationsDir, name, "migration.sql")))
+  // turbopackIgnore: the folder is read at run time, not traced into the build.
+  if (!existsSync(/*turbopackIgnore: true*/ migrationsDir)) return [];
+  return readdirSync(/*turbopackIgnore: true*/ migrationsDir)
+    .filter(
+      (name) =>
+        statSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ migrationsDir, name)).isDirectory() &&
+        existsSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ migrationsDir, name, "migration.sql")),
+    )
     .sort((a, b) => a.localeCompare(b))
     .map((name) => {
-      const bytes = readFileSync(path.join(migrationsDir, name, "migration.sql"));
+      const bytes = readFileSync(/*turbopackIgnore: true*/ path.join(/*turbopackIgnore: true*/ migrationsDir, name, "migration.sql"));
       return { name, sql: bytes.toString("utf8"), checksum: createHash("sha256").update(bytes).digest("hex") };
     });
 }
@@ -49,7 +55,7 @@ export function listMigrations(migrationsDir = DEFAULT_MIGRATIONS_DIR) {
  */
 export function applyMigrations({ url, migrationsDir = DEFAULT_MIGRATIONS_DIR, log = () => {} } = {}) {
   const file = sqlitePathFromUrl(url);
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
   const db = new Database(file, { timeout: 30_000 });
   try {
     db.pragma("journal_mode = WAL");
