@@ -9,12 +9,12 @@ import { type Role, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
 const SMALL_INPUT = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
 
 export function UserRowActions({ userId, email, role, disabled }: { userId: string; email: string; role: Role; disabled: boolean }) {
-  const role$ = useFormAction(updateUserRoleAction);
-  const disable$ = useFormAction(setUserDisabledAction);
-  const password$ = useFormAction(resetUserPasswordAction, { resetOnSuccess: true });
+  const { state: roleState, onSubmit: onRoleSubmit, formRef: roleForm } = useFormAction(updateUserRoleAction);
+  const { state: disableState, onSubmit: onDisableSubmit, formRef: disableForm } = useFormAction(setUserDisabledAction);
+  const { state: passwordState, onSubmit: onPasswordSubmit, formRef: passwordForm } = useFormAction(resetUserPasswordAction, { resetOnSuccess: true });
   return (
     <div className="flex flex-wrap items-start gap-2">
-      <form ref={role$.formRef} onSubmit={role$.onSubmit} className="flex items-center gap-1">
+      <form ref={roleForm} onSubmit={onRoleSubmit} className="flex items-center gap-1">
         <input type="hidden" name="userId" value={userId} />
         <label className="sr-only" htmlFor={`role-${userId}`}>
           Role for {email}
@@ -30,14 +30,14 @@ export function UserRowActions({ userId, email, role, disabled }: { userId: stri
           Save role
         </Button>
       </form>
-      <form ref={disable$.formRef} onSubmit={disable$.onSubmit}>
+      <form ref={disableForm} onSubmit={onDisableSubmit}>
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
         <Button type="submit" variant={disabled ? "secondary" : "ghost"} className="px-2 py-1">
           {disabled ? "Enable" : "Disable"}
         </Button>
       </form>
-      <form ref={password$.formRef} onSubmit={password$.onSubmit} className="flex items-center gap-1">
+      <form ref={passwordForm} onSubmit={onPasswordSubmit} className="flex items-center gap-1">
         <input type="hidden" name="userId" value={userId} />
         <label className="sr-only" htmlFor={`password-${userId}`}>
           New password for {email}
@@ -48,7 +48,7 @@ export function UserRowActions({ userId, email, role, disabled }: { userId: stri
         </Button>
       </form>
       <div className="basis-full">
-        <FormMessage state={role$.state ?? disable$.state ?? password$.state} />
+        <FormMessage state={roleState ?? disableState ?? passwordState} />
       </div>
     </div>
   );

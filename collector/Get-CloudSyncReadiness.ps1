@@ -1,0 +1,679 @@
+#Requires -Version 5.1
+<#
+.SYNOPSIS
+    Read-only collector of the facts Cloud Sync Readiness needs to judge whether this server can host the
+    Microsoft Entra Cloud Sync provisioning agent.
+
+.DESCRIPTION
+    READ-ONLY: this script changes nothing on this machine or in Active Directory. It only reads the registry
+    (read-only handles), CIM/WMI, services and hotfixes; with -IncludeDomain it reads Active Directory (LDAP
+    reads through the ActiveDirectory module); unless -SkipNetwork it opens outbound TCP connections to the
+    endpoints the Cloud Sync prerequisites list, and closes them at once without sending anything.
+    The only thing it writes is the JSON report at -OutputPath.
+
+    Each probe runs on its own: when one fails, its section is written as null ("not collected") and an
+    entry is added to "errors"; the run carries on. Inside a section, a registry value that does not exist
+    is written as null ("collected, absent"). Output format (schemaVersion 1): docs/collector.md.
+
+.PARAMETER OutputPath
+    Where to write the JSON report. Default: .\<COMPUTERNAME>.cloudsync-readiness.json
+
+.PARAMETER Cloud
+    Which cloud's endpoint list to test: Public (default) or USGov.
+
+.PARAMETER TimeoutMs
+    Timeout of each outbound TCP check, in milliseconds. Default: 3000.
+
+.PARAMETER IncludeDomain
+    Also collect the domain section (schema version, DCs, KDS root keys, functional levels, protected objects,
+    gMSA, group memberships). Needs the ActiveDirectory module; KDS root keys need Domain or Enterprise Admins.
+
+.PARAMETER SkipNetwork
+    Skip the outbound TCP checks. The WinHTTP proxy setting is still read.
+
+.PARAMETER Tier0
+    Record that this server is managed as a Tier 0 asset; -Tier0:$false records that it is not; omit it to
+    record nothing.
+
+.PARAMETER Site
+    Free-text site recorded with the facts.
+
+.PARAMETER Owner
+    Free-text owner (team or person) recorded with the facts.
+
+.PARAMETER Tag
+    Free-text tags recorded with the facts, e.g. -Tag wave1,sync.
+
+.PARAMETER GmsaName
+    sAMAccountName of the agent's gMSA (with -IncludeDomain). Default: provAgentgMSA$.
+
+.PARAMETER MaxObjects
+    Upper bound on directory objects scanned for adminCount=1 and protected DACLs (with -IncludeDomain).
+    Default: 20000; when reached, the counts are lower bounds and "truncated" is true.
+
+.EXAMPLE
+    powershell.exe -ExecutionPolicy Bypass -File .\Get-CloudSyncReadiness.ps1 -Cloud Public
+
+    -ExecutionPolicy Bypass applies to this one process only; the machine's execution policy is not changed.
+
+.EXAMPLE
+    .\Get-CloudSyncReadiness.ps1 -Cloud USGov -IncludeDomain -Tier0 -Site HQ -Owner 'Identity team' -Tag wave1
+#>
+[CmdletBinding()]
+param(
+    [string]$OutputPath = ".\$($env:COMPUTERNAME).cloudsync-readiness.json",
+    [ValidateSet('Public', 'USGov')]
+    [string]$Cloud = 'Public',
+    [ValidateRange(100, 60000)]
+    [int]$TimeoutMs = 3000,
+    [switch]$IncludeDomain,
+    [switch]$SkipNetwork,
+    [switch]$Tier0,
+    [string]$Site,
+    [string]$Owner,
+    [string[]]$Tag,
+    [string]$GmsaName = 'provAgentgMSA$',
+    [ValidateRange(1, 1000000)]
+    [int]$MaxObjects = 20000
+)
+
+Set-StrictMode -Version 1
+$ErrorActionPreference = 'Stop'
+$CollectorName = 'Get-CloudSyncReadiness'
+$CollectorVersion = '1.0.0'
+if ($Cloud -eq 'USGov') { $Cloud = 'USGov' } else { $Cloud = 'Public' }
+$script:CollectorErrors = New-Object System.Collections.Generic.List[object]
+
+# Outbound endpoints per cloud (Cloud Sync prerequisites, "Firewall and Proxy requirements").
+# MUST equal ENDPOINTS in lib/rules/endpoints.ts: a unit test compares the two lists.
+$EndpointTable = @{
+    Public = @(
+        @{ pattern = '*.msappproxy.net'; port = 443; category = 'service'; probeHost = 'download.msappproxy.net' }
+        @{ pattern = '*.servicebus.windows.net'; port = 443; category = 'service'; probeHost = 'watchdog.servicebus.windows.net' }
+        @{ pattern = '*.microsoftonline.com'; port = 443; category = 'service'; probeHost = 'login.microsoftonline.com' }
+        @{ pattern = '*.microsoft.com'; port = 443; category = 'service'; probeHost = 'www.microsoft.com' }
+        @{ pattern = '*.msappproxy.com'; port = 443; category = 'service'; probeHost = 'www.msappproxy.com' }
+        @{ pattern = '*.windowsazure.com'; port = 443; category = 'service'; probeHost = 'adnotifications.windowsazure.com' }
+        @{ pattern = 'mscrl.microsoft.com'; port = 80; category = 'certificate-validation'; probeHost = 'mscrl.microsoft.com' }
+        @{ pattern = 'crl.microsoft.com'; port = 80; category = 'certificate-validation'; probeHost = 'crl.microsoft.com' }
+        @{ pattern = 'ocsp.msocsp.com'; port = 80; category = 'certificate-validation'; probeHost = 'ocsp.msocsp.com' }
+        @{ pattern = 'www.microsoft.com'; port = 80; category = 'certificate-validation'; probeHost = 'www.microsoft.com' }
+        @{ pattern = 'login.windows.net'; port = 443; category = 'registration'; probeHost = 'login.windows.net' }
+        @{ pattern = 'login.live.com'; port = 443; category = 'registration'; probeHost = 'login.live.com' }
+        @{ pattern = 'aadcdn.msauth.net'; port = 443; category = 'registration'; probeHost = 'aadcdn.msauth.net' }
+        @{ pattern = 'aadcdn.msftauth.net'; port = 443; category = 'registration'; probeHost = 'aadcdn.msftauth.net' }
+        @{ pattern = 'www.msftconnecttest.com'; port = 443; category = 'registration'; probeHost = 'www.msftconnecttest.com' }
+    )
+    USGov = @(
+        @{ pattern = '*.msappproxy.us'; port = 443; category = 'service'; probeHost = 'autoupdate.msappproxy.us' }
+        @{ pattern = '*.servicebus.usgovcloudapi.net'; port = 443; category = 'service'; probeHost = 'watchdog.servicebus.usgovcloudapi.net' }
+        @{ pattern = 'mscrl.microsoft.us'; port = 80; category = 'certificate-validation'; probeHost = 'mscrl.microsoft.us' }
+        @{ pattern = 'crl.microsoft.us'; port = 80; category = 'certificate-validation'; probeHost = 'crl.microsoft.us' }
+        @{ pattern = 'ocsp.msocsp.us'; port = 80; category = 'certificate-validation'; probeHost = 'ocsp.msocsp.us' }
+        @{ pattern = 'www.microsoft.us'; port = 80; category = 'certificate-validation'; probeHost = 'www.microsoft.us' }
+        @{ pattern = 'login.windows.us'; port = 443; category = 'registration'; probeHost = 'login.windows.us' }
+        @{ pattern = 'secure.aadcdn.microsoftonline-p.com'; port = 443; category = 'registration'; probeHost = 'secure.aadcdn.microsoftonline-p.com' }
+        @{ pattern = '*.microsoftonline.us'; port = 443; category = 'registration'; probeHost = 'login.microsoftonline.us' }
+        @{ pattern = '*.microsoftonline-p.us'; port = 443; category = 'registration'; probeHost = 'login.microsoftonline-p.us' }
+        @{ pattern = '*.msauth.net'; port = 443; category = 'registration'; probeHost = 'aadcdn.msauth.net' }
+        @{ pattern = '*.msauthimages.net'; port = 443; category = 'registration'; probeHost = 'aadcdn.msauthimages.net' }
+        @{ pattern = '*.msecnd.net'; port = 443; category = 'registration'; probeHost = 'az416426.vo.msecnd.net' }
+        @{ pattern = '*.msftauth.net'; port = 443; category = 'registration'; probeHost = 'aadcdn.msftauth.net' }
+        @{ pattern = '*.msftauthimages.net'; port = 443; category = 'registration'; probeHost = 'aadcdn.msftauthimages.net' }
+        @{ pattern = '*.phonefactor.net'; port = 443; category = 'registration'; probeHost = 'pfd.phonefactor.net' }
+        @{ pattern = 'enterpriseregistration.windows.net'; port = 443; category = 'registration'; probeHost = 'enterpriseregistration.windows.net' }
+        @{ pattern = 'management.azure.com'; port = 443; category = 'registration'; probeHost = 'management.azure.com' }
+        @{ pattern = 'policykeyservice.dc.ad.msft.net'; port = 443; category = 'registration'; probeHost = 'policykeyservice.dc.ad.msft.net' }
+        @{ pattern = 'ctldl.windowsupdate.us'; port = 80; category = 'registration'; probeHost = 'ctldl.windowsupdate.us' }
+        @{ pattern = 'aadcdn.msftauthimages.us'; port = 443; category = 'registration'; probeHost = 'aadcdn.msftauthimages.us' }
+        @{ pattern = '*.microsoft.us'; port = 443; category = 'registration'; probeHost = 'www.microsoft.us' }
+        @{ pattern = 'msauthimages.us'; port = 443; category = 'registration'; probeHost = 'msauthimages.us' }
+        @{ pattern = 'msftauthimages.us'; port = 443; category = 'registration'; probeHost = 'msftauthimages.us' }
+    )
+}
+
+# ---------------------------------------------------------------- helpers
+
+function Add-CollectorError {
+    param([string]$Probe, [string]$Message)
+    # json: errors[]
+    $script:CollectorErrors.Add([ordered]@{ probe = $Probe; message = $Message })
+}
+
+function Invoke-Probe {
+    # Runs one probe; a failure is recorded in "errors" and the probe yields $null ("not collected").
+    param([string]$ProbeName, [scriptblock]$ProbeBody)
+    Write-Verbose "Probe: $ProbeName"
+    try { & $ProbeBody } catch { Add-CollectorError -Probe $ProbeName -Message $_.Exception.Message; $null }
+}
+
+function Open-HklmKey {
+    # Opens HKLM\<Path> READ-ONLY (writable = $false) in the 64-bit view; $null when the key does not exist.
+    param([string]$Path)
+    [Microsoft.Win32.RegistryKey]::OpenBaseKey('LocalMachine', 'Registry64').OpenSubKey($Path, $false)
+}
+
+function Get-RegValue {
+    param([string]$Path, [string]$Name)
+    $key = Open-HklmKey -Path $Path
+    if ($null -eq $key) { return $null }
+    try { return , ($key.GetValue($Name)) } finally { $key.Close() }
+}
+
+function Test-RegKey {
+    param([string]$Path)
+    $key = Open-HklmKey -Path $Path
+    if ($null -ne $key) { $key.Close() }
+    $null -ne $key
+}
+
+function Get-RegSubKeyNames {
+    param([string]$Path)
+    $key = Open-HklmKey -Path $Path
+    if ($null -eq $key) { return , ([string[]]@()) }
+    try { return , ([string[]]$key.GetSubKeyNames()) } finally { $key.Close() }
+}
+
+function Get-RegDword {
+    # The DWORD as an unsigned number, or $null when the key or value does not exist.
+    param([string]$Path, [string]$Name)
+    $value = Get-RegValue -Path $Path -Name $Name
+    if ($null -eq $value) { return $null }
+    if ($value -is [int]) { if ($value -lt 0) { return [long]$value + 4294967296 } else { return $value } }
+    if ($value -is [long]) { return $value }
+    Add-CollectorError -Probe 'registry' -Message ('HKLM\{0}\{1} is {2}, not a REG_DWORD (Windows ignores it); written as null' -f $Path, $Name, $value.GetType().Name)
+    $null
+}
+
+function ConvertTo-IsoUtc {
+    param($Date)
+    if ($null -eq $Date) { return $null }
+    ([datetime]$Date).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", [System.Globalization.CultureInfo]::InvariantCulture)
+}
+
+function ConvertTo-NullIfEmpty {
+    param([string]$Text)
+    if ([string]::IsNullOrWhiteSpace($Text)) { return $null }
+    $Text.Trim()
+}
+
+function ConvertTo-AccountName {
+    # SID -> DOMAIN\name, or $null when it cannot be translated.
+    param([string]$Sid)
+    if (-not $Sid) { return $null }
+    try { ([System.Security.Principal.SecurityIdentifier]::new($Sid)).Translate([System.Security.Principal.NTAccount]).Value } catch { $null }
+}
+
+function Get-LocalFqdn {
+    $ip = [System.Net.NetworkInformation.IPGlobalProperties]::GetIPGlobalProperties()
+    if ($ip.DomainName) { return ('{0}.{1}' -f $ip.HostName, $ip.DomainName) }
+    $ip.HostName
+}
+
+function Test-IsElevated {
+    $principal = New-Object System.Security.Principal.WindowsPrincipal([System.Security.Principal.WindowsIdentity]::GetCurrent())
+    $principal.IsInRole([System.Security.Principal.WindowsBuiltInRole]::Administrator)
+}
+
+function Test-IsDirectoryAdmin {
+    # Domain Admins (-512), Enterprise Admins (-519) or SYSTEM: the principals that can read KDS root keys.
+    $identity = [System.Security.Principal.WindowsIdentity]::GetCurrent()
+    $identity.IsSystem -or @($identity.Groups | Where-Object { $_.Value -match '-51[29]$' }).Count -gt 0
+}
+
+# ---------------------------------------------------------------- host probes
+
+function Get-ComputerAccount {
+    # This computer's own AD object, through a read-only LDAP search (no module needed).
+    $searcher = New-Object System.DirectoryServices.DirectorySearcher("(&(objectCategory=computer)(sAMAccountName=$($env:COMPUTERNAME)`$))")
+    $found = $searcher.FindOne()
+    if ($null -eq $found) { throw "No computer object named $($env:COMPUTERNAME)`$ was found in the domain." }
+    $sid = [System.Security.Principal.SecurityIdentifier]::new([byte[]]$found.Properties['objectsid'][0], 0).Value
+    $accountName = ConvertTo-AccountName $sid
+    $netbiosDomain = $null
+    if ($accountName -and $accountName.Contains('\')) { $netbiosDomain = $accountName.Split('\')[0] }
+    # json: host.identity.computerAccount
+    [ordered]@{
+        accountName = $accountName; netbiosDomain = $netbiosDomain; sid = $sid
+        objectGuid = [guid]::new([byte[]]$found.Properties['objectguid'][0]).ToString()
+        distinguishedName = [string]$found.Properties['distinguishedname'][0]
+    }
+}
+
+function Get-IdentityInfo {
+    $system = Get-CimInstance -ClassName Win32_ComputerSystem
+    $dnsDomain = $null
+    $account = $null
+    if ($system.PartOfDomain) {
+        $dnsDomain = [string]$system.Domain
+        $account = Invoke-Probe -ProbeName 'identity.computerAccount' -ProbeBody { Get-ComputerAccount }
+    }
+    # json: host.identity
+    [ordered]@{ computerName = $env:COMPUTERNAME; fqdn = (Get-LocalFqdn); domain = $dnsDomain; computerAccount = $account }
+}
+
+function Get-OsInfo {
+    $os = Get-CimInstance -ClassName Win32_OperatingSystem
+    $currentVersion = 'SOFTWARE\Microsoft\Windows NT\CurrentVersion'
+    $levels = "$currentVersion\Server\ServerLevels"
+    # json: host.os.serverLevels
+    $serverLevels = [ordered]@{
+        nanoServer = (Get-RegDword $levels 'NanoServer'); serverCore = (Get-RegDword $levels 'ServerCore')
+        serverGuiMgmt = (Get-RegDword $levels 'Server-Gui-Mgmt'); serverGuiShell = (Get-RegDword $levels 'Server-Gui-Shell')
+    }
+    # json: host.os
+    [ordered]@{
+        caption            = [string]$os.Caption
+        version            = [string]$os.Version
+        buildNumber        = [string]$os.BuildNumber
+        ubr                = (Get-RegDword $currentVersion 'UBR')
+        productType        = [int]$os.ProductType
+        operatingSystemSku = [int]$os.OperatingSystemSKU
+        osArchitecture     = [string]$os.OSArchitecture
+        installationType   = (Get-RegValue $currentVersion 'InstallationType')
+        serverLevels       = $serverLevels
+    }
+}
+
+function Get-DomainMembershipInfo {
+    $system = Get-CimInstance -ClassName Win32_ComputerSystem
+    # json: host.domainMembership
+    [ordered]@{ partOfDomain = [bool]$system.PartOfDomain; domainRole = [int]$system.DomainRole; domain = [string]$system.Domain }
+}
+
+function Get-MemoryInfo {
+    $system = Get-CimInstance -ClassName Win32_ComputerSystem
+    $modules = @(Get-CimInstance -ClassName Win32_PhysicalMemory)
+    $installed = $null
+    if ($modules.Count -gt 0) { $installed = [uint64]($modules | Measure-Object -Property Capacity -Sum).Sum }
+    # json: host.memory
+    [ordered]@{ totalPhysicalBytes = [uint64]$system.TotalPhysicalMemory; installedBytes = $installed }
+}
+
+function Get-DotNetInfo {
+    # json: host.dotnet
+    [ordered]@{ release = (Get-RegDword 'SOFTWARE\Microsoft\NET Framework Setup\NDP\v4\Full' 'Release') }
+}
+
+function Get-ExecutionPolicyInfo {
+    $scopes = New-Object System.Collections.Generic.List[object]
+    foreach ($entry in @(Get-ExecutionPolicy -List)) {
+        # json: host.executionPolicy.scopes[]
+        $scopes.Add([ordered]@{ scope = $entry.Scope.ToString(); policy = $entry.ExecutionPolicy.ToString() })
+    }
+    # json: host.executionPolicy
+    [ordered]@{ effective = (Get-ExecutionPolicy).ToString(); scopes = $scopes.ToArray() }
+}
+
+function Get-SchannelValues {
+    param([string]$Path)
+    # json: host.tls.schannelTls12.client|host.tls.schannelTls12.server
+    [ordered]@{ enabled = (Get-RegDword $Path 'Enabled'); disabledByDefault = (Get-RegDword $Path 'DisabledByDefault') }
+}
+
+function Get-DotNetTlsValues {
+    param([string]$Path)
+    # json: host.tls.dotnet64|host.tls.dotnet32
+    [ordered]@{ schUseStrongCrypto = (Get-RegDword $Path 'SchUseStrongCrypto'); systemDefaultTlsVersions = (Get-RegDword $Path 'SystemDefaultTlsVersions') }
+}
+
+function Get-TlsInfo {
+    $tls12 = 'SYSTEM\CurrentControlSet\Control\SecurityProviders\SCHANNEL\Protocols\TLS 1.2'
+    # json: host.tls.schannelTls12
+    $schannel = [ordered]@{ client = (Get-SchannelValues "$tls12\Client"); server = (Get-SchannelValues "$tls12\Server") }
+    # json: host.tls
+    [ordered]@{
+        schannelTls12 = $schannel
+        dotnet64      = (Get-DotNetTlsValues 'SOFTWARE\Microsoft\.NETFramework\v4.0.30319')
+        dotnet32      = (Get-DotNetTlsValues 'SOFTWARE\WOW6432Node\Microsoft\.NETFramework\v4.0.30319')
+    }
+}
+
+function Get-NtlmInfo {
+    # json: host.ntlm
+    [ordered]@{
+        restrictSendingNtlmTraffic = (Get-RegDword 'SYSTEM\CurrentControlSet\Control\Lsa\MSV1_0' 'RestrictSendingNTLMTraffic')
+        restrictNtlmInDomain       = (Get-RegDword 'SYSTEM\CurrentControlSet\Services\Netlogon\Parameters' 'RestrictNTLMInDomain')
+    }
+}
+
+function Get-ServiceState {
+    param([string]$Name)
+    $service = Get-CimInstance -ClassName Win32_Service -Filter ("Name='{0}'" -f $Name)
+    $startMode = $null
+    $state = $null
+    if ($null -ne $service) { $startMode = [string]$service.StartMode; $state = [string]$service.State }
+    # json: host.services.vaultSvc|host.agent.service
+    [ordered]@{ name = $Name; exists = ($null -ne $service); startMode = $startMode; state = $state }
+}
+
+function Get-ServicesInfo {
+    # json: host.services
+    [ordered]@{ vaultSvc = (Get-ServiceState -Name 'VaultSvc') }
+}
+
+function Get-HotfixInfo {
+    $ids = @(Get-CimInstance -ClassName Win32_QuickFixEngineering | ForEach-Object { [string]$_.HotFixID } | Where-Object { $_ -match '^KB\d+$' } | Sort-Object -Unique)
+    # json: host.hotfixes
+    [ordered]@{ source = 'Win32_QuickFixEngineering'; ids = $ids }
+}
+
+function Get-AgentPackage {
+    # Installed-programs entry; matches the old and new names ("Azure AD Connect" / "Entra" ... "Provisioning Agent").
+    foreach ($root in 'SOFTWARE\Microsoft\Windows\CurrentVersion\Uninstall', 'SOFTWARE\WOW6432Node\Microsoft\Windows\CurrentVersion\Uninstall') {
+        foreach ($name in (Get-RegSubKeyNames -Path $root)) {
+            $displayName = [string](Get-RegValue "$root\$name" 'DisplayName')
+            if ($displayName -match '(Azure AD Connect|Entra).*Provisioning Agent') {
+                return @{ DisplayName = $displayName; DisplayVersion = (ConvertTo-NullIfEmpty (Get-RegValue "$root\$name" 'DisplayVersion')) }
+            }
+        }
+    }
+    $null
+}
+
+function Get-AgentInfo {
+    $agentKey = 'SOFTWARE\Microsoft\Azure AD Connect Agents\Azure AD Connect Provisioning Agent'
+    $keyPresent = Test-RegKey -Path $agentKey
+    $serviceName = [string](Get-RegValue $agentKey 'ServiceName')
+    if (-not $serviceName) { $serviceName = 'AADConnectProvisioningAgent' }
+    $installDir = [string](Get-RegValue $agentKey 'InstallDir')
+    if (-not $installDir) {
+        $programFiles = $env:ProgramW6432
+        if (-not $programFiles) { $programFiles = $env:ProgramFiles }
+        $installDir = Join-Path -Path $programFiles -ChildPath 'Microsoft Azure AD Connect Provisioning Agent'
+    }
+    $exe = Join-Path -Path $installDir -ChildPath 'AADConnectProvisioningAgent.exe'
+    $fileVersion = $null
+    if (Test-Path -LiteralPath $exe -PathType Leaf) {
+        $info = [System.Diagnostics.FileVersionInfo]::GetVersionInfo($exe)
+        $fileVersion = '{0}.{1}.{2}.{3}' -f $info.FileMajorPart, $info.FileMinorPart, $info.FileBuildPart, $info.FilePrivatePart
+    }
+    $package = Get-AgentPackage
+    if ($null -eq $package) { $package = @{ DisplayName = $null; DisplayVersion = $null } }
+    $service = Get-ServiceState -Name $serviceName
+    $version = $fileVersion
+    if (-not $version) { $version = $package.DisplayVersion }
+    # json: host.agent
+    [ordered]@{
+        installed          = ($keyPresent -or $service.exists -or ($null -ne $fileVersion) -or ($null -ne $package.DisplayName))
+        version            = $version
+        fileVersion        = $fileVersion
+        displayName        = $package.DisplayName
+        displayVersion     = $package.DisplayVersion
+        installDir         = $installDir
+        registryKeyPresent = $keyPresent
+        service            = $service
+    }
+}
+
+function Read-WinHttpSettings {
+    # WinHttpSettings (REG_BINARY): size, counter, flags (1 direct, 2 proxy), proxy length + ASCII, bypass length + ASCII.
+    param([byte[]]$Bytes)
+    $flags = [BitConverter]::ToInt32($Bytes, 8)
+    $proxyLength = [BitConverter]::ToInt32($Bytes, 12)
+    $proxy = [System.Text.Encoding]::ASCII.GetString($Bytes, 16, $proxyLength)
+    $bypass = [System.Text.Encoding]::ASCII.GetString($Bytes, 20 + $proxyLength, [BitConverter]::ToInt32($Bytes, 16 + $proxyLength))
+    @{ Configured = ((($flags -band 2) -ne 0) -and ($proxy -ne '')); Address = $proxy; Bypass = $bypass }
+}
+
+function Read-NetshProxy {
+    # "netsh winhttp show proxy" only displays the setting (English output expected).
+    $lines = @(& netsh.exe winhttp show proxy)
+    if (($lines -join ' ') -match 'Direct access') { return @{ Configured = $false; Address = $null; Bypass = $null } }
+    $proxy = @{ Configured = $true; Address = $null; Bypass = $null }
+    foreach ($line in $lines) {
+        if ($line -match '^\s*Proxy Server\(s\)\s*:\s*(.+)$') { $proxy.Address = $Matches[1] }
+        if ($line -match '^\s*Bypass List\s*:\s*(.+)$') { $proxy.Bypass = $Matches[1] }
+    }
+    if ($null -eq $proxy.Address) { throw 'The output of "netsh winhttp show proxy" was not recognised.' }
+    $proxy
+}
+
+function Get-ProxyInfo {
+    $source = 'registry'
+    $proxy = @{ Configured = $false; Address = $null; Bypass = $null }
+    $raw = Get-RegValue 'SOFTWARE\Microsoft\Windows\CurrentVersion\Internet Settings\Connections' 'WinHttpSettings'
+    if ($null -ne $raw) {
+        try { $proxy = Read-WinHttpSettings -Bytes $raw } catch { $source = 'netsh'; $proxy = Read-NetshProxy }
+    }
+    # json: host.network.proxy
+    [ordered]@{
+        source = $source; configured = [bool]$proxy.Configured
+        address = (ConvertTo-NullIfEmpty $proxy.Address); bypass = (ConvertTo-NullIfEmpty $proxy.Bypass)
+    }
+}
+
+function Test-TcpEndpoint {
+    # Opens one outbound TCP connection and closes it; nothing is sent.
+    param([string]$HostName, [int]$Port, [string]$Category, [string]$Pattern, [bool]$Optional)
+    $client = New-Object System.Net.Sockets.TcpClient
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    $reachable = $false
+    $latency = $null
+    $failure = $null
+    try {
+        $pending = $client.BeginConnect($HostName, $Port, $null, $null)
+        if ($pending.AsyncWaitHandle.WaitOne($TimeoutMs, $false)) {
+            $client.EndConnect($pending)
+            $reachable = $true
+            $latency = [int]$watch.ElapsedMilliseconds
+        } else {
+            $failure = "No TCP connection within $TimeoutMs ms"
+        }
+    } catch {
+        $inner = $_.Exception
+        while ($null -ne $inner.InnerException) { $inner = $inner.InnerException }
+        $failure = $inner.Message
+    } finally {
+        $client.Close()
+    }
+    # json: host.network.checks[]
+    [ordered]@{
+        host = $HostName; port = $Port; category = $Category; pattern = $Pattern; optional = $Optional
+        reachable = $reachable; latencyMs = $latency; error = $failure
+    }
+}
+
+function Get-NetworkChecks {
+    $endpoints = $EndpointTable[$Cloud]
+    $checks = New-Object System.Collections.Generic.List[object]
+    foreach ($endpoint in $endpoints) {
+        $checks.Add((Test-TcpEndpoint -HostName $endpoint.probeHost -Port $endpoint.port -Category $endpoint.category -Pattern $endpoint.pattern -Optional $false))
+    }
+    # Port 8080 is optional: the agent sends its status report over it when 443 is unavailable.
+    $service = @($endpoints | Where-Object { $_.category -eq 'service' })[0]
+    $checks.Add((Test-TcpEndpoint -HostName $service.probeHost -Port 8080 -Category 'service' -Pattern $service.pattern -Optional $true))
+    , $checks.ToArray()
+}
+
+function Get-NetworkInfo {
+    $checks = $null
+    if (-not $SkipNetwork) { $checks = Invoke-Probe -ProbeName 'network.checks' -ProbeBody { Get-NetworkChecks } }
+    # json: host.network
+    [ordered]@{
+        cloud = $Cloud; timeoutMs = $TimeoutMs; skipped = [bool]$SkipNetwork; checks = $checks
+        proxy = (Invoke-Probe -ProbeName 'network.proxy' -ProbeBody { Get-ProxyInfo })
+    }
+}
+
+# ---------------------------------------------------------------- domain probes (-IncludeDomain)
+
+function Get-DomainControllerList {
+    param([hashtable]$Ad, [string]$LocalFqdn, [bool]$OnDomainController)
+    $list = New-Object System.Collections.Generic.List[object]
+    foreach ($dc in @(Get-ADDomainController @Ad -Filter *)) {
+        $rsat = $null
+        if ($OnDomainController -and ([string]$dc.HostName -eq $LocalFqdn)) {
+            $rsat = Invoke-Probe -ProbeName 'domain.rsatAdPowerShell' -ProbeBody { [bool](Get-WindowsFeature -Name 'RSAT-AD-PowerShell').Installed }
+        }
+        # json: domain.domainControllers[]
+        $list.Add([ordered]@{
+                name = [string]$dc.Name; hostName = [string]$dc.HostName; site = [string]$dc.Site
+                operatingSystem = [string]$dc.OperatingSystem; operatingSystemVersion = [string]$dc.OperatingSystemVersion
+                rsatAdPowerShell = $rsat
+            })
+    }
+    , $list.ToArray()
+}
+
+function Get-KdsRootKeyList {
+    $keys = @(Get-KdsRootKey)
+    if ($keys.Count -eq 0 -and -not (Test-IsDirectoryAdmin)) {
+        throw 'Get-KdsRootKey returned no key, but only Domain Admins, Enterprise Admins or SYSTEM can read KDS root keys: run as one of them to tell "none" from "not readable".'
+    }
+    $list = New-Object System.Collections.Generic.List[object]
+    foreach ($key in $keys) {
+        # json: domain.kdsRootKeys[]
+        $list.Add([ordered]@{ id = [string]$key.KeyId; effectiveTime = (ConvertTo-IsoUtc $key.EffectiveTime); creationTime = (ConvertTo-IsoUtc $key.CreationTime) })
+    }
+    , $list.ToArray()
+}
+
+function Get-ProtectedObjectCounts {
+    # Bounded by -MaxObjects: the counts are lower bounds when "truncated" is true.
+    param([hashtable]$Ad, [string]$DomainDn)
+    $adminCount = @(Get-ADObject @Ad -SearchBase $DomainDn -LDAPFilter '(adminCount=1)' -ResultSetSize $MaxObjects)
+    $filter = '(|(objectClass=organizationalUnit)(objectCategory=person)(objectCategory=group))'
+    $scanned = @(Get-ADObject @Ad -SearchBase $DomainDn -LDAPFilter $filter -Properties nTSecurityDescriptor -ResultSetSize $MaxObjects)
+    $protected = @($scanned | Where-Object { $_.nTSecurityDescriptor -and $_.nTSecurityDescriptor.AreAccessRulesProtected })
+    $samples = @(@($adminCount | Select-Object -First 5) + @($protected | Select-Object -First 5) | ForEach-Object { [string]$_.DistinguishedName } | Select-Object -Unique)
+    # json: domain.protectedObjects
+    [ordered]@{
+        adminCountCount = $adminCount.Count; inheritanceDisabledCount = $protected.Count; scanned = $scanned.Count
+        truncated = (($adminCount.Count -ge $MaxObjects) -or ($scanned.Count -ge $MaxObjects)); samples = $samples
+    }
+}
+
+function Resolve-AdPrincipal {
+    param([hashtable]$Ad, [string]$DistinguishedName)
+    $sid = $null
+    try { $sid = [string](Get-ADObject @Ad -Identity $DistinguishedName -Properties objectSid).objectSid } catch { $sid = $null }
+    # json: domain.gmsa.principalsAllowedToRetrievePassword[]
+    [ordered]@{ name = (ConvertTo-AccountName $sid); sid = $sid; distinguishedName = $DistinguishedName }
+}
+
+function Get-GmsaInfo {
+    param([hashtable]$Ad)
+    $account = $null
+    try { $account = Get-ADServiceAccount @Ad -Identity $GmsaName -Properties PrincipalsAllowedToRetrieveManagedPassword }
+    catch { if ($_.Exception.GetType().Name -ne 'ADIdentityNotFoundException') { throw } }
+    $principals = New-Object System.Collections.Generic.List[object]
+    $found = $null -ne $account
+    if (-not $found) { $account = @{ SamAccountName = $null; DistinguishedName = $null; SID = $null; PrincipalsAllowedToRetrieveManagedPassword = @() } }
+    foreach ($dn in $account.PrincipalsAllowedToRetrieveManagedPassword) {
+        if ($dn) { $principals.Add((Resolve-AdPrincipal -Ad $Ad -DistinguishedName ([string]$dn))) }
+    }
+    # json: domain.gmsa
+    [ordered]@{
+        requestedName = $GmsaName; found = $found; samAccountName = (ConvertTo-NullIfEmpty $account.SamAccountName)
+        distinguishedName = (ConvertTo-NullIfEmpty $account.DistinguishedName); sid = (ConvertTo-NullIfEmpty $account.SID)
+        principalsAllowedToRetrievePassword = $principals.ToArray()
+    }
+}
+
+function Get-TransitiveGroups {
+    # tokenGroups: every security group the principal belongs to, nested groups included.
+    param([hashtable]$Ad, [string]$DistinguishedName)
+    $object = Get-ADObject @Ad -Identity $DistinguishedName -Properties tokenGroups, objectSid
+    $groups = New-Object System.Collections.Generic.List[object]
+    foreach ($value in $object.tokenGroups) {
+        $sid = [string]$value
+        if ($value -is [byte[]]) { $sid = [System.Security.Principal.SecurityIdentifier]::new($value, 0).Value }
+        # json: domain.groupMemberships[].groups[]
+        $groups.Add([ordered]@{ name = (ConvertTo-AccountName $sid); sid = $sid })
+    }
+    $principalSid = [string]$object.objectSid
+    # json: domain.groupMemberships[]
+    [ordered]@{
+        principal = (ConvertTo-AccountName $principalSid); sid = $principalSid; distinguishedName = $DistinguishedName
+        method = 'tokenGroups'; groups = $groups.ToArray()
+    }
+}
+
+function Get-GroupMembershipList {
+    # The gMSA's and this computer's groups, to resolve ACL grants and password-retrieval rights made to groups.
+    param([hashtable]$Ad, [string[]]$DistinguishedNames)
+    $list = New-Object System.Collections.Generic.List[object]
+    foreach ($dn in @($DistinguishedNames | Where-Object { $_ })) {
+        $entry = Invoke-Probe -ProbeName 'domain.groupMemberships' -ProbeBody { Get-TransitiveGroups -Ad $Ad -DistinguishedName $dn }
+        if ($null -ne $entry) { $list.Add($entry) }
+    }
+    , $list.ToArray()
+}
+
+function Get-DomainSection {
+    Import-Module -Name ActiveDirectory -Verbose:$false
+    $domain = Get-ADDomain -Current LocalComputer
+    $ad = @{ Server = [string]$domain.DNSRoot }
+    $rootDse = Get-ADRootDSE @ad
+    $schema = Get-ADObject @ad -Identity $rootDse.schemaNamingContext -Properties objectVersion
+    $domainLevel = (Get-ADObject @ad -Identity $domain.DistinguishedName -Properties 'msDS-Behavior-Version').'msDS-Behavior-Version'
+    $forestLevel = (Get-ADObject @ad -Identity ('CN=Partitions,' + $rootDse.configurationNamingContext) -Properties 'msDS-Behavior-Version').'msDS-Behavior-Version'
+    $onDc = ((Get-CimInstance -ClassName Win32_OperatingSystem).ProductType -eq 2)
+    $gmsa = Invoke-Probe -ProbeName 'domain.gmsa' -ProbeBody { Get-GmsaInfo -Ad $ad }
+    $computer = Invoke-Probe -ProbeName 'domain.computer' -ProbeBody { Get-ADComputer @ad -Identity $env:COMPUTERNAME }
+    $principals = @()
+    if ($null -ne $gmsa -and $gmsa.found) { $principals += [string]$gmsa.distinguishedName }
+    if ($null -ne $computer) { $principals += [string]$computer.DistinguishedName }
+    # json: domain
+    [ordered]@{
+        dnsName               = [string]$domain.DNSRoot
+        netbiosName           = [string]$domain.NetBIOSName
+        distinguishedName     = [string]$domain.DistinguishedName
+        forestName            = [string]$domain.Forest
+        schemaVersion         = [int]$schema.objectVersion
+        domainFunctionalLevel = [int]$domainLevel
+        forestFunctionalLevel = [int]$forestLevel
+        domainControllers     = (Invoke-Probe -ProbeName 'domain.domainControllers' -ProbeBody { Get-DomainControllerList -Ad $ad -LocalFqdn (Get-LocalFqdn) -OnDomainController $onDc })
+        kdsRootKeys           = (Invoke-Probe -ProbeName 'domain.kdsRootKeys' -ProbeBody { Get-KdsRootKeyList })
+        protectedObjects      = (Invoke-Probe -ProbeName 'domain.protectedObjects' -ProbeBody { Get-ProtectedObjectCounts -Ad $ad -DomainDn $domain.DistinguishedName })
+        gmsa                  = $gmsa
+        groupMemberships      = (Invoke-Probe -ProbeName 'domain.groupMemberships' -ProbeBody { Get-GroupMembershipList -Ad $ad -DistinguishedNames $principals })
+    }
+}
+
+# ---------------------------------------------------------------- main
+
+Write-Host "$CollectorName $CollectorVersion is READ-ONLY: it changes nothing on this machine. It reads the registry, CIM/WMI, services and hotfixes, and opens outbound TCP connections for the network checks."
+
+$tier0Value = $null
+if ($PSBoundParameters.ContainsKey('Tier0')) { $tier0Value = [bool]$Tier0 }
+
+# json: collector
+$collectorInfo = [ordered]@{
+    name = $CollectorName; version = $CollectorVersion; psVersion = $PSVersionTable.PSVersion.ToString()
+    runAt = (ConvertTo-IsoUtc (Get-Date)); readOnly = $true; elevated = (Test-IsElevated)
+}
+
+# json: host.inventory
+$inventory = [ordered]@{
+    tier0 = $tier0Value; site = (ConvertTo-NullIfEmpty $Site); owner = (ConvertTo-NullIfEmpty $Owner)
+    tags = @($Tag | Where-Object { -not [string]::IsNullOrWhiteSpace($_) } | ForEach-Object { $_.Trim() })
+}
+
+# json: host
+$hostInfo = [ordered]@{
+    identity         = (Invoke-Probe -ProbeName 'identity' -ProbeBody { Get-IdentityInfo })
+    os               = (Invoke-Probe -ProbeName 'os' -ProbeBody { Get-OsInfo })
+    domainMembership = (Invoke-Probe -ProbeName 'domainMembership' -ProbeBody { Get-DomainMembershipInfo })
+    memory           = (Invoke-Probe -ProbeName 'memory' -ProbeBody { Get-MemoryInfo })
+    dotnet           = (Invoke-Probe -ProbeName 'dotnet' -ProbeBody { Get-DotNetInfo })
+    executionPolicy  = (Invoke-Probe -ProbeName 'executionPolicy' -ProbeBody { Get-ExecutionPolicyInfo })
+    tls              = (Invoke-Probe -ProbeName 'tls' -ProbeBody { Get-TlsInfo })
+    ntlm             = (Invoke-Probe -ProbeName 'ntlm' -ProbeBody { Get-NtlmInfo })
+    services         = (Invoke-Probe -ProbeName 'services' -ProbeBody { Get-ServicesInfo })
+    hotfixes         = (Invoke-Probe -ProbeName 'hotfixes' -ProbeBody { Get-HotfixInfo })
+    agent            = (Invoke-Probe -ProbeName 'agent' -ProbeBody { Get-AgentInfo })
+    network          = (Invoke-Probe -ProbeName 'network' -ProbeBody { Get-NetworkInfo })
+    inventory        = $inventory
+}
+
+# json: root
+$report = [ordered]@{ schemaVersion = 1; collector = $collectorInfo; host = $hostInfo; domain = $null; errors = $null }
+if ($IncludeDomain) { $report.domain = Invoke-Probe -ProbeName 'domain' -ProbeBody { Get-DomainSection } } else { $report.Remove('domain') }
+$report.errors = $script:CollectorErrors.ToArray()
+
+$json = ConvertTo-Json -InputObject $report -Depth 8
+$fullPath = $ExecutionContext.SessionState.Path.GetUnresolvedProviderPathFromPSPath($OutputPath)
+[System.IO.File]::WriteAllText($fullPath, $json, (New-Object System.Text.UTF8Encoding $false))
+Write-Host ("Wrote {0} ({1} probe error(s)). Nothing on this machine was changed." -f $fullPath, $script:CollectorErrors.Count)

@@ -1,0 +1,73 @@
+import type Database from "better-sqlite3";
+import { inWriteTransaction, sqlDate } from "../sqlite/connection";
+import type { HostFacts } from "@/lib/facts";
+import { serverIdentityOf } from "./identity";
+import { applyRuleSummaryDelta, reevaluate } from "./reevaluate";
+import { decodeStatuses } from "./statuses";
+
+/**
+ * Deletes an upload with its facts and re-evaluates, in one transaction. A server whose current facts
+ * came from it falls back to its newest remaining snapshot; a server left without snapshots is removed.
+ * Returns false when there is no such upload.
+ */
+export function deleteUpload(uploadId: string, now = new Date()): boolean {
+  return inWriteTransaction((db) => {
+    const upload = db.prepare("SELECT id FROM Upload WHERE id = ?").get(uploadId);
+    if (!upload) return false;
+    const servers = db
+      .prepare("SELECT DISTINCT s.id, s.domain FROM HostSnapshot h JOIN Server s ON s.id = h.serverId WHERE h.uploadId = ?")
+      .all(uploadId) as { id: string; domain: string }[];
+    const factKinds = db.prepare("SELECT kind, subject FROM FactSnapshot WHERE uploadId = ?").all(uploadId) as { kind: string; subject: string }[];
+
+    db.prepare("DELETE FROM Upload WHERE id = ?").run(uploadId); // cascades to HostSnapshot and FactSnapshot
+
+    let affected: Set<string> | "all" = new Set(servers.map((server) => server.domain));
+    for (const fact of factKinds) {
+      if (fact.kind === "tenant" || fact.kind === "sync-scope") affected = "all";
+      else if (affected !== "all") affected.add(fact.subject.split("|")[0] ?? "");
+    }
+    const touched = new Set<string>();
+    for (const server of servers) {
+      if (restoreCurrentFacts(db, server.id, now)) touched.add(server.id);
+      else removeServer(db, server.id);
+    }
+    reevaluate(db, affected, `upload-deleted:${uploadId}`, touched, now);
+    return true;
+  });
+}
+
+/** Points the server at its newest remaining snapshot; false when none remains. */
+function restoreCurrentFacts(db: Database.Database, serverId: string, now: Date): boolean {
+  const latest = db
+    .prepare("SELECT factsJson, collectedAt FROM HostSnapshot WHERE serverId = ? ORDER BY collectedAt DESC, createdAt DESC LIMIT 1")
+    .get(serverId) as { factsJson: string; collectedAt: string } | undefined;
+  if (!latest) return false;
+  const identity = serverIdentityOf(JSON.parse(latest.factsJson) as HostFacts);
+  db.prepare(
+    `UPDATE Server SET factsJson = ?, factsCollectedAt = ?, updatedAt = ?, domain = COALESCE(?, domain), osName = ?, osBuild = ?,
+       site = ?, owner = ?, tags = ? WHERE id = ?`,
+  ).run(
+    latest.factsJson,
+    latest.collectedAt,
+    sqlDate(now),
+    identity?.domain ?? null,
+    identity?.osName ?? null,
+    identity?.osBuild ?? null,
+    identity?.site ?? null,
+    identity?.owner ?? null,
+    identity?.tags ?? "",
+    serverId,
+  );
+  return true;
+}
+
+/** Removes a server and takes its statuses out of the fleet-wide rule counts. */
+function removeServer(db: Database.Database, serverId: string): void {
+  const row = db.prepare("SELECT statuses FROM Server WHERE id = ?").get(serverId) as { statuses: string } | undefined;
+  const delta = new Map<string, { pass: number; fail: number; unknown: number; waived: number }>();
+  for (const [ruleId, status] of decodeStatuses(row?.statuses ?? "")) {
+    delta.set(ruleId, { pass: 0, fail: 0, unknown: 0, waived: 0, [status]: -1 });
+  }
+  applyRuleSummaryDelta(db, delta);
+  db.prepare("DELETE FROM Server WHERE id = ?").run(serverId);
+}

@@ -1,0 +1,161 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { resetEnvCache } from "@/lib/env";
+import { sqlite } from "../sqlite/connection";
+import { deleteUpload } from "./delete-upload";
+import { ingestFile, type IngestResponse } from "./ingest-file";
+import { recomputeRuleSummary } from "./reevaluate";
+
+// Real parsers, real rules, a real (throwaway) SQLite database: nothing mocked.
+const admin = { name: "admin@example.com" };
+const bytes = (text: string) => new TextEncoder().encode(text);
+const fixture = (relative: string) => new Uint8Array(readFileSync(path.resolve("lib/ingest", relative)));
+
+const CSV_HEADER = "Host Name,Operating System,OS Version,RAM (GB),.NET Release,Domain,Site,Tags\n";
+function inventory(rows: string[]) {
+  return bytes(CSV_HEADER + rows.join("\n") + "\n");
+}
+
+function ok(response: IngestResponse) {
+  if (!response.ok) throw new Error(`${response.code}: ${response.message} ${JSON.stringify(response.issues)}`);
+  return response;
+}
+
+function count(table: string): number {
+  return (sqlite().prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+function server(fqdn: string) {
+  return sqlite().prepare("SELECT * FROM Server WHERE fqdn = ?").get(fqdn) as Record<string, unknown> | undefined;
+}
+
+function ruleSummary() {
+  return sqlite().prepare("SELECT ruleId, pass, fail, unknown, waived FROM RuleSummary ORDER BY ruleId").all();
+}
+
+beforeEach(() => {
+  const db = sqlite();
+  for (const table of ["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "Server", "Upload"]) db.prepare(`DELETE FROM ${table}`).run();
+});
+
+describe("ingesting files", () => {
+  it("commits an inventory, evaluates every server and records provenance", () => {
+    const response = ok(
+      ingestFile({
+        bytes: inventory([
+          "SYNC01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,tier0",
+          "SYNC02,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,",
+        ]),
+        fileName: "inventory.csv",
+        options: {},
+        uploadedBy: admin,
+      }),
+    );
+    expect(response).toMatchObject({ status: "committed", kind: "host-inventory", format: "inventory-csv", counts: { records: 2, accepted: 2, rejected: 0, servers: 2 } });
+    const sync02 = server("sync02.corp.contoso.com")!;
+    expect(sync02).toMatchObject({ name: "SYNC02", domain: "corp.contoso.com", osName: "Windows Server 2016", verdict: "not-ready" });
+    expect(String(sync02.blockingRules)).toContain(",host-dotnet-version,");
+    expect(JSON.parse(String(sync02.hostResultsJson)).length).toBeGreaterThan(10);
+    const upload = sqlite().prepare("SELECT * FROM Upload").get() as Record<string, unknown>;
+    expect(upload).toMatchObject({ fileName: "inventory.csv", kind: "host-inventory", format: "inventory-csv", records: 2, accepted: 2, serversAffected: 2, uploadedBy: "admin@example.com" });
+    expect(count("Evaluation")).toBe(2);
+    expect(count("DomainEvaluation")).toBe(1);
+  });
+
+  it("treats the same bytes as a no-op and keeps history for a newer export of the same host", () => {
+    const first = inventory(["SYNC01,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,"]);
+    const original = ok(ingestFile({ bytes: first, fileName: "a.csv", options: {}, uploadedBy: admin }));
+    const again = ok(ingestFile({ bytes: first, fileName: "a-copy.csv", options: {}, uploadedBy: admin }));
+    expect(again).toMatchObject({ status: "duplicate", id: original.id });
+    expect([count("Upload"), count("HostSnapshot"), count("Evaluation")]).toEqual([1, 1, 1]);
+
+    ok(ingestFile({ bytes: inventory(["sync01,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,528040,CORP.contoso.com,AMS,"]), fileName: "b.csv", options: {}, uploadedBy: admin }));
+    expect(count("Server")).toBe(1);
+    expect(count("HostSnapshot")).toBe(2);
+    const history = sqlite().prepare("SELECT verdict, cause FROM Evaluation ORDER BY rowid").all() as { verdict: string; cause: string }[];
+    expect(history).toHaveLength(2);
+    expect(String(server("sync01.corp.contoso.com")!.blockingRules)).not.toContain("host-dotnet-version");
+  });
+
+  it("stores nothing when rows have errors, unless the valid rows are explicitly committed", () => {
+    const file = inventory([
+      "SYNC01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,",
+      `${"x".repeat(300)},Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,`,
+    ]);
+    const refused = ingestFile({ bytes: file, fileName: "mixed.csv", options: {}, uploadedBy: admin });
+    expect(refused).toMatchObject({ ok: false, status: 400, code: "rows-rejected" });
+    if (!refused.ok) expect(refused.issues.some((issue) => issue.file === "mixed.csv" && issue.row === 3)).toBe(true);
+    expect([count("Upload"), count("Server")]).toEqual([0, 0]);
+
+    const partial = ok(ingestFile({ bytes: file, fileName: "mixed.csv", options: {}, allowPartial: true, uploadedBy: admin }));
+    expect(partial.counts).toMatchObject({ records: 2, accepted: 1, rejected: 1, servers: 1 });
+    expect(count("Server")).toBe(1);
+  });
+
+  it("previews without writing", () => {
+    const preview = ok(ingestFile({ bytes: fixture("fixtures/inventory-basic.csv"), fileName: "inventory-basic.csv", options: {}, dryRun: true, uploadedBy: admin }));
+    expect(preview.status).toBe("dry-run");
+    expect(preview.counts.records).toBeGreaterThan(0);
+    expect(count("Upload")).toBe(0);
+  });
+
+  it("refuses empty, binary and oversized files with the file named", () => {
+    for (const [content, name] of [
+      [bytes(""), "empty.csv"],
+      [new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x00, 0x00]), "report.pdf"],
+      [bytes('{"schemaVersion": 1, "collector": {'), "truncated.json"],
+    ] as const) {
+      const response = ingestFile({ bytes: content, fileName: name, options: {}, uploadedBy: admin });
+      expect(response.ok, name).toBe(false);
+      if (!response.ok) {
+        expect(response.status).toBe(400);
+        expect(response.issues[0]?.file).toBe(name);
+      }
+    }
+    process.env.UPLOAD_MAX_BYTES = "10";
+    resetEnvCache();
+    const big = ingestFile({ bytes: bytes("a".repeat(11)), fileName: "big.csv", options: {}, uploadedBy: admin });
+    expect(big).toMatchObject({ ok: false, status: 413, code: "too-large" });
+    delete process.env.UPLOAD_MAX_BYTES;
+    resetEnvCache();
+    expect(count("Upload")).toBe(0);
+  });
+
+  it("re-evaluates a domain's servers when its gMSA ACL, domain or tenant facts arrive", () => {
+    ok(ingestFile({ bytes: fixture("collector/fixtures/server2022-ready.json"), fileName: "host.json", options: {}, uploadedBy: admin }));
+    const before = server(String((sqlite().prepare("SELECT fqdn FROM Server").get() as { fqdn: string }).fqdn))!;
+    const beforeStatuses = String(before.statuses);
+    ok(ingestFile({ bytes: fixture("fixtures/getacl.csv"), fileName: "acl.csv", options: { account: "CORP\\provAgentgMSA$" }, allowPartial: true, uploadedBy: admin }));
+    ok(ingestFile({ bytes: fixture("fixtures/graph-combined.json"), fileName: "tenant.json", options: {}, uploadedBy: admin }));
+    const after = server(String(before.fqdn))!;
+    expect(String(after.statuses)).not.toBe(beforeStatuses);
+    expect(String(after.statuses)).toMatch(/tenant-hybrid-admin:[pf]/);
+    const kinds = sqlite().prepare("SELECT DISTINCT kind FROM FactSnapshot ORDER BY kind").all();
+    expect(kinds).toEqual([{ kind: "gmsa-acl" }, { kind: "tenant" }]);
+  });
+
+  it("deleting an upload removes its facts, falls back to older facts and keeps rule counts exact", () => {
+    ok(ingestFile({ bytes: inventory(["SYNC01,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,"]), fileName: "old.csv", options: {}, uploadedBy: admin }));
+    const newer = ok(
+      ingestFile({
+        bytes: inventory([
+          "SYNC01,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,528040,corp.contoso.com,AMS,",
+          "SYNC09,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,",
+        ]),
+        fileName: "new.csv",
+        options: {},
+        uploadedBy: admin,
+      }),
+    );
+    expect(count("Server")).toBe(2);
+    expect(deleteUpload(newer.id!)).toBe(true);
+    expect(deleteUpload(newer.id!)).toBe(false);
+    expect(count("Server")).toBe(1);
+    expect(String(server("sync01.corp.contoso.com")!.blockingRules)).toContain(",host-dotnet-version,");
+    const incremental = ruleSummary();
+    recomputeRuleSummary(sqlite());
+    expect(incremental).toEqual(ruleSummary());
+    expect(incremental.length).toBeGreaterThan(10);
+  });
+});

@@ -1,0 +1,77 @@
+import type Database from "better-sqlite3";
+import type { AclFacts, DomainFacts, HostFacts, ScopeFacts, TenantFacts } from "@/lib/facts";
+import type { DomainInput } from "@/lib/readiness/evaluator";
+import { isDomainRootDn } from "./identity";
+
+// RAW SQL (SQLite, inside the upload transaction): reads what an evaluation needs.
+
+export interface LoadedServer {
+  id: string;
+  fqdn: string;
+  domain: string;
+  facts: HostFacts;
+  statuses: string;
+  verdict: string;
+}
+
+export interface EvaluationState {
+  servers: LoadedServer[];
+  domains: Record<string, DomainInput>;
+  tenant?: TenantFacts;
+  scope?: ScopeFacts;
+}
+
+function parseJson<T>(text: string): T {
+  return JSON.parse(text) as T;
+}
+
+/** Latest snapshot of each subject of a kind (newest collectedAt, then newest row). */
+function latestSnapshots(db: Database.Database, kind: string): { subject: string; factsJson: string }[] {
+  return db
+    .prepare(
+      `SELECT subject, factsJson FROM FactSnapshot f
+       WHERE kind = ? AND id = (
+         SELECT id FROM FactSnapshot g WHERE g.kind = f.kind AND g.subject = f.subject
+         ORDER BY collectedAt DESC, createdAt DESC, id DESC LIMIT 1)`,
+    )
+    .all(kind) as { subject: string; factsJson: string }[];
+}
+
+/** Servers of the given domains (every server when `domains` is "all") with their current facts. */
+export function loadEvaluationState(db: Database.Database, domains: ReadonlySet<string> | "all"): EvaluationState {
+  let rows: { id: string; fqdn: string; domain: string; factsJson: string; statuses: string; verdict: string }[];
+  const columns = "id, fqdn, domain, factsJson, statuses, verdict";
+  if (domains === "all") {
+    rows = db.prepare(`SELECT ${columns} FROM Server`).all() as typeof rows;
+  } else {
+    const list = [...domains];
+    rows = [];
+    for (let i = 0; i < list.length; i += 500) {
+      const chunk = list.slice(i, i + 500);
+      rows.push(...(db.prepare(`SELECT ${columns} FROM Server WHERE domain IN (${chunk.map(() => "?").join(",")})`).all(...chunk) as typeof rows));
+    }
+  }
+  const servers = rows.map((row) => ({ ...row, facts: parseJson<HostFacts>(row.factsJson) }));
+
+  const domainInputs: Record<string, DomainInput> = {};
+  const entry = (key: string) => (domainInputs[key] ??= {});
+  for (const snapshot of latestSnapshots(db, "domain")) entry(snapshot.subject).domain = parseJson<DomainFacts>(snapshot.factsJson);
+  // ACL subjects are "<domain>|<target dn>"; the domain root's ACL is the one the gMSA rules judge.
+  const aclCandidates = new Map<string, AclFacts>();
+  for (const snapshot of latestSnapshots(db, "gmsa-acl")) {
+    const domain = snapshot.subject.split("|")[0] ?? "";
+    const acl = parseJson<AclFacts>(snapshot.factsJson);
+    const current = aclCandidates.get(domain);
+    if (!current || (isDomainRootDn(acl.targetDn) && !isDomainRootDn(current.targetDn))) aclCandidates.set(domain, acl);
+  }
+  for (const [domain, acl] of aclCandidates) entry(domain).acl = acl;
+
+  const tenant = latestSnapshots(db, "tenant")[0];
+  const scope = latestSnapshots(db, "sync-scope")[0];
+  return {
+    servers,
+    domains: domainInputs,
+    tenant: tenant ? parseJson<TenantFacts>(tenant.factsJson) : undefined,
+    scope: scope ? parseJson<ScopeFacts>(scope.factsJson) : undefined,
+  };
+}

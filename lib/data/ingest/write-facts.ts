@@ -1,0 +1,114 @@
+import { randomUUID } from "node:crypto";
+import type Database from "better-sqlite3";
+import type { ParseIssue, ParseResult } from "@/lib/ingest/types";
+import { sqlDate } from "../sqlite/connection";
+import { domainOfDn, serverIdentityOf } from "./identity";
+
+// RAW SQL (SQLite, inside the upload transaction): stores an upload's facts with their provenance.
+
+export interface WrittenFacts {
+  /** Domains whose evaluation this upload changes, or "all" (tenant and sync-scope facts). */
+  affected: Set<string> | "all";
+  /** Servers that received a snapshot from this upload. */
+  touched: Set<string>;
+  issues: ParseIssue[];
+}
+
+function dateOr(value: string | undefined, fallback: Date): Date {
+  const date = value ? new Date(value) : fallback;
+  return Number.isNaN(date.getTime()) ? fallback : date;
+}
+
+export function writeHostFacts(db: Database.Database, uploadId: string, file: string, parsed: ParseResult, now: Date, written: WrittenFacts): void {
+  const byGuid = db.prepare("SELECT id, fqdn, domain, factsCollectedAt FROM Server WHERE objectGuid = ?");
+  const byFqdn = db.prepare("SELECT id, fqdn, domain, factsCollectedAt FROM Server WHERE fqdn = ?");
+  const insertServer = db.prepare(
+    `INSERT INTO Server (id, fqdn, name, domain, objectGuid, sid, osName, osBuild, site, owner, tags, factsCollectedAt, factsJson, createdAt, updatedAt)
+     VALUES (@id, @fqdn, @name, @domain, @objectGuid, @sid, @osName, @osBuild, @site, @owner, @tags, @collectedAt, @factsJson, @now, @now)`,
+  );
+  const updateCurrent = db.prepare(
+    `UPDATE Server SET fqdn = @fqdn, name = @name, domain = @domain, objectGuid = COALESCE(@objectGuid, objectGuid), sid = COALESCE(@sid, sid),
+       osName = @osName, osBuild = @osBuild, site = @site, owner = @owner, tags = @tags, factsCollectedAt = @collectedAt,
+       factsJson = @factsJson, updatedAt = @now WHERE id = @id`,
+  );
+  const insertSnapshot = db.prepare(
+    "INSERT INTO HostSnapshot (id, serverId, uploadId, collectedAt, factsJson, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  const nowText = sqlDate(now);
+  const affected = written.affected as Set<string>;
+
+  for (const record of parsed.hosts) {
+    const identity = serverIdentityOf(record.facts);
+    if (!identity) {
+      written.issues.push({ file, row: record.row, message: "The record names no host (no FQDN or computer name); it was skipped.", severity: "error" });
+      continue;
+    }
+    const collectedAt = dateOr(record.facts.collectedAt, now);
+    const factsJson = JSON.stringify(record.facts);
+    type Row = { id: string; fqdn: string; domain: string; factsCollectedAt: string | null };
+    let existing = identity.objectGuid ? (byGuid.get(identity.objectGuid) as Row | undefined) : undefined;
+    const sameName = byFqdn.get(identity.fqdn) as Row | undefined;
+    if (existing && sameName && sameName.id !== existing.id) {
+      written.issues.push({
+        file,
+        row: record.row,
+        message: `${identity.fqdn} has the objectGUID of ${existing.fqdn}, but ${identity.fqdn} already exists as another server; the facts were stored under ${existing.fqdn}.`,
+        severity: "warning",
+      });
+      identity.fqdn = existing.fqdn;
+    }
+    existing ??= sameName;
+    const params = { ...identity, collectedAt: sqlDate(collectedAt), factsJson, now: nowText };
+    let serverId: string;
+    if (!existing) {
+      serverId = randomUUID();
+      insertServer.run({ ...params, id: serverId });
+    } else {
+      serverId = existing.id;
+      affected.add(existing.domain);
+      const currentAt = existing.factsCollectedAt ? new Date(existing.factsCollectedAt).getTime() : -Infinity;
+      if (collectedAt.getTime() >= currentAt) updateCurrent.run({ ...params, id: serverId });
+      else {
+        written.issues.push({
+          file,
+          row: record.row,
+          message: `${identity.fqdn}: these facts (collected ${collectedAt.toISOString()}) are older than the current ones; they were kept as history only.`,
+          severity: "warning",
+        });
+      }
+    }
+    insertSnapshot.run(randomUUID(), serverId, uploadId, sqlDate(collectedAt), factsJson, nowText);
+    affected.add(identity.domain);
+    written.touched.add(serverId);
+  }
+}
+
+export function writeOtherFacts(db: Database.Database, uploadId: string, parsed: ParseResult, now: Date, written: WrittenFacts): void {
+  const insert = db.prepare(
+    "INSERT INTO FactSnapshot (id, kind, subject, uploadId, collectedAt, factsJson, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
+  );
+  const add = (kind: string, subject: string, collectedAt: string | undefined, facts: unknown) => {
+    insert.run(randomUUID(), kind, subject, uploadId, sqlDate(dateOr(collectedAt, now)), JSON.stringify(facts), sqlDate(now));
+  };
+  const affect = (domain: string) => {
+    if (written.affected !== "all") written.affected.add(domain);
+  };
+  for (const domain of parsed.domains) {
+    const key = (domain.dnsName ?? domainOfDn(domain.distinguishedName)).toLowerCase();
+    add("domain", key, domain.collectedAt, domain);
+    affect(key);
+  }
+  for (const acl of parsed.acls) {
+    const key = domainOfDn(acl.targetDn);
+    add("gmsa-acl", `${key}|${(acl.targetDn ?? "").toLowerCase()}`, acl.collectedAt, acl);
+    affect(key);
+  }
+  if (parsed.tenant) {
+    add("tenant", "tenant", parsed.tenant.collectedAt, parsed.tenant);
+    written.affected = "all";
+  }
+  if (parsed.scope) {
+    add("sync-scope", "scope", undefined, parsed.scope);
+    written.affected = "all";
+  }
+}

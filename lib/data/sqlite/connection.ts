@@ -1,0 +1,33 @@
+import "server-only";
+import Database from "better-sqlite3";
+import { env } from "@/lib/env";
+import { applyMigrations, sqlitePathFromUrl } from "../migrations/apply-migrations.mjs";
+
+// RAW SQL (SQLite): a direct better-sqlite3 connection for the bulk write path of uploads
+// (lib/data/ingest). Prisma's createMany is ~7x slower for 50,000-server files (docs/performance.md).
+// Everything else goes through Prisma. A PostgreSQL deployment needs a counterpart of lib/data/ingest/sql.ts.
+
+const globalForSqlite = globalThis as unknown as { csrSqlite?: Database.Database };
+
+export function sqlite(): Database.Database {
+  if (globalForSqlite.csrSqlite) return globalForSqlite.csrSqlite;
+  const url = env().DATABASE_URL;
+  if (process.env.CSR_AUTO_MIGRATE === "1") applyMigrations({ url });
+  const connection = new Database(sqlitePathFromUrl(url), { timeout: 10_000 });
+  connection.pragma("journal_mode = WAL");
+  connection.pragma("synchronous = NORMAL");
+  connection.pragma("foreign_keys = ON");
+  globalForSqlite.csrSqlite = connection;
+  return connection;
+}
+
+/** Runs `work` in one IMMEDIATE transaction: all of it commits, or none of it. */
+export function inWriteTransaction<T>(work: (db: Database.Database) => T): T {
+  const db = sqlite();
+  return db.transaction(() => work(db)).immediate();
+}
+
+/** DateTime text exactly as Prisma's SQLite adapter writes it ("2026-11-25T01:09:24.600+00:00"). */
+export function sqlDate(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}

@@ -1,0 +1,467 @@
+import { EMPTY_GUID, type AclFacts, type DomainFacts, type InheritanceType } from "@/lib/facts";
+import {
+  aceCovers,
+  denyEffect,
+  isBroaderThanDocumented,
+  objectTypeCovers,
+  partsOf,
+  reachOf,
+  unionCoverage,
+  type Applies,
+  type Part,
+  type PermissionShape,
+} from "./coverage";
+import { aceSummary, appliesText, classText } from "./describe";
+import { guidEntry } from "./guids";
+import { normalizeAces, type NormalizedAce, type SkippedAce } from "./normalize";
+import { createIdentityResolver, isBroadWellKnownGroup, parsePrincipal, samePrincipal, type IdentityMatch } from "./principal";
+import { ALLOWED_GRANTS, REQUIRED_PERMISSIONS, type PermissionSetId, type RequiredPermission } from "./required";
+import { covers, READ_ONLY_RIGHTS, rightsLabel, rightsToNames, singleBits } from "./rights";
+
+/**
+ * analyzeAcl: the gMSA's documented permissions versus the ACEs found on the exported ACL.
+ * The result is a plain-JSON DTO: the rules read it, and the UI renders it as the
+ * "required permissions vs found" table.
+ */
+
+/**
+ * - present: granted to the gMSA itself, by explicit ACE(s) shaped like the documented grant.
+ * - covered-by-inheritance: granted to the gMSA itself, but only through an ACE inherited from a parent or one
+ *   whose inheritance reaches further than documented (every class instead of one; this object as well).
+ * - covered-by-group: only through ACE(s) granted to a group the gMSA is a member of (membership data required).
+ * - missing: no ACE, or only ACEs that do not reach far enough (e.g. one level of children only).
+ * - denied: a Deny ACE for the gMSA or one of its groups takes away (some of) the permission.
+ */
+export type PermissionStatus = "present" | "covered-by-inheritance" | "covered-by-group" | "missing" | "denied";
+
+/** Statuses under which the permission is effectively held. */
+export const SATISFIED_STATUSES: readonly PermissionStatus[] = ["present", "covered-by-inheritance", "covered-by-group"];
+
+export function isSatisfied(status: PermissionStatus): boolean {
+  return SATISFIED_STATUSES.includes(status);
+}
+
+/** One ACE as shown in evidence and the UI. */
+export interface AceView {
+  /** Position in acl.aces. */
+  index: number;
+  identity: string;
+  /** Group chain when the ACE reaches the subject through membership; null when granted to it directly. */
+  via: string[] | null;
+  accessType: "allow" | "deny";
+  rights: number;
+  rightsNames: string[];
+  objectType: string;
+  objectTypeName: string | null;
+  inheritedObjectType: string;
+  inheritedObjectTypeName: string | null;
+  inheritanceType: InheritanceType;
+  isInherited: boolean;
+  summary: string;
+}
+
+export interface PermissionFinding {
+  id: string;
+  set: PermissionSetId;
+  /** "Read all properties — Descendant User objects". */
+  label: string;
+  access: string;
+  appliesTo: string;
+  required: {
+    rights: number;
+    rightsNames: string[];
+    objectType: string;
+    objectTypeName: string | null;
+    /** The class(es) accepted for descendants; [EMPTY_GUID] = every class. */
+    inheritedObjectTypes: string[];
+    inheritedObjectTypeNames: string[];
+    applies: Applies;
+    /** "all descendant user objects". */
+    appliesText: string;
+  };
+  status: PermissionStatus;
+  /** ACEs that together grant it (empty when missing). */
+  satisfiedBy: AceView[];
+  /** Deny ACEs that take it away; `partial` when they remove only some rights, properties, classes or levels. */
+  deniedBy: { ace: AceView; partial: boolean }[];
+  /** Uncertainties and near misses ("reaches immediate children only", "granted to a group, membership unknown"). */
+  notes: string[];
+  /**
+   * When missing and no membership data was supplied: identities of ACEs that would cover the permission if
+   * the gMSA were a member (privileged and built-in groups left out).
+   */
+  unverifiedGroupGrants: string[];
+}
+
+export interface ExcessFinding {
+  ace: AceView;
+  /** The rights beyond the documented set. */
+  excessRights: number;
+  excessRightsNames: string[];
+  /** high: can change objects, ACLs or owners; low: read-only rights. */
+  risk: "high" | "low";
+  reason: string;
+}
+
+export interface DenyFinding {
+  ace: AceView;
+  /** Required permissions this deny takes away (empty when it touches none of them). */
+  cancels: { permissionId: string; label: string; partial: boolean }[];
+}
+
+export interface AclAnalysis {
+  version: 1;
+  targetDn: string | null;
+  /** domain.distinguishedName, when known. */
+  domainRootDn: string | null;
+  /** False when the export is not for the domain root (the documented permissions live there); null when unknown. */
+  targetIsDomainRoot: boolean | null;
+  /** The gMSA judged, e.g. "CORP\\provAgentgMSA$". */
+  account: string | null;
+  /** Where the account came from. */
+  accountSource: "acl.account" | "domain.gmsa" | null;
+  accountSid: string | null;
+  membership: {
+    dataPresent: boolean;
+    accountEntryFound: boolean;
+    groups: { name: string; via: string[] }[];
+  };
+  aceCount: number;
+  /** ACEs granted or denied to the gMSA or (with membership data) its groups. */
+  accountAces: AceView[];
+  permissions: PermissionFinding[];
+  excess: ExcessFinding[];
+  denies: DenyFinding[];
+  skippedAces: SkippedAce[];
+  warnings: string[];
+}
+
+interface Classified {
+  ace: NormalizedAce;
+  match: IdentityMatch;
+  view: AceView;
+}
+
+const STATUS_RANK: Record<PermissionStatus, number> = {
+  present: 0,
+  "covered-by-inheritance": 1,
+  "covered-by-group": 2,
+  missing: 3,
+  denied: 4,
+};
+
+function str(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+/** "DC=Corp, DC=Contoso,DC=com" -> "dc=corp,dc=contoso,dc=com". */
+export function normalizeDn(dn: string): string {
+  return dn
+    .split(/(?<!\\),/)
+    .map((part) => part.trim().replace(/\s*=\s*/, "="))
+    .join(",")
+    .toLowerCase();
+}
+
+function isDomainRootShaped(dn: string): boolean {
+  return normalizeDn(dn)
+    .split(",")
+    .every((part) => part.startsWith("dc="));
+}
+
+function toView(ace: NormalizedAce, match: IdentityMatch): AceView {
+  const objectEntry = guidEntry(ace.objectType);
+  const inheritedEntry = guidEntry(ace.inheritedObjectType);
+  return {
+    index: ace.index,
+    identity: ace.identity,
+    via: match.kind === "group" ? match.group.via : null,
+    accessType: ace.accessType,
+    rights: ace.rights,
+    rightsNames: rightsToNames(ace.rights),
+    objectType: ace.objectType,
+    objectTypeName: objectEntry?.displayName ?? null,
+    inheritedObjectType: ace.inheritedObjectType,
+    inheritedObjectTypeName: inheritedEntry?.displayName ?? null,
+    inheritanceType: ace.inheritanceType,
+    isInherited: ace.isInherited,
+    summary: aceSummary(ace),
+  };
+}
+
+/** Identities that are never the gMSA's groups in practice; left out of the "maybe via a group" hints. */
+function isPrivilegedOrBuiltIn(identity: string): boolean {
+  const ref = parsePrincipal(identity);
+  if (ref === null) return true;
+  if (ref.kind === "sid") {
+    return /^S-1-5-(18|9|10|32-\d+)$/.test(ref.sid) || /^S-1-5-21-\d+-\d+-\d+-(500|512|518|519|516|498)$/.test(ref.sid);
+  }
+  if (ref.domain === "nt authority" || ref.domain === "builtin") return true;
+  return ["domain admins", "enterprise admins", "schema admins", "administrators", "domain controllers", "enterprise domain controllers", "system", "self", "creator owner"].includes(ref.name);
+}
+
+function dedupeViews(items: Classified[]): AceView[] {
+  const seen = new Set<number>();
+  const out: AceView[] = [];
+  for (const item of items) {
+    if (seen.has(item.ace.index)) continue;
+    seen.add(item.ace.index);
+    out.push(item.view);
+  }
+  return out;
+}
+
+function partWords(part: Part, perm: PermissionShape): string {
+  return part === "this-object" ? "the target object itself" : appliesText("descendants", perm.inheritedObjectType);
+}
+
+/**
+ * One required permission against the ACL. `allows` holds the Allow ACEs of the gMSA and its groups, plus those
+ * of other principals (used only for the "would count if the gMSA were a member" hints).
+ */
+function evaluatePermission(
+  perm: RequiredPermission,
+  allows: Classified[],
+  denies: Classified[],
+  membershipPresent: boolean,
+): PermissionFinding {
+  const direct = allows.filter((c) => c.match.kind === "subject");
+  const viaGroup = allows.filter((c) => c.match.kind === "group");
+  const notes: string[] = [...perm.notes];
+  let worst: PermissionStatus = "present";
+  const satisfying: Classified[] = [];
+  const unverified = new Set<string>();
+
+  for (const part of partsOf(perm.applies)) {
+    const exact = direct.filter((c) => !c.ace.isInherited && !isBroaderThanDocumented(c.ace, part, perm));
+    const tiers: [PermissionStatus, Classified[]][] = [
+      ["present", exact],
+      ["covered-by-inheritance", direct],
+      ["covered-by-group", [...direct, ...viaGroup]],
+    ];
+    let partStatus: PermissionStatus = "missing";
+    for (const [status, pool] of tiers) {
+      const result = unionCoverage(pool.map((c) => ({ ...c.ace, item: c })), perm, part);
+      if (result.covered) {
+        partStatus = status;
+        satisfying.push(...result.contributing.map((g) => g.item));
+        break;
+      }
+    }
+    if (STATUS_RANK[partStatus] > STATUS_RANK[worst]) worst = partStatus;
+    if (partStatus === "missing") {
+      notes.push(...nearMisses(perm, part, direct, viaGroup));
+      if (!membershipPresent) {
+        for (const c of groupCandidates(perm, part, allows)) {
+          if (unverified.has(c.ace.identity)) continue;
+          unverified.add(c.ace.identity);
+          notes.push(
+            `acl.aces[${c.ace.index}] grants this to ${c.ace.identity}; it would count if the gMSA is a member of that group, but no group membership data (domain.groupMemberships) was supplied.`,
+          );
+        }
+      }
+    }
+  }
+
+  const deniedBy: { ace: AceView; partial: boolean }[] = [];
+  for (const deny of denies) {
+    const effects = partsOf(perm.applies).map((part) => denyEffect(deny.ace, perm, part));
+    const cancelling = effects.filter((e) => e.cancels);
+    if (cancelling.length > 0) deniedBy.push({ ace: deny.view, partial: cancelling.every((e) => e.partial) });
+  }
+  const status: PermissionStatus = deniedBy.length > 0 ? "denied" : worst;
+  const classes = [perm.inheritedObjectType, ...(perm.alternativeInheritedObjectTypes ?? [])];
+  const objectEntry = guidEntry(perm.objectType);
+
+  return {
+    id: perm.id,
+    set: perm.set,
+    label: `${perm.access} — ${perm.appliesTo}`,
+    access: perm.access,
+    appliesTo: perm.appliesTo,
+    required: {
+      rights: perm.rights,
+      rightsNames: rightsToNames(perm.rights),
+      objectType: perm.objectType,
+      objectTypeName: perm.objectType === EMPTY_GUID ? null : (objectEntry?.displayName ?? null),
+      inheritedObjectTypes: classes,
+      inheritedObjectTypeNames: classes.map(classText),
+      applies: perm.applies,
+      appliesText: appliesText(perm.applies, perm.inheritedObjectType),
+    },
+    status,
+    satisfiedBy: isSatisfied(worst) ? dedupeViews(satisfying) : [],
+    deniedBy,
+    notes,
+    unverifiedGroupGrants: [...unverified],
+  };
+}
+
+/** ACEs to other principals (not built-in or privileged) that alone would cover the part. */
+function groupCandidates(perm: RequiredPermission, part: Part, allows: Classified[]): Classified[] {
+  return allows
+    .filter((c) => c.match.kind === "other" && !isPrivilegedOrBuiltIn(c.ace.identity) && aceCovers(c.ace, perm, part))
+    .slice(0, 3);
+}
+
+/** Hints for a part that is not covered: the gMSA's own ACEs that nearly cover it and why they do not. */
+function nearMisses(perm: RequiredPermission, part: Part, direct: Classified[], viaGroup: Classified[]): string[] {
+  const notes: string[] = [];
+  const own = [...direct, ...viaGroup];
+  for (const c of own) {
+    if (reachOf(c.ace, part, perm) === "one-level" && objectTypeCovers(c.ace.objectType, perm.objectType) && covers(c.ace.rights, perm.rights)) {
+      notes.push(
+        `acl.aces[${c.ace.index}] grants this with inheritance ${c.ace.inheritanceType}, which reaches only the immediate children of the target; objects in nested OUs/containers are not covered.`,
+      );
+    }
+  }
+  const reachingBits = own
+    .filter((c) => reachOf(c.ace, part, perm) === "full" && objectTypeCovers(c.ace.objectType, perm.objectType))
+    .reduce((mask, c) => (mask | (c.ace.rights & perm.rights)) >>> 0, 0);
+  if (reachingBits !== 0 && !covers(reachingBits, perm.rights)) {
+    notes.push(
+      `The gMSA holds only ${rightsLabel(reachingBits)} of ${rightsLabel(perm.rights)} on ${partWords(part, perm)}; missing ${rightsLabel(
+        (perm.rights & ~reachingBits) >>> 0,
+      )}.`,
+    );
+  }
+  return notes;
+}
+
+/** The parts of the tree an ACE grants on, as permission shapes (for the excess check). */
+function grantedParts(ace: NormalizedAce): { part: Part; inheritedObjectType: string }[] {
+  const parts: { part: Part; inheritedObjectType: string }[] = [];
+  const self = ace.inheritanceType === "None" || ace.inheritanceType === "All" || ace.inheritanceType === "SelfAndChildren";
+  if (self && ace.inheritedObjectType === EMPTY_GUID) parts.push({ part: "this-object", inheritedObjectType: EMPTY_GUID });
+  if (ace.inheritanceType !== "None") parts.push({ part: "descendants", inheritedObjectType: ace.inheritedObjectType });
+  return parts;
+}
+
+function excessOf(c: Classified): ExcessFinding | null {
+  let excess = 0;
+  const where: string[] = [];
+  for (const { part, inheritedObjectType } of grantedParts(c.ace)) {
+    let partExcess = 0;
+    const shapeBase = { objectType: c.ace.objectType, inheritedObjectType, applies: part };
+    for (const bit of singleBits(c.ace.rights)) {
+      const shape: PermissionShape = { ...shapeBase, rights: bit };
+      if (!ALLOWED_GRANTS.some((g) => aceCovers(g, shape, part))) partExcess = (partExcess | bit) >>> 0;
+    }
+    if (partExcess !== 0) {
+      excess = (excess | partExcess) >>> 0;
+      where.push(partWords(part, { ...shapeBase, rights: 0 }));
+    }
+  }
+  if (excess === 0) return null;
+  const through = c.match.kind === "group" ? ` (through membership of ${c.match.group.via.join(" → ")})` : "";
+  const scope = c.ace.objectType === EMPTY_GUID ? "" : ` for ${c.view.objectTypeName ?? c.ace.objectType}`;
+  return {
+    ace: c.view,
+    excessRights: excess,
+    excessRightsNames: rightsToNames(excess),
+    risk: (excess & ~READ_ONLY_RIGHTS) >>> 0 !== 0 ? "high" : "low",
+    reason: `Grants ${rightsLabel(excess)}${scope} on ${where.join(" and ")}${through}, beyond the documented permission set.`,
+  };
+}
+
+/** Analyses the gMSA's permissions on the exported ACL. Never throws on malformed input. */
+export function analyzeAcl(acl: AclFacts | undefined, domain?: DomainFacts): AclAnalysis {
+  const targetDn = str(acl?.targetDn);
+  const domainRootDn = str(domain?.distinguishedName);
+  const gmsaSam = str(domain?.gmsa?.samAccountName);
+  const gmsaSid = str(domain?.gmsa?.sid);
+  const netbios = str(domain?.netbiosName);
+
+  const aclAccount = str(acl?.account);
+  const account = aclAccount ?? (gmsaSam === null ? null : netbios === null ? gmsaSam : `${netbios.toUpperCase()}\\${gmsaSam}`);
+  const accountSource = aclAccount !== null ? "acl.account" : account !== null ? "domain.gmsa" : null;
+
+  // domain.gmsa.sid identifies the account only when domain.gmsa is the same account.
+  const probe = createIdentityResolver({ names: account === null ? [] : [account], sids: [] }, domain);
+  const gmsaRef = parsePrincipal(gmsaSam);
+  const gmsaIsAccount = gmsaRef !== null && probe.subjectRefs.some((r) => samePrincipal(r, gmsaRef, probe.aliases));
+  const accountSid = str(acl?.accountSid) ?? (gmsaIsAccount ? gmsaSid : null);
+
+  const resolver = createIdentityResolver({ names: account === null ? [] : [account], sids: [accountSid] }, domain);
+  const { aces, skipped } = normalizeAces(acl?.aces);
+
+  const classified: Classified[] = aces.map((ace) => {
+    const match = resolver.match(ace.identity);
+    return { ace, match, view: toView(ace, match) };
+  });
+  const forAccount = classified.filter((c) => c.match.kind !== "other");
+  const allows = classified.filter((c) => c.ace.accessType === "allow");
+  const accountAllows = forAccount.filter((c) => c.ace.accessType === "allow");
+  const accountDenies = forAccount.filter((c) => c.ace.accessType === "deny");
+
+  const permissions = REQUIRED_PERMISSIONS.map((perm) =>
+    evaluatePermission(perm, [...accountAllows, ...allows.filter((c) => c.match.kind === "other")], accountDenies, resolver.membership.dataPresent),
+  );
+
+  const excess = accountAllows
+    .filter((c) => c.match.kind === "subject" || (c.match.kind === "group" && !isBroadWellKnownGroup(c.match.group.ref)))
+    .map(excessOf)
+    .filter((f): f is ExcessFinding => f !== null);
+
+  const denies: DenyFinding[] = accountDenies.map((d) => ({
+    ace: d.view,
+    cancels: permissions.flatMap((p) => {
+      const hit = p.deniedBy.find((x) => x.ace.index === d.ace.index);
+      return hit === undefined ? [] : [{ permissionId: p.id, label: p.label, partial: hit.partial }];
+    }),
+  }));
+
+  let targetIsDomainRoot: boolean | null = null;
+  if (targetDn !== null) {
+    targetIsDomainRoot = domainRootDn !== null ? normalizeDn(targetDn) === normalizeDn(domainRootDn) : isDomainRootShaped(targetDn);
+  }
+
+  const warnings: string[] = [];
+  if (targetIsDomainRoot === false) {
+    warnings.push(
+      `The ACL export is for ${targetDn}, not the domain root${domainRootDn === null ? "" : ` ${domainRootDn}`}; the documented permissions are granted at the domain root.`,
+    );
+  }
+  if (skipped.length > 0) {
+    warnings.push(
+      `${skipped.length} ACE(s) could not be read and were ignored: ${skipped
+        .slice(0, 5)
+        .map((s) => (s.index < 0 ? s.reason : `acl.aces[${s.index}] (${s.reason})`))
+        .join("; ")}.`,
+    );
+  }
+  if (!resolver.membership.dataPresent) {
+    warnings.push(
+      "No group membership data (domain.groupMemberships): ACEs granted to groups are not counted, so rights the gMSA holds only through a group show as missing.",
+    );
+  } else if (account !== null && !resolver.membership.subjectEntryFound) {
+    warnings.push(`The group membership data has no entry for ${account}; it is treated as a member of no group.`);
+  }
+  if (accountDenies.length > 0) {
+    warnings.push(
+      "Deny ACE order is not evaluated: every Deny ACE for the gMSA or its groups is treated as cancelling matching allows, although in canonical order an explicit allow is evaluated before an inherited deny.",
+    );
+  }
+
+  return {
+    version: 1,
+    targetDn,
+    domainRootDn,
+    targetIsDomainRoot,
+    account,
+    accountSource,
+    accountSid,
+    membership: {
+      dataPresent: resolver.membership.dataPresent,
+      accountEntryFound: resolver.membership.subjectEntryFound,
+      groups: resolver.groups.map((g) => ({ name: g.name, via: g.via })),
+    },
+    aceCount: aces.length + skipped.filter((s) => s.index >= 0).length,
+    accountAces: forAccount.map((c) => c.view),
+    permissions,
+    excess,
+    denies,
+    skippedAces: skipped,
+    warnings,
+  };
+}

@@ -1,0 +1,154 @@
+import type { AclFacts, DomainFacts } from "@/lib/facts";
+import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
+import type { Evidence, RuleContext, RuleOutcome } from "@/lib/rules/types";
+import { analyzeAcl, isSatisfied, type AclAnalysis, type PermissionFinding } from "./analyze";
+import { collectAclCommand, COLLECT_ACCOUNT, COLLECT_MEMBERSHIPS } from "./collect";
+import { objectTypeText } from "./describe";
+import { rightsLabel } from "./rights";
+
+/** Shared steps of the gMSA ACL rules: read the facts, analyse, turn findings into evidence and outcomes. */
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export type Prepared = { ok: true; analysis: AclAnalysis; account: string; context: Evidence[] } | { ok: false; outcome: RuleOutcome };
+
+/** The ACL analysis for this context, or the unknown outcome saying what to collect. */
+export function prepareAcl(ctx: RuleContext): Prepared {
+  if (!isRecord(ctx.acl)) {
+    return {
+      ok: false,
+      outcome: unknown("acl", collectAclCommand(ctx), "No ACL export of the domain root was uploaded for the gMSA, so its permissions cannot be judged."),
+    };
+  }
+  if (!Array.isArray(ctx.acl.aces)) {
+    return {
+      ok: false,
+      outcome: unknown("acl.aces", collectAclCommand(ctx), "The ACL export carries no access rules (acl.aces), so the gMSA's permissions cannot be judged."),
+    };
+  }
+  const domain: DomainFacts | undefined = isRecord(ctx.domain) ? ctx.domain : undefined;
+  const acl: AclFacts = ctx.acl;
+  const analysis = analyzeAcl(acl, domain);
+  if (analysis.account === null) {
+    return {
+      ok: false,
+      outcome: unknown("acl.account", COLLECT_ACCOUNT, "The ACL export does not say which gMSA it is judged for, and no gMSA is on record for the domain."),
+    };
+  }
+  const readable = analysis.aceCount - analysis.skippedAces.filter((s) => s.index >= 0).length;
+  if (analysis.aceCount > 0 && readable === 0) {
+    return {
+      ok: false,
+      outcome: unknown(
+        "acl.aces",
+        collectAclCommand(ctx),
+        `None of the ${analysis.aceCount} access rules in the ACL export could be read (${analysis.skippedAces[0]?.reason ?? "invalid"}); export it again.`,
+        [evidence("acl.aces", analysis.skippedAces, "ACEs with identity, rights, accessType, objectType, inheritedObjectType, inheritanceType")],
+      ),
+    };
+  }
+  return { ok: true, analysis, account: analysis.account, context: contextEvidence(analysis) };
+}
+
+/** Evidence about the export itself: wrong target, unread ACEs, missing membership data. */
+function contextEvidence(analysis: AclAnalysis): Evidence[] {
+  const items: Evidence[] = [];
+  if (analysis.targetIsDomainRoot === false) {
+    items.push(
+      evidence(
+        "acl.targetDn",
+        analysis.targetDn,
+        `the domain root${analysis.domainRootDn === null ? "" : ` (${analysis.domainRootDn})`}: the documented permissions are granted there, so an export of another object may not show them`,
+      ),
+    );
+  } else if (analysis.targetDn === null) {
+    items.push(evidence("acl.targetDn", null, "the domain root's DN, to confirm the export is of the domain root"));
+  }
+  if (analysis.accountSource === "domain.gmsa") {
+    items.push(evidence("acl.account", null, `the gMSA the export is judged for; ${analysis.account} (domain.gmsa) was used`));
+  }
+  if (analysis.skippedAces.length > 0) {
+    items.push(evidence("acl.aces", analysis.skippedAces, "every ACE readable; unreadable ones were ignored"));
+  }
+  if (!analysis.membership.dataPresent) {
+    items.push(evidence("domain.groupMemberships", null, `group memberships of ${analysis.account ?? "the gMSA"}, so that grants to groups can be counted`));
+  }
+  return items;
+}
+
+/** "Allow CORP\provAgentgMSA$: ReadProperty on all properties/rights/child classes, all descendant user objects". */
+export function expectedGrant(finding: PermissionFinding, account: string): string {
+  const alternatives =
+    finding.required.inheritedObjectTypeNames.length > 1 ? ` (accepted classes: ${finding.required.inheritedObjectTypeNames.join(" or ")})` : "";
+  return `Allow ${account}: ${rightsLabel(finding.required.rights)} on ${objectTypeText(finding.required.objectType)}, ${finding.required.appliesText}${alternatives}`;
+}
+
+/** One evidence item per required permission: what satisfies it, what denies it, and near misses. */
+export function permissionEvidence(finding: PermissionFinding, account: string): Evidence {
+  const fact = finding.satisfiedBy.length === 1 ? `acl.aces[${finding.satisfiedBy[0].index}]` : "acl.aces";
+  return evidence(
+    fact,
+    {
+      permission: finding.label,
+      status: finding.status,
+      satisfiedBy: finding.satisfiedBy.map((a) => (a.via === null ? a.summary : `${a.summary} [via ${a.via.join(" → ")}]`)),
+      deniedBy: finding.deniedBy.map((d) => `${d.ace.summary}${d.partial ? " (partial)" : ""}`),
+      notes: finding.notes,
+    },
+    expectedGrant(finding, account),
+  );
+}
+
+function statusWord(finding: PermissionFinding): string {
+  switch (finding.status) {
+    case "present":
+      return "present";
+    case "covered-by-inheritance":
+      return "covered by a broader or inherited ACE";
+    case "covered-by-group": {
+      const via = finding.satisfiedBy.find((a) => a.via !== null)?.via;
+      return via === undefined || via === null ? "covered by a group" : `covered by group ${via.join(" → ")}`;
+    }
+    case "denied":
+      return "denied";
+    case "missing":
+      return "missing";
+  }
+}
+
+/**
+ * Pass when every selected permission is held; fail listing the missing and denied ones.
+ * `what` names the requirement ("Read all properties on the six descendant object classes").
+ */
+export function permissionsOutcome(
+  prepared: Extract<Prepared, { ok: true }>,
+  findings: readonly PermissionFinding[],
+  what: string,
+  preface = "",
+): RuleOutcome {
+  const { analysis, account } = prepared;
+  const items = [...findings.map((f) => permissionEvidence(f, account)), ...prepared.context];
+  const target = analysis.targetDn ?? "the exported object";
+  const lead = preface === "" ? "" : `${preface} `;
+  const bad = findings.filter((f) => !isSatisfied(f.status));
+  if (bad.length === 0) {
+    // Name each row by what differs between them: where it applies (read rows) or what it grants (PHS, writeback).
+    const sameAccess = new Set(findings.map((f) => f.access)).size === 1;
+    const details = findings.map((f) => `${sameAccess ? f.appliesTo : f.access}: ${statusWord(f)}`).join("; ");
+    return pass(`${lead}${account} holds ${what} on ${target} (${details}).`, items);
+  }
+  const missing = bad.filter((f) => f.status === "missing").map((f) => f.label);
+  const denied = bad.filter((f) => f.status === "denied").map((f) => f.label);
+  const parts = [missing.length > 0 ? `missing: ${missing.join("; ")}` : "", denied.length > 0 ? `cancelled by Deny ACEs: ${denied.join("; ")}` : ""]
+    .filter((p) => p !== "")
+    .join(". ");
+  const wrongTarget = analysis.targetIsDomainRoot === false ? ` The export is of ${target}, not the domain root, where these rights are granted.` : "";
+  const candidates = [...new Set(bad.flatMap((f) => f.unverifiedGroupGrants))];
+  const groups =
+    candidates.length > 0
+      ? ` ACEs for ${candidates.join(", ")} would count if the gMSA is a member, but no group membership data was supplied: ${COLLECT_MEMBERSHIPS}`
+      : "";
+  return fail(`${lead}${account} lacks ${what} on ${target}: ${parts}.${wrongTarget}${groups}`, items);
+}

@@ -1,0 +1,152 @@
+import type { DenyFinding } from "./acl/analyze";
+import { ace, aclFacts, CUSTOM_GMSA_ACES, EXAMPLE_DOMAIN, exampleContext, PHS_ACES } from "./acl/examples";
+import { GUIDS } from "./acl/guids";
+import { removalRemediation } from "./acl/remediation";
+import { REQUIRED_PERMISSIONS, type PermissionSetId } from "./acl/required";
+import { AD_RIGHTS } from "./acl/rights";
+import { prepareAcl } from "./acl/rule-kit";
+import { ACL_DOCS, citeAcl, COMMON_ACL_NOTES } from "./acl/sources";
+import { syncFeatures } from "./acl/sync-features";
+import { evidence, fail, pass } from "./outcome";
+import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "./types";
+
+/** The permission sets that matter for this domain: the custom gMSA table, plus PHS / writeback when they apply. */
+function applicableSets(ctx: RuleContext): PermissionSetId[] {
+  const features = syncFeatures(ctx);
+  return [
+    "custom-gmsa",
+    ...(features.passwordHashSync ? (["password-hash-sync"] as const) : []),
+    ...(features.passwordWriteback ? (["password-writeback"] as const) : []),
+  ];
+}
+
+function relevantCancels(deny: DenyFinding, sets: PermissionSetId[]): DenyFinding["cancels"] {
+  const ids = new Set(REQUIRED_PERMISSIONS.filter((p) => sets.includes(p.set)).map((p) => p.id));
+  return deny.cancels.filter((c) => ids.has(c.permissionId));
+}
+
+function denyEvidence(deny: DenyFinding, cancels: DenyFinding["cancels"]): Evidence {
+  return evidence(
+    `acl.aces[${deny.ace.index}]`,
+    {
+      ace: deny.ace.summary,
+      via: deny.ace.via,
+      cancels: cancels.map((c) => `${c.label}${c.partial ? " (partly)" : ""}`),
+    },
+    "no Deny ACE for the gMSA or its groups that takes away a required permission",
+  );
+}
+
+function evaluate(ctx: RuleContext): RuleOutcome {
+  const prepared = prepareAcl(ctx);
+  if (!prepared.ok) return prepared.outcome;
+  const { analysis, account } = prepared;
+  const sets = applicableSets(ctx);
+  const cancelling = analysis.denies.map((d) => ({ deny: d, cancels: relevantCancels(d, sets) })).filter((x) => x.cancels.length > 0);
+  const harmless = analysis.denies.filter((d) => relevantCancels(d, sets).length === 0);
+  const harmlessEvidence = harmless.map((d) => denyEvidence(d, []));
+  if (cancelling.length === 0) {
+    const tail = harmless.length > 0 ? ` (${harmless.length} Deny ACE(s) for it touch no required permission)` : "";
+    return pass(`No Deny ACE for ${account} takes away a required permission${tail}.`, [...harmlessEvidence, ...prepared.context]);
+  }
+  const labels = [...new Set(cancelling.flatMap((x) => x.cancels.map((c) => c.label)))];
+  return fail(
+    `${cancelling.length} Deny ACE(s) for ${account} take away required permissions: ${labels.join("; ")}. ` +
+      "Remove the Deny ACEs (ACE order is not evaluated; any matching deny is treated as winning).",
+    [...cancelling.map((x) => denyEvidence(x.deny, x.cancels)), ...harmlessEvidence, ...prepared.context],
+  );
+}
+
+export default defineRule({
+  meta: {
+    id: "gmsa-acl-deny",
+    title: "No Deny ACE takes away a permission the gMSA needs",
+    severity: "blocker",
+    scope: "gmsa-acl",
+    rationale:
+      "A Deny ACE for the gMSA (or a group it belongs to) cancels the documented Allow grants it overlaps, so the agent fails to read, " +
+      "write or replicate even though the Allow ACEs look right.",
+    source: citeAcl(ACL_DOCS.prerequisites, "Group Managed Service Accounts > Custom gMSA account", "custom-gmsa-account"),
+    otherSources: [citeAcl(ACL_DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions)")],
+    notes: [
+      "Checks the custom gMSA table always, the password hash sync rights when password hash sync applies (on by default), and the writeback rights when the scope facts show writeback on.",
+      "A deny that removes only part of a permission (one property out of \"all properties\", one right out of Full control, one class, one level) still counts and is marked partly.",
+      ...COMMON_ACL_NOTES,
+    ],
+    remediation: {
+      summary: "Remove the Deny ACEs for the gMSA (or take the gMSA out of the denied group), then make sure the documented Allow grants exist.",
+      steps: [
+        "List them: Get-Acl \"AD:\\<domain DN>\" | Select-Object -ExpandProperty Access | Where-Object { $_.AccessControlType -eq 'Deny' -and $_.IdentityReference -like '*provAgentgMSA*' }",
+        "Remove one: $acl = Get-Acl \"AD:\\<domain DN>\"; $acl.RemoveAccessRuleSpecific($rule); Set-Acl \"AD:\\<domain DN>\" -AclObject $acl (the generated script does this for each deny, idempotently).",
+        "dsacls cannot remove a single ACE (`dsacls /R` removes every ACE of the account); use Get-Acl/Set-Acl or the ACL editor (Advanced Security Settings).",
+      ],
+    },
+  },
+  evaluate,
+  remediationScript: (ctx) =>
+    removalRemediation(
+      ctx,
+      (analysis) => {
+        const sets = applicableSets(ctx);
+        return analysis.denies.filter((d) => relevantCancels(d, sets).length > 0).map((d) => d.ace);
+      },
+      (analysis) => {
+        const sets = applicableSets(ctx);
+        const ids = new Set(analysis.denies.flatMap((d) => relevantCancels(d, sets).map((c) => c.permissionId)));
+        return REQUIRED_PERMISSIONS.filter((p) => ids.has(p.id));
+      },
+      "Removes Deny ACEs that take permissions away from the gMSA, then makes sure those permissions are granted (gmsa-acl-deny).",
+    ),
+  examples: [
+    {
+      name: "no Deny ACE for the gMSA",
+      expect: "pass",
+      context: exampleContext({ acl: aclFacts([...CUSTOM_GMSA_ACES, ...PHS_ACES]) }),
+    },
+    {
+      name: "a Deny on an attribute the agent does not need (msDS-KeyCredentialLink on computers)",
+      expect: "pass",
+      context: exampleContext({
+        acl: aclFacts([
+          ...CUSTOM_GMSA_ACES,
+          ...PHS_ACES,
+          ace({
+            accessType: "deny",
+            rights: AD_RIGHTS.WriteProperty,
+            objectType: GUIDS.msDsKeyCredentialLink,
+            inheritanceType: "Descendents",
+            inheritedObjectType: GUIDS.computer,
+          }),
+        ]),
+      }),
+    },
+    {
+      name: "Deny Read all properties on descendant users for the gMSA",
+      expect: "fail",
+      context: exampleContext({
+        acl: aclFacts([
+          ...CUSTOM_GMSA_ACES,
+          ...PHS_ACES,
+          ace({ accessType: "deny", rights: AD_RIGHTS.ReadProperty, inheritanceType: "Descendents", inheritedObjectType: GUIDS.user }),
+        ]),
+      }),
+    },
+    {
+      name: "Deny replication to a group the gMSA belongs to",
+      expect: "fail",
+      context: exampleContext({
+        domain: { ...EXAMPLE_DOMAIN, groupMemberships: { "CORP\\provAgentgMSA$": ["CORP\\Tier1 Service Accounts"] } },
+        acl: aclFacts([
+          ...CUSTOM_GMSA_ACES,
+          ...PHS_ACES,
+          ace({ identity: "CORP\\Tier1 Service Accounts", accessType: "deny", rights: AD_RIGHTS.ExtendedRight, objectType: GUIDS.replicatingDirectoryChangesAll }),
+        ]),
+      }),
+    },
+    {
+      name: "no ACL export uploaded",
+      expect: "unknown",
+      context: exampleContext({}),
+    },
+  ],
+});

@@ -1,0 +1,130 @@
+import type { ExcessFinding } from "./acl/analyze";
+import { ace, aclFacts, EXAMPLE_DOMAIN, exampleContext, INSTALLER_ACES } from "./acl/examples";
+import { GUIDS } from "./acl/guids";
+import { removalRemediation } from "./acl/remediation";
+import { REQUIRED_PERMISSIONS } from "./acl/required";
+import { AD_RIGHTS } from "./acl/rights";
+import { prepareAcl } from "./acl/rule-kit";
+import { ACL_DOCS, citeAcl, COMMON_ACL_NOTES } from "./acl/sources";
+import { syncFeatures } from "./acl/sync-features";
+import { evidence, fail, pass } from "./outcome";
+import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "./types";
+
+const EXPECTED = "only the documented cloud sync grants (custom gMSA table and the installer's \"ALL\" set)";
+
+function excessEvidence(finding: ExcessFinding): Evidence {
+  return evidence(
+    `acl.aces[${finding.ace.index}]`,
+    { ace: finding.ace.summary, via: finding.ace.via, excessRights: finding.excessRightsNames, risk: finding.risk, reason: finding.reason },
+    EXPECTED,
+  );
+}
+
+function evaluate(ctx: RuleContext): RuleOutcome {
+  const prepared = prepareAcl(ctx);
+  if (!prepared.ok) return prepared.outcome;
+  const { analysis, account } = prepared;
+  if (analysis.excess.length === 0) {
+    return pass(`${account} holds no rights on ${analysis.targetDn ?? "the exported object"} beyond the documented set.`, prepared.context);
+  }
+  const high = analysis.excess.filter((f) => f.risk === "high");
+  const items = [...analysis.excess.map(excessEvidence), ...prepared.context];
+  if (high.length === 0) {
+    return fail(
+      `${account} has ${analysis.excess.length} read-only grant(s) beyond the documented set: ${analysis.excess.map((f) => f.reason).join(" ")}`,
+      items,
+      "info",
+    );
+  }
+  return fail(
+    `${account} has ${high.length} grant(s) beyond the documented set that can change the directory: ${high.map((f) => f.reason).join(" ")} ` +
+      "Anyone who controls the agent host can use them.",
+    items,
+  );
+}
+
+/** The documented grants to (re)establish after removing excess ACEs: what applies to this domain. */
+function applicablePermissions(ctx: RuleContext) {
+  const features = syncFeatures(ctx);
+  return REQUIRED_PERMISSIONS.filter(
+    (p) =>
+      p.set === "custom-gmsa" || (p.set === "password-hash-sync" && features.passwordHashSync) || (p.set === "password-writeback" && features.passwordWriteback),
+  );
+}
+
+export default defineRule({
+  meta: {
+    id: "gmsa-acl-excess",
+    title: "The gMSA holds no rights beyond the documented cloud sync permissions",
+    severity: "warning",
+    scope: "gmsa-acl",
+    rationale:
+      "The agent host is a Tier 0 asset because its gMSA holds powerful rights; anything beyond the documented set (GenericAll, " +
+      "WriteDacl or WriteOwner on the domain root, Full control on every descendant, membership of privileged groups) widens what an attacker " +
+      "who controls the host can do, without helping sync.",
+    source: citeAcl(ACL_DOCS.prerequisites, "Group Managed Service Accounts > Custom gMSA account", "custom-gmsa-account"),
+    otherSources: [
+      citeAcl(ACL_DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions)"),
+      citeAcl(ACL_DOCS.adDsConnectorAccount, "Configure AD DS Connector Account Permissions"),
+    ],
+    notes: [
+      "The allowed set is the custom gMSA table plus everything the installer's \"ALL\" set grants (ms-DS-ConsistencyGuid, msDS-KeyCredentialLink, password hash sync, password writeback, group writeback, Exchange hybrid, UserGroupCreateDelete) and Entra Connect's BasicRead, so installer-made ACEs are never flagged.",
+      "Exchange mail public folder read (RP;;publicFolder) is not in the allowed set: the publicFolder class GUID comes from the Exchange schema extension and public sources disagree on it, so such an ACE shows as a read-only excess (info).",
+      "Read-only excess (ListChildren, ReadProperty, ListObject, ReadControl) is reported with severity info; anything that can change objects, ACLs or owners is a warning.",
+      "Grants to groups count only with membership data; broad groups (Everyone, Authenticated Users, Users, Pre-Windows 2000 Compatible Access, Domain Users, Domain Computers) are left out of this check.",
+      ...COMMON_ACL_NOTES,
+    ],
+    remediation: {
+      summary:
+        "Remove the ACEs that grant more than documented (or take the gMSA out of the group that carries them), after making sure the documented grants exist as their own ACEs.",
+      steps: [
+        "Grant the documented permissions first (see gmsa-acl-read-objects, gmsa-acl-groups-full-control, gmsa-acl-create-delete-users, gmsa-acl-phs, gmsa-acl-writeback), so removing a broad ACE does not remove rights the agent needs.",
+        "Remove each excess ACE: $acl = Get-Acl \"AD:\\<domain DN>\"; $acl.RemoveAccessRuleSpecific($rule); Set-Acl \"AD:\\<domain DN>\" -AclObject $acl (the generated script does this idempotently and re-grants the documented set).",
+        "For grants through a group: Remove-ADGroupMember -Identity '<group>' -Members 'provAgentgMSA$', then restart the agent host or the AADConnectProvisioningAgent service so the gMSA gets a new token.",
+      ],
+    },
+  },
+  evaluate,
+  remediationScript: (ctx) =>
+    removalRemediation(
+      ctx,
+      (analysis) => analysis.excess.map((f) => f.ace),
+      () => applicablePermissions(ctx),
+      "Removes gMSA ACEs that grant more than the documented cloud sync permissions, then re-grants the documented set (gmsa-acl-excess).",
+    ),
+  examples: [
+    {
+      name: "exactly what the installer grants",
+      expect: "pass",
+      context: exampleContext({ acl: aclFacts(INSTALLER_ACES) }),
+    },
+    {
+      name: "GenericAll on the domain root and all descendants",
+      expect: "fail",
+      context: exampleContext({ acl: aclFacts([...INSTALLER_ACES, ace({ rights: AD_RIGHTS.GenericAll, inheritanceType: "All" })]) }),
+    },
+    {
+      name: "gMSA is a member of Domain Admins",
+      expect: "fail",
+      context: exampleContext({
+        domain: { ...EXAMPLE_DOMAIN, groupMemberships: { "CORP\\provAgentgMSA$": ["CORP\\Domain Admins"] } },
+        acl: aclFacts(INSTALLER_ACES),
+      }),
+    },
+    {
+      name: "extra Read all properties on organizational units (read-only: info)",
+      expect: "fail",
+      context: exampleContext({
+        acl: aclFacts([
+          ...INSTALLER_ACES,
+          ace({ rights: AD_RIGHTS.ReadProperty, inheritanceType: "Descendents", inheritedObjectType: GUIDS.organizationalUnit }),
+        ]),
+      }),
+    },
+    {
+      name: "no ACL export uploaded",
+      expect: "unknown",
+      context: exampleContext({}),
+    },
+  ],
+});

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { NetworkCheck } from "@/lib/facts";
+import { endpointsFor } from "./endpoints";
+import rule from "./host-endpoints";
+import { hostContext } from "./host/examples";
+import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./host/testing";
+
+const reachAll = (cloud: "public" | "usgov"): NetworkCheck[] =>
+  endpointsFor(cloud).map((requirement) => ({ host: requirement.probeHost, port: requirement.port, reachable: true }));
+
+describe("host-endpoints", () => {
+  itRunsExamples(rule);
+  itSurvivesMalformedFacts(rule);
+
+  it("lists each failing endpoint with pattern, probe host, port and error", () => {
+    const failing = rule.examples.find((example) => example.expect === "fail");
+    const outcome = expectFail(rule.evaluate(failing!.context));
+    const failures = outcome.evidence.filter((item) => item.fact === "host.network.checks").map((item) => item.actual);
+    expect(failures).toEqual([
+      { pattern: "*.servicebus.windows.net", probeHost: "watchdog.servicebus.windows.net", port: 443, error: "HTTP 403 from proxy" },
+      { pattern: "crl.microsoft.com", probeHost: "crl.microsoft.com", port: 80, error: "HTTP 403 from proxy" },
+    ]);
+    expect(outcome.message).toContain("2 of 15");
+  });
+
+  it("judges www.microsoft.com separately on 80 and 443", () => {
+    const checks = reachAll("public").map((check) => (check.host === "www.microsoft.com" && check.port === 80 ? { ...check, reachable: false } : check));
+    const outcome = expectFail(rule.evaluate(hostContext({ network: { cloud: "public", checks } })));
+    expect(outcome.evidence[0].actual).toMatchObject({ pattern: "www.microsoft.com", port: 80, error: "unreachable" });
+  });
+
+  it("accepts any host under a wildcard, case-insensitively, and a reachable probe among failed ones", () => {
+    const checks = reachAll("public").filter((check) => check.host !== "download.msappproxy.net");
+    checks.push({ host: "Contoso.Registration.MsAppProxy.net", port: 443, reachable: true });
+    checks.push({ host: "login.live.com", port: 443, reachable: false, error: "timeout" });
+    expect(rule.evaluate(hostContext({ network: { cloud: "public", checks } })).status).toBe("pass");
+  });
+
+  it("does not let a bare suffix satisfy a wildcard", () => {
+    const checks = reachAll("public").filter((check) => check.host !== "download.msappproxy.net");
+    checks.push({ host: "msappproxy.net", port: 443, reachable: true });
+    const outcome = expectUnknown(rule.evaluate(hostContext({ network: { cloud: "public", checks } })));
+    expect(outcome.message).toContain("*.msappproxy.net:443");
+    expect(outcome.reason.collect).toContain("Test-NetConnection -ComputerName download.msappproxy.net -Port 443");
+  });
+
+  it("uses the US Government list for usgov hosts", () => {
+    expect(rule.evaluate(hostContext({ network: { cloud: "usgov", checks: reachAll("usgov") } })).status).toBe("pass");
+    const outcome = expectUnknown(rule.evaluate(hostContext({ network: { cloud: "usgov", checks: reachAll("public") } })));
+    expect(outcome.message).toMatch(/usgov/);
+  });
+
+  it("assumes the public cloud when none is recorded, and says so", () => {
+    const outcome = rule.evaluate(hostContext({ network: { checks: reachAll("public") } }));
+    expect(outcome.status).toBe("pass");
+    expect(outcome.message).toContain("assumed public");
+  });
+
+  it("is unknown without checks, and for an unrecognised cloud", () => {
+    expect(expectUnknown(rule.evaluate(hostContext({ network: { cloud: "public", checks: [] } }))).reason.missingFact).toBe("host.network.checks");
+    const badCloud = expectUnknown(rule.evaluate(hostContext({ network: { cloud: "china" as never, checks: reachAll("public") } })));
+    expect(badCloud.reason.missingFact).toBe("host.network.cloud");
+  });
+});

@@ -1,0 +1,220 @@
+import { collectRetrievalCommand, COLLECT_HOST_IDENTITY, COLLECT_MEMBERSHIPS } from "./acl/collect";
+import { EXAMPLE_AS_OF, EXAMPLE_DOMAIN, EXAMPLE_HOST, HOST_SID } from "./acl/examples";
+import { createIdentityResolver, parsePrincipal } from "./acl/principal";
+import { psQuote } from "./acl/scripts";
+import { ACL_DOCS, citeAcl } from "./acl/sources";
+import { evidence, fail, pass, unknown } from "./outcome";
+import { defineRule, type RuleContext, type RuleOutcome } from "./types";
+
+const FACT = "domain.gmsa.principalsAllowedToRetrievePassword";
+/** The installer's default gMSA name, used when the domain facts do not name the gMSA. */
+const DEFAULT_GMSA = "provAgentgMSA$";
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+interface HostIdentity {
+  /** NetBIOS computer name, upper-case, without "$". */
+  name: string | null;
+  /** The host's domain (NetBIOS preferred, else DNS), when known. */
+  domain: string | null;
+  sid: string | null;
+  /** "CORP\SYNC01$" for messages. */
+  display: string;
+}
+
+/** The host's computer account, from host.identity (NetBIOS name, else the first label of the FQDN). */
+function hostIdentity(ctx: RuleContext): HostIdentity | null {
+  const identity: unknown = isRecord(ctx.host) ? ctx.host.identity : undefined;
+  if (!isRecord(identity)) return null;
+  const fqdn = text(identity.fqdn);
+  const name = (text(identity.netbiosName) ?? (fqdn === null ? null : fqdn.split(".")[0]))?.replace(/\$$/, "").toUpperCase() ?? null;
+  const fqdnDomain = fqdn !== null && fqdn.includes(".") ? fqdn.slice(fqdn.indexOf(".") + 1) : null;
+  const domain = text(identity.netbiosDomain) ?? text(identity.domain) ?? fqdnDomain;
+  const sid = text(identity.sid);
+  if (name === null && sid === null) return null;
+  const display = name === null ? (sid ?? "the host") : domain === null ? `${name}$` : `${domain.toUpperCase()}\\${name}$`;
+  return { name, domain, sid, display };
+}
+
+function gmsaName(ctx: RuleContext): string {
+  const gmsa: unknown = isRecord(ctx.domain) ? ctx.domain.gmsa : undefined;
+  return (isRecord(gmsa) ? text(gmsa.samAccountName) : null) ?? DEFAULT_GMSA;
+}
+
+function readPrincipals(ctx: RuleContext): string[] | null {
+  const gmsa: unknown = isRecord(ctx.domain) ? ctx.domain.gmsa : undefined;
+  const list: unknown = isRecord(gmsa) ? gmsa.principalsAllowedToRetrievePassword : undefined;
+  if (!Array.isArray(list)) return null;
+  return list.filter((p): p is string => typeof p === "string" && p.trim() !== "").map((p) => p.trim());
+}
+
+/** An entry that can only be a computer account or gMSA (name ending in "$"), never a group. */
+function isComputerAccount(entry: string): boolean {
+  const ref = parsePrincipal(entry);
+  return ref !== null && ref.kind === "name" && ref.dollar;
+}
+
+function evaluate(ctx: RuleContext): RuleOutcome {
+  const gmsa = gmsaName(ctx);
+  const principals = readPrincipals(ctx);
+  if (principals === null) {
+    return unknown(FACT, collectRetrievalCommand(gmsa), `Who may retrieve the password of the gMSA ${gmsa} was not collected.`);
+  }
+  const host = hostIdentity(ctx);
+  if (host === null) {
+    return unknown("host.identity.netbiosName", COLLECT_HOST_IDENTITY, "The host's computer account (name or SID) is not known, so it cannot be looked up in the gMSA's allowed list.");
+  }
+  const domain = isRecord(ctx.domain) ? ctx.domain : undefined;
+  const resolver = createIdentityResolver(
+    { names: host.name === null ? [] : [host.domain === null ? `${host.name}$` : `${host.domain}\\${host.name}$`], sids: [host.sid] },
+    domain,
+  );
+  const listEvidence = evidence(FACT, principals, `contains ${host.display}${host.sid === null ? "" : ` (${host.sid})`} or a group that contains it`);
+
+  for (const entry of principals) {
+    const match = resolver.match(entry);
+    if (match.kind === "subject") {
+      return pass(`${host.display} is allowed to retrieve the password of ${gmsa} (listed as ${entry}).`, [listEvidence]);
+    }
+    if (match.kind === "group") {
+      return pass(`${host.display} may retrieve the password of ${gmsa} through group ${match.group.via.join(" → ")} (listed as ${entry}).`, [
+        listEvidence,
+        evidence("domain.groupMemberships", match.group.via, `${host.display} is a member of ${entry}`),
+      ]);
+    }
+  }
+
+  if (principals.length === 0) {
+    return fail(`No principal may retrieve the password of ${gmsa}, so the agent service on ${host.display} cannot start as the gMSA.`, [listEvidence]);
+  }
+  const groups = principals.filter((p) => !isComputerAccount(p));
+  const membershipKnown = resolver.membership.dataPresent && resolver.membership.subjectEntryFound;
+  if (groups.length > 0 && !membershipKnown) {
+    return unknown(
+      "domain.groupMemberships",
+      COLLECT_MEMBERSHIPS,
+      `${host.display} is not listed directly as allowed to retrieve the password of ${gmsa}; the list also names ${groups.join(", ")}, ` +
+        "and the host's group memberships were not collected.",
+      [listEvidence, evidence("domain.groupMemberships", null, `the groups ${host.display} belongs to`)],
+    );
+  }
+  return fail(
+    `${host.display} is not allowed to retrieve the password of ${gmsa}: it is neither listed nor a member of a listed group. ` +
+      "The agent service cannot run as the gMSA on this host.",
+    [listEvidence],
+  );
+}
+
+function remediationScript(ctx: RuleContext): string | null {
+  const host = hostIdentity(ctx);
+  if (host === null || host.name === null) return null;
+  const gmsa = gmsaName(ctx);
+  return [
+    `# Allows ${host.display} to retrieve the password of the gMSA ${gmsa} (host-gmsa-retrieval).`,
+    "# Safe to run twice: checks the current list (and groups that contain the host) first. Supports -WhatIf and -Confirm.",
+    "# Run as Domain Admin (or with rights to manage the gMSA) where the ActiveDirectory module is installed.",
+    "# Set-ADServiceAccount replaces the whole list, so the current entries are kept and the host is added.",
+    "[CmdletBinding(SupportsShouldProcess = $true)]",
+    "param()",
+    "$ErrorActionPreference = 'Stop'",
+    "Import-Module ActiveDirectory",
+    `$gmsaName = ${psQuote(gmsa)}`,
+    `$computer = Get-ADComputer -Identity ${psQuote(host.name)}`,
+    "$gmsa = Get-ADServiceAccount -Identity $gmsaName -Properties PrincipalsAllowedToRetrieveManagedPassword",
+    "$allowed = @($gmsa.PrincipalsAllowedToRetrieveManagedPassword)",
+    "# Groups that contain the computer, nested ones included (LDAP_MATCHING_RULE_IN_CHAIN).",
+    "$groups = @(Get-ADGroup -LDAPFilter \"(member:1.2.840.113556.1.4.1941:=$($computer.DistinguishedName))\" | ForEach-Object { $_.DistinguishedName })",
+    "$via = @($allowed | Where-Object { $_ -eq $computer.DistinguishedName -or $groups -contains $_ })",
+    "if ($via.Count -gt 0) {",
+    "    Write-Output \"Already allowed through: $($via -join '; ')\"",
+    `} elseif ($PSCmdlet.ShouldProcess($gmsaName, ${psQuote(`Add ${host.display} to PrincipalsAllowedToRetrieveManagedPassword`)})) {`,
+    "    Set-ADServiceAccount -Identity $gmsaName -PrincipalsAllowedToRetrieveManagedPassword (@($allowed) + $computer.DistinguishedName)",
+    "    Write-Output 'Added. On the host, purge the computer tickets (klist -li 0x3e7 purge) or restart it, then run Test-ADServiceAccount.'",
+    "}",
+    "",
+  ].join("\n");
+}
+
+export default defineRule({
+  meta: {
+    id: "host-gmsa-retrieval",
+    title: "The agent host is allowed to retrieve the gMSA's password",
+    severity: "blocker",
+    scope: "host",
+    rationale:
+      "The provisioning agent service runs as the gMSA. A host can use a gMSA only if its computer account, or a group containing it, " +
+      "is in the gMSA's PrincipalsAllowedToRetrieveManagedPassword; otherwise the service cannot log on.",
+    source: citeAcl(ACL_DOCS.gmsaGettingStarted, "Add member hosts to an existing server farm", "add-member-hosts-to-an-existing-server-farm"),
+    otherSources: [
+      citeAcl(ACL_DOCS.prerequisites, "Group Managed Service Accounts", "group-managed-service-accounts"),
+      citeAcl(ACL_DOCS.gmsaCloudSync, "Using a custom gMSA account", "using-a-custom-gmsa-account"),
+    ],
+    notes: [
+      "The installer adds each new host to the gMSA when it creates or re-uses provAgentgMSA$; with a pre-created custom gMSA the administrator must add the host.",
+      "Entries are matched by computer account (NETBIOS$, DOMAIN\\NETBIOS$, a DN, or the SID), case-insensitively, or through a group the host belongs to (domain.groupMemberships, nested memberships followed). An entry naming another domain is another principal.",
+      "When the host is not listed and the list names groups (or SIDs) whose membership was not collected, the result is unknown rather than fail.",
+      "Group membership changes reach the host's token only after a restart or `klist -li 0x3e7 purge`.",
+    ],
+    remediation: {
+      summary:
+        "Add the host's computer account (or a group containing it) to the gMSA's PrincipalsAllowedToRetrieveManagedPassword, keeping the existing entries, then verify on the host with Test-ADServiceAccount.",
+      steps: [
+        "Check first: Get-ADServiceAccount -Identity provAgentgMSA -Properties PrincipalsAllowedToRetrieveManagedPassword | Select-Object -ExpandProperty PrincipalsAllowedToRetrieveManagedPassword",
+        "Either add the host directly (the parameter replaces the list, so include the current entries): Set-ADServiceAccount -Identity provAgentgMSA -PrincipalsAllowedToRetrieveManagedPassword <current entries>, SYNC01$",
+        "Or add it to a group already in the list: Add-ADGroupMember -Identity '<allowed group>' -Members 'SYNC01$', then restart the host (or klist -li 0x3e7 purge).",
+        "Verify on the host: Test-ADServiceAccount -Identity provAgentgMSA (returns True).",
+      ],
+    },
+  },
+  evaluate,
+  remediationScript,
+  examples: [
+    {
+      name: "host listed directly as CORP\\SYNC01$",
+      expect: "pass",
+      context: { asOf: EXAMPLE_AS_OF, host: EXAMPLE_HOST, domain: EXAMPLE_DOMAIN },
+    },
+    {
+      name: "host allowed through a group, by SID",
+      expect: "pass",
+      context: {
+        asOf: EXAMPLE_AS_OF,
+        host: EXAMPLE_HOST,
+        domain: {
+          ...EXAMPLE_DOMAIN,
+          gmsa: { ...EXAMPLE_DOMAIN.gmsa, principalsAllowedToRetrievePassword: ["CORP\\Cloud Sync Agent Hosts"] },
+          groupMemberships: { [HOST_SID]: ["CORP\\Cloud Sync Agent Hosts"] },
+        },
+      },
+    },
+    {
+      name: "only the other agent hosts are listed",
+      expect: "fail",
+      context: {
+        asOf: EXAMPLE_AS_OF,
+        host: EXAMPLE_HOST,
+        domain: { ...EXAMPLE_DOMAIN, gmsa: { ...EXAMPLE_DOMAIN.gmsa, principalsAllowedToRetrievePassword: ["CORP\\SYNC02$", "CORP\\SYNC03$"] } },
+      },
+    },
+    {
+      name: "a group is listed but the host's memberships were not collected",
+      expect: "unknown",
+      context: {
+        asOf: EXAMPLE_AS_OF,
+        host: EXAMPLE_HOST,
+        domain: { ...EXAMPLE_DOMAIN, gmsa: { ...EXAMPLE_DOMAIN.gmsa, principalsAllowedToRetrievePassword: ["CORP\\Cloud Sync Agent Hosts"] } },
+      },
+    },
+    {
+      name: "gMSA facts not collected",
+      expect: "unknown",
+      context: { asOf: EXAMPLE_AS_OF, host: EXAMPLE_HOST, domain: { dnsName: "corp.contoso.com" } },
+    },
+  ],
+});

@@ -1,0 +1,93 @@
+import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
+import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
+import { hostContext } from "./host/examples";
+import { at, readNumber } from "./host/read";
+import { COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
+
+const GIB = 1024 ** 3;
+/** 4 GiB = 4,294,967,296 bytes: the documented minimum ("a minimum of 4-GB RAM"). */
+export const MIN_INSTALLED_BYTES = 4 * GIB;
+/**
+ * 3.5 GiB = 3,758,096,384 bytes: the least *visible* memory accepted as a 4 GB machine. Windows reports
+ * less visible memory (Win32_ComputerSystem.TotalPhysicalMemory) than is installed, because firmware,
+ * hardware reservations and some hypervisors keep part of it; 0.5 GiB of slack covers those cases without
+ * letting a 3 GB machine through.
+ */
+export const MIN_VISIBLE_BYTES = 3.5 * GIB;
+
+const COLLECT = `Get-ComputerInfo -Property CsTotalPhysicalMemory, CsPhysicallyInstalledMemory (${COLLECTOR_HINT})`;
+
+function gib(bytes: number): string {
+  return `${(bytes / GIB).toFixed(2)} GiB`;
+}
+
+function readBytes(value: unknown): number | undefined {
+  const bytes = readNumber(value);
+  return bytes !== undefined && bytes >= 0 ? bytes : undefined;
+}
+
+function evaluate(ctx: RuleContext): RuleOutcome {
+  const memory = at(ctx, "host", "memory");
+  const installed = readBytes(at(memory, "installedBytes"));
+  const visible = readBytes(at(memory, "totalPhysicalBytes"));
+  const visibleEvidence = evidence(
+    "host.memory.totalPhysicalBytes",
+    visible ?? null,
+    `>= ${MIN_VISIBLE_BYTES} bytes (3.5 GiB visible counts as a 4 GB machine)`,
+  );
+  if (installed !== undefined) {
+    const installedEvidence = evidence("host.memory.installedBytes", installed, `>= ${MIN_INSTALLED_BYTES} bytes (4 GiB)`);
+    if (installed >= MIN_INSTALLED_BYTES) {
+      return pass(`${gib(installed)} of memory is installed (minimum 4 GB).`, [installedEvidence, visibleEvidence]);
+    }
+    return fail(`Only ${gib(installed)} of memory is installed; the agent needs at least 4 GB.`, [installedEvidence, visibleEvidence]);
+  }
+  if (visible !== undefined) {
+    if (visible >= MIN_VISIBLE_BYTES) {
+      return pass(
+        `${gib(visible)} of memory is visible to Windows, which counts as a 4 GB machine (installed memory not collected; visible memory >= 3.5 GiB accepted).`,
+        [visibleEvidence],
+      );
+    }
+    return fail(`Only ${gib(visible)} of memory is visible to Windows; the agent needs at least 4 GB.`, [visibleEvidence]);
+  }
+  return unknown("host.memory.totalPhysicalBytes", COLLECT, "The server's memory size was not collected.");
+}
+
+export default defineRule({
+  meta: {
+    id: "host-memory",
+    title: "The agent server has at least 4 GB of RAM",
+    severity: "blocker",
+    scope: "host",
+    rationale: "The cloud sync prerequisites require a host with a minimum of 4 GB of RAM.",
+    source: prerequisites(SECTION.onPremises),
+    notes: [
+      "Installed memory (host.memory.installedBytes, from CsPhysicallyInstalledMemory) passes at >= 4 GiB (4,294,967,296 bytes).",
+      "When only the memory visible to Windows is known (host.memory.totalPhysicalBytes, Win32_ComputerSystem.TotalPhysicalMemory), it is always slightly below installed memory; a tolerance is applied: >= 3.5 GiB (3,758,096,384 bytes) visible counts as a 4 GB machine. The tolerance is this project's choice, not Microsoft's.",
+      "Installed memory, when known, decides: a visible figure never overrides an installed figure below 4 GiB.",
+    ],
+    remediation: {
+      summary: "Give the server at least 4 GB of RAM (more for large directories), then re-collect its facts.",
+      steps: [
+        "Virtual machine: raise the assigned memory to 4096 MB or more (with dynamic memory, set the minimum/startup memory to at least 4096 MB).",
+        "Physical server: install additional memory modules.",
+      ],
+    },
+  },
+  evaluate,
+  remediationScript: () => null,
+  examples: [
+    {
+      name: "8 GB virtual machine",
+      expect: "pass",
+      context: hostContext({ memory: { installedBytes: 8 * GIB, totalPhysicalBytes: 8_589_463_552 } }),
+    },
+    {
+      name: "2 GB virtual machine",
+      expect: "fail",
+      context: hostContext({ memory: { installedBytes: 2 * GIB, totalPhysicalBytes: 2_146_938_880 } }),
+    },
+    { name: "memory not collected", expect: "unknown", context: hostContext({}) },
+  ],
+});

@@ -1,0 +1,85 @@
+import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
+import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
+import { hostContext } from "./host/examples";
+import { resolveOs } from "./host/os";
+import { at, readEnum } from "./host/read";
+import { CLOUD_SYNC_FAQ, COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
+
+const INSTALLATION_TYPES = ["Client", "Server", "Server Core", "Nano Server"] as const;
+const SERVER_LEVELS = ["Unknown", "NanoServer", "ServerCore", "ServerCoreWithManagementTools", "FullServer"] as const;
+const CORE_INSTALLATION_TYPES: readonly string[] = ["Server Core", "Nano Server"];
+const CORE_SERVER_LEVELS: readonly string[] = ["NanoServer", "ServerCore", "ServerCoreWithManagementTools"];
+const EXPECTED = "InstallationType 'Server' / OsServerLevel 'FullServer' (Desktop Experience)";
+const COLLECT = `Get-ItemPropertyValue 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion' -Name InstallationType (${COLLECTOR_HINT})`;
+
+/** Not for client Windows (host-os-supported rejects those). */
+function appliesTo(ctx: RuleContext): boolean {
+  return resolveOs(at(ctx, "host")).edition !== "client";
+}
+
+function evaluate(ctx: RuleContext): RuleOutcome {
+  const os = at(ctx, "host", "os");
+  const installationType = readEnum(at(os, "installationType"), INSTALLATION_TYPES);
+  const serverLevel = readEnum(at(os, "serverLevel"), SERVER_LEVELS);
+  const found = [
+    evidence("host.os.installationType", installationType ?? null, EXPECTED),
+    evidence("host.os.serverLevel", serverLevel ?? null, EXPECTED),
+  ];
+  const coreByType = installationType !== undefined && CORE_INSTALLATION_TYPES.includes(installationType);
+  const coreByLevel = serverLevel !== undefined && CORE_SERVER_LEVELS.includes(serverLevel);
+  if (coreByType || coreByLevel) {
+    const what = coreByType ? `InstallationType is '${installationType}'` : `OsServerLevel is '${serverLevel}'`;
+    return fail(`This is a Server Core installation (${what}); the agent is not supported on Server Core.`, found);
+  }
+  if (installationType === "Server" || installationType === "Client" || serverLevel === "FullServer") {
+    return pass(
+      `Not Server Core: ${installationType ? `InstallationType is '${installationType}'` : "OsServerLevel is 'FullServer'"}.`,
+      found,
+    );
+  }
+  return unknown(
+    "host.os.installationType",
+    COLLECT,
+    "Neither InstallationType nor OsServerLevel was collected (OperatingSystemSKU alone cannot tell Server Core apart).",
+  );
+}
+
+export default defineRule({
+  meta: {
+    id: "host-not-server-core",
+    title: "The agent server is not a Server Core installation",
+    severity: "blocker",
+    scope: "host",
+    rationale: "Installing the cloud provisioning agent on Windows Server Core isn't supported.",
+    source: prerequisites(SECTION.onPremises),
+    otherSources: [CLOUD_SYNC_FAQ],
+    notes: [
+      "Reads the registry InstallationType (Get-ComputerInfo WindowsInstallationType: Client, Server, Server Core) and Get-ComputerInfo OsServerLevel (ServerLevel enum: NanoServer, ServerCore, ServerCoreWithManagementTools, FullServer). Either one reporting a Core/Nano value fails.",
+      "Win32_OperatingSystem.OperatingSystemSKU is deliberately not used: since Windows Server 2012, Core installations report the full-server SKU, so SKU 12/13/14 are unreliable.",
+      "OsServerLevel is blank on client Windows; client editions are out of scope here (host-os-supported rejects them).",
+    ],
+    remediation: {
+      summary: "Install the agent on a Windows Server installation with Desktop Experience; Server Core cannot be converted in place since Windows Server 2016.",
+      steps: [
+        "Deploy a Windows Server 2022 or 2025 server with the Desktop Experience installation option and install the agent there.",
+        "Check with: Get-ItemPropertyValue 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion' -Name InstallationType (expect 'Server').",
+      ],
+    },
+  },
+  appliesTo,
+  evaluate,
+  remediationScript: () => null,
+  examples: [
+    {
+      name: "Desktop Experience server",
+      expect: "pass",
+      context: hostContext({ os: { build: 20348, installationType: "Server", serverLevel: "FullServer", productType: "server" } }),
+    },
+    {
+      name: "Server Core",
+      expect: "fail",
+      context: hostContext({ os: { build: 20348, installationType: "Server Core", serverLevel: "ServerCore", productType: "server" } }),
+    },
+    { name: "installation type not collected", expect: "unknown", context: hostContext({ os: { build: 20348, productType: "server" } }) },
+  ],
+});

@@ -1,0 +1,62 @@
+import { defineRule } from "@/lib/rules/types";
+import { hostContext } from "./host/examples";
+import { evaluatePort } from "./host/port-rule";
+import { prerequisites, SECTION } from "./host/sources";
+
+export default defineRule({
+  meta: {
+    id: "host-port-80",
+    title: "The agent server can make outbound connections on TCP 80 for certificate revocation checks",
+    severity: "blocker",
+    scope: "host",
+    rationale:
+      "The agent downloads certificate revocation lists (CRLs) over port 80 while validating TLS certificates; if they cannot be fetched, certificate validation and the connection to the service fail.",
+    source: prerequisites(SECTION.firewall),
+    notes: [
+      "The port counts as open when any collected check on TCP 80 reached its host; it fails only when every check on 80 failed. The certificate-validation hosts (mscrl.microsoft.com, crl.microsoft.com, ocsp.msocsp.com, www.microsoft.com) are checked one by one by host-endpoints.",
+    ],
+    remediation: {
+      summary: "Allow outbound TCP 80 from the agent server to the certificate validation endpoints.",
+      steps: [
+        "Public cloud: mscrl.microsoft.com:80, crl.microsoft.com:80, ocsp.msocsp.com:80, www.microsoft.com:80.",
+        "US Government cloud: mscrl.microsoft.us:80, crl.microsoft.us:80, ocsp.msocsp.us:80, www.microsoft.us:80, ctldl.windowsupdate.us:80.",
+        "Test: Test-NetConnection -ComputerName crl.microsoft.com -Port 80",
+      ],
+    },
+  },
+  evaluate: (ctx) =>
+    evaluatePort(ctx, {
+      port: 80,
+      purpose: "certificate revocation list downloads during TLS certificate validation",
+      probeHost: "crl.microsoft.com",
+      severity: "blocker",
+    }),
+  remediationScript: () => null,
+  examples: [
+    {
+      name: "CRL hosts reachable",
+      expect: "pass",
+      context: hostContext({
+        network: {
+          checks: [
+            { host: "crl.microsoft.com", port: 80, reachable: true, latencyMs: 12 },
+            { host: "ocsp.msocsp.com", port: 80, reachable: true, latencyMs: 15 },
+          ],
+        },
+      }),
+    },
+    {
+      name: "HTTP blocked outbound",
+      expect: "fail",
+      context: hostContext({
+        network: {
+          checks: [
+            { host: "crl.microsoft.com", port: 80, reachable: false, error: "Connection refused by proxy" },
+            { host: "login.microsoftonline.com", port: 443, reachable: true },
+          ],
+        },
+      }),
+    },
+    { name: "connectivity not collected", expect: "unknown", context: hostContext({}) },
+  ],
+});

@@ -1,0 +1,65 @@
+import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
+import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
+import { hostContext } from "./host/examples";
+import { at, readArray, readBoolean, readString } from "./host/read";
+import { prerequisites, SECTION } from "./host/sources";
+
+const EXPECTED = "managed as a Tier 0 / Control Plane asset";
+/** Inventory tags read as "Tier 0" when host.tier0 itself was not set. */
+const TIER0_TAGS = new Set(["tier0", "tier-0", "tier 0", "t0", "controlplane", "control-plane", "control plane"]);
+
+function evaluate(ctx: RuleContext): RuleOutcome {
+  const host = at(ctx, "host");
+  const tier0 = readBoolean(at(host, "tier0"));
+  if (tier0 === true) return pass("The server is managed as a Tier 0 (Control Plane) asset.", [evidence("host.tier0", true, EXPECTED)]);
+  if (tier0 === false) {
+    return fail(
+      "The server is not managed as Tier 0: whoever controls the agent server can change users in Microsoft Entra ID, so Microsoft recommends treating it as a Control Plane asset.",
+      [evidence("host.tier0", false, EXPECTED)],
+      "warning",
+    );
+  }
+  const tags = readArray(at(host, "tags"))?.flatMap((tag) => {
+    const text = readString(tag);
+    return text ? [text] : [];
+  });
+  const tier0Tag = tags?.find((tag) => TIER0_TAGS.has(tag.toLowerCase()));
+  if (tier0Tag) return pass(`The server is tagged '${tier0Tag}' in the inventory.`, [evidence("host.tags", tags ?? [], EXPECTED)]);
+  return unknown(
+    "host.tier0",
+    "Record it in the inventory: tag the host 'tier0' (or set its Tier 0 flag to true/false) in the host inventory upload.",
+    "Whether this server is managed as Tier 0 is not recorded.",
+  );
+}
+
+export default defineRule({
+  meta: {
+    id: "host-tier0",
+    title: "The agent server is managed as a Tier 0 (Control Plane) asset",
+    severity: "warning",
+    scope: "host",
+    rationale:
+      "An attacker who controls the provisioning agent server can manipulate users in Microsoft Entra ID, so Microsoft recommends hardening it as a Tier 0 / Control Plane asset.",
+    source: prerequisites(SECTION.agentRequirements),
+    otherSources: [prerequisites(SECTION.harden)],
+    notes: [
+      "Tier 0 membership is an organisational fact nobody can read from the server: it comes from the inventory (host.tier0, or a tag such as 'tier0', 'tier-0' or 'control-plane').",
+      "A recommendation, not an install blocker: false fails as a warning; not recorded is unknown.",
+    ],
+    remediation: {
+      summary: "Manage the agent server as a Tier 0 / Control Plane asset, then record it as such in the inventory.",
+      steps: [
+        "Place the computer account in a Tier 0 OU whose GPOs only Tier 0 admins can change; restrict local administrators and logon rights to Tier 0 accounts.",
+        "Administer it only from privileged access workstations; enable MFA for privileged accounts; use Windows LAPS for the local administrator password.",
+        "Mark the host as Tier 0 in the inventory (tag 'tier0').",
+      ],
+    },
+  },
+  evaluate,
+  remediationScript: () => null,
+  examples: [
+    { name: "recorded as Tier 0", expect: "pass", context: hostContext({ tier0: true, tags: ["tier0", "identity"] }) },
+    { name: "recorded as a Tier 1 server", expect: "fail", context: hostContext({ tier0: false, tags: ["tier1"] }) },
+    { name: "tier not recorded", expect: "unknown", context: hostContext({ tags: ["datacenter-a"] }) },
+  ],
+});
