@@ -11,7 +11,7 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["{lib,app,components,scripts}/**/*.test.{ts,tsx}"],
+    include: ["{lib,app,components,scripts,e2e}/**/*.test.{ts,tsx}"],
     setupFiles: ["./test/setup-db.ts"],
     pool: "forks",
     testTimeout: 30_000,
