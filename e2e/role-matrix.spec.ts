@@ -26,14 +26,16 @@ for (const who of EVERYONE) {
     const sessionContext = await contextFor(who);
     const anonymous = await contextFor("anonymous");
     for (const entry of API_ROUTES) {
-      const options = { data: entry.body, failOnStatusCode: false };
+      // Cookie-authenticated writes must carry our Origin (apiRoute refuses cross-origin ones).
+      const options = { data: entry.body, failOnStatusCode: false, headers: entry.method === "GET" ? {} : { origin: baseURL } };
       const allowed = entry.allowedStatuses?.[0] ?? 200;
       const bySession = await sessionContext.fetch(entry.sample, { method: entry.method, ...options });
       expect(bySession.status(), `${who} (session) ${entry.method} ${entry.sample}`).toBe(expectedStatus(who, entry.access, allowed));
       if (who !== "anonymous") {
         const byToken = await anonymous.fetch(entry.sample, {
           method: entry.method,
-          ...options,
+          data: entry.body,
+          failOnStatusCode: false,
           headers: { Authorization: `Bearer ${tokenFor(who)}` },
         });
         expect(byToken.status(), `${who} (token) ${entry.method} ${entry.sample}`).toBe(expectedStatus(who, entry.access, allowed));
@@ -47,6 +49,14 @@ for (const who of EVERYONE) {
     await anonymous.dispose();
   });
 }
+
+test("cookie-authenticated writes from another origin are refused", async () => {
+  const context = await contextFor("admin");
+  const response = await context.post("/api/uploads", { headers: { origin: "https://evil.example" }, multipart: { file: { name: "a.csv", mimeType: "text/csv", buffer: Buffer.from("x") } } });
+  expect(response.status()).toBe(403);
+  expect((await response.json()).error.code).toBe("cross-origin");
+  await context.dispose();
+});
 
 test("a bad or revoked bearer token is 401, not a fallback to the cookie", async () => {
   const context = await contextFor("admin");

@@ -37,4 +37,10 @@ export const PAGE_ROUTES: readonly RouteEntry[] = [
 export const API_ROUTES: readonly ApiRouteEntry[] = [
   { method: "GET", route: "/api/health", sample: "/api/health", access: "public" },
   { method: "GET", route: "/api/me", sample: "/api/me", access: "read" },
+  { method: "GET", route: "/api/uploads", sample: "/api/uploads", access: "read" },
+  // Without a file the handler answers 400: reaching it is what "allowed" means here.
+  { method: "POST", route: "/api/uploads", sample: "/api/uploads", access: "upload", allowedStatuses: [400] },
+  { method: "GET", route: "/api/uploads/[id]", sample: "/api/uploads/no-such-upload", access: "read", allowedStatuses: [404] },
+  { method: "DELETE", route: "/api/uploads/[id]", sample: "/api/uploads/no-such-upload", access: "upload", allowedStatuses: [404] },
+  { method: "GET", route: "/collector", sample: "/collector", access: "read" },
 ];

@@ -16,6 +16,21 @@ export function apiError(status: number, code: string, message: string, issues: 
   return Response.json({ error: { code, message, issues } }, { status });
 }
 
+function isSafeMethod(method: string): boolean {
+  return method === "GET" || method === "HEAD" || method === "OPTIONS";
+}
+
+function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (!origin) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 /**
@@ -33,6 +48,10 @@ export function apiRoute(
     }
     if (!can(caller.role, permission)) {
       return apiError(403, "forbidden", `The ${caller.role} role may not do this (needs "${permission}").`);
+    }
+    if (caller.kind === "session" && !isSafeMethod(request.method) && !isSameOrigin(request)) {
+      // Cookie-authenticated writes must come from our own pages (bearer tokens cannot be forged cross-site).
+      return apiError(403, "cross-origin", "Cross-origin requests with a session cookie are refused; use an API token.");
     }
     try {
       return await handler(request, caller, context);

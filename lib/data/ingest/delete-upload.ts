@@ -2,8 +2,8 @@ import type Database from "better-sqlite3";
 import { inWriteTransaction, sqlDate } from "../sqlite/connection";
 import type { HostFacts } from "@/lib/facts";
 import { serverIdentityOf } from "./identity";
-import { applyRuleSummaryDelta, reevaluate } from "./reevaluate";
-import { decodeStatuses } from "./statuses";
+import { applyRuleSummaryDelta, type Counts, reevaluate } from "./reevaluate";
+import { decodeStatuses, undelimitIds } from "./statuses";
 
 /**
  * Deletes an upload with its facts and re-evaluates, in one transaction. A server whose current facts
@@ -63,11 +63,15 @@ function restoreCurrentFacts(db: Database.Database, serverId: string, now: Date)
 
 /** Removes a server and takes its statuses out of the fleet-wide rule counts. */
 function removeServer(db: Database.Database, serverId: string): void {
-  const row = db.prepare("SELECT statuses FROM Server WHERE id = ?").get(serverId) as { statuses: string } | undefined;
-  const delta = new Map<string, { pass: number; fail: number; unknown: number; waived: number }>();
-  for (const [ruleId, status] of decodeStatuses(row?.statuses ?? "")) {
-    delta.set(ruleId, { pass: 0, fail: 0, unknown: 0, waived: 0, [status]: -1 });
-  }
+  const row = db.prepare("SELECT statuses, blockingRules FROM Server WHERE id = ?").get(serverId) as { statuses: string; blockingRules: string } | undefined;
+  const delta = new Map<string, Counts>();
+  const countsOf = (ruleId: string) => {
+    let counts = delta.get(ruleId);
+    if (!counts) delta.set(ruleId, (counts = { pass: 0, fail: 0, unknown: 0, waived: 0, blocking: 0 }));
+    return counts;
+  };
+  for (const [ruleId, status] of decodeStatuses(row?.statuses ?? "")) countsOf(ruleId)[status]--;
+  for (const ruleId of undelimitIds(row?.blockingRules ?? "")) countsOf(ruleId).blocking--;
   applyRuleSummaryDelta(db, delta);
   db.prepare("DELETE FROM Server WHERE id = ?").run(serverId);
 }

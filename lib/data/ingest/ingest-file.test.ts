@@ -36,7 +36,7 @@ function ruleSummary() {
 
 beforeEach(() => {
   const db = sqlite();
-  for (const table of ["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "Server", "Upload"]) db.prepare(`DELETE FROM ${table}`).run();
+  for (const table of ["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Server", "Upload"]) db.prepare(`DELETE FROM ${table}`).run();
 });
 
 describe("ingesting files", () => {
@@ -157,5 +157,27 @@ describe("ingesting files", () => {
     recomputeRuleSummary(sqlite());
     expect(incremental).toEqual(ruleSummary());
     expect(incremental.length).toBeGreaterThan(10);
+  });
+});
+
+describe("fleet bookkeeping", () => {
+  it("counts blocking servers per rule and records a readiness snapshot per evaluation", () => {
+    ok(ingestFile({ bytes: inventory(["SYNC01,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,", "SYNC02,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,"]), fileName: "two.csv", options: {}, uploadedBy: admin }));
+    const dotnet = sqlite().prepare("SELECT fail, blocking FROM RuleSummary WHERE ruleId = 'host-dotnet-version'").get();
+    expect(dotnet).toEqual({ fail: 2, blocking: 2 });
+    const snapshots = sqlite().prepare("SELECT notReady, cause FROM ReadinessSnapshot").all() as { notReady: number; cause: string }[];
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0]!.notReady).toBe(2);
+  });
+
+  it("re-evaluates the fleet once when the ruleset version changed", async () => {
+    ok(ingestFile({ bytes: inventory(["SYNC07,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,"]), fileName: "one.csv", options: {}, uploadedBy: admin }));
+    const { reevaluateOutdatedRuleset } = await import("./ruleset-refresh");
+    expect(reevaluateOutdatedRuleset()).toBe(0);
+    sqlite().prepare("UPDATE Server SET rulesetVersion = 'rs-old'").run();
+    expect(reevaluateOutdatedRuleset()).toBe(1);
+    expect(reevaluateOutdatedRuleset()).toBe(0);
+    const causes = sqlite().prepare("SELECT cause FROM ReadinessSnapshot ORDER BY rowid").all() as { cause: string }[];
+    expect(causes.at(-1)?.cause).toMatch(/^ruleset:rs-/);
   });
 });

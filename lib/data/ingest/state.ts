@@ -12,6 +12,7 @@ export interface LoadedServer {
   facts: HostFacts;
   statuses: string;
   verdict: string;
+  blockingRules: string;
 }
 
 export interface EvaluationState {
@@ -39,8 +40,8 @@ function latestSnapshots(db: Database.Database, kind: string): { subject: string
 
 /** Servers of the given domains (every server when `domains` is "all") with their current facts. */
 export function loadEvaluationState(db: Database.Database, domains: ReadonlySet<string> | "all"): EvaluationState {
-  let rows: { id: string; fqdn: string; domain: string; factsJson: string; statuses: string; verdict: string }[];
-  const columns = "id, fqdn, domain, factsJson, statuses, verdict";
+  let rows: { id: string; fqdn: string; domain: string; factsJson: string; statuses: string; verdict: string; blockingRules: string }[];
+  const columns = "id, fqdn, domain, factsJson, statuses, verdict, blockingRules";
   if (domains === "all") {
     rows = db.prepare(`SELECT ${columns} FROM Server`).all() as typeof rows;
   } else {

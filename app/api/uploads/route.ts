@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { apiError, apiRoute } from "@/lib/auth/guards";
+import { uploadFromForm } from "@/lib/data/ingest/upload-from-form";
+import { listUploads } from "@/lib/data/uploads";
+import { env } from "@/lib/env";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+/** Upload an export (multipart `file`; optional kind, format, dryRun, allowPartial, account, target, defaultDomain, columnMapping, mappingName). */
+export const POST = apiRoute("upload", async (request, caller) => {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > env().UPLOAD_MAX_BYTES + 1024 * 1024) {
+    return apiError(413, "too-large", `The request is larger than the ${Math.round(env().UPLOAD_MAX_BYTES / 1024 / 1024)} MB upload limit.`);
+  }
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return apiError(400, "bad-request", "Send the export as multipart/form-data with the file in the field `file`.");
+  }
+  const result = await uploadFromForm(form, caller);
+  if (!result.ok) return apiError(result.status, result.code, result.message, result.issues);
+  const { id, kind, format, status, counts, issues } = result;
+  return Response.json({ id, kind, format, status, counts, issues }, { status: 201 });
+});
+
+const listQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+/** Uploads, newest first, with provenance and counts. */
+export const GET = apiRoute("read", async (request) => {
+  const query = listQuery.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const { total, uploads } = await listUploads({ take: query.pageSize, skip: (query.page - 1) * query.pageSize });
+  return Response.json({ total, page: query.page, pageSize: query.pageSize, uploads });
+});
