@@ -27,7 +27,7 @@ for (const who of EVERYONE) {
     const anonymous = await contextFor("anonymous");
     for (const entry of API_ROUTES) {
       // Cookie-authenticated writes must carry our Origin (apiRoute refuses cross-origin ones).
-      const options = { data: entry.body, failOnStatusCode: false, headers: entry.method === "GET" ? {} : { origin: baseURL } };
+      const options = { data: entry.body, failOnStatusCode: false, headers: (entry.method === "GET" ? {} : { origin: baseURL }) as Record<string, string> };
       const allowed = entry.allowedStatuses?.[0] ?? 200;
       const bySession = await sessionContext.fetch(entry.sample, { method: entry.method, ...options });
       expect(bySession.status(), `${who} (session) ${entry.method} ${entry.sample}`).toBe(expectedStatus(who, entry.access, allowed));
