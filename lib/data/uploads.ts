@@ -56,3 +56,26 @@ export async function getUpload(id: string): Promise<UploadDto | null> {
   const row = await db().upload.findUnique({ where: { id } });
   return row ? toDto(row, true) : null;
 }
+
+export interface UploadContentsDto {
+  /** Servers with a snapshot from this upload (at most `limit`), by FQDN, with their current verdict. */
+  servers: { fqdn: string; verdict: string }[];
+  serverTotal: number;
+  /** Domain, gMSA ACL, tenant and sync-scope facts from this upload ("corp.contoso.com|DC=corp,..." subjects). */
+  facts: { kind: string; subject: string }[];
+}
+
+/** What one upload put into the database, for its provenance page. */
+export async function getUploadContents(uploadId: string, limit = 200): Promise<UploadContentsDto> {
+  const [serverTotal, snapshots, facts] = await Promise.all([
+    db().hostSnapshot.count({ where: { uploadId } }),
+    db().hostSnapshot.findMany({
+      where: { uploadId },
+      select: { server: { select: { fqdn: true, verdict: true } } },
+      orderBy: { server: { fqdn: "asc" } },
+      take: limit,
+    }),
+    db().factSnapshot.findMany({ where: { uploadId }, select: { kind: true, subject: true }, orderBy: [{ kind: "asc" }, { subject: "asc" }], take: limit }),
+  ]);
+  return { servers: snapshots.map((s) => ({ fqdn: s.server.fqdn, verdict: s.server.verdict })), serverTotal, facts };
+}

@@ -49,6 +49,33 @@ export function listMigrations(migrationsDir = DEFAULT_MIGRATIONS_DIR) {
     });
 }
 
+function hasMigrationsTable(db) {
+  return !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
+}
+
+function failedMigrations(db) {
+  return db
+    .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL")
+    .all()
+    .map((row) => row.migration_name);
+}
+
+function appliedMigrations(db) {
+  return new Set(
+    db
+      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
+      .all()
+      .map((row) => row.migration_name),
+  );
+}
+
+function isUpToDate(db, migrations) {
+  if (!hasMigrationsTable(db)) return migrations.length === 0;
+  if (failedMigrations(db).length > 0) return false;
+  const applied = appliedMigrations(db);
+  return migrations.every((migration) => applied.has(migration.name));
+}
+
 /**
  * Applies pending migrations. Returns the names applied. Throws (after recording the failure, as Prisma
  * does) when a migration fails, and refuses to run while a failed migration is recorded (P3009).
@@ -56,29 +83,27 @@ export function listMigrations(migrationsDir = DEFAULT_MIGRATIONS_DIR) {
 export function applyMigrations({ url, migrationsDir = DEFAULT_MIGRATIONS_DIR, log = () => {} } = {}) {
   const file = sqlitePathFromUrl(url);
   mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
+  const migrations = listMigrations(migrationsDir);
   const db = new Database(file, { timeout: 30_000 });
   try {
     db.pragma("journal_mode = WAL");
+    // Fast path without any exclusive lock, so a running app (or a CLI next to it) never waits:
+    // nothing pending and nothing failed -> done.
+    if (isUpToDate(db, migrations)) return [];
+
     db.pragma("locking_mode = EXCLUSIVE");
     db.exec("BEGIN EXCLUSIVE; COMMIT;"); // take the exclusive lock now; other appliers wait (busy timeout)
     const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_prisma_migrations'").get();
     if (!hasTable) db.exec(PRISMA_MIGRATIONS_DDL);
 
-    const failed = db
-      .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NULL AND rolled_back_at IS NULL")
-      .all();
+    const failed = failedMigrations(db);
     if (failed.length > 0) {
       throw new Error(
         `migrate found failed migrations in the target database, new migrations will not be applied (P3009). ` +
-          `Failed: ${failed.map((row) => row.migration_name).join(", ")}`,
+          `Failed: ${failed.join(", ")}`,
       );
     }
-    const applied = new Set(
-      db
-        .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL")
-        .all()
-        .map((row) => row.migration_name),
-    );
+    const applied = appliedMigrations(db);
     const insert = db.prepare(
       "INSERT INTO _prisma_migrations (id, checksum, migration_name, started_at, applied_steps_count) VALUES (?, ?, ?, ?, 0)",
     );
@@ -86,7 +111,7 @@ export function applyMigrations({ url, migrationsDir = DEFAULT_MIGRATIONS_DIR, l
     const recordFailure = db.prepare("UPDATE _prisma_migrations SET logs = ? WHERE id = ?");
 
     const done = [];
-    for (const migration of listMigrations(migrationsDir)) {
+    for (const migration of migrations) {
       if (applied.has(migration.name)) continue;
       const id = randomUUID();
       insert.run(id, migration.checksum, migration.name, Date.now());

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { sqlite } from "./sqlite/connection";
+import { loadDemoFleet } from "./demo";
+
+// Real generator, real writers, real parsers, real rules, a real (throwaway) SQLite database: nothing mocked.
+const uploadedBy = { name: "demo@example.com" };
+
+function count(table: string): number {
+  return (sqlite().prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+describe("loadDemoFleet", () => {
+  it("ingests the demo files through the real upload path: servers with a mix of verdicts, then a second load is a no-op", () => {
+    const first = loadDemoFleet({ servers: 300, uploadedBy });
+    expect(first.files.map((f) => [f.name, f.kind, f.format, f.status])).toEqual([
+      ["demo-domain-corp.contoso.com.json", "domain", "domain-json", "committed"],
+      ["demo-domain-emea.contoso.com.json", "domain", "domain-json", "committed"],
+      ["demo-domain-fabrikam.com.json", "domain", "domain-json", "committed"],
+      ["demo-gmsa-acl-corp.contoso.com.json", "gmsa-acl", "getacl-json", "committed"],
+      ["demo-gmsa-acl-emea.contoso.com.json", "gmsa-acl", "getacl-json", "committed"],
+      ["demo-tenant.graph.json", "tenant", "graph-json", "committed"],
+      ["demo-scope-plan.json", "sync-scope", "scope-plan", "committed"],
+      ["demo-hosts.collector.json", "host-inventory", "collector-json", "committed"],
+    ]);
+    expect(first.committed).toBe(8);
+    expect(first.files.at(-1)).toMatchObject({ records: 300, servers: 300 });
+    expect(count("Server")).toBe(300);
+    expect(count("Upload")).toBe(8);
+    expect(count("FactSnapshot")).toBe(7);
+
+    // A realistic spread: several verdicts, each on a fair share of the servers.
+    const verdicts = first.verdicts;
+    expect(Object.values(verdicts).reduce((a, b) => a + b, 0)).toBe(300);
+    expect(Object.keys(verdicts).length).toBeGreaterThanOrEqual(3);
+    expect(verdicts["not-ready"]).toBeGreaterThan(10);
+    expect((verdicts.ready ?? 0) + (verdicts["ready-with-conditions"] ?? 0)).toBeGreaterThan(10);
+    const uploads = sqlite().prepare("SELECT DISTINCT uploadedBy FROM Upload").all();
+    expect(uploads).toEqual([{ uploadedBy: "demo@example.com" }]);
+
+    const before = ["Upload", "Server", "HostSnapshot", "FactSnapshot", "Evaluation", "DomainEvaluation"].map(count);
+    const second = loadDemoFleet({ servers: 300, uploadedBy });
+    expect(second.files.every((f) => f.status === "duplicate")).toBe(true);
+    expect([second.committed, second.duplicates]).toEqual([0, 8]);
+    expect(second.files.map((f) => f.uploadId)).toEqual(first.files.map((f) => f.uploadId));
+    expect(["Upload", "Server", "HostSnapshot", "FactSnapshot", "Evaluation", "DomainEvaluation"].map(count)).toEqual(before);
+    expect(second.verdicts).toEqual(first.verdicts);
+  });
+
+  it("refuses sizes outside 1..5,000 before touching the database", () => {
+    const uploads = count("Upload");
+    expect(() => loadDemoFleet({ servers: 0, uploadedBy })).toThrow(RangeError);
+    expect(() => loadDemoFleet({ servers: 5_001, uploadedBy })).toThrow(RangeError);
+    expect(count("Upload")).toBe(uploads);
+  });
+});

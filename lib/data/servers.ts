@@ -1,0 +1,210 @@
+import "server-only";
+import { z } from "zod";
+import type { HostFacts } from "@/lib/facts";
+import { verdictSchema, type Verdict } from "@/lib/readiness/verdict";
+import type { RuleResult } from "@/lib/rules/types";
+import { type ServerFilters, STALE_AFTER_DAYS } from "@/lib/views/server-filters";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "./db";
+import { undelimitIds } from "./ingest/statuses";
+
+export interface ServerListItem {
+  fqdn: string;
+  name: string;
+  domain: string;
+  osName: string | null;
+  site: string | null;
+  owner: string | null;
+  tags: string[];
+  verdict: Verdict;
+  confidenceStars: number;
+  blockingRuleIds: string[];
+  conditionRuleIds: string[];
+  factsCollectedAt: string | null;
+  evaluatedAt: string | null;
+  stale: boolean;
+}
+
+export interface ServerPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  servers: ServerListItem[];
+}
+
+const SORT_COLUMNS: Record<ServerFilters["sort"], (dir: "asc" | "desc") => Prisma.ServerOrderByWithRelationInput[]> = {
+  name: (dir) => [{ name: dir }, { fqdn: dir }],
+  verdict: (dir) => [{ verdictRank: dir }, { name: "asc" }],
+  domain: (dir) => [{ domain: dir }, { name: "asc" }],
+  os: (dir) => [{ osName: dir }, { name: "asc" }],
+  collected: (dir) => [{ factsCollectedAt: dir }, { name: "asc" }],
+  confidence: (dir) => [{ confidenceStars: dir }, { name: "asc" }],
+};
+
+export function staleBefore(now: Date): Date {
+  return new Date(now.getTime() - STALE_AFTER_DAYS * 86_400_000);
+}
+
+/** The WHERE clause of a filtered server list (shared by the list, the counts and the exports). */
+export function serverWhere(filters: ServerFilters, now = new Date()): Prisma.ServerWhereInput {
+  const and: Prisma.ServerWhereInput[] = [];
+  if (filters.q) and.push({ OR: [{ fqdn: { contains: filters.q.toLowerCase() } }, { name: { contains: filters.q.toUpperCase() } }] });
+  if (filters.readiness.length) and.push({ verdict: { in: filters.readiness } });
+  if (filters.rule) and.push({ OR: [{ statuses: { startsWith: `${filters.rule}:f` } }, { statuses: { contains: `,${filters.rule}:f` } }] });
+  if (filters.domain) and.push({ domain: filters.domain.toLowerCase() });
+  if (filters.os) and.push({ osName: filters.os });
+  if (filters.site) and.push({ site: filters.site });
+  if (filters.owner) and.push({ owner: filters.owner });
+  if (filters.tag) and.push({ tags: { contains: `,${filters.tag.toLowerCase()},` } });
+  if (filters.stale) and.push({ OR: [{ factsCollectedAt: null }, { factsCollectedAt: { lt: staleBefore(now) } }] });
+  return and.length ? { AND: and } : {};
+}
+
+const LIST_SELECT = {
+  fqdn: true,
+  name: true,
+  domain: true,
+  osName: true,
+  site: true,
+  owner: true,
+  tags: true,
+  verdict: true,
+  confidenceStars: true,
+  blockingRules: true,
+  conditionRules: true,
+  factsCollectedAt: true,
+  evaluatedAt: true,
+} satisfies Prisma.ServerSelect;
+
+type ListRow = Prisma.ServerGetPayload<{ select: typeof LIST_SELECT }>;
+
+function toListItem(row: ListRow, staleDate: Date): ServerListItem {
+  return {
+    fqdn: row.fqdn,
+    name: row.name,
+    domain: row.domain,
+    osName: row.osName,
+    site: row.site,
+    owner: row.owner,
+    tags: undelimitIds(row.tags),
+    verdict: verdictSchema.catch("unknown").parse(row.verdict),
+    confidenceStars: row.confidenceStars,
+    blockingRuleIds: undelimitIds(row.blockingRules),
+    conditionRuleIds: undelimitIds(row.conditionRules),
+    factsCollectedAt: row.factsCollectedAt?.toISOString() ?? null,
+    evaluatedAt: row.evaluatedAt?.toISOString() ?? null,
+    stale: !row.factsCollectedAt || row.factsCollectedAt < staleDate,
+  };
+}
+
+/** One page of servers matching the filters, sorted with an index; never loads the whole fleet. */
+export async function listServers(filters: ServerFilters, now = new Date()): Promise<ServerPage> {
+  const where = serverWhere(filters, now);
+  const [total, rows] = await Promise.all([
+    db().server.count({ where }),
+    db().server.findMany({
+      where,
+      select: LIST_SELECT,
+      orderBy: SORT_COLUMNS[filters.sort](filters.dir),
+      skip: (filters.page - 1) * filters.pageSize,
+      take: filters.pageSize,
+    }),
+  ]);
+  const staleDate = staleBefore(now);
+  return { total, page: filters.page, pageSize: filters.pageSize, servers: rows.map((row) => toListItem(row, staleDate)) };
+}
+
+/** Streams every matching server in pages (for CSV/PDF exports), in the list's order. */
+export async function* iterateServers(filters: ServerFilters, batch = 2_000, now = new Date()): AsyncGenerator<ServerListItem> {
+  const where = serverWhere(filters, now);
+  const staleDate = staleBefore(now);
+  for (let skip = 0; ; skip += batch) {
+    const rows = await db().server.findMany({ where, select: LIST_SELECT, orderBy: SORT_COLUMNS[filters.sort](filters.dir), skip, take: batch });
+    for (const row of rows) yield toListItem(row, staleDate);
+    if (rows.length < batch) return;
+  }
+}
+
+/** Distinct values offered in the filter controls (grouped in the database, using the column indexes). */
+export async function listServerFilterOptions() {
+  const server = db().server;
+  const present = (values: (string | null)[]) => values.filter((value): value is string => !!value);
+  const [domains, oses, sites, owners] = await Promise.all([
+    server.groupBy({ by: ["domain"], orderBy: { domain: "asc" } }).then((rows) => present(rows.map((row) => row.domain))),
+    server.groupBy({ by: ["osName"], orderBy: { osName: "asc" } }).then((rows) => present(rows.map((row) => row.osName))),
+    server.groupBy({ by: ["site"], orderBy: { site: "asc" } }).then((rows) => present(rows.map((row) => row.site))),
+    server.groupBy({ by: ["owner"], orderBy: { owner: "asc" } }).then((rows) => present(rows.map((row) => row.owner))),
+  ]);
+  return { domains, oses, sites, owners };
+}
+
+const resultsSchema = z.array(z.custom<RuleResult>((value) => typeof value === "object" && value !== null && "ruleId" in value)).catch([]);
+
+export interface ServerDetail extends ServerListItem {
+  id: string;
+  objectGuid: string | null;
+  sid: string | null;
+  confidenceShare: number;
+  unknownRuleIds: string[];
+  rulesetVersion: string;
+  facts: HostFacts;
+  hostResults: RuleResult[];
+  sharedResults: RuleResult[];
+  sharedEvaluatedAt: string | null;
+}
+
+/** Everything the server page shows, by FQDN (case-insensitive). */
+export async function getServerDetail(fqdn: string, now = new Date()): Promise<ServerDetail | null> {
+  const row = await db().server.findUnique({ where: { fqdn: fqdn.toLowerCase() } });
+  if (!row) return null;
+  const shared = await db().domainEvaluation.findUnique({ where: { domain: row.domain } });
+  return {
+    ...toListItem(row, staleBefore(now)),
+    id: row.id,
+    objectGuid: row.objectGuid,
+    sid: row.sid,
+    confidenceShare: row.confidenceShare,
+    unknownRuleIds: undelimitIds(row.unknownRules),
+    rulesetVersion: row.rulesetVersion,
+    facts: JSON.parse(row.factsJson) as HostFacts,
+    hostResults: resultsSchema.parse(JSON.parse(row.hostResultsJson)),
+    sharedResults: shared ? resultsSchema.parse(JSON.parse(shared.resultsJson)) : [],
+    sharedEvaluatedAt: shared?.evaluatedAt.toISOString() ?? null,
+  };
+}
+
+export interface ServerHistory {
+  uploads: { uploadId: string; fileName: string; format: string; uploadedBy: string; uploadedAt: string; collectedAt: string }[];
+  evaluations: { evaluatedAt: string; rulesetVersion: string; verdict: Verdict; confidenceStars: number; cause: string; statuses: string }[];
+}
+
+/** Each upload that touched the server and each evaluation (newest first). */
+export async function getServerHistory(serverId: string, take = 50): Promise<ServerHistory> {
+  const [snapshots, evaluations] = await Promise.all([
+    db().hostSnapshot.findMany({
+      where: { serverId },
+      orderBy: [{ collectedAt: "desc" }, { createdAt: "desc" }],
+      take,
+      select: { collectedAt: true, upload: { select: { id: true, fileName: true, format: true, uploadedBy: true, createdAt: true } } },
+    }),
+    db().evaluation.findMany({ where: { serverId }, orderBy: { evaluatedAt: "desc" }, take }),
+  ]);
+  return {
+    uploads: snapshots.map((s) => ({
+      uploadId: s.upload.id,
+      fileName: s.upload.fileName,
+      format: s.upload.format,
+      uploadedBy: s.upload.uploadedBy,
+      uploadedAt: s.upload.createdAt.toISOString(),
+      collectedAt: s.collectedAt.toISOString(),
+    })),
+    evaluations: evaluations.map((e) => ({
+      evaluatedAt: e.evaluatedAt.toISOString(),
+      rulesetVersion: e.rulesetVersion,
+      verdict: verdictSchema.catch("unknown").parse(e.verdict),
+      confidenceStars: e.confidenceStars,
+      cause: e.cause,
+      statuses: e.statuses,
+    })),
+  };
+}

@@ -1,0 +1,220 @@
+import type { Ace, AclFacts, DomainFacts, ScopeFacts, TenantFacts } from "@/lib/facts";
+import { EMPTY_GUID } from "@/lib/facts";
+import { guid, hoursBefore, type DemoDomain } from "./profiles";
+import type { Random } from "./prng";
+
+/** schemaIDGUIDs and rightsGuids from the reference (§3.6). */
+const CLASS = {
+  user: "bf967aba-0de6-11d0-a285-00aa003049e2",
+  group: "bf967a9c-0de6-11d0-a285-00aa003049e2",
+  computer: "bf967a86-0de6-11d0-a285-00aa003049e2",
+  contact: "5cb41ed0-0e4c-11d0-a286-00aa003049e2",
+  inetOrgPerson: "4828cc14-1437-45bc-9b07-ad6f015e5f28",
+  foreignSecurityPrincipal: "89e31c12-8530-11d0-afda-00c04fd930c9",
+  device: "bf967a8e-0de6-11d0-a285-00aa003049e2",
+} as const;
+const RIGHT = {
+  replicationGetChanges: "1131f6aa-9c07-11d1-f79f-00c04fc2dcd2",
+  replicationGetChangesAll: "1131f6ad-9c07-11d1-f79f-00c04fc2dcd2",
+  resetPassword: "00299570-246d-11d0-a768-00aa006e0529",
+  unexpirePassword: "ccc2dc7d-a6ad-4a7a-8846-c04e3cc53501",
+  lockoutTime: "28630ebf-41d5-11d1-a9c1-0000f80367c1",
+  pwdLastSet: "bf967a0a-0de6-11d0-a285-00aa003049e2",
+} as const;
+/** ActiveDirectoryRights bits (reference §3.5). */
+const CREATE_CHILD = 0x1;
+const DELETE_CHILD = 0x2;
+const READ_PROPERTY = 0x10;
+const WRITE_PROPERTY = 0x20;
+const EXTENDED_RIGHT = 0x100;
+const GENERIC_ALL = 0xf01ff;
+const GENERIC_READ = 0x20094;
+
+export const GMSA_NAME = "provAgentgMSA$";
+export const AGENT_GROUP = "Cloud Sync Agents";
+
+function ace(identity: string, rights: number, inheritanceType: Ace["inheritanceType"], objectType = EMPTY_GUID, inheritedObjectType = EMPTY_GUID, accessType: Ace["accessType"] = "allow"): Ace {
+  return { identity, rights, accessType, objectType, inheritedObjectType, inheritanceType, isInherited: false };
+}
+
+/** The documented custom-gMSA permission table (reference §3.1), plus PHS and password writeback. */
+function gmsaAces(account: string, withWriteback: boolean): Ace[] {
+  const aces = [
+    ace(account, READ_PROPERTY, "Descendents", EMPTY_GUID, CLASS.device),
+    ace(account, READ_PROPERTY, "Descendents", EMPTY_GUID, CLASS.inetOrgPerson),
+    ace(account, READ_PROPERTY, "Descendents", EMPTY_GUID, CLASS.computer),
+    ace(account, READ_PROPERTY, "Descendents", EMPTY_GUID, CLASS.foreignSecurityPrincipal),
+    ace(account, GENERIC_ALL, "Descendents", EMPTY_GUID, CLASS.group),
+    ace(account, READ_PROPERTY, "Descendents", EMPTY_GUID, CLASS.user),
+    ace(account, READ_PROPERTY, "Descendents", EMPTY_GUID, CLASS.contact),
+    ace(account, CREATE_CHILD | DELETE_CHILD, "All", CLASS.user),
+    ace(account, EXTENDED_RIGHT, "None", RIGHT.replicationGetChanges),
+    ace(account, EXTENDED_RIGHT, "None", RIGHT.replicationGetChangesAll),
+  ];
+  if (withWriteback) {
+    aces.push(
+      ace(account, EXTENDED_RIGHT, "Descendents", RIGHT.resetPassword, CLASS.user),
+      ace(account, WRITE_PROPERTY, "Descendents", RIGHT.lockoutTime, CLASS.user),
+      ace(account, WRITE_PROPERTY, "Descendents", RIGHT.pwdLastSet, CLASS.user),
+      ace(account, EXTENDED_RIGHT, "None", RIGHT.unexpirePassword),
+    );
+  }
+  return aces;
+}
+
+/** Principals that sit on every domain root, so the export looks like a real one. */
+function builtinAces(domain: DemoDomain): Ace[] {
+  return [
+    ace(`${domain.netbiosName}\\Domain Admins`, GENERIC_ALL, "All"),
+    ace("NT AUTHORITY\\ENTERPRISE DOMAIN CONTROLLERS", EXTENDED_RIGHT, "None", RIGHT.replicationGetChangesAll),
+    ace("NT AUTHORITY\\Authenticated Users", GENERIC_READ, "None"),
+    ace("BUILTIN\\Administrators", EXTENDED_RIGHT, "None", RIGHT.replicationGetChanges),
+  ];
+}
+
+export interface DomainSetup {
+  /** NetBIOS names (upper-case, no "$") of the servers that already run an agent. */
+  agentHosts: readonly string[];
+  /** NetBIOS names of servers added to the agent group (pilot candidates). */
+  pilotHosts: readonly string[];
+  /** Servers generated in the domain (sizes the sync scope). */
+  serverCount: number;
+}
+
+function domainController(name: string, build: number, caption: string, rsat: boolean) {
+  return { name, osCaption: caption, osBuild: build, rsatAdPowerShell: rsat };
+}
+
+export function generateDomainFacts(random: Random, domain: DemoDomain, setup: DomainSetup, asOf: string): DomainFacts {
+  const { dnsName, netbiosName, distinguishedName } = domain;
+  const dc = (n: number) => `dc${String(n).padStart(2, "0")}.${dnsName}`;
+  const base: DomainFacts = {
+    dnsName,
+    netbiosName,
+    distinguishedName,
+    forestName: dnsName,
+    groupMemberships: {},
+    collectedAt: hoursBefore(asOf, random.int(2, 48)),
+  };
+  const gmsa = {
+    samAccountName: GMSA_NAME,
+    distinguishedName: `CN=${GMSA_NAME.slice(0, -1)},CN=Managed Service Accounts,${distinguishedName}`,
+    sid: `${domain.sidPrefix}-${random.int(5000, 9000)}`,
+    principalsAllowedToRetrievePassword: [
+      ...setup.agentHosts.map((host) => `${netbiosName}\\${host}$`),
+      `${netbiosName}\\${AGENT_GROUP}`,
+    ],
+  };
+  const memberships: Record<string, string[]> = {};
+  for (const host of setup.pilotHosts) memberships[`${netbiosName}\\${host}$`] = [`${netbiosName}\\${AGENT_GROUP}`];
+
+  switch (domain.profile) {
+    case "healthy":
+      return {
+        ...base,
+        schemaVersion: 88,
+        functionalLevels: { domain: 7, forest: 7 },
+        domainControllers: [
+          domainController(dc(1), 20348, "Microsoft Windows Server 2022 Datacenter", true),
+          domainController(dc(2), 20348, "Microsoft Windows Server 2022 Datacenter", true),
+          domainController(dc(3), 17763, "Microsoft Windows Server 2019 Datacenter", false),
+        ],
+        kdsRootKeys: [{ id: guid(random), effectiveTime: "2021-03-15T09:12:44Z", createdTime: "2021-03-15T09:12:44Z" }],
+        protectedObjects: { inheritanceDisabledCount: 0, adminCountCount: 0, samples: [] },
+        gmsa,
+        groupMemberships: memberships,
+      };
+    case "mixed":
+      return {
+        ...base,
+        schemaVersion: 88,
+        functionalLevels: { domain: 6, forest: 6 },
+        domainControllers: [
+          domainController(dc(1), 17763, "Microsoft Windows Server 2019 Standard", true),
+          domainController(dc(2), 9600, "Microsoft Windows Server 2012 R2 Standard", false),
+        ],
+        kdsRootKeys: [{ id: guid(random), effectiveTime: hoursBefore(asOf, 24 * 40), createdTime: hoursBefore(asOf, 24 * 40) }],
+        protectedObjects: {
+          inheritanceDisabledCount: 37,
+          adminCountCount: 45,
+          samples: [`CN=svc-backup,OU=Service Accounts,${distinguishedName}`, `CN=j.admin,OU=Admins,${distinguishedName}`],
+        },
+        gmsa,
+        groupMemberships: memberships,
+      };
+    default:
+      // Legacy: 2012 R2 schema and DCs, no KDS root key, no gMSA yet.
+      return {
+        ...base,
+        schemaVersion: 69,
+        functionalLevels: { domain: 6, forest: 6 },
+        domainControllers: [
+          domainController(dc(1), 9600, "Microsoft Windows Server 2012 R2 Standard", false),
+          domainController(dc(2), 14393, "Microsoft Windows Server 2016 Standard", true),
+        ],
+        kdsRootKeys: [],
+        protectedObjects: { inheritanceDisabledCount: 4, adminCountCount: 19, samples: [`CN=Administrator,CN=Users,${distinguishedName}`] },
+      };
+  }
+}
+
+/** The gMSA's ACL export at the domain root, or undefined when there is no gMSA yet (legacy). */
+export function generateAclFacts(random: Random, domain: DemoDomain, gmsaSid: string | undefined, asOf: string): AclFacts | undefined {
+  if (domain.profile === "legacy" || gmsaSid === undefined) return undefined;
+  const account = `${domain.netbiosName}\\${GMSA_NAME}`;
+  const aces = [...builtinAces(domain), ...gmsaAces(account, domain.profile === "healthy")];
+  if (domain.profile === "mixed") {
+    // Someone granted the gMSA far more than it needs.
+    aces.push(ace(account, GENERIC_ALL, "All"));
+  }
+  return { targetDn: domain.distinguishedName, account, accountSid: gmsaSid, aces, collectedAt: hoursBefore(asOf, random.int(2, 48)) };
+}
+
+export function generateScopeFacts(random: Random, domain: DemoDomain, setup: DomainSetup): ScopeFacts {
+  const ouCount = domain.profile === "legacy" ? 55 : random.int(3, 9);
+  const ous = Array.from({ length: ouCount }, (_, i) => `OU=${domain.sites[i % domain.sites.length].toUpperCase()}-${i + 1},OU=Users,${domain.distinguishedName}`);
+  const usersPerServer = domain.profile === "legacy" ? 40 : random.int(4, 12);
+  return {
+    configurations: [
+      {
+        name: `${domain.netbiosName} users`,
+        domain: domain.dnsName,
+        ous,
+        groups: domain.profile === "mixed" ? [{ name: "All Staff", memberCount: 48_500 }, { name: "Contractors", memberCount: 1_800 }] : [],
+        passwordHashSync: true,
+        passwordWriteback: domain.profile === "healthy",
+        inetOrgPersonCount: domain.profile === "legacy" ? 14 : 0,
+        // Healthy and mixed domains stay under the documented 150,000 objects per domain whatever the fleet size;
+        // legacy domains go over it.
+        objectCount:
+          domain.profile === "legacy"
+            ? 150_000 + Math.max(2_500, setup.serverCount * usersPerServer)
+            : Math.min(120_000, Math.max(2_500, setup.serverCount * usersPerServer)),
+      },
+    ],
+  };
+}
+
+/** Registrable name: "corp.contoso.com" -> "contoso.com". */
+function rootOf(dnsName: string): string {
+  return dnsName.split(".").slice(-2).join(".");
+}
+
+export function generateTenantFacts(random: Random, domains: readonly DemoDomain[], asOf: string): TenantFacts {
+  const roots = [...new Set(domains.map((d) => rootOf(d.dnsName)))];
+  const primary = roots[0] ?? "contoso.com";
+  const initial = `${primary.split(".")[0]}.onmicrosoft.com`;
+  return {
+    tenantId: guid(random),
+    hybridIdentityAdmins: [
+      { userPrincipalName: `hybrid-admin@${initial}`, userType: "Member", onPremisesSyncEnabled: null, accountEnabled: true },
+      { userPrincipalName: `j.doe@${primary}`, userType: "Member", onPremisesSyncEnabled: true, accountEnabled: true },
+    ],
+    domains: [
+      ...roots.map((id, index) => ({ id, isVerified: index === 0, isDefault: index === 0, isInitial: false, authenticationType: "Managed" })),
+      { id: initial, isVerified: true, isDefault: false, isInitial: true, authenticationType: "Managed" },
+    ],
+    attestations: [{ key: "idfix-run", attested: true, by: `j.doe@${primary}`, at: hoursBefore(asOf, 24 * 14), note: "IdFix run on all in-scope OUs; 3 errors fixed." }],
+    collectedAt: hoursBefore(asOf, random.int(1, 24)),
+  };
+}

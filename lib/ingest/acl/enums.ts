@@ -1,0 +1,160 @@
+import type { InheritanceType } from "@/lib/facts";
+
+/**
+ * Enum encodings of System.DirectoryServices.ActiveDirectoryAccessRule properties, as numbers (ConvertTo-Json)
+ * or names (Export-Csv, Format-Table, -EnumsAsStrings). Source: cloud-sync-requirements.md §3.5.
+ */
+
+/** ActiveDirectoryRights flags and composites. */
+export const AD_RIGHTS: Readonly<Record<string, number>> = {
+  createchild: 0x1,
+  deletechild: 0x2,
+  listchildren: 0x4,
+  self: 0x8,
+  readproperty: 0x10,
+  writeproperty: 0x20,
+  deletetree: 0x40,
+  listobject: 0x80,
+  extendedright: 0x100,
+  delete: 0x10000,
+  readcontrol: 0x20000,
+  writedacl: 0x40000,
+  writeowner: 0x80000,
+  synchronize: 0x100000,
+  accesssystemsecurity: 0x1000000,
+  genericread: 0x20094,
+  genericwrite: 0x20028,
+  genericexecute: 0x20004,
+  genericall: 0xf01ff,
+};
+
+export const GENERIC_ALL = 0xf01ff;
+
+export type EnumParse<T> = { ok: true; value: T } | { ok: false; message: string };
+
+function numeric(value: unknown): number | undefined {
+  if (typeof value === "number") return Number.isInteger(value) ? value : undefined;
+  if (typeof value !== "string") return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  if (/^0x[0-9a-f]+$/i.test(text)) return Number.parseInt(text.slice(2), 16);
+  return undefined;
+}
+
+function words(value: string): string[] {
+  return value
+    .split(/[,|]/)
+    .map((w) => w.trim())
+    .filter((w) => w !== "");
+}
+
+function wordKey(word: string): string {
+  return word.toLowerCase().replace(/[\s_-]/g, "");
+}
+
+/** "CreateChild, Self, WriteProperty, ExtendedRight, GenericRead" / 983551 / "0xF01FF" -> bitmask. */
+export function parseAdRights(value: unknown): EnumParse<number> {
+  const n = numeric(value);
+  if (n !== undefined) {
+    return n >= 0 && n <= 0xffffffff ? { ok: true, value: n } : { ok: false, message: `${n} is not an ActiveDirectoryRights value` };
+  }
+  if (typeof value !== "string" || value.trim() === "") return { ok: false, message: "ActiveDirectoryRights is empty" };
+  let mask = 0;
+  for (const word of words(value)) {
+    const key = wordKey(word);
+    const bit = Object.hasOwn(AD_RIGHTS, key) ? AD_RIGHTS[key] : undefined;
+    if (bit === undefined) return { ok: false, message: `"${word}" is not an ActiveDirectoryRights name (e.g. ReadProperty, GenericAll)` };
+    mask |= bit;
+  }
+  return { ok: true, value: mask >>> 0 };
+}
+
+const INHERITANCE: readonly InheritanceType[] = ["None", "All", "Descendents", "SelfAndChildren", "Children"];
+
+/** ActiveDirectorySecurityInheritance: None 0, All 1, Descendents 2, SelfAndChildren 3, Children 4 ("Descendants" accepted). */
+export function parseInheritanceType(value: unknown): EnumParse<InheritanceType> {
+  const n = numeric(value);
+  if (n !== undefined) {
+    const found = INHERITANCE[n];
+    return found === undefined ? { ok: false, message: `${n} is not an InheritanceType (0-4)` } : { ok: true, value: found };
+  }
+  if (typeof value === "string") {
+    const key = value.trim().toLowerCase().replace(/\s/g, "");
+    const normalized = key === "descendants" ? "descendents" : key;
+    const found = INHERITANCE.find((t) => t.toLowerCase() === normalized);
+    if (found !== undefined) return { ok: true, value: found };
+  }
+  return { ok: false, message: `${JSON.stringify(value)} is not an InheritanceType (None, All, Descendents, SelfAndChildren, Children)` };
+}
+
+/** AccessControlType: Allow 0, Deny 1. */
+export function parseAccessType(value: unknown): EnumParse<"allow" | "deny"> {
+  const n = numeric(value);
+  if (n === 0) return { ok: true, value: "allow" };
+  if (n === 1) return { ok: true, value: "deny" };
+  if (typeof value === "string") {
+    const key = value.trim().toLowerCase();
+    if (key === "allow" || key === "accessallowed" || key === "allowed") return { ok: true, value: "allow" };
+    if (key === "deny" || key === "accessdenied" || key === "denied") return { ok: true, value: "deny" };
+  }
+  return { ok: false, message: `${JSON.stringify(value)} is not an AccessControlType (Allow or Deny)` };
+}
+
+/** ObjectAceFlags: None 0, ObjectAceTypePresent 1, InheritedObjectAceTypePresent 2. */
+export function parseObjectFlags(value: unknown): EnumParse<number> {
+  const n = numeric(value);
+  if (n !== undefined) return n >= 0 && n <= 3 ? { ok: true, value: n } : { ok: false, message: `${n} is not an ObjectFlags value (0-3)` };
+  if (typeof value !== "string") return { ok: false, message: "ObjectFlags is empty" };
+  let mask = 0;
+  for (const word of words(value)) {
+    const key = wordKey(word);
+    if (key === "none") continue;
+    if (key === "objectacetypepresent") mask |= 1;
+    else if (key === "inheritedobjectacetypepresent") mask |= 2;
+    else return { ok: false, message: `"${word}" is not an ObjectFlags name` };
+  }
+  return { ok: true, value: mask };
+}
+
+/** InheritanceFlags: None 0, ContainerInherit 1, ObjectInherit 2. */
+export function parseInheritanceFlags(value: unknown): EnumParse<number> {
+  const n = numeric(value);
+  if (n !== undefined) return n >= 0 && n <= 3 ? { ok: true, value: n } : { ok: false, message: `${n} is not an InheritanceFlags value` };
+  if (typeof value !== "string") return { ok: false, message: "InheritanceFlags is empty" };
+  let mask = 0;
+  for (const word of words(value)) {
+    const key = wordKey(word);
+    if (key === "none") continue;
+    if (key === "containerinherit") mask |= 1;
+    else if (key === "objectinherit") mask |= 2;
+    else return { ok: false, message: `"${word}" is not an InheritanceFlags name` };
+  }
+  return { ok: true, value: mask };
+}
+
+/** PropagationFlags: None 0, NoPropagateInherit 1, InheritOnly 2. */
+export function parsePropagationFlags(value: unknown): EnumParse<number> {
+  const n = numeric(value);
+  if (n !== undefined) return n >= 0 && n <= 3 ? { ok: true, value: n } : { ok: false, message: `${n} is not a PropagationFlags value` };
+  if (typeof value !== "string") return { ok: false, message: "PropagationFlags is empty" };
+  let mask = 0;
+  for (const word of words(value)) {
+    const key = wordKey(word);
+    if (key === "none") continue;
+    if (key === "nopropagateinherit") mask |= 1;
+    else if (key === "inheritonly") mask |= 2;
+    else return { ok: false, message: `"${word}" is not a PropagationFlags name` };
+  }
+  return { ok: true, value: mask };
+}
+
+/** (InheritanceFlags, PropagationFlags) -> ActiveDirectorySecurityInheritance, as System.DirectoryServices maps them. */
+export function inheritanceFromFlags(inheritanceFlags: number, propagationFlags: number): InheritanceType {
+  if ((inheritanceFlags & 1) === 0) return "None";
+  const noPropagate = (propagationFlags & 1) !== 0;
+  const inheritOnly = (propagationFlags & 2) !== 0;
+  if (noPropagate && inheritOnly) return "Children";
+  if (noPropagate) return "SelfAndChildren";
+  if (inheritOnly) return "Descendents";
+  return "All";
+}

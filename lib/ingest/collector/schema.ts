@@ -1,0 +1,341 @@
+import { z } from "zod";
+import { psArray, psDate, psEnum, psInt } from "./ps-quirks";
+
+/**
+ * The JSON written by collector/Get-CloudSyncReadiness.ps1 (see docs/collector.md).
+ *
+ * Conventions:
+ * - a section (host.os, host.tls, domain.gmsa...) is `null` when its probe failed: "not collected"
+ *   (the reason is in `errors`); a missing key means the same;
+ * - inside a section, `null` on a registry value means "collected, and the value/key is absent";
+ * - strict about types, lenient about unknown extra properties (they are ignored), tolerant of Windows
+ *   PowerShell 5.1 ConvertTo-Json quirks (see ps-quirks.ts).
+ * A unit test keeps the keys here and the `[ordered]@{}` literals of the script identical.
+ */
+
+export const COLLECTOR_NAME = "Get-CloudSyncReadiness";
+export const COLLECTOR_SCHEMA_VERSION = 1;
+
+const text = z.string().nullable();
+/** A registry DWORD: the number, or null when the value or its key does not exist. */
+const dword = z.number().int().nonnegative().nullable();
+const count = z.number().int().nonnegative();
+
+/** Microsoft.PowerShell.ExecutionPolicy (Default = Restricted = 3). */
+export const EXECUTION_POLICIES = [
+  "Unrestricted",
+  "RemoteSigned",
+  "AllSigned",
+  "Restricted",
+  "Bypass",
+  "Undefined",
+  "Default",
+] as const;
+const executionPolicy = psEnum(EXECUTION_POLICIES, {
+  0: "Unrestricted",
+  1: "RemoteSigned",
+  2: "AllSigned",
+  3: "Restricted",
+  4: "Bypass",
+  5: "Undefined",
+});
+
+/** Microsoft.PowerShell.ExecutionPolicyScope. */
+const executionPolicyScope = psEnum(["Process", "CurrentUser", "LocalMachine", "UserPolicy", "MachinePolicy"], {
+  0: "Process",
+  1: "CurrentUser",
+  2: "LocalMachine",
+  3: "UserPolicy",
+  4: "MachinePolicy",
+});
+
+/** Win32_ComputerSystem.DomainRole. */
+export const DOMAIN_ROLES = [
+  "StandaloneWorkstation",
+  "MemberWorkstation",
+  "StandaloneServer",
+  "MemberServer",
+  "BackupDomainController",
+  "PrimaryDomainController",
+] as const;
+const domainRole = psEnum(DOMAIN_ROLES, {
+  0: "StandaloneWorkstation",
+  1: "MemberWorkstation",
+  2: "StandaloneServer",
+  3: "MemberServer",
+  4: "BackupDomainController",
+  5: "PrimaryDomainController",
+});
+
+/** Win32_Service.StartMode, or System.ServiceProcess.ServiceStartMode (Get-Service StartType) by number or name. */
+const startMode = psEnum(
+  ["Boot", "System", "Auto", "Manual", "Disabled"],
+  { 0: "Boot", 1: "System", 2: "Auto", 3: "Manual", 4: "Disabled" },
+  { Automatic: "Auto" },
+);
+
+const serviceState = z
+  .object({ name: text, exists: z.boolean(), startMode: startMode.nullable(), state: text })
+  .partial();
+
+const identity = z
+  .object({
+    computerName: text,
+    fqdn: text,
+    /** DNS domain the host is joined to; null on a workgroup host. */
+    domain: text,
+    /** The computer's AD object (LDAP lookup); null when the lookup failed or the host is not domain-joined. */
+    computerAccount: z
+      .object({
+        accountName: text,
+        netbiosDomain: text,
+        sid: text,
+        objectGuid: text,
+        distinguishedName: text,
+      })
+      .partial()
+      .nullable(),
+  })
+  .partial();
+
+const os = z
+  .object({
+    caption: text,
+    version: text,
+    buildNumber: psInt(z.number().int().nonnegative()).nullable(),
+    ubr: dword,
+    /** Win32_OperatingSystem.ProductType: 1 workstation, 2 domain controller, 3 server. */
+    productType: psInt(z.number().int().min(1).max(3)).nullable(),
+    operatingSystemSku: psInt().nullable(),
+    osArchitecture: text,
+    /** Registry CurrentVersion\InstallationType: "Client", "Server", "Server Core"... */
+    installationType: text,
+    /** Registry CurrentVersion\Server\ServerLevels DWORDs (null when absent, e.g. on clients). */
+    serverLevels: z
+      .object({ nanoServer: dword, serverCore: dword, serverGuiMgmt: dword, serverGuiShell: dword })
+      .partial()
+      .nullable(),
+  })
+  .partial();
+
+const domainMembership = z
+  .object({ partOfDomain: z.boolean(), domainRole: domainRole.nullable(), domain: text })
+  .partial();
+
+const memory = z
+  .object({ totalPhysicalBytes: z.number().nonnegative().nullable(), installedBytes: z.number().nonnegative().nullable() })
+  .partial();
+
+const executionPolicySection = z
+  .object({
+    /** Get-ExecutionPolicy in the collector's own process (includes a Process-scope Bypass). */
+    effective: executionPolicy.nullable(),
+    scopes: psArray(z.object({ scope: executionPolicyScope, policy: executionPolicy })).nullable(),
+  })
+  .partial();
+
+const schannelValues = z.object({ enabled: dword, disabledByDefault: dword }).partial();
+const dotnetTlsValues = z.object({ schUseStrongCrypto: dword, systemDefaultTlsVersions: dword }).partial();
+
+const tls = z
+  .object({
+    schannelTls12: z.object({ client: schannelValues.nullable(), server: schannelValues.nullable() }).partial().nullable(),
+    dotnet64: dotnetTlsValues.nullable(),
+    dotnet32: dotnetTlsValues.nullable(),
+  })
+  .partial();
+
+const ntlm = z.object({ restrictSendingNtlmTraffic: dword, restrictNtlmInDomain: dword }).partial();
+
+const services = z.object({ vaultSvc: serviceState.nullable() }).partial();
+
+const hotfixes = z.object({ source: text, ids: psArray(z.string()).nullable() }).partial();
+
+const agent = z
+  .object({
+    installed: z.boolean(),
+    version: text,
+    fileVersion: text,
+    displayName: text,
+    displayVersion: text,
+    installDir: text,
+    registryKeyPresent: z.boolean(),
+    service: serviceState.nullable(),
+  })
+  .partial();
+
+const networkCheck = z.object({
+  host: z.string().min(1),
+  port: z.number().int().min(1).max(65535),
+  category: z.enum(["service", "registration", "certificate-validation"]).nullable().optional(),
+  pattern: text.optional(),
+  /** True for the optional port 8080 check. */
+  optional: z.boolean().optional(),
+  reachable: z.boolean(),
+  latencyMs: z.number().nonnegative().nullable().optional(),
+  error: text.optional(),
+});
+
+const network = z
+  .object({
+    cloud: psEnum(["Public", "USGov"]),
+    timeoutMs: count.nullable(),
+    skipped: z.boolean(),
+    /** null when skipped (-SkipNetwork) or when the probe failed. */
+    checks: psArray(networkCheck).nullable(),
+    proxy: z
+      .object({ source: z.enum(["registry", "netsh"]).nullable(), configured: z.boolean(), address: text, bypass: text })
+      .partial()
+      .nullable(),
+  })
+  .partial();
+
+const inventory = z
+  .object({ tier0: z.boolean().nullable(), site: text, owner: text, tags: psArray(z.string()).nullable() })
+  .partial();
+
+const hostSection = z
+  .object({
+    identity: identity.nullable(),
+    os: os.nullable(),
+    domainMembership: domainMembership.nullable(),
+    memory: memory.nullable(),
+    dotnet: z.object({ release: dword }).partial().nullable(),
+    executionPolicy: executionPolicySection.nullable(),
+    tls: tls.nullable(),
+    ntlm: ntlm.nullable(),
+    services: services.nullable(),
+    hotfixes: hotfixes.nullable(),
+    agent: agent.nullable(),
+    network: network.nullable(),
+    inventory: inventory.nullable(),
+  })
+  .partial();
+
+const adPrincipal = z.object({ name: text, sid: text, distinguishedName: text }).partial();
+
+const domainSection = z
+  .object({
+    dnsName: text,
+    netbiosName: text,
+    distinguishedName: text,
+    forestName: text,
+    schemaVersion: count.nullable(),
+    domainFunctionalLevel: count.nullable(),
+    forestFunctionalLevel: count.nullable(),
+    domainControllers: psArray(
+      z.object({
+        name: z.string().min(1),
+        hostName: text.optional(),
+        site: text.optional(),
+        operatingSystem: text.optional(),
+        operatingSystemVersion: text.optional(),
+        rsatAdPowerShell: z.boolean().nullable().optional(),
+      }),
+    ).nullable(),
+    kdsRootKeys: psArray(z.object({ id: text.optional(), effectiveTime: psDate, creationTime: psDate.nullable().optional() })).nullable(),
+    protectedObjects: z
+      .object({
+        adminCountCount: count,
+        inheritanceDisabledCount: count,
+        scanned: count,
+        truncated: z.boolean(),
+        samples: psArray(z.string()),
+      })
+      .partial()
+      .nullable(),
+    gmsa: z
+      .object({
+        requestedName: text,
+        found: z.boolean(),
+        samAccountName: text,
+        distinguishedName: text,
+        sid: text,
+        principalsAllowedToRetrievePassword: psArray(adPrincipal),
+      })
+      .partial()
+      .nullable(),
+    groupMemberships: psArray(
+      z.object({
+        principal: text.optional(),
+        sid: text.optional(),
+        distinguishedName: text.optional(),
+        method: text.optional(),
+        groups: psArray(z.object({ name: text, sid: text }).partial()),
+      }),
+    ).nullable(),
+  })
+  .partial();
+
+export const collectorOutputSchema = z.object({
+  schemaVersion: z.literal(COLLECTOR_SCHEMA_VERSION),
+  collector: z.object({
+    name: z.literal(COLLECTOR_NAME, { error: `collector.name must be "${COLLECTOR_NAME}"` }),
+    version: z.string().min(1),
+    psVersion: text.optional(),
+    runAt: psDate,
+    readOnly: z.boolean().optional(),
+    elevated: z.boolean().nullable().optional(),
+  }),
+  host: hostSection,
+  /** Absent without -IncludeDomain; null when -IncludeDomain was given but the section could not be collected. */
+  domain: domainSection.nullable().optional(),
+  errors: psArray(z.object({ probe: z.string(), message: z.string() })).nullable().optional(),
+});
+
+export type CollectorOutput = z.infer<typeof collectorOutputSchema>;
+export type CollectorHost = CollectorOutput["host"];
+export type CollectorDomain = NonNullable<CollectorOutput["domain"]>;
+
+/** A problem in one collector output, located by JSON path relative to that output. */
+export interface CollectorIssue {
+  /** e.g. "host.network.checks[2].port"; "" for the document itself. */
+  path: string;
+  message: string;
+}
+
+export type CollectorParseResult = { ok: true; data: CollectorOutput } | { ok: false; issues: CollectorIssue[] };
+
+/** ["host", "checks", 2, "port"] -> "host.checks[2].port". */
+export function formatJsonPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const part of path) {
+    if (typeof part === "number") out += `[${part}]`;
+    else out += out === "" ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Validates one collector output; checks schemaVersion first so an unsupported version gets one clear message. */
+export function parseCollectorOutput(raw: unknown): CollectorParseResult {
+  if (!isRecord(raw)) {
+    return { ok: false, issues: [{ path: "", message: `expected a JSON object written by ${COLLECTOR_NAME}` }] };
+  }
+  const version = raw.schemaVersion;
+  if (version === undefined) {
+    return { ok: false, issues: [{ path: "schemaVersion", message: `missing schemaVersion: not a ${COLLECTOR_NAME} output` }] };
+  }
+  if (version !== COLLECTOR_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      issues: [
+        {
+          path: "schemaVersion",
+          message:
+            `unsupported schemaVersion ${JSON.stringify(version)}: this version of Cloud Sync Readiness reads ` +
+            `schemaVersion ${COLLECTOR_SCHEMA_VERSION} only; run the collector shipped with this version (docs/collector.md)`,
+        },
+      ],
+    };
+  }
+  const result = collectorOutputSchema.safeParse(raw);
+  if (result.success) return { ok: true, data: result.data };
+  return {
+    ok: false,
+    issues: result.error.issues.map((issue) => ({ path: formatJsonPath(issue.path), message: issue.message })),
+  };
+}

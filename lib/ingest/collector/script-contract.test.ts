@@ -1,0 +1,246 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ENDPOINTS } from "@/lib/rules/endpoints";
+import { COLLECTOR_NAME, collectorOutputSchema } from "./schema";
+import {
+  extractEndpointTable,
+  extractOrderedLiterals,
+  schemaKeysAt,
+  schemaObjectPaths,
+  skipDoubleQuoted,
+  skipSingleQuoted,
+} from "./script-source";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const SCRIPT = readFileSync(path.join(ROOT, "collector/Get-CloudSyncReadiness.ps1"), "utf8");
+const FIXTURES = path.join(__dirname, "fixtures");
+const literals = extractOrderedLiterals(SCRIPT);
+
+/** The script without comments and string contents: what PowerShell executes, for syntax checks. */
+function codeOnly(script: string): string {
+  let out = "";
+  let i = 0;
+  while (i < script.length) {
+    if (script.startsWith("<#", i)) {
+      const end = script.indexOf("#>", i + 2);
+      i = end < 0 ? script.length : end + 2;
+      continue;
+    }
+    const ch = script[i];
+    if (ch === "#") {
+      while (i < script.length && script[i] !== "\n") i++;
+      continue;
+    }
+    if (ch === "'") {
+      i = skipSingleQuoted(script, i);
+      out += "''";
+      continue;
+    }
+    if (ch === '"') {
+      i = skipDoubleQuoted(script, i);
+      out += '""';
+      continue;
+    }
+    out += ch;
+    i++;
+  }
+  return out;
+}
+
+const CODE = codeOnly(SCRIPT);
+
+describe("collector script <-> JSON schema", () => {
+  it("finds the ordered literals of every probe", () => {
+    expect(literals.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("marks every [ordered]@{} literal with the JSON path it writes", () => {
+    const unmarked = literals.filter((literal) => literal.paths.length === 0).map((literal) => `line ${literal.line}`);
+    expect(unmarked).toEqual([]);
+  });
+
+  it("writes exactly the keys the schema declares, at every marked path", () => {
+    const mismatches: string[] = [];
+    for (const literal of literals) {
+      for (const jsonPath of literal.paths) {
+        const schemaKeys = schemaKeysAt(collectorOutputSchema, jsonPath);
+        if (!schemaKeys) {
+          mismatches.push(`line ${literal.line}: ${jsonPath} is not an object in the schema`);
+          continue;
+        }
+        const extra = literal.keys.filter((key) => !schemaKeys.includes(key));
+        const missing = schemaKeys.filter((key) => !literal.keys.includes(key));
+        if (extra.length || missing.length) {
+          mismatches.push(`line ${literal.line} ${jsonPath}: not in schema [${extra}], not written [${missing}]`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it("writes every object the schema declares", () => {
+    const written = new Set(literals.flatMap((literal) => literal.paths));
+    expect(schemaObjectPaths(collectorOutputSchema).filter((p) => !written.has(p))).toEqual([]);
+  });
+
+  it("uses the collector name the parser detects", () => {
+    expect(SCRIPT).toContain(`$CollectorName = '${COLLECTOR_NAME}'`);
+    expect(SCRIPT).toMatch(/\$CollectorVersion = '\d+\.\d+\.\d+'/);
+  });
+});
+
+describe("collector script endpoints", () => {
+  const table = extractEndpointTable(SCRIPT);
+
+  it("probes exactly the endpoints of lib/rules/endpoints.ts, per cloud and in order", () => {
+    expect(Object.keys(table).sort()).toEqual(["Public", "USGov"]);
+    const plain = (list: readonly { pattern: string; port: number; category: string; probeHost: string }[]) =>
+      list.map(({ pattern, port, category, probeHost }) => ({ pattern, port, category, probeHost }));
+    expect(table.Public).toEqual(plain(ENDPOINTS.public));
+    expect(table.USGov).toEqual(plain(ENDPOINTS.usgov));
+  });
+
+  it("adds the optional port 8080 check to a service host", () => {
+    expect(SCRIPT).toMatch(/-Port 8080 -Category 'service'[^\n]*-Optional \$true/);
+  });
+});
+
+describe("fixtures have the script's exact shape", () => {
+  const byPath = new Map<string, string[]>();
+  for (const literal of literals) for (const p of literal.paths) byPath.set(p, literal.keys);
+
+  /** Compares the key order of every object in `value` with the literal written at its path. */
+  function orderMismatches(value: unknown, jsonPath: string, out: string[]): void {
+    if (Array.isArray(value)) {
+      for (const item of value) orderMismatches(item, `${jsonPath}[]`, out);
+      return;
+    }
+    if (typeof value !== "object" || value === null) return;
+    let expected = byPath.get(jsonPath);
+    // The script removes "domain" from the root literal when -IncludeDomain is not given.
+    if (jsonPath === "root" && expected && !("domain" in value)) expected = expected.filter((k) => k !== "domain");
+    const actual = Object.keys(value);
+    if (expected && actual.join() !== expected.join()) out.push(`${jsonPath}: [${actual}] != [${expected}]`);
+    for (const [key, child] of Object.entries(value)) orderMismatches(child, jsonPath === "root" ? key : `${jsonPath}.${key}`, out);
+  }
+
+  for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith(".json"))) {
+    it(`${file}: every object has the keys, in the order, the script writes`, () => {
+      const out: string[] = [];
+      orderMismatches(JSON.parse(readFileSync(path.join(FIXTURES, file), "utf8")), "root", out);
+      expect(out).toEqual([]);
+    });
+  }
+});
+
+describe("collector script is read-only", () => {
+  it("says so in its help and at run time", () => {
+    expect(SCRIPT).toMatch(/\.DESCRIPTION\s+READ-ONLY/);
+    expect(SCRIPT).toMatch(/Write-Host "[^"\n]*READ-ONLY: it changes nothing on this machine/);
+  });
+
+  /** Lines of `code` that call a cmdlet or method able to change the machine, the directory or the registry. */
+  function writeOperations(code: string): { line: string; n: number }[] {
+    const forbidden = [
+      /\b(Set|New|Remove|Clear|Rename|Move|Copy|Add|Install|Uninstall|Enable|Disable|Start|Stop|Restart|Suspend|Resume|Register|Unregister|Grant|Revoke|Reset|Update|Invoke)-(?!CollectorError\b|Probe\b|Object\b)\w+/,
+      /\b(CreateSubKey|SetValue|DeleteValue|DeleteSubKey|DeleteSubKeyTree|SetAccessControl|CommitChanges|Put|InvokeMember|InvokeSet)\s*\(/,
+      /\bOpenSubKey\([^)]*\$true/,
+      /\b(reg(\.exe)?\s+(add|delete|import)|netsh(\.exe)?\s+\w+\s+(set|add|delete|reset|import))\b/i,
+      /\bOut-File\b|\bSet-Content\b|\bAdd-Content\b|>\s*\$|\bExport-\w+/,
+    ];
+    return (
+      code
+        .split("\n")
+        .map((line, index) => ({ line: line.trim(), n: index + 1 }))
+        .filter(({ line }) => forbidden.some((pattern) => pattern.test(line)))
+        // The session-local strict mode is the one Set- cmdlet allowed: it changes nothing outside this run.
+        .filter(({ line }) => !/^Set-StrictMode -Version 1$/.test(line))
+    );
+  }
+
+  it("calls no cmdlet or method that changes the machine, the directory or the registry", () => {
+    expect(writeOperations(CODE)).toEqual([]);
+  });
+
+  it("would notice a write (the check itself works)", () => {
+    const tampered = codeOnly(
+      `${SCRIPT}\nSet-ItemProperty -Path 'HKLM:\\X' -Name Y -Value 1\n$key = $base.OpenSubKey($Path, $true)\n$key.SetValue('Enabled', 1)\nnetsh winhttp set proxy p:8080\n`,
+    );
+    expect(writeOperations(tampered).map(({ line }) => line.split(" ")[0])).toEqual([
+      "Set-ItemProperty",
+      "$key",
+      "$key.SetValue('',",
+      "netsh",
+    ]);
+  });
+
+  it("writes only the report, as UTF-8 without BOM, with ConvertTo-Json -Depth 8", () => {
+    expect(CODE.match(/WriteAll\w+|\.Write\(/g)).toEqual(["WriteAllText"]);
+    expect(SCRIPT).toContain(
+      "[System.IO.File]::WriteAllText($fullPath, $json, (New-Object System.Text.UTF8Encoding $false))",
+    );
+    expect(SCRIPT).toContain("ConvertTo-Json -InputObject $report -Depth 8");
+  });
+});
+
+describe("collector script is Windows PowerShell 5.1 compatible", () => {
+  it("uses no PowerShell 6/7-only syntax or parameters", () => {
+    const ps7 = [
+      { name: "null-coalescing ??", pattern: /\?\?/ },
+      { name: "null-conditional ?. / ?[", pattern: /\?\.|\?\[/ },
+      { name: "ternary", pattern: /\s\?\s[^\n]*\s:\s/ },
+      { name: "pipeline chain && / ||", pattern: /&&|\|\|/ },
+      { name: "-Parallel", pattern: /-Parallel\b/i },
+      { name: "-EnumsAsStrings", pattern: /-EnumsAsStrings\b/i },
+      { name: "-AsHashtable", pattern: /-AsHashtable\b/i },
+      { name: "-EscapeHandling", pattern: /-EscapeHandling\b/i },
+      { name: "$IsWindows/$IsLinux", pattern: /\$Is(Windows|Linux|MacOS|CoreCLR)\b/i },
+      { name: "Join-String / Get-Error", pattern: /\b(Join-String|Get-Error|Test-Json)\b/i },
+      { name: "clean block", pattern: /^\s*clean\s*\{/im },
+    ];
+    expect(ps7.filter(({ pattern }) => pattern.test(CODE)).map(({ name }) => name)).toEqual([]);
+  });
+
+  it("has balanced braces, brackets and parentheses outside strings and comments", () => {
+    const pairs: Record<string, string> = { ")": "(", "]": "[", "}": "{" };
+    const stack: string[] = [];
+    for (const ch of CODE) {
+      if (ch === "(" || ch === "[" || ch === "{") stack.push(ch);
+      else if (pairs[ch]) expect(stack.pop()).toBe(pairs[ch]);
+    }
+    expect(stack).toEqual([]);
+  });
+
+  it("never follows a variable with ':' inside a double-quoted string (a parse error in PowerShell)", () => {
+    const strings = [...SCRIPT.matchAll(/"(?:[^"`\n]|`.)*"/g)].map((m) => m[0]);
+    expect(strings.filter((s) => /\$[A-Za-z_]\w*:(?![\\/])/.test(s) && !/\$(script|env|global):/.test(s))).toEqual([]);
+  });
+
+  it("documents every parameter with comment-based help", () => {
+    const params = [...SCRIPT.matchAll(/^\s*(?:\[[^\]]+\]\s*)*\[(?:string|int|switch|string\[\])\]\$(\w+)/gm)].map((m) => m[1]);
+    expect(params).toEqual([
+      "OutputPath",
+      "Cloud",
+      "TimeoutMs",
+      "IncludeDomain",
+      "SkipNetwork",
+      "Tier0",
+      "Site",
+      "Owner",
+      "Tag",
+      "GmsaName",
+      "MaxObjects",
+    ]);
+    for (const name of params) expect(SCRIPT).toContain(`.PARAMETER ${name}`);
+    for (const section of [".SYNOPSIS", ".DESCRIPTION", ".EXAMPLE"]) expect(SCRIPT).toContain(section);
+    expect(SCRIPT).toContain("powershell.exe -ExecutionPolicy Bypass -File .\\Get-CloudSyncReadiness.ps1 -Cloud Public");
+  });
+
+  it("declares the documented parameter defaults", () => {
+    expect(SCRIPT).toContain('[string]$OutputPath = ".\\$($env:COMPUTERNAME).cloudsync-readiness.json"');
+    expect(SCRIPT).toMatch(/\[ValidateSet\('Public', 'USGov'\)\]\s*\[string\]\$Cloud = 'Public'/);
+    expect(SCRIPT).toMatch(/\[int\]\$TimeoutMs = 3000/);
+    expect(SCRIPT).toContain("[string]$GmsaName = 'provAgentgMSA$'");
+  });
+});

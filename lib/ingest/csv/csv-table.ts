@@ -1,0 +1,92 @@
+import type { IssueSink } from "../issues";
+import { DETECT_WINDOW } from "../limits";
+import { readCsv, type CsvDelimiter, type CsvRow } from "./read-csv";
+
+export interface CsvTable {
+  delimiter: CsvDelimiter;
+  typeName?: string;
+  header: CsvRow;
+  /** Data records (header excluded). */
+  rows: CsvRow[];
+}
+
+/**
+ * Reads a CSV file into header + data rows, reporting file-level errors (unclosed quote, over the row limit,
+ * header only) on the sink. Undefined when the file cannot be used at all.
+ */
+export function readCsvTable(text: string, sink: IssueSink, maxRows: number): CsvTable | undefined {
+  const read = readCsv(text, { maxRecords: maxRows + 1 });
+  if (!read.ok) {
+    if (read.reason === "too-many-rows") {
+      sink.error(
+        `The file has more than ${maxRows.toLocaleString("en-US")} data rows, the limit for one upload; nothing was imported. Split it into smaller files.`,
+      );
+    } else {
+      sink.error(read.message, { column: undefined });
+    }
+    return undefined;
+  }
+  const [header, ...rows] = read.rows;
+  if (header === undefined) {
+    sink.error("The file has no header line and no data.");
+    return undefined;
+  }
+  if (rows.length === 0) {
+    sink.error("The file has a header line but no data rows.");
+    return undefined;
+  }
+  const table: CsvTable = { delimiter: read.delimiter, header, rows };
+  if (read.typeName !== undefined) table.typeName = read.typeName;
+  return table;
+}
+
+/** The trimmed cell, or "" when the row is shorter than the header. */
+export function cell(row: CsvRow, index: number): string {
+  const value = row.fields[index];
+  return value === undefined ? "" : value.trim();
+}
+
+/** Values that mean "no data" in exports. */
+const BLANK = /^(|n\/a|na|-|--|\(null\)|<null>|null|unknown|\?)$/i;
+
+export function isBlank(value: string): boolean {
+  return BLANK.test(value);
+}
+
+/** True when a data row repeats the header (files concatenated with their headers). */
+export function isRepeatedHeader(row: CsvRow, header: CsvRow): boolean {
+  if (row.fields.length !== header.fields.length) return false;
+  for (let i = 0; i < row.fields.length; i++) if (row.fields[i].trim() !== header.fields[i].trim()) return false;
+  return true;
+}
+
+/**
+ * The header fields of a CSV file and its first data record, cheaply: reads only the first few lines (enough for
+ * `#TYPE`, `sep=`, the header and one record). Undefined when the text does not start like a CSV file.
+ */
+export function csvHeadOf(text: string): { header: string[]; firstRow?: string[] } | undefined {
+  let end = 0;
+  let lines = 0;
+  const limit = Math.min(text.length, DETECT_WINDOW);
+  while (end < limit && lines < 6) {
+    const next = text.indexOf("\n", end);
+    if (next === -1 || next >= limit) {
+      end = limit;
+      break;
+    }
+    end = next + 1;
+    lines++;
+  }
+  let read = readCsv(text.slice(0, end));
+  // A quoted value with a newline may run past the lines read: retry with the header line only.
+  if (!read.ok) read = readCsv(text.slice(0, Math.max(text.indexOf("\n"), 0)) || text.slice(0, limit));
+  if (!read.ok || read.rows.length === 0) return undefined;
+  const header = read.rows[0].fields.map((f) => f.trim());
+  const second = read.rows[1];
+  return second === undefined ? { header } : { header, firstRow: second.fields };
+}
+
+/** The header fields of a CSV file (see csvHeadOf). */
+export function csvHeaderOf(text: string): string[] | undefined {
+  return csvHeadOf(text)?.header;
+}

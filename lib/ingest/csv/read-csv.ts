@@ -1,0 +1,205 @@
+/**
+ * A small, fast RFC 4180 CSV reader that keeps the file line where each record starts.
+ *
+ * Why not csv-parse: measured on this project's 2-core CI box, csv-parse/sync needed ~3 s for a 10 MB,
+ * 50,000-row inventory (with or without `info`), above the ingest budget; this reader takes well under 0.2 s.
+ * It also reports where an unclosed quote *starts*, which csv-parse does not.
+ *
+ * Accepted quirks: `#TYPE ...` first line (Windows PowerShell Export-Csv), Excel's `sep=;` first line,
+ * comma / semicolon / tab delimiters (sniffed from the header), quoted fields with embedded newlines and
+ * doubled quotes, rows with more or fewer fields than the header, blank lines (skipped), any line endings.
+ */
+
+export type CsvDelimiter = "," | ";" | "\t";
+
+export interface CsvRow {
+  /** 1-based line where the record starts in the file. */
+  line: number;
+  fields: string[];
+}
+
+export type CsvReadResult =
+  | {
+      ok: true;
+      delimiter: CsvDelimiter;
+      /** `#TYPE ...` line content (without "#TYPE "), when present. */
+      typeName?: string;
+      /** Every non-blank record, the header first. */
+      rows: CsvRow[];
+    }
+  | { ok: false; reason: "unclosed-quote"; line: number; message: string }
+  | { ok: false; reason: "too-many-rows"; limit: number; message: string };
+
+export interface CsvReadOptions {
+  delimiter?: CsvDelimiter;
+  /** Stop with "too-many-rows" once more than this many records (header included) are read. */
+  maxRecords?: number;
+}
+
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** Counts delimiter candidates outside quotes in one line and picks the most frequent (comma on ties). */
+export function sniffDelimiter(line: string): CsvDelimiter {
+  let inQuotes = false;
+  let commas = 0;
+  let semicolons = 0;
+  let tabs = 0;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes) {
+      if (ch === ",") commas++;
+      else if (ch === ";") semicolons++;
+      else if (ch === "\t") tabs++;
+    }
+  }
+  if (tabs > commas && tabs > semicolons) return "\t";
+  if (semicolons > commas) return ";";
+  return ",";
+}
+
+function firstLine(text: string, from: number): { line: string; next: number } {
+  let end = from;
+  while (end < text.length) {
+    const c = text.charCodeAt(end);
+    if (c === LF || c === CR) break;
+    end++;
+  }
+  let next = end;
+  if (text.charCodeAt(next) === CR) next++;
+  if (text.charCodeAt(next) === LF) next++;
+  return { line: text.slice(from, end), next };
+}
+
+export function readCsv(text: string, options: CsvReadOptions = {}): CsvReadResult {
+  let pos = 0;
+  let line = 1;
+  if (text.charCodeAt(0) === 0xfeff) pos = 1;
+
+  // Leading blank lines, then the optional #TYPE and sep= lines.
+  let typeName: string | undefined;
+  let delimiter = options.delimiter;
+  for (;;) {
+    const { line: content, next } = firstLine(text, pos);
+    if (next === pos) break;
+    const trimmed = content.trim();
+    if (trimmed === "") {
+      pos = next;
+      line++;
+      continue;
+    }
+    if (/^#TYPE\b/i.test(trimmed) && typeName === undefined) {
+      typeName = trimmed.replace(/^#TYPE\s*/i, "");
+      pos = next;
+      line++;
+      continue;
+    }
+    const sep = /^"?sep=(.)"?$/i.exec(trimmed);
+    if (sep && delimiter === undefined && (sep[1] === "," || sep[1] === ";" || sep[1] === "\t")) {
+      delimiter = sep[1];
+      pos = next;
+      line++;
+      continue;
+    }
+    if (delimiter === undefined) delimiter = sniffDelimiter(content);
+    break;
+  }
+  const delim: CsvDelimiter = delimiter ?? ",";
+  const d = delim.charCodeAt(0);
+  const n = text.length;
+  const rows: CsvRow[] = [];
+  const maxRecords = options.maxRecords ?? Number.POSITIVE_INFINITY;
+
+  while (pos < n) {
+    const startLine = line;
+    const fields: string[] = [];
+    let blank = true;
+    for (;;) {
+      if (pos < n && text.charCodeAt(pos) === QUOTE) {
+        blank = false;
+        let value = "";
+        let segment = pos + 1;
+        let scan = segment;
+        for (;;) {
+          const q = text.indexOf('"', scan);
+          if (q === -1) {
+            return {
+              ok: false,
+              reason: "unclosed-quote",
+              line: startLine,
+              message: `A quoted value that starts on line ${startLine} is never closed (a '"' is missing), so the rest of the file cannot be read.`,
+            };
+          }
+          for (let k = scan; k < q; k++) {
+            const c = text.charCodeAt(k);
+            if (c === LF || (c === CR && text.charCodeAt(k + 1) !== LF)) line++;
+          }
+          if (text.charCodeAt(q + 1) === QUOTE) {
+            value += text.slice(segment, q + 1);
+            scan = q + 2;
+            segment = scan;
+            continue;
+          }
+          value += text.slice(segment, q);
+          pos = q + 1;
+          break;
+        }
+        // Relaxed: text after the closing quote (e.g. `"a"b`) is kept as part of the value.
+        let end = pos;
+        while (end < n) {
+          const c = text.charCodeAt(end);
+          if (c === d || c === LF || c === CR) break;
+          end++;
+        }
+        if (end > pos) value += text.slice(pos, end);
+        pos = end;
+        fields.push(value.indexOf("\r") === -1 ? value : value.replace(/\r\n?/g, "\n"));
+      } else {
+        let end = pos;
+        while (end < n) {
+          const c = text.charCodeAt(end);
+          if (c === d || c === LF || c === CR) break;
+          end++;
+        }
+        const value = text.slice(pos, end);
+        if (value.length > 0) blank = false;
+        fields.push(value);
+        pos = end;
+      }
+      if (pos >= n) break;
+      const c = text.charCodeAt(pos);
+      if (c === d) {
+        blank = false;
+        pos++;
+        if (pos >= n) {
+          fields.push("");
+          break;
+        }
+        continue;
+      }
+      // End of record.
+      if (c === CR && text.charCodeAt(pos + 1) === LF) pos += 2;
+      else pos++;
+      line++;
+      break;
+    }
+    if (blank) continue;
+    rows.push({ line: startLine, fields });
+    if (rows.length > maxRecords) {
+      return {
+        ok: false,
+        reason: "too-many-rows",
+        limit: maxRecords,
+        message: `The file has more than ${maxRecords} records, the limit for one upload. Split it into smaller files.`,
+      };
+    }
+  }
+  return typeName === undefined ? { ok: true, delimiter: delim, rows } : { ok: true, delimiter: delim, typeName, rows };
+}
+
+/** Normalises a header for alias matching: lower-case, letters and digits only ("RAM (GB)" -> "ramgb"). */
+export function headerKey(header: string): string {
+  return header.toLowerCase().replace(/[^a-z0-9]/g, "");
+}

@@ -1,0 +1,144 @@
+import type { FormatParser, ParseInput, ParseResult } from "../types";
+import { createIssueSink } from "../issues";
+import { finishResult, newResult } from "../result";
+import { maxRowsOf } from "../limits";
+import { headerKey } from "../csv/read-csv";
+import { cell, csvHeaderOf, isRepeatedHeader, readCsvTable } from "../csv/csv-table";
+import { looksLikeJson } from "../json/parse-json";
+import { displayValue } from "../text/display";
+import { ACE_PROPERTIES, buildAce, type AceProperty } from "../acl/build-ace";
+import { assembleAcls, createAclCollector, normalizeTargetDn } from "../acl/assemble";
+
+/**
+ * `Get-Acl 'AD:<dn>' | Select-Object -ExpandProperty Access | Export-Csv`: with or without the `#TYPE` line
+ * (Windows PowerShell 5.1), comma or semicolon (-UseCulture), enums as names ("ReadProperty, WriteProperty")
+ * or numbers, headers in any case, `Identity` for IdentityReference, extra columns (DN / Path / ADObjectDN) naming
+ * the object each row belongs to.
+ */
+
+const FORMAT = "getacl-csv";
+
+const ALIASES: Record<AceProperty, readonly string[]> = {
+  ActiveDirectoryRights: ["activedirectoryrights", "adrights", "rights"],
+  InheritanceType: ["inheritancetype"],
+  ObjectType: ["objecttype", "objecttypeguid"],
+  InheritedObjectType: ["inheritedobjecttype", "inheritedobjecttypeguid"],
+  ObjectFlags: ["objectflags"],
+  AccessControlType: ["accesscontroltype", "accesstype"],
+  IdentityReference: ["identityreference", "identity", "principal", "trustee"],
+  IsInherited: ["isinherited", "inherited"],
+  InheritanceFlags: ["inheritanceflags"],
+  PropagationFlags: ["propagationflags"],
+};
+const TARGET_ALIASES = ["dn", "distinguishedname", "adobjectdn", "objectdn", "target", "targetdn", "path", "adpath", "object"];
+const ACCOUNT_ALIASES = ["account", "gmsa", "gmsaaccount", "serviceaccount"];
+
+function detect(input: ParseInput): number {
+  if (looksLikeJson(input.text)) return 0;
+  const header = csvHeaderOf(input.text);
+  if (header === undefined) return 0;
+  const keys = header.map(headerKey);
+  const hasRights = keys.includes("activedirectoryrights");
+  const hasIdentity = keys.includes("identityreference") || keys.includes("identity");
+  if (hasRights && hasIdentity && keys.includes("accesscontroltype")) return 0.97;
+  if (hasRights && hasIdentity) return 0.85;
+  return 0;
+}
+
+function parse(input: ParseInput): ParseResult {
+  const sink = createIssueSink(input.fileName);
+  const result = newResult("gmsa-acl", FORMAT);
+  const table = readCsvTable(input.text, sink, maxRowsOf(input.options));
+  if (table === undefined) return finishResult(result, sink);
+  if (table.typeName !== undefined) result.producerVersion = `Export-Csv (#TYPE ${table.typeName})`;
+
+  const headers = table.header.fields.map((h) => h.trim());
+  const keys = headers.map(headerKey);
+  const index = new Map<AceProperty, number>();
+  for (const property of ACE_PROPERTIES) {
+    const i = keys.findIndex((k) => ALIASES[property].includes(k));
+    if (i !== -1) index.set(property, i);
+  }
+  const targetIndex = keys.findIndex((k) => TARGET_ALIASES.includes(k));
+  const accountIndex = keys.findIndex((k) => ACCOUNT_ALIASES.includes(k));
+  for (const required of ["ActiveDirectoryRights", "IdentityReference", "AccessControlType"] as const) {
+    if (!index.has(required)) {
+      sink.error(
+        `The column "${required}" is missing. Headers found: ${headers.map((h) => displayValue(h, 40)).join(", ")}. ` +
+          `Export with Get-Acl 'AD:<dn>' | Select-Object -ExpandProperty Access | Export-Csv -NoTypeInformation.`,
+      );
+    }
+  }
+  if (sink.hasFileError()) return finishResult(result, sink);
+  if (!index.has("IsInherited")) {
+    sink.warning("The file has no IsInherited column; every entry was treated as set directly on the object (not inherited).");
+  }
+
+  const collector = createAclCollector();
+  const accounts = new Set<string>();
+  for (const row of table.rows) {
+    if (isRepeatedHeader(row, table.header)) continue;
+    result.records++;
+    const built = buildAce({
+      get(property) {
+        const i = index.get(property);
+        if (i === undefined) return undefined;
+        const value = cell(row, i);
+        return value === "" ? undefined : value;
+      },
+      column(property) {
+        const i = index.get(property);
+        return i === undefined ? property : headers[i];
+      },
+    });
+    let target: string | undefined;
+    let targetError = false;
+    if (targetIndex !== -1) {
+      const raw = cell(row, targetIndex);
+      if (raw !== "") {
+        target = normalizeTargetDn(raw);
+        if (target === undefined) {
+          sink.error(`${displayValue(raw)} is not a distinguished name such as OU=Servers,DC=corp,DC=contoso,DC=com. The row was skipped.`, {
+            row: row.line,
+            column: headers[targetIndex],
+          });
+          targetError = true;
+        }
+      }
+    }
+    if (accountIndex !== -1) {
+      const account = cell(row, accountIndex);
+      if (account !== "") accounts.add(account);
+    }
+    if (!built.ok) {
+      for (const error of built.errors) sink.error(`${error.message} The row was skipped.`, { row: row.line, column: error.column });
+    } else {
+      for (const warning of built.warnings) sink.warning(warning.message, { row: row.line, column: warning.column });
+    }
+    if (!built.ok || targetError) {
+      result.rejected++;
+      collector.add(target, undefined);
+      continue;
+    }
+    collector.add(target, built.ace);
+  }
+  if (accounts.size > 1) {
+    sink.error(`The ${headers[accountIndex]} column names several accounts (${[...accounts].slice(0, 5).join(", ")}); upload one file per gMSA.`, {
+      column: headers[accountIndex],
+    });
+    return finishResult(result, sink);
+  }
+  const fileAccount = accounts.size === 1 ? [...accounts][0] : undefined;
+  result.acls = assembleAcls(collector.groups(), { sink, options: input.options, fileAccount });
+  return finishResult(result, sink);
+}
+
+const getAclCsv: FormatParser = {
+  id: FORMAT,
+  kind: "gmsa-acl",
+  label: "Get-Acl AD: access rules exported with Export-Csv",
+  detect,
+  parse,
+};
+
+export default getAclCsv;

@@ -1,0 +1,72 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { tenantFactsSchema } from "@/lib/facts";
+import graphJson, { HYBRID_IDENTITY_ADMINISTRATOR_TEMPLATE_ID } from "./graph-json";
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+const parse = (text: string) => graphJson.parse({ fileName: "graph.json", text, options: {} });
+
+describe("graph-json", () => {
+  it("uses the Hybrid Identity Administrator role template id", () => {
+    expect(HYBRID_IDENTITY_ADMINISTRATOR_TEMPLATE_ID).toBe("8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2");
+  });
+
+  it("reads GET /v1.0/domains and rejects a malformed entry", () => {
+    const result = parse(fixture("graph-domains.json"));
+    expect(result).toMatchObject({ kind: "tenant", format: "graph-json", records: 4, rejected: 1 });
+    expect(result.tenant).toEqual({
+      domains: [
+        { id: "contoso.onmicrosoft.com", isVerified: true, isDefault: false, isInitial: true, authenticationType: "Managed" },
+        { id: "contoso.com", isVerified: true, isDefault: true, isInitial: false, authenticationType: "Managed" },
+        { id: "corp.contoso.com", isVerified: false, isDefault: false, isInitial: false, authenticationType: "Federated" },
+      ],
+    });
+    expect(result.issues).toEqual([expect.objectContaining({ severity: "error", row: 4, column: "value[3].id" })]);
+  });
+
+  it("reads role members, skipping non-users and warning about paging", () => {
+    const result = parse(fixture("graph-hybrid-admins.json"));
+    expect(result.tenant).toEqual({
+      hybridIdentityAdmins: [
+        { userPrincipalName: "hybrid.admin@contoso.onmicrosoft.com", userType: "Member", onPremisesSyncEnabled: null, accountEnabled: true },
+        { userPrincipalName: "jane.doe@contoso.com", userType: "Member", onPremisesSyncEnabled: true, accountEnabled: true },
+        { userPrincipalName: "partner_fabrikam.com#EXT#@contoso.onmicrosoft.com", userType: "Guest", onPremisesSyncEnabled: null, accountEnabled: false },
+      ],
+    });
+    expect(result.issues.map(({ severity, column }) => ({ severity, column }))).toEqual([
+      { severity: "warning", column: "@odata.nextLink" },
+      { severity: "warning", column: "value[3]" },
+    ]);
+    expect(tenantFactsSchema.safeParse(result.tenant).success).toBe(true);
+  });
+
+  it("reads the combined file", () => {
+    const result = parse(fixture("graph-combined.json"));
+    expect(result.issues).toEqual([]);
+    expect(result.tenant).toEqual({
+      tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47",
+      domains: [{ id: "contoso.onmicrosoft.com", isVerified: true, isDefault: true, isInitial: true, authenticationType: "Managed" }],
+      hybridIdentityAdmins: [{ userPrincipalName: "hybrid.admin@contoso.onmicrosoft.com", userType: "Member", onPremisesSyncEnabled: null, accountEnabled: true }],
+    });
+  });
+
+  it("records an empty role as 'collected, nobody'", () => {
+    const result = parse('{ "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#directoryObjects", "value": [] }');
+    expect(result.tenant).toEqual({ hybridIdentityAdmins: [] });
+  });
+
+  it("rejects members without a UPN and bad booleans", () => {
+    const result = parse(
+      '{ "value": [ { "@odata.type": "#microsoft.graph.user", "userType": "Member" }, { "userPrincipalName": "a@b.com", "accountEnabled": "yes" } ] }',
+    );
+    expect(result.rejected).toBe(2);
+    expect(result.issues.map(({ row, column }) => ({ row, column }))).toEqual([
+      { row: 1, column: "value[0].userPrincipalName" },
+      { row: 2, column: "value[1].accountEnabled" },
+    ]);
+  });
+
+  it("refuses JSON that is not a Graph response", () => {
+    expect(parse('{ "value": [ { "foo": 1 } ] }').issues[0].message).toMatch(/not a Graph response/);
+  });
+});

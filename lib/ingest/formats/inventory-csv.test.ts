@@ -1,0 +1,221 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { hostFactsSchema } from "@/lib/facts";
+import type { ParseOptions } from "../types";
+import inventoryCsv from "./inventory-csv";
+import { INVENTORY_FIELDS, INVENTORY_FIELD_IDS, fieldForHeader, resolveInventoryColumns } from "./inventory-fields";
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+const parse = (text: string, options: ParseOptions = {}, fileName = "inventory.csv") => inventoryCsv.parse({ fileName, text, options });
+const GiB = 1024 ** 3;
+
+describe("inventory-csv: hand-made fixture with every quirk", () => {
+  const result = parse(fixture("inventory-basic.csv"), {}, "inventory-basic.csv");
+
+  it("counts records and rejected rows", () => {
+    expect(result).toMatchObject({ kind: "host-inventory", format: "inventory-csv", records: 6, rejected: 3 });
+    expect(result.hosts.map((h) => [h.row, h.facts.identity?.fqdn])).toEqual([
+      [2, "sync01.corp.contoso.com"],
+      [3, "sync02.corp.contoso.com"],
+      [5, "sync03.corp.contoso.com"],
+    ]);
+  });
+
+  it("maps aliased headers to facts", () => {
+    expect(result.hosts[0].facts).toEqual({
+      identity: { fqdn: "sync01.corp.contoso.com", netbiosName: "SYNC01", domain: "corp.contoso.com" },
+      os: { caption: "Microsoft Windows Server 2022 Datacenter", version: "10.0.20348", build: 20348, ubr: 2402, installationType: "Server" },
+      memory: { totalPhysicalBytes: 16 * GiB },
+      dotnet: { release: 528449 },
+      site: "Paris-DC1",
+      owner: "Identity Team",
+      tags: ["tier0", "sync", "prod"],
+      tier0: true,
+      tls: { schannelTls12: { client: { enabled: 1, disabledByDefault: 0 } }, dotnet64: { schUseStrongCrypto: 1 } },
+    });
+  });
+
+  it("reads thousands separators, Not Found registry values and an FQDN without a Domain column value", () => {
+    const sync02 = result.hosts[1].facts;
+    expect(sync02.memory?.totalPhysicalBytes).toBe(1024 * GiB);
+    expect(sync02.identity?.domain).toBe("corp.contoso.com");
+    expect(sync02.os?.installationType).toBe("Server Core");
+    expect(sync02.tls).toEqual({ schannelTls12: { client: { enabled: null, disabledByDefault: null } }, dotnet64: { schUseStrongCrypto: null } });
+  });
+
+  it("keeps hostile strings as inert data", () => {
+    expect(result.hosts[1].facts.owner).toBe("=cmd|' /C calc'!A0");
+    expect(result.hosts[2].facts.site).toBe("<script>alert(1)</script>");
+    expect(result.hosts[2].facts.owner).toBe("Ow\u202ener");
+  });
+
+  it("reports each problem with file, row and column", () => {
+    const errors = result.issues.filter((i) => i.severity === "error").map(({ file, row, column }) => ({ file, row, column }));
+    expect(errors).toEqual([
+      { file: "inventory-basic.csv", row: 6, column: "Host Name" },
+      { file: "inventory-basic.csv", row: 7, column: "RAM (GB)" },
+      { file: "inventory-basic.csv", row: 8, column: "Host Name" },
+    ]);
+    expect(result.issues.find((i) => i.row === 8)?.message).toMatch(/300 characters long \(at most 255/);
+    expect(result.issues.find((i) => i.row === 7)?.message).toMatch(/"lots"/);
+    expect(result.issues).toContainEqual(expect.objectContaining({ severity: "warning", row: 5, column: "Owner", message: expect.stringContaining("\\u{202E}") }));
+    expect(result.issues).toContainEqual(expect.objectContaining({ severity: "warning", message: expect.stringContaining('"Notes"') }));
+  });
+
+  it("produces facts that validate against the facts schema", () => {
+    for (const host of result.hosts) expect(hostFactsSchema.safeParse(host.facts).success).toBe(true);
+  });
+});
+
+describe("inventory-csv: delimiters, locales and units", () => {
+  it("reads a semicolon file with sep= line, dotted thousands and decimal commas", () => {
+    const result = parse(fixture("inventory-semicolon.csv"));
+    expect(result.issues).toEqual([]);
+    expect(result.hosts.map((h) => h.facts)).toEqual([
+      {
+        identity: { fqdn: "app01.corp.contoso.com", netbiosName: "APP01", domain: "corp.contoso.com" },
+        os: { caption: "Microsoft Windows Server 2019 Datacenter", version: "10.0.17763", build: 17763, ubr: 5696 },
+        memory: { totalPhysicalBytes: 16 * GiB },
+        tier0: true,
+      },
+      {
+        identity: { fqdn: "app02.corp.contoso.com", netbiosName: "APP02", domain: "corp.contoso.com" },
+        os: { caption: "Microsoft Windows Server 2022 Datacenter", version: "10.0.20348", build: 20348, ubr: 2402 },
+        memory: { totalPhysicalBytes: 7.5 * GiB },
+        tier0: false,
+      },
+    ]);
+  });
+
+  it("uses bytes for TotalPhysicalMemory and KB for CsPhysicallyInstalledMemory", () => {
+    const result = parse("Name,TotalPhysicalMemory,CsPhysicallyInstalledMemory,Domain\nsrv01,17179332608,16777216,corp.contoso.com\n");
+    expect(result.hosts[0].facts.memory).toEqual({ totalPhysicalBytes: 17179332608, installedBytes: 16 * GiB });
+  });
+
+  it("guesses a missing memory unit by size and warns once per column", () => {
+    const result = parse("Host,Memory\nsrv01.corp.com,16\nsrv02.corp.com,32\n");
+    expect(result.hosts.map((h) => h.facts.memory?.totalPhysicalBytes)).toEqual([16 * GiB, 32 * GiB]);
+    expect(result.issues.filter((i) => /does not say which unit/.test(i.message))).toHaveLength(1);
+  });
+
+  it("warns about short names it cannot qualify and uses the default domain when given", () => {
+    const text = "Server,OS\nsrv01,Windows Server 2022\n";
+    expect(parse(text).issues).toContainEqual(expect.objectContaining({ severity: "warning", message: expect.stringMatching(/1 host name\(s\) are short names/) }));
+    expect(parse(text, { defaultDomain: "corp.contoso.com" }).hosts[0].facts.identity?.fqdn).toBe("srv01.corp.contoso.com");
+  });
+
+  it("warns about duplicate hosts and repeated header lines are skipped", () => {
+    const result = parse("FQDN,OS\na.corp.com,x\nFQDN,OS\na.corp.com,y\n");
+    expect(result.records).toBe(2);
+    expect(result.issues).toContainEqual(expect.objectContaining({ severity: "warning", row: 4, column: "FQDN", message: expect.stringMatching(/also appears on line 2/) }));
+  });
+
+  it("prefers the FQDN column over a short Name column", () => {
+    const result = parse("Name,DNSHostName\nSYNC01,sync01.corp.contoso.com\n");
+    expect(result.hosts[0].facts.identity).toEqual({ fqdn: "sync01.corp.contoso.com", netbiosName: "SYNC01", domain: "corp.contoso.com" });
+  });
+});
+
+describe("inventory-csv: column mapping", () => {
+  it("refuses a file with no identity column, listing the headers and how to map them", () => {
+    const result = parse(fixture("inventory-no-identity.csv"), {}, "inventory-no-identity.csv");
+    expect(result.hosts).toEqual([]);
+    expect(result.issues).toHaveLength(1);
+    expect(result.issues[0]).toMatchObject({ file: "inventory-no-identity.csv", severity: "error" });
+    expect(result.issues[0].row).toBeUndefined();
+    expect(result.issues[0].message).toMatch(/Headers found: "Asset Tag", "Operating Sys", "RAM GB"/);
+    expect(result.issues[0].message).toMatch(/column-mapping step/);
+  });
+
+  it("accepts options.columnMapping for unknown headers", () => {
+    const result = parse(fixture("inventory-mapping.csv"), {
+      columnMapping: { Asset: "hostName", "box ram mb": "memory", Role: "domainRole" },
+      defaultDomain: "corp.contoso.com",
+    });
+    expect(result.issues).toEqual([]);
+    expect(result.hosts.map((h) => h.facts)).toEqual([
+      {
+        identity: { fqdn: "srv-a.corp.contoso.com", netbiosName: "SRV-A", domain: "corp.contoso.com" },
+        memory: { totalPhysicalBytes: 32 * GiB },
+        domainMembership: { domainRole: "MemberServer", partOfDomain: true },
+        os: { productType: "server" },
+      },
+      {
+        identity: { fqdn: "srv-b.corp.contoso.com", netbiosName: "SRV-B", domain: "corp.contoso.com" },
+        memory: { totalPhysicalBytes: 8 * GiB },
+        domainMembership: { domainRole: "PrimaryDomainController", partOfDomain: true },
+        os: { productType: "domain-controller" },
+      },
+    ]);
+  });
+
+  it("lets a mapping override an alias or ignore a column", () => {
+    const result = parse("Name,Owner,Version\nsrv01.corp.com,Bob,1.1.2505.0\n", { columnMapping: { Owner: "ignore", Version: "agentVersion" } });
+    expect(result.hosts[0].facts.owner).toBeUndefined();
+    expect(result.hosts[0].facts.agent).toEqual({ version: "1.1.2505.0" });
+  });
+
+  it("refuses a mapping to an unknown field id", () => {
+    const result = parse("Asset\nsrv01\n", { columnMapping: { Asset: "hostname-typo" } });
+    expect(result.hosts).toEqual([]);
+    expect(result.issues[0]).toMatchObject({ severity: "error", column: "Asset", message: expect.stringMatching(/not a known field/) });
+  });
+
+  it("exports the canonical fields with aliases for the UI", () => {
+    expect(INVENTORY_FIELDS.map((f) => f.id)).toEqual([...INVENTORY_FIELD_IDS]);
+    for (const field of INVENTORY_FIELDS) for (const alias of field.aliases) expect(fieldForHeader(alias)).toBe(field.id);
+    expect(fieldForHeader("RAM (GB)")).toBe("memory");
+    expect(fieldForHeader("Memory in MB")).toBe("memory");
+    expect(fieldForHeader("host_name")).toBe("hostName");
+    expect(resolveInventoryColumns(["X"], { x: "fqdn" }).columns[0]).toMatchObject({ field: "fqdn", via: "mapping" });
+  });
+});
+
+describe("inventory-csv: limits and malformed input", () => {
+  it("refuses a file with more rows than maxRows, accepting nothing", () => {
+    const result = parse("Name\na.corp.com\nb.corp.com\nc.corp.com\n", { maxRows: 2 });
+    expect(result.hosts).toEqual([]);
+    expect(result.issues).toEqual([expect.objectContaining({ severity: "error", message: expect.stringMatching(/more than 2 data rows/) })]);
+  });
+
+  it("rejects 10,000-character values as row errors without copying them into messages", () => {
+    const long = "x".repeat(10_000);
+    const result = parse(`Name,Owner\nsrv01.corp.com,${long}\n${long},ok\n`);
+    expect(result.hosts).toEqual([]);
+    expect(result.issues.map(({ row, column }) => ({ row, column }))).toEqual([
+      { row: 2, column: "Owner" },
+      { row: 3, column: "Name" },
+    ]);
+    for (const issue of result.issues) expect(issue.message.length).toBeLessThan(400);
+  });
+
+  it("reports an unclosed quote as a file-level error with its line", () => {
+    const result = parse('Name,OS\nsrv01,"Windows\nsrv02,Windows\n');
+    expect(result.hosts).toEqual([]);
+    expect(result.issues).toEqual([expect.objectContaining({ severity: "error", message: expect.stringMatching(/starts on line 2 is never closed/) })]);
+  });
+
+  it("refuses a header without data", () => {
+    expect(parse("Name,OS\n").issues[0].message).toMatch(/header line but no data rows/);
+  });
+
+  it("rejects bad enum values with the column named", () => {
+    const result = parse("Name,Installation Type,Tier0\nsrv01.corp.com,Full,maybe\n");
+    expect(result.issues.map(({ row, column }) => ({ row, column }))).toEqual([
+      { row: 2, column: "Installation Type" },
+      { row: 2, column: "Tier0" },
+    ]);
+  });
+
+  it("parses a generated 20,000-row inventory", () => {
+    const lines = ["Host Name,Operating System,OS Version,RAM (GB),.NET Release,Domain,Site,Owner,Tags,Tier0"];
+    for (let i = 0; i < 20_000; i++) {
+      lines.push(`srv${i},Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,Site ${i % 7},Team ${i % 13},"a;b",no`);
+    }
+    const result = parse(lines.join("\r\n"));
+    expect(result.records).toBe(20_000);
+    expect(result.hosts).toHaveLength(20_000);
+    expect(result.rejected).toBe(0);
+    expect(result.hosts[19_999].facts.identity?.fqdn).toBe("srv19999.corp.contoso.com");
+  });
+});

@@ -1,0 +1,203 @@
+import type { FormatParser, ParseInput, ParseResult } from "../types";
+import { createIssueSink } from "../issues";
+import { finishResult, newResult } from "../result";
+import { maxRowsOf } from "../limits";
+import { headerKey } from "../csv/read-csv";
+import { cell, csvHeadOf, isBlank, isRepeatedHeader, readCsvTable } from "../csv/csv-table";
+import { looksLikeJson } from "../json/parse-json";
+import { displayValue } from "../text/display";
+import { finishHost, newHostDraft } from "../host/host-draft";
+import type { FactSources } from "../host/accept-host";
+import { unitFromHeader } from "../values/memory";
+import { applyInventoryValue, type PreparedColumn } from "./inventory-apply";
+import {
+  INVENTORY_FIELD_IDS,
+  defaultUnitForHeader,
+  inventoryField,
+  resolveInventoryColumns,
+  type InventoryFieldId,
+  type ResolvedColumn,
+} from "./inventory-fields";
+
+/**
+ * Generic host inventory CSV (exports of CMDBs, Excel sheets, Get-ADComputer / WMI exports): columns mapped by
+ * header name through the aliases in inventory-fields.ts, or through ParseOptions.columnMapping.
+ */
+
+const FORMAT = "inventory-csv";
+
+/** Headers that mark other CSV formats this one must not claim. */
+const SYSTEMINFO_MARKERS = ["hotfixs", "osconfiguration", "virtualmemorymaxsize"];
+const ACL_MARKERS = ["activedirectoryrights", "identityreference", "accesscontroltype"];
+const SCOPE_MARKERS = ["ous", "organizationalunits", "scopinggroups", "securitygroups", "passwordhashsync", "phs"];
+
+function detect(input: ParseInput): number {
+  if (looksLikeJson(input.text)) return 0;
+  const csvHead = csvHeadOf(input.text);
+  if (csvHead === undefined || csvHead.header.length === 0) return 0;
+  const headers = csvHead.header;
+  const keys = headers.map(headerKey);
+  if (keys.some((k) => ACL_MARKERS.includes(k))) return 0.05;
+  const plausibleHeader = headers.every((h) => h.length > 0 && h.length <= 64);
+  if (!plausibleHeader) return 0.1;
+  const { columns } = resolveInventoryColumns(headers, input.options.columnMapping);
+  const recognised = columns.filter((c) => c.field !== undefined);
+  const hasIdentity = recognised.some((c) => c.field === "fqdn" || c.field === "hostName");
+  let score: number;
+  if (hasIdentity) score = 0.6 + 0.2 * (recognised.length / headers.length);
+  // A table with unknown headers is still offered to the mapping step when it looks like a table.
+  else if (headers.length >= 2 && csvHead.firstRow?.length === headers.length) score = 0.5;
+  else score = 0.2;
+  if (keys.some((k) => SYSTEMINFO_MARKERS.includes(k))) score = Math.min(score, 0.3);
+  if (keys.some((k) => SCOPE_MARKERS.includes(k))) score = Math.min(score, 0.55);
+  return score;
+}
+
+function prepare(columns: ResolvedColumn[]): PreparedColumn[] {
+  const prepared: PreparedColumn[] = [];
+  for (const column of columns) {
+    if (column.field === undefined) continue;
+    const item: PreparedColumn = { index: column.index, header: column.header, field: column.field };
+    if (column.field === "memory" || column.field === "installedMemory") {
+      const headerUnit = unitFromHeader(column.header);
+      if (headerUnit !== undefined) item.headerUnit = headerUnit;
+      const defaultUnit = defaultUnitForHeader(column.header, column.field);
+      if (defaultUnit !== undefined) item.defaultUnit = defaultUnit;
+    }
+    prepared.push(item);
+  }
+  return prepared;
+}
+
+function parse(input: ParseInput): ParseResult {
+  const sink = createIssueSink(input.fileName);
+  const result = newResult("host-inventory", FORMAT);
+  const table = readCsvTable(input.text, sink, maxRowsOf(input.options));
+  if (table === undefined) return finishResult(result, sink);
+
+  const headers = table.header.fields.map((h) => h.trim());
+  const resolution = resolveInventoryColumns(headers, input.options.columnMapping);
+  for (const bad of resolution.badMappings) {
+    sink.error(
+      `The column mapping sends "${bad.header}" to "${bad.target}", which is not a known field. Use one of: ${INVENTORY_FIELD_IDS.join(", ")}, or "ignore".`,
+      { column: bad.header },
+    );
+  }
+  for (const unused of resolution.unusedMappings) {
+    sink.warning(`The column mapping names "${unused}", but the file has no such column; that mapping entry was not used.`, {
+      column: unused,
+    });
+  }
+  const columns = prepare(resolution.columns);
+  const identityColumns = columns.filter((c) => c.field === "fqdn" || c.field === "hostName");
+  if (identityColumns.length === 0) {
+    const found = headers.map((h) => displayValue(h, 40)).join(", ");
+    sink.error(
+      `No column identifies the host. Headers found: ${found}. Rename the column that holds the server names to "Host Name", "FQDN", ` +
+        `"DNSHostName", "ComputerName" or "Name", or map it in the column-mapping step (for example { "Server": "hostName" }).`,
+    );
+  }
+  if (sink.hasFileError()) return finishResult(result, sink);
+
+  const ignored = resolution.columns.filter((c) => c.field === undefined && c.header !== "");
+  if (ignored.length > 0) {
+    sink.warning(
+      `These columns are not used: ${ignored.map((c) => displayValue(c.header, 40)).join(", ")}. ` +
+        `If one holds host data, map it to a field in the column-mapping step.`,
+    );
+  }
+  const duplicateFields = new Map<InventoryFieldId, string[]>();
+  for (const column of columns) {
+    duplicateFields.set(column.field, [...(duplicateFields.get(column.field) ?? []), column.header]);
+  }
+  let hasDuplicates = false;
+  for (const [field, names] of duplicateFields) {
+    if (names.length > 1) {
+      hasDuplicates = true;
+      sink.warning(
+        `Several columns hold ${inventoryField(field).label}: ${names.map((n) => `"${n}"`).join(", ")}. ` +
+          `For each row the first non-empty value in that order is used.`,
+      );
+    }
+  }
+
+  // FQDN columns first so a DNSHostName wins over a short Name column.
+  const ordered = [...columns].sort((a, b) => (a.field === "fqdn" ? 0 : 1) - (b.field === "fqdn" ? 0 : 1));
+  const headerCount = table.header.fields.length;
+  let unqualified = 0;
+  const seen = new Map<string, number>();
+  const applyCtx = {
+    onUnitGuessed: (column: string, unit: string) =>
+      sink.warnOnce(
+        `unit:${column}`,
+        `The column "${column}" does not say which unit its memory values use; values were read by size (this file: ${unit}). ` +
+          `Add the unit to the header, e.g. "RAM (GB)", to be sure.`,
+        { column },
+      ),
+    onAssumedUtc: (column: string) =>
+      sink.warnOnce(`utc:${column}`, `Dates in "${column}" have no time zone; they were read as UTC.`, { column }),
+  };
+
+  const rowSources: FactSources = new Map();
+  for (const row of table.rows) {
+    if (isRepeatedHeader(row, table.header)) continue;
+    result.records++;
+    if (row.fields.length > headerCount) {
+      sink.warning(
+        `This row has ${row.fields.length} values but the header has ${headerCount} columns; the extra values were ignored. ` +
+          `A value containing the delimiter may be missing its quotes.`,
+        { row: row.line },
+      );
+    }
+    const draft = newHostDraft(rowSources);
+    const applied = hasDuplicates ? new Set<InventoryFieldId>() : undefined;
+    for (const column of ordered) {
+      const value = cell(row, column.index);
+      if (isBlank(value)) continue;
+      if (applied !== undefined) {
+        if (applied.has(column.field)) continue;
+        applied.add(column.field);
+      }
+      applyInventoryValue(draft, column, value, applyCtx);
+    }
+    const host = finishHost(draft, {
+      sink,
+      row: row.line,
+      defaultDomain: input.options.defaultDomain,
+      identityColumn: identityColumns[0]?.header,
+      onUnqualified: () => unqualified++,
+    });
+    if (host === undefined) {
+      result.rejected++;
+      continue;
+    }
+    const fqdn = host.facts.identity?.fqdn;
+    if (fqdn !== undefined) {
+      const previous = seen.get(fqdn);
+      if (previous !== undefined) {
+        sink.warning(`${fqdn} also appears on line ${previous}; both rows were kept and the later one wins when they are stored.`, {
+          row: row.line,
+          column: identityColumns[0]?.header,
+        });
+      } else seen.set(fqdn, row.line);
+    }
+    result.hosts.push(host);
+  }
+  if (unqualified > 0) {
+    sink.warning(
+      `${unqualified} host name(s) are short names and the file gives no domain for them, so they were kept unqualified. ` +
+        `Add a Domain column or set the default domain for this upload.`,
+    );
+  }
+  return finishResult(result, sink);
+}
+
+const inventoryCsv: FormatParser = {
+  id: FORMAT,
+  kind: "host-inventory",
+  label: "Inventory CSV (any tool; columns mapped by header name)",
+  detect,
+  parse,
+};
+
+export default inventoryCsv;

@@ -1,0 +1,148 @@
+import { aclFactsSchema, domainFactsSchema, hostFactsSchema, scopeFactsSchema, tenantFactsSchema } from "@/lib/facts";
+import type { FormatParser, HostRecord, ParseIssue, ParseOptions, ParseResult } from "./types";
+import { decodeBytes, type TextEncodingName } from "./decode";
+import { detectFormat, type DetectCandidate } from "./detect";
+import { FORMAT_PARSERS } from "./formats";
+import { maxRowsOf } from "./limits";
+
+export type ParseFileResult =
+  | {
+      ok: true;
+      result: ParseResult;
+      encoding: TextEncodingName;
+      /** Detection confidence (1 when the format was chosen by the user). */
+      confidence: number;
+      candidates: DetectCandidate[];
+    }
+  | {
+      ok: false;
+      /** Why nothing (or not all) of the file can be used; file-level errors first. */
+      issues: ParseIssue[];
+      /** Present when the format was known: holds the row-level issues too. Never holds accepted records. */
+      result?: ParseResult;
+      encoding?: TextEncodingName;
+      candidates: DetectCandidate[];
+    };
+
+function fileIssue(file: string, message: string, severity: ParseIssue["severity"] = "error"): ParseIssue {
+  return { file, message, severity };
+}
+
+function hasFileError(issues: readonly ParseIssue[]): boolean {
+  return issues.some((issue) => issue.severity === "error" && issue.row === undefined);
+}
+
+/** Re-validates every accepted record against the facts schemas (defence in depth for every parser). */
+function validate(result: ParseResult, file: string): ParseResult {
+  const issues = [...result.issues];
+  let rejected = result.rejected;
+  const hosts: HostRecord[] = [];
+  for (const host of result.hosts) {
+    const checked = hostFactsSchema.safeParse(host.facts);
+    if (checked.success) hosts.push(host.row === undefined ? { facts: checked.data } : { row: host.row, facts: checked.data });
+    else {
+      rejected++;
+      const issue = checked.error.issues[0];
+      issues.push({
+        file,
+        row: host.row,
+        column: issue?.path.map(String).join("."),
+        message: `The host record does not match the facts model (${issue?.message ?? "invalid"}); it was skipped.`,
+        severity: "error",
+      });
+    }
+  }
+  const domains = result.domains.filter((domain, i) => {
+    const ok = domainFactsSchema.safeParse(domain).success;
+    if (!ok) {
+      rejected++;
+      issues.push({ file, row: i + 1, message: "The domain record does not match the facts model; it was skipped.", severity: "error" });
+    }
+    return ok;
+  });
+  const acls = result.acls.filter((acl) => {
+    const ok = aclFactsSchema.safeParse(acl).success;
+    if (!ok) issues.push({ file, message: `The ACL of ${acl.targetDn ?? "an object"} does not match the facts model.`, severity: "error" });
+    return ok;
+  });
+  const validated: ParseResult = { ...result, hosts, domains, acls, rejected, issues };
+  if (result.tenant !== undefined && !tenantFactsSchema.safeParse(result.tenant).success) {
+    delete validated.tenant;
+    issues.push(fileIssue(file, "The tenant data does not match the facts model."));
+  }
+  if (result.scope !== undefined && !scopeFactsSchema.safeParse(result.scope).success) {
+    delete validated.scope;
+    issues.push(fileIssue(file, "The sync scope data does not match the facts model."));
+  }
+  return validated;
+}
+
+function withoutRecords(result: ParseResult): ParseResult {
+  const empty: ParseResult = { ...result, hosts: [], domains: [], acls: [] };
+  delete empty.tenant;
+  delete empty.scope;
+  return empty;
+}
+
+/**
+ * The single ingest entry point: decode -> detect (or the user's format choice) -> parse -> validate.
+ * Never throws for bad input; an exception inside a parser becomes a file-level error.
+ */
+export function parseFile(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ParseOptions = {},
+  formatOverride?: string,
+  parsers: readonly FormatParser[] = FORMAT_PARSERS,
+): ParseFileResult {
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return { ok: false, issues: [fileIssue(fileName, decoded.message)], candidates: [] };
+  const input = { fileName, text: decoded.text, options };
+
+  const detected = detectFormat(input, formatOverride, parsers);
+  if (!detected.ok) {
+    return { ok: false, issues: [fileIssue(fileName, detected.message)], encoding: decoded.encoding, candidates: detected.candidates };
+  }
+  const parser = detected.parser;
+
+  let result: ParseResult;
+  try {
+    result = parser.parse(input);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    result = {
+      kind: parser.kind,
+      format: parser.id,
+      hosts: [],
+      domains: [],
+      acls: [],
+      records: 0,
+      rejected: 0,
+      issues: [
+        fileIssue(
+          fileName,
+          `The file could not be read as ${parser.label} because of an unexpected problem in the reader (${detail.slice(0, 200)}). ` +
+            `Nothing was imported; please report this with the file.`,
+        ),
+      ],
+    };
+  }
+  result = { ...result, issues: result.issues.map((issue) => (issue.file === fileName ? issue : { ...issue, file: fileName })) };
+  result = validate(result, fileName);
+
+  const maxRows = maxRowsOf(options);
+  if (result.records > maxRows && !hasFileError(result.issues)) {
+    result.issues.push(
+      fileIssue(fileName, `The file has ${result.records.toLocaleString("en-US")} records; the limit for one upload is ${maxRows.toLocaleString("en-US")}. Nothing was imported.`),
+    );
+  }
+  if (decoded.warnings.length > 0) {
+    result = { ...result, issues: [...decoded.warnings.map((w) => fileIssue(fileName, w, "warning")), ...result.issues] };
+  }
+  if (hasFileError(result.issues)) {
+    const refused = withoutRecords(result);
+    const issues = [...refused.issues].sort((a, b) => Number(a.row !== undefined) - Number(b.row !== undefined));
+    return { ok: false, issues, result: refused, encoding: decoded.encoding, candidates: detected.candidates };
+  }
+  return { ok: true, result, encoding: decoded.encoding, confidence: detected.confidence, candidates: detected.candidates };
+}

@@ -1,0 +1,137 @@
+import { describe, expect, it } from "vitest";
+import { fail, pass, unknown } from "@/lib/rules/outcome";
+import type { Rule, RuleContext, RuleMeta, RuleOutcome } from "@/lib/rules/types";
+import { evaluateRule, evaluateRules } from "./evaluate";
+
+const ctx: RuleContext = { asOf: "2026-08-01T00:00:00Z", host: { memory: { totalPhysicalBytes: 8 * 2 ** 30 } } };
+
+function meta(id: string, severity: RuleMeta["severity"] = "blocker"): RuleMeta {
+  return {
+    id,
+    title: `Fake requirement ${id}`,
+    severity,
+    scope: "host",
+    rationale: "A fake rule for engine tests.",
+    source: { document: "Fake doc", section: "Fake section", url: "https://example.com/doc", revised: "2026-01-01" },
+    remediation: { summary: "Do the fake thing." },
+  };
+}
+
+function rule(id: string, evaluate: (ctx: RuleContext) => RuleOutcome, extra: Partial<Rule> = {}, severity?: RuleMeta["severity"]): Rule {
+  return { meta: meta(id, severity), evaluate, examples: [], ...extra };
+}
+
+describe("evaluateRule", () => {
+  it("stamps pass results with the rule's id, severity and scope", () => {
+    const result = evaluateRule(rule("fake-pass", () => pass("fine", [{ fact: "host.x", actual: 1, expected: "1" }]), {}, "warning"), ctx);
+    expect(result).toEqual({
+      ruleId: "fake-pass",
+      status: "pass",
+      severity: "warning",
+      scope: "host",
+      message: "fine",
+      evidence: [{ fact: "host.x", actual: 1, expected: "1" }],
+    });
+  });
+
+  it("returns null when appliesTo is false, without calling evaluate", () => {
+    let called = false;
+    const r = rule("fake-na", () => {
+      called = true;
+      return pass("x");
+    }, { appliesTo: () => false });
+    expect(evaluateRule(r, ctx)).toBeNull();
+    expect(called).toBe(false);
+  });
+
+  it("evaluates when appliesTo is true", () => {
+    expect(evaluateRule(rule("fake-applies", () => fail("bad"), { appliesTo: () => true }), ctx)?.status).toBe("fail");
+  });
+
+  it("keeps the unknown reason", () => {
+    const result = evaluateRule(rule("fake-unknown", () => unknown("host.dotnet.release", "Run the collector")), ctx);
+    expect(result?.status).toBe("unknown");
+    expect(result?.reason).toMatchObject({ code: "missing-fact", missingFact: "host.dotnet.release", collect: "Run the collector" });
+  });
+
+  it("lets a fail be milder than the rule's severity", () => {
+    const result = evaluateRule(rule("fake-mild", () => fail("keys absent", [], "warning")), ctx);
+    expect(result).toMatchObject({ status: "fail", severity: "warning" });
+  });
+
+  it("never lets a fail be stronger than the rule's severity", () => {
+    const result = evaluateRule(rule("fake-strong", () => fail("x", [], "blocker"), {}, "warning"), ctx);
+    expect(result?.severity).toBe("warning");
+    const info = evaluateRule(rule("fake-info", () => fail("x", [], "blocker"), {}, "info"), ctx);
+    expect(info?.severity).toBe("info");
+  });
+
+  it("turns a throwing evaluate into unknown with reason rule-error naming the rule", () => {
+    const result = evaluateRule(rule("fake-throws", () => {
+      throw new Error("boom");
+    }), ctx);
+    expect(result?.status).toBe("unknown");
+    expect(result?.severity).toBe("blocker");
+    expect(result?.reason?.code).toBe("rule-error");
+    expect(result?.reason?.missingFact).toContain("fake-throws");
+    expect(result?.reason?.collect).not.toBe("");
+    expect(result?.message).toContain("fake-throws");
+    expect(result?.message).toContain("boom");
+  });
+
+  it("turns a throwing appliesTo into unknown with reason rule-error", () => {
+    const result = evaluateRule(rule("fake-applies-throws", () => pass("x"), {
+      appliesTo: () => {
+        throw new TypeError("cannot read x");
+      },
+    }), ctx);
+    expect(result).toMatchObject({ ruleId: "fake-applies-throws", status: "unknown", reason: { code: "rule-error" } });
+    expect(result?.message).toContain("appliesTo");
+  });
+
+  it("handles non-Error throwables", () => {
+    const result = evaluateRule(rule("fake-throws-string", () => {
+      throw "plain string";
+    }), ctx);
+    expect(result?.message).toContain("plain string");
+  });
+
+  it("treats a malformed outcome as a rule error", () => {
+    const malformed = { meta: meta("fake-malformed"), examples: [], evaluate: () => JSON.parse('{"status":"maybe"}') } satisfies Rule;
+    const result = evaluateRule(malformed, ctx);
+    expect(result).toMatchObject({ status: "unknown", reason: { code: "rule-error" } });
+    expect(result?.message).toContain('"maybe"');
+  });
+
+  it("reports errors to the handler", () => {
+    const seen: string[] = [];
+    evaluateRule(rule("fake-report", () => {
+      throw new Error("x");
+    }), ctx, (id) => seen.push(id));
+    expect(seen).toEqual(["fake-report"]);
+  });
+});
+
+describe("evaluateRules", () => {
+  it("keeps registry order, leaves out non-applicable rules, and one throwing rule does not sink the others", () => {
+    const rules = [
+      rule("a-pass", () => pass("ok")),
+      rule("b-na", () => pass("never"), { appliesTo: () => false }),
+      rule("c-throws", () => {
+        throw new Error("bad rule");
+      }),
+      rule("d-fail", () => fail("no")),
+    ];
+    const results = evaluateRules(rules, ctx);
+    expect(results.map((r) => [r.ruleId, r.status])).toEqual([
+      ["a-pass", "pass"],
+      ["c-throws", "unknown"],
+      ["d-fail", "fail"],
+    ]);
+  });
+
+  it("passes the context through to the rule", () => {
+    const results = evaluateRules([rule("reads-ctx", (c) => (c.host?.memory?.totalPhysicalBytes ? pass("has memory") : fail("no")))], ctx);
+    expect(results[0].status).toBe("pass");
+  });
+});

@@ -1,0 +1,133 @@
+import type { Rule, RuleContext, RuleOutcome, RuleResult, Severity } from "@/lib/rules/types";
+
+/** Called when a rule's appliesTo or evaluate throws (the caller decides whether and where to log). */
+export type RuleErrorHandler = (ruleId: string, error: unknown) => void;
+
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { info: 0, warning: 1, blocker: 2 };
+
+/** A fail may be milder than the rule's severity, never stronger: the milder of the two wins. */
+function effectiveFailSeverity(ruleSeverity: Severity, outcomeSeverity: Severity | undefined): Severity {
+  if (outcomeSeverity === undefined) return ruleSeverity;
+  const rank = SEVERITY_RANK[outcomeSeverity];
+  // An unexpected severity value from a misbehaving rule falls back to the rule's own severity.
+  if (rank === undefined) return ruleSeverity;
+  return rank < SEVERITY_RANK[ruleSeverity] ? outcomeSeverity : ruleSeverity;
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  try {
+    return String(error);
+  } catch {
+    return "unprintable error";
+  }
+}
+
+/** The `unknown` result a rule gets when it throws or returns something that is not an outcome. */
+export function ruleErrorResult(rule: Rule, stage: "appliesTo" | "evaluate", error: unknown): RuleResult {
+  const id = rule.meta.id;
+  const detail = errorMessage(error);
+  const message = `Rule ${id} failed in ${stage}: ${detail}. The result is unknown until the rule is fixed.`;
+  return {
+    ruleId: id,
+    status: "unknown",
+    severity: rule.meta.severity,
+    scope: rule.meta.scope,
+    message,
+    evidence: [],
+    reason: {
+      code: "rule-error",
+      missingFact: `rule ${id} (internal error, not a missing fact)`,
+      collect: `Nothing to collect: report rule ${id} to the maintainers; re-evaluating after the fix needs no new data.`,
+      message,
+    },
+  };
+}
+
+/** Turns an outcome into a stored result. Returns null when the outcome is malformed. */
+function toResult(rule: Rule, outcome: RuleOutcome): RuleResult | null {
+  const meta = rule.meta;
+  switch (outcome.status) {
+    case "pass":
+      return {
+        ruleId: meta.id,
+        status: "pass",
+        severity: meta.severity,
+        scope: meta.scope,
+        message: outcome.message,
+        evidence: outcome.evidence,
+      };
+    case "fail":
+      return {
+        ruleId: meta.id,
+        status: "fail",
+        severity: effectiveFailSeverity(meta.severity, outcome.severity),
+        scope: meta.scope,
+        message: outcome.message,
+        evidence: outcome.evidence,
+      };
+    case "unknown":
+      return {
+        ruleId: meta.id,
+        status: "unknown",
+        severity: meta.severity,
+        scope: meta.scope,
+        message: outcome.message,
+        evidence: outcome.evidence,
+        reason: outcome.reason,
+      };
+    default:
+      return null;
+  }
+}
+
+/**
+ * Evaluates one rule against a context.
+ * - null when `appliesTo` returns false (the rule is not applicable);
+ * - a rule whose `appliesTo` or `evaluate` throws (or returns something that is not an outcome)
+ *   becomes `unknown` with reason code "rule-error" naming the rule, so one bad rule never sinks the rest;
+ * - a fail's effective severity is the milder of the rule's severity and the outcome's.
+ */
+export function evaluateRule(rule: Rule, ctx: RuleContext, onError?: RuleErrorHandler): RuleResult | null {
+  if (rule.appliesTo !== undefined) {
+    let applies: boolean;
+    try {
+      applies = rule.appliesTo(ctx);
+    } catch (error) {
+      onError?.(rule.meta.id, error);
+      return ruleErrorResult(rule, "appliesTo", error);
+    }
+    if (!applies) return null;
+  }
+  let outcome: RuleOutcome;
+  try {
+    outcome = rule.evaluate(ctx);
+  } catch (error) {
+    onError?.(rule.meta.id, error);
+    return ruleErrorResult(rule, "evaluate", error);
+  }
+  const result = outcome === null || typeof outcome !== "object" ? null : toResult(rule, outcome);
+  if (result === null) {
+    const error = new Error(`evaluate returned a value that is not an outcome (${describe(outcome)})`);
+    onError?.(rule.meta.id, error);
+    return ruleErrorResult(rule, "evaluate", error);
+  }
+  return result;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (typeof value !== "object") return typeof value;
+  const status: unknown = "status" in value ? value.status : undefined;
+  return `status ${typeof status === "string" ? JSON.stringify(status) : typeof status}`;
+}
+
+/** Evaluates rules in order, leaving out the ones that do not apply. */
+export function evaluateRules(rules: readonly Rule[], ctx: RuleContext, onError?: RuleErrorHandler): RuleResult[] {
+  const results: RuleResult[] = [];
+  for (let i = 0; i < rules.length; i++) {
+    const result = evaluateRule(rules[i], ctx, onError);
+    if (result !== null) results.push(result);
+  }
+  return results;
+}
