@@ -36,7 +36,7 @@ function ruleSummary() {
 
 beforeEach(() => {
   const db = sqlite();
-  for (const table of ["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Server", "Upload"]) db.prepare(`DELETE FROM ${table}`).run();
+  for (const table of ["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Attestation", "Server", "Upload"]) db.prepare(`DELETE FROM ${table}`).run();
 });
 
 describe("ingesting files", () => {
@@ -179,5 +179,20 @@ describe("fleet bookkeeping", () => {
     expect(reevaluateOutdatedRuleset()).toBe(0);
     const causes = sqlite().prepare("SELECT cause FROM ReadinessSnapshot ORDER BY rowid").all() as { cause: string }[];
     expect(causes.at(-1)?.cause).toMatch(/^ruleset:rs-/);
+  });
+});
+
+describe("attestations", () => {
+  it("merges the latest attestation into the tenant facts and re-evaluates every server", async () => {
+    ok(ingestFile({ bytes: inventory(["SYNC31,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,"]), fileName: "att.csv", options: {}, uploadedBy: admin }));
+    const { recordAttestation, listAttestations } = await import("../attestations");
+    expect(String(server("sync31.corp.contoso.com")!.statuses)).toContain("tenant-idfix:u");
+    recordAttestation({ key: "idfix-run", attested: true, by: "lead@example.com", note: "IdFix 2026-11" });
+    expect(String(server("sync31.corp.contoso.com")!.statuses)).toContain("tenant-idfix:p");
+    recordAttestation({ key: "idfix-run", attested: false, by: "admin@example.com" });
+    expect(String(server("sync31.corp.contoso.com")!.statuses)).toContain("tenant-idfix:f");
+    const { current, history } = await listAttestations();
+    expect(current).toEqual([expect.objectContaining({ key: "idfix-run", attested: false, by: "admin@example.com" })]);
+    expect(history).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { AclFacts, DomainFacts, HostFacts, ScopeFacts, TenantFacts } from "@/lib/facts";
+import { type AclFacts, type DomainFacts, type HostFacts, type ScopeFacts, type TenantFacts, tenantAttestationKeySchema } from "@/lib/facts";
 import type { DomainInput } from "@/lib/readiness/evaluator";
 import { isDomainRootDn } from "./identity";
 
@@ -72,7 +72,32 @@ export function loadEvaluationState(db: Database.Database, domains: ReadonlySet<
   return {
     servers,
     domains: domainInputs,
-    tenant: tenant ? parseJson<TenantFacts>(tenant.factsJson) : undefined,
+    tenant: withAttestations(tenant ? parseJson<TenantFacts>(tenant.factsJson) : undefined, latestAttestations(db)),
     scope: scope ? parseJson<ScopeFacts>(scope.factsJson) : undefined,
   };
+}
+
+type AttestationRow = { key: string; attested: number; by: string; at: string; note: string | null };
+
+/** The newest attestation per key (recorded in the UI). */
+function latestAttestations(db: Database.Database): AttestationRow[] {
+  return db
+    .prepare(
+      `SELECT key, attested, by, at, note FROM Attestation a
+       WHERE id = (SELECT id FROM Attestation b WHERE b.key = a.key ORDER BY at DESC, rowid DESC LIMIT 1)`,
+    )
+    .all() as AttestationRow[];
+}
+
+/** Tenant facts = the latest Graph export + the UI's attestations (which win over any in the file). */
+function withAttestations(tenant: TenantFacts | undefined, rows: AttestationRow[]): TenantFacts | undefined {
+  if (rows.length === 0) return tenant;
+  const attestations = rows.flatMap((row) => {
+    const key = tenantAttestationKeySchema.safeParse(row.key);
+    if (!key.success) return [];
+    const at = new Date(row.at).toISOString();
+    return [{ key: key.data, attested: row.attested === 1, by: row.by, at, ...(row.note ? { note: row.note } : {}) }];
+  });
+  const fromFile = (tenant?.attestations ?? []).filter((a) => !attestations.some((b) => b.key === a.key));
+  return { ...(tenant ?? {}), attestations: [...fromFile, ...attestations] };
 }

@@ -9,6 +9,16 @@ CREATE TABLE "ReadinessSnapshot" (
     "cause" TEXT NOT NULL
 );
 
+-- CreateTable
+CREATE TABLE "Attestation" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "key" TEXT NOT NULL,
+    "attested" BOOLEAN NOT NULL,
+    "by" TEXT NOT NULL,
+    "note" TEXT,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
 -- RedefineTables
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
@@ -69,3 +79,6 @@ PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
 CREATE INDEX "ReadinessSnapshot_at_idx" ON "ReadinessSnapshot"("at");
+
+-- CreateIndex
+CREATE INDEX "Attestation_key_at_idx" ON "Attestation"("key", "at");
