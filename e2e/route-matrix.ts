@@ -11,14 +11,14 @@ export interface RouteEntry {
   /** A concrete URL to request, e.g. "/servers/example.corp.contoso.com". */
   sample: string;
   access: Permission | "public";
+  /** Statuses that count as "allowed" (the handler ran), e.g. 400 for a deliberately empty body, 404 for a sample id that does not exist. */
+  allowedStatuses?: number[];
 }
 
 export interface ApiRouteEntry extends RouteEntry {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** Body for write methods (sent as JSON unless it is FormData). */
   body?: unknown;
-  /** Statuses that count as "allowed" (the handler ran), e.g. 400 for a deliberately empty body. */
-  allowedStatuses?: number[];
 }
 
 export const PAGE_ROUTES: readonly RouteEntry[] = [
@@ -26,6 +26,8 @@ export const PAGE_ROUTES: readonly RouteEntry[] = [
   { route: "/login", sample: "/login", access: "public" },
   { route: "/servers", sample: "/servers", access: "read" },
   { route: "/uploads", sample: "/uploads", access: "read" },
+  // The sample id does not exist: a reader gets the 404 page, which proves the permission check passed.
+  { route: "/uploads/[id]", sample: "/uploads/no-such-upload", access: "read", allowedStatuses: [404] },
   { route: "/rules", sample: "/rules", access: "read" },
   { route: "/domains", sample: "/domains", access: "read" },
   { route: "/tenant", sample: "/tenant", access: "read" },
@@ -43,4 +45,9 @@ export const API_ROUTES: readonly ApiRouteEntry[] = [
   { method: "GET", route: "/api/uploads/[id]", sample: "/api/uploads/no-such-upload", access: "read", allowedStatuses: [404] },
   { method: "DELETE", route: "/api/uploads/[id]", sample: "/api/uploads/no-such-upload", access: "upload", allowedStatuses: [404] },
   { method: "GET", route: "/collector", sample: "/collector", access: "read" },
+  { method: "GET", route: "/api/servers", sample: "/api/servers", access: "read" },
+  { method: "GET", route: "/api/servers/[name]", sample: "/api/servers/no-such-server.example", access: "read", allowedStatuses: [404] },
+  { method: "GET", route: "/api/rules", sample: "/api/rules", access: "read" },
+  { method: "GET", route: "/api/summary", sample: "/api/summary", access: "read" },
+  { method: "GET", route: "/api/openapi.json", sample: "/api/openapi.json", access: "public" },
 ];

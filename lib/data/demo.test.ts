@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { generateFleet } from "@/lib/demo";
+import { evaluateFleet } from "@/lib/readiness/engine";
 import { sqlite } from "./sqlite/connection";
-import { loadDemoFleet } from "./demo";
+import { DEMO_SEED, loadDemoFleet } from "./demo";
 
 // Real generator, real writers, real parsers, real rules, a real (throwaway) SQLite database: nothing mocked.
 const uploadedBy = { name: "demo@example.com" };
@@ -34,6 +36,14 @@ describe("loadDemoFleet", () => {
     expect(Object.keys(verdicts).length).toBeGreaterThanOrEqual(3);
     expect(verdicts["not-ready"]).toBeGreaterThan(10);
     expect((verdicts.ready ?? 0) + (verdicts["ready-with-conditions"] ?? 0)).toBeGreaterThan(10);
+    // Through files and the database, each server gets the verdict the engine gives the generated facts directly
+    // (less the tenant attestations, which no export carries: they are recorded in the app).
+    const fleet = generateFleet({ servers: 300, seed: DEMO_SEED });
+    const direct = evaluateFleet({ ...fleet, tenant: { ...fleet.tenant, attestations: undefined } });
+    const stored = new Map((sqlite().prepare("SELECT fqdn, verdict FROM Server").all() as { fqdn: string; verdict: string }[]).map((r) => [r.fqdn, r.verdict]));
+    expect(direct.hosts.map((h, i) => [fleet.hosts[i].identity?.fqdn, h.readiness.verdict])).toEqual(
+      fleet.hosts.map((h) => [h.identity?.fqdn, stored.get(h.identity?.fqdn ?? "")]),
+    );
     const uploads = sqlite().prepare("SELECT DISTINCT uploadedBy FROM Upload").all();
     expect(uploads).toEqual([{ uploadedBy: "demo@example.com" }]);
 

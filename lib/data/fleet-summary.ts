@@ -59,3 +59,9 @@ export async function getFleetSummary(now = new Date()): Promise<FleetSummary> {
       .map((point) => ({ at: point.at.toISOString(), ready: point.ready, conditions: point.conditions, notReady: point.notReady, unknown: point.unknown })),
   };
 }
+
+/** Per-rule server counts only (the rules catalogue). */
+export async function listRuleCounts(): Promise<FleetSummary["rules"]> {
+  const rows = await db().ruleSummary.findMany({ orderBy: { ruleId: "asc" } });
+  return rows.map(({ ruleId, pass, fail, unknown, waived, blocking }) => ({ ruleId, pass, fail, unknown, waived, blocking }));
+}

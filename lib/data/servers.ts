@@ -208,3 +208,13 @@ export async function getServerHistory(serverId: string, take = 50): Promise<Ser
     })),
   };
 }
+
+/** Resolves an API path segment: an FQDN, or a NetBIOS name when exactly one server has it. */
+export async function findServerFqdn(name: string): Promise<string | null> {
+  const value = name.trim();
+  if (!value) return null;
+  const exact = await db().server.findUnique({ where: { fqdn: value.toLowerCase() }, select: { fqdn: true } });
+  if (exact) return exact.fqdn;
+  const byName = await db().server.findMany({ where: { name: value.toUpperCase() }, select: { fqdn: true }, take: 2 });
+  return byName.length === 1 ? byName[0]!.fqdn : null;
+}

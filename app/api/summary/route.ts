@@ -1,0 +1,8 @@
+import { presentSummary } from "@/lib/api/presenters";
+import { apiRoute } from "@/lib/auth/guards";
+import { getFleetSummary } from "@/lib/data/fleet-summary";
+
+export const dynamic = "force-dynamic";
+
+/** Counts per readiness, per rule, per domain and per wave, and data freshness. */
+export const GET = apiRoute("read", async () => Response.json(presentSummary(await getFleetSummary())));

@@ -1,0 +1,121 @@
+import { z } from "zod";
+import { VERDICTS } from "@/lib/readiness/verdict";
+
+// Response shapes of the read API. The route handlers return exactly these (see lib/api/presenters.ts),
+// and /api/openapi.json is generated from them (lib/api/openapi.ts), so docs and code cannot drift.
+
+export const verdictEnum = z.enum(VERDICTS).describe("ready | ready-with-conditions | not-ready | unknown");
+export const statusEnum = z.enum(["pass", "fail", "unknown", "waived"]);
+export const severityEnum = z.enum(["blocker", "warning", "info"]);
+export const scopeEnum = z.enum(["host", "domain", "gmsa-acl", "tenant", "sync-scope", "fleet"]);
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe("unauthorized | forbidden | bad-request | not-found | too-large | ..."),
+      message: z.string(),
+      issues: z.array(z.unknown()),
+    }),
+  })
+  .meta({ id: "Error" });
+
+export const sourceSchema = z.object({ document: z.string(), section: z.string(), url: z.string(), revised: z.string() }).meta({ id: "RuleSource" });
+
+export const serverListItemSchema = z
+  .object({
+    fqdn: z.string(),
+    name: z.string(),
+    domain: z.string(),
+    osName: z.string().nullable(),
+    site: z.string().nullable(),
+    owner: z.string().nullable(),
+    tags: z.array(z.string()),
+    verdict: verdictEnum,
+    confidenceStars: z.number().int().min(1).max(5),
+    blockingRuleIds: z.array(z.string()),
+    conditionRuleIds: z.array(z.string()),
+    factsCollectedAt: z.string().nullable(),
+    evaluatedAt: z.string().nullable(),
+    stale: z.boolean(),
+  })
+  .meta({ id: "ServerListItem" });
+
+export const serverPageSchema = z
+  .object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), servers: z.array(serverListItemSchema) })
+  .meta({ id: "ServerPage" });
+
+export const evidenceSchema = z.object({ fact: z.string(), actual: z.unknown(), expected: z.string() }).meta({ id: "Evidence" });
+
+export const resultSchema = z
+  .object({
+    ruleId: z.string(),
+    title: z.string(),
+    status: statusEnum,
+    severity: severityEnum,
+    scope: scopeEnum,
+    inherited: z.boolean().describe("true when the result comes from the server's domain, gMSA ACL, tenant, sync scope or fleet"),
+    message: z.string(),
+    evidence: z.array(evidenceSchema),
+    reason: z.object({ code: z.string(), missingFact: z.string(), collect: z.string(), message: z.string() }).optional(),
+    remediation: z.object({ summary: z.string(), steps: z.array(z.string()) }),
+    source: sourceSchema,
+  })
+  .meta({ id: "RuleResult" });
+
+export const serverDetailSchema = serverListItemSchema
+  .extend({
+    confidenceShare: z.number().min(0).max(1),
+    rulesetVersion: z.string(),
+    unknownRuleIds: z.array(z.string()),
+    results: z.array(resultSchema),
+    history: z.object({
+      uploads: z.array(z.object({ uploadId: z.string(), fileName: z.string(), format: z.string(), uploadedBy: z.string(), uploadedAt: z.string(), collectedAt: z.string() })),
+      evaluations: z.array(z.object({ evaluatedAt: z.string(), rulesetVersion: z.string(), verdict: verdictEnum, confidenceStars: z.number().int(), cause: z.string() })),
+    }),
+  })
+  .meta({ id: "ServerDetail" });
+
+export const ruleSchema = z
+  .object({
+    id: z.string(),
+    title: z.string(),
+    severity: severityEnum,
+    scope: scopeEnum,
+    source: sourceSchema,
+    notes: z.array(z.string()),
+    remediation: z.object({ summary: z.string(), steps: z.array(z.string()) }),
+    servers: z.object({ pass: z.number().int(), fail: z.number().int(), unknown: z.number().int(), waived: z.number().int(), blocking: z.number().int() }),
+  })
+  .meta({ id: "Rule" });
+
+export const rulesSchema = z.object({ rulesetVersion: z.string(), rules: z.array(ruleSchema) }).meta({ id: "Rules" });
+
+const verdictCountsSchema = z.object({ ready: z.number().int(), "ready-with-conditions": z.number().int(), "not-ready": z.number().int(), unknown: z.number().int() });
+
+export const summarySchema = z
+  .object({
+    total: z.number().int(),
+    byVerdict: verdictCountsSchema,
+    byRule: z.array(z.object({ ruleId: z.string(), pass: z.number().int(), fail: z.number().int(), unknown: z.number().int(), waived: z.number().int(), blocking: z.number().int() })),
+    byDomain: z.array(z.object({ domain: z.string(), total: z.number().int(), byVerdict: verdictCountsSchema })),
+    byWave: z.array(z.object({ wave: z.string(), total: z.number().int(), byVerdict: verdictCountsSchema })).describe("empty until rollout waves are planned"),
+    freshness: z.object({ oldest: z.string().nullable(), newest: z.string().nullable(), stale: z.number().int(), staleAfterDays: z.number().int() }),
+  })
+  .meta({ id: "Summary" });
+
+export const meSchema = z
+  .object({ name: z.string(), email: z.string().optional(), role: z.enum(["admin", "lead", "viewer"]), kind: z.enum(["session", "token"]) })
+  .meta({ id: "Me" });
+
+export const healthSchema = z.object({ status: z.enum(["ok", "degraded"]), db: z.enum(["ok", "error"]), version: z.string() }).meta({ id: "Health" });
+
+export const uploadResultSchema = z
+  .object({
+    id: z.string().nullable(),
+    kind: z.enum(["host-inventory", "gmsa-acl", "domain", "tenant", "sync-scope"]),
+    format: z.string(),
+    status: z.enum(["committed", "dry-run", "duplicate"]),
+    counts: z.object({ records: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), servers: z.number().int() }),
+    issues: z.array(z.object({ file: z.string(), row: z.number().int().optional(), column: z.string().optional(), message: z.string(), severity: z.enum(["error", "warning"]) })),
+  })
+  .meta({ id: "UploadResult" });
