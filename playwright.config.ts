@@ -26,9 +26,12 @@ export default defineConfig({
     screenshot: "only-on-failure",
     launchOptions: { executablePath, args: ["--disable-gpu", "--disable-quic", "--disable-extensions"] },
   },
+  // Order: sign in once per role -> the fresh-database checks, which end by loading the demo fleet
+  // through the UI -> every other spec, which runs against the demo fleet.
   projects: [
     { name: "setup", testMatch: /global\.setup\.ts$/ },
-    { name: "chromium", dependencies: ["setup"] },
+    { name: "fresh", testMatch: /fresh\.spec\.ts$/, dependencies: ["setup"] },
+    { name: "chromium", testIgnore: /(global\.setup|fresh\.spec)\.ts$/, dependencies: ["fresh"] },
   ],
   webServer: {
     command: `node scripts/e2e-server.mjs`,

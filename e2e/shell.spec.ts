@@ -10,15 +10,6 @@ test("health answers without authentication", async ({ request }) => {
 test.describe("app shell", () => {
   test.use({ storageState: storageStatePath("admin") });
 
-  test("an empty overview points to the upload page", async ({ page }) => {
-    await page.goto("/");
-    await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "No servers yet" })).toBeVisible();
-    await page.getByRole("link", { name: "Upload an inventory" }).click();
-    await expect(page).toHaveURL(/\/uploads$/);
-    await expect(page.getByRole("link", { name: "Uploads" })).toHaveAttribute("aria-current", "page");
-  });
-
   test("navigation reaches every section", async ({ page }) => {
     await page.goto("/");
     const nav = page.getByRole("navigation", { name: "Main" });

@@ -1,25 +1,86 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { redirect } from "next/navigation";
+import { hasActiveFilters, listHref, resolveFilters, sortLinksFor } from "@/components/servers/list-filters";
+import { ServerFiltersForm } from "@/components/servers/server-filters-form";
+import { ServerPagination } from "@/components/servers/server-pagination";
+import { ServersTable } from "@/components/servers/servers-table";
+import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
+import { listServerFilterOptions, listServers } from "@/lib/data/servers";
+import { getRule, RULES } from "@/lib/rules";
+import { serverFiltersToSearch, STALE_AFTER_DAYS } from "@/lib/views/server-filters";
 
 export const metadata: Metadata = { title: "Servers" };
 
-export default async function ServersPage() {
+const RULE_OPTIONS = RULES.map((rule) => ({ id: rule.meta.id, title: rule.meta.title, scope: rule.meta.scope }));
+
+export default async function ServersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePage("read");
+  const { filters, problems, redirectTo } = resolveFilters(await searchParams, (id) => getRule(id) !== undefined);
+  if (redirectTo) redirect(redirectTo);
+  const [list, options] = await Promise.all([listServers(filters), listServerFilterOptions()]);
+  const filtered = hasActiveFilters(filters);
+  const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize));
+  const search = serverFiltersToSearch(filters);
+
+  let body: ReactNode;
+  if (list.total === 0 && !filtered) {
+    body = (
+      <EmptyState title="No servers yet" action={<Link href="/uploads" className={buttonClass("primary")}>Go to uploads</Link>}>
+        <p>Servers appear here once a host inventory or collector output has been uploaded.</p>
+      </EmptyState>
+    );
+  } else if (list.total === 0) {
+    body = (
+      <EmptyState title="No servers match these filters" action={<Link href="/servers" className={buttonClass("secondary")}>Clear filters</Link>}>
+        <p>Remove a filter or clear them all to see every server.</p>
+      </EmptyState>
+    );
+  } else if (list.servers.length === 0) {
+    body = (
+      <EmptyState title={`There is no page ${filters.page.toLocaleString("en-US")}`} action={<Link href={listHref({ ...filters, page: pageCount })} className={buttonClass("secondary")}>Go to the last page</Link>}>
+        <p>{`These filters match ${list.total.toLocaleString("en-US")} servers on ${pageCount.toLocaleString("en-US")} pages.`}</p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <Card>
+        <ServersTable
+          key={search}
+          servers={list.servers}
+          sortLinks={sortLinksFor(filters)}
+          staleAfterDays={STALE_AFTER_DAYS}
+          caption={`Servers${filtered ? " matching the filters" : ""}, page ${filters.page} of ${pageCount}`}
+        />
+        <ServerPagination page={filters.page} pageSize={filters.pageSize} total={list.total} hrefFor={(page) => listHref({ ...filters, page })} />
+      </Card>
+    );
+  }
+
   return (
     <>
-      <PageHeader title="Servers" description="Every server with its readiness verdict, failing rules and filters." />
-      <EmptyState title="Nothing to show yet">
-        <p>
-          This view fills in once exports have been uploaded. Go to{" "}
-          <Link href="/uploads" className="font-medium text-brand-600 underline dark:text-brand-100">
-            Uploads
-          </Link>{" "}
-          to add data.
-        </p>
-      </EmptyState>
+      <PageHeader title="Servers" description="Every server with its readiness verdict and what blocks it. Filters live in the address bar: bookmark or share a view." />
+      <div className="space-y-6">
+        {problems.length > 0 && (
+          <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+            <p className="font-medium">The filters in the address were not applied; showing every server.</p>
+            <ul className="mt-1 list-disc pl-5 [overflow-wrap:anywhere]">
+              {problems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <Card title="Filters" id="filters">
+          <ServerFiltersForm key={search} filters={filters} options={{ ...options, rules: RULE_OPTIONS }} />
+        </Card>
+        {body}
+      </div>
     </>
   );
 }

@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SeverityLabel } from "@/components/readiness/status-badge";
+import { LINK, RULE_SCOPE_LABELS } from "@/components/rules/labels";
+import { RuleCountsSummary } from "@/components/rules/rule-counts";
+import { RuleExamples } from "@/components/rules/rule-examples";
+import { RuleNotes } from "@/components/rules/rule-notes";
+import { RuleRemediation } from "@/components/rules/rule-remediation";
+import { RuleSources } from "@/components/rules/rule-sources";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePage } from "@/lib/auth/guards";
+import { getRuleCounts } from "@/lib/data/rule-views";
+import { getRule } from "@/lib/rules";
+
+type Params = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { id } = await params;
+  return { title: getRule(id)?.meta.id ?? "Rule" };
+}
+
+export default async function RulePage({ params }: Params) {
+  await requirePage("read");
+  const { id } = await params;
+  const rule = getRule(id);
+  if (!rule) notFound();
+  const { meta } = rule;
+  const counts = await getRuleCounts(meta.id);
+  return (
+    <>
+      <PageHeader
+        title={meta.title}
+        description={
+          <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <code className="font-mono">{meta.id}</code>
+            <SeverityLabel severity={meta.severity} />
+            <span>{RULE_SCOPE_LABELS[meta.scope]} rule</span>
+          </span>
+        }
+        actions={
+          <Link href="/rules" className={`${LINK} text-sm`}>
+            All rules
+          </Link>
+        }
+      />
+      <div className="space-y-6">
+        <Card title="Servers" id="servers">
+          <RuleCountsSummary ruleId={meta.id} counts={counts} />
+        </Card>
+        <Card title="Why it matters" id="rationale">
+          <p className="text-sm [overflow-wrap:anywhere]">{meta.rationale}</p>
+        </Card>
+        <RuleNotes notes={meta.notes ?? []} />
+        <Card title="Sources" id="sources">
+          <RuleSources meta={meta} />
+        </Card>
+        <Card title="Remediation" id="remediation">
+          <RuleRemediation remediation={meta.remediation} />
+        </Card>
+        <Card title={`Examples (${rule.examples.length})`} id="examples">
+          <p className="-mt-2 mb-3 text-sm text-slate-600 dark:text-slate-400">
+            Each example&apos;s facts, the outcome it declares and what the rule returns for them, with its evidence.
+          </p>
+          <RuleExamples rule={rule} />
+        </Card>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeleteUploadButton } from "@/components/uploads/delete-upload-button";
+import { IssuesTable } from "@/components/uploads/issues-table";
+import { UploadContents } from "@/components/uploads/upload-contents";
+import { UploadCounts } from "@/components/uploads/upload-counts";
+import { UploadProvenance } from "@/components/uploads/upload-provenance";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePage } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
+import { getUpload, getUploadContents } from "@/lib/data/uploads";
+import { formatById } from "@/lib/ingest/formats";
+
+export const metadata: Metadata = { title: "Upload" };
+
+export default async function UploadPage({ params }: { params: Promise<{ id: string }> }) {
+  const caller = await requirePage("read");
+  const { id } = await params;
+  const upload = await getUpload(id);
+  if (!upload) notFound();
+  const contents = await getUploadContents(upload.id);
+  const errors = upload.issues.filter((issue) => issue.severity === "error").length;
+  const warnings = upload.issues.length - errors;
+  return (
+    <>
+      <PageHeader
+        title="Upload"
+        description={<span className="break-all">{upload.fileName}</span>}
+        actions={
+          <Link href="/uploads" className="text-sm font-medium text-brand-600 underline dark:text-brand-100">
+            All uploads
+          </Link>
+        }
+      />
+      <div className="space-y-6">
+        <Card title="Provenance" id="provenance">
+          <UploadProvenance upload={upload} formatLabel={formatById(upload.format)?.label} />
+        </Card>
+        <Card title="Counts" id="counts">
+          <UploadCounts counts={upload.counts} label="Counts" />
+        </Card>
+        <Card title="What it stored" id="contents">
+          <UploadContents contents={contents} />
+        </Card>
+        <Card title={`Issues (${upload.issues.length.toLocaleString("en-US")})`} id="issues">
+          {upload.issues.length > 0 && (
+            <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+              {errors.toLocaleString("en-US")} {errors === 1 ? "error" : "errors"} (rows left out) and {warnings.toLocaleString("en-US")}{" "}
+              {warnings === 1 ? "warning" : "warnings"}, as found when the file was committed.
+            </p>
+          )}
+          <IssuesTable issues={upload.issues} caption={`Issues found in ${upload.fileName}`} />
+        </Card>
+        {can(caller.role, "upload") && (
+          <Card title="Delete" id="delete">
+            <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+              Deleting removes this upload&apos;s facts and re-evaluates what it touched. Upload the file again to restore it.
+            </p>
+            <DeleteUploadButton uploadId={upload.id} fileName={upload.fileName} servers={contents.serverTotal} />
+          </Card>
+        )}
+      </div>
+    </>
+  );
+}

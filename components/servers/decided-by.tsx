@@ -1,0 +1,52 @@
+import type { Verdict } from "@/lib/readiness/verdict";
+import { getRule } from "@/lib/rules";
+import type { RuleResult } from "@/lib/rules/types";
+import { resultAnchor } from "./result-card";
+import type { DecidedBy } from "./result-groups";
+
+function RuleLinks({ results }: { results: readonly RuleResult[] }) {
+  return (
+    <ul className="mt-1 space-y-1">
+      {results.map((result) => (
+        <li key={result.ruleId} className="text-sm">
+          <a href={`#${resultAnchor(result.ruleId)}`} className="text-brand-600 underline dark:text-brand-100">
+            {getRule(result.ruleId)?.meta.title ?? result.ruleId}
+          </a>{" "}
+          <code className="text-xs text-slate-500 dark:text-slate-400">{result.ruleId}</code>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const INTRO: Record<Verdict, string> = {
+  "not-ready": "Not ready because these blockers fail:",
+  unknown: "Unknown because these blockers could not be judged (facts missing):",
+  "ready-with-conditions": "Ready, with conditions: these warnings fail:",
+  ready: "Ready: no blocker or warning fails.",
+};
+
+/** The rules that decide the verdict: failing blockers, unknown blockers, failing warnings (conditions). */
+export function DecidedByList({ verdict, decided }: { verdict: Verdict; decided: DecidedBy }) {
+  const groups: { key: string; title: string; results: RuleResult[] }[] = [];
+  if (decided.blocking.length) groups.push({ key: "blocking", title: INTRO["not-ready"], results: decided.blocking });
+  if (decided.unknownBlockers.length) {
+    groups.push({ key: "unknown", title: verdict === "unknown" ? INTRO.unknown : "Blockers without data (checked once these are collected):", results: decided.unknownBlockers });
+  }
+  if (decided.conditions.length) groups.push({ key: "conditions", title: verdict === "ready-with-conditions" ? INTRO["ready-with-conditions"] : "Conditions (failing warnings):", results: decided.conditions });
+  return (
+    <div>
+      <h3 className="text-sm font-semibold">Decided by</h3>
+      {groups.length === 0 ? (
+        <p className="mt-1 text-sm">{INTRO.ready}</p>
+      ) : (
+        groups.map((group) => (
+          <div key={group.key} className="mt-2">
+            <p className="text-sm text-slate-700 dark:text-slate-300">{group.title}</p>
+            <RuleLinks results={group.results} />
+          </div>
+        ))
+      )}
+    </div>
+  );
+}

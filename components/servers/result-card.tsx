@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { SeverityLabel, StatusBadge } from "@/components/readiness/status-badge";
+import type { Rule, RuleResult } from "@/lib/rules/types";
+import { CodeBlock } from "./code-block";
+import { EvidenceTable } from "./evidence-table";
+import { RuleSourceLine } from "./rule-source";
+
+const BORDER: Record<RuleResult["status"], string> = {
+  fail: "border-l-red-600",
+  unknown: "border-l-slate-400",
+  waived: "border-l-violet-600",
+  pass: "border-l-green-600",
+};
+
+export const resultAnchor = (ruleId: string) => `result-${ruleId}`;
+
+/** One rule result: status, rule, message, evidence, why it is unknown, remediation (with its script) and source. */
+export function ResultCard({ result, rule, snippet, headingLevel }: { result: RuleResult; rule: Rule | undefined; snippet?: string; headingLevel: 4 | 5 }) {
+  const Heading = headingLevel === 4 ? "h4" : "h5";
+  const id = resultAnchor(result.ruleId);
+  const title = rule?.meta.title ?? result.ruleId;
+  const showFix = result.status === "fail" || result.status === "waived";
+  return (
+    <article id={id} aria-labelledby={`${id}-title`} className={`scroll-mt-20 rounded-md border border-l-4 border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900 ${BORDER[result.status]}`}>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+        <StatusBadge status={result.status} severity={result.severity} />
+        {result.status !== "fail" && <SeverityLabel severity={result.severity} />}
+      </div>
+      <Heading id={`${id}-title`} className="mt-1 text-sm font-semibold">
+        <Link href={`/rules/${encodeURIComponent(result.ruleId)}`} className="text-brand-600 underline decoration-brand-600/40 hover:decoration-brand-600 dark:text-brand-100">
+          {title}
+        </Link>{" "}
+        <code className="text-xs font-normal text-slate-500 dark:text-slate-400">{result.ruleId}</code>
+      </Heading>
+      <p className="mt-1 text-sm [overflow-wrap:anywhere]">{result.message}</p>
+      <EvidenceTable evidence={result.evidence} caption={`Evidence for ${title}`} />
+      {result.reason && (
+        <div className="mt-3 text-sm">
+          <p>
+            <span className="font-medium">{result.reason.code === "rule-error" ? "The rule failed to run. " : "Missing fact: "}</span>
+            <code className="font-mono text-xs [overflow-wrap:anywhere]">{result.reason.missingFact}</code>
+          </p>
+          <CodeBlock code={result.reason.collect} label="How to collect it" />
+        </div>
+      )}
+      {result.waiver && (
+        <p className="mt-3 text-sm [overflow-wrap:anywhere]">
+          <span className="font-medium">Waived</span> by {result.waiver.by}: {result.waiver.reason}
+          {result.waiver.expiresAt ? ` (until ${result.waiver.expiresAt.slice(0, 10)})` : ""}
+        </p>
+      )}
+      {showFix && rule && (
+        <div className="mt-3 text-sm">
+          <p>
+            <span className="font-medium">Remediation: </span>
+            {rule.meta.remediation.summary}
+          </p>
+          {(rule.meta.remediation.steps ?? []).length > 0 && (
+            <ol className="mt-1 list-decimal space-y-0.5 pl-5 [overflow-wrap:anywhere]">
+              {(rule.meta.remediation.steps ?? []).map((step, i) => (
+                <li key={i}>{step}</li>
+              ))}
+            </ol>
+          )}
+          {snippet && <CodeBlock code={snippet} label="PowerShell for this server (safe to run twice; preview with -WhatIf)" copyLabel="Copy script" />}
+        </div>
+      )}
+      {rule && <RuleSourceLine source={rule.meta.source} />}
+    </article>
+  );
+}

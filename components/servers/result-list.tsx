@@ -1,0 +1,42 @@
+import { getRule } from "@/lib/rules";
+import type { RuleResult } from "@/lib/rules/types";
+import { ResultCard } from "./result-card";
+import { sortResults, statusCounts } from "./result-groups";
+
+/** A summary like "2 failing · 1 unknown · 14 passing". */
+export function countsText(results: readonly RuleResult[]): string {
+  const counts = statusCounts(results);
+  const parts = [
+    counts.fail && `${counts.fail} failing`,
+    counts.unknown && `${counts.unknown} unknown`,
+    counts.waived && `${counts.waived} waived`,
+    counts.pass && `${counts.pass} passing`,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(" · ") : "no applicable rules";
+}
+
+/** Results failing first; passing ones folded away (expand to see their evidence). */
+export function ResultList({ results, snippets, headingLevel }: { results: readonly RuleResult[]; snippets: ReadonlyMap<string, string>; headingLevel: 4 | 5 }) {
+  const sorted = sortResults(results);
+  const open = sorted.filter((r) => r.status !== "pass");
+  const passing = sorted.filter((r) => r.status === "pass");
+  const card = (result: RuleResult) => (
+    <li key={result.ruleId}>
+      <ResultCard result={result} rule={getRule(result.ruleId)} snippet={snippets.get(result.ruleId)} headingLevel={headingLevel} />
+    </li>
+  );
+  return (
+    <div className="space-y-3">
+      {open.length > 0 && <ul className="space-y-3">{open.map(card)}</ul>}
+      {passing.length > 0 && (
+        <details className="group rounded-md border border-slate-200 dark:border-slate-700">
+          <summary className="cursor-pointer select-none px-3 py-2 text-sm font-medium text-green-800 dark:text-green-300">
+            <span aria-hidden="true">✓ </span>
+            {`${passing.length} passing ${passing.length === 1 ? "rule" : "rules"}`}
+          </summary>
+          <ul className="space-y-3 p-3 pt-0">{passing.map(card)}</ul>
+        </details>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { ServerListItem } from "@/lib/data/servers";
+import { BulkActionBar } from "./bulk-action-bar";
+import { ServerRow } from "./server-row";
+import { type SortLink, SortHeader } from "./sort-header";
+
+export type SortableColumn = "name" | "verdict" | "confidence" | "domain" | "os" | "collected";
+
+const CHECKBOX = "h-4 w-4 rounded border-slate-400 accent-brand-600";
+
+function SelectAll({ checked, indeterminate, onChange }: { checked: boolean; indeterminate: boolean; onChange: (checked: boolean) => void }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = indeterminate;
+  }, [indeterminate]);
+  return (
+    <input ref={ref} type="checkbox" className={CHECKBOX} checked={checked} onChange={(event) => onChange(event.target.checked)} aria-label="Select all servers on this page" />
+  );
+}
+
+/** The servers of one page with their selection (by FQDN) for bulk actions. */
+export function ServersTable({
+  servers,
+  sortLinks,
+  caption,
+  staleAfterDays,
+}: {
+  servers: readonly ServerListItem[];
+  sortLinks: Readonly<Record<SortableColumn, SortLink>>;
+  caption: string;
+  staleAfterDays: number;
+}) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
+  const onPage = servers.map((server) => server.fqdn);
+  const selectedOnPage = onPage.filter((fqdn) => selected.has(fqdn));
+  const all = onPage.length > 0 && selectedOnPage.length === onPage.length;
+
+  const toggle = (fqdn: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(fqdn);
+      else next.delete(fqdn);
+      return next;
+    });
+
+  return (
+    <>
+      <BulkActionBar selected={selectedOnPage} onClear={() => setSelected(new Set())} />
+      <div className="overflow-x-auto">
+        <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
+          <caption className="sr-only">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="w-8 px-2 py-2 text-left">
+                <SelectAll checked={all} indeterminate={!all && selectedOnPage.length > 0} onChange={(on) => setSelected(on ? new Set(onPage) : new Set())} />
+              </th>
+              <SortHeader label="Name" sort={sortLinks.name} />
+              <SortHeader label="Verdict" sort={sortLinks.verdict} />
+              <SortHeader label="Confidence" sort={sortLinks.confidence} />
+              <SortHeader label="Domain" sort={sortLinks.domain} />
+              <SortHeader label="OS" sort={sortLinks.os} />
+              <SortHeader label="Site" />
+              <SortHeader label="Owner" />
+              <SortHeader label="Blocking rules" />
+              <SortHeader label="Facts collected" sort={sortLinks.collected} />
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {servers.map((server) => (
+              <ServerRow
+                key={server.fqdn}
+                server={server}
+                staleAfterDays={staleAfterDays}
+                selectCell={
+                  <td className="px-2 py-2 align-top">
+                    <input
+                      type="checkbox"
+                      className={CHECKBOX}
+                      checked={selected.has(server.fqdn)}
+                      onChange={(event) => toggle(server.fqdn, event.target.checked)}
+                      aria-label={`Select ${server.fqdn}`}
+                    />
+                  </td>
+                }
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { readUploadAnswer } from "./upload-response";
+
+describe("readUploadAnswer", () => {
+  it("reads a 201 answer", () => {
+    const body = { id: "u1", kind: "host-inventory", format: "inventory-csv", status: "committed", counts: { records: 2, accepted: 2, rejected: 0, servers: 2 }, issues: [{ file: "a.csv", row: 3, column: "RAM", message: "odd", severity: "warning" }] };
+    const answer = readUploadAnswer(201, JSON.stringify(body), "a.csv");
+    expect(answer).toEqual({ ok: true, value: body });
+  });
+
+  it("reads a refusal and turns request-validation issues into file-level issues", () => {
+    const body = { error: { code: "bad-fields", message: "Some upload fields are not valid.", issues: [{ file: "a.csv", column: "kind", message: "Invalid option", severity: "error" }, { path: "page", message: "Too small" }] } };
+    const answer = readUploadAnswer(400, JSON.stringify(body), "a.csv");
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error.code).toBe("bad-fields");
+    expect(answer.error.issues).toEqual([
+      { file: "a.csv", column: "kind", message: "Invalid option", severity: "error" },
+      { file: "a.csv", column: "page", message: "Too small", severity: "error" },
+    ]);
+  });
+
+  it("explains answers without a readable body", () => {
+    const network = readUploadAnswer(0, "", "a.csv");
+    expect(network.ok || network.error.code).toBe("network");
+    const html = readUploadAnswer(502, "<html>Bad gateway</html>", "a.csv");
+    expect(html.ok || html.error.message).toMatch(/answered 502/);
+    const garbled = readUploadAnswer(201, "{\"id\":1}", "a.csv");
+    expect(garbled.ok || garbled.error.code).toBe("bad-answer");
+  });
+});

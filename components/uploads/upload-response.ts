@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+/** The answers of POST /api/uploads, validated in the browser before they are shown. */
+
+export const uploadIssueSchema = z.object({
+  file: z.string(),
+  row: z.number().int().optional(),
+  column: z.string().optional(),
+  message: z.string(),
+  severity: z.enum(["error", "warning"]),
+});
+export type UploadIssue = z.infer<typeof uploadIssueSchema>;
+
+const countsSchema = z.object({ records: z.number(), accepted: z.number(), rejected: z.number(), servers: z.number() });
+export type UploadCounts = z.infer<typeof countsSchema>;
+
+export const uploadAcceptedSchema = z.object({
+  id: z.string().nullable(),
+  kind: z.string(),
+  format: z.string(),
+  status: z.enum(["committed", "dry-run", "duplicate"]),
+  counts: countsSchema,
+  issues: z.array(uploadIssueSchema),
+});
+export type UploadAccepted = z.infer<typeof uploadAcceptedSchema>;
+
+const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    issues: z.array(z.unknown()).catch([]),
+    kind: z.string().optional().catch(undefined),
+    format: z.string().optional().catch(undefined),
+  }),
+});
+
+export interface UploadRefused {
+  code: string;
+  message: string;
+  issues: UploadIssue[];
+  /** Present when the API says what it detected (not every answer does). */
+  kind?: string;
+  format?: string;
+}
+
+export type UploadAnswer = { ok: true; value: UploadAccepted } | { ok: false; error: UploadRefused };
+
+/** An issue of another shape (a request-validation error { path, message }) becomes a file-level error. */
+function toIssue(raw: unknown, fileName: string): UploadIssue {
+  const parsed = uploadIssueSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const loose = z.object({ path: z.string().optional(), message: z.string() }).safeParse(raw);
+  if (loose.success) return { file: fileName, column: loose.data.path || undefined, message: loose.data.message, severity: "error" };
+  return { file: fileName, message: "An issue the page could not read was reported.", severity: "error" };
+}
+
+/** Turns an HTTP status and body text into something to show; never throws. */
+export function readUploadAnswer(status: number, bodyText: string, fileName: string): UploadAnswer {
+  let body: unknown;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    body = undefined;
+  }
+  if (status === 201 || status === 200) {
+    const accepted = uploadAcceptedSchema.safeParse(body);
+    if (accepted.success) return { ok: true, value: accepted.data };
+    return { ok: false, error: { code: "bad-answer", message: "The server accepted the file but its answer could not be read. Reload the page to see the uploads.", issues: [] } };
+  }
+  const refused = errorBodySchema.safeParse(body);
+  if (refused.success) {
+    const { code, message, issues, kind, format } = refused.data.error;
+    return { ok: false, error: { code, message, issues: issues.map((issue) => toIssue(issue, fileName)), kind, format } };
+  }
+  if (status === 0) return { ok: false, error: { code: "network", message: "The file did not reach the server (network error or the connection was closed). Try again.", issues: [] } };
+  if (status === 413) return { ok: false, error: { code: "too-large", message: `${fileName} is larger than the server accepts.`, issues: [] } };
+  return { ok: false, error: { code: `http-${status}`, message: `The server answered ${status} without an explanation. Try again, or check the server log.`, issues: [] } };
+}

@@ -1,0 +1,136 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useReducer, useRef } from "react";
+import { csvHeadersOf, HEADER_PROBE_BYTES } from "./csv-header";
+import { postUpload } from "./post-upload";
+import { changesPreview, DEFAULT_UPLOAD_OPTIONS, uploadFields, type UploadMode, type UploadOptions } from "./upload-fields";
+import type { UploadAccepted, UploadAnswer, UploadRefused } from "./upload-response";
+
+/** One file in the upload panel and where it stands. */
+export interface QueueEntry {
+  key: string;
+  file: File;
+  /** The CSV headers (read in the browser), null when the file is not CSV, undefined while reading. */
+  headers: string[] | null | undefined;
+  options: UploadOptions;
+  /** Options changed since the preview or refusal shown: check again before committing. */
+  stale: boolean;
+  sending: { mode: UploadMode; loaded: number; total: number } | null;
+  /** Last upload progress in percent (kept after the request ends). */
+  percent: number;
+  preview: UploadAccepted | null;
+  result: UploadAccepted | null;
+  error: (UploadRefused & { stage: UploadMode }) | null;
+}
+
+type QueueAction =
+  | { type: "add"; entries: QueueEntry[] }
+  | { type: "headers"; key: string; headers: string[] | null }
+  | { type: "options"; key: string; patch: Partial<UploadOptions> }
+  | { type: "start"; key: string; mode: UploadMode; total: number }
+  | { type: "progress"; key: string; loaded: number; total: number }
+  | { type: "answer"; key: string; mode: UploadMode; answer: UploadAnswer }
+  | { type: "remove"; key: string };
+
+function update(entries: QueueEntry[], key: string, change: (entry: QueueEntry) => QueueEntry): QueueEntry[] {
+  return entries.map((entry) => (entry.key === key ? change(entry) : entry));
+}
+
+function percentOf(loaded: number, total: number): number {
+  return total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0;
+}
+
+export function queueReducer(entries: QueueEntry[], action: QueueAction): QueueEntry[] {
+  switch (action.type) {
+    case "add":
+      return [...entries, ...action.entries];
+    case "remove":
+      return entries.filter((entry) => entry.key !== action.key);
+    case "headers":
+      return update(entries, action.key, (entry) => ({ ...entry, headers: action.headers }));
+    case "options":
+      return update(entries, action.key, (entry) => ({
+        ...entry,
+        options: { ...entry.options, ...action.patch },
+        stale: entry.stale || (changesPreview(action.patch) && (entry.preview !== null || entry.error !== null)),
+      }));
+    case "start":
+      return update(entries, action.key, (entry) => ({ ...entry, sending: { mode: action.mode, loaded: 0, total: action.total }, percent: 0 }));
+    case "progress":
+      return update(entries, action.key, (entry) =>
+        entry.sending ? { ...entry, sending: { ...entry.sending, loaded: action.loaded, total: action.total }, percent: percentOf(action.loaded, action.total) } : entry,
+      );
+    case "answer":
+      return update(entries, action.key, (entry) => {
+        const base = { ...entry, sending: null, percent: 100 };
+        const { answer, mode } = action;
+        if (mode === "dry-run") {
+          return answer.ok
+            ? { ...base, preview: answer.value, error: null, result: null, stale: false }
+            : { ...base, preview: null, error: { ...answer.error, stage: mode }, result: null, stale: false };
+        }
+        return answer.ok ? { ...base, result: answer.value, error: null } : { ...base, error: { ...answer.error, stage: mode } };
+      });
+  }
+}
+
+/** The upload panel's state and what can be done with each file. */
+export function useUploadQueue(maxBytes: number) {
+  const router = useRouter();
+  const [entries, dispatch] = useReducer(queueReducer, []);
+  const nextKey = useRef(0);
+
+  const send = useCallback(
+    async (entry: QueueEntry, mode: UploadMode) => {
+      dispatch({ type: "start", key: entry.key, mode, total: entry.file.size });
+      const answer = await postUpload(entry.file, uploadFields(entry.options, mode), (loaded, total) =>
+        dispatch({ type: "progress", key: entry.key, loaded, total }),
+      );
+      dispatch({ type: "answer", key: entry.key, mode, answer });
+      if (mode === "commit" && answer.ok) router.refresh();
+    },
+    [router],
+  );
+
+  const addFiles = useCallback(
+    (files: Iterable<File>) => {
+      const added: QueueEntry[] = [...files].map((file) => ({
+        key: `upload-${++nextKey.current}`,
+        file,
+        headers: undefined,
+        options: DEFAULT_UPLOAD_OPTIONS,
+        stale: false,
+        sending: null,
+        percent: 0,
+        preview: null,
+        result: null,
+        error: null,
+      }));
+      if (added.length === 0) return;
+      dispatch({ type: "add", entries: added });
+      for (const entry of added) {
+        void entry.file
+          .slice(0, HEADER_PROBE_BYTES)
+          .arrayBuffer()
+          .then(
+            (buffer) => dispatch({ type: "headers", key: entry.key, headers: csvHeadersOf(new Uint8Array(buffer), entry.file.size <= HEADER_PROBE_BYTES) }),
+            () => dispatch({ type: "headers", key: entry.key, headers: null }),
+          );
+        if (entry.file.size > maxBytes) {
+          const limit = `${Math.round(maxBytes / 1024 / 1024)} MB`;
+          const error: UploadRefused = { code: "too-large", message: `${entry.file.name} is larger than the ${limit} upload limit; it was not sent.`, issues: [] };
+          dispatch({ type: "answer", key: entry.key, mode: "dry-run", answer: { ok: false, error } });
+        } else {
+          void send(entry, "dry-run");
+        }
+      }
+    },
+    [maxBytes, send],
+  );
+
+  const setOptions = useCallback((key: string, patch: Partial<UploadOptions>) => dispatch({ type: "options", key, patch }), []);
+  const remove = useCallback((key: string) => dispatch({ type: "remove", key }), []);
+
+  return { entries, addFiles, send, setOptions, remove };
+}
