@@ -25,10 +25,13 @@ export const PAGE_ROUTES: readonly RouteEntry[] = [
   { route: "/", sample: "/", access: "read" },
   { route: "/login", sample: "/login", access: "public" },
   { route: "/servers", sample: "/servers", access: "read" },
+  // The sample server does not exist: a reader gets the 404 page, which proves the permission check passed.
+  { route: "/servers/[fqdn]", sample: "/servers/no-such-server.example", access: "read", allowedStatuses: [404] },
   { route: "/uploads", sample: "/uploads", access: "read" },
   // The sample id does not exist: a reader gets the 404 page, which proves the permission check passed.
   { route: "/uploads/[id]", sample: "/uploads/no-such-upload", access: "read", allowedStatuses: [404] },
   { route: "/rules", sample: "/rules", access: "read" },
+  { route: "/rules/[id]", sample: "/rules/host-memory", access: "read" },
   { route: "/domains", sample: "/domains", access: "read" },
   { route: "/tenant", sample: "/tenant", access: "read" },
   { route: "/rollout", sample: "/rollout", access: "read" },
@@ -45,6 +48,7 @@ export const API_ROUTES: readonly ApiRouteEntry[] = [
   { method: "GET", route: "/api/uploads/[id]", sample: "/api/uploads/no-such-upload", access: "read", allowedStatuses: [404] },
   { method: "DELETE", route: "/api/uploads/[id]", sample: "/api/uploads/no-such-upload", access: "upload", allowedStatuses: [404] },
   { method: "GET", route: "/collector", sample: "/collector", access: "read" },
+  { method: "GET", route: "/servers/[fqdn]/fix-script", sample: "/servers/no-such-server.example/fix-script", access: "read", allowedStatuses: [404] },
   { method: "GET", route: "/api/servers", sample: "/api/servers", access: "read" },
   { method: "GET", route: "/api/servers/[name]", sample: "/api/servers/no-such-server.example", access: "read", allowedStatuses: [404] },
   { method: "GET", route: "/api/rules", sample: "/api/rules", access: "read" },

@@ -18,6 +18,9 @@ function inventoryCsv(domain: string, hosts: readonly string[], extraRows: reado
   return Buffer.from([INVENTORY_HEADER, ...rows, ...extraRows].join("\r\n") + "\r\n");
 }
 
+/** Element screenshots: keep the sticky app header from covering the element. */
+const UNSTICK_HEADER = "body > div > header { position: static !important; }";
+
 const csv = (name: string, buffer: Buffer) => ({ name, mimeType: "text/csv", buffer });
 const authorization = () => ({ Authorization: `Bearer ${tokenFor("admin")}` });
 
@@ -79,7 +82,7 @@ test.describe("uploads as an admin", () => {
     await expect(entry.getByRole("status")).toHaveText("Committed");
     await expectCounts(entry, `Counts for ${fileName}`, { records: 2, accepted: 2, rejected: 0, servers: 2 });
     await expect(entry.getByRole("link", { name: "See the servers" })).toHaveAttribute("href", "/servers");
-    await entry.screenshot({ path: `${SCREENSHOT_DIR}/uploads-committed.png` });
+    await entry.screenshot({ path: `${SCREENSHOT_DIR}/uploads-committed.png`, style: UNSTICK_HEADER });
 
     const row = listRow(page, fileName);
     await expect(row).toHaveCount(1);
@@ -94,7 +97,7 @@ test.describe("uploads as an admin", () => {
     await expect(cells.nth(8)).toHaveText(/^[0-9a-f]{12}$/);
     // Newest first: this upload is the first row.
     await expect(page.getByRole("table", { name: /^Uploads, newest first/ }).getByRole("row").nth(1)).toContainText(fileName);
-    await page.getByRole("region", { name: "Uploaded files" }).screenshot({ path: `${SCREENSHOT_DIR}/uploads-list.png` });
+    await page.getByRole("region", { name: "Uploaded files" }).screenshot({ path: `${SCREENSHOT_DIR}/uploads-list.png`, style: UNSTICK_HEADER });
 
     await entry.getByRole("link", { name: "Open the upload" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Upload" })).toBeVisible();

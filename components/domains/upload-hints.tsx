@@ -17,9 +17,9 @@ export function UploadHint({ title, children }: { title: string; children: React
   );
 }
 
-export function DomainFactsHint() {
+export function DomainFactsHint({ title = "No domain facts uploaded for this domain" }: { title?: string }) {
   return (
-    <UploadHint title="No domain facts uploaded for this domain">
+    <UploadHint title={title}>
       Run the collector with <code>-IncludeDomain</code> once in the domain (on a domain controller or an admin workstation with RSAT), or upload
       a domain JSON export (<code>Get-ADDomain</code>, <code>Get-ADDomainController</code>, <code>Get-KdsRootKey</code>, the schema&apos;s{" "}
       <code>objectVersion</code>). The domain rules stay unknown until then.
@@ -27,10 +27,10 @@ export function DomainFactsHint() {
   );
 }
 
-export function AclHint({ dn }: { dn: string | null }) {
+export function AclHint({ dn, title = "No gMSA ACL export uploaded for this domain" }: { dn: string | null; title?: string }) {
   const target = dn ?? "DC=corp,DC=contoso,DC=com";
   return (
-    <UploadHint title="No gMSA ACL export uploaded for this domain">
+    <UploadHint title={title}>
       Export the domain root&apos;s ACL and upload it (name the gMSA in the upload options when the file does not):{" "}
       <code className="[overflow-wrap:anywhere]">{`Get-Acl 'AD:${target}' | Select-Object -ExpandProperty Access | Export-Csv acl.csv -NoTypeInformation`}</code>{" "}
       or <code className="[overflow-wrap:anywhere]">{`dsacls "${target}" > acl.txt`}</code>. The gMSA permission rules stay unknown until then.

@@ -38,7 +38,7 @@ export function RuleCountsSummary({ ruleId, counts }: { ruleId: string; counts: 
   ];
   return (
     <div>
-      <dl className="grid gap-3 sm:grid-cols-5" aria-label={`Servers per status for ${ruleId}`}>
+      <dl className="grid gap-3 sm:grid-cols-5">
         {items.map(([label, value, hint]) => (
           <div key={label} className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-700">
             <dt className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400" title={hint}>

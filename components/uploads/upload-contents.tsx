@@ -22,7 +22,9 @@ export function UploadContents({ contents }: { contents: UploadContentsDto }) {
           <ul aria-label="Servers in this upload" className="divide-y divide-slate-100 text-sm dark:divide-slate-800">
             {servers.map((server) => (
               <li key={server.fqdn} className="flex flex-wrap justify-between gap-2 py-1.5">
-                <span className="break-all font-mono text-xs">{server.fqdn}</span>
+                <Link href={`/servers/${encodeURIComponent(server.fqdn)}`} className="break-all font-mono text-xs text-brand-600 underline dark:text-brand-100">
+                  {server.fqdn}
+                </Link>
                 <span className="text-xs text-slate-600 dark:text-slate-400">Current verdict: {verdictLabel(server.verdict)}</span>
               </li>
             ))}

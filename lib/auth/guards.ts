@@ -12,8 +12,9 @@ export async function requirePage(permission: Permission): Promise<Caller> {
   return caller;
 }
 
-export function apiError(status: number, code: string, message: string, issues: unknown[] = []): Response {
-  return Response.json({ error: { code, message, issues } }, { status });
+/** The one error shape of the API; `extra` adds machine-readable context (e.g. the detected kind/format). */
+export function apiError(status: number, code: string, message: string, issues: unknown[] = [], extra: Record<string, unknown> = {}): Response {
+  return Response.json({ error: { code, message, issues, ...extra } }, { status });
 }
 
 function isSafeMethod(method: string): boolean {

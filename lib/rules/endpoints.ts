@@ -100,16 +100,40 @@ export function endpointsFor(cloud: Cloud): readonly EndpointRequirement[] {
   return ENDPOINTS[cloud] ?? PUBLIC;
 }
 
+/** A host name as matched: trimmed, lower-case, one trailing dot removed ("Login.Example.com." -> "login.example.com"). */
+export function normalizeHostName(name: string): string {
+  const lower = name.trim().toLowerCase();
+  return lower.endsWith(".") ? lower.slice(0, -1) : lower;
+}
+
+/**
+ * A pattern normalised once: `suffix` is ".msappproxy.net" for "*.msappproxy.net" (any host with at least
+ * one more label in front), null for an exact name, which is then `name`.
+ */
+export interface CompiledPattern {
+  name: string;
+  suffix: string | null;
+}
+
+export function compilePattern(pattern: string): CompiledPattern {
+  const name = normalizeHostName(pattern);
+  return { name, suffix: name.startsWith("*.") ? name.slice(1) : null };
+}
+
+/** `hostMatchesPattern` for a host name already normalised with `normalizeHostName` and a compiled pattern. */
+export function matchesCompiled(name: string, pattern: CompiledPattern): boolean {
+  if (name === "") return false;
+  const suffix = pattern.suffix;
+  if (suffix === null) return name === pattern.name;
+  return name.length > suffix.length && name.charCodeAt(0) !== DOT && name.endsWith(suffix);
+}
+
+const DOT = 46; // "."
+
 /**
  * True when `host` is covered by `pattern`: exact names compare case-insensitively (trailing dot ignored);
  * `*.suffix` covers any host with at least one more label in front of `suffix` (not `suffix` itself).
  */
 export function hostMatchesPattern(host: string, pattern: string): boolean {
-  const normalize = (name: string) => name.trim().toLowerCase().replace(/\.$/, "");
-  const name = normalize(host);
-  const rule = normalize(pattern);
-  if (name === "") return false;
-  if (!rule.startsWith("*.")) return name === rule;
-  const suffix = rule.slice(1); // ".msappproxy.net"
-  return name.length > suffix.length && name.endsWith(suffix) && !name.startsWith(".");
+  return matchesCompiled(normalizeHostName(host), compilePattern(pattern));
 }

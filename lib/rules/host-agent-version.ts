@@ -9,7 +9,7 @@ import {
   readAgent,
 } from "./host/agent";
 import { hostContext } from "./host/examples";
-import { at, hostLabel, readDword } from "./host/read";
+import { hostLabel, own, readDword } from "./host/read";
 import { psComment, remediationScript, shouldProcess } from "./host/registry-script";
 import { AGENT_VERSION_HISTORY, CLOUD_SYNC_FAQ, COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
 import { compareVersions } from "./host/version";
@@ -20,7 +20,7 @@ const UPDATER_DISPLAY_NAME = "Microsoft Azure AD Connect Agent Updater";
 
 /** Only hosts with an installed agent (installed = true, or a version reported without the installed flag). */
 function appliesTo(ctx: RuleContext): boolean {
-  return agentEvidenced(readAgent(at(ctx, "host")));
+  return agentEvidenced(readAgent(own(ctx, "host")));
 }
 
 function isOlder(version: string, than: string): boolean {
@@ -28,7 +28,7 @@ function isOlder(version: string, than: string): boolean {
 }
 
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const host = at(ctx, "host");
+  const host = own(ctx, "host");
   const agent = readAgent(host);
   if (agent.installed === false) return pass("No provisioning agent is installed; there is no version to check.", [evidence("host.agent.installed", false, "an installed agent")]);
   if (agent.version === undefined) {
@@ -47,7 +47,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   const gmsaNote = ` When it upgrades past ${AGENT_GMSA_PERMISSIONS_CHANGE}, Add-AADCloudSyncADDomain no longer sets AD permissions on custom gMSAs: grant them yourself (group provisioning to AD also needs ${AGENT_GMSA_PERMISSIONS_CHANGE} or later).`;
 
   if (isOlder(version, AGENT_NTLM_DENY_FIX)) {
-    const ntlm = readDword(at(host, "ntlm", "restrictSendingNtlmTraffic"));
+    const ntlm = readDword(own(own(host, "ntlm"), "restrictSendingNtlmTraffic"));
     if (ntlm !== undefined) found.push(evidence("host.ntlm.restrictSendingNtlmTraffic", ntlm ?? "absent", "with agents older than 1.1.1365.0: not 2 (Deny all)"));
     const ntlmNote =
       ntlm === 2
@@ -69,7 +69,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 }
 
 function script(ctx: RuleContext): string | null {
-  const host = at(ctx, "host");
+  const host = own(ctx, "host");
   const agent = readAgent(host);
   if (!agentEvidenced(agent) || !agent.version || !agent.parts || !isOlder(agent.version, AGENT_CURRENT_RELEASE)) return null;
   return remediationScript({

@@ -1,7 +1,7 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { at, hostLabel, readEnum } from "./host/read";
+import { hostLabel, own, readEnum } from "./host/read";
 import { remediationScript, shouldProcess } from "./host/registry-script";
 import { AGENT_VERSION_HISTORY, COLLECTOR_HINT, prerequisites, prerequisites2025April, SECTION } from "./host/sources";
 
@@ -11,13 +11,13 @@ const START_MODES = ["Auto", "Manual", "Disabled"] as const;
 
 /** Start mode; null = service missing; undefined = not collected. */
 function readVaultSvc(host: unknown): (typeof START_MODES)[number] | null | undefined {
-  const value = at(host, "services", "vaultSvc");
+  const value = own(own(host, "services"), "vaultSvc");
   if (value === null) return null;
   return readEnum(value, START_MODES);
 }
 
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const mode = readVaultSvc(at(ctx, "host"));
+  const mode = readVaultSvc(own(ctx, "host"));
   if (mode === undefined) {
     return unknown(FACT, `Get-Service -Name VaultSvc | Select-Object Name, StartType (${COLLECTOR_HINT})`, "The Credential Manager service state was not collected.");
   }
@@ -28,7 +28,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 }
 
 function script(ctx: RuleContext): string | null {
-  const host = at(ctx, "host");
+  const host = own(ctx, "host");
   if (readVaultSvc(host) !== "Disabled") return null;
   return remediationScript({
     ruleId: "host-credential-manager",

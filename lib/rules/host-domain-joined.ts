@@ -1,7 +1,7 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { at, hostLabel, readBoolean, readString } from "./host/read";
+import { hostLabel, own, readBoolean, readString } from "./host/read";
 import { psComment, psLiteral, remediationScript, shouldProcess } from "./host/registry-script";
 import { COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
 
@@ -11,26 +11,28 @@ const COLLECT = `(Get-CimInstance Win32_ComputerSystem).PartOfDomain (${COLLECTO
 /** Win32_ComputerSystem.DomainRole: 0 StandaloneWorkstation, 1 MemberWorkstation, 2 StandaloneServer, 3 MemberServer, 4 BackupDomainController, 5 PrimaryDomainController. */
 const JOINED_ROLES = new Set(["memberworkstation", "memberserver", "backupdomaincontroller", "primarydomaincontroller", "1", "3", "4", "5"]);
 const STANDALONE_ROLES = new Set(["standaloneworkstation", "standaloneserver", "0", "2"]);
+const ROLE_SEPARATORS = /[\s_-]/g;
 
 /** true/false from partOfDomain, else from domainRole, else undefined. */
 function joinedState(host: unknown): { joined: boolean; fact: string; actual: unknown } | undefined {
-  const partOfDomain = readBoolean(at(host, "domainMembership", "partOfDomain"));
+  const membership = own(host, "domainMembership");
+  const partOfDomain = readBoolean(own(membership, "partOfDomain"));
   if (partOfDomain !== undefined) return { joined: partOfDomain, fact: "host.domainMembership.partOfDomain", actual: partOfDomain };
-  const role = readString(at(host, "domainMembership", "domainRole"));
-  const key = role?.replace(/[\s_-]/g, "").toLowerCase();
+  const role = readString(own(membership, "domainRole"));
+  const key = role?.replace(ROLE_SEPARATORS, "").toLowerCase();
   if (key && JOINED_ROLES.has(key)) return { joined: true, fact: "host.domainMembership.domainRole", actual: role };
   if (key && STANDALONE_ROLES.has(key)) return { joined: false, fact: "host.domainMembership.domainRole", actual: role };
-  if (at(host, "os", "productType") === "domain-controller") {
+  if (own(own(host, "os"), "productType") === "domain-controller") {
     return { joined: true, fact: "host.os.productType", actual: "domain-controller" };
   }
   return undefined;
 }
 
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const host = at(ctx, "host");
+  const host = own(ctx, "host");
   const state = joinedState(host);
   if (!state) return unknown("host.domainMembership.partOfDomain", COLLECT, "Domain membership was not collected.");
-  const domain = readString(at(host, "identity", "domain"));
+  const domain = readString(own(own(host, "identity"), "domain"));
   if (state.joined) {
     return pass(`The server is domain-joined${domain ? ` (${domain})` : ""}.`, [evidence(state.fact, state.actual, EXPECTED)]);
   }
@@ -38,7 +40,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 }
 
 function script(ctx: RuleContext): string | null {
-  const host = at(ctx, "host");
+  const host = own(ctx, "host");
   const state = joinedState(host);
   if (!state || state.joined) return null;
   return remediationScript({

@@ -1,22 +1,27 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { at, hostLabel, readDword, shownDword } from "./host/read";
+import { hostLabel, own, readDword, shownDword } from "./host/read";
 import { collectedAs, remediationScript, setDwordLines } from "./host/registry-script";
 import { COLLECTOR_HINT, prerequisites, SECTION, TLS_CONNECT_ENFORCEMENT } from "./host/sources";
 import { DOTNET64_KEY, RESTART_REMINDER, stateOf } from "./host/tls";
 
 const FACT = "host.tls.dotnet64.schUseStrongCrypto";
 const EXPECTED = `1 (${DOTNET64_KEY}\\SchUseStrongCrypto)`;
+const COLLECT = `Get-ItemProperty '${DOTNET64_KEY}' -Name SchUseStrongCrypto (${COLLECTOR_HINT})`;
+
+function isOne(dword: number): boolean {
+  return dword === 1;
+}
 
 function readValue(host: unknown): number | null | undefined {
-  return readDword(at(host, "tls", "dotnet64", "schUseStrongCrypto"));
+  return readDword(own(own(own(host, "tls"), "dotnet64"), "schUseStrongCrypto"));
 }
 
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const value = readValue(at(ctx, "host"));
+  const value = readValue(own(ctx, "host"));
   const found = [evidence(FACT, shownDword(value), EXPECTED)];
-  switch (stateOf(value, (dword) => dword === 1)) {
+  switch (stateOf(value, isOne)) {
     case "ok":
       return pass("SchUseStrongCrypto = 1 is set for 64-bit .NET Framework 4.x.", found);
     case "wrong":
@@ -28,12 +33,12 @@ function evaluate(ctx: RuleContext): RuleOutcome {
         "warning",
       );
     default:
-      return unknown(FACT, `Get-ItemProperty '${DOTNET64_KEY}' -Name SchUseStrongCrypto (${COLLECTOR_HINT})`);
+      return unknown(FACT, COLLECT);
   }
 }
 
 function script(ctx: RuleContext): string | null {
-  const host = at(ctx, "host");
+  const host = own(ctx, "host");
   const value = readValue(host);
   if (value === 1) return null;
   return remediationScript({

@@ -1,10 +1,10 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
-import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
+import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { at, hostLabel, readDword, shownDword } from "./host/read";
+import { hostLabel, own, readDword, shownDword } from "./host/read";
 import { collectedAs, remediationScript, setDwordLines } from "./host/registry-script";
 import { COLLECTOR_HINT, prerequisites, SECTION, TLS_CONNECT_ENFORCEMENT } from "./host/sources";
-import { DOTNET32_KEY, DOTNET64_KEY, RESTART_REMINDER, stateOf, type ValueState } from "./host/tls";
+import { DOTNET32_KEY, DOTNET64_KEY, RESTART_REMINDER, type ValueState } from "./host/tls";
 
 interface DotnetValue {
   view: "dotnet64" | "dotnet32";
@@ -22,44 +22,76 @@ const CHECKED = [
   { view: "dotnet32", field: "systemDefaultTlsVersions", name: "SystemDefaultTlsVersions", key: DOTNET32_KEY },
 ] as const;
 
-function readValues(host: unknown): DotnetValue[] {
-  return CHECKED.map((item) => {
-    const raw = readDword(at(host, "tls", item.view, item.field));
-    return { ...item, raw, state: stateOf(raw, (value) => value === 1) };
-  });
+/** Fact path, expected text and label of each CHECKED value, worked out once. */
+const FACTS: readonly string[] = CHECKED.map((item) => `host.tls.${item.view}.${item.field}`);
+const EXPECTED: readonly string[] = CHECKED.map((item) => `1 (${item.key}\\${item.name})`);
+const LABELS: readonly string[] = CHECKED.map((item) => label(item));
+
+function stateOfValue(raw: number | null | undefined): ValueState {
+  if (raw === undefined) return "not-collected";
+  if (raw === null) return "absent";
+  return raw === 1 ? "ok" : "wrong";
 }
 
-function label(value: DotnetValue): string {
+/** The three raw DWORDs in CHECKED order. */
+function readRaws(host: unknown): (number | null | undefined)[] {
+  const tls = own(host, "tls");
+  const dotnet64 = own(tls, "dotnet64");
+  const dotnet32 = own(tls, "dotnet32");
+  return [
+    readDword(own(dotnet32, "schUseStrongCrypto")),
+    readDword(own(dotnet64, "systemDefaultTlsVersions")),
+    readDword(own(dotnet32, "systemDefaultTlsVersions")),
+  ];
+}
+
+function readValues(host: unknown): DotnetValue[] {
+  const raws = readRaws(host);
+  return CHECKED.map((item, i) => ({ ...item, raw: raws[i], state: stateOfValue(raws[i]) }));
+}
+
+function label(value: Pick<DotnetValue, "view" | "name">): string {
   return `${value.view === "dotnet32" ? "WOW6432Node (32-bit)" : "64-bit"} ${value.name}`;
 }
 
+const PASS_MESSAGE = "SystemDefaultTlsVersions = 1 in both .NET views and SchUseStrongCrypto = 1 in the 32-bit view.";
+
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const values = readValues(at(ctx, "host"));
-  const found = values.map((value) =>
-    evidence(`host.tls.${value.view}.${value.field}`, shownDword(value.raw), `1 (${value.key}\\${value.name})`),
-  );
-  const notSet = values.filter((value) => value.state === "wrong" || value.state === "absent");
-  const missing = values.filter((value) => value.state === "not-collected");
-  if (notSet.length > 0) {
+  const raws = readRaws(own(ctx, "host"));
+  const found: Evidence[] = new Array<Evidence>(CHECKED.length);
+  let notSet = "";
+  let missing = "";
+  let firstMissing = -1;
+  for (let i = 0; i < CHECKED.length; i++) {
+    const raw = raws[i];
+    found[i] = evidence(FACTS[i], shownDword(raw), EXPECTED[i]);
+    const state = stateOfValue(raw);
+    if (state === "wrong" || state === "absent") notSet = `${notSet === "" ? "" : `${notSet}, `}${LABELS[i]} = ${shownDword(raw)}`;
+    else if (state === "not-collected") {
+      missing = missing === "" ? LABELS[i] : `${missing}, ${LABELS[i]}`;
+      if (firstMissing < 0) firstMissing = i;
+    }
+  }
+  if (notSet !== "") {
     return fail(
-      `Recommended .NET TLS values are not 1: ${notSet.map((value) => `${label(value)} = ${shownDword(value.raw)}`).join(", ")}. Entra Connect's TLS guidance sets them so 32- and 64-bit .NET code uses the OS TLS defaults and strong cryptography.`,
+      `Recommended .NET TLS values are not 1: ${notSet}. Entra Connect's TLS guidance sets them so 32- and 64-bit .NET code uses the OS TLS defaults and strong cryptography.`,
       found,
       "warning",
     );
   }
-  if (missing.length > 0) {
+  if (firstMissing >= 0) {
     return unknown(
-      `host.tls.${missing[0].view}.${missing[0].field}`,
-      `Get-ItemProperty '${missing[0].key}' -Name SchUseStrongCrypto, SystemDefaultTlsVersions (both the 64-bit and WOW6432Node keys) (${COLLECTOR_HINT})`,
-      `Not collected: ${missing.map(label).join(", ")}.`,
+      FACTS[firstMissing],
+      `Get-ItemProperty '${CHECKED[firstMissing].key}' -Name SchUseStrongCrypto, SystemDefaultTlsVersions (both the 64-bit and WOW6432Node keys) (${COLLECTOR_HINT})`,
+      `Not collected: ${missing}.`,
       found,
     );
   }
-  return pass("SystemDefaultTlsVersions = 1 in both .NET views and SchUseStrongCrypto = 1 in the 32-bit view.", found);
+  return pass(PASS_MESSAGE, found);
 }
 
 function script(ctx: RuleContext): string | null {
-  const host = at(ctx, "host");
+  const host = own(ctx, "host");
   const toSet = readValues(host).filter((value) => value.state !== "ok");
   if (toSet.length === 0) return null;
   return remediationScript({

@@ -2,14 +2,14 @@ import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { DOTNET_MIN_RELEASE, DOTNET_MIN_VERSION, DOTNET_RELEASE_KEY, dotnetVersionName } from "./host/dotnet";
 import { hostContext } from "./host/examples";
-import { at, readDword } from "./host/read";
+import { own, readDword } from "./host/read";
 import { COLLECTOR_HINT, DOTNET_VERSIONS, prerequisites, SECTION } from "./host/sources";
 
 const EXPECTED = `Release >= ${DOTNET_MIN_RELEASE} (.NET Framework ${DOTNET_MIN_VERSION} or later)`;
 const COLLECT = `Get-ItemPropertyValue '${DOTNET_RELEASE_KEY}' -Name Release (${COLLECTOR_HINT})`;
 
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const release = readDword(at(ctx, "host", "dotnet", "release"));
+  const release = readDword(own(own(own(ctx, "host"), "dotnet"), "release"));
   if (release === undefined) return unknown("host.dotnet.release", COLLECT, "The .NET Framework Release value was not collected.");
   if (release === null) {
     return fail("No .NET Framework 4.5 or later is installed (the Release value is absent); the agent needs 4.7.1 or later.", [

@@ -1,89 +1,160 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
-import { endpointsFor, hostMatchesPattern, type EndpointRequirement } from "./endpoints";
+import type { Cloud } from "@/lib/facts";
+import { compilePattern, endpointsFor, matchesCompiled, normalizeHostName, type CompiledPattern, type EndpointRequirement } from "./endpoints";
 import { hostContext } from "./host/examples";
 import { readChecks, readCloud, type ProbeResult } from "./host/network";
-import { at } from "./host/read";
+import { own } from "./host/read";
 import { COLLECTOR_HINT, prerequisites, prerequisites2025April, SECTION } from "./host/sources";
 
 const FACT = "host.network.checks";
+const NO_CHECKS_COLLECT = `Test-NetConnection to each required endpoint (${COLLECTOR_HINT})`;
 
-interface EndpointStatus {
+/** A requirement with everything the evaluation needs worked out once, at module load. */
+interface PlannedRequirement {
   requirement: EndpointRequirement;
-  /** Checks on the requirement's port whose host the pattern covers. */
-  probes: ProbeResult[];
-  state: "reached" | "failed" | "not-probed";
+  port: number;
+  pattern: CompiledPattern;
+  /** "*.msappproxy.net:443" */
+  label: string;
+  expected: string;
+  /** The Test-NetConnection line that collects it. */
+  collect: string;
 }
 
-function statusOf(requirement: EndpointRequirement, checks: readonly ProbeResult[]): EndpointStatus {
-  const probes = checks.filter((check) => check.port === requirement.port && hostMatchesPattern(check.host, requirement.pattern));
-  const state = probes.length === 0 ? "not-probed" : probes.some((check) => check.reachable) ? "reached" : "failed";
-  return { requirement, probes, state };
+interface CloudPlan {
+  requirements: readonly PlannedRequirement[];
+  /** Pass messages, without and with the "assumed public" note. */
+  passMessage: string;
+  passMessageAssumed: string;
 }
 
-function expectedFor(requirement: EndpointRequirement): string {
-  return `reachable on TCP ${requirement.port} (${requirement.category})`;
+function planFor(cloud: Cloud): CloudPlan {
+  const requirements = endpointsFor(cloud).map(
+    (requirement): PlannedRequirement => ({
+      requirement,
+      port: requirement.port,
+      pattern: compilePattern(requirement.pattern),
+      label: `${requirement.pattern}:${requirement.port}`,
+      expected: `reachable on TCP ${requirement.port} (${requirement.category})`,
+      collect: `Test-NetConnection -ComputerName ${requirement.probeHost} -Port ${requirement.port}`,
+    }),
+  );
+  const passMessage = `All ${requirements.length} required ${cloud} endpoints were reached`;
+  return { requirements, passMessage: `${passMessage}.`, passMessageAssumed: `${passMessage}${ASSUMED_NOTE}.` };
 }
 
-function failureEvidence(status: EndpointStatus): Evidence {
-  const { requirement, probes } = status;
+const ASSUMED_NOTE = " (cloud not recorded; assumed public)";
+const PLANS: Readonly<Record<Cloud, CloudPlan>> = { public: planFor("public"), usgov: planFor("usgov") };
+
+const REACHED = 0;
+const FAILED = 1;
+const NOT_PROBED = 2;
+
+/** Scratch space reused by every evaluation (rules run synchronously, one at a time). */
+let names: string[] = [];
+let states = new Uint8Array(64);
+
+/** REACHED when any check on the requirement's port whose host the pattern covers was reachable; FAILED when all failed. */
+function stateOf(planned: PlannedRequirement, checks: readonly ProbeResult[]): number {
+  let state = NOT_PROBED;
+  for (let i = 0; i < checks.length; i++) {
+    const check = checks[i];
+    if (check.port !== planned.port || !matchesCompiled(names[i], planned.pattern)) continue;
+    if (check.reachable) return REACHED;
+    state = FAILED;
+  }
+  return state;
+}
+
+/** The checks a requirement covers (only built for the endpoints reported as failed). */
+function probesOf(planned: PlannedRequirement, checks: readonly ProbeResult[]): ProbeResult[] {
+  const probes: ProbeResult[] = [];
+  for (let i = 0; i < checks.length; i++) {
+    if (checks[i].port === planned.port && matchesCompiled(names[i], planned.pattern)) probes.push(checks[i]);
+  }
+  return probes;
+}
+
+function failureEvidence(planned: PlannedRequirement, checks: readonly ProbeResult[]): Evidence {
+  const { requirement } = planned;
+  const probes = probesOf(planned, checks);
   const probe = probes.find((check) => check.host.toLowerCase() === requirement.probeHost) ?? probes[0];
   return evidence(
     FACT,
     { pattern: requirement.pattern, probeHost: probe.host, port: requirement.port, error: probe.error ?? "unreachable" },
-    expectedFor(requirement),
+    planned.expected,
   );
 }
 
-function collectHint(missing: readonly EndpointStatus[]): string {
-  const shown = missing.slice(0, 5).map(({ requirement }) => `Test-NetConnection -ComputerName ${requirement.probeHost} -Port ${requirement.port}`);
+function collectHint(missing: readonly PlannedRequirement[]): string {
+  const shown = missing.slice(0, 5).map((planned) => planned.collect);
   const more = missing.length > 5 ? `; and ${missing.length - 5} more endpoint(s)` : "";
   return `${shown.join("; ")}${more} (${COLLECTOR_HINT})`;
 }
 
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const host = at(ctx, "host");
+  const host = own(ctx, "host");
   const checks = readChecks(host);
   if (!checks || checks.length === 0) {
-    return unknown(FACT, `Test-NetConnection to each required endpoint (${COLLECTOR_HINT})`, "No outbound connectivity checks were collected.");
+    return unknown(FACT, NO_CHECKS_COLLECT, "No outbound connectivity checks were collected.");
   }
   const cloudFact = readCloud(host);
   if (!cloudFact) {
     return unknown("host.network.cloud", "Record the host's cloud (public or usgov) in the inventory or collector output.", "The host's cloud is not one of public or usgov.");
   }
   const { cloud, assumed } = cloudFact;
-  const cloudNote = assumed ? " (cloud not recorded; assumed public)" : "";
+  const plan = PLANS[cloud];
+  const requirements = plan.requirements;
+  const total = requirements.length;
+
+  if (names.length < checks.length) names = new Array<string>(checks.length);
+  for (let i = 0; i < checks.length; i++) names[i] = normalizeHostName(checks[i].host);
+  if (states.length < total) states = new Uint8Array(total);
+  let failedCount = 0;
+  let notProbedCount = 0;
+  for (let r = 0; r < total; r++) {
+    const state = stateOf(requirements[r], checks);
+    states[r] = state;
+    if (state === FAILED) failedCount++;
+    else if (state === NOT_PROBED) notProbedCount++;
+  }
+
   const cloudEvidence = evidence("host.network.cloud", assumed ? "public (assumed)" : cloud, "the cloud whose allow-list applies");
-  const statuses = endpointsFor(cloud).map((requirement) => statusOf(requirement, checks));
-  const failed = statuses.filter((status) => status.state === "failed");
-  const notProbed = statuses.filter((status) => status.state === "not-probed");
+  if (failedCount === 0 && notProbedCount === 0) {
+    return pass(assumed ? plan.passMessageAssumed : plan.passMessage, [
+      evidence(FACT, { reached: total }, "every required endpoint reachable"),
+      cloudEvidence,
+    ]);
+  }
+
+  const failed: PlannedRequirement[] = [];
+  const notProbed: PlannedRequirement[] = [];
+  for (let r = 0; r < total; r++) {
+    if (states[r] === FAILED) failed.push(requirements[r]);
+    else if (states[r] === NOT_PROBED) notProbed.push(requirements[r]);
+  }
+  const cloudNote = assumed ? ASSUMED_NOTE : "";
   const notProbedEvidence =
-    notProbed.length > 0
-      ? [evidence(FACT, { notProbed: notProbed.map(({ requirement }) => `${requirement.pattern}:${requirement.port}`) }, "every required endpoint probed")]
-      : [];
+    notProbed.length > 0 ? [evidence(FACT, { notProbed: notProbed.map((planned) => planned.label) }, "every required endpoint probed")] : [];
 
   if (failed.length > 0) {
+    const found = failed.map((planned) => failureEvidence(planned, checks));
+    for (const item of notProbedEvidence) found.push(item);
+    found.push(cloudEvidence);
     return fail(
-      `${failed.length} of ${statuses.length} required ${cloud} endpoints are unreachable${cloudNote}: ${failed
-        .map(({ requirement }) => `${requirement.pattern}:${requirement.port}`)
-        .join(", ")}.`,
-      [...failed.map(failureEvidence), ...notProbedEvidence, cloudEvidence],
+      `${failed.length} of ${total} required ${cloud} endpoints are unreachable${cloudNote}: ${failed.map((planned) => planned.label).join(", ")}.`,
+      found,
     );
   }
-  if (notProbed.length > 0) {
-    return unknown(
-      FACT,
-      collectHint(notProbed),
-      `${statuses.length - notProbed.length} of ${statuses.length} required ${cloud} endpoints were reached${cloudNote}; not probed: ${notProbed
-        .map(({ requirement }) => `${requirement.pattern}:${requirement.port}`)
-        .join(", ")}.`,
-      [...notProbedEvidence, cloudEvidence],
-    );
-  }
-  return pass(`All ${statuses.length} required ${cloud} endpoints were reached${cloudNote}.`, [
-    evidence(FACT, { reached: statuses.length }, "every required endpoint reachable"),
-    cloudEvidence,
-  ]);
+  return unknown(
+    FACT,
+    collectHint(notProbed),
+    `${total - notProbed.length} of ${total} required ${cloud} endpoints were reached${cloudNote}; not probed: ${notProbed
+      .map((planned) => planned.label)
+      .join(", ")}.`,
+    [...notProbedEvidence, cloudEvidence],
+  );
 }
 
 /** Every required public-cloud endpoint reached through its probe host (for the examples). */

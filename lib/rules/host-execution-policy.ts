@@ -2,7 +2,7 @@ import { EXECUTION_POLICY_SCOPES, type ExecutionPolicy, type ExecutionPolicyScop
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { at, hostLabel, readEnum } from "./host/read";
+import { hostLabel, own, readEnum } from "./host/read";
 import { psComment, psLiteral, remediationScript, shouldProcess } from "./host/registry-script";
 import { COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
 
@@ -24,8 +24,10 @@ interface Decision {
 
 function readScopes(host: unknown): Scopes {
   const scopes: Scopes = {};
-  for (const scope of EXECUTION_POLICY_SCOPES) {
-    const value = readEnum(at(host, "executionPolicy", "scopes", scope), POLICIES);
+  const raw = own(own(host, "executionPolicy"), "scopes");
+  for (let i = 0; i < EXECUTION_POLICY_SCOPES.length; i++) {
+    const scope = EXECUTION_POLICY_SCOPES[i];
+    const value = readEnum(own(raw, scope), POLICIES);
     if (value !== undefined) scopes[scope] = value;
   }
   return scopes;
@@ -50,7 +52,7 @@ interface Judgement {
 
 function judge(host: unknown): Judgement | undefined {
   const scopes = readScopes(host);
-  const effective = readEnum(at(host, "executionPolicy", "effective"), POLICIES);
+  const effective = readEnum(own(own(host, "executionPolicy"), "effective"), POLICIES);
   const found: Evidence[] = [];
   if (Object.keys(scopes).length > 0) found.push(evidence("host.executionPolicy.scopes", scopes, EXPECTED));
   if (effective !== undefined) found.push(evidence("host.executionPolicy.effective", effective, "Undefined or RemoteSigned"));
@@ -74,7 +76,7 @@ function describeDecision(decision: Decision): string {
 }
 
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const judgement = judge(at(ctx, "host"));
+  const judgement = judge(own(ctx, "host"));
   if (!judgement) return unknown("host.executionPolicy.scopes", COLLECT, "The PowerShell execution policy was not collected.");
   const { decision, ignoredProcess } = judgement;
   const processNote = ignoredProcess
@@ -113,7 +115,7 @@ const FIXABLE: readonly { scope: ExecutionPolicyScope; value: ExecutionPolicy }[
 ];
 
 function script(ctx: RuleContext): string | null {
-  const host = at(ctx, "host");
+  const host = own(ctx, "host");
   const judgement = judge(host);
   if (!judgement || ACCEPTED.includes(judgement.decision.policy)) return null;
   const { decidedBy } = judgement.decision;

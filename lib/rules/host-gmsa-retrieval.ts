@@ -1,6 +1,6 @@
 import { collectRetrievalCommand, COLLECT_HOST_IDENTITY, COLLECT_MEMBERSHIPS } from "./acl/collect";
 import { EXAMPLE_AS_OF, EXAMPLE_DOMAIN, EXAMPLE_HOST, HOST_SID } from "./acl/examples";
-import { createIdentityResolver, parsePrincipal } from "./acl/principal";
+import { createIdentityResolver, parsePrincipal, type PrincipalRef } from "./acl/principal";
 import { psQuote } from "./acl/scripts";
 import { ACL_DOCS, citeAcl } from "./acl/sources";
 import { evidence, fail, pass, unknown } from "./outcome";
@@ -9,13 +9,23 @@ import { defineRule, type RuleContext, type RuleOutcome } from "./types";
 const FACT = "domain.gmsa.principalsAllowedToRetrievePassword";
 /** The installer's default gMSA name, used when the domain facts do not name the gMSA. */
 const DEFAULT_GMSA = "provAgentgMSA$";
+const TRAILING_DOLLAR = /\$$/;
+
+/**
+ * Why a host that is not (yet) allowed is a warning, appended to both fail messages: the installer adds
+ * the host itself unless a pre-created custom gMSA is used (reference §2.1: [INSTALL]).
+ */
+const INSTALLER_NOTE =
+  ` Required before installing with a custom (pre-created) gMSA, where the administrator must add the host. With the installer's "Create gMSA" option (${DEFAULT_GMSA}, also when it is re-used for a second agent) the installer adds the host itself.`;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function text(value: unknown): string | null {
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+  if (typeof value !== "string") return null;
+  const trimmed = value.trim();
+  return trimmed === "" ? null : trimmed;
 }
 
 interface HostIdentity {
@@ -33,8 +43,10 @@ function hostIdentity(ctx: RuleContext): HostIdentity | null {
   const identity: unknown = isRecord(ctx.host) ? ctx.host.identity : undefined;
   if (!isRecord(identity)) return null;
   const fqdn = text(identity.fqdn);
-  const name = (text(identity.netbiosName) ?? (fqdn === null ? null : fqdn.split(".")[0]))?.replace(/\$$/, "").toUpperCase() ?? null;
-  const fqdnDomain = fqdn !== null && fqdn.includes(".") ? fqdn.slice(fqdn.indexOf(".") + 1) : null;
+  const dot = fqdn === null ? -1 : fqdn.indexOf(".");
+  const account = text(identity.netbiosName) ?? (fqdn === null ? null : dot < 0 ? fqdn : fqdn.slice(0, dot));
+  const name = account === null ? null : account.replace(TRAILING_DOLLAR, "").toUpperCase();
+  const fqdnDomain = fqdn !== null && dot >= 0 ? fqdn.slice(dot + 1) : null;
   const domain = text(identity.netbiosDomain) ?? text(identity.domain) ?? fqdnDomain;
   const sid = text(identity.sid);
   if (name === null && sid === null) return null;
@@ -47,23 +59,50 @@ function gmsaName(ctx: RuleContext): string {
   return (isRecord(gmsa) ? text(gmsa.samAccountName) : null) ?? DEFAULT_GMSA;
 }
 
-function readPrincipals(ctx: RuleContext): string[] | null {
+/** The gMSA's allowed list: non-empty entries, trimmed, each parsed as a principal (null when it is none). */
+interface AllowedList {
+  entries: readonly string[];
+  refs: readonly (PrincipalRef | null)[];
+}
+
+/**
+ * Allowed lists parsed once per list object (the domain's facts), instead of once per server: derived data of
+ * an immutable input, never a rule result. The WeakMap lets an entry go with its domain facts.
+ */
+const ALLOWED_LISTS = new WeakMap<object, AllowedList>();
+
+function parseAllowedList(list: readonly unknown[]): AllowedList {
+  const entries: string[] = [];
+  const refs: (PrincipalRef | null)[] = [];
+  for (const item of list) {
+    if (typeof item !== "string" || item.trim() === "") continue;
+    entries.push(item.trim());
+    refs.push(parsePrincipal(item));
+  }
+  return { entries, refs };
+}
+
+function readPrincipals(ctx: RuleContext): AllowedList | null {
   const gmsa: unknown = isRecord(ctx.domain) ? ctx.domain.gmsa : undefined;
   const list: unknown = isRecord(gmsa) ? gmsa.principalsAllowedToRetrievePassword : undefined;
   if (!Array.isArray(list)) return null;
-  return list.filter((p): p is string => typeof p === "string" && p.trim() !== "").map((p) => p.trim());
+  let parsed = ALLOWED_LISTS.get(list);
+  if (parsed === undefined) {
+    parsed = parseAllowedList(list);
+    ALLOWED_LISTS.set(list, parsed);
+  }
+  return parsed;
 }
 
 /** An entry that can only be a computer account or gMSA (name ending in "$"), never a group. */
-function isComputerAccount(entry: string): boolean {
-  const ref = parsePrincipal(entry);
+function isComputerAccount(ref: PrincipalRef | null): boolean {
   return ref !== null && ref.kind === "name" && ref.dollar;
 }
 
 function evaluate(ctx: RuleContext): RuleOutcome {
   const gmsa = gmsaName(ctx);
-  const principals = readPrincipals(ctx);
-  if (principals === null) {
+  const allowed = readPrincipals(ctx);
+  if (allowed === null) {
     return unknown(FACT, collectRetrievalCommand(gmsa), `Who may retrieve the password of the gMSA ${gmsa} was not collected.`);
   }
   const host = hostIdentity(ctx);
@@ -75,25 +114,29 @@ function evaluate(ctx: RuleContext): RuleOutcome {
     { names: host.name === null ? [] : [host.domain === null ? `${host.name}$` : `${host.domain}\\${host.name}$`], sids: [host.sid] },
     domain,
   );
-  const listEvidence = evidence(FACT, principals, `contains ${host.display}${host.sid === null ? "" : ` (${host.sid})`} or a group that contains it`);
+  const { entries, refs } = allowed;
+  const listEvidence = evidence(FACT, entries.slice(), `contains ${host.display}${host.sid === null ? "" : ` (${host.sid})`} or a group that contains it`);
 
-  for (const entry of principals) {
-    const match = resolver.match(entry);
+  for (let i = 0; i < entries.length; i++) {
+    const match = resolver.matchRef(refs[i]);
     if (match.kind === "subject") {
-      return pass(`${host.display} is allowed to retrieve the password of ${gmsa} (listed as ${entry}).`, [listEvidence]);
+      return pass(`${host.display} is allowed to retrieve the password of ${gmsa} (listed as ${entries[i]}).`, [listEvidence]);
     }
     if (match.kind === "group") {
-      return pass(`${host.display} may retrieve the password of ${gmsa} through group ${match.group.via.join(" → ")} (listed as ${entry}).`, [
+      return pass(`${host.display} may retrieve the password of ${gmsa} through group ${match.group.via.join(" → ")} (listed as ${entries[i]}).`, [
         listEvidence,
-        evidence("domain.groupMemberships", match.group.via, `${host.display} is a member of ${entry}`),
+        evidence("domain.groupMemberships", match.group.via, `${host.display} is a member of ${entries[i]}`),
       ]);
     }
   }
 
-  if (principals.length === 0) {
-    return fail(`No principal may retrieve the password of ${gmsa}, so the agent service on ${host.display} cannot start as the gMSA.`, [listEvidence]);
+  if (entries.length === 0) {
+    return fail(`No principal may retrieve the password of ${gmsa}, so the agent service on ${host.display} cannot start as the gMSA.${INSTALLER_NOTE}`, [
+      listEvidence,
+    ]);
   }
-  const groups = principals.filter((p) => !isComputerAccount(p));
+  const groups: string[] = [];
+  for (let i = 0; i < entries.length; i++) if (!isComputerAccount(refs[i])) groups.push(entries[i]);
   const membershipKnown = resolver.membership.dataPresent && resolver.membership.subjectEntryFound;
   if (groups.length > 0 && !membershipKnown) {
     return unknown(
@@ -105,8 +148,8 @@ function evaluate(ctx: RuleContext): RuleOutcome {
     );
   }
   return fail(
-    `${host.display} is not allowed to retrieve the password of ${gmsa}: it is neither listed nor a member of a listed group. ` +
-      "The agent service cannot run as the gMSA on this host.",
+    `${host.display} is not allowed to retrieve the password of ${gmsa}: it is neither listed nor a member of a listed group, ` +
+      `so the agent service cannot run as the gMSA on this host until it is added.${INSTALLER_NOTE}`,
     [listEvidence],
   );
 }

@@ -1,7 +1,7 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { at, readNumber } from "./host/read";
+import { own, readNumber } from "./host/read";
 import { COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
 
 const GIB = 1024 ** 3;
@@ -27,9 +27,9 @@ function readBytes(value: unknown): number | undefined {
 }
 
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const memory = at(ctx, "host", "memory");
-  const installed = readBytes(at(memory, "installedBytes"));
-  const visible = readBytes(at(memory, "totalPhysicalBytes"));
+  const memory = own(own(ctx, "host"), "memory");
+  const installed = readBytes(own(memory, "installedBytes"));
+  const visible = readBytes(own(memory, "totalPhysicalBytes"));
   const visibleEvidence = evidence(
     "host.memory.totalPhysicalBytes",
     visible ?? null,

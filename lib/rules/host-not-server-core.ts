@@ -2,7 +2,7 @@ import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
 import { resolveOs } from "./host/os";
-import { at, readEnum } from "./host/read";
+import { own, readEnum } from "./host/read";
 import { CLOUD_SYNC_FAQ, COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
 
 const INSTALLATION_TYPES = ["Client", "Server", "Server Core", "Nano Server"] as const;
@@ -14,13 +14,13 @@ const COLLECT = `Get-ItemPropertyValue 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\
 
 /** Not for client Windows (host-os-supported rejects those). */
 function appliesTo(ctx: RuleContext): boolean {
-  return resolveOs(at(ctx, "host")).edition !== "client";
+  return resolveOs(own(ctx, "host")).edition !== "client";
 }
 
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const os = at(ctx, "host", "os");
-  const installationType = readEnum(at(os, "installationType"), INSTALLATION_TYPES);
-  const serverLevel = readEnum(at(os, "serverLevel"), SERVER_LEVELS);
+  const os = own(own(ctx, "host"), "os");
+  const installationType = readEnum(own(os, "installationType"), INSTALLATION_TYPES);
+  const serverLevel = readEnum(own(os, "serverLevel"), SERVER_LEVELS);
   const found = [
     evidence("host.os.installationType", installationType ?? null, EXPECTED),
     evidence("host.os.serverLevel", serverLevel ?? null, EXPECTED),

@@ -2,7 +2,7 @@ import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { AGENT_NTLM_DENY_FIX, readAgent } from "./host/agent";
 import { hostContext } from "./host/examples";
-import { at, hostLabel, readDword, readString, shownDword } from "./host/read";
+import { hostLabel, own, readDword, readString, shownDword } from "./host/read";
 import { collectedAs, psLiteral, remediationScript, setDwordLines } from "./host/registry-script";
 import { AGENT_VERSION_HISTORY, COLLECTOR_HINT, NTLM_OUTGOING_POLICY, prerequisites, SECTION } from "./host/sources";
 import { compareVersionParts, parseVersion } from "./host/version";
@@ -11,6 +11,7 @@ const MSV1_0_KEY = "HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0";
 const NETLOGON_KEY = "HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Netlogon\\Parameters";
 const DENY_ALL = 2;
 const OUTGOING_FACT = "host.ntlm.restrictSendingNtlmTraffic";
+const DENY_FIX_PARTS = parseVersion(AGENT_NTLM_DENY_FIX);
 const DOMAIN_FACT = "host.ntlm.restrictNtlmInDomain";
 const OUTGOING_MEANING: Record<number, string> = { 0: "Allow all", 1: "Audit all", 2: "Deny all" };
 /** "Network security: Restrict NTLM: NTLM authentication in this domain" (values: general knowledge, medium confidence). */
@@ -23,16 +24,15 @@ const DOMAIN_MEANING: Record<number, string> = {
 };
 
 function isDomainController(host: unknown): boolean {
-  if (at(host, "os", "productType") === "domain-controller") return true;
-  const role = readString(at(host, "domainMembership", "domainRole"))?.toLowerCase() ?? "";
+  if (own(own(host, "os"), "productType") === "domain-controller") return true;
+  const role = readString(own(own(host, "domainMembership"), "domainRole"))?.toLowerCase() ?? "";
   return role.includes("domaincontroller") || role === "4" || role === "5";
 }
 
 function agentTooOldForDenyAll(host: unknown): string | undefined {
   const agent = readAgent(host);
-  const minimum = parseVersion(AGENT_NTLM_DENY_FIX);
-  if (!agent.parts || !minimum || agent.installed === false) return undefined;
-  return compareVersionParts(agent.parts, minimum) < 0 ? agent.version : undefined;
+  if (!agent.parts || !DENY_FIX_PARTS || agent.installed === false) return undefined;
+  return compareVersionParts(agent.parts, DENY_FIX_PARTS) < 0 ? agent.version : undefined;
 }
 
 function describeOutgoing(value: number | null): string {
@@ -41,12 +41,13 @@ function describeOutgoing(value: number | null): string {
 }
 
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const host = at(ctx, "host");
-  const outgoing = readDword(at(host, "ntlm", "restrictSendingNtlmTraffic"));
+  const host = own(ctx, "host");
+  const ntlm = own(host, "ntlm");
+  const outgoing = readDword(own(ntlm, "restrictSendingNtlmTraffic"));
   const found: Evidence[] = [evidence(OUTGOING_FACT, shownDword(outgoing), `${DENY_ALL} (Deny all) at ${MSV1_0_KEY}\\RestrictSendingNTLMTraffic`)];
   let dcNote = "";
   if (isDomainController(host)) {
-    const inDomain = readDword(at(host, "ntlm", "restrictNtlmInDomain"));
+    const inDomain = readDword(own(ntlm, "restrictNtlmInDomain"));
     found.push(
       evidence(
         DOMAIN_FACT,
@@ -80,8 +81,8 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 }
 
 function script(ctx: RuleContext): string | null {
-  const host = at(ctx, "host");
-  const outgoing = readDword(at(host, "ntlm", "restrictSendingNtlmTraffic"));
+  const host = own(ctx, "host");
+  const outgoing = readDword(own(own(host, "ntlm"), "restrictSendingNtlmTraffic"));
   if (outgoing === DENY_ALL) return null;
   const agentExe = "Microsoft Azure AD Connect Provisioning Agent\\AADConnectProvisioningAgent.exe";
   return remediationScript({

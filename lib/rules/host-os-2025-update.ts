@@ -2,7 +2,7 @@ import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
 import { OS_COLLECT, resolveOs, WINDOWS_SERVER_2025_BUILD } from "./host/os";
-import { at, readArray, readString } from "./host/read";
+import { own, readArray, readString } from "./host/read";
 import { COLLECTOR_HINT, prerequisites, prerequisites2025September, SECTION } from "./host/sources";
 
 const REQUIRED_KB = "KB5070773";
@@ -11,7 +11,7 @@ const HOTFIX_COLLECT = `Get-HotFix | Select-Object HotFixID, InstalledOn (${COLL
 
 /** Windows Server 2025 (build 26100) hosts only; applies while the version is still unknown. */
 function appliesTo(ctx: RuleContext): boolean {
-  const os = resolveOs(at(ctx, "host"));
+  const os = resolveOs(own(ctx, "host"));
   if (os.edition === "client") return false;
   if (os.build !== undefined) return os.build === WINDOWS_SERVER_2025_BUILD;
   if (os.captionYear !== undefined) return os.captionYear === 2025;
@@ -20,7 +20,7 @@ function appliesTo(ctx: RuleContext): boolean {
 
 /** Installed hotfix ids, upper-cased; undefined when the list was not collected. */
 function readHotfixes(host: unknown): string[] | undefined {
-  const raw = readArray(at(host, "hotfixes"));
+  const raw = readArray(own(host, "hotfixes"));
   if (!raw) return undefined;
   return raw.flatMap((entry) => {
     const id = readString(entry);
@@ -29,7 +29,7 @@ function readHotfixes(host: unknown): string[] | undefined {
 }
 
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const host = at(ctx, "host");
+  const host = own(ctx, "host");
   const os = resolveOs(host);
   const is2025 = os.build !== undefined ? os.build === WINDOWS_SERVER_2025_BUILD : os.captionYear === 2025;
   if (!is2025) {

@@ -2,14 +2,14 @@ import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
 import { OS_COLLECT, resolveOs, serverYearForBuild, SUPPORTED_SERVER_YEARS } from "./host/os";
-import { at } from "./host/read";
+import { own } from "./host/read";
 import { COLLECTOR_HINT, prerequisites, prerequisites2025September, SECTION } from "./host/sources";
 
 const EXPECTED = "Windows Server 2022 or 2025 (recommended)";
 
 /** Applies unless the facts already show a host that host-os-supported rejects (client or unsupported build). */
 function appliesTo(ctx: RuleContext): boolean {
-  const os = resolveOs(at(ctx, "host"));
+  const os = resolveOs(own(ctx, "host"));
   if (os.edition === "client") return false;
   if (os.build !== undefined) return serverYearForBuild(os.build) !== undefined;
   if (os.captionYear !== undefined) return SUPPORTED_SERVER_YEARS.some((year) => year === os.captionYear);
@@ -17,7 +17,7 @@ function appliesTo(ctx: RuleContext): boolean {
 }
 
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const os = resolveOs(at(ctx, "host"));
+  const os = resolveOs(own(ctx, "host"));
   const year = os.supportedYear;
   if (year === undefined) {
     const missing = os.build === undefined ? "host.os.build" : "host.os.productType";

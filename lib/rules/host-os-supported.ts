@@ -2,14 +2,14 @@ import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
 import { describeBuild, MIN_SUPPORTED_BUILD, OS_COLLECT, osSnapshot, resolveOs, serverYearForBuild } from "./host/os";
-import { at } from "./host/read";
+import { own } from "./host/read";
 import { COLLECTOR_HINT, prerequisites, prerequisites2025April, prerequisites2025September, SECTION } from "./host/sources";
 
 const EXPECTED = "Windows Server 2016 (14393), 2019 (17763), 2022 (20348) or 2025 (26100), server edition";
 const COLLECT = `${OS_COLLECT} (${COLLECTOR_HINT})`;
 
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const os = resolveOs(at(ctx, "host"));
+  const os = resolveOs(own(ctx, "host"));
   const snapshot = osSnapshot(os);
   const osEvidence = evidence("host.os", snapshot, EXPECTED);
 

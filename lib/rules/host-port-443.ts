@@ -1,6 +1,6 @@
 import { defineRule } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { evaluatePort } from "./host/port-rule";
+import { createPortEvaluator } from "./host/port-rule";
 import { prerequisites, SECTION } from "./host/sources";
 
 export default defineRule({
@@ -24,8 +24,7 @@ export default defineRule({
       ],
     },
   },
-  evaluate: (ctx) =>
-    evaluatePort(ctx, { port: 443, purpose: "all outbound service traffic", probeHost: "login.microsoftonline.com", severity: "blocker" }),
+  evaluate: createPortEvaluator({ port: 443, purpose: "all outbound service traffic", probeHost: "login.microsoftonline.com", severity: "blocker" }),
   remediationScript: () => null,
   examples: [
     {

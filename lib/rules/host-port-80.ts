@@ -1,6 +1,6 @@
 import { defineRule } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { evaluatePort } from "./host/port-rule";
+import { createPortEvaluator } from "./host/port-rule";
 import { prerequisites, SECTION } from "./host/sources";
 
 export default defineRule({
@@ -24,13 +24,12 @@ export default defineRule({
       ],
     },
   },
-  evaluate: (ctx) =>
-    evaluatePort(ctx, {
-      port: 80,
-      purpose: "certificate revocation list downloads during TLS certificate validation",
-      probeHost: "crl.microsoft.com",
-      severity: "blocker",
-    }),
+  evaluate: createPortEvaluator({
+    port: 80,
+    purpose: "certificate revocation list downloads during TLS certificate validation",
+    probeHost: "crl.microsoft.com",
+    severity: "blocker",
+  }),
   remediationScript: () => null,
   examples: [
     {

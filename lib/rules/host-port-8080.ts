@@ -1,6 +1,6 @@
 import { defineRule } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { evaluatePort } from "./host/port-rule";
+import { createPortEvaluator } from "./host/port-rule";
 import { prerequisites, SECTION } from "./host/sources";
 
 export default defineRule({
@@ -21,13 +21,12 @@ export default defineRule({
       steps: ["Firewall: allow outbound TCP 8080 from the agent server to the Microsoft Entra service endpoints (*.msappproxy.net)."],
     },
   },
-  evaluate: (ctx) =>
-    evaluatePort(ctx, {
-      port: 8080,
-      purpose: "optional status reporting every 10 minutes when 443 is unavailable",
-      probeHost: "download.msappproxy.net",
-      severity: "info",
-    }),
+  evaluate: createPortEvaluator({
+    port: 8080,
+    purpose: "optional status reporting every 10 minutes when 443 is unavailable",
+    probeHost: "download.msappproxy.net",
+    severity: "info",
+  }),
   remediationScript: () => null,
   examples: [
     {

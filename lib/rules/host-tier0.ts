@@ -1,7 +1,7 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { at, readArray, readBoolean, readString } from "./host/read";
+import { own, readArray, readBoolean, readString } from "./host/read";
 import { prerequisites, SECTION } from "./host/sources";
 
 const EXPECTED = "managed as a Tier 0 / Control Plane asset";
@@ -9,8 +9,8 @@ const EXPECTED = "managed as a Tier 0 / Control Plane asset";
 const TIER0_TAGS = new Set(["tier0", "tier-0", "tier 0", "t0", "controlplane", "control-plane", "control plane"]);
 
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const host = at(ctx, "host");
-  const tier0 = readBoolean(at(host, "tier0"));
+  const host = own(ctx, "host");
+  const tier0 = readBoolean(own(host, "tier0"));
   if (tier0 === true) return pass("The server is managed as a Tier 0 (Control Plane) asset.", [evidence("host.tier0", true, EXPECTED)]);
   if (tier0 === false) {
     return fail(
@@ -19,7 +19,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
       "warning",
     );
   }
-  const tags = readArray(at(host, "tags"))?.flatMap((tag) => {
+  const tags = readArray(own(host, "tags"))?.flatMap((tag) => {
     const text = readString(tag);
     return text ? [text] : [];
   });

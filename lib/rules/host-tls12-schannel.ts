@@ -1,10 +1,10 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { at, hostLabel, readDword, shownDword } from "./host/read";
+import { hostLabel, own, readDword, shownDword } from "./host/read";
 import { collectedAs, remediationScript, setDwordLines } from "./host/registry-script";
 import { COLLECTOR_HINT, prerequisites, SECTION, TLS_CONNECT_ENFORCEMENT } from "./host/sources";
-import { RESTART_REMINDER, SCHANNEL_TLS12, stateOf, type ValueState } from "./host/tls";
+import { RESTART_REMINDER, SCHANNEL_TLS12, type ValueState } from "./host/tls";
 
 interface SchannelValue {
   side: "client" | "server";
@@ -16,24 +16,55 @@ interface SchannelValue {
   state: ValueState;
 }
 
+/** One of the four values, with its fact path, label and expected text worked out once. */
+interface SchannelSpec {
+  side: "client" | "server";
+  field: "enabled" | "disabledByDefault";
+  name: "Enabled" | "DisabledByDefault";
+  required: 0 | 1;
+  fact: string;
+  /** "TLS 1.2\\Client\\Enabled" */
+  label: string;
+  expected: string;
+}
+
+function spec(side: "client" | "server", field: "enabled" | "disabledByDefault"): SchannelSpec {
+  const name = field === "enabled" ? "Enabled" : "DisabledByDefault";
+  const required = field === "enabled" ? 1 : 0;
+  const label = `TLS 1.2\\${side === "client" ? "Client" : "Server"}\\${name}`;
+  return { side, field, name, required, fact: `host.tls.schannelTls12.${side}.${field}`, label, expected: `${required} (${label})` };
+}
+
+/** Client Enabled, Client DisabledByDefault, Server Enabled, Server DisabledByDefault: the order of evidence and messages. */
+const SPECS: readonly SchannelSpec[] = [spec("client", "enabled"), spec("client", "disabledByDefault"), spec("server", "enabled"), spec("server", "disabledByDefault")];
+
 /** SCHANNEL treats any non-zero Enabled as on and any non-zero DisabledByDefault as off-by-default. */
-const IS_OK = {
-  enabled: (value: number) => value !== 0,
-  disabledByDefault: (value: number) => value === 0,
-} as const;
+function isOk(field: SchannelSpec["field"], value: number): boolean {
+  return field === "enabled" ? value !== 0 : value === 0;
+}
+
+function stateOfValue(field: SchannelSpec["field"], raw: number | null | undefined): ValueState {
+  if (raw === undefined) return "not-collected";
+  if (raw === null) return "absent";
+  return isOk(field, raw) ? "ok" : "wrong";
+}
+
+/** The four raw DWORDs in SPECS order. */
+function readRaws(host: unknown): (number | null | undefined)[] {
+  const schannel = own(own(host, "tls"), "schannelTls12");
+  const client = own(schannel, "client");
+  const server = own(schannel, "server");
+  return [
+    readDword(own(client, "enabled")),
+    readDword(own(client, "disabledByDefault")),
+    readDword(own(server, "enabled")),
+    readDword(own(server, "disabledByDefault")),
+  ];
+}
 
 function readValues(host: unknown): SchannelValue[] {
-  const values: SchannelValue[] = [];
-  for (const side of ["client", "server"] as const) {
-    for (const [field, name, required] of [
-      ["enabled", "Enabled", 1],
-      ["disabledByDefault", "DisabledByDefault", 0],
-    ] as const) {
-      const raw = readDword(at(host, "tls", "schannelTls12", side, field));
-      values.push({ side, field, name, required, raw, state: stateOf(raw, IS_OK[field]) });
-    }
-  }
-  return values;
+  const raws = readRaws(host);
+  return SPECS.map(({ side, field, name, required }, i) => ({ side, field, name, required, raw: raws[i], state: stateOfValue(field, raws[i]) }));
 }
 
 function keyPath(side: "client" | "server"): string {
@@ -44,42 +75,57 @@ function label(value: SchannelValue): string {
   return `TLS 1.2\\${value.side === "client" ? "Client" : "Server"}\\${value.name}`;
 }
 
-function toEvidence(value: SchannelValue): Evidence {
-  return evidence(`host.tls.schannelTls12.${value.side}.${value.field}`, shownDword(value.raw), `${value.required} (${label(value)})`);
+/** Labels of the values in `state`, comma-separated, in SPECS order. */
+function labelsIn(states: readonly ValueState[], state: ValueState): string {
+  let text = "";
+  for (let i = 0; i < SPECS.length; i++) if (states[i] === state) text = text === "" ? SPECS[i].label : `${text}, ${SPECS[i].label}`;
+  return text;
 }
 
+const PASS_MESSAGE = "TLS 1.2 is explicitly enabled in SCHANNEL for client and server (Enabled = 1, DisabledByDefault = 0).";
+
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const values = readValues(at(ctx, "host"));
-  const found = values.map(toEvidence);
-  const wrong = values.filter((value) => value.state === "wrong");
-  const absent = values.filter((value) => value.state === "absent");
-  const missing = values.filter((value) => value.state === "not-collected");
-  if (wrong.length > 0) {
-    return fail(
-      `TLS 1.2 is disabled in SCHANNEL: ${wrong.map((value) => `${label(value)} = ${value.raw}`).join(", ")}. The agent needs TLS 1.2 enabled for client and server before install.`,
-      found,
-    );
+  const raws = readRaws(own(ctx, "host"));
+  const found: Evidence[] = new Array<Evidence>(SPECS.length);
+  const states: ValueState[] = new Array<ValueState>(SPECS.length);
+  let wrong = 0;
+  let absent = 0;
+  let missing = 0;
+  for (let i = 0; i < SPECS.length; i++) {
+    const raw = raws[i];
+    found[i] = evidence(SPECS[i].fact, shownDword(raw), SPECS[i].expected);
+    const state = stateOfValue(SPECS[i].field, raw);
+    states[i] = state;
+    if (state === "wrong") wrong++;
+    else if (state === "absent") absent++;
+    else if (state === "not-collected") missing++;
   }
-  if (absent.length > 0) {
+  if (wrong > 0) {
+    let list = "";
+    for (let i = 0; i < SPECS.length; i++) if (states[i] === "wrong") list = `${list === "" ? "" : `${list}, `}${SPECS[i].label} = ${raws[i]}`;
+    return fail(`TLS 1.2 is disabled in SCHANNEL: ${list}. The agent needs TLS 1.2 enabled for client and server before install.`, found);
+  }
+  if (absent > 0) {
     return fail(
-      `The TLS 1.2 SCHANNEL values are not set (${absent.map(label).join(", ")} absent). Windows enables TLS 1.2 by default, but the cloud sync prerequisites ask for these values explicitly.${missing.length > 0 ? ` Not collected: ${missing.map(label).join(", ")}.` : ""}`,
+      `The TLS 1.2 SCHANNEL values are not set (${labelsIn(states, "absent")} absent). Windows enables TLS 1.2 by default, but the cloud sync prerequisites ask for these values explicitly.${missing > 0 ? ` Not collected: ${labelsIn(states, "not-collected")}.` : ""}`,
       found,
       "warning",
     );
   }
-  if (missing.length > 0) {
+  if (missing > 0) {
+    const first = SPECS[states.indexOf("not-collected")];
     return unknown(
-      `host.tls.schannelTls12.${missing[0].side}.${missing[0].field}`,
-      `Get-ItemProperty '${keyPath(missing[0].side)}' (Client and Server keys) (${COLLECTOR_HINT})`,
-      `Not collected: ${missing.map(label).join(", ")}.`,
+      first.fact,
+      `Get-ItemProperty '${keyPath(first.side)}' (Client and Server keys) (${COLLECTOR_HINT})`,
+      `Not collected: ${labelsIn(states, "not-collected")}.`,
       found,
     );
   }
-  return pass("TLS 1.2 is explicitly enabled in SCHANNEL for client and server (Enabled = 1, DisabledByDefault = 0).", found);
+  return pass(PASS_MESSAGE, found);
 }
 
 function script(ctx: RuleContext): string | null {
-  const host = at(ctx, "host");
+  const host = own(ctx, "host");
   // Not-collected values are included too: every step tests before it sets.
   const toSet = readValues(host).filter((value) => value.state !== "ok");
   if (toSet.length === 0) return null;

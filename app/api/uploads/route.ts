@@ -20,7 +20,10 @@ export const POST = apiRoute("upload", async (request, caller) => {
     return apiError(400, "bad-request", "Send the export as multipart/form-data with the file in the field `file`.");
   }
   const result = await uploadFromForm(form, caller);
-  if (!result.ok) return apiError(result.status, result.code, result.message, result.issues);
+  if (!result.ok) {
+    const detected = { ...(result.kind ? { kind: result.kind } : {}), ...(result.format ? { format: result.format } : {}) };
+    return apiError(result.status, result.code, result.message, result.issues, detected);
+  }
   const { id, kind, format, status, counts, issues } = result;
   return Response.json({ id, kind, format, status, counts, issues }, { status: 201 });
 });

@@ -1,3 +1,4 @@
+import { parseJson } from "../json/parse-json";
 import type { DomainFacts } from "@/lib/facts";
 import { normalizeCollectorOutput } from "@/lib/ingest/collector/normalize";
 import { COLLECTOR_NAME, parseCollectorOutput } from "@/lib/ingest/collector/schema";
@@ -53,12 +54,9 @@ function recordsOf(document: unknown): { records: unknown[] } | { error: string;
 
 function parse(input: ParseInput): ParseResult {
   const file = input.fileName;
-  let document: unknown;
-  try {
-    document = JSON.parse(stripBom(input.text));
-  } catch (error) {
-    return fileError(file, `not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
+  const json = parseJson(stripBom(input.text));
+  if (!json.ok) return fileError(file, json.message);
+  const document: unknown = json.value;
   const found = recordsOf(document);
   if ("error" in found) return fileError(file, found.error, found.column);
   const { records } = found;

@@ -150,22 +150,97 @@ export interface IdentityResolver {
   groups: ResolvedGroup[];
   /** Classifies one identity string against the subject and its groups. */
   match(identity: unknown): IdentityMatch;
+  /** `match` for an identity already parsed with `parsePrincipal` (null: not an identity). */
+  matchRef(ref: PrincipalRef | null): IdentityMatch;
 }
 
 /** Upper bound on groups walked, so a cyclic or huge membership map cannot blow up. */
 const MAX_GROUPS = 2000;
 
-function readMemberships(domain?: DomainFacts): [PrincipalRef, string[]][] | null {
-  const raw: unknown = domain?.groupMemberships;
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return null;
-  const entries: [PrincipalRef, string[]][] = [];
+/** One group a membership entry names: as written, trimmed, and parsed. */
+interface MemberOf {
+  name: string;
+  ref: PrincipalRef | null;
+}
+
+interface MembershipEntry {
+  ref: PrincipalRef;
+  memberOf: readonly MemberOf[];
+}
+
+/**
+ * domain.groupMemberships parsed once: every entry in input order, and the same entries bucketed by
+ * `principalKey` (two references can only name the same principal when their keys are equal).
+ */
+interface MembershipIndex {
+  byKey: ReadonlyMap<string, readonly MembershipEntry[]>;
+}
+
+/**
+ * Parsed membership maps by the groupMemberships object they were parsed from. This is derived data of an
+ * immutable input (one parse per domain instead of one per server), never a rule result; the WeakMap lets
+ * the entry go with the domain facts.
+ */
+const MEMBERSHIP_INDEX = new WeakMap<object, MembershipIndex>();
+
+/** Equal for any two references `samePrincipal` could accept: the SID, or the account name. */
+function principalKey(ref: PrincipalRef): string {
+  return ref.kind === "sid" ? `sid:${ref.sid}` : `name:${ref.name}`;
+}
+
+function parseMemberships(raw: object): MembershipIndex {
+  const byKey = new Map<string, MembershipEntry[]>();
   for (const [key, value] of Object.entries(raw)) {
     const ref = parsePrincipal(key);
     if (ref === null || !Array.isArray(value)) continue;
-    entries.push([ref, value.filter((g): g is string => typeof g === "string" && g.trim() !== "")]);
+    const memberOf: MemberOf[] = [];
+    for (const group of value) {
+      if (typeof group === "string" && group.trim() !== "") memberOf.push({ name: group.trim(), ref: parsePrincipal(group) });
+    }
+    const bucketKey = principalKey(ref);
+    const bucket = byKey.get(bucketKey);
+    if (bucket === undefined) byKey.set(bucketKey, [{ ref, memberOf }]);
+    else bucket.push({ ref, memberOf });
   }
-  return entries;
+  return { byKey };
 }
+
+function readMemberships(domain?: DomainFacts): MembershipIndex | null {
+  const raw: unknown = domain?.groupMemberships;
+  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return null;
+  let index = MEMBERSHIP_INDEX.get(raw);
+  if (index === undefined) {
+    index = parseMemberships(raw);
+    MEMBERSHIP_INDEX.set(raw, index);
+  }
+  return index;
+}
+
+/** The domain's own aliases (no extra names) by domain facts object: derived data, worked out once per domain. */
+const OWN_ALIASES = new WeakMap<object, DomainAliases>();
+
+function ownAliases(domain: DomainFacts | undefined): DomainAliases {
+  if (domain === undefined || domain === null || typeof domain !== "object") return domainAliases(domain);
+  let aliases = OWN_ALIASES.get(domain);
+  if (aliases === undefined) {
+    aliases = domainAliases(domain);
+    OWN_ALIASES.set(domain, aliases);
+  }
+  return aliases;
+}
+
+function isSubjectRef(subjectRefs: readonly PrincipalRef[], ref: PrincipalRef, aliases: DomainAliases): boolean {
+  for (let i = 0; i < subjectRefs.length; i++) if (samePrincipal(subjectRefs[i], ref, aliases)) return true;
+  return false;
+}
+
+function findGroup(groups: readonly ResolvedGroup[], ref: PrincipalRef, aliases: DomainAliases): ResolvedGroup | undefined {
+  for (let i = 0; i < groups.length; i++) if (samePrincipal(groups[i].ref, ref, aliases)) return groups[i];
+  return undefined;
+}
+
+const OTHER: IdentityMatch = Object.freeze({ kind: "other" });
+const SUBJECT: IdentityMatch = Object.freeze({ kind: "subject" });
 
 /**
  * Builds a resolver for one subject (the gMSA, or a host's computer account).
@@ -175,14 +250,29 @@ export function createIdentityResolver(
   subject: { names: readonly (string | null | undefined)[]; sids: readonly (string | null | undefined)[] },
   domain?: DomainFacts,
 ): IdentityResolver {
-  const parsed = [...subject.names, ...subject.sids].map(parsePrincipal).filter((r): r is PrincipalRef => r !== null);
-  const explicitDomains = parsed.flatMap((r) => (r.kind === "name" && r.domain !== null ? [r.domain] : []));
+  const parsed: PrincipalRef[] = [];
+  for (const value of subject.names) {
+    const ref = parsePrincipal(value);
+    if (ref !== null) parsed.push(ref);
+  }
+  for (const value of subject.sids) {
+    const ref = parsePrincipal(value);
+    if (ref !== null) parsed.push(ref);
+  }
   // The domain facts name the domain; only when they do not does the subject's own prefix stand in for it.
-  const known = domainAliases(domain);
-  const aliases = known.names.size > 0 ? known : domainAliases(domain, explicitDomains.slice(0, 1));
+  const known = ownAliases(domain);
+  let aliases = known;
+  if (known.names.size === 0) {
+    let explicitDomain: string | undefined;
+    for (const ref of parsed) {
+      if (ref.kind === "name" && ref.domain !== null) {
+        explicitDomain = ref.domain;
+        break;
+      }
+    }
+    aliases = explicitDomain === undefined ? domainAliases(domain) : domainAliases(domain, [explicitDomain]);
+  }
   const subjectRefs = parsed.map((r) => qualify(r, aliases));
-
-  const isSubject = (ref: PrincipalRef) => subjectRefs.some((s) => samePrincipal(s, ref, aliases));
 
   const memberships = readMemberships(domain);
   const groups: ResolvedGroup[] = [];
@@ -193,17 +283,20 @@ export function createIdentityResolver(
       via: [],
       isSubject: true,
     }));
-    while (queue.length > 0 && groups.length < MAX_GROUPS) {
-      const current = queue.shift();
-      if (current === undefined) break;
-      for (const [keyRef, memberOf] of memberships) {
-        if (!samePrincipal(keyRef, current.ref, aliases)) continue;
+    // Walks the queue in order (an index instead of shift()); entries are visited in input order as before.
+    for (let head = 0; head < queue.length && groups.length < MAX_GROUPS; head++) {
+      const current = queue[head];
+      const bucket = memberships.byKey.get(principalKey(current.ref));
+      if (bucket === undefined) continue;
+      for (const entry of bucket) {
+        if (!samePrincipal(entry.ref, current.ref, aliases)) continue;
         if (current.isSubject) subjectEntryFound = true;
-        for (const groupName of memberOf) {
-          const ref = parsePrincipal(groupName);
-          if (ref === null || isSubject(ref)) continue;
-          if (groups.some((g) => samePrincipal(g.ref, ref, aliases))) continue;
-          const group: ResolvedGroup = { name: groupName.trim(), ref, via: [...current.via, groupName.trim()] };
+        for (const { name, ref } of entry.memberOf) {
+          if (ref === null || isSubjectRef(subjectRefs, ref, aliases)) continue;
+          if (findGroup(groups, ref, aliases) !== undefined) continue;
+          const via = current.via.slice();
+          via.push(name);
+          const group: ResolvedGroup = { name, ref, via };
           groups.push(group);
           queue.push({ ref, via: group.via, isSubject: false });
         }
@@ -217,11 +310,17 @@ export function createIdentityResolver(
     membership: { dataPresent: memberships !== null, subjectEntryFound },
     groups,
     match(identity: unknown): IdentityMatch {
-      const ref = parsePrincipal(identity);
-      if (ref === null) return { kind: "other" };
-      if (isSubject(ref)) return { kind: "subject" };
-      const group = groups.find((g) => samePrincipal(g.ref, ref, aliases));
-      return group === undefined ? { kind: "other" } : { kind: "group", group };
+      return classify(subjectRefs, groups, aliases, parsePrincipal(identity));
+    },
+    matchRef(ref: PrincipalRef | null): IdentityMatch {
+      return classify(subjectRefs, groups, aliases, ref);
     },
   };
+}
+
+function classify(subjectRefs: readonly PrincipalRef[], groups: readonly ResolvedGroup[], aliases: DomainAliases, ref: PrincipalRef | null): IdentityMatch {
+  if (ref === null) return OTHER;
+  if (isSubjectRef(subjectRefs, ref, aliases)) return SUBJECT;
+  const group = findGroup(groups, ref, aliases);
+  return group === undefined ? OTHER : { kind: "group", group };
 }

@@ -1,4 +1,4 @@
-import { at, readBoolean, readString } from "./read";
+import { own, readBoolean, readString } from "./read";
 import { parseVersion } from "./version";
 
 /**
@@ -25,8 +25,9 @@ export interface AgentFacts {
 }
 
 export function readAgent(host: unknown): AgentFacts {
-  const installed = readBoolean(at(host, "agent", "installed"));
-  const version = readString(at(host, "agent", "version"));
+  const agent = own(host, "agent");
+  const installed = readBoolean(own(agent, "installed"));
+  const version = readString(own(agent, "version"));
   const parts = version ? parseVersion(version) : undefined;
   return { installed, version, parts };
 }

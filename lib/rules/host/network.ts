@@ -1,5 +1,5 @@
 import type { Cloud } from "@/lib/facts";
-import { at, readArray, readBoolean, readNumber, readString } from "./read";
+import { own, readString } from "./read";
 
 /** One connectivity probe as read from host.network.checks (malformed entries are skipped). */
 export interface ProbeResult {
@@ -10,31 +10,59 @@ export interface ProbeResult {
 }
 
 /**
- * The well-formed entries of host.network.checks, or undefined when the list was not collected
- * (absent or not an array). An empty array is returned as-is: collected, but nothing probed.
+ * The last list read and what it gave. Four rules (host-port-443/80/8080 and host-endpoints) read the same
+ * probes of the same host one after the other, so the list is validated once per host instead of four times.
+ * The memo holds derived data of one immutable input (the collected list), never a rule result: it is keyed
+ * by the list itself (identity and length) and replaced as soon as another host's list is read.
  */
-export function readChecks(host: unknown): ProbeResult[] | undefined {
-  const raw = readArray(at(host, "network", "checks"));
-  if (!raw) return undefined;
+let memoRaw: readonly unknown[] | undefined;
+let memoLength = -1;
+let memoChecks: readonly ProbeResult[] = [];
+
+function parseChecks(raw: readonly unknown[]): ProbeResult[] {
   const checks: ProbeResult[] = [];
-  for (const entry of raw) {
-    const name = readString(at(entry, "host"));
-    const port = readNumber(at(entry, "port"));
-    const reachable = readBoolean(at(entry, "reachable"));
-    if (name === undefined || port === undefined || reachable === undefined) continue;
-    const error = readString(at(entry, "error"));
+  for (let i = 0; i < raw.length; i++) {
+    const entry = raw[i];
+    const name = readString(own(entry, "host"));
+    if (name === undefined) continue;
+    const port = own(entry, "port");
+    if (typeof port !== "number" || !Number.isFinite(port)) continue;
+    const reachable = own(entry, "reachable");
+    if (typeof reachable !== "boolean") continue;
+    const error = readString(own(entry, "error"));
     checks.push(error === undefined ? { host: name, port, reachable } : { host: name, port, reachable, error });
   }
   return checks;
 }
 
+/**
+ * The well-formed entries of host.network.checks, or undefined when the list was not collected
+ * (absent or not an array). An empty array is returned as-is: collected, but nothing probed.
+ * The returned list is shared by the rules that read the same host: never modify it.
+ */
+export function readChecks(host: unknown): readonly ProbeResult[] | undefined {
+  const raw = own(own(host, "network"), "checks");
+  if (!Array.isArray(raw)) return undefined;
+  if (raw !== memoRaw || raw.length !== memoLength) {
+    memoChecks = parseChecks(raw);
+    memoRaw = raw;
+    memoLength = raw.length;
+  }
+  return memoChecks;
+}
+
 /** The host's cloud: "public" or "usgov"; `assumed` when not collected (default public); undefined when invalid. */
 export function readCloud(host: unknown): { cloud: Cloud; assumed: boolean } | undefined {
-  const value = at(host, "network", "cloud");
-  if (value === undefined) return { cloud: "public", assumed: true };
-  if (value === "public" || value === "usgov") return { cloud: value, assumed: false };
+  const value = own(own(host, "network"), "cloud");
+  if (value === undefined) return ASSUMED_PUBLIC;
+  if (value === "public") return PUBLIC;
+  if (value === "usgov") return USGOV;
   return undefined;
 }
+
+const ASSUMED_PUBLIC: { cloud: Cloud; assumed: boolean } = Object.freeze({ cloud: "public", assumed: true });
+const PUBLIC: { cloud: Cloud; assumed: boolean } = Object.freeze({ cloud: "public", assumed: false });
+const USGOV: { cloud: Cloud; assumed: boolean } = Object.freeze({ cloud: "usgov", assumed: false });
 
 /** Shape of a probe in evidence (JSON-serialisable, no undefined). */
 export function probeEvidence(check: ProbeResult): { host: string; port: number; reachable: boolean; error: string | null } {

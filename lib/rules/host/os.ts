@@ -1,4 +1,4 @@
-import { at, readEnum, readNumber, readString } from "./read";
+import { own, readEnum, readNumber, readString } from "./read";
 
 /**
  * Windows build -> Windows Server version mapping (reference §1.2): 2016 = 14393, 2019 = 17763,
@@ -27,8 +27,10 @@ export function serverYearForBuild(build: number): ServerYear | undefined {
 }
 
 /** "10.0.17763", "10.0.17763.5696", "10.0.17763 N/A Build 17763" (systeminfo) -> build and UBR. */
+const VERSION_STRING = /^\s*(\d+)\.(\d+)\.(\d+)(?:\.(\d+))?/;
+
 export function parseVersionString(version: string): { build: number; ubr?: number } | undefined {
-  const match = /^\s*(\d+)\.(\d+)\.(\d+)(?:\.(\d+))?/.exec(version);
+  const match = VERSION_STRING.exec(version);
   if (!match) return undefined;
   const build = Number(match[3]);
   const ubr = match[4] === undefined ? undefined : Number(match[4]);
@@ -36,12 +38,15 @@ export function parseVersionString(version: string): { build: number; ubr?: numb
 }
 
 /** "Microsoft Windows Server 2019 Datacenter" -> 2019; "Windows Server 2012 R2 Standard" -> 2012. */
+const CAPTION_YEAR = /windows\s+server\s+(\d{4})\b/i;
+
 export function serverYearFromCaption(caption: string): number | undefined {
-  const match = /windows\s+server\s+(\d{4})\b/i.exec(caption);
+  const match = CAPTION_YEAR.exec(caption);
   return match ? Number(match[1]) : undefined;
 }
 
 const CLIENT_CAPTION = /\bwindows\s+(?:xp|vista|7|8(?:\.1)?|10|11)\b/i;
+const SERVER_WORD = /\bserver\b/i;
 
 export type Edition = "server" | "client";
 
@@ -68,16 +73,36 @@ const PRODUCT_TYPES = ["workstation", "domain-controller", "server"] as const;
 const INSTALLATION_TYPES = ["Client", "Server", "Server Core", "Nano Server"] as const;
 const SERVER_LEVELS = ["Unknown", "NanoServer", "ServerCore", "ServerCoreWithManagementTools", "FullServer"] as const;
 
-/** Reads host.os defensively and derives build, edition and supported server year. */
-export function resolveOs(host: unknown): ResolvedOs {
-  const os = at(host, "os");
-  const caption = readString(at(os, "caption"));
-  const version = readString(at(os, "version"));
-  const productType = readEnum(at(os, "productType"), PRODUCT_TYPES);
-  const installationType = readEnum(at(os, "installationType"), INSTALLATION_TYPES);
-  const serverLevel = readEnum(at(os, "serverLevel"), SERVER_LEVELS);
-  const rawBuild = readNumber(at(os, "build"));
-  const rawUbr = readNumber(at(os, "ubr"));
+/**
+ * The last host.os object resolved and its result. Five host rules resolve the same host's OS one after the
+ * other, so it is worked out once per host: derived data of one immutable input, keyed by that object and
+ * replaced as soon as another host's OS is read (never a rule result, never shared between hosts).
+ */
+let memoOs: object | undefined;
+let memoResolved: ResolvedOs | undefined;
+
+/**
+ * Reads host.os defensively and derives build, edition and supported server year.
+ * The result may be shared with the other rules reading the same host: never modify it.
+ */
+export function resolveOs(host: unknown): Readonly<ResolvedOs> {
+  const os = own(host, "os");
+  if (typeof os !== "object" || os === null) return computeOs(os);
+  if (os !== memoOs || memoResolved === undefined) {
+    memoResolved = computeOs(os);
+    memoOs = os;
+  }
+  return memoResolved;
+}
+
+function computeOs(os: unknown): ResolvedOs {
+  const caption = readString(own(os, "caption"));
+  const version = readString(own(os, "version"));
+  const productType = readEnum(own(os, "productType"), PRODUCT_TYPES);
+  const installationType = readEnum(own(os, "installationType"), INSTALLATION_TYPES);
+  const serverLevel = readEnum(own(os, "serverLevel"), SERVER_LEVELS);
+  const rawBuild = readNumber(own(os, "build"));
+  const rawUbr = readNumber(own(os, "ubr"));
   const parsed = version ? parseVersionString(version) : undefined;
 
   const result: ResolvedOs = { caption, version, productType, installationType };
@@ -97,7 +122,7 @@ export function resolveOs(host: unknown): ResolvedOs {
   } else if (installationType) {
     result.edition = installationType === "Client" ? "client" : "server";
     result.editionFact = "host.os.installationType";
-  } else if (caption && /\bserver\b/i.test(caption)) {
+  } else if (caption && SERVER_WORD.test(caption)) {
     result.edition = "server";
     result.editionFact = "host.os.caption";
   } else if (caption && CLIENT_CAPTION.test(caption)) {
@@ -114,7 +139,8 @@ export function resolveOs(host: unknown): ResolvedOs {
     if (result.build !== undefined) {
       result.supportedYear = serverYearForBuild(result.build);
     } else if (result.captionYear !== undefined) {
-      result.supportedYear = SUPPORTED_SERVER_YEARS.find((year) => year === result.captionYear);
+      const captionYear = result.captionYear;
+      result.supportedYear = SUPPORTED_SERVER_YEARS.find((year) => year === captionYear);
     }
   }
   return result;
@@ -128,7 +154,7 @@ export function describeBuild(build: number, edition?: Edition): string {
 }
 
 /** Facts an OS rule reports as evidence "actual". */
-export function osSnapshot(os: ResolvedOs): Record<string, string | number | null> {
+export function osSnapshot(os: Readonly<ResolvedOs>): Record<string, string | number | null> {
   return {
     caption: os.caption ?? null,
     version: os.version ?? null,

@@ -1,8 +1,10 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import type { RuleContext, RuleOutcome, Severity } from "@/lib/rules/types";
-import { probeEvidence, readChecks } from "./network";
-import { at } from "./read";
+import { probeEvidence, readChecks, type ProbeResult } from "./network";
+import { own } from "./read";
 import { COLLECTOR_HINT } from "./sources";
+
+const FACT = "host.network.checks";
 
 export interface PortRuleOptions {
   port: number;
@@ -17,34 +19,46 @@ export interface PortRuleOptions {
 /**
  * Shared evaluation for host-port-80/443/8080: the port is open when any probe on it reached its host;
  * it fails (listing the failed probes) when every probe on it failed; unknown when nothing probed it.
+ * The texts that depend only on the options are built once, when the rule is defined.
  */
-export function evaluatePort(ctx: RuleContext, options: PortRuleOptions): RuleOutcome {
-  const { port } = options;
-  const fact = "host.network.checks";
+export function createPortEvaluator(options: PortRuleOptions): (ctx: RuleContext) => RuleOutcome {
+  const { port, severity } = options;
   const collect = `Test-NetConnection -ComputerName ${options.probeHost} -Port ${port} (${COLLECTOR_HINT})`;
-  const checks = readChecks(at(ctx, "host"));
-  if (!checks) return unknown(fact, collect, `No outbound connectivity checks were collected (needed for TCP ${port}).`);
-  const onPort = checks.filter((check) => check.port === port);
-  if (onPort.length === 0) {
-    return unknown(
-      `${fact}[port=${port}]`,
-      collect,
-      `No connectivity check on TCP ${port} was collected (${checks.length} check(s) on other ports).`,
-    );
-  }
-  const reached = onPort.filter((check) => check.reachable);
   const expected = `at least one outbound connection on TCP ${port} succeeds (${options.purpose})`;
-  if (reached.length > 0) {
-    return pass(
-      `Outbound TCP ${port} is open: ${reached.map((check) => check.host).join(", ")} reached.`,
-      [evidence(fact, onPort.map(probeEvidence), expected)],
+  const notCollected = `No outbound connectivity checks were collected (needed for TCP ${port}).`;
+  const portFact = `${FACT}[port=${port}]`;
+  const passPrefix = `Outbound TCP ${port} is open: `;
+
+  return function evaluatePortRule(ctx: RuleContext): RuleOutcome {
+    const checks = readChecks(own(ctx, "host"));
+    if (!checks) return unknown(FACT, collect, notCollected);
+    const onPort: ProbeResult[] = [];
+    let reached = "";
+    for (let i = 0; i < checks.length; i++) {
+      const check = checks[i];
+      if (check.port !== port) continue;
+      onPort.push(check);
+      if (check.reachable) reached = reached === "" ? check.host : `${reached}, ${check.host}`;
+    }
+    if (onPort.length === 0) {
+      return unknown(portFact, collect, `No connectivity check on TCP ${port} was collected (${checks.length} check(s) on other ports).`);
+    }
+    if (reached !== "") {
+      const probes = new Array<ReturnType<typeof probeEvidence>>(onPort.length);
+      for (let i = 0; i < onPort.length; i++) probes[i] = probeEvidence(onPort[i]);
+      return pass(`${passPrefix}${reached} reached.`, [evidence(FACT, probes, expected)]);
+    }
+    return fail(
+      `Outbound TCP ${port} appears blocked: all ${onPort.length} check(s) failed (${onPort
+        .map((check) => `${check.host}${check.error ? `: ${check.error}` : ""}`)
+        .join("; ")}).`,
+      onPort.map((check) => evidence(FACT, probeEvidence(check), expected)),
+      severity,
     );
-  }
-  return fail(
-    `Outbound TCP ${port} appears blocked: all ${onPort.length} check(s) failed (${onPort
-      .map((check) => `${check.host}${check.error ? `: ${check.error}` : ""}`)
-      .join("; ")}).`,
-    onPort.map((check) => evidence(fact, probeEvidence(check), expected)),
-    options.severity,
-  );
+  };
+}
+
+/** One-off evaluation with the given options (the rules use `createPortEvaluator`, which prepares the texts once). */
+export function evaluatePort(ctx: RuleContext, options: PortRuleOptions): RuleOutcome {
+  return createPortEvaluator(options)(ctx);
 }

@@ -11,17 +11,41 @@ export function readRecord(value: unknown): Record<string, unknown> | undefined 
 }
 
 /**
+ * One step of `at`: the own data property `key` of a plain object (not null, not an array), else undefined.
+ * Never reads inherited properties and never invokes getters (an accessor property reads as undefined),
+ * so it cannot throw on hostile objects. The hot path of every host rule: no allocation but the descriptor.
+ */
+export function field(value: unknown, key: string): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return undefined;
+  const descriptor = Object.getOwnPropertyDescriptor(value, key);
+  // An accessor descriptor has no `value`: it reads as undefined, like a missing property.
+  return descriptor === undefined ? undefined : descriptor.value;
+}
+
+/**
+ * The hot-path reader: the own property `key` of a plain object (not null, not an array), else undefined.
+ * Like `field`, it never follows the prototype chain (a polluted Object.prototype or an object made with
+ * Object.create is not read); unlike `field`, it reads the value directly instead of through a property
+ * descriptor, which is about ten times cheaper. Facts reach rules as zod output or parsed JSON, whose
+ * properties are always data properties; an accessor property defined in code would be invoked here
+ * (and a throwing one becomes the engine's rule-error result), so `field`/`at` stay the readers for
+ * objects of unknown origin.
+ */
+export function own(value: unknown, key: string): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || !Object.hasOwn(value, key)) return undefined;
+  const found: unknown = Reflect.get(value, key);
+  return found;
+}
+
+/**
  * Walks a path through nested plain objects; undefined as soon as a step is missing or not an object.
  * Reads own data properties only (never inherited ones, never getters), so it cannot throw.
  */
 export function at(root: unknown, ...path: string[]): unknown {
   let current: unknown = root;
-  for (const key of path) {
-    if (typeof current !== "object" || current === null || Array.isArray(current)) return undefined;
-    const descriptor = Object.getOwnPropertyDescriptor(current, key);
-    if (!descriptor || !("value" in descriptor)) return undefined;
-    const next: unknown = descriptor.value;
-    current = next;
+  for (let i = 0; i < path.length; i++) {
+    current = field(current, path[i]);
+    if (current === undefined) return undefined;
   }
   return current;
 }
@@ -43,7 +67,9 @@ export function readNumber(value: unknown): number | undefined {
 
 /** A non-empty (after trimming) string, else undefined. */
 export function readString(value: unknown): string | undefined {
-  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+  if (typeof value !== "string") return undefined;
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : trimmed;
 }
 
 /** A boolean, else undefined. */
@@ -58,12 +84,15 @@ export function readArray(value: unknown): readonly unknown[] | undefined {
 
 /** A string that is one of `allowed`, else undefined. */
 export function readEnum<T extends string>(value: unknown, allowed: readonly T[]): T | undefined {
-  return allowed.find((candidate) => candidate === value);
+  if (typeof value !== "string") return undefined;
+  for (let i = 0; i < allowed.length; i++) if (allowed[i] === value) return allowed[i];
+  return undefined;
 }
 
 /** A name to show in scripts and messages: FQDN, NetBIOS name, or a neutral fallback. */
 export function hostLabel(host: unknown): string {
-  return readString(at(host, "identity", "fqdn")) ?? readString(at(host, "identity", "netbiosName")) ?? "this server";
+  const identity = field(host, "identity");
+  return readString(field(identity, "fqdn")) ?? readString(field(identity, "netbiosName")) ?? "this server";
 }
 
 /** A DWORD as shown in evidence: the number, "absent" for null (collected, no value), null when not collected. */

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { FixScriptCard } from "@/components/servers/fix-script-card";
+import { causeUploadIds } from "@/components/servers/history-changes";
+import { remediationSnippets } from "@/components/servers/remediation-snippets";
+import { decidedBy } from "@/components/servers/result-groups";
+import { ResultsSection } from "@/components/servers/results-section";
+import { ServerHistorySection } from "@/components/servers/server-history";
+import { ServerSummary } from "@/components/servers/server-summary";
+import { PageHeader } from "@/components/ui/page-header";
+import { requirePage } from "@/lib/auth/guards";
+import { getServerRuleContext, getUploadFileNames } from "@/lib/data/server-views";
+import { getServerDetail, getServerHistory } from "@/lib/data/servers";
+import { fixScriptFileName, planFixes } from "@/lib/remediation/fix-script";
+import { getRule } from "@/lib/rules";
+import { STALE_AFTER_DAYS } from "@/lib/views/server-filters";
+
+export const metadata: Metadata = { title: "Server" };
+
+const HISTORY_LIMIT = 50;
+
+/** The route segment as text (Next may hand it over still percent-encoded; a stray "%" must not throw). */
+function segmentText(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+export default async function ServerPage({ params }: { params: Promise<{ fqdn: string }> }) {
+  await requirePage("read");
+  const { fqdn } = await params;
+  const name = segmentText(fqdn);
+  if (name.length > 300) notFound();
+  const server = await getServerDetail(name);
+  if (!server) notFound();
+  const [history, ctx] = await Promise.all([getServerHistory(server.id, HISTORY_LIMIT), getServerRuleContext(server)]);
+  const uploadNames = await getUploadFileNames(causeUploadIds(history.evaluations.map((e) => e.cause)));
+  const results = [...server.hostResults, ...server.sharedResults];
+  const snippets = remediationSnippets(results, ctx, getRule);
+  const plan = planFixes({ results: server.hostResults, ctx, getRule });
+
+  return (
+    <>
+      <PageHeader
+        title={server.name}
+        description={<span className="font-mono [overflow-wrap:anywhere]">{server.fqdn}</span>}
+        actions={
+          <Link href="/servers" className="text-sm font-medium text-brand-600 underline dark:text-brand-100">
+            All servers
+          </Link>
+        }
+      />
+      <div className="space-y-6">
+        <ServerSummary server={server} decided={decidedBy(results)} staleAfterDays={STALE_AFTER_DAYS} />
+        <FixScriptCard href={`/servers/${encodeURIComponent(server.fqdn)}/fix-script`} fileName={fixScriptFileName(server.name)} plan={plan} />
+        <ResultsSection hostResults={server.hostResults} sharedResults={server.sharedResults} snippets={snippets} domain={server.domain} />
+        <ServerHistorySection history={history} uploadNames={uploadNames} limit={HISTORY_LIMIT} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/auth/action";
+import { recordAttestation } from "@/lib/data/attestations";
+import { tenantAttestationKeySchema } from "@/lib/facts";
+
+export const recordAttestationAction = defineAction(
+  "plan",
+  z.object({
+    key: tenantAttestationKeySchema,
+    attested: z.enum(["true", "false"], { error: "Choose yes or no." }).transform((value) => value === "true"),
+    note: z
+      .string()
+      .trim()
+      .max(1000, "Keep the note under 1,000 characters.")
+      .optional()
+      .transform((value) => (value ? value : undefined)),
+  }),
+  async (input, caller) => {
+    const by = caller.kind === "session" ? caller.email : `token:${caller.name}`;
+    // Records it and re-evaluates every server (tenant rules apply to all), in one transaction.
+    recordAttestation({ key: input.key, attested: input.attested, by, note: input.note });
+    revalidatePath("/", "layout");
+    return { ok: true, message: `Recorded ${input.attested ? "yes" : "no"} for ${input.key}; the fleet was re-evaluated.` };
+  },
+);
