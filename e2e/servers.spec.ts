@@ -127,14 +127,14 @@ test.describe("the servers list", () => {
   test("explains invalid filters and empty results without failing", async ({ page }) => {
     const response = await page.goto("/servers?readiness=almost&rule=%3Cscript%3E");
     expect(response?.status()).toBe(200);
-    const alert = page.getByRole("alert");
+    const alert = page.getByRole("main").getByRole("alert");
     await expect(alert).toContainText("The filters in the address were not applied");
     await expect(alert).toContainText("Readiness: “almost” is not a valid value.");
     await expect(alert).toContainText("Failing rule: “<script>” is not a valid value.");
     expect((await showing(page)).total).toBeGreaterThanOrEqual(300);
 
     await page.goto("/servers?rule=no-such-rule");
-    await expect(page.getByRole("alert")).toContainText("there is no rule “no-such-rule”");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("there is no rule “no-such-rule”");
 
     await page.goto(`/servers?q=nothing-matches-${RUN}`);
     await expect(page.getByRole("heading", { name: "No servers match these filters" })).toBeVisible();
@@ -145,7 +145,7 @@ test.describe("the servers list", () => {
 
   test("a blocking rule id filters the list by that rule", async ({ page }) => {
     await page.goto("/servers?readiness=not-ready");
-    const ruleLink = bodyRows(page).first().locator("td").nth(7).getByRole("link").first();
+    const ruleLink = bodyRows(page).first().locator("td").nth(6).getByRole("link").first();
     const ruleId = (await ruleLink.textContent()) ?? "";
     await ruleLink.click();
     await expect(page).toHaveURL(new RegExp(`/servers\\?rule=${ruleId}$`));
@@ -232,7 +232,7 @@ test.describe("the server detail page", () => {
     const text = readFileSync(await download.path(), "utf8").replace(/^\uFEFF/, "");
     expect(text.startsWith(`# Cloud Sync Readiness fix script for ${name} (${fqdn}).`)).toBe(true);
     expect(text).toContain("[CmdletBinding(SupportsShouldProcess)]");
-    expect(text).toContain("#region 1. host-tls12-schannel:");
+    expect(text).toMatch(/^#region \d+\. host-tls12-schannel: /m);
     expect(text).toContain("} -WhatIf:$WhatIfPreference");
 
     await page.goto(`/servers/${fqdn}`);
@@ -250,6 +250,37 @@ test.describe("the server detail page", () => {
     expect(response?.status()).toBe(404);
     const script = await page.request.get(`/servers/no-such-${RUN}.example/fix-script`);
     expect(script.status()).toBe(404);
+  });
+});
+
+test.describe("history", () => {
+  test("shows each upload of a server and what changed between evaluations, and why", async ({ page }) => {
+    const host = `hist-${RUN}`;
+    const domain = `hist-${RUN}.e2e.test`;
+    const inventory = (ram: number) =>
+      Buffer.from(
+        ["Host Name,Domain,Operating System,OS Version,RAM (GB),.NET Release", `${host},${domain},Microsoft Windows Server 2022 Standard,10.0.20348.2402,${ram},528449`].join("\r\n"),
+      );
+    for (const [file, ram] of [[`${host}-16gb.csv`, 16], [`${host}-2gb.csv`, 2]] as const) {
+      const upload = await page.request.post("/api/uploads", {
+        headers: { Authorization: `Bearer ${tokenFor("admin")}` },
+        multipart: { file: { name: file, mimeType: "text/csv", buffer: inventory(ram) } },
+      });
+      expect(upload.status(), await upload.text()).toBeLessThan(300);
+    }
+    await page.goto(`/servers/${host}.${domain}`);
+    const history = page.getByRole("region", { name: "History" });
+    const uploads = history.getByRole("table", { name: /^Uploads with facts/ });
+    await expect(uploads.getByRole("link")).toHaveText([`${host}-2gb.csv`, `${host}-16gb.csv`]);
+    const evaluations = history.getByRole("table", { name: /^Evaluations of this server/ }).locator("tbody tr");
+    await expect(evaluations).toHaveCount(2);
+    await expect(evaluations.nth(0)).toContainText(`New data (upload ${host}-2gb.csv)`);
+    await expect(evaluations.nth(0)).toContainText("Verdict: Unknown → Not ready");
+    await expect(evaluations.nth(0)).toContainText("host-memory: Pass → Fail");
+    await expect(evaluations.nth(0).getByRole("link", { name: "host-memory" })).toHaveAttribute("href", "/rules/host-memory");
+    await expect(evaluations.nth(1)).toContainText(`New data (upload ${host}-16gb.csv)`);
+    await expect(evaluations.nth(1)).toContainText("First evaluation.");
+    await history.screenshot({ path: `${SCREENSHOT_DIR}/server-history.png` });
   });
 });
 

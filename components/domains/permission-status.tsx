@@ -22,7 +22,7 @@ export function PermissionStatus({ finding, required }: { finding: PermissionFin
   const groups = finding.status === "covered-by-group" ? coveringGroups(finding.satisfiedBy) : [];
   const relaxed = !required && (finding.status === "missing" || finding.status === "denied");
   return (
-    <span className={`inline-flex flex-wrap items-baseline gap-1 text-sm font-medium ${relaxed ? "text-slate-700 dark:text-slate-300" : style.className}`}>
+    <span className={`inline-flex items-baseline gap-1 text-sm font-medium ${relaxed ? "text-slate-700 dark:text-slate-300" : style.className}`}>
       <span aria-hidden="true" className="font-bold">
         {relaxed ? "–" : style.icon}
       </span>

@@ -32,7 +32,7 @@ export function AclHint({ dn, title = "No gMSA ACL export uploaded for this doma
   return (
     <UploadHint title={title}>
       Export the domain root&apos;s ACL and upload it (name the gMSA in the upload options when the file does not):{" "}
-      <code className="[overflow-wrap:anywhere]">{`Get-Acl 'AD:${target}' | Select-Object -ExpandProperty Access | Export-Csv acl.csv -NoTypeInformation`}</code>{" "}
+      <code className="[overflow-wrap:anywhere]">{`Get-Acl 'AD:\\${target}' | Select-Object -ExpandProperty Access | Export-Csv acl.csv -NoTypeInformation`}</code>{" "}
       or <code className="[overflow-wrap:anywhere]">{`dsacls "${target}" > acl.txt`}</code>. The gMSA permission rules stay unknown until then.
     </UploadHint>
   );

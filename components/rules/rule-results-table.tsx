@@ -48,7 +48,7 @@ export function RuleResultsTable({ results, caption, empty }: { results: readonl
                       Waived by {result.waiver.by}: {result.waiver.reason}
                     </p>
                   )}
-                  <EvidenceList evidence={result.evidence} collapsible={result.evidence.length > 2} />
+                  <EvidenceList evidence={result.evidence} collapsible />
                 </td>
               </tr>
             );

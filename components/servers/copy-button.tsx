@@ -26,7 +26,6 @@ export function CopyButton({ text, label = "Copy", copiedMessage = "Copied", dis
   return (
     <span className="inline-flex items-center gap-2">
       <button type="button" onClick={copy} disabled={disabled} className={buttonClass("secondary", "px-2 py-1 text-xs")}>
-        <span aria-hidden="true">⧉</span>
         {label}
       </button>
       <span role="status" aria-live="polite" className="min-w-12 text-xs text-green-800 dark:text-green-300">

@@ -13,7 +13,7 @@ export function FixScriptCard({ href, fileName, plan }: { href: string; fileName
       id="fix-script"
       actions={
         <a href={href} download={fileName} className={buttonClass(scripted.length > 0 ? "primary" : "secondary")}>
-          <span aria-hidden="true">⬇</span>
+          <span aria-hidden="true">↓</span>
           Download {fileName}
         </a>
       }

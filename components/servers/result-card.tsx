@@ -6,10 +6,10 @@ import { EvidenceTable } from "./evidence-table";
 import { RuleSourceLine } from "./rule-source";
 
 const BORDER: Record<RuleResult["status"], string> = {
-  fail: "border-l-red-600",
-  unknown: "border-l-slate-400",
-  waived: "border-l-violet-600",
-  pass: "border-l-green-600",
+  fail: "border-l-red-600 dark:border-l-red-500",
+  unknown: "border-l-slate-400 dark:border-l-slate-500",
+  waived: "border-l-violet-600 dark:border-l-violet-400",
+  pass: "border-l-green-600 dark:border-l-green-500",
 };
 
 export const resultAnchor = (ruleId: string) => `result-${ruleId}`;

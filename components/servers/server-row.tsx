@@ -4,6 +4,7 @@ import { ConfidenceStars } from "@/components/readiness/confidence-stars";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import { DateTime } from "@/components/ui/date-time";
 import type { ServerListItem } from "@/lib/data/servers";
+import { Breakable } from "./breakable";
 
 const TD = "px-2 py-2 align-top text-sm";
 const MUTED = "text-slate-500 dark:text-slate-400";
@@ -13,7 +14,7 @@ export const serverHref = (fqdn: string) => `/servers/${encodeURIComponent(fqdn)
 export const ruleFilterHref = (ruleId: string) => `/servers?rule=${encodeURIComponent(ruleId)}`;
 
 function Optional({ value }: { value: string | null }) {
-  return value ? <span className="[overflow-wrap:anywhere]">{value}</span> : <span className={MUTED}>—</span>;
+  return value ? <Breakable text={value} /> : <span className={MUTED}>—</span>;
 }
 
 function RuleIds({ ids }: { ids: readonly string[] }) {
@@ -35,43 +36,57 @@ export function ServerRow({ server, selectCell, staleAfterDays }: { server: Serv
   return (
     <tr className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
       {selectCell}
-      <th scope="row" className={`${TD} min-w-40 max-w-64 text-left font-normal`}>
-        <Link href={serverHref(server.fqdn)} className={`${LINK} font-medium [overflow-wrap:anywhere]`}>
-          {server.name}
-        </Link>
-        <span className={`block text-xs ${MUTED} [overflow-wrap:anywhere]`}>{server.fqdn}</span>
+      <th scope="row" className={`${TD} text-left font-normal`}>
+        <div className="min-w-32">
+          <Link href={serverHref(server.fqdn)} className={`${LINK} font-medium`}>
+            <Breakable text={server.name} />
+          </Link>
+          <span className={`block text-xs ${MUTED}`}>
+            <Breakable text={server.fqdn} />
+          </span>
+        </div>
       </th>
-      <td className={TD}>
+      <td className={`${TD} whitespace-nowrap`}>
         <VerdictBadge verdict={server.verdict} />
       </td>
-      <td className={TD}>
+      <td className={`${TD} whitespace-nowrap`}>
         <ConfidenceStars stars={server.confidenceStars} />
       </td>
-      <td className={`${TD} max-w-44`}>
-        <Optional value={server.domain || null} />
-      </td>
-      <td className={`${TD} max-w-40`}>
-        <Optional value={server.osName} />
-      </td>
-      <td className={`${TD} max-w-32`}>
-        <Optional value={server.site} />
-      </td>
-      <td className={`${TD} max-w-36`}>
-        <Optional value={server.owner} />
+      <td className={TD}>
+        <div className="min-w-20">
+          <Optional value={server.domain || null} />
+        </div>
       </td>
       <td className={TD}>
-        {server.blockingRuleIds.length > 0 ? (
-          <RuleIds ids={server.blockingRuleIds} />
-        ) : server.conditionRuleIds.length > 0 ? (
-          <>
-            <span className={`block text-xs ${MUTED}`}>Warnings:</span>
-            <RuleIds ids={server.conditionRuleIds} />
-          </>
-        ) : (
-          <span className={MUTED}>None</span>
-        )}
+        <div className="min-w-20">
+          <Optional value={server.osName} />
+        </div>
       </td>
-      <td className={`${TD} whitespace-nowrap`}>
+      <td className={TD}>
+        <div className="min-w-20">
+          <Optional value={server.site} />
+          {server.owner && (
+            <span className={`block text-xs ${MUTED}`}>
+              <Breakable text={server.owner} />
+            </span>
+          )}
+        </div>
+      </td>
+      <td className={TD}>
+        <div className="min-w-28">
+          {server.blockingRuleIds.length > 0 ? (
+            <RuleIds ids={server.blockingRuleIds} />
+          ) : server.conditionRuleIds.length > 0 ? (
+            <>
+              <span className={`block text-xs ${MUTED}`}>Warnings:</span>
+              <RuleIds ids={server.conditionRuleIds} />
+            </>
+          ) : (
+            <span className={MUTED}>None</span>
+          )}
+        </div>
+      </td>
+      <td className={TD}>
         <DateTime value={server.factsCollectedAt} />
         {server.stale && (
           <span className="mt-0.5 flex items-center gap-1 text-xs font-medium text-amber-800 dark:text-amber-300" title={`No facts in the last ${staleAfterDays} days`}>

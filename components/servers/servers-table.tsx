@@ -61,8 +61,7 @@ export function ServersTable({
               <SortHeader label="Confidence" sort={sortLinks.confidence} />
               <SortHeader label="Domain" sort={sortLinks.domain} />
               <SortHeader label="OS" sort={sortLinks.os} />
-              <SortHeader label="Site" />
-              <SortHeader label="Owner" />
+              <SortHeader label="Site / owner" />
               <SortHeader label="Blocking rules" />
               <SortHeader label="Facts collected" sort={sortLinks.collected} />
             </tr>

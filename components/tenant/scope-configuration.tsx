@@ -35,8 +35,9 @@ function rows(config: ConfigurationLimits): Row[] {
   const objects =
     config.objectCount === null
       ? NOT_COLLECTED
-      : `${fmt(config.objectCount)} in this configuration` +
-        (config.domain ? `; ${config.domainObjectTotal === null ? "total not known" : fmt(config.domainObjectTotal)} for ${config.domain}` : "");
+      : config.domain && config.domainObjectTotal !== config.objectCount
+        ? `${fmt(config.objectCount)} in this configuration; ${config.domainObjectTotal === null ? "total not known" : fmt(config.domainObjectTotal)} for ${config.domain} (all its configurations)`
+        : fmt(config.objectCount);
   return [
     { ruleId: "scope-ou-count", label: "Separate OUs and groups", value: entries, limit: `At most ${SOFT_LIMIT} (4 MB cap; warning above); never more than ${HARD_LIMIT}` },
     { ruleId: "scope-group-members", label: "Largest scoping group", value: largest, limit: `At most ${fmt(MAX_MEMBERS)} members per group` },

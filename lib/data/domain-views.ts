@@ -94,7 +94,7 @@ function permissionSetNeeds(domain: string, facts: DomainFacts | null, acl: AclF
   else if (features.passwordWriteback) writeback = `Password writeback is on for this domain's configurations${configs}.`;
   else writeback = `No configuration of this domain has password writeback on${configs}.`;
   return [
-    { set: "custom-gmsa", required: true, reason: "Always required: the documented permission table for the provisioning agent's gMSA." },
+    { set: "custom-gmsa", required: true, reason: "The documented permission table for the provisioning agent's gMSA." },
     { set: "password-hash-sync", required: features.passwordHashSync, reason: phs },
     { set: "password-writeback", required: features.passwordWriteback, reason: writeback },
   ];

@@ -29,9 +29,10 @@ const EMPTY: readonly RuleResult[] = [];
  * `own` and `shared` are read, never modified; the split only avoids concatenating arrays per server.
  */
 export function rollup(own: readonly RuleResult[], shared: readonly RuleResult[] = EMPTY): Readiness {
-  const blockingRuleIds: string[] = [];
-  const conditionRuleIds: string[] = [];
-  const unknownRuleIds: string[] = [];
+  // First pass: counts only, so each id list is allocated once at its exact size (push would over-allocate).
+  let blocking = 0;
+  let conditions = 0;
+  let unknowns = 0;
   let blockerUnknown = false;
   let applicable = 0;
   let withData = 0;
@@ -44,12 +45,12 @@ export function rollup(own: readonly RuleResult[], shared: readonly RuleResult[]
       if (counted) applicable++;
       switch (result.status) {
         case "fail":
-          if (severity === "blocker") blockingRuleIds.push(result.ruleId);
-          else if (severity === "warning") conditionRuleIds.push(result.ruleId);
+          if (severity === "blocker") blocking++;
+          else if (severity === "warning") conditions++;
           if (counted) withData++;
           break;
         case "unknown":
-          unknownRuleIds.push(result.ruleId);
+          unknowns++;
           if (severity === "blocker") blockerUnknown = true;
           break;
         default:
@@ -58,16 +59,27 @@ export function rollup(own: readonly RuleResult[], shared: readonly RuleResult[]
       }
     }
   }
-  if (blockingRuleIds.length > 1) blockingRuleIds.sort();
-  if (conditionRuleIds.length > 1) conditionRuleIds.sort();
-  if (unknownRuleIds.length > 1) unknownRuleIds.sort();
-  const verdict: Verdict =
-    blockingRuleIds.length > 0
-      ? "not-ready"
-      : blockerUnknown
-        ? "unknown"
-        : conditionRuleIds.length > 0
-          ? "ready-with-conditions"
-          : "ready";
+  const blockingRuleIds: string[] = blocking === 0 ? [] : new Array<string>(blocking);
+  const conditionRuleIds: string[] = conditions === 0 ? [] : new Array<string>(conditions);
+  const unknownRuleIds: string[] = unknowns === 0 ? [] : new Array<string>(unknowns);
+  if (blocking + conditions + unknowns > 0) {
+    let b = 0;
+    let c = 0;
+    let u = 0;
+    for (let part = 0; part < 2; part++) {
+      const results = part === 0 ? own : shared;
+      for (let i = 0; i < results.length; i++) {
+        const result = results[i];
+        if (result.status === "fail") {
+          if (result.severity === "blocker") blockingRuleIds[b++] = result.ruleId;
+          else if (result.severity === "warning") conditionRuleIds[c++] = result.ruleId;
+        } else if (result.status === "unknown") unknownRuleIds[u++] = result.ruleId;
+      }
+    }
+  }
+  if (blocking > 1) blockingRuleIds.sort();
+  if (conditions > 1) conditionRuleIds.sort();
+  if (unknowns > 1) unknownRuleIds.sort();
+  const verdict: Verdict = blocking > 0 ? "not-ready" : blockerUnknown ? "unknown" : conditions > 0 ? "ready-with-conditions" : "ready";
   return { verdict, confidence: confidenceFrom(withData, applicable), blockingRuleIds, conditionRuleIds, unknownRuleIds };
 }

@@ -1,13 +1,26 @@
-import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
+import { fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
 import { hostLabel, own, readEnum } from "./host/read";
 import { remediationScript, shouldProcess } from "./host/registry-script";
+import { frozenSingle } from "./host/frozen";
 import { AGENT_VERSION_HISTORY, COLLECTOR_HINT, prerequisites, prerequisites2025April, SECTION } from "./host/sources";
 
 const FACT = "host.services.vaultSvc";
 const EXPECTED = "VaultSvc exists and is not Disabled (Manual is the Windows default)";
 const START_MODES = ["Auto", "Manual", "Disabled"] as const;
+const COLLECT = `Get-Service -Name VaultSvc | Select-Object Name, StartType (${COLLECTOR_HINT})`;
+/** The evidence for each start mode, and for a missing service. */
+const FOUND = {
+  Auto: frozenSingle(FACT, "Auto", EXPECTED),
+  Manual: frozenSingle(FACT, "Manual", EXPECTED),
+  Disabled: frozenSingle(FACT, "Disabled", EXPECTED),
+  missing: frozenSingle(FACT, "missing", EXPECTED),
+} as const;
+const PASS_MESSAGE = {
+  Auto: "The Credential Manager service (VaultSvc) start mode is Auto.",
+  Manual: "The Credential Manager service (VaultSvc) start mode is Manual.",
+} as const;
 
 /** Start mode; null = service missing; undefined = not collected. */
 function readVaultSvc(host: unknown): (typeof START_MODES)[number] | null | undefined {
@@ -19,12 +32,11 @@ function readVaultSvc(host: unknown): (typeof START_MODES)[number] | null | unde
 function evaluate(ctx: RuleContext): RuleOutcome {
   const mode = readVaultSvc(own(ctx, "host"));
   if (mode === undefined) {
-    return unknown(FACT, `Get-Service -Name VaultSvc | Select-Object Name, StartType (${COLLECTOR_HINT})`, "The Credential Manager service state was not collected.");
+    return unknown(FACT, COLLECT, "The Credential Manager service state was not collected.");
   }
-  const found = [evidence(FACT, mode ?? "missing", EXPECTED)];
-  if (mode === null) return fail("The Windows Credential Manager service (VaultSvc) does not exist on this server; the agent install needs it.", found);
-  if (mode === "Disabled") return fail("The Windows Credential Manager service (VaultSvc) is Disabled, which prevents the agent from installing.", found);
-  return pass(`The Credential Manager service (VaultSvc) start mode is ${mode}.`, found);
+  if (mode === null) return fail("The Windows Credential Manager service (VaultSvc) does not exist on this server; the agent install needs it.", FOUND.missing);
+  if (mode === "Disabled") return fail("The Windows Credential Manager service (VaultSvc) is Disabled, which prevents the agent from installing.", FOUND.Disabled);
+  return pass(PASS_MESSAGE[mode], FOUND[mode]);
 }
 
 function script(ctx: RuleContext): string | null {

@@ -1,7 +1,8 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
-import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
+import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
 import { hostLabel, own, readBoolean, readString } from "./host/read";
+import { frozenSingle } from "./host/frozen";
 import { psComment, psLiteral, remediationScript, shouldProcess } from "./host/registry-script";
 import { COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
 
@@ -12,12 +13,24 @@ const COLLECT = `(Get-CimInstance Win32_ComputerSystem).PartOfDomain (${COLLECTO
 const JOINED_ROLES = new Set(["memberworkstation", "memberserver", "backupdomaincontroller", "primarydomaincontroller", "1", "3", "4", "5"]);
 const STANDALONE_ROLES = new Set(["standaloneworkstation", "standaloneserver", "0", "2"]);
 const ROLE_SEPARATORS = /[\s_-]/g;
+const PART_OF_DOMAIN = "host.domainMembership.partOfDomain";
+
+interface JoinedState {
+  joined: boolean;
+  fact: string;
+  actual: unknown;
+  /** Set when the evidence is a constant (partOfDomain collected). */
+  found?: Evidence[];
+}
+
+const JOINED: JoinedState = { joined: true, fact: PART_OF_DOMAIN, actual: true, found: frozenSingle(PART_OF_DOMAIN, true, EXPECTED) };
+const NOT_JOINED: JoinedState = { joined: false, fact: PART_OF_DOMAIN, actual: false, found: frozenSingle(PART_OF_DOMAIN, false, EXPECTED) };
 
 /** true/false from partOfDomain, else from domainRole, else undefined. */
-function joinedState(host: unknown): { joined: boolean; fact: string; actual: unknown } | undefined {
+function joinedState(host: unknown): JoinedState | undefined {
   const membership = own(host, "domainMembership");
   const partOfDomain = readBoolean(own(membership, "partOfDomain"));
-  if (partOfDomain !== undefined) return { joined: partOfDomain, fact: "host.domainMembership.partOfDomain", actual: partOfDomain };
+  if (partOfDomain !== undefined) return partOfDomain ? JOINED : NOT_JOINED;
   const role = readString(own(membership, "domainRole"));
   const key = role?.replace(ROLE_SEPARATORS, "").toLowerCase();
   if (key && JOINED_ROLES.has(key)) return { joined: true, fact: "host.domainMembership.domainRole", actual: role };
@@ -33,10 +46,9 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   const state = joinedState(host);
   if (!state) return unknown("host.domainMembership.partOfDomain", COLLECT, "Domain membership was not collected.");
   const domain = readString(own(own(host, "identity"), "domain"));
-  if (state.joined) {
-    return pass(`The server is domain-joined${domain ? ` (${domain})` : ""}.`, [evidence(state.fact, state.actual, EXPECTED)]);
-  }
-  return fail("The server is not joined to an Active Directory domain (workgroup).", [evidence(state.fact, state.actual, EXPECTED)]);
+  const found = state.found ?? [evidence(state.fact, state.actual, EXPECTED)];
+  if (state.joined) return pass(domain ? `The server is domain-joined (${domain}).` : "The server is domain-joined.", found);
+  return fail("The server is not joined to an Active Directory domain (workgroup).", found);
 }
 
 function script(ctx: RuleContext): string | null {

@@ -2,6 +2,7 @@ import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
 import { hostLabel, own, readDword, shownDword } from "./host/read";
+import { frozenSingle } from "./host/frozen";
 import { collectedAs, remediationScript, setDwordLines } from "./host/registry-script";
 import { COLLECTOR_HINT, prerequisites, SECTION, TLS_CONNECT_ENFORCEMENT } from "./host/sources";
 import { DOTNET64_KEY, RESTART_REMINDER, stateOf } from "./host/tls";
@@ -9,6 +10,10 @@ import { DOTNET64_KEY, RESTART_REMINDER, stateOf } from "./host/tls";
 const FACT = "host.tls.dotnet64.schUseStrongCrypto";
 const EXPECTED = `1 (${DOTNET64_KEY}\\SchUseStrongCrypto)`;
 const COLLECT = `Get-ItemProperty '${DOTNET64_KEY}' -Name SchUseStrongCrypto (${COLLECTOR_HINT})`;
+
+/** The evidence when the value is 1 (set) or absent, the two states most servers are in. */
+const FOUND_ONE = frozenSingle(FACT, 1, EXPECTED);
+const FOUND_ABSENT = frozenSingle(FACT, "absent", EXPECTED);
 
 function isOne(dword: number): boolean {
   return dword === 1;
@@ -20,7 +25,7 @@ function readValue(host: unknown): number | null | undefined {
 
 function evaluate(ctx: RuleContext): RuleOutcome {
   const value = readValue(own(ctx, "host"));
-  const found = [evidence(FACT, shownDword(value), EXPECTED)];
+  const found = value === 1 ? FOUND_ONE : value === null ? FOUND_ABSENT : [evidence(FACT, shownDword(value), EXPECTED)];
   switch (stateOf(value, isOne)) {
     case "ok":
       return pass("SchUseStrongCrypto = 1 is set for 64-bit .NET Framework 4.x.", found);

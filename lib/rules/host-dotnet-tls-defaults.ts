@@ -2,6 +2,7 @@ import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
 import { hostLabel, own, readDword, shownDword } from "./host/read";
+import { frozenEvidence } from "./host/frozen";
 import { collectedAs, remediationScript, setDwordLines } from "./host/registry-script";
 import { COLLECTOR_HINT, prerequisites, SECTION, TLS_CONNECT_ENFORCEMENT } from "./host/sources";
 import { DOTNET32_KEY, DOTNET64_KEY, RESTART_REMINDER, type ValueState } from "./host/tls";
@@ -54,17 +55,34 @@ function label(value: Pick<DotnetValue, "view" | "name">): string {
   return `${value.view === "dotnet32" ? "WOW6432Node (32-bit)" : "64-bit"} ${value.name}`;
 }
 
+/** Evidence for the two states most servers are in: every value 1, or none of them set. */
+const FOUND_ALL_ONE = frozenEvidence(...FACTS.map((fact, i) => evidence(fact, 1, EXPECTED[i])));
+const FOUND_ABSENT = frozenEvidence(...FACTS.map((fact, i) => evidence(fact, shownDword(null), EXPECTED[i])));
+
+function evidenceFor(raws: readonly (number | null | undefined)[]): Evidence[] {
+  let allOne = true;
+  let absent = true;
+  for (let i = 0; i < raws.length; i++) {
+    if (raws[i] !== 1) allOne = false;
+    if (raws[i] !== null) absent = false;
+  }
+  if (allOne) return FOUND_ALL_ONE;
+  if (absent) return FOUND_ABSENT;
+  const found = new Array<Evidence>(raws.length);
+  for (let i = 0; i < raws.length; i++) found[i] = evidence(FACTS[i], shownDword(raws[i]), EXPECTED[i]);
+  return found;
+}
+
 const PASS_MESSAGE = "SystemDefaultTlsVersions = 1 in both .NET views and SchUseStrongCrypto = 1 in the 32-bit view.";
 
 function evaluate(ctx: RuleContext): RuleOutcome {
   const raws = readRaws(own(ctx, "host"));
-  const found: Evidence[] = new Array<Evidence>(CHECKED.length);
+  const found = evidenceFor(raws);
   let notSet = "";
   let missing = "";
   let firstMissing = -1;
   for (let i = 0; i < CHECKED.length; i++) {
     const raw = raws[i];
-    found[i] = evidence(FACTS[i], shownDword(raw), EXPECTED[i]);
     const state = stateOfValue(raw);
     if (state === "wrong" || state === "absent") notSet = `${notSet === "" ? "" : `${notSet}, `}${LABELS[i]} = ${shownDword(raw)}`;
     else if (state === "not-collected") {

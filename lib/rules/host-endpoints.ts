@@ -4,6 +4,7 @@ import type { Cloud } from "@/lib/facts";
 import { compilePattern, endpointsFor, matchesCompiled, normalizeHostName, type CompiledPattern, type EndpointRequirement } from "./endpoints";
 import { hostContext } from "./host/examples";
 import { readChecks, readCloud, type ProbeResult } from "./host/network";
+import { frozenEvidence } from "./host/frozen";
 import { own } from "./host/read";
 import { COLLECTOR_HINT, prerequisites, prerequisites2025April, SECTION } from "./host/sources";
 
@@ -27,6 +28,9 @@ interface CloudPlan {
   /** Pass messages, without and with the "assumed public" note. */
   passMessage: string;
   passMessageAssumed: string;
+  /** Pass evidence (every endpoint reached, and the cloud), without and with the cloud assumed. */
+  passEvidence: Evidence[];
+  passEvidenceAssumed: Evidence[];
 }
 
 function planFor(cloud: Cloud): CloudPlan {
@@ -41,7 +45,18 @@ function planFor(cloud: Cloud): CloudPlan {
     }),
   );
   const passMessage = `All ${requirements.length} required ${cloud} endpoints were reached`;
-  return { requirements, passMessage: `${passMessage}.`, passMessageAssumed: `${passMessage}${ASSUMED_NOTE}.` };
+  const reached = (): Evidence => evidence(FACT, { reached: requirements.length }, "every required endpoint reachable");
+  return {
+    requirements,
+    passMessage: `${passMessage}.`,
+    passMessageAssumed: `${passMessage}${ASSUMED_NOTE}.`,
+    passEvidence: frozenEvidence(reached(), cloudEvidence(cloud, false)),
+    passEvidenceAssumed: frozenEvidence(reached(), cloudEvidence(cloud, true)),
+  };
+}
+
+function cloudEvidence(cloud: Cloud, assumed: boolean): Evidence {
+  return evidence("host.network.cloud", assumed ? "public (assumed)" : cloud, "the cloud whose allow-list applies");
 }
 
 const ASSUMED_NOTE = " (cloud not recorded; assumed public)";
@@ -120,13 +135,10 @@ function evaluate(ctx: RuleContext): RuleOutcome {
     else if (state === NOT_PROBED) notProbedCount++;
   }
 
-  const cloudEvidence = evidence("host.network.cloud", assumed ? "public (assumed)" : cloud, "the cloud whose allow-list applies");
   if (failedCount === 0 && notProbedCount === 0) {
-    return pass(assumed ? plan.passMessageAssumed : plan.passMessage, [
-      evidence(FACT, { reached: total }, "every required endpoint reachable"),
-      cloudEvidence,
-    ]);
+    return assumed ? pass(plan.passMessageAssumed, plan.passEvidenceAssumed) : pass(plan.passMessage, plan.passEvidence);
   }
+  const cloudFound = cloudEvidence(cloud, assumed);
 
   const failed: PlannedRequirement[] = [];
   const notProbed: PlannedRequirement[] = [];
@@ -141,7 +153,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   if (failed.length > 0) {
     const found = failed.map((planned) => failureEvidence(planned, checks));
     for (const item of notProbedEvidence) found.push(item);
-    found.push(cloudEvidence);
+    found.push(cloudFound);
     return fail(
       `${failed.length} of ${total} required ${cloud} endpoints are unreachable${cloudNote}: ${failed.map((planned) => planned.label).join(", ")}.`,
       found,
@@ -153,7 +165,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
     `${total - notProbed.length} of ${total} required ${cloud} endpoints were reached${cloudNote}; not probed: ${notProbed
       .map((planned) => planned.label)
       .join(", ")}.`,
-    [...notProbedEvidence, cloudEvidence],
+    [...notProbedEvidence, cloudFound],
   );
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DomainFacts, HostFacts } from "@/lib/facts";
+import { evaluateRule } from "@/lib/readiness/evaluate";
+import { rollup } from "@/lib/readiness/rollup";
 import { EXAMPLE_AS_OF, EXAMPLE_DOMAIN, EXAMPLE_HOST, HOST_SID } from "./acl/examples";
 import { describeAclRuleContract } from "./acl/rule-test-kit";
 import rule from "./host-gmsa-retrieval";
@@ -12,7 +14,7 @@ const withList = (principals: string[], extra: Partial<DomainFacts> = {}): Domai
 const evaluate = (domain: DomainFacts, host: HostFacts = EXAMPLE_HOST) => rule.evaluate({ asOf: EXAMPLE_AS_OF, host, domain });
 
 describe("host-gmsa-retrieval", () => {
-  describeAclRuleContract(rule, { id: "host-gmsa-retrieval", severity: "blocker", scope: "host" });
+  describeAclRuleContract(rule, { id: "host-gmsa-retrieval", severity: "warning", scope: "host" });
 
   it.each([
     ["CORP\\SYNC01$"],
@@ -53,6 +55,25 @@ describe("host-gmsa-retrieval", () => {
 
   it("fails when nobody may retrieve the password", () => {
     expect(evaluate(withList([])).status).toBe("fail");
+  });
+
+  it("says in the fail message that a custom gMSA needs the host listed and the installer adds it otherwise", () => {
+    for (const outcome of [evaluate(withList(["CORP\\SYNC02$"])), evaluate(withList([]))]) {
+      expect(outcome.status).toBe("fail");
+      expect(outcome.message).toContain("custom (pre-created) gMSA");
+      expect(outcome.message).toContain('"Create gMSA"');
+      expect(outcome.message).toContain("the installer adds the host itself");
+    }
+  });
+
+  it("is a warning: a host not yet listed is Ready with conditions, not Not ready", () => {
+    const result = evaluateRule(rule, { asOf: EXAMPLE_AS_OF, host: EXAMPLE_HOST, domain: withList(["CORP\\SYNC02$"]) });
+    expect(result).toMatchObject({ ruleId: "host-gmsa-retrieval", status: "fail", severity: "warning" });
+    const readiness = rollup(result === null ? [] : [result]);
+    expect(readiness.verdict).toBe("ready-with-conditions");
+    expect(readiness.conditionRuleIds).toEqual(["host-gmsa-retrieval"]);
+    expect(readiness.blockingRuleIds).toEqual([]);
+    expect(rule.meta.notes?.[0]).toMatch(/Create gMSA.*custom gMSA/);
   });
 
   it("falls back to the FQDN when the NetBIOS name is missing", () => {

@@ -188,7 +188,7 @@ export default defineRule({
   meta: {
     id: "host-gmsa-retrieval",
     title: "The agent host is allowed to retrieve the gMSA's password",
-    severity: "blocker",
+    severity: "warning",
     scope: "host",
     rationale:
       "The provisioning agent service runs as the gMSA. A host can use a gMSA only if its computer account, or a group containing it, " +
@@ -199,15 +199,17 @@ export default defineRule({
       citeAcl(ACL_DOCS.gmsaCloudSync, "Using a custom gMSA account", "using-a-custom-gmsa-account"),
     ],
     notes: [
-      "The installer adds each new host to the gMSA when it creates or re-uses provAgentgMSA$; with a pre-created custom gMSA the administrator must add the host.",
+      "Severity warning, not blocker: the installer's \"Create gMSA\" option creates provAgentgMSA$, or re-uses it when run for a second agent, and adds the new host's permission to retrieve the password itself (reference §2.1, installation guide); only a pre-created gMSA chosen with \"Use custom gMSA\" needs the administrator to list the host beforehand. The facts cannot tell which option the installer will be run with, so a host not yet listed is Ready with conditions rather than Not ready, and the fail message says what is needed in each case.",
+      "Required for a custom gMSA: the service runs as the gMSA only on hosts in PrincipalsAllowedToRetrieveManagedPassword (reference §2.2); with a custom gMSA, add the host (or a group containing it) before installing the agent.",
       "Entries are matched by computer account (NETBIOS$, DOMAIN\\NETBIOS$, a DN, or the SID), case-insensitively, or through a group the host belongs to (domain.groupMemberships, nested memberships followed). An entry naming another domain is another principal.",
       "When the host is not listed and the list names groups (or SIDs) whose membership was not collected, the result is unknown rather than fail.",
       "Group membership changes reach the host's token only after a restart or `klist -li 0x3e7 purge`.",
     ],
     remediation: {
       summary:
-        "Add the host's computer account (or a group containing it) to the gMSA's PrincipalsAllowedToRetrieveManagedPassword, keeping the existing entries, then verify on the host with Test-ADServiceAccount.",
+        "With a custom gMSA, add the host's computer account (or a group containing it) to the gMSA's PrincipalsAllowedToRetrieveManagedPassword, keeping the existing entries, then verify on the host with Test-ADServiceAccount. With the installer's default gMSA, choosing \"Create gMSA\" when installing the agent on this host adds it.",
       steps: [
+        "Default gMSA (provAgentgMSA$): run the agent installer on this host and choose \"Create gMSA\"; it re-uses the existing provAgentgMSA$ and adds this host to the allowed list.",
         "Check first: Get-ADServiceAccount -Identity provAgentgMSA -Properties PrincipalsAllowedToRetrieveManagedPassword | Select-Object -ExpandProperty PrincipalsAllowedToRetrieveManagedPassword",
         "Either add the host directly (the parameter replaces the list, so include the current entries): Set-ADServiceAccount -Identity provAgentgMSA -PrincipalsAllowedToRetrieveManagedPassword <current entries>, SYNC01$",
         "Or add it to a group already in the list: Add-ADGroupMember -Identity '<allowed group>' -Members 'SYNC01$', then restart the host (or klist -li 0x3e7 purge).",

@@ -1,6 +1,7 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
-import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
+import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
+import { frozenEvidence } from "./host/frozen";
 import { resolveOs } from "./host/os";
 import { own, readEnum } from "./host/read";
 import { CLOUD_SYNC_FAQ, COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
@@ -10,7 +11,33 @@ const SERVER_LEVELS = ["Unknown", "NanoServer", "ServerCore", "ServerCoreWithMan
 const CORE_INSTALLATION_TYPES: readonly string[] = ["Server Core", "Nano Server"];
 const CORE_SERVER_LEVELS: readonly string[] = ["NanoServer", "ServerCore", "ServerCoreWithManagementTools"];
 const EXPECTED = "InstallationType 'Server' / OsServerLevel 'FullServer' (Desktop Experience)";
+/**
+ * The evidence for every combination of the two enums (each may also be missing): a constant table built
+ * at module load, indexed by position (a missing value takes the last position).
+ */
+const FOUND: readonly Evidence[][] = buildFound();
+
+function buildFound(): Evidence[][] {
+  const table: Evidence[][] = [];
+  for (const installationType of [...INSTALLATION_TYPES, null]) {
+    for (const serverLevel of [...SERVER_LEVELS, null]) {
+      table.push(
+        frozenEvidence(evidence("host.os.installationType", installationType, EXPECTED), evidence("host.os.serverLevel", serverLevel, EXPECTED)),
+      );
+    }
+  }
+  return table;
+}
+
+function foundFor(installationType: (typeof INSTALLATION_TYPES)[number] | undefined, serverLevel: (typeof SERVER_LEVELS)[number] | undefined): Evidence[] {
+  const typeIndex = installationType === undefined ? INSTALLATION_TYPES.length : INSTALLATION_TYPES.indexOf(installationType);
+  const levelIndex = serverLevel === undefined ? SERVER_LEVELS.length : SERVER_LEVELS.indexOf(serverLevel);
+  return FOUND[typeIndex * (SERVER_LEVELS.length + 1) + levelIndex];
+}
+
 const COLLECT = `Get-ItemPropertyValue 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion' -Name InstallationType (${COLLECTOR_HINT})`;
+
+const PASS_SERVER = "Not Server Core: InstallationType is 'Server'.";
 
 /** Not for client Windows (host-os-supported rejects those). */
 function appliesTo(ctx: RuleContext): boolean {
@@ -21,10 +48,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   const os = own(own(ctx, "host"), "os");
   const installationType = readEnum(own(os, "installationType"), INSTALLATION_TYPES);
   const serverLevel = readEnum(own(os, "serverLevel"), SERVER_LEVELS);
-  const found = [
-    evidence("host.os.installationType", installationType ?? null, EXPECTED),
-    evidence("host.os.serverLevel", serverLevel ?? null, EXPECTED),
-  ];
+  const found = foundFor(installationType, serverLevel);
   const coreByType = installationType !== undefined && CORE_INSTALLATION_TYPES.includes(installationType);
   const coreByLevel = serverLevel !== undefined && CORE_SERVER_LEVELS.includes(serverLevel);
   if (coreByType || coreByLevel) {
@@ -33,7 +57,9 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   }
   if (installationType === "Server" || installationType === "Client" || serverLevel === "FullServer") {
     return pass(
-      `Not Server Core: ${installationType ? `InstallationType is '${installationType}'` : "OsServerLevel is 'FullServer'"}.`,
+      installationType === "Server"
+        ? PASS_SERVER
+        : `Not Server Core: ${installationType ? `InstallationType is '${installationType}'` : "OsServerLevel is 'FullServer'"}.`,
       found,
     );
   }

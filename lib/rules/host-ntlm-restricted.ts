@@ -3,6 +3,7 @@ import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@
 import { AGENT_NTLM_DENY_FIX, readAgent } from "./host/agent";
 import { hostContext } from "./host/examples";
 import { hostLabel, own, readDword, readString, shownDword } from "./host/read";
+import { frozenSingle } from "./host/frozen";
 import { collectedAs, psLiteral, remediationScript, setDwordLines } from "./host/registry-script";
 import { AGENT_VERSION_HISTORY, COLLECTOR_HINT, NTLM_OUTGOING_POLICY, prerequisites, SECTION } from "./host/sources";
 import { compareVersionParts, parseVersion } from "./host/version";
@@ -12,6 +13,15 @@ const NETLOGON_KEY = "HKLM:\\SYSTEM\\CurrentControlSet\\Services\\Netlogon\\Para
 const DENY_ALL = 2;
 const OUTGOING_FACT = "host.ntlm.restrictSendingNtlmTraffic";
 const DENY_FIX_PARTS = parseVersion(AGENT_NTLM_DENY_FIX);
+const OUTGOING_EXPECTED = `${DENY_ALL} (Deny all) at ${MSV1_0_KEY}\\RestrictSendingNTLMTraffic`;
+const FOUND_NOT_COLLECTED = frozenSingle(OUTGOING_FACT, shownDword(undefined), OUTGOING_EXPECTED);
+const FOUND_ABSENT = frozenSingle(OUTGOING_FACT, shownDword(null), OUTGOING_EXPECTED);
+/** Evidence for the documented values 0 (Allow all), 1 (Audit all) and 2 (Deny all). */
+const FOUND_BY_VALUE: Readonly<Record<number, Evidence[]>> = {
+  0: frozenSingle(OUTGOING_FACT, 0, OUTGOING_EXPECTED),
+  1: frozenSingle(OUTGOING_FACT, 1, OUTGOING_EXPECTED),
+  2: frozenSingle(OUTGOING_FACT, 2, OUTGOING_EXPECTED),
+};
 const DOMAIN_FACT = "host.ntlm.restrictNtlmInDomain";
 const OUTGOING_MEANING: Record<number, string> = { 0: "Allow all", 1: "Audit all", 2: "Deny all" };
 /** "Network security: Restrict NTLM: NTLM authentication in this domain" (values: general knowledge, medium confidence). */
@@ -40,13 +50,26 @@ function describeOutgoing(value: number | null): string {
   return `${value}${OUTGOING_MEANING[value] ? ` (${OUTGOING_MEANING[value]})` : ""}`;
 }
 
+function failText(outgoing: number | null): string {
+  return `Outgoing NTLM is not denied: RestrictSendingNTLMTraffic is ${describeOutgoing(outgoing)}. The prerequisites say NTLM should not be enabled on the agent server.`;
+}
+
+const OUTGOING_COLLECT = `Get-ItemProperty '${MSV1_0_KEY}' -Name RestrictSendingNTLMTraffic (${COLLECTOR_HINT})`;
+/** The fail texts of the values most servers have, built once. */
+const FAIL_ABSENT = failText(null);
+const FAIL_BY_VALUE: Readonly<Record<number, string>> = { 0: failText(0), 1: failText(1) };
+
 function evaluate(ctx: RuleContext): RuleOutcome {
   const host = own(ctx, "host");
   const ntlm = own(host, "ntlm");
   const outgoing = readDword(own(ntlm, "restrictSendingNtlmTraffic"));
-  const found: Evidence[] = [evidence(OUTGOING_FACT, shownDword(outgoing), `${DENY_ALL} (Deny all) at ${MSV1_0_KEY}\\RestrictSendingNTLMTraffic`)];
+  const isDc = isDomainController(host);
+  // Off a domain controller the evidence is one of a few constants; a DC adds its RestrictNTLMInDomain value.
+  const common =
+    isDc || Object.is(outgoing, -0) ? undefined : outgoing === undefined ? FOUND_NOT_COLLECTED : outgoing === null ? FOUND_ABSENT : FOUND_BY_VALUE[outgoing];
+  const found: Evidence[] = common ?? [evidence(OUTGOING_FACT, shownDword(outgoing), OUTGOING_EXPECTED)];
   let dcNote = "";
-  if (isDomainController(host)) {
+  if (isDc) {
     const inDomain = readDword(own(ntlm, "restrictNtlmInDomain"));
     found.push(
       evidence(
@@ -65,7 +88,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   if (outgoing === undefined) {
     return unknown(
       OUTGOING_FACT,
-      `Get-ItemProperty '${MSV1_0_KEY}' -Name RestrictSendingNTLMTraffic (${COLLECTOR_HINT})`,
+      OUTGOING_COLLECT,
       `The outgoing NTLM restriction was not collected.${dcNote}`,
       found,
     );
@@ -73,11 +96,8 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   if (outgoing === DENY_ALL) {
     return pass(`Outgoing NTLM traffic is denied (RestrictSendingNTLMTraffic = 2).${dcNote}${agentNote}`, found);
   }
-  return fail(
-    `Outgoing NTLM is not denied: RestrictSendingNTLMTraffic is ${describeOutgoing(outgoing)}. The prerequisites say NTLM should not be enabled on the agent server.${dcNote}${agentNote}`,
-    found,
-    "warning",
-  );
+  const text = (outgoing === null ? FAIL_ABSENT : FAIL_BY_VALUE[outgoing]) ?? failText(outgoing);
+  return fail(`${text}${dcNote}${agentNote}`, found, "warning");
 }
 
 function script(ctx: RuleContext): string | null {

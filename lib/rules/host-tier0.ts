@@ -2,28 +2,38 @@ import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
 import { own, readArray, readBoolean, readString } from "./host/read";
+import { frozenSingle } from "./host/frozen";
 import { prerequisites, SECTION } from "./host/sources";
 
 const EXPECTED = "managed as a Tier 0 / Control Plane asset";
 /** Inventory tags read as "Tier 0" when host.tier0 itself was not set. */
 const TIER0_TAGS = new Set(["tier0", "tier-0", "tier 0", "t0", "controlplane", "control-plane", "control plane"]);
+const TIER0_TRUE = frozenSingle("host.tier0", true, EXPECTED);
+const TIER0_FALSE = frozenSingle("host.tier0", false, EXPECTED);
 
 function evaluate(ctx: RuleContext): RuleOutcome {
   const host = own(ctx, "host");
   const tier0 = readBoolean(own(host, "tier0"));
-  if (tier0 === true) return pass("The server is managed as a Tier 0 (Control Plane) asset.", [evidence("host.tier0", true, EXPECTED)]);
+  if (tier0 === true) return pass("The server is managed as a Tier 0 (Control Plane) asset.", TIER0_TRUE);
   if (tier0 === false) {
     return fail(
       "The server is not managed as Tier 0: whoever controls the agent server can change users in Microsoft Entra ID, so Microsoft recommends treating it as a Control Plane asset.",
-      [evidence("host.tier0", false, EXPECTED)],
+      TIER0_FALSE,
       "warning",
     );
   }
-  const tags = readArray(own(host, "tags"))?.flatMap((tag) => {
-    const text = readString(tag);
-    return text ? [text] : [];
-  });
-  const tier0Tag = tags?.find((tag) => TIER0_TAGS.has(tag.toLowerCase()));
+  const rawTags = readArray(own(host, "tags"));
+  let tags: string[] | undefined;
+  let tier0Tag: string | undefined;
+  if (rawTags) {
+    tags = [];
+    for (const tag of rawTags) {
+      const text = readString(tag);
+      if (!text) continue;
+      tags.push(text);
+      if (tier0Tag === undefined && TIER0_TAGS.has(text.toLowerCase())) tier0Tag = text;
+    }
+  }
   if (tier0Tag) return pass(`The server is tagged '${tier0Tag}' in the inventory.`, [evidence("host.tags", tags ?? [], EXPECTED)]);
   return unknown(
     "host.tier0",

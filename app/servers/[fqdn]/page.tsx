@@ -16,7 +16,6 @@ import { fixScriptFileName, planFixes } from "@/lib/remediation/fix-script";
 import { getRule } from "@/lib/rules";
 import { STALE_AFTER_DAYS } from "@/lib/views/server-filters";
 
-export const metadata: Metadata = { title: "Server" };
 
 const HISTORY_LIMIT = 50;
 
@@ -27,6 +26,11 @@ function segmentText(raw: string): string {
   } catch {
     return raw;
   }
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ fqdn: string }> }): Promise<Metadata> {
+  const { fqdn } = await params;
+  return { title: segmentText(fqdn).slice(0, 120) };
 }
 
 export default async function ServerPage({ params }: { params: Promise<{ fqdn: string }> }) {
