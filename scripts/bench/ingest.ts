@@ -1,0 +1,369 @@
+/**
+ * Ingest benchmark, end to end through the production build and the real HTTP API:
+ * "a 50,000-server CSV uploaded through the API, parsed, evaluated and committed in under 15 seconds, peak memory
+ * under 1.5 GB; a 1,000-server file under 1 second".
+ *
+ * Needs a production build (.next/BUILD_ID; the bench never builds). Starts `next start` on a free port in
+ * 3300-3399 with a fresh temporary SQLite DATABASE_URL (migrated first), waits for /api/health, creates an admin API
+ * token with the admin CLI against the same database, then POSTs inventory CSVs written by lib/demo/exports as
+ * multipart/form-data (fetch + FormData + Blob), timing each request end to end (request sent -> JSON response read).
+ * Peak memory is the server's VmHWM from /proc/<pid>/status (plus its child processes', if any); the server's CPU
+ * time per request (/proc/<pid>/stat) is shown too, because wall times on a machine shared with other work are
+ * inflated while CPU time is not (the ingest path is single-threaded). Sequence:
+ *   warm-up (100 servers) -> 1,000-server CSV x runs, new servers in new domains (median is the figure) ->
+ *   1,000-server collector bundle (informative) -> 50,000-server CSV (new domains) -> 1,000-server update: a newer
+ *   export of 1,000 of those 50,000 servers (the steady state of a real fleet; also held to the 1-second budget).
+ * The server is always stopped and the temporary database removed.
+ *
+ * Options: --servers=<n> (large file, default 50000; its time budget scales linearly), --small=<n> (default 1000),
+ * --runs=<n> (small-file runs, default 3), --seed=<s>, --port=<p> (default: first free in 3300-3399),
+ * --profile (server runs with --cpu-prof; the .cpuprofile directory is printed and kept). Server output lines that
+ * start with "[timing]" (temporary instrumentation while profiling) are shown under the upload that printed them.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { DEFAULT_AS_OF, generateFleet } from "@/lib/demo";
+import { toCollectorBundle, toInventoryCsv } from "@/lib/demo/exports";
+import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
+import { formatInt, intOption, median, type BenchSuite } from "./suite";
+
+const LARGE_SERVERS = 50_000;
+const LARGE_BUDGET_MS = 15_000;
+const SMALL_BUDGET_MS = 1_000;
+const PEAK_BUDGET_MB = 1_536;
+const PORTS = { from: 3300, to: 3399 };
+const HEALTH_TIMEOUT_MS = 90_000;
+const MB = 1024 * 1024;
+
+interface Upload {
+  label: string;
+  servers: number;
+  bytes: number;
+  ms: number;
+  /** Server CPU time spent on the request (user + system): close to the wall time on an idle machine. */
+  cpuMs: number;
+  status: string;
+  accepted: number;
+}
+
+function domainsFor(tag: string): string[] {
+  return [`${tag}-corp.contoso.com`, `${tag}-emea.contoso.com`, `${tag}-fabrikam.com`];
+}
+
+function csvFor(servers: number, seed: string, tag: string, asOf = DEFAULT_AS_OF): string {
+  return toInventoryCsv(generateFleet({ servers, seed, domains: domainsFor(tag), asOf }).hosts);
+}
+
+/** A day after the generator's default: the same servers, collected later (a newer export). */
+const NEXT_DAY = new Date(Date.parse(DEFAULT_AS_OF) + 86_400_000).toISOString();
+
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
+  });
+}
+
+async function freePort(requested: number | undefined): Promise<number> {
+  if (requested !== undefined) {
+    if (await isPortFree(requested)) return requested;
+    throw new Error(`port ${requested} is in use`);
+  }
+  for (let port = PORTS.from; port <= PORTS.to; port++) if (await isPortFree(port)) return port;
+  throw new Error(`no free port in ${PORTS.from}-${PORTS.to}`);
+}
+
+/** A /proc/<pid>/status field in kB ("VmHWM", "VmRSS"); 0 when the process is gone. */
+function statusKb(pid: number, field: string): number {
+  try {
+    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU time (user + system) used so far by pid and its live descendants, in ms (Linux /proc, 100 ticks per second). */
+function cpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of [pid, ...descendants(pid)]) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended
+    }
+  }
+  return ticks * 10;
+}
+
+/** Every live descendant of pid (Linux /proc). */
+function descendants(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const next = children.get(queue.shift() ?? -1) ?? [];
+    out.push(...next);
+    queue.push(...next);
+  }
+  return out;
+}
+
+/** Peak resident memory of the server: its VmHWM plus each live child's (an upper bound of their combined peak). */
+function peakMb(pid: number): { mb: number; processes: number } {
+  const pids = [pid, ...descendants(pid)];
+  const kb = pids.reduce((sum, p) => sum + statusKb(p, "VmHWM"), 0);
+  return { mb: kb / 1024, processes: pids.length };
+}
+
+class Server {
+  private readonly log: string[] = [];
+  /** Lines the server prints with a "[timing]" prefix (temporary instrumentation while profiling). */
+  private timings: string[] = [];
+  readonly exited: Promise<number | null>;
+
+  constructor(readonly child: ChildProcess) {
+    const keep = (data: Buffer) => {
+      for (const line of data.toString("utf8").split("\n")) {
+        if (line.startsWith("[timing]")) this.timings.push(line);
+        else if (line.trim() !== "") this.log.push(line);
+      }
+      if (this.log.length > 200) this.log.splice(0, this.log.length - 200);
+    };
+    child.stdout?.on("data", keep);
+    child.stderr?.on("data", keep);
+    this.exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  /** The "[timing]" lines printed since the last call (after a short wait for the pipe). */
+  async takeTimings(): Promise<string[]> {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const lines = this.timings;
+    this.timings = [];
+    return lines;
+  }
+
+  tail(lines = 15): string[] {
+    return this.log.slice(-lines);
+  }
+
+  /** SIGTERM to the whole process group, SIGKILL after 10 s. */
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const signal = (name: NodeJS.Signals) => {
+      try {
+        process.kill(-this.pid, name);
+      } catch {
+        // already gone
+      }
+    };
+    signal("SIGTERM");
+    const timer = setTimeout(() => signal("SIGKILL"), 10_000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+async function waitForHealth(base: string, server: Server): Promise<number> {
+  const started = performance.now();
+  let exited = false;
+  void server.exited.then(() => {
+    exited = true;
+  });
+  while (performance.now() - started < HEALTH_TIMEOUT_MS) {
+    if (exited) throw new Error(`the server exited during start-up:\n${server.tail().join("\n")}`);
+    try {
+      const response = await fetch(`${base}/api/health`);
+      if (response.ok) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`/api/health did not answer within ${HEALTH_TIMEOUT_MS / 1000} s:\n${server.tail().join("\n")}`);
+}
+
+function createToken(env: NodeJS.ProcessEnv): string {
+  const result = spawnSync(path.resolve("node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/admin.ts", "create-token", "--name", "bench", "--role", "admin"], {
+    env,
+    encoding: "utf8",
+  });
+  const token = result.stdout.trim().split("\n").at(-1)?.trim() ?? "";
+  if (result.status !== 0 || token === "") throw new Error(`admin create-token failed (${result.status}): ${result.stderr.trim()}`);
+  return token;
+}
+
+async function upload(server: Server, base: string, token: string, label: string, fileName: string, type: string, text: string, servers: number): Promise<Upload> {
+  const body = new FormData();
+  body.append("file", new Blob([text], { type }), fileName);
+  const bytes = Buffer.byteLength(text);
+  const cpuBefore = cpuMs(server.pid);
+  const started = performance.now();
+  const response = await fetch(`${base}/api/uploads`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body });
+  const json: unknown = await response.json();
+  const ms = performance.now() - started;
+  const cpu = cpuMs(server.pid) - cpuBefore;
+  const data = typeof json === "object" && json !== null ? (json as Record<string, unknown>) : {};
+  const counts = typeof data.counts === "object" && data.counts !== null ? (data.counts as Record<string, unknown>) : {};
+  if (response.status !== 201 || data.status !== "committed") {
+    throw new Error(`${label}: HTTP ${response.status} ${JSON.stringify(json).slice(0, 500)}`);
+  }
+  return { label, servers, bytes, ms, cpuMs: cpu, status: String(data.status), accepted: Number(counts.accepted ?? 0) };
+}
+
+async function record(details: string[], server: Server, u: Upload): Promise<void> {
+  details.push(describe(u));
+  for (const line of await server.takeTimings()) details.push(`  ${line}`);
+}
+
+function describe(u: Upload): string {
+  return `${u.label}: ${formatInt(u.servers)} servers, ${(u.bytes / MB).toFixed(1)} MB, ${formatInt(u.ms)} ms (${formatInt((u.servers / u.ms) * 1000)} servers/s; server CPU ${formatInt(u.cpuMs)} ms), ${u.status}, ${formatInt(u.accepted)} accepted`;
+}
+
+const suite: BenchSuite = {
+  name: "ingest",
+  description: "50,000-server CSV through POST /api/uploads on the production build (budget 15 s, peak 1.5 GB; 1,000 servers < 1 s)",
+  async run(options) {
+    const large = intOption(options, "servers", LARGE_SERVERS);
+    const small = intOption(options, "small", 1_000);
+    const runs = intOption(options, "runs", 3);
+    const seed = options.seed ?? "bench";
+    const largeBudgetMs = (LARGE_BUDGET_MS * large) / LARGE_SERVERS;
+    const details: string[] = [];
+    const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+    const machine = () =>
+      `machine: ${cpu}, ${os.cpus().length} logical cores, ${(os.totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}; ` +
+      `load average now ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1/5/15 min; above ${os.cpus().length} means other work competed for the cores)`;
+
+    if (!existsSync(".next/BUILD_ID")) {
+      return {
+        ok: false,
+        figure: "ingest: no production build (.next/BUILD_ID is missing). Run `npx next build` first; the benchmark does not build.",
+        details: [],
+      };
+    }
+    const buildId = readFileSync(".next/BUILD_ID", "utf8").trim();
+    const tmp = mkdtempSync(path.join(os.tmpdir(), "csr-bench-ingest-"));
+    const profileDir = options.profile === undefined ? undefined : path.join(tmp, "profile");
+    const databaseUrl = `file:${path.join(tmp, "bench.db")}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      ADMIN_EMAIL: "bench-admin@example.com",
+      ADMIN_PASSWORD: "bench-admin-password-1",
+    };
+    let server: Server | undefined;
+    const stopOnSignal = () => {
+      if (server?.pid !== undefined) {
+        try {
+          process.kill(-server.pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+      process.exit(130);
+    };
+    process.once("SIGINT", stopOnSignal);
+    process.once("SIGTERM", stopOnSignal);
+    try {
+      applyMigrations({ url: databaseUrl });
+      const port = await freePort(options.port === undefined ? undefined : intOption(options, "port", 3300));
+      const base = `http://127.0.0.1:${port}`;
+      // --cpu-prof is not allowed in NODE_OPTIONS: run next's bin through node itself when profiling.
+      const nextArgs = ["start", "-p", String(port), "-H", "127.0.0.1"];
+      const [command, args] =
+        profileDir === undefined
+          ? [path.resolve("node_modules/.bin/next"), nextArgs]
+          : [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, path.resolve("node_modules/next/dist/bin/next"), ...nextArgs]];
+      server = new Server(spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true }));
+      const startMs = await waitForHealth(base, server);
+      const token = createToken(env);
+      details.push(`server: next start (build ${buildId}) on ${base}, pid ${server.pid}, healthy after ${formatInt(startMs)} ms; database ${databaseUrl}`);
+      details.push(`server memory after start: VmRSS ${(statusKb(server.pid, "VmRSS") / 1024).toFixed(0)} MB`);
+
+      const warm = await upload(server, base, token, "warm-up CSV", "warmup.csv", "text/csv", csvFor(100, seed, "warmup"), 100);
+      await record(details, server, warm);
+
+      const smallRuns: Upload[] = [];
+      for (let run = 0; run < runs; run++) {
+        const text = csvFor(small, seed, `small${run + 1}`);
+        const u = await upload(server, base, token, `${formatInt(small)}-server CSV #${run + 1}`, `inventory-${small}-${run + 1}.csv`, "text/csv", text, small);
+        smallRuns.push(u);
+        await record(details, server, u);
+      }
+      const smallMs = median(smallRuns.map((u) => u.ms));
+
+      const bundleFleet = generateFleet({ servers: small, seed, domains: domainsFor("bundle") });
+      const bundle = await upload(server, base, token, `${formatInt(small)}-server collector bundle (no budget)`, "hosts.collector.json", "application/json", toCollectorBundle(bundleFleet.hosts), small);
+      await record(details, server, bundle);
+      const beforeLarge = peakMb(server.pid);
+
+      const largeText = csvFor(large, seed, "large");
+      const largeUpload = await upload(server, base, token, `${formatInt(large)}-server CSV`, `inventory-${large}.csv`, "text/csv", largeText, large);
+      await record(details, server, largeUpload);
+      // The steady state: a newer export of 1,000 servers that already exist among the 50,000 (same domains).
+      const updateUpload = await upload(server, base, token, `${formatInt(small)}-server update of the ${formatInt(large)}-server fleet`, `update-${small}.csv`, "text/csv", csvFor(small, seed, "large", NEXT_DAY), small);
+      await record(details, server, updateUpload);
+      const peak = peakMb(server.pid);
+      details.push(
+        `server peak memory (VmHWM${peak.processes > 1 ? `, ${peak.processes} processes summed` : ""}): ${peak.mb.toFixed(0)} MB after all uploads, ${beforeLarge.mb.toFixed(0)} MB before the ${formatInt(large)}-server upload`,
+      );
+      details.push(machine());
+
+      const largeOk = largeUpload.ms <= largeBudgetMs && largeUpload.accepted === large;
+      const smallOk = smallMs <= SMALL_BUDGET_MS && smallRuns.every((u) => u.accepted === small);
+      const updateOk = updateUpload.ms <= SMALL_BUDGET_MS && updateUpload.accepted === small;
+      const peakOk = peak.mb <= PEAK_BUDGET_MB;
+      const ok = largeOk && smallOk && updateOk && peakOk;
+      const verdict = (pass: boolean) => (pass ? "ok" : "OVER BUDGET");
+      return {
+        ok,
+        figure:
+          `ingest: ${formatInt(large)}-server CSV via POST /api/uploads in ${formatInt(largeUpload.ms)} ms ` +
+          `(${formatInt((large / largeUpload.ms) * 1000)} servers/s; budget ${formatInt(largeBudgetMs)} ms: ${verdict(largeOk)}), ` +
+          `server peak ${peak.mb.toFixed(0)} MB (budget ${formatInt(PEAK_BUDGET_MB)} MB: ${verdict(peakOk)}); ` +
+          `${formatInt(small)}-server CSV in ${formatInt(smallMs)} ms (median of ${runs}, new servers; budget ${formatInt(SMALL_BUDGET_MS)} ms: ${verdict(smallOk)}), ` +
+          `${formatInt(updateUpload.ms)} ms as an update of the ${formatInt(large)}-server fleet (budget ${formatInt(SMALL_BUDGET_MS)} ms: ${verdict(updateOk)}) ` +
+          `${ok ? "PASS" : "FAIL"}`,
+        details,
+      };
+    } catch (error) {
+      details.push(machine());
+      return { ok: false, figure: `ingest: FAIL: ${error instanceof Error ? error.message : String(error)}`, details };
+    } finally {
+      if (server !== undefined) await server.stop();
+      process.removeListener("SIGINT", stopOnSignal);
+      process.removeListener("SIGTERM", stopOnSignal);
+      if (profileDir !== undefined && existsSync(profileDir)) {
+        details.push(`CPU profiles of the server (open in Chrome DevTools > Performance): ${profileDir}`);
+        for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(tmp, `bench.db${suffix}`), { force: true });
+      } else {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+    }
+  },
+};
+
+export default suite;
