@@ -39,6 +39,7 @@ export function recordAttestation(input: { key: TenantAttestationKey; attested: 
       input.note ?? null,
       sqlDate(now),
     );
-    reevaluate(tx, "all", `attestation:${input.key}`, new Set(), now);
+    // Tenant facts feed shared rules only: servers are re-evaluated where those results changed.
+    reevaluate(tx, { domains: "all", touched: new Set(), hostFactsOnly: true }, `attestation:${input.key}`, now);
   });
 }

@@ -5,7 +5,9 @@ import { verdictSchema, type Verdict } from "@/lib/readiness/verdict";
 import type { RuleResult } from "@/lib/rules/types";
 import { type ServerFilters, STALE_AFTER_DAYS } from "@/lib/views/server-filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { engine } from "@/lib/readiness/engine";
 import { db } from "./db";
+import { getServerRuleContext } from "./server-views";
 import { undelimitIds } from "./ingest/statuses";
 
 export interface ServerListItem {
@@ -153,11 +155,19 @@ export interface ServerDetail extends ServerListItem {
   sharedEvaluatedAt: string | null;
 }
 
-/** Everything the server page shows, by FQDN (case-insensitive). */
+/**
+ * Everything the server page shows, by FQDN (case-insensitive). The host-scoped results are re-derived
+ * from the stored facts with the same pure rules (one server: well under a millisecond) rather than stored
+ * for 50,000 servers (decision 006); the verdict and statuses shown are the stored ones.
+ */
 export async function getServerDetail(fqdn: string, now = new Date()): Promise<ServerDetail | null> {
   const row = await db().server.findUnique({ where: { fqdn: fqdn.toLowerCase() } });
   if (!row) return null;
-  const shared = await db().domainEvaluation.findUnique({ where: { domain: row.domain } });
+  const facts = JSON.parse(row.factsJson) as HostFacts;
+  const [shared, ctx] = await Promise.all([
+    db().domainEvaluation.findUnique({ where: { domain: row.domain } }),
+    getServerRuleContext({ domain: row.domain, facts, evaluatedAt: row.evaluatedAt?.toISOString() ?? null }, now),
+  ]);
   return {
     ...toListItem(row, staleBefore(now)),
     id: row.id,
@@ -166,8 +176,8 @@ export async function getServerDetail(fqdn: string, now = new Date()): Promise<S
     confidenceShare: row.confidenceShare,
     unknownRuleIds: undelimitIds(row.unknownRules),
     rulesetVersion: row.rulesetVersion,
-    facts: JSON.parse(row.factsJson) as HostFacts,
-    hostResults: resultsSchema.parse(JSON.parse(row.hostResultsJson)),
+    facts,
+    hostResults: engine.evaluateHost(ctx),
     sharedResults: shared ? resultsSchema.parse(JSON.parse(shared.resultsJson)) : [],
     sharedEvaluatedAt: shared?.evaluatedAt.toISOString() ?? null,
   };

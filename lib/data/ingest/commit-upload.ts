@@ -57,7 +57,8 @@ export function commitUpload(input: CommitInput): CommitOutcome {
     const written: WrittenFacts = { affected: new Set(), touched: new Set(), issues: [...parsed.issues] };
     writeHostFacts(db, id, input.fileName, parsed, now, written);
     writeOtherFacts(db, id, parsed, now, written);
-    const outcome = reevaluate(db, written.affected, `upload:${id}`, written.touched, now);
+    const hostFactsOnly = parsed.domains.length === 0 && parsed.acls.length === 0 && !parsed.tenant && !parsed.scope;
+    const outcome = reevaluate(db, { domains: written.affected, touched: written.touched, hostFactsOnly }, `upload:${id}`, now);
     const servers = parsed.kind === "host-inventory" ? written.touched.size : outcome.serversEvaluated;
     db.prepare("UPDATE Upload SET serversAffected = ?, issuesJson = ? WHERE id = ?").run(servers, JSON.stringify(written.issues), id);
     return { status: "committed", id, servers, issues: written.issues };

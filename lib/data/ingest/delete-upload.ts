@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { inWriteTransaction, sqlDate } from "../sqlite/connection";
 import type { HostFacts } from "@/lib/facts";
-import { serverIdentityOf } from "./identity";
+import { agentFlag, serverIdentityOf } from "./identity";
 import { applyRuleSummaryDelta, type Counts, reevaluate } from "./reevaluate";
 import { decodeStatuses, undelimitIds } from "./statuses";
 
@@ -31,7 +31,7 @@ export function deleteUpload(uploadId: string, now = new Date()): boolean {
       if (restoreCurrentFacts(db, server.id, now)) touched.add(server.id);
       else removeServer(db, server.id);
     }
-    reevaluate(db, affected, `upload-deleted:${uploadId}`, touched, now);
+    reevaluate(db, { domains: affected, touched, hostFactsOnly: factKinds.length === 0 }, `upload-deleted:${uploadId}`, now);
     return true;
   });
 }
@@ -44,10 +44,11 @@ function restoreCurrentFacts(db: Database.Database, serverId: string, now: Date)
   if (!latest) return false;
   const identity = serverIdentityOf(JSON.parse(latest.factsJson) as HostFacts);
   db.prepare(
-    `UPDATE Server SET factsJson = ?, factsCollectedAt = ?, updatedAt = ?, domain = COALESCE(?, domain), osName = ?, osBuild = ?,
+    `UPDATE Server SET factsJson = ?, agentInstalled = ?, factsCollectedAt = ?, updatedAt = ?, domain = COALESCE(?, domain), osName = ?, osBuild = ?,
        site = ?, owner = ?, tags = ? WHERE id = ?`,
   ).run(
     latest.factsJson,
+    agentFlag(JSON.parse(latest.factsJson) as HostFacts),
     latest.collectedAt,
     sqlDate(now),
     identity?.domain ?? null,

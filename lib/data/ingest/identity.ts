@@ -51,3 +51,9 @@ export function domainOfDn(dn: string | undefined): string {
 export function isDomainRootDn(dn: string | undefined): boolean {
   return !!dn && dn.split(",").every((part) => /^\s*DC=/i.test(part));
 }
+
+/** Server.agentInstalled: 1 / 0 from the facts, null when not collected. */
+export function agentFlag(facts: HostFacts): number | null {
+  const installed = facts.agent?.installed;
+  return typeof installed === "boolean" ? (installed ? 1 : 0) : null;
+}

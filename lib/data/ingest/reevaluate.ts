@@ -1,50 +1,106 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import { engine } from "@/lib/readiness/engine";
+import { domainFactsFor, scopeForDomain } from "@/lib/readiness/evaluator";
+import { rollup } from "@/lib/readiness/rollup";
 import type { Verdict } from "@/lib/readiness/verdict";
+import type { RuleContext, RuleResult } from "@/lib/rules/types";
 import { sqlDate } from "../sqlite/connection";
-import { loadEvaluationState } from "./state";
+import { type ContextState, knownDomains, loadContextState, loadServersById, loadServersOfDomains, type LoadedServer } from "./state";
 import { decodeStatuses, delimitIds, encodeStatuses, undelimitIds } from "./statuses";
 
 // RAW SQL (SQLite, inside the upload transaction): evaluates the affected servers and writes their
 // verdicts, evaluation history, the domains' shared results and the fleet-wide rule counts.
+
+export interface ReevaluationScope {
+  /** Domains whose domain-level inputs (facts, ACL, tenant, scope, fleet facts) may have changed, or "all". */
+  domains: ReadonlySet<string> | "all";
+  /** Servers that received new facts: always re-evaluated, and their history always gets a row. */
+  touched: ReadonlySet<string>;
+  /**
+   * True when only host facts changed (an inventory upload): servers outside `touched` are re-evaluated only
+   * when their domain's shared results changed (e.g. the agent count crossed a threshold). False when domain
+   * facts changed (host rules read them), so every server of `domains` is re-evaluated.
+   */
+  hostFactsOnly: boolean;
+}
 
 export interface ReevaluationOutcome {
   serversEvaluated: number;
   serversChanged: number;
 }
 
-/**
- * Re-evaluates every server of `domains` (or all): host rules per server, shared rules once per domain,
- * roll-up per server. Writes an Evaluation history row when the outcome changed or when the server is
- * in `touched` (its facts came with this change), tagged with `cause`.
- */
-export function reevaluate(
-  db: Database.Database,
-  domains: ReadonlySet<string> | "all",
-  cause: string,
-  touched: ReadonlySet<string>,
-  asOf: Date,
-): ReevaluationOutcome {
-  const state = loadEvaluationState(db, domains);
-  if (state.servers.length === 0 && domains !== "all") {
-    for (const domain of domains) db.prepare("DELETE FROM DomainEvaluation WHERE domain = ?").run(domain);
-    return { serversEvaluated: 0, serversChanged: 0 };
-  }
-  const asOfIso = asOf.toISOString();
-  const evaluation = engine.evaluateFleet({
-    asOf: asOfIso,
-    hosts: state.servers.map((server) => server.facts),
-    domains: state.domains,
-    tenant: state.tenant,
-    scope: state.scope,
-    onRuleError: (ruleId, error) => console.error(`[rules] ${ruleId} threw`, error),
-  });
+/** Stored in Server.verdictRank so lists can sort worst first with an index. */
+export const VERDICT_SORT_RANK: Readonly<Record<Verdict, number>> = { "not-ready": 0, unknown: 1, "ready-with-conditions": 2, ready: 3 };
 
-  const now = sqlDate(asOf);
+export type Counts = { pass: number; fail: number; unknown: number; waived: number; blocking: number };
+
+/** What a roll-up depends on in a list of results (message and evidence wording may change without effect). */
+function rollupKey(results: readonly RuleResult[]): string {
+  return results.map((r) => `${r.ruleId}:${r.status}:${r.severity}`).join(",");
+}
+
+interface SharedDomain {
+  ctx: RuleContext;
+  results: RuleResult[];
+}
+
+/** Evaluates the shared rules of each domain once and stores them; returns the domains whose roll-up inputs changed. */
+function evaluateDomains(db: Database.Database, keys: Iterable<string>, state: ContextState, asOf: string, rulesetVersion: string, now: string) {
+  const shared = new Map<string, SharedDomain>();
+  const changed = new Set<string>();
+  const stored = db.prepare("SELECT resultsJson, rulesetVersion FROM DomainEvaluation WHERE domain = ?");
+  const upsert = db.prepare(
+    `INSERT INTO DomainEvaluation (domain, resultsJson, rulesetVersion, evaluatedAt) VALUES (?, ?, ?, ?)
+     ON CONFLICT(domain) DO UPDATE SET resultsJson = excluded.resultsJson, rulesetVersion = excluded.rulesetVersion, evaluatedAt = excluded.evaluatedAt`,
+  );
+  const compute = (key: string): SharedDomain => {
+    const own = state.domains[key];
+    const ctx: RuleContext = {
+      asOf,
+      domain: domainFactsFor(key, own?.domain),
+      acl: own?.acl,
+      tenant: state.tenant,
+      scope: scopeForDomain(key, own?.scope, state.scope),
+      fleet: state.fleet,
+    };
+    const results = engine.evaluateShared(ctx, (ruleId, error) => console.error(`[rules] ${ruleId} threw`, error));
+    const previous = stored.get(key) as { resultsJson: string; rulesetVersion: string } | undefined;
+    if (!previous || previous.rulesetVersion !== rulesetVersion || rollupKey(JSON.parse(previous.resultsJson) as RuleResult[]) !== rollupKey(results)) {
+      changed.add(key);
+    }
+    upsert.run(key, JSON.stringify(results), rulesetVersion, now);
+    return { ctx, results };
+  };
+  for (const key of keys) shared.set(key, compute(key));
+  const get = (key: string) => shared.get(key) ?? (shared.set(key, compute(key)), shared.get(key)!);
+  return { get, changed };
+}
+
+/**
+ * Re-evaluates what a change affects: shared rules once per affected domain, host rules per server that needs
+ * it, roll-up per server. Rows and history are written only for servers whose outcome changed or that
+ * received new facts (history rows are tagged with `cause`).
+ */
+export function reevaluate(db: Database.Database, scope: ReevaluationScope, cause: string, asOfDate: Date): ReevaluationOutcome {
+  const asOf = asOfDate.toISOString();
+  const now = sqlDate(asOfDate);
+  const state = loadContextState(db);
+  const domainKeys = scope.domains === "all" ? knownDomains(db) : scope.domains;
+  const shared = evaluateDomains(db, domainKeys, state, asOf, engine.rulesetVersion, now);
+
+  let servers: LoadedServer[];
+  if (scope.hostFactsOnly) {
+    const byId = new Map(loadServersById(db, scope.touched).map((server) => [server.id, server]));
+    if (shared.changed.size > 0) for (const server of loadServersOfDomains(db, shared.changed)) byId.set(server.id, server);
+    servers = [...byId.values()];
+  } else {
+    servers = loadServersOfDomains(db, scope.domains);
+  }
+
   const updateServer = db.prepare(
     `UPDATE Server SET verdict = ?, verdictRank = ?, confidenceStars = ?, confidenceShare = ?, blockingRules = ?, conditionRules = ?,
-       unknownRules = ?, statuses = ?, hostResultsJson = ?, rulesetVersion = ?, evaluatedAt = ?, updatedAt = ? WHERE id = ?`,
+       unknownRules = ?, statuses = ?, rulesetVersion = ?, evaluatedAt = ?, updatedAt = ? WHERE id = ?`,
   );
   const insertEvaluation = db.prepare(
     `INSERT INTO Evaluation (id, serverId, evaluatedAt, rulesetVersion, verdict, confidenceStars, statuses, cause)
@@ -58,54 +114,46 @@ export function reevaluate(
   };
 
   let changed = 0;
-  for (let i = 0; i < state.servers.length; i++) {
-    const server = state.servers[i]!;
-    const { hostResults, sharedResults, readiness } = evaluation.hosts[i]!;
-    const statuses = encodeStatuses(hostResults, sharedResults);
+  for (const server of servers) {
+    const domain = shared.get(server.domain);
+    const hostResults = engine.evaluateHost({ ...domain.ctx, host: server.facts }, (ruleId, error) => console.error(`[rules] ${ruleId} threw`, error));
+    const readiness = rollup(hostResults, domain.results);
+    const statuses = encodeStatuses(hostResults, domain.results);
     const blocking = delimitIds(readiness.blockingRuleIds);
-    const outcomeChanged = statuses !== server.statuses || readiness.verdict !== server.verdict;
-    if (outcomeChanged || blocking !== server.blockingRules) {
+    const outcomeChanged = statuses !== server.statuses || readiness.verdict !== server.verdict || blocking !== server.blockingRules;
+    const touched = scope.touched.has(server.id);
+    if (outcomeChanged) {
+      changed++;
       for (const [ruleId, status] of decodeStatuses(server.statuses)) bump(ruleId, status, -1);
       for (const [ruleId, status] of decodeStatuses(statuses)) bump(ruleId, status, +1);
       for (const ruleId of undelimitIds(server.blockingRules)) bump(ruleId, "blocking", -1);
       for (const ruleId of readiness.blockingRuleIds) bump(ruleId, "blocking", +1);
     }
-    if (outcomeChanged) changed++;
-    updateServer.run(
-      readiness.verdict,
-      VERDICT_SORT_RANK[readiness.verdict],
-      readiness.confidence.stars,
-      readiness.confidence.share,
-      blocking,
-      delimitIds(readiness.conditionRuleIds),
-      delimitIds(readiness.unknownRuleIds),
-      statuses,
-      JSON.stringify(hostResults),
-      evaluation.rulesetVersion,
-      now,
-      now,
-      server.id,
-    );
-    if (outcomeChanged || touched.has(server.id)) {
-      insertEvaluation.run(randomUUID(), server.id, now, evaluation.rulesetVersion, readiness.verdict, readiness.confidence.stars, statuses, cause);
+    if (outcomeChanged || touched || server.rulesetVersion !== engine.rulesetVersion) {
+      updateServer.run(
+        readiness.verdict,
+        VERDICT_SORT_RANK[readiness.verdict],
+        readiness.confidence.stars,
+        readiness.confidence.share,
+        blocking,
+        delimitIds(readiness.conditionRuleIds),
+        delimitIds(readiness.unknownRuleIds),
+        statuses,
+        engine.rulesetVersion,
+        now,
+        now,
+        server.id,
+      );
+    }
+    if (outcomeChanged || touched) {
+      insertEvaluation.run(randomUUID(), server.id, now, engine.rulesetVersion, readiness.verdict, readiness.confidence.stars, statuses, cause);
     }
   }
 
-  const upsertShared = db.prepare(
-    `INSERT INTO DomainEvaluation (domain, resultsJson, rulesetVersion, evaluatedAt) VALUES (?, ?, ?, ?)
-     ON CONFLICT(domain) DO UPDATE SET resultsJson = excluded.resultsJson, rulesetVersion = excluded.rulesetVersion, evaluatedAt = excluded.evaluatedAt`,
-  );
-  for (const [domain, results] of evaluation.shared) upsertShared.run(domain, JSON.stringify(results), evaluation.rulesetVersion, now);
-
   applyRuleSummaryDelta(db, delta);
   recordReadinessSnapshot(db, now, cause);
-  return { serversEvaluated: state.servers.length, serversChanged: changed };
+  return { serversEvaluated: servers.length, serversChanged: changed };
 }
-
-/** Stored in Server.verdictRank so lists can sort worst first with an index. */
-export const VERDICT_SORT_RANK: Readonly<Record<Verdict, number>> = { "not-ready": 0, unknown: 1, "ready-with-conditions": 2, ready: 3 };
-
-export type Counts = { pass: number; fail: number; unknown: number; waived: number; blocking: number };
 
 /** Fleet-wide verdict counts after this evaluation (the overview's trend chart). */
 export function recordReadinessSnapshot(db: Database.Database, at: string, cause: string): void {

@@ -11,7 +11,7 @@ export function reevaluateOutdatedRuleset(now = new Date()): number {
   return inWriteTransaction((db) => {
     const outdated = db.prepare("SELECT 1 FROM Server WHERE rulesetVersion <> ? LIMIT 1").get(RULESET_VERSION);
     if (!outdated) return 0;
-    const outcome = reevaluate(db, "all", `ruleset:${RULESET_VERSION}`, new Set(), now);
+    const outcome = reevaluate(db, { domains: "all", touched: new Set(), hostFactsOnly: false }, `ruleset:${RULESET_VERSION}`, now);
     recomputeRuleSummary(db);
     return outcome.serversEvaluated;
   });

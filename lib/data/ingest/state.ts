@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { type AclFacts, type DomainFacts, type HostFacts, type ScopeFacts, type TenantFacts, tenantAttestationKeySchema } from "@/lib/facts";
+import { type AclFacts, type DomainFacts, type FleetFacts, type HostFacts, type ScopeFacts, type TenantFacts, tenantAttestationKeySchema } from "@/lib/facts";
 import type { DomainInput } from "@/lib/readiness/evaluator";
 import { isDomainRootDn } from "./identity";
 
@@ -13,17 +13,50 @@ export interface LoadedServer {
   statuses: string;
   verdict: string;
   blockingRules: string;
+  rulesetVersion: string;
 }
 
-export interface EvaluationState {
-  servers: LoadedServer[];
+/** Domain-level inputs: per-domain facts and ACLs, tenant (with attestations), fleet-wide scope, fleet facts. */
+export interface ContextState {
   domains: Record<string, DomainInput>;
   tenant?: TenantFacts;
   scope?: ScopeFacts;
+  fleet: FleetFacts;
 }
+
+type ServerRow = Omit<LoadedServer, "facts"> & { factsJson: string };
+const SERVER_COLUMNS = "id, fqdn, domain, factsJson, statuses, verdict, blockingRules, rulesetVersion";
 
 function parseJson<T>(text: string): T {
   return JSON.parse(text) as T;
+}
+
+function toLoaded(rows: ServerRow[]): LoadedServer[] {
+  return rows.map(({ factsJson, ...row }) => ({ ...row, facts: parseJson<HostFacts>(factsJson) }));
+}
+
+function inChunks<T>(values: readonly string[], query: (chunk: string[]) => T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < values.length; i += 500) out.push(...query(values.slice(i, i + 500)));
+  return out;
+}
+
+/** Servers of the given domains (every server for "all"), with their current facts. */
+export function loadServersOfDomains(db: Database.Database, domains: ReadonlySet<string> | "all"): LoadedServer[] {
+  if (domains === "all") return toLoaded(db.prepare(`SELECT ${SERVER_COLUMNS} FROM Server`).all() as ServerRow[]);
+  return toLoaded(
+    inChunks([...domains], (chunk) => db.prepare(`SELECT ${SERVER_COLUMNS} FROM Server WHERE domain IN (${chunk.map(() => "?").join(",")})`).all(...chunk) as ServerRow[]),
+  );
+}
+
+export function loadServersById(db: Database.Database, ids: ReadonlySet<string>): LoadedServer[] {
+  return toLoaded(inChunks([...ids], (chunk) => db.prepare(`SELECT ${SERVER_COLUMNS} FROM Server WHERE id IN (${chunk.map(() => "?").join(",")})`).all(...chunk) as ServerRow[]));
+}
+
+/** Every domain key that has servers or shared results. */
+export function knownDomains(db: Database.Database): Set<string> {
+  const rows = db.prepare("SELECT DISTINCT domain FROM Server UNION SELECT domain FROM DomainEvaluation").all() as { domain: string }[];
+  return new Set(rows.map((row) => row.domain));
 }
 
 /** Latest snapshot of each subject of a kind (newest collectedAt, then newest row). */
@@ -38,22 +71,24 @@ function latestSnapshots(db: Database.Database, kind: string): { subject: string
     .all(kind) as { subject: string; factsJson: string }[];
 }
 
-/** Servers of the given domains (every server when `domains` is "all") with their current facts. */
-export function loadEvaluationState(db: Database.Database, domains: ReadonlySet<string> | "all"): EvaluationState {
-  let rows: { id: string; fqdn: string; domain: string; factsJson: string; statuses: string; verdict: string; blockingRules: string }[];
-  const columns = "id, fqdn, domain, factsJson, statuses, verdict, blockingRules";
-  if (domains === "all") {
-    rows = db.prepare(`SELECT ${columns} FROM Server`).all() as typeof rows;
-  } else {
-    const list = [...domains];
-    rows = [];
-    for (let i = 0; i < list.length; i += 500) {
-      const chunk = list.slice(i, i + 500);
-      rows.push(...(db.prepare(`SELECT ${columns} FROM Server WHERE domain IN (${chunk.map(() => "?").join(",")})`).all(...chunk) as typeof rows));
-    }
+/**
+ * Fleet facts counted in SQL from Server.agentInstalled (same result as lib/readiness/fleet-facts.ts over
+ * every host, without loading 50,000 fact documents).
+ */
+function loadFleetFacts(db: Database.Database): FleetFacts {
+  const domains: NonNullable<FleetFacts["domains"]> = {};
+  const rows = db
+    .prepare("SELECT domain, fqdn, agentInstalled FROM Server WHERE domain <> '' AND agentInstalled IS NOT NULL ORDER BY domain, fqdn")
+    .all() as { domain: string; fqdn: string; agentInstalled: number }[];
+  for (const row of rows) {
+    const entry = (domains[row.domain] ??= { agentHosts: [], hostsWithAgentData: 0 });
+    entry.hostsWithAgentData++;
+    if (row.agentInstalled === 1) entry.agentHosts.push(row.fqdn);
   }
-  const servers = rows.map((row) => ({ ...row, facts: parseJson<HostFacts>(row.factsJson) }));
+  return { domains };
+}
 
+export function loadContextState(db: Database.Database): ContextState {
   const domainInputs: Record<string, DomainInput> = {};
   const entry = (key: string) => (domainInputs[key] ??= {});
   for (const snapshot of latestSnapshots(db, "domain")) entry(snapshot.subject).domain = parseJson<DomainFacts>(snapshot.factsJson);
@@ -70,10 +105,10 @@ export function loadEvaluationState(db: Database.Database, domains: ReadonlySet<
   const tenant = latestSnapshots(db, "tenant")[0];
   const scope = latestSnapshots(db, "sync-scope")[0];
   return {
-    servers,
     domains: domainInputs,
     tenant: withAttestations(tenant ? parseJson<TenantFacts>(tenant.factsJson) : undefined, latestAttestations(db)),
     scope: scope ? parseJson<ScopeFacts>(scope.factsJson) : undefined,
+    fleet: loadFleetFacts(db),
   };
 }
 

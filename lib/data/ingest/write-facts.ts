@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { ParseIssue, ParseResult } from "@/lib/ingest/types";
 import { sqlDate } from "../sqlite/connection";
-import { domainOfDn, serverIdentityOf } from "./identity";
+import { agentFlag, domainOfDn, serverIdentityOf } from "./identity";
 
 // RAW SQL (SQLite, inside the upload transaction): stores an upload's facts with their provenance.
 
@@ -23,13 +23,13 @@ export function writeHostFacts(db: Database.Database, uploadId: string, file: st
   const byGuid = db.prepare("SELECT id, fqdn, domain, factsCollectedAt FROM Server WHERE objectGuid = ?");
   const byFqdn = db.prepare("SELECT id, fqdn, domain, factsCollectedAt FROM Server WHERE fqdn = ?");
   const insertServer = db.prepare(
-    `INSERT INTO Server (id, fqdn, name, domain, objectGuid, sid, osName, osBuild, site, owner, tags, factsCollectedAt, factsJson, createdAt, updatedAt)
-     VALUES (@id, @fqdn, @name, @domain, @objectGuid, @sid, @osName, @osBuild, @site, @owner, @tags, @collectedAt, @factsJson, @now, @now)`,
+    `INSERT INTO Server (id, fqdn, name, domain, objectGuid, sid, osName, osBuild, site, owner, tags, factsCollectedAt, factsJson, agentInstalled, createdAt, updatedAt)
+     VALUES (@id, @fqdn, @name, @domain, @objectGuid, @sid, @osName, @osBuild, @site, @owner, @tags, @collectedAt, @factsJson, @agentInstalled, @now, @now)`,
   );
   const updateCurrent = db.prepare(
     `UPDATE Server SET fqdn = @fqdn, name = @name, domain = @domain, objectGuid = COALESCE(@objectGuid, objectGuid), sid = COALESCE(@sid, sid),
        osName = @osName, osBuild = @osBuild, site = @site, owner = @owner, tags = @tags, factsCollectedAt = @collectedAt,
-       factsJson = @factsJson, updatedAt = @now WHERE id = @id`,
+       factsJson = @factsJson, agentInstalled = @agentInstalled, updatedAt = @now WHERE id = @id`,
   );
   const insertSnapshot = db.prepare(
     "INSERT INTO HostSnapshot (id, serverId, uploadId, collectedAt, factsJson, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
@@ -58,7 +58,7 @@ export function writeHostFacts(db: Database.Database, uploadId: string, file: st
       identity.fqdn = existing.fqdn;
     }
     existing ??= sameName;
-    const params = { ...identity, collectedAt: sqlDate(collectedAt), factsJson, now: nowText };
+    const params = { ...identity, collectedAt: sqlDate(collectedAt), factsJson, agentInstalled: agentFlag(record.facts), now: nowText };
     let serverId: string;
     if (!existing) {
       serverId = randomUUID();
