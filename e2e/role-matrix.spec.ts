@@ -75,30 +75,25 @@ test("server actions check the role: a viewer replaying an admin action is refus
   const captured = await actionRequest;
   await expect(page.getByTestId("new-token")).toBeVisible();
 
-  const viewer = await contextFor("viewer");
-  const replay = await viewer.post("/settings", {
-    headers: {
-      "next-action": captured.headers()["next-action"]!,
-      "content-type": captured.headers()["content-type"]!,
-      accept: "text/x-component",
-      origin: baseURL,
-    },
-    data: captured.postDataBuffer() ?? undefined,
-  });
-  const text = await replay.text();
-  expect(text).toContain("Your role does not allow this action.");
-  expect(text).not.toContain("csr_");
-
-  const anonymous = await contextFor("anonymous");
-  const anonymousReplay = await anonymous.post("/settings", {
-    headers: {
-      "next-action": captured.headers()["next-action"]!,
-      "content-type": captured.headers()["content-type"]!,
-      accept: "text/x-component",
-      origin: baseURL,
-    },
-    data: captured.postDataBuffer() ?? undefined,
-  });
-  expect(await anonymousReplay.text()).toContain("Your session has ended. Sign in again.");
-  await Promise.all([admin.close(), viewer.dispose(), anonymous.dispose()]);
+  // Replays the captured action request (same action id and form body) with another caller's cookies.
+  const replayAs = async (who: Who) => {
+    const context = await contextFor(who);
+    const response = await context.post("/settings", {
+      headers: {
+        "next-action": captured.headers()["next-action"]!,
+        "content-type": captured.headers()["content-type"]!,
+        accept: "text/x-component",
+        origin: baseURL,
+      },
+      data: captured.postDataBuffer() ?? undefined,
+    });
+    const text = await response.text();
+    await context.dispose();
+    return text;
+  };
+  const asViewer = await replayAs("viewer");
+  expect(asViewer).toContain("Your role does not allow this action.");
+  expect(asViewer).not.toContain("csr_");
+  expect(await replayAs("anonymous")).toContain("Your session has ended. Sign in again.");
+  await admin.close();
 });
