@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { ACCOUNTS, storageStatePath } from "./support/accounts";
+import { expectAccessible } from "./support/axe";
+import { PAGE_ROUTES } from "./route-matrix";
+
+// Every page of the app (from the route matrix), against the demo fleet, in both themes: zero serious or
+// critical axe-core violations. Dynamic routes use a real server, upload and rule.
+test.use({ storageState: storageStatePath("admin") });
+
+async function concretePaths(page: import("@playwright/test").Page): Promise<string[]> {
+  await page.goto("/servers");
+  const server = await page.getByRole("table").getByRole("link").first().getAttribute("href");
+  await page.goto("/uploads");
+  const upload = await page.locator('a[href^="/uploads/"]').first().getAttribute("href");
+  return PAGE_ROUTES.filter((entry) => entry.route !== "/login").map((entry) => {
+    if (entry.route === "/servers/[fqdn]") return server ?? entry.sample;
+    if (entry.route === "/uploads/[id]") return upload ?? entry.sample;
+    return entry.sample;
+  });
+}
+
+for (const scheme of ["light", "dark"] as const) {
+  test(`every page is accessible in the ${scheme} theme`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const path of await concretePaths(page)) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(200);
+      await expectAccessible(page);
+    }
+  });
+}
+
+test("the sign-in page is accessible", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await expectAccessible(page);
+  await context.close();
+});
+
+test("the app can be used with the keyboard alone", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page.keyboard.press("Tab"); // skip link
+  await expect(page.getByRole("link", { name: "Skip to content" })).toBeFocused();
+  await page.getByLabel("Email").focus();
+  await page.keyboard.type(ACCOUNTS.viewer.email);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(ACCOUNTS.viewer.password);
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("signed-in-name")).toHaveText(ACCOUNTS.viewer.name);
+  // Tab to the main navigation and open "Servers" with Enter.
+  const servers = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Servers" });
+  for (let i = 0; i < 12 && !(await servers.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  await expect(servers).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Servers" })).toBeVisible();
+  await context.close();
+});
