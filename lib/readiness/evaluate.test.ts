@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fail, pass, unknown } from "@/lib/rules/outcome";
 import type { Rule, RuleContext, RuleMeta, RuleOutcome } from "@/lib/rules/types";
-import { evaluateRule, evaluateRules } from "./evaluate";
+import { RULES } from "@/lib/rules";
+import { compileRules, evaluateCompiled, evaluateRule, evaluateRules } from "./evaluate";
 
 const ctx: RuleContext = { asOf: "2026-08-01T00:00:00Z", host: { memory: { totalPhysicalBytes: 8 * 2 ** 30 } } };
 
@@ -133,5 +134,39 @@ describe("evaluateRules", () => {
   it("passes the context through to the rule", () => {
     const results = evaluateRules([rule("reads-ctx", (c) => (c.host?.memory?.totalPhysicalBytes ? pass("has memory") : fail("no")))], ctx);
     expect(results[0].status).toBe("pass");
+  });
+});
+
+describe("evaluateCompiled", () => {
+  const tricky = [
+    rule("a-pass", () => pass("ok", [{ fact: "host.x", actual: 1, expected: "1" }]), {}, "warning"),
+    rule("b-na", () => pass("never"), { appliesTo: () => false }),
+    rule("c-throws", () => {
+      throw new Error("bad rule");
+    }),
+    rule("d-applies-throws", () => pass("x"), {
+      appliesTo: () => {
+        throw new TypeError("cannot read x");
+      },
+    }),
+    rule("e-mild", () => fail("keys absent", [], "warning")),
+    rule("f-strong", () => fail("x", [], "blocker"), {}, "info"),
+    rule("g-unknown", () => unknown("host.dotnet.release", "Run the collector")),
+    { meta: meta("h-malformed"), examples: [], evaluate: () => JSON.parse('{"status":"maybe"}') } satisfies Rule,
+  ];
+
+  it("returns exactly what evaluateRules returns, errors included, and reports the same errors", () => {
+    const seenA: string[] = [];
+    const seenB: string[] = [];
+    expect(evaluateCompiled(compileRules(tricky), ctx, (id) => seenB.push(id))).toEqual(evaluateRules(tricky, ctx, (id) => seenA.push(id)));
+    expect(seenB).toEqual(seenA);
+    expect(seenA).toEqual(["c-throws", "d-applies-throws", "h-malformed"]);
+  });
+
+  it("gives the registry's rules the same results on every rule example", () => {
+    const compiled = compileRules(RULES);
+    for (const example of RULES.flatMap((r) => r.examples)) {
+      expect(evaluateCompiled(compiled, example.context)).toEqual(evaluateRules(RULES, example.context));
+    }
   });
 });

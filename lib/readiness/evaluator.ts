@@ -1,8 +1,8 @@
 import type { AclFacts, DomainFacts, FleetFacts, HostFacts, ScopeFacts, TenantFacts } from "@/lib/facts";
 import type { Rule, RuleContext, RuleResult } from "@/lib/rules/types";
-import { evaluateRules, type RuleErrorHandler } from "./evaluate";
+import { compileRules, evaluateCompiled, type RuleErrorHandler } from "./evaluate";
 import { buildFleetFacts, domainKeyOf } from "./fleet-facts";
-import { rollup, type Readiness } from "./rollup";
+import { rollupWith, summarizeResults, type Readiness, type ResultSummary } from "./rollup";
 import { applyWaivers, type Waiver } from "./waivers";
 
 /** What is known about one AD domain, keyed by its lower-case DNS name in `FleetInput.domains`. */
@@ -112,36 +112,48 @@ function normaliseDomains(domains: Readonly<Record<string, DomainInput>>): Map<s
   return map;
 }
 
+/** What the evaluator keeps per domain key during one evaluateFleet. */
+interface DomainState {
+  ctx: RuleContext;
+  results: readonly RuleResult[];
+  summary: ResultSummary;
+}
+
 export function createEvaluator(rules: readonly Rule[], rulesetVersion: string): Evaluator {
   const { hostRules, sharedRules } = partitionRules(rules);
 
-  const evaluateHost = (ctx: RuleContext, onError?: RuleErrorHandler) => evaluateRules(hostRules, ctx, onError);
-  const evaluateShared = (ctx: RuleContext, onError?: RuleErrorHandler) => evaluateRules(sharedRules, ctx, onError);
+  const compiledHostRules = compileRules(hostRules);
+  const compiledSharedRules = compileRules(sharedRules);
+  const evaluateHost = (ctx: RuleContext, onError?: RuleErrorHandler) => evaluateCompiled(compiledHostRules, ctx, onError);
+  const evaluateShared = (ctx: RuleContext, onError?: RuleErrorHandler) => evaluateCompiled(compiledSharedRules, ctx, onError);
 
   function evaluateFleet(input: FleetInput): FleetEvaluation {
     const { asOf, hosts, tenant, onRuleError, waiversFor } = input;
     const fleet = buildFleetFacts(hosts);
     const domains = normaliseDomains(input.domains);
     const shared = new Map<string, readonly RuleResult[]>();
-    // One context per domain: its shared results are evaluated once and its facts copied into each host's context.
-    const domainContexts = new Map<string, RuleContext>();
+    // Per domain key: one context (its facts are copied into each host's context), its shared results,
+    // evaluated once, and their roll-up summary (the same list for every server of the domain).
+    const perDomain = new Map<string, DomainState>();
 
-    const contextFor = (key: string): RuleContext => {
-      let ctx = domainContexts.get(key);
-      if (ctx === undefined) {
+    const stateFor = (key: string): DomainState => {
+      let state = perDomain.get(key);
+      if (state === undefined) {
         const entry = domains.get(key);
-        ctx = { asOf, domain: domainFactsFor(key, entry?.domain), acl: entry?.acl, tenant, scope: scopeForDomain(key, entry?.scope, input.scope), fleet };
-        domainContexts.set(key, ctx);
-        shared.set(key, evaluateShared(ctx, onRuleError));
+        const ctx: RuleContext = { asOf, domain: domainFactsFor(key, entry?.domain), acl: entry?.acl, tenant, scope: scopeForDomain(key, entry?.scope, input.scope), fleet };
+        const results = evaluateShared(ctx, onRuleError);
+        state = { ctx, results, summary: summarizeResults(results) };
+        perDomain.set(key, state);
+        shared.set(key, results);
       }
-      return ctx;
+      return state;
     };
 
     const out: HostEvaluation[] = new Array(hosts.length);
     for (let i = 0; i < hosts.length; i++) {
       const host = hosts[i];
-      const key = domainKeyOf(host);
-      const domainCtx = contextFor(key);
+      const state = stateFor(domainKeyOf(host));
+      const domainCtx = state.ctx;
       const ctx: RuleContext = {
         asOf,
         host,
@@ -152,13 +164,16 @@ export function createEvaluator(rules: readonly Rule[], rulesetVersion: string):
         fleet,
       };
       let hostResults: readonly RuleResult[] = evaluateHost(ctx, onRuleError);
-      let sharedResults = shared.get(key) ?? [];
+      let sharedResults = state.results;
+      let summary = state.summary;
       const waivers = waiversFor?.(host, i);
       if (waivers !== undefined && waivers.length > 0) {
         hostResults = applyWaivers(hostResults, waivers, asOf);
         sharedResults = applyWaivers(sharedResults, waivers, asOf);
+        // Waivers that changed the shared list call for its own summary.
+        if (sharedResults !== state.results) summary = summarizeResults(sharedResults);
       }
-      out[i] = { hostResults, sharedResults, readiness: rollup(hostResults, sharedResults) };
+      out[i] = { hostResults, sharedResults, readiness: rollupWith(hostResults, summary) };
     }
     return { asOf, rulesetVersion, fleet, shared, hosts: out };
   }

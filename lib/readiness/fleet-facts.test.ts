@@ -54,3 +54,12 @@ describe("host keys", () => {
     expect(hostLabelOf({}, 4)).toBe("host #5");
   });
 });
+
+describe("domainKeyOf", () => {
+  it("is the trimmed, lower-case domain, and the string itself when it already is", () => {
+    for (const domain of ["corp.contoso.com", " Corp.Contoso.COM ", "corp contoso", "\tcorp", "ÉMEA.contoso.com", "", " "]) {
+      expect(domainKeyOf({ identity: { domain } })).toBe(domain.trim().toLowerCase());
+    }
+    expect(domainKeyOf({})).toBe("");
+  });
+});

@@ -3,7 +3,20 @@ import type { FleetFacts, HostFacts } from "@/lib/facts";
 /** The key hosts are grouped by: the lower-case DNS domain, or "" when the host's domain was not collected. */
 export function domainKeyOf(host: HostFacts): string {
   const domain = host.identity?.domain;
-  return typeof domain === "string" ? domain.trim().toLowerCase() : "";
+  if (typeof domain !== "string") return "";
+  // Usually collected in lower case already: then the string itself is the key (no copy to make and hash).
+  return isLowerTrimmed(domain) ? domain : domain.trim().toLowerCase();
+}
+
+/** True when trim().toLowerCase() would not change `text`: printable ASCII, no upper-case letter, no space at either end. */
+function isLowerTrimmed(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 32 || code >= 127 || (code >= 65 && code <= 90)) return false;
+    if (code === 32 && (i === 0 || i === last)) return false;
+  }
+  return true;
 }
 
 /** How a host is named in fleet facts: its FQDN, else NetBIOS name, else "host #<index>". */

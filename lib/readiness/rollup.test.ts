@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ResultStatus, RuleResult, Severity } from "@/lib/rules/types";
-import { rollup } from "./rollup";
+import fc from "fast-check";
+import { rollup, rollupWith, summarizeResults } from "./rollup";
 
 function r(ruleId: string, status: ResultStatus, severity: Severity): RuleResult {
   return { ruleId, status, severity, scope: "host", message: `${ruleId} ${status}`, evidence: [] };
@@ -86,5 +87,32 @@ describe("rollup confidence", () => {
       [r("d", "waived", "warning"), r("e", "unknown", "warning")],
     );
     expect(readiness.confidence).toEqual({ stars: 3, share: 3 / 5, withData: 3, applicable: 5 });
+  });
+});
+
+describe("rollupWith a summary of the shared results", () => {
+  const result = fc
+    .record({
+      ruleId: fc.constantFrom("a", "b", "c", "host-x", "domain-y", "Z", "é"),
+      status: fc.constantFrom<ResultStatus>("pass", "fail", "unknown", "waived"),
+      severity: fc.constantFrom<Severity>("blocker", "warning", "info"),
+    })
+    .map(({ ruleId, status, severity }) => r(ruleId, status, severity));
+
+  it("equals rollup(own, shared) for any results", () => {
+    fc.assert(
+      fc.property(fc.array(result, { maxLength: 12 }), fc.array(result, { maxLength: 12 }), (own, shared) => {
+        expect(rollupWith(own, summarizeResults(shared))).toEqual(rollup(own, shared));
+      }),
+      { numRuns: 500, seed: 20260801 },
+    );
+  });
+
+  it("never hands out the summary's own lists", () => {
+    const summary = summarizeResults([r("b", "fail", "blocker"), r("u", "unknown", "warning")]);
+    const readiness = rollupWith([], summary);
+    expect(readiness.blockingRuleIds).toEqual(["b"]);
+    expect(readiness.blockingRuleIds).not.toBe(summary.blockingRuleIds);
+    expect(readiness.unknownRuleIds).not.toBe(summary.unknownRuleIds);
   });
 });

@@ -102,8 +102,24 @@ export function endpointsFor(cloud: Cloud): readonly EndpointRequirement[] {
 
 /** A host name as matched: trimmed, lower-case, one trailing dot removed ("Login.Example.com." -> "login.example.com"). */
 export function normalizeHostName(name: string): string {
+  if (isNormalized(name)) return name;
   const lower = name.trim().toLowerCase();
   return lower.endsWith(".") ? lower.slice(0, -1) : lower;
+}
+
+/**
+ * True when normalizeHostName would return the name unchanged (the usual case: probes are collected in lower
+ * case), checked without allocating: printable ASCII without upper-case letters, no space at either end, no
+ * trailing dot. Anything else takes the trim/toLowerCase path.
+ */
+function isNormalized(name: string): boolean {
+  const length = name.length;
+  if (length === 0) return true;
+  for (let i = 0; i < length; i++) {
+    const code = name.charCodeAt(i);
+    if (code <= 32 || code >= 127 || (code >= 65 && code <= 90)) return false;
+  }
+  return name.charCodeAt(length - 1) !== DOT;
 }
 
 /**

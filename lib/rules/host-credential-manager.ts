@@ -1,9 +1,9 @@
-import { fail, pass, unknown } from "@/lib/rules/outcome";
+import { fail, pass } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
 import { hostLabel, own, readEnum } from "./host/read";
 import { remediationScript, shouldProcess } from "./host/registry-script";
-import { frozenSingle } from "./host/frozen";
+import { constantUnknown, frozenSingle } from "./host/frozen";
 import { AGENT_VERSION_HISTORY, COLLECTOR_HINT, prerequisites, prerequisites2025April, SECTION } from "./host/sources";
 
 const FACT = "host.services.vaultSvc";
@@ -17,6 +17,7 @@ const FOUND = {
   Disabled: frozenSingle(FACT, "Disabled", EXPECTED),
   missing: frozenSingle(FACT, "missing", EXPECTED),
 } as const;
+const NOT_COLLECTED = constantUnknown(FACT, COLLECT, "The Credential Manager service state was not collected.");
 const PASS_MESSAGE = {
   Auto: "The Credential Manager service (VaultSvc) start mode is Auto.",
   Manual: "The Credential Manager service (VaultSvc) start mode is Manual.",
@@ -32,7 +33,7 @@ function readVaultSvc(host: unknown): (typeof START_MODES)[number] | null | unde
 function evaluate(ctx: RuleContext): RuleOutcome {
   const mode = readVaultSvc(own(ctx, "host"));
   if (mode === undefined) {
-    return unknown(FACT, COLLECT, "The Credential Manager service state was not collected.");
+    return NOT_COLLECTED();
   }
   if (mode === null) return fail("The Windows Credential Manager service (VaultSvc) does not exist on this server; the agent install needs it.", FOUND.missing);
   if (mode === "Disabled") return fail("The Windows Credential Manager service (VaultSvc) is Disabled, which prevents the agent from installing.", FOUND.Disabled);

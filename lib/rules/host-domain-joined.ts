@@ -1,8 +1,8 @@
-import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
+import { evidence, fail, pass } from "@/lib/rules/outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
 import { hostLabel, own, readBoolean, readString } from "./host/read";
-import { frozenSingle } from "./host/frozen";
+import { constantUnknown, frozenSingle } from "./host/frozen";
 import { psComment, psLiteral, remediationScript, shouldProcess } from "./host/registry-script";
 import { COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
 
@@ -14,6 +14,7 @@ const JOINED_ROLES = new Set(["memberworkstation", "memberserver", "backupdomain
 const STANDALONE_ROLES = new Set(["standaloneworkstation", "standaloneserver", "0", "2"]);
 const ROLE_SEPARATORS = /[\s_-]/g;
 const PART_OF_DOMAIN = "host.domainMembership.partOfDomain";
+const NOT_COLLECTED = constantUnknown(PART_OF_DOMAIN, COLLECT, "Domain membership was not collected.");
 
 interface JoinedState {
   joined: boolean;
@@ -44,7 +45,7 @@ function joinedState(host: unknown): JoinedState | undefined {
 function evaluate(ctx: RuleContext): RuleOutcome {
   const host = own(ctx, "host");
   const state = joinedState(host);
-  if (!state) return unknown("host.domainMembership.partOfDomain", COLLECT, "Domain membership was not collected.");
+  if (!state) return NOT_COLLECTED();
   const domain = readString(own(own(host, "identity"), "domain"));
   const found = state.found ?? [evidence(state.fact, state.actual, EXPECTED)];
   if (state.joined) return pass(domain ? `The server is domain-joined (${domain}).` : "The server is domain-joined.", found);

@@ -1,8 +1,8 @@
-import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
+import { evidence, fail, pass } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
 import { hostLabel, own, readDword, shownDword } from "./host/read";
-import { frozenSingle } from "./host/frozen";
+import { constantUnknown, frozenSingle } from "./host/frozen";
 import { collectedAs, remediationScript, setDwordLines } from "./host/registry-script";
 import { COLLECTOR_HINT, prerequisites, SECTION, TLS_CONNECT_ENFORCEMENT } from "./host/sources";
 import { DOTNET64_KEY, RESTART_REMINDER, stateOf } from "./host/tls";
@@ -12,6 +12,7 @@ const EXPECTED = `1 (${DOTNET64_KEY}\\SchUseStrongCrypto)`;
 const COLLECT = `Get-ItemProperty '${DOTNET64_KEY}' -Name SchUseStrongCrypto (${COLLECTOR_HINT})`;
 
 /** The evidence when the value is 1 (set) or absent, the two states most servers are in. */
+const NOT_COLLECTED = constantUnknown(FACT, COLLECT);
 const FOUND_ONE = frozenSingle(FACT, 1, EXPECTED);
 const FOUND_ABSENT = frozenSingle(FACT, "absent", EXPECTED);
 
@@ -38,7 +39,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
         "warning",
       );
     default:
-      return unknown(FACT, COLLECT);
+      return NOT_COLLECTED();
   }
 }
 

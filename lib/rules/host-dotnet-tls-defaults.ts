@@ -2,7 +2,7 @@ import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
 import { hostLabel, own, readDword, shownDword } from "./host/read";
-import { frozenEvidence } from "./host/frozen";
+import { dwordCode, DWORD_CODE_VALUES, freezeOutcome } from "./host/frozen";
 import { collectedAs, remediationScript, setDwordLines } from "./host/registry-script";
 import { COLLECTOR_HINT, prerequisites, SECTION, TLS_CONNECT_ENFORCEMENT } from "./host/sources";
 import { DOTNET32_KEY, DOTNET64_KEY, RESTART_REMINDER, type ValueState } from "./host/tls";
@@ -55,29 +55,41 @@ function label(value: Pick<DotnetValue, "view" | "name">): string {
   return `${value.view === "dotnet32" ? "WOW6432Node (32-bit)" : "64-bit"} ${value.name}`;
 }
 
-/** Evidence for the two states most servers are in: every value 1, or none of them set. */
-const FOUND_ALL_ONE = frozenEvidence(...FACTS.map((fact, i) => evidence(fact, 1, EXPECTED[i])));
-const FOUND_ABSENT = frozenEvidence(...FACTS.map((fact, i) => evidence(fact, shownDword(null), EXPECTED[i])));
-
-function evidenceFor(raws: readonly (number | null | undefined)[]): Evidence[] {
-  let allOne = true;
-  let absent = true;
-  for (let i = 0; i < raws.length; i++) {
-    if (raws[i] !== 1) allOne = false;
-    if (raws[i] !== null) absent = false;
-  }
-  if (allOne) return FOUND_ALL_ONE;
-  if (absent) return FOUND_ABSENT;
-  const found = new Array<Evidence>(raws.length);
-  for (let i = 0; i < raws.length; i++) found[i] = evidence(FACTS[i], shownDword(raws[i]), EXPECTED[i]);
-  return found;
-}
-
 const PASS_MESSAGE = "SystemDefaultTlsVersions = 1 in both .NET views and SchUseStrongCrypto = 1 in the 32-bit view.";
 
+/**
+ * The outcome for every combination of the three values being not collected, absent, 0 or 1 (64 of them),
+ * worked out once at module load by outcomeFor itself; other values are judged per call.
+ */
+const TABLE: readonly RuleOutcome[] = buildTable();
+
+function buildTable(): RuleOutcome[] {
+  const table: RuleOutcome[] = [];
+  for (let code = 0; code < 64; code++) {
+    const raws = [0, 1, 2].map((i) => DWORD_CODE_VALUES[(code >> (2 * i)) & 3]);
+    table.push(freezeOutcome(outcomeFor(raws)));
+  }
+  return table;
+}
+
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const raws = readRaws(own(ctx, "host"));
-  const found = evidenceFor(raws);
+  const tls = own(own(ctx, "host"), "tls");
+  const dotnet64 = own(tls, "dotnet64");
+  const dotnet32 = own(tls, "dotnet32");
+  const strongCrypto32 = readDword(own(dotnet32, "schUseStrongCrypto"));
+  const systemDefault64 = readDword(own(dotnet64, "systemDefaultTlsVersions"));
+  const systemDefault32 = readDword(own(dotnet32, "systemDefaultTlsVersions"));
+  const c0 = dwordCode(strongCrypto32);
+  const c1 = dwordCode(systemDefault64);
+  const c2 = dwordCode(systemDefault32);
+  if (c0 >= 0 && c1 >= 0 && c2 >= 0) return { ...TABLE[c0 | (c1 << 2) | (c2 << 4)] };
+  return outcomeFor([strongCrypto32, systemDefault64, systemDefault32]);
+}
+
+/** Judges the three raw DWORDs in CHECKED order. */
+function outcomeFor(raws: readonly (number | null | undefined)[]): RuleOutcome {
+  const found = new Array<Evidence>(raws.length);
+  for (let i = 0; i < raws.length; i++) found[i] = evidence(FACTS[i], shownDword(raws[i]), EXPECTED[i]);
   let notSet = "";
   let missing = "";
   let firstMissing = -1;

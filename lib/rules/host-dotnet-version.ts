@@ -1,21 +1,35 @@
-import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
+import { evidence, fail, pass } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
-import { DOTNET_MIN_RELEASE, DOTNET_MIN_VERSION, DOTNET_RELEASE_KEY, dotnetVersionName } from "./host/dotnet";
+import { DOTNET_MIN_RELEASE, DOTNET_MIN_VERSION, DOTNET_RELEASE_KEY, DOTNET_RELEASES_SEEN, dotnetVersionName } from "./host/dotnet";
 import { hostContext } from "./host/examples";
+import { constantUnknown, freezeOutcome } from "./host/frozen";
 import { own, readDword } from "./host/read";
 import { COLLECTOR_HINT, DOTNET_VERSIONS, prerequisites, SECTION } from "./host/sources";
 
 const EXPECTED = `Release >= ${DOTNET_MIN_RELEASE} (.NET Framework ${DOTNET_MIN_VERSION} or later)`;
 const COLLECT = `Get-ItemPropertyValue '${DOTNET_RELEASE_KEY}' -Name Release (${COLLECTOR_HINT})`;
 
+const NOT_COLLECTED = constantUnknown("host.dotnet.release", COLLECT, "The .NET Framework Release value was not collected.");
+
+/**
+ * The outcome for each documented Release value (DOTNET_RELEASES_SEEN), worked out once at module load by
+ * outcomeFor itself; any other value is judged per call.
+ */
+const SEEN = new Map<number, RuleOutcome>(DOTNET_RELEASES_SEEN.map((release) => [release, freezeOutcome(outcomeFor(release))]));
+
 function evaluate(ctx: RuleContext): RuleOutcome {
   const release = readDword(own(own(own(ctx, "host"), "dotnet"), "release"));
-  if (release === undefined) return unknown("host.dotnet.release", COLLECT, "The .NET Framework Release value was not collected.");
+  if (release === undefined) return NOT_COLLECTED();
   if (release === null) {
     return fail("No .NET Framework 4.5 or later is installed (the Release value is absent); the agent needs 4.7.1 or later.", [
       evidence("host.dotnet.release", { release: null, version: "none (4.5 or later not installed)" }, EXPECTED),
     ]);
   }
+  const seen = SEEN.get(release);
+  return seen === undefined ? outcomeFor(release) : { ...seen };
+}
+
+function outcomeFor(release: number): RuleOutcome {
   const version = dotnetVersionName(release);
   const found = [evidence("host.dotnet.release", { release, version }, EXPECTED)];
   if (release >= DOTNET_MIN_RELEASE) return pass(`${version} is installed (Release ${release}).`, found);

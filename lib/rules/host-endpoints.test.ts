@@ -61,4 +61,29 @@ describe("host-endpoints", () => {
     const badCloud = expectUnknown(rule.evaluate(hostContext({ network: { cloud: "china" as never, checks: reachAll("public") } })));
     expect(badCloud.reason.missingFact).toBe("host.network.cloud");
   });
+
+  it("judges the collector's probe list the same in any order and with extra checks after it", () => {
+    const inOrder = rule.evaluate(hostContext({ network: { cloud: "public", checks: reachAll("public") } }));
+    const reversed = rule.evaluate(hostContext({ network: { cloud: "public", checks: reachAll("public").reverse() } }));
+    const withExtra = rule.evaluate(
+      hostContext({ network: { cloud: "public", checks: [...reachAll("public"), { host: "download.msappproxy.net", port: 8080, reachable: false }] } }),
+    );
+    expect(inOrder).toEqual(reversed);
+    expect(withExtra).toEqual(inOrder);
+    expect(inOrder).toMatchObject({ status: "pass", message: "All 15 required public endpoints were reached." });
+    expect(inOrder.evidence).toEqual([
+      { fact: "host.network.checks", actual: { reached: 15 }, expected: "every required endpoint reachable" },
+      { fact: "host.network.cloud", actual: "public", expected: "the cloud whose allow-list applies" },
+    ]);
+    // Each call returns its own outcome; the shared evidence is frozen.
+    expect(rule.evaluate(hostContext({ network: { cloud: "public", checks: reachAll("public") } }))).not.toBe(inOrder);
+    expect(Object.isFrozen(inOrder.evidence)).toBe(true);
+  });
+
+  it("does not take the probe list's shortcut when one probe failed or was written differently", () => {
+    const failing = reachAll("public").map((check, i) => (i === 0 ? { ...check, reachable: false, error: "timed out" } : check));
+    expect(expectFail(rule.evaluate(hostContext({ network: { cloud: "public", checks: failing } }))).message).toContain("*.msappproxy.net:443");
+    const upperCase = reachAll("public").map((check) => ({ ...check, host: check.host.toUpperCase() }));
+    expect(rule.evaluate(hostContext({ network: { cloud: "public", checks: upperCase } })).status).toBe("pass");
+  });
 });

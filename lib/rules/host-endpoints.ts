@@ -1,15 +1,20 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
-import type { Cloud } from "@/lib/facts";
+import type { Cloud, NetworkCheck } from "@/lib/facts";
 import { compilePattern, endpointsFor, matchesCompiled, normalizeHostName, type CompiledPattern, type EndpointRequirement } from "./endpoints";
 import { hostContext } from "./host/examples";
 import { readChecks, readCloud, type ProbeResult } from "./host/network";
-import { frozenEvidence } from "./host/frozen";
+import { constantUnknown, frozenEvidence } from "./host/frozen";
 import { own } from "./host/read";
 import { COLLECTOR_HINT, prerequisites, prerequisites2025April, SECTION } from "./host/sources";
 
 const FACT = "host.network.checks";
-const NO_CHECKS_COLLECT = `Test-NetConnection to each required endpoint (${COLLECTOR_HINT})`;
+const NO_CHECKS = constantUnknown(FACT, `Test-NetConnection to each required endpoint (${COLLECTOR_HINT})`, "No outbound connectivity checks were collected.");
+const BAD_CLOUD = constantUnknown(
+  "host.network.cloud",
+  "Record the host's cloud (public or usgov) in the inventory or collector output.",
+  "The host's cloud is not one of public or usgov.",
+);
 
 /** A requirement with everything the evaluation needs worked out once, at module load. */
 interface PlannedRequirement {
@@ -31,6 +36,12 @@ interface CloudPlan {
   /** Pass evidence (every endpoint reached, and the cloud), without and with the cloud assumed. */
   passEvidence: Evidence[];
   passEvidenceAssumed: Evidence[];
+  /**
+   * The collector's probes for this cloud (each requirement's probe host and port, in table order), when
+   * reaching all of them reaches every requirement: then a host whose first checks are exactly these, all
+   * reached, passes without matching each pattern against each check. Null if that did not hold.
+   */
+  standard: { hosts: readonly string[]; ports: readonly number[] } | null;
 }
 
 function planFor(cloud: Cloud): CloudPlan {
@@ -46,8 +57,13 @@ function planFor(cloud: Cloud): CloudPlan {
   );
   const passMessage = `All ${requirements.length} required ${cloud} endpoints were reached`;
   const reached = (): Evidence => evidence(FACT, { reached: requirements.length }, "every required endpoint reachable");
+  const standardChecks: ProbeResult[] = requirements.map(({ requirement }) => ({ host: requirement.probeHost, port: requirement.port, reachable: true, error: null }));
+  const standardNames = standardChecks.map((check) => normalizeHostName(check.host));
+  const coversAll = requirements.every((planned) => standardChecks.some((check, i) => check.port === planned.port && matchesCompiled(standardNames[i], planned.pattern)));
+  const isNormalized = standardChecks.every((check, i) => standardNames[i] === check.host);
   return {
     requirements,
+    standard: coversAll && isNormalized ? { hosts: standardChecks.map((check) => check.host), ports: standardChecks.map((check) => check.port) } : null,
     passMessage: `${passMessage}.`,
     passMessageAssumed: `${passMessage}${ASSUMED_NOTE}.`,
     passEvidence: frozenEvidence(reached(), cloudEvidence(cloud, false)),
@@ -82,6 +98,17 @@ function stateOf(planned: PlannedRequirement, checks: readonly ProbeResult[]): n
   return state;
 }
 
+/** True when the first checks are the standard probes (same host text and port, in order), each reached. */
+function allStandardReached(checks: readonly ProbeResult[], standard: NonNullable<CloudPlan["standard"]>): boolean {
+  const { hosts, ports } = standard;
+  if (checks.length < hosts.length) return false;
+  for (let i = 0; i < hosts.length; i++) {
+    const check = checks[i];
+    if (!check.reachable || check.port !== ports[i] || check.host !== hosts[i]) return false;
+  }
+  return true;
+}
+
 /** The checks a requirement covers (only built for the endpoints reported as failed). */
 function probesOf(planned: PlannedRequirement, checks: readonly ProbeResult[]): ProbeResult[] {
   const probes: ProbeResult[] = [];
@@ -112,16 +139,20 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   const host = own(ctx, "host");
   const checks = readChecks(host);
   if (!checks || checks.length === 0) {
-    return unknown(FACT, NO_CHECKS_COLLECT, "No outbound connectivity checks were collected.");
+    return NO_CHECKS();
   }
   const cloudFact = readCloud(host);
   if (!cloudFact) {
-    return unknown("host.network.cloud", "Record the host's cloud (public or usgov) in the inventory or collector output.", "The host's cloud is not one of public or usgov.");
+    return BAD_CLOUD();
   }
   const { cloud, assumed } = cloudFact;
   const plan = PLANS[cloud];
   const requirements = plan.requirements;
   const total = requirements.length;
+
+  if (plan.standard !== null && allStandardReached(checks, plan.standard)) {
+    return assumed ? pass(plan.passMessageAssumed, plan.passEvidenceAssumed) : pass(plan.passMessage, plan.passEvidence);
+  }
 
   if (names.length < checks.length) names = new Array<string>(checks.length);
   for (let i = 0; i < checks.length; i++) names[i] = normalizeHostName(checks[i].host);
@@ -170,7 +201,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 }
 
 /** Every required public-cloud endpoint reached through its probe host (for the examples). */
-function allPublicReached(): ProbeResult[] {
+function allPublicReached(): NetworkCheck[] {
   return endpointsFor("public").map((requirement) => ({ host: requirement.probeHost, port: requirement.port, reachable: true }));
 }
 

@@ -2,6 +2,7 @@ import { EXECUTION_POLICY_SCOPES, type ExecutionPolicy, type ExecutionPolicyScop
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
+import { freezeEvidence } from "./host/frozen";
 import { hostLabel, own, readEnum } from "./host/read";
 import { psComment, psLiteral, remediationScript, shouldProcess } from "./host/registry-script";
 import { COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
@@ -75,8 +76,49 @@ function describeDecision(decision: Decision): string {
   return `${decision.policy}, set in the ${decision.decidedBy} scope${GPO_SCOPES.includes(decision.decidedBy) ? " by Group Policy" : ""}`;
 }
 
+/**
+ * The outcome for the shapes most servers have, worked out once at module load by the same code (judge and
+ * outcomeOf) on synthetic facts: nothing collected; every scope Undefined but LocalMachine; or the policy set
+ * by Group Policy (MachinePolicy) over LocalMachine RemoteSigned, with Get-ExecutionPolicy agreeing. Keyed by `shapeCode`.
+ * The evidence and message are shared (frozen) like string constants; each call returns its own outcome.
+ */
+const COMMON = new Map<number, RuleOutcome>();
+const COMMON_SHAPES: unknown[] = [{}];
+for (const policy of POLICIES) {
+  for (const machinePolicy of ["Undefined", policy] as const) {
+    const scopes = { MachinePolicy: machinePolicy, UserPolicy: "Undefined", Process: "Undefined", CurrentUser: "Undefined", LocalMachine: machinePolicy === "Undefined" ? policy : "RemoteSigned" };
+    COMMON_SHAPES.push({ executionPolicy: { effective: policy, scopes } });
+  }
+}
+for (const host of COMMON_SHAPES) {
+  const outcome = outcomeOf(host);
+  freezeEvidence(outcome.evidence);
+  if (outcome.status === "unknown") Object.freeze(outcome.reason);
+  COMMON.set(shapeCode(host), Object.freeze(outcome));
+}
+
+/** Each scope's policy and the effective one, as one number (position in POLICIES, or POLICIES.length when missing). */
+function shapeCode(host: unknown): number {
+  const executionPolicy = own(host, "executionPolicy");
+  const scopes = own(executionPolicy, "scopes");
+  let code = policyIndex(own(executionPolicy, "effective"));
+  for (let i = 0; i < EXECUTION_POLICY_SCOPES.length; i++) code = code * (POLICIES.length + 1) + policyIndex(own(scopes, EXECUTION_POLICY_SCOPES[i]));
+  return code;
+}
+
+function policyIndex(value: unknown): number {
+  for (let i = 0; i < POLICIES.length; i++) if (POLICIES[i] === value) return i;
+  return POLICIES.length;
+}
+
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const judgement = judge(own(ctx, "host"));
+  const host = own(ctx, "host");
+  const common = COMMON.get(shapeCode(host));
+  return common === undefined ? outcomeOf(host) : { ...common };
+}
+
+function outcomeOf(host: unknown): RuleOutcome {
+  const judgement = judge(host);
   if (!judgement) return unknown("host.executionPolicy.scopes", COLLECT, "The PowerShell execution policy was not collected.");
   const { decision, ignoredProcess } = judgement;
   const processNote = ignoredProcess

@@ -3,6 +3,8 @@ import { EXAMPLE_AS_OF, EXAMPLE_DOMAIN, EXAMPLE_HOST, HOST_SID } from "./acl/exa
 import { createIdentityResolver, parsePrincipal, type PrincipalRef } from "./acl/principal";
 import { psQuote } from "./acl/scripts";
 import { ACL_DOCS, citeAcl } from "./acl/sources";
+import { constantUnknown } from "./host/frozen";
+import { toUpper } from "./text-case";
 import { evidence, fail, pass, unknown } from "./outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "./types";
 
@@ -17,6 +19,12 @@ const TRAILING_DOLLAR = /\$$/;
  */
 const INSTALLER_NOTE =
   ` Required before installing with a custom (pre-created) gMSA, where the administrator must add the host. With the installer's "Create gMSA" option (${DEFAULT_GMSA}, also when it is re-used for a second agent) the installer adds the host itself.`;
+
+const NO_IDENTITY = constantUnknown(
+  "host.identity.netbiosName",
+  COLLECT_HOST_IDENTITY,
+  "The host's computer account (name or SID) is not known, so it cannot be looked up in the gMSA's allowed list.",
+);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -45,12 +53,12 @@ function hostIdentity(ctx: RuleContext): HostIdentity | null {
   const fqdn = text(identity.fqdn);
   const dot = fqdn === null ? -1 : fqdn.indexOf(".");
   const account = text(identity.netbiosName) ?? (fqdn === null ? null : dot < 0 ? fqdn : fqdn.slice(0, dot));
-  const name = account === null ? null : account.replace(TRAILING_DOLLAR, "").toUpperCase();
-  const fqdnDomain = fqdn !== null && dot >= 0 ? fqdn.slice(dot + 1) : null;
-  const domain = text(identity.netbiosDomain) ?? text(identity.domain) ?? fqdnDomain;
+  const name = account === null ? null : toUpper(account.endsWith("$") ? account.replace(TRAILING_DOLLAR, "") : account);
+  const domain = text(identity.netbiosDomain) ?? text(identity.domain) ?? (fqdn !== null && dot >= 0 ? fqdn.slice(dot + 1) : null);
   const sid = text(identity.sid);
   if (name === null && sid === null) return null;
-  const display = name === null ? (sid ?? "the host") : domain === null ? `${name}$` : `${domain.toUpperCase()}\\${name}$`;
+  // join() builds the name in one flat string (it is kept in messages and evidence).
+  const display = name === null ? (sid ?? "the host") : domain === null ? `${name}$` : [toUpper(domain), "\\", name, "$"].join("");
   return { name, domain, sid, display };
 }
 
@@ -59,39 +67,78 @@ function gmsaName(ctx: RuleContext): string {
   return (isRecord(gmsa) ? text(gmsa.samAccountName) : null) ?? DEFAULT_GMSA;
 }
 
-/** The gMSA's allowed list: non-empty entries, trimmed, each parsed as a principal (null when it is none). */
-interface AllowedList {
-  entries: readonly string[];
+/**
+ * What the rule needs from the domain's gMSA facts, worked out once per gMSA facts object rather than once per
+ * server: the gMSA's name, its allowed list (non-empty entries, trimmed, each parsed as a principal), and the
+ * parts of the messages that depend only on them. Derived data of an immutable input, never a rule result.
+ */
+interface GmsaView {
+  name: string;
+  /** Null when the allowed list was not collected. */
+  entries: readonly string[] | null;
   refs: readonly (PrincipalRef | null)[];
+  /** Entries that may be groups (not "name$" accounts). */
+  groups: readonly string[];
+  /** The unknown outcome when the allowed list was not collected. */
+  notCollected: () => RuleOutcome;
+  /** "<host>" + allowedInfix + "<entry>)." */
+  allowedInfix: string;
+  /** "<host>" + notListedSuffix: unknown when the list names groups and memberships are missing. */
+  notListedSuffix: string;
+  /** "<host>" + failSuffix: not allowed. */
+  failSuffix: string;
+  /** emptyPrefix + "<host>" + emptySuffix: nobody allowed. */
+  emptyPrefix: string;
+  emptySuffix: string;
 }
 
-/**
- * Allowed lists parsed once per list object (the domain's facts), instead of once per server: derived data of
- * an immutable input, never a rule result. The WeakMap lets an entry go with its domain facts.
- */
-const ALLOWED_LISTS = new WeakMap<object, AllowedList>();
-
-function parseAllowedList(list: readonly unknown[]): AllowedList {
+function gmsaView(name: string, list: unknown): GmsaView {
   const entries: string[] = [];
   const refs: (PrincipalRef | null)[] = [];
-  for (const item of list) {
-    if (typeof item !== "string" || item.trim() === "") continue;
-    entries.push(item.trim());
-    refs.push(parsePrincipal(item));
+  const groups: string[] = [];
+  if (Array.isArray(list)) {
+    for (const item of list) {
+      if (typeof item !== "string" || item.trim() === "") continue;
+      const ref = parsePrincipal(item);
+      entries.push(item.trim());
+      refs.push(ref);
+      if (!isComputerAccount(ref)) groups.push(item.trim());
+    }
   }
-  return { entries, refs };
+  // The list is the same for every host of the domain, like the domain's shared results: reported as is, frozen.
+  return {
+    name,
+    entries: Array.isArray(list) ? Object.freeze(entries) : null,
+    refs,
+    groups,
+    notCollected: constantUnknown(FACT, collectRetrievalCommand(name), `Who may retrieve the password of the gMSA ${name} was not collected.`),
+    allowedInfix: ` is allowed to retrieve the password of ${name} (listed as `,
+    notListedSuffix:
+      ` is not listed directly as allowed to retrieve the password of ${name}; the list also names ${groups.join(", ")}, ` +
+      "and the host's group memberships were not collected.",
+    failSuffix:
+      ` is not allowed to retrieve the password of ${name}: it is neither listed nor a member of a listed group, ` +
+      `so the agent service cannot run as the gMSA on this host until it is added.${INSTALLER_NOTE}`,
+    emptyPrefix: `No principal may retrieve the password of ${name}, so the agent service on `,
+    emptySuffix: ` cannot start as the gMSA.${INSTALLER_NOTE}`,
+  };
 }
 
-function readPrincipals(ctx: RuleContext): AllowedList | null {
+/** Views by gMSA facts object (a WeakMap, so an entry goes with its domain facts). */
+const VIEWS = new WeakMap<object, GmsaView>();
+
+/** The view when the domain facts carry no gMSA object at all (built on first use: it needs the module's constants). */
+let noGmsaView: GmsaView | undefined;
+
+function readGmsa(ctx: RuleContext): GmsaView {
   const gmsa: unknown = isRecord(ctx.domain) ? ctx.domain.gmsa : undefined;
-  const list: unknown = isRecord(gmsa) ? gmsa.principalsAllowedToRetrievePassword : undefined;
-  if (!Array.isArray(list)) return null;
-  let parsed = ALLOWED_LISTS.get(list);
-  if (parsed === undefined) {
-    parsed = parseAllowedList(list);
-    ALLOWED_LISTS.set(list, parsed);
+  if (!isRecord(gmsa)) return (noGmsaView ??= gmsaView(DEFAULT_GMSA, undefined));
+  let view = VIEWS.get(gmsa);
+  if (view === undefined) {
+    view = gmsaView(text(gmsa.samAccountName) ?? DEFAULT_GMSA, gmsa.principalsAllowedToRetrievePassword);
+    VIEWS.set(gmsa, view);
   }
-  return parsed;
+  return view;
 }
 
 /** An entry that can only be a computer account or gMSA (name ending in "$"), never a group. */
@@ -100,58 +147,45 @@ function isComputerAccount(ref: PrincipalRef | null): boolean {
 }
 
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const gmsa = gmsaName(ctx);
-  const allowed = readPrincipals(ctx);
-  if (allowed === null) {
-    return unknown(FACT, collectRetrievalCommand(gmsa), `Who may retrieve the password of the gMSA ${gmsa} was not collected.`);
-  }
+  const view = readGmsa(ctx);
+  const gmsa = view.name;
+  const entries = view.entries;
+  if (entries === null) return view.notCollected();
   const host = hostIdentity(ctx);
   if (host === null) {
-    return unknown("host.identity.netbiosName", COLLECT_HOST_IDENTITY, "The host's computer account (name or SID) is not known, so it cannot be looked up in the gMSA's allowed list.");
+    return NO_IDENTITY();
   }
   const domain = isRecord(ctx.domain) ? ctx.domain : undefined;
   const resolver = createIdentityResolver(
     { names: host.name === null ? [] : [host.domain === null ? `${host.name}$` : `${host.domain}\\${host.name}$`], sids: [host.sid] },
     domain,
   );
-  const { entries, refs } = allowed;
-  const listEvidence = evidence(FACT, entries.slice(), `contains ${host.display}${host.sid === null ? "" : ` (${host.sid})`} or a group that contains it`);
+  const display = host.display;
+  const expected =
+    host.sid === null ? ["contains ", display, " or a group that contains it"].join("") : ["contains ", display, " (", host.sid, ") or a group that contains it"].join("");
+  const listEvidence = evidence(FACT, entries, expected);
 
+  const refs = view.refs;
   for (let i = 0; i < entries.length; i++) {
     const match = resolver.matchRef(refs[i]);
-    if (match.kind === "subject") {
-      return pass(`${host.display} is allowed to retrieve the password of ${gmsa} (listed as ${entries[i]}).`, [listEvidence]);
-    }
+    if (match.kind === "subject") return pass(`${display}${view.allowedInfix}${entries[i]}).`, [listEvidence]);
     if (match.kind === "group") {
-      return pass(`${host.display} may retrieve the password of ${gmsa} through group ${match.group.via.join(" → ")} (listed as ${entries[i]}).`, [
+      return pass(`${display} may retrieve the password of ${gmsa} through group ${match.group.via.join(" → ")} (listed as ${entries[i]}).`, [
         listEvidence,
-        evidence("domain.groupMemberships", match.group.via, `${host.display} is a member of ${entries[i]}`),
+        evidence("domain.groupMemberships", match.group.via, `${display} is a member of ${entries[i]}`),
       ]);
     }
   }
 
-  if (entries.length === 0) {
-    return fail(`No principal may retrieve the password of ${gmsa}, so the agent service on ${host.display} cannot start as the gMSA.${INSTALLER_NOTE}`, [
+  if (entries.length === 0) return fail(view.emptyPrefix + display + view.emptySuffix, [listEvidence]);
+  const membershipKnown = resolver.membership.dataPresent && resolver.membership.subjectEntryFound;
+  if (view.groups.length > 0 && !membershipKnown) {
+    return unknown("domain.groupMemberships", COLLECT_MEMBERSHIPS, display + view.notListedSuffix, [
       listEvidence,
+      evidence("domain.groupMemberships", null, `the groups ${display} belongs to`),
     ]);
   }
-  const groups: string[] = [];
-  for (let i = 0; i < entries.length; i++) if (!isComputerAccount(refs[i])) groups.push(entries[i]);
-  const membershipKnown = resolver.membership.dataPresent && resolver.membership.subjectEntryFound;
-  if (groups.length > 0 && !membershipKnown) {
-    return unknown(
-      "domain.groupMemberships",
-      COLLECT_MEMBERSHIPS,
-      `${host.display} is not listed directly as allowed to retrieve the password of ${gmsa}; the list also names ${groups.join(", ")}, ` +
-        "and the host's group memberships were not collected.",
-      [listEvidence, evidence("domain.groupMemberships", null, `the groups ${host.display} belongs to`)],
-    );
-  }
-  return fail(
-    `${host.display} is not allowed to retrieve the password of ${gmsa}: it is neither listed nor a member of a listed group, ` +
-      `so the agent service cannot run as the gMSA on this host until it is added.${INSTALLER_NOTE}`,
-    [listEvidence],
-  );
+  return fail(display + view.failSuffix, [listEvidence]);
 }
 
 function remediationScript(ctx: RuleContext): string | null {

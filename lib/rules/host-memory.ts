@@ -1,6 +1,7 @@
-import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
-import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
+import { evidence, fail, pass } from "@/lib/rules/outcome";
+import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
+import { constantUnknown } from "./host/frozen";
 import { own, readNumber } from "./host/read";
 import { COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
 
@@ -18,8 +19,39 @@ export const MIN_VISIBLE_BYTES = 3.5 * GIB;
 const COLLECT = `Get-ComputerInfo -Property CsTotalPhysicalMemory, CsPhysicallyInstalledMemory (${COLLECTOR_HINT})`;
 
 function gib(bytes: number): string {
-  return `${(bytes / GIB).toFixed(2)} GiB`;
+  const value = bytes / GIB;
+  // Whole GiB (most installed sizes): the same text as toFixed(2), without the float formatting.
+  if (Number.isSafeInteger(value) && value < 1e15) return `${value}.00 GiB`;
+  return `${value.toFixed(2)} GiB`;
 }
+
+const NOT_COLLECTED = constantUnknown("host.memory.totalPhysicalBytes", COLLECT, "The server's memory size was not collected.");
+const VISIBLE_EXPECTED = `>= ${MIN_VISIBLE_BYTES} bytes (3.5 GiB visible counts as a 4 GB machine)`;
+const INSTALLED_EXPECTED = `>= ${MIN_INSTALLED_BYTES} bytes (4 GiB)`;
+const INSTALLED_PASS = " of memory is installed (minimum 4 GB).";
+
+/** Memory sizes servers are sold with, in GiB: their installed-memory message and evidence are built once. */
+const COMMON_GIB = [1, 2, 3, 4, 6, 8, 12, 16, 20, 24, 32, 40, 48, 64, 96, 128, 192, 256, 384, 512, 768, 1024, 1536, 2048];
+
+interface InstalledText {
+  message: string;
+  found: Evidence;
+}
+
+function installedText(installed: number): InstalledText {
+  return {
+    message: installed >= MIN_INSTALLED_BYTES ? gib(installed) + INSTALLED_PASS : `Only ${gib(installed)} of memory is installed; the agent needs at least 4 GB.`,
+    found: evidence("host.memory.installedBytes", installed, INSTALLED_EXPECTED),
+  };
+}
+
+const COMMON_INSTALLED = new Map<number, InstalledText>(
+  COMMON_GIB.map((size) => {
+    const text = installedText(size * GIB);
+    Object.freeze(text.found);
+    return [size * GIB, Object.freeze(text)];
+  }),
+);
 
 function readBytes(value: unknown): number | undefined {
   const bytes = readNumber(value);
@@ -30,17 +62,10 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   const memory = own(own(ctx, "host"), "memory");
   const installed = readBytes(own(memory, "installedBytes"));
   const visible = readBytes(own(memory, "totalPhysicalBytes"));
-  const visibleEvidence = evidence(
-    "host.memory.totalPhysicalBytes",
-    visible ?? null,
-    `>= ${MIN_VISIBLE_BYTES} bytes (3.5 GiB visible counts as a 4 GB machine)`,
-  );
+  const visibleEvidence = evidence("host.memory.totalPhysicalBytes", visible ?? null, VISIBLE_EXPECTED);
   if (installed !== undefined) {
-    const installedEvidence = evidence("host.memory.installedBytes", installed, `>= ${MIN_INSTALLED_BYTES} bytes (4 GiB)`);
-    if (installed >= MIN_INSTALLED_BYTES) {
-      return pass(`${gib(installed)} of memory is installed (minimum 4 GB).`, [installedEvidence, visibleEvidence]);
-    }
-    return fail(`Only ${gib(installed)} of memory is installed; the agent needs at least 4 GB.`, [installedEvidence, visibleEvidence]);
+    const { message, found } = COMMON_INSTALLED.get(installed) ?? installedText(installed);
+    return installed >= MIN_INSTALLED_BYTES ? pass(message, [found, visibleEvidence]) : fail(message, [found, visibleEvidence]);
   }
   if (visible !== undefined) {
     if (visible >= MIN_VISIBLE_BYTES) {
@@ -51,7 +76,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
     }
     return fail(`Only ${gib(visible)} of memory is visible to Windows; the agent needs at least 4 GB.`, [visibleEvidence]);
   }
-  return unknown("host.memory.totalPhysicalBytes", COLLECT, "The server's memory size was not collected.");
+  return NOT_COLLECTED();
 }
 
 export default defineRule({

@@ -3,7 +3,7 @@ import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@
 import { AGENT_NTLM_DENY_FIX, readAgent } from "./host/agent";
 import { hostContext } from "./host/examples";
 import { hostLabel, own, readDword, readString, shownDword } from "./host/read";
-import { frozenSingle } from "./host/frozen";
+import { constantUnknown, frozenSingle } from "./host/frozen";
 import { collectedAs, psLiteral, remediationScript, setDwordLines } from "./host/registry-script";
 import { AGENT_VERSION_HISTORY, COLLECTOR_HINT, NTLM_OUTGOING_POLICY, prerequisites, SECTION } from "./host/sources";
 import { compareVersionParts, parseVersion } from "./host/version";
@@ -57,6 +57,7 @@ function failText(outgoing: number | null): string {
 const OUTGOING_COLLECT = `Get-ItemProperty '${MSV1_0_KEY}' -Name RestrictSendingNTLMTraffic (${COLLECTOR_HINT})`;
 /** The fail texts of the values most servers have, built once. */
 const FAIL_ABSENT = failText(null);
+const NOT_COLLECTED = constantUnknown(OUTGOING_FACT, OUTGOING_COLLECT, "The outgoing NTLM restriction was not collected.", FOUND_NOT_COLLECTED);
 const FAIL_BY_VALUE: Readonly<Record<number, string>> = { 0: failText(0), 1: failText(1) };
 
 function evaluate(ctx: RuleContext): RuleOutcome {
@@ -86,6 +87,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
     ? ` The installed agent ${oldAgent} predates ${AGENT_NTLM_DENY_FIX}, which fixed wrong-credential failures with outgoing NTLM set to Deny all: upgrade the agent first.`
     : "";
   if (outgoing === undefined) {
+    if (found === FOUND_NOT_COLLECTED && dcNote === "") return NOT_COLLECTED();
     return unknown(
       OUTGOING_FACT,
       OUTGOING_COLLECT,

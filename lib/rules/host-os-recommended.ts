@@ -1,11 +1,38 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
-import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
+import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { OS_COLLECT, resolveOs, serverYearForBuild, SUPPORTED_SERVER_YEARS } from "./host/os";
+import { OS_COLLECT, resolveOs, SERVER_BUILDS, serverYearForBuild, SUPPORTED_SERVER_YEARS, type ServerYear } from "./host/os";
+import { frozenSingle } from "./host/frozen";
 import { own } from "./host/read";
 import { COLLECTOR_HINT, prerequisites, prerequisites2025September, SECTION } from "./host/sources";
 
 const EXPECTED = "Windows Server 2022 or 2025 (recommended)";
+const PASS_2022 = passMessage(2022);
+const PASS_2025 = passMessage(2025);
+const FAIL_2016 = failMessage(2016);
+const FAIL_2019 = failMessage(2019);
+
+function passMessage(year: ServerYear): string {
+  return `Windows Server ${year} is a recommended agent host.`;
+}
+
+function failMessage(year: ServerYear): string {
+  return `Windows Server ${year} is supported but in extended support; Microsoft recommends 2022 or 2025 and support for older versions may require a paid extended-support program.`;
+}
+
+/** The evidence when the build (from host.os.build or host.os.version) is one of the four server builds. */
+function foundByYear(fact: string): Readonly<Record<ServerYear, Evidence[]>> {
+  return {
+    2016: frozenSingle(fact, SERVER_BUILDS[2016], EXPECTED),
+    2019: frozenSingle(fact, SERVER_BUILDS[2019], EXPECTED),
+    2022: frozenSingle(fact, SERVER_BUILDS[2022], EXPECTED),
+    2025: frozenSingle(fact, SERVER_BUILDS[2025], EXPECTED),
+  };
+}
+const FOUND_BY_BUILD: Readonly<Record<string, Readonly<Record<ServerYear, Evidence[]>> | undefined>> = {
+  "host.os.build": foundByYear("host.os.build"),
+  "host.os.version": foundByYear("host.os.version"),
+};
 
 /** Applies unless the facts already show a host that host-os-supported rejects (client or unsupported build). */
 function appliesTo(ctx: RuleContext): boolean {
@@ -25,14 +52,11 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   }
   const fact = os.build !== undefined ? (os.buildFact ?? "host.os.build") : "host.os.caption";
   const actual = os.build ?? os.caption ?? null;
+  const found = os.build !== undefined && os.build === SERVER_BUILDS[year] ? FOUND_BY_BUILD[fact]?.[year] : undefined;
   if (year === 2022 || year === 2025) {
-    return pass(`Windows Server ${year} is a recommended agent host.`, [evidence(fact, actual, EXPECTED)]);
+    return pass(year === 2022 ? PASS_2022 : PASS_2025, found ?? [evidence(fact, actual, EXPECTED)]);
   }
-  return fail(
-    `Windows Server ${year} is supported but in extended support; Microsoft recommends 2022 or 2025 and support for older versions may require a paid extended-support program.`,
-    [evidence(fact, actual, EXPECTED)],
-    "warning",
-  );
+  return fail(year === 2016 ? FAIL_2016 : FAIL_2019, found ?? [evidence(fact, actual, EXPECTED)], "warning");
 }
 
 export default defineRule({

@@ -1,12 +1,36 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
-import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
+import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { describeBuild, MIN_SUPPORTED_BUILD, OS_COLLECT, osSnapshot, resolveOs, serverYearForBuild } from "./host/os";
+import { describeBuild, MIN_SUPPORTED_BUILD, OS_COLLECT, osSnapshot, resolveOs, SERVER_BUILDS, serverYearForBuild, type ServerYear } from "./host/os";
 import { own } from "./host/read";
 import { COLLECTOR_HINT, prerequisites, prerequisites2025April, prerequisites2025September, SECTION } from "./host/sources";
 
 const EXPECTED = "Windows Server 2016 (14393), 2019 (17763), 2022 (20348) or 2025 (26100), server edition";
 const COLLECT = `${OS_COLLECT} (${COLLECTOR_HINT})`;
+const PASS_BY_YEAR: Readonly<Record<ServerYear, string>> = {
+  2016: passMessage(2016),
+  2019: passMessage(2019),
+  2022: passMessage(2022),
+  2025: passMessage(2025),
+};
+
+/** The build evidence of each supported server build, by the fact the build came from (built once, frozen). */
+function buildEvidenceByYear(fact: string): Readonly<Record<ServerYear, Evidence>> {
+  return {
+    2016: Object.freeze(evidence(fact, SERVER_BUILDS[2016], EXPECTED)),
+    2019: Object.freeze(evidence(fact, SERVER_BUILDS[2019], EXPECTED)),
+    2022: Object.freeze(evidence(fact, SERVER_BUILDS[2022], EXPECTED)),
+    2025: Object.freeze(evidence(fact, SERVER_BUILDS[2025], EXPECTED)),
+  };
+}
+const BUILD_EVIDENCE: Readonly<Record<string, Readonly<Record<ServerYear, Evidence>> | undefined>> = {
+  "host.os.build": buildEvidenceByYear("host.os.build"),
+  "host.os.version": buildEvidenceByYear("host.os.version"),
+};
+
+function passMessage(year: ServerYear): string {
+  return `Windows Server ${year} (build ${SERVER_BUILDS[year]}) is a supported agent host.`;
+}
 
 function evaluate(ctx: RuleContext): RuleOutcome {
   const os = resolveOs(own(ctx, "host"));
@@ -25,10 +49,10 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   if (os.build !== undefined) {
     const fact = os.buildFact ?? "host.os.build";
     if (os.supportedYear !== undefined) {
-      return pass(`Windows Server ${os.supportedYear} (build ${os.build}) is a supported agent host.`, [
-        evidence(fact, os.build, EXPECTED),
-        osEvidence,
-      ]);
+      // supportedYear comes from the build, so the message is one of four constants.
+      const message = os.build === SERVER_BUILDS[os.supportedYear] ? PASS_BY_YEAR[os.supportedYear] : undefined;
+      const buildEvidence = (message !== undefined ? BUILD_EVIDENCE[fact]?.[os.supportedYear] : undefined) ?? evidence(fact, os.build, EXPECTED);
+      return pass(message ?? `Windows Server ${os.supportedYear} (build ${os.build}) is a supported agent host.`, [buildEvidence, osEvidence]);
     }
     if (os.edition === undefined && serverYearForBuild(os.build) !== undefined) {
       return unknown(

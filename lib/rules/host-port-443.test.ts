@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { endpointsFor } from "./endpoints";
 import rule from "./host-port-443";
 import { hostContext } from "./host/examples";
 import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./host/testing";
@@ -62,5 +63,30 @@ describe("host-port-443", () => {
 
   it("has no remediation script (firewalls are outside the server)", () => {
     expect(rule.remediationScript?.(rule.examples[1].context)).toBeNull();
+  });
+
+  it("reports the collector's standard probes like any others, in the order collected", () => {
+    const standard = endpointsFor("public").map((e) => ({ host: e.probeHost, port: e.port, reachable: true }));
+    const onPort = standard.filter((check) => check.port === 443);
+    const expected = {
+      status: "pass",
+      message: `Outbound TCP 443 is open: ${onPort.map((check) => check.host).join(", ")} reached.`,
+      evidence: [
+        {
+          fact: "host.network.checks",
+          actual: onPort.map((check) => ({ ...check, error: null })),
+          expected: "at least one outbound connection on TCP 443 succeeds (all outbound service traffic)",
+        },
+      ],
+    };
+    const outcome = rule.evaluate(hostContext({ network: { checks: standard } }));
+    expect(outcome).toEqual(expected);
+    expect(rule.evaluate(hostContext({ network: { checks: standard } }))).not.toBe(outcome);
+    // The same probes in another order, or one more, are reported as collected.
+    const reversed = rule.evaluate(hostContext({ network: { checks: [...standard].reverse() } }));
+    expect(reversed.message).toBe(`Outbound TCP 443 is open: ${[...onPort].reverse().map((check) => check.host).join(", ")} reached.`);
+    const extra = rule.evaluate(hostContext({ network: { checks: [...standard, { host: "extra.example.net", port: 443, reachable: true }] } }));
+    expect(extra.message).toContain(", extra.example.net reached.");
+    expect(extra.evidence[0].actual).toHaveLength(onPort.length + 1);
   });
 });

@@ -1,13 +1,18 @@
-import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
+import { evidence, fail, pass } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
 import { own, readArray, readBoolean, readString } from "./host/read";
-import { frozenSingle } from "./host/frozen";
+import { constantUnknown, frozenSingle } from "./host/frozen";
 import { prerequisites, SECTION } from "./host/sources";
 
 const EXPECTED = "managed as a Tier 0 / Control Plane asset";
 /** Inventory tags read as "Tier 0" when host.tier0 itself was not set. */
 const TIER0_TAGS = new Set(["tier0", "tier-0", "tier 0", "t0", "controlplane", "control-plane", "control plane"]);
+const NOT_RECORDED = constantUnknown(
+  "host.tier0",
+  "Record it in the inventory: tag the host 'tier0' (or set its Tier 0 flag to true/false) in the host inventory upload.",
+  "Whether this server is managed as Tier 0 is not recorded.",
+);
 const TIER0_TRUE = frozenSingle("host.tier0", true, EXPECTED);
 const TIER0_FALSE = frozenSingle("host.tier0", false, EXPECTED);
 
@@ -35,11 +40,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
     }
   }
   if (tier0Tag) return pass(`The server is tagged '${tier0Tag}' in the inventory.`, [evidence("host.tags", tags ?? [], EXPECTED)]);
-  return unknown(
-    "host.tier0",
-    "Record it in the inventory: tag the host 'tier0' (or set its Tier 0 flag to true/false) in the host inventory upload.",
-    "Whether this server is managed as Tier 0 is not recorded.",
-  );
+  return NOT_RECORDED();
 }
 
 export default defineRule({

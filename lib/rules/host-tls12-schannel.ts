@@ -2,7 +2,7 @@ import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
 import { hostLabel, own, readDword, shownDword } from "./host/read";
-import { frozenEvidence } from "./host/frozen";
+import { dwordCode, DWORD_CODE_VALUES, freezeOutcome } from "./host/frozen";
 import { collectedAs, remediationScript, setDwordLines } from "./host/registry-script";
 import { COLLECTOR_HINT, prerequisites, SECTION, TLS_CONNECT_ENFORCEMENT } from "./host/sources";
 import { RESTART_REMINDER, SCHANNEL_TLS12, type ValueState } from "./host/tls";
@@ -83,35 +83,48 @@ function labelsIn(states: readonly ValueState[], state: ValueState): string {
   return text;
 }
 
-/** Evidence for the two states most servers are in: the documented values set, or none of them set. */
-const FOUND_CONFIGURED = frozenEvidence(...SPECS.map((item) => evidence(item.fact, item.required, item.expected)));
-const FOUND_ABSENT = frozenEvidence(...SPECS.map((item) => evidence(item.fact, shownDword(null), item.expected)));
-
-function evidenceFor(raws: readonly (number | null | undefined)[]): Evidence[] {
-  let configured = true;
-  let absent = true;
-  for (let i = 0; i < SPECS.length; i++) {
-    if (!Object.is(raws[i], SPECS[i].required)) configured = false;
-    if (raws[i] !== null) absent = false;
-  }
-  if (configured) return FOUND_CONFIGURED;
-  if (absent) return FOUND_ABSENT;
-  const found = new Array<Evidence>(SPECS.length);
-  for (let i = 0; i < SPECS.length; i++) found[i] = evidence(SPECS[i].fact, shownDword(raws[i]), SPECS[i].expected);
-  return found;
-}
-
 const PASS_MESSAGE = "TLS 1.2 is explicitly enabled in SCHANNEL for client and server (Enabled = 1, DisabledByDefault = 0).";
 
+/**
+ * The outcome for every combination of the four values being not collected, absent, 0 or 1 (256 of them),
+ * worked out once at module load by outcomeFor itself; other values are judged per call.
+ */
+const TABLE: readonly RuleOutcome[] = buildTable();
+
+function buildTable(): RuleOutcome[] {
+  const table: RuleOutcome[] = [];
+  for (let code = 0; code < 256; code++) {
+    const raws = [0, 1, 2, 3].map((i) => DWORD_CODE_VALUES[(code >> (2 * i)) & 3]);
+    table.push(freezeOutcome(outcomeFor(raws)));
+  }
+  return table;
+}
+
 function evaluate(ctx: RuleContext): RuleOutcome {
-  const raws = readRaws(own(ctx, "host"));
-  const found = evidenceFor(raws);
+  const schannel = own(own(own(ctx, "host"), "tls"), "schannelTls12");
+  const client = own(schannel, "client");
+  const server = own(schannel, "server");
+  const clientEnabled = readDword(own(client, "enabled"));
+  const clientDisabledByDefault = readDword(own(client, "disabledByDefault"));
+  const serverEnabled = readDword(own(server, "enabled"));
+  const serverDisabledByDefault = readDword(own(server, "disabledByDefault"));
+  const c0 = dwordCode(clientEnabled);
+  const c1 = dwordCode(clientDisabledByDefault);
+  const c2 = dwordCode(serverEnabled);
+  const c3 = dwordCode(serverDisabledByDefault);
+  if (c0 >= 0 && c1 >= 0 && c2 >= 0 && c3 >= 0) return { ...TABLE[c0 | (c1 << 2) | (c2 << 4) | (c3 << 6)] };
+  return outcomeFor([clientEnabled, clientDisabledByDefault, serverEnabled, serverDisabledByDefault]);
+}
+
+function outcomeFor(raws: readonly (number | null | undefined)[]): RuleOutcome {
+  const found = new Array<Evidence>(SPECS.length);
   const states: ValueState[] = new Array<ValueState>(SPECS.length);
   let wrong = 0;
   let absent = 0;
   let missing = 0;
   for (let i = 0; i < SPECS.length; i++) {
     const raw = raws[i];
+    found[i] = evidence(SPECS[i].fact, shownDword(raw), SPECS[i].expected);
     const state = stateOfValue(SPECS[i].field, raw);
     states[i] = state;
     if (state === "wrong") wrong++;

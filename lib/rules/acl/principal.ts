@@ -1,4 +1,5 @@
 import type { DomainFacts } from "@/lib/facts";
+import { toLower, toUpper } from "@/lib/rules/text-case";
 
 /**
  * Identity matching for ACE IdentityReference values, gMSA password-retrieval lists and group memberships.
@@ -37,9 +38,9 @@ function nameRef(raw: string, domain: string | null, account: string): Principal
   const trimmed = account.trim();
   if (trimmed === "") return null;
   const dollar = trimmed.endsWith("$");
-  const name = (dollar ? trimmed.slice(0, -1) : trimmed).toLowerCase();
+  const name = toLower(dollar ? trimmed.slice(0, -1) : trimmed);
   if (name === "") return null;
-  const dom = domain === null ? null : domain.trim().toLowerCase();
+  const dom = domain === null ? null : toLower(domain.trim());
   return { kind: "name", domain: dom === "" ? null : dom, name, dollar, raw };
 }
 
@@ -48,7 +49,7 @@ export function parsePrincipal(value: unknown): PrincipalRef | null {
   if (typeof value !== "string") return null;
   const raw = value.trim();
   if (raw === "") return null;
-  if (SID_PATTERN.test(raw)) return { kind: "sid", sid: raw.toUpperCase(), raw };
+  if (SID_PATTERN.test(raw)) return { kind: "sid", sid: toUpper(raw), raw };
   if (/^CN=/i.test(raw) && raw.includes(",")) {
     const parts = splitDn(raw);
     const cn = parts[0].slice(3).replace(/\\(.)/g, "$1");
@@ -169,11 +170,12 @@ interface MembershipEntry {
 }
 
 /**
- * domain.groupMemberships parsed once: every entry in input order, and the same entries bucketed by
- * `principalKey` (two references can only name the same principal when their keys are equal).
+ * domain.groupMemberships parsed once: the entries bucketed by SID and by account name, each bucket in input
+ * order (two references can only name the same principal when their SIDs, or their names, are equal).
  */
 interface MembershipIndex {
-  byKey: ReadonlyMap<string, readonly MembershipEntry[]>;
+  bySid: ReadonlyMap<string, readonly MembershipEntry[]>;
+  byName: ReadonlyMap<string, readonly MembershipEntry[]>;
 }
 
 /**
@@ -183,13 +185,13 @@ interface MembershipIndex {
  */
 const MEMBERSHIP_INDEX = new WeakMap<object, MembershipIndex>();
 
-/** Equal for any two references `samePrincipal` could accept: the SID, or the account name. */
-function principalKey(ref: PrincipalRef): string {
-  return ref.kind === "sid" ? `sid:${ref.sid}` : `name:${ref.name}`;
+function bucketOf(index: MembershipIndex, ref: PrincipalRef): readonly MembershipEntry[] | undefined {
+  return ref.kind === "sid" ? index.bySid.get(ref.sid) : index.byName.get(ref.name);
 }
 
 function parseMemberships(raw: object): MembershipIndex {
-  const byKey = new Map<string, MembershipEntry[]>();
+  const bySid = new Map<string, MembershipEntry[]>();
+  const byName = new Map<string, MembershipEntry[]>();
   for (const [key, value] of Object.entries(raw)) {
     const ref = parsePrincipal(key);
     if (ref === null || !Array.isArray(value)) continue;
@@ -197,12 +199,13 @@ function parseMemberships(raw: object): MembershipIndex {
     for (const group of value) {
       if (typeof group === "string" && group.trim() !== "") memberOf.push({ name: group.trim(), ref: parsePrincipal(group) });
     }
-    const bucketKey = principalKey(ref);
-    const bucket = byKey.get(bucketKey);
-    if (bucket === undefined) byKey.set(bucketKey, [{ ref, memberOf }]);
+    const map = ref.kind === "sid" ? bySid : byName;
+    const bucketKey = ref.kind === "sid" ? ref.sid : ref.name;
+    const bucket = map.get(bucketKey);
+    if (bucket === undefined) map.set(bucketKey, [{ ref, memberOf }]);
     else bucket.push({ ref, memberOf });
   }
-  return { byKey };
+  return { bySid, byName };
 }
 
 function readMemberships(domain?: DomainFacts): MembershipIndex | null {
@@ -243,6 +246,65 @@ const OTHER: IdentityMatch = Object.freeze({ kind: "other" });
 const SUBJECT: IdentityMatch = Object.freeze({ kind: "subject" });
 
 /**
+ * Adds the groups the subject belongs to, walked breadth-first through the membership data (entries in input
+ * order), to `groups`; true when the data has an entry for the subject itself.
+ */
+function resolveGroups(subjectRefs: readonly PrincipalRef[], memberships: MembershipIndex, aliases: DomainAliases, groups: ResolvedGroup[]): boolean {
+  let subjectEntryFound = false;
+  // Most subjects have no entry at all: then there is nothing to walk.
+  let any = false;
+  for (let i = 0; i < subjectRefs.length && !any; i++) any = bucketOf(memberships, subjectRefs[i]) !== undefined;
+  if (!any) return false;
+  const queue: { ref: PrincipalRef; via: string[]; isSubject: boolean }[] = subjectRefs.map((ref) => ({ ref, via: [], isSubject: true }));
+  // Walks the queue in order (an index instead of shift()).
+  for (let head = 0; head < queue.length && groups.length < MAX_GROUPS; head++) {
+    const current = queue[head];
+    const bucket = bucketOf(memberships, current.ref);
+    if (bucket === undefined) continue;
+    for (const entry of bucket) {
+      if (!samePrincipal(entry.ref, current.ref, aliases)) continue;
+      if (current.isSubject) subjectEntryFound = true;
+      for (const { name, ref } of entry.memberOf) {
+        if (ref === null || isSubjectRef(subjectRefs, ref, aliases)) continue;
+        if (findGroup(groups, ref, aliases) !== undefined) continue;
+        const via = current.via.slice();
+        via.push(name);
+        const group: ResolvedGroup = { name, ref, via };
+        groups.push(group);
+        queue.push({ ref, via: group.via, isSubject: false });
+      }
+    }
+  }
+  return subjectEntryFound;
+}
+
+/** The resolver for one subject; methods live on the prototype, so a resolver per server costs no closures. */
+class SubjectResolver implements IdentityResolver {
+  readonly membership: IdentityResolver["membership"];
+
+  constructor(
+    readonly subjectRefs: PrincipalRef[],
+    readonly aliases: DomainAliases,
+    readonly groups: ResolvedGroup[],
+    dataPresent: boolean,
+    subjectEntryFound: boolean,
+  ) {
+    this.membership = { dataPresent, subjectEntryFound };
+  }
+
+  match(identity: unknown): IdentityMatch {
+    return this.matchRef(parsePrincipal(identity));
+  }
+
+  matchRef(ref: PrincipalRef | null): IdentityMatch {
+    if (ref === null) return OTHER;
+    if (isSubjectRef(this.subjectRefs, ref, this.aliases)) return SUBJECT;
+    const group = findGroup(this.groups, ref, this.aliases);
+    return group === undefined ? OTHER : { kind: "group", group };
+  }
+}
+
+/**
  * Builds a resolver for one subject (the gMSA, or a host's computer account).
  * `names` and `sids` are every way the subject is known; empty or missing values are ignored.
  */
@@ -250,15 +312,17 @@ export function createIdentityResolver(
   subject: { names: readonly (string | null | undefined)[]; sids: readonly (string | null | undefined)[] },
   domain?: DomainFacts,
 ): IdentityResolver {
-  const parsed: PrincipalRef[] = [];
+  const parsed = new Array<PrincipalRef>(subject.names.length + subject.sids.length);
+  let count = 0;
   for (const value of subject.names) {
     const ref = parsePrincipal(value);
-    if (ref !== null) parsed.push(ref);
+    if (ref !== null) parsed[count++] = ref;
   }
   for (const value of subject.sids) {
     const ref = parsePrincipal(value);
-    if (ref !== null) parsed.push(ref);
+    if (ref !== null) parsed[count++] = ref;
   }
+  parsed.length = count;
   // The domain facts name the domain; only when they do not does the subject's own prefix stand in for it.
   const known = ownAliases(domain);
   let aliases = known;
@@ -272,55 +336,16 @@ export function createIdentityResolver(
     }
     aliases = explicitDomain === undefined ? domainAliases(domain) : domainAliases(domain, [explicitDomain]);
   }
-  const subjectRefs = parsed.map((r) => qualify(r, aliases));
-
+  // Qualifying changes only bare names; the list is copied only when one is.
+  let subjectRefs = parsed;
+  for (let i = 0; i < parsed.length; i++) {
+    const qualified = qualify(parsed[i], aliases);
+    if (qualified === parsed[i]) continue;
+    if (subjectRefs === parsed) subjectRefs = parsed.slice();
+    subjectRefs[i] = qualified;
+  }
   const memberships = readMemberships(domain);
   const groups: ResolvedGroup[] = [];
-  let subjectEntryFound = false;
-  if (memberships !== null) {
-    const queue: { ref: PrincipalRef; via: string[]; isSubject: boolean }[] = subjectRefs.map((ref) => ({
-      ref,
-      via: [],
-      isSubject: true,
-    }));
-    // Walks the queue in order (an index instead of shift()); entries are visited in input order as before.
-    for (let head = 0; head < queue.length && groups.length < MAX_GROUPS; head++) {
-      const current = queue[head];
-      const bucket = memberships.byKey.get(principalKey(current.ref));
-      if (bucket === undefined) continue;
-      for (const entry of bucket) {
-        if (!samePrincipal(entry.ref, current.ref, aliases)) continue;
-        if (current.isSubject) subjectEntryFound = true;
-        for (const { name, ref } of entry.memberOf) {
-          if (ref === null || isSubjectRef(subjectRefs, ref, aliases)) continue;
-          if (findGroup(groups, ref, aliases) !== undefined) continue;
-          const via = current.via.slice();
-          via.push(name);
-          const group: ResolvedGroup = { name, ref, via };
-          groups.push(group);
-          queue.push({ ref, via: group.via, isSubject: false });
-        }
-      }
-    }
-  }
-
-  return {
-    subjectRefs,
-    aliases,
-    membership: { dataPresent: memberships !== null, subjectEntryFound },
-    groups,
-    match(identity: unknown): IdentityMatch {
-      return classify(subjectRefs, groups, aliases, parsePrincipal(identity));
-    },
-    matchRef(ref: PrincipalRef | null): IdentityMatch {
-      return classify(subjectRefs, groups, aliases, ref);
-    },
-  };
-}
-
-function classify(subjectRefs: readonly PrincipalRef[], groups: readonly ResolvedGroup[], aliases: DomainAliases, ref: PrincipalRef | null): IdentityMatch {
-  if (ref === null) return OTHER;
-  if (isSubjectRef(subjectRefs, ref, aliases)) return SUBJECT;
-  const group = findGroup(groups, ref, aliases);
-  return group === undefined ? OTHER : { kind: "group", group };
+  if (memberships === null) return new SubjectResolver(subjectRefs, aliases, groups, false, false);
+  return new SubjectResolver(subjectRefs, aliases, groups, true, resolveGroups(subjectRefs, memberships, aliases, groups));
 }

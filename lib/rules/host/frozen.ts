@@ -1,5 +1,5 @@
 import { evidence } from "@/lib/rules/outcome";
-import type { Evidence } from "@/lib/rules/types";
+import type { Evidence, RuleOutcome, UnknownReason } from "@/lib/rules/types";
 
 /**
  * Evidence lists whose content is a constant of the rule (e.g. "host.tier0 = true, expected Tier 0"),
@@ -8,6 +8,11 @@ import type { Evidence } from "@/lib/rules/types";
  * is not rebuilt 50,000 times. Frozen, so that no consumer can change it for every result at once.
  */
 export function frozenEvidence(...items: Evidence[]): Evidence[] {
+  return freezeEvidence(items);
+}
+
+/** Freezes a list of evidence in place (the list, each item and each item's `actual` object) and returns it. */
+export function freezeEvidence(items: Evidence[]): Evidence[] {
   for (const item of items) {
     if (typeof item.actual === "object" && item.actual !== null) Object.freeze(item.actual);
     Object.freeze(item);
@@ -20,3 +25,48 @@ export function frozenEvidence(...items: Evidence[]): Evidence[] {
 export function frozenSingle(fact: string, actual: unknown, expected: string): Evidence[] {
   return frozenEvidence(evidence(fact, actual, expected));
 }
+
+/** The empty evidence list of unknown outcomes that report none, shared and frozen. */
+export const NO_EVIDENCE: Evidence[] = frozenEvidence();
+
+/**
+ * An unknown outcome whose message, reason and evidence are constants of the rule (e.g. "The server's memory
+ * size was not collected."): each call returns a new outcome, equal to `unknown(missingFact, collect, message,
+ * evidence)`, sharing the frozen reason and evidence instead of rebuilding them for every server.
+ */
+export function constantUnknown(
+  missingFact: string,
+  collect: string,
+  message = `Not collected: ${missingFact}.`,
+  evidence: Evidence[] = NO_EVIDENCE,
+): () => RuleOutcome {
+  const reason: UnknownReason = Object.freeze({ code: "missing-fact", missingFact, collect, message });
+  freezeEvidence(evidence);
+  return function unknownOutcome(): RuleOutcome {
+    return { status: "unknown", message, evidence, reason };
+  };
+}
+
+/**
+ * Freezes an outcome worked out once for a constant input (its evidence, reason and itself), to be handed
+ * out as `{ ...template }`: a new outcome per call whose message, evidence and reason are shared constants.
+ */
+export function freezeOutcome(outcome: RuleOutcome): RuleOutcome {
+  freezeEvidence(outcome.evidence);
+  if (outcome.status === "unknown") Object.freeze(outcome.reason);
+  return Object.freeze(outcome);
+}
+
+/**
+ * A registry DWORD as a small code for tables of precomputed outcomes: 0 not collected, 1 absent (null),
+ * 2 zero, 3 one; -1 for any other value (those outcomes are built per call).
+ */
+export function dwordCode(value: number | null | undefined): number {
+  if (value === undefined) return 0;
+  if (value === null) return 1;
+  if (value === 1) return 3;
+  return value === 0 && !Object.is(value, -0) ? 2 : -1;
+}
+
+/** The DWORD values `dwordCode` numbers 0..3, to build the tables from. */
+export const DWORD_CODE_VALUES: readonly (number | null | undefined)[] = [undefined, null, 0, 1];

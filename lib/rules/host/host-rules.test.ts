@@ -73,4 +73,15 @@ describe("host rules catalogue", () => {
       expect((script.match(/{/g) ?? []).length).toBe((script.match(/}/g) ?? []).length);
     }
   });
+
+  it.each([...HOST_RULE_IDS, "host-gmsa-retrieval"])("%s: every call returns its own outcome, even where message and evidence are shared constants", async (id) => {
+    const rule = await load(id);
+    for (const example of rule.examples) {
+      const first = rule.evaluate(example.context);
+      const second = rule.evaluate(structuredClone(example.context));
+      expect(second).toEqual(first);
+      expect(second).not.toBe(first);
+      expect(Object.isFrozen(first)).toBe(false);
+    }
+  });
 });

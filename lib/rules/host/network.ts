@@ -1,12 +1,15 @@
 import type { Cloud } from "@/lib/facts";
 import { own, readString } from "./read";
 
-/** One connectivity probe as read from host.network.checks (malformed entries are skipped). */
+/**
+ * One connectivity probe as read from host.network.checks (malformed entries are skipped), in the shape
+ * the port rules report as evidence (JSON-serialisable, `error` null when none), so they can report it as is.
+ */
 export interface ProbeResult {
   host: string;
   port: number;
   reachable: boolean;
-  error?: string;
+  error: string | null;
 }
 
 /**
@@ -19,19 +22,27 @@ let memoRaw: readonly unknown[] | undefined;
 let memoLength = -1;
 let memoChecks: readonly ProbeResult[] = [];
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 function parseChecks(raw: readonly unknown[]): ProbeResult[] {
-  const checks: ProbeResult[] = [];
+  const checks = new Array<ProbeResult>(raw.length);
+  let count = 0;
   for (let i = 0; i < raw.length; i++) {
     const entry = raw[i];
-    const name = readString(own(entry, "host"));
+    // The same reads as own() (own properties only), inlined: this loop runs for every probe of every host.
+    if (!isPlainObject(entry)) continue;
+    const name = Object.hasOwn(entry, "host") ? readString(entry.host) : undefined;
     if (name === undefined) continue;
-    const port = own(entry, "port");
+    const port = Object.hasOwn(entry, "port") ? entry.port : undefined;
     if (typeof port !== "number" || !Number.isFinite(port)) continue;
-    const reachable = own(entry, "reachable");
+    const reachable = Object.hasOwn(entry, "reachable") ? entry.reachable : undefined;
     if (typeof reachable !== "boolean") continue;
-    const error = readString(own(entry, "error"));
-    checks.push(error === undefined ? { host: name, port, reachable } : { host: name, port, reachable, error });
+    const error = Object.hasOwn(entry, "error") ? readString(entry.error) : undefined;
+    checks[count++] = { host: name, port, reachable, error: error ?? null };
   }
+  checks.length = count;
   return checks;
 }
 
@@ -64,7 +75,10 @@ const ASSUMED_PUBLIC: { cloud: Cloud; assumed: boolean } = Object.freeze({ cloud
 const PUBLIC: { cloud: Cloud; assumed: boolean } = Object.freeze({ cloud: "public", assumed: false });
 const USGOV: { cloud: Cloud; assumed: boolean } = Object.freeze({ cloud: "usgov", assumed: false });
 
-/** Shape of a probe in evidence (JSON-serialisable, no undefined). */
-export function probeEvidence(check: ProbeResult): { host: string; port: number; reachable: boolean; error: string | null } {
-  return { host: check.host, port: check.port, reachable: check.reachable, error: check.error ?? null };
+/**
+ * Shape of a probe in evidence (JSON-serialisable, no undefined): the probe itself, which is already in that
+ * shape; it belongs to the host's evaluation (one evidence item per probe), so it is not copied again.
+ */
+export function probeEvidence(check: ProbeResult): ProbeResult {
+  return check;
 }

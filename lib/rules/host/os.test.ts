@@ -49,4 +49,14 @@ describe("os helpers", () => {
     expect(resolveOs({ os: { caption: "Microsoft Windows Server 2012 R2 Standard" } }).supportedYear).toBeUndefined();
     expect(resolveOs({ os: { caption: "Microsoft Windows Server 2022 Standard", build: 9600 } }).supportedYear).toBeUndefined();
   });
+
+  it("resolves one host's OS once for the rules that read it, and anew for another host", () => {
+    const host = { os: { build: 20348, productType: "server" } };
+    const first = resolveOs(host);
+    expect(resolveOs(host)).toBe(first);
+    const other = resolveOs({ os: { build: 17763, productType: "server" } });
+    expect(other.supportedYear).toBe(2019);
+    expect(resolveOs({ os: { build: 20348, productType: "server" } })).toEqual(first);
+    expect(resolveOs({})).toEqual({ caption: undefined, version: undefined, productType: undefined, installationType: undefined });
+  });
 });

@@ -30,11 +30,50 @@ export function serverYearForBuild(build: number): ServerYear | undefined {
 const VERSION_STRING = /^\s*(\d+)\.(\d+)\.(\d+)(?:\.(\d+))?/;
 
 export function parseVersionString(version: string): { build: number; ubr?: number } | undefined {
+  const fast = parseDigitsFast(version);
+  if (fast !== null) return fast;
   const match = VERSION_STRING.exec(version);
   if (!match) return undefined;
   const build = Number(match[3]);
   const ubr = match[4] === undefined ? undefined : Number(match[4]);
   return Number.isSafeInteger(build) ? { build, ubr } : undefined;
+}
+
+const ZERO = 48;
+const NINE = 57;
+const DOT_CODE = 46;
+/** Longest digit run read by hand: up to 15 digits the value is exact, as Number() would give it. */
+const MAX_DIGITS = 15;
+
+/**
+ * parseVersionString for the usual "10.0.17763" / "10.0.17763.5696" text, read without a regular expression
+ * (no match array per host). Null when the text is anything else (leading space, long digit runs, no match):
+ * the regular expression then decides, so both paths give the same answer.
+ */
+function parseDigitsFast(version: string): { build: number; ubr?: number } | null {
+  let i = 0;
+  let build = 0;
+  for (let part = 0; part < 3; part++) {
+    if (part > 0) {
+      if (version.charCodeAt(i) !== DOT_CODE) return null;
+      i++;
+    }
+    const start = i;
+    let value = 0;
+    for (let code = version.charCodeAt(i); code >= ZERO && code <= NINE; code = version.charCodeAt(++i)) value = value * 10 + (code - ZERO);
+    if (i === start || i - start > MAX_DIGITS) return null;
+    build = value;
+  }
+  let ubr: number | undefined;
+  const next = version.charCodeAt(i + 1);
+  if (version.charCodeAt(i) === DOT_CODE && next >= ZERO && next <= NINE) {
+    const start = ++i;
+    let value = 0;
+    for (let code = version.charCodeAt(i); code >= ZERO && code <= NINE; code = version.charCodeAt(++i)) value = value * 10 + (code - ZERO);
+    if (i - start > MAX_DIGITS) return null;
+    ubr = value;
+  }
+  return { build, ubr };
 }
 
 /** "Microsoft Windows Server 2019 Datacenter" -> 2019; "Windows Server 2012 R2 Standard" -> 2012. */

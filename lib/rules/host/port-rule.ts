@@ -1,10 +1,14 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import type { RuleContext, RuleOutcome, Severity } from "@/lib/rules/types";
+import type { Cloud } from "@/lib/facts";
+import { endpointsFor } from "@/lib/rules/endpoints";
+import { constantUnknown, freezeOutcome } from "./frozen";
 import { probeEvidence, readChecks, type ProbeResult } from "./network";
 import { own } from "./read";
 import { COLLECTOR_HINT } from "./sources";
 
 const FACT = "host.network.checks";
+const PASS_SUFFIX = " reached.";
 
 export interface PortRuleOptions {
   port: number;
@@ -25,29 +29,74 @@ export function createPortEvaluator(options: PortRuleOptions): (ctx: RuleContext
   const { port, severity } = options;
   const collect = `Test-NetConnection -ComputerName ${options.probeHost} -Port ${port} (${COLLECTOR_HINT})`;
   const expected = `at least one outbound connection on TCP ${port} succeeds (${options.purpose})`;
-  const notCollected = `No outbound connectivity checks were collected (needed for TCP ${port}).`;
+  const notCollected = constantUnknown(FACT, collect, `No outbound connectivity checks were collected (needed for TCP ${port}).`);
   const portFact = `${FACT}[port=${port}]`;
   const passPrefix = `Outbound TCP ${port} is open: `;
 
-  return function evaluatePortRule(ctx: RuleContext): RuleOutcome {
-    const checks = readChecks(own(ctx, "host"));
-    if (!checks) return unknown(FACT, collect, notCollected);
-    const onPort: ProbeResult[] = [];
-    let reached = "";
+  const standard = [standardPass("public"), standardPass("usgov")];
+
+  /**
+   * The pass outcome when the probes on this port are exactly the collector's standard probes for a cloud
+   * (its allow-list hosts on this port, in table order; for a port the list does not name, the first service
+   * endpoint, as the collector probes it), all reached without error: the most common case, whose message and
+   * evidence depend only on that table, so they are built once here by the same code as below.
+   */
+  function standardPass(cloud: Cloud): { hosts: readonly string[]; outcome: RuleOutcome } {
+    const endpoints = endpointsFor(cloud);
+    let hosts = endpoints.filter((endpoint) => endpoint.port === port).map((endpoint) => endpoint.probeHost);
+    if (hosts.length === 0) hosts = endpoints.filter((endpoint) => endpoint.category === "service").slice(0, 1).map((endpoint) => endpoint.probeHost);
+    const probes: ProbeResult[] = hosts.map((host) => Object.freeze({ host, port, reachable: true, error: null }));
+    return { hosts, outcome: freezeOutcome(passWith(probes, hosts.slice())) };
+  }
+
+  function passWith(onPort: ProbeResult[], reached: string[]): RuleOutcome {
+    // One join() gives the whole message as one flat string; concatenating would keep a chain of partial
+    // strings per server (the temporary first and last parts are garbage at once).
+    reached[0] = passPrefix + reached[0];
+    reached[reached.length - 1] += PASS_SUFFIX;
+    return pass(reached.join(", "), [evidence(FACT, onPort, expected)]);
+  }
+
+  /** True when the probes on this port are `hosts`, in order, each reached without error. */
+  function isStandard(checks: readonly ProbeResult[], hosts: readonly string[]): boolean {
+    let next = 0;
     for (let i = 0; i < checks.length; i++) {
       const check = checks[i];
       if (check.port !== port) continue;
-      onPort.push(check);
-      if (check.reachable) reached = reached === "" ? check.host : `${reached}, ${check.host}`;
+      if (next >= hosts.length || check.host !== hosts[next] || !check.reachable || check.error !== null) return false;
+      next++;
     }
-    if (onPort.length === 0) {
+    return next === hosts.length;
+  }
+
+  return function evaluatePortRule(ctx: RuleContext): RuleOutcome {
+    const checks = readChecks(own(ctx, "host"));
+    if (!checks) return notCollected();
+    // Counted first, so the lists kept in the result are allocated once at their exact size.
+    let onPortCount = 0;
+    let reachedCount = 0;
+    for (let i = 0; i < checks.length; i++) {
+      if (checks[i].port !== port) continue;
+      onPortCount++;
+      if (checks[i].reachable) reachedCount++;
+    }
+    if (onPortCount === 0) {
       return unknown(portFact, collect, `No connectivity check on TCP ${port} was collected (${checks.length} check(s) on other ports).`);
     }
-    if (reached !== "") {
-      const probes = new Array<ReturnType<typeof probeEvidence>>(onPort.length);
-      for (let i = 0; i < onPort.length; i++) probes[i] = probeEvidence(onPort[i]);
-      return pass(`${passPrefix}${reached} reached.`, [evidence(FACT, probes, expected)]);
+    if (reachedCount === onPortCount) {
+      for (let s = 0; s < standard.length; s++) {
+        if (standard[s].hosts.length === onPortCount && isStandard(checks, standard[s].hosts)) return { ...standard[s].outcome };
+      }
     }
+    const onPort = new Array<ProbeResult>(onPortCount);
+    const reached = new Array<string>(reachedCount);
+    for (let i = 0, p = 0, r = 0; i < checks.length; i++) {
+      const check = checks[i];
+      if (check.port !== port) continue;
+      onPort[p++] = probeEvidence(check);
+      if (check.reachable) reached[r++] = check.host;
+    }
+    if (reachedCount > 0) return passWith(onPort, reached);
     return fail(
       `Outbound TCP ${port} appears blocked: all ${onPort.length} check(s) failed (${onPort
         .map((check) => `${check.host}${check.error ? `: ${check.error}` : ""}`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { at, hostLabel, readArray, readBoolean, readDword, readEnum, readNumber, readRecord, readString, shownDword } from "./read";
+import { at, field, hostLabel, own, readArray, readBoolean, readDword, readEnum, readNumber, readRecord, readString, shownDword } from "./read";
 
 describe("read helpers", () => {
   it("walks nested objects and stops at anything else", () => {
@@ -59,5 +59,31 @@ describe("read helpers on hostile objects", () => {
     const parsed: unknown = JSON.parse('{"__proto__": {"build": 1}}');
     expect(at(parsed, "__proto__", "build")).toBe(1);
     expect(readRecord(parsed)).toEqual(JSON.parse('{"__proto__": {"build": 1}}'));
+  });
+});
+
+describe("own and field", () => {
+  it("read own properties of plain objects only", () => {
+    const value = { os: { build: 1 }, list: [1] };
+    for (const read of [own, field]) {
+      expect(read(value, "os")).toEqual({ build: 1 });
+      expect(read(value, "missing")).toBeUndefined();
+      expect(read(value, "toString")).toBeUndefined();
+      expect(read(Object.create({ os: 1 }), "os")).toBeUndefined();
+      expect(read([1, 2], "0")).toBeUndefined();
+      expect(read(null, "os")).toBeUndefined();
+      expect(read("text", "length")).toBeUndefined();
+      expect(read(JSON.parse('{"__proto__": {"build": 1}}'), "__proto__")).toEqual({ build: 1 });
+    }
+  });
+
+  it("field never invokes a getter (own is for facts, which are plain data)", () => {
+    const hostile = Object.defineProperty({}, "os", {
+      get() {
+        throw new Error("getter called");
+      },
+      enumerable: true,
+    });
+    expect(field(hostile, "os")).toBeUndefined();
   });
 });
