@@ -51,9 +51,10 @@ test("the app can be used with the keyboard alone", async ({ browser }) => {
   await page.keyboard.type(ACCOUNTS.viewer.password);
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("signed-in-name")).toHaveText(ACCOUNTS.viewer.name);
-  // Tab to the main navigation and open "Servers" with Enter.
+  // On a freshly loaded page, Tab from the top to the main navigation and open "Servers" with Enter.
+  await page.goto("/");
   const servers = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Servers" });
-  for (let i = 0; i < 12 && !(await servers.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 10 && !(await servers.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
   await expect(servers).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { level: 1, name: "Servers" })).toBeVisible();

@@ -19,7 +19,8 @@ export function SeverityLabel({ severity }: { severity: "error" | "warning" }) {
 export function IssuesTable({ issues, caption }: { issues: readonly UploadIssue[]; caption: string }) {
   if (issues.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">No issues.</p>;
   return (
-    <div className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
+    // A scrolling region must be reachable by keyboard: focusable, and named for screen readers.
+    <div tabIndex={0} role="region" aria-label={caption} className="max-h-[28rem] overflow-auto rounded-md border border-slate-200 dark:border-slate-800">
       <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
         <caption className="sr-only">{caption}</caption>
         <thead className="sticky top-0 bg-slate-50 dark:bg-slate-900">
