@@ -21,14 +21,14 @@
  * start with "[timing]" (temporary instrumentation while profiling) are shown under the upload that printed them.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DEFAULT_AS_OF, generateFleet } from "@/lib/demo";
 import { toCollectorBundle, toInventoryCsv } from "@/lib/demo/exports";
 import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
 import { formatInt, intOption, median, type BenchSuite } from "./suite";
+import { descendants, freePort, peakMb, statusKb } from "./support/next-server";
 
 const LARGE_SERVERS = 50_000;
 const LARGE_BUDGET_MS = 15_000;
@@ -60,33 +60,6 @@ function csvFor(servers: number, seed: string, tag: string, asOf = DEFAULT_AS_OF
 /** A day after the generator's default: the same servers, collected later (a newer export). */
 const NEXT_DAY = new Date(Date.parse(DEFAULT_AS_OF) + 86_400_000).toISOString();
 
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once("error", () => resolve(false));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-  });
-}
-
-async function freePort(requested: number | undefined): Promise<number> {
-  if (requested !== undefined) {
-    if (await isPortFree(requested)) return requested;
-    throw new Error(`port ${requested} is in use`);
-  }
-  for (let port = PORTS.from; port <= PORTS.to; port++) if (await isPortFree(port)) return port;
-  throw new Error(`no free port in ${PORTS.from}-${PORTS.to}`);
-}
-
-/** A /proc/<pid>/status field in kB ("VmHWM", "VmRSS"); 0 when the process is gone. */
-function statusKb(pid: number, field: string): number {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) : 0;
-  } catch {
-    return 0;
-  }
-}
-
 /** CPU time (user + system) used so far by pid and its live descendants, in ms (Linux /proc, 100 ticks per second). */
 function cpuMs(pid: number): number {
   let ticks = 0;
@@ -100,36 +73,6 @@ function cpuMs(pid: number): number {
     }
   }
   return ticks * 10;
-}
-
-/** Every live descendant of pid (Linux /proc). */
-function descendants(pid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const out: number[] = [];
-  const queue = [pid];
-  while (queue.length > 0) {
-    const next = children.get(queue.shift() ?? -1) ?? [];
-    out.push(...next);
-    queue.push(...next);
-  }
-  return out;
-}
-
-/** Peak resident memory of the server: its VmHWM plus each live child's (an upper bound of their combined peak). */
-function peakMb(pid: number): { mb: number; processes: number } {
-  const pids = [pid, ...descendants(pid)];
-  const kb = pids.reduce((sum, p) => sum + statusKb(p, "VmHWM"), 0);
-  return { mb: kb / 1024, processes: pids.length };
 }
 
 class Server {
@@ -289,7 +232,7 @@ const suite: BenchSuite = {
     process.once("SIGTERM", stopOnSignal);
     try {
       applyMigrations({ url: databaseUrl });
-      const port = await freePort(options.port === undefined ? undefined : intOption(options, "port", 3300));
+      const port = await freePort(PORTS.from, PORTS.to, options.port === undefined ? undefined : intOption(options, "port", 3300));
       const base = `http://127.0.0.1:${port}`;
       // --cpu-prof is not allowed in NODE_OPTIONS: run next's bin through node itself when profiling.
       const nextArgs = ["start", "-p", String(port), "-H", "127.0.0.1"];
