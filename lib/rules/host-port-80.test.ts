@@ -1,66 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe } from "vitest";
 import rule from "./host-port-80";
-import { hostContext } from "./host/examples";
-import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./host/testing";
+import { itBehavesAsPortRule } from "./host/port-rule-behaviour";
 
 describe("host-port-80", () => {
-  itRunsExamples(rule);
-  itSurvivesMalformedFacts(rule);
-
-  it("passes when any check on the port reached its host", () => {
-    const outcome = rule.evaluate(
-      hostContext({
-        network: {
-          checks: [
-            { host: "a.example.net", port: 80, reachable: false, error: "timed out" },
-            { host: "b.example.net", port: 80, reachable: true },
-          ],
-        },
-      }),
-    );
-    expect(outcome.status).toBe("pass");
-    expect(outcome.message).toContain("b.example.net");
-  });
-
-  it("fails with the rule's severity and lists only the failed checks on this port", () => {
-    const outcome = expectFail(
-      rule.evaluate(
-        hostContext({
-          network: {
-            checks: [
-              { host: "a.example.net", port: 80, reachable: false, error: "timed out" },
-              { host: "b.example.net", port: 80, reachable: false },
-              { host: "c.example.net", port: 443, reachable: false, error: "refused" },
-            ],
-          },
-        }),
-      ),
-    );
-    expect(outcome.severity).toBe(rule.meta.severity);
-    expect(outcome.evidence.map((item) => item.actual)).toEqual([
-      { host: "a.example.net", port: 80, reachable: false, error: "timed out" },
-      { host: "b.example.net", port: 80, reachable: false, error: null },
-    ]);
-    expect(outcome.message).toContain("a.example.net: timed out");
-  });
-
-  it("is unknown when nothing probed the port, or when checks were not collected", () => {
-    const none = expectUnknown(rule.evaluate(hostContext({ network: { checks: [] } })));
-    expect(none.reason.missingFact).toBe("host.network.checks[port=80]");
-    expect(none.reason.collect).toContain("-Port 80");
-    const notCollected = expectUnknown(rule.evaluate(hostContext({ network: { cloud: "public" } })));
-    expect(notCollected.reason.missingFact).toBe("host.network.checks");
-  });
-
-  it("skips malformed check entries", () => {
-    const outcome = rule.evaluate(
-      hostContext({ network: { checks: [null, { host: "x", port: "80", reachable: true }, { host: "y", port: 80, reachable: true }] as never } }),
-    );
-    expect(outcome.status).toBe("pass");
-    expect(outcome.message).toContain("y");
-  });
-
-  it("has no remediation script (firewalls are outside the server)", () => {
-    expect(rule.remediationScript?.(rule.examples[1].context)).toBeNull();
-  });
+  itBehavesAsPortRule(rule, 80);
 });
