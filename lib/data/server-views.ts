@@ -1,5 +1,5 @@
 import "server-only";
-import type { AclFacts, DomainFacts, HostFacts, ScopeFacts, TenantFacts } from "@/lib/facts";
+import { type AclFacts, type DomainFacts, type HostFacts, type ScopeFacts, type TenantFacts, toTenantAttestation, withRecordedAttestations } from "@/lib/facts";
 import { domainFactsFor, scopeForDomain } from "@/lib/readiness/evaluator";
 import type { RuleContext } from "@/lib/rules/types";
 import { listAttestations } from "./attestations";
@@ -44,10 +44,7 @@ async function latestAcl(domain: string): Promise<AclFacts | undefined> {
 async function latestTenant(): Promise<TenantFacts | undefined> {
   const [text, attestations] = await Promise.all([latestSnapshot("tenant", "tenant"), listAttestations()]);
   const tenant = text === undefined ? undefined : parseStored<TenantFacts>(text);
-  if (attestations.current.length === 0) return tenant;
-  const recorded = attestations.current.map((a) => ({ key: a.key, attested: a.attested, by: a.by, at: a.at, ...(a.note ? { note: a.note } : {}) }));
-  const fromFile = (tenant?.attestations ?? []).filter((a) => !recorded.some((b) => b.key === a.key));
-  return { ...(tenant ?? {}), attestations: [...fromFile, ...recorded] };
+  return withRecordedAttestations(tenant, attestations.current.map(toTenantAttestation));
 }
 
 /**

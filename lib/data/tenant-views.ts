@@ -7,6 +7,8 @@ import {
   type SyncConfiguration,
   type TenantAttestationKey,
   type TenantFacts,
+  toTenantAttestation,
+  withRecordedAttestations,
 } from "@/lib/facts";
 import { evaluateRule, evaluateRules } from "@/lib/readiness/evaluate";
 import { RULES } from "@/lib/rules";
@@ -39,12 +41,8 @@ export interface TenantView {
   checklist: AttestationItem[];
 }
 
-/** Tenant facts + the app's attestations (which win per key), as the evaluation merges them (ingest/state.ts). */
 function withAppAttestations(tenant: TenantFacts | null, current: readonly AttestationDto[]): TenantFacts | undefined {
-  if (current.length === 0) return tenant ?? undefined;
-  const fromApp = current.map((a) => ({ key: a.key, attested: a.attested, by: a.by, at: a.at, ...(a.note ? { note: a.note } : {}) }));
-  const fromFile = (tenant?.attestations ?? []).filter((a) => !fromApp.some((b) => b.key === a.key));
-  return { ...(tenant ?? {}), attestations: [...fromFile, ...fromApp] };
+  return withRecordedAttestations(tenant ?? undefined, current.map(toTenantAttestation));
 }
 
 async function latestTenant(): Promise<{ facts: TenantFacts | null; snapshot: LatestSnapshot | null }> {

@@ -49,3 +49,20 @@ export const tenantFactsSchema = z
   .partial();
 
 export type TenantFacts = z.infer<typeof tenantFactsSchema>;
+
+export type TenantAttestation = NonNullable<TenantFacts["attestations"]>[number];
+
+/**
+ * Tenant facts as every rule evaluation sees them: the uploaded tenant facts plus the attestations
+ * recorded in the UI, which win per key over any in the file.
+ */
+export function withRecordedAttestations(tenant: TenantFacts | undefined, recorded: readonly TenantAttestation[]): TenantFacts | undefined {
+  if (recorded.length === 0) return tenant;
+  const fromFile = (tenant?.attestations ?? []).filter((a) => !recorded.some((b) => b.key === a.key));
+  return { ...(tenant ?? {}), attestations: [...fromFile, ...recorded] };
+}
+
+/** An attestation as stored (note optional), shaped for the facts. */
+export function toTenantAttestation(a: { key: TenantAttestationKey; attested: boolean; by: string; at: string; note?: string | null }): TenantAttestation {
+  return { key: a.key, attested: a.attested, by: a.by, at: a.at, ...(a.note ? { note: a.note } : {}) };
+}

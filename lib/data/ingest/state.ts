@@ -1,5 +1,16 @@
 import type Database from "better-sqlite3";
-import { type AclFacts, type DomainFacts, type FleetFacts, type HostFacts, type ScopeFacts, type TenantFacts, tenantAttestationKeySchema } from "@/lib/facts";
+import {
+  type AclFacts,
+  type DomainFacts,
+  type FleetFacts,
+  type HostFacts,
+  type ScopeFacts,
+  type TenantAttestation,
+  type TenantFacts,
+  tenantAttestationKeySchema,
+  toTenantAttestation,
+  withRecordedAttestations,
+} from "@/lib/facts";
 import type { DomainInput } from "@/lib/readiness/evaluator";
 import { isDomainRootDn } from "./identity";
 
@@ -106,7 +117,7 @@ export function loadContextState(db: Database.Database): ContextState {
   const scope = latestSnapshots(db, "sync-scope")[0];
   return {
     domains: domainInputs,
-    tenant: withAttestations(tenant ? parseJson<TenantFacts>(tenant.factsJson) : undefined, latestAttestations(db)),
+    tenant: withRecordedAttestations(tenant ? parseJson<TenantFacts>(tenant.factsJson) : undefined, recordedAttestations(latestAttestations(db))),
     scope: scope ? parseJson<ScopeFacts>(scope.factsJson) : undefined,
     fleet: loadFleetFacts(db),
   };
@@ -124,15 +135,10 @@ function latestAttestations(db: Database.Database): AttestationRow[] {
     .all() as AttestationRow[];
 }
 
-/** Tenant facts = the latest Graph export + the UI's attestations (which win over any in the file). */
-function withAttestations(tenant: TenantFacts | undefined, rows: AttestationRow[]): TenantFacts | undefined {
-  if (rows.length === 0) return tenant;
-  const attestations = rows.flatMap((row) => {
+/** The UI's attestations in facts form (rows with an unknown key are ignored). */
+function recordedAttestations(rows: AttestationRow[]): TenantAttestation[] {
+  return rows.flatMap((row) => {
     const key = tenantAttestationKeySchema.safeParse(row.key);
-    if (!key.success) return [];
-    const at = new Date(row.at).toISOString();
-    return [{ key: key.data, attested: row.attested === 1, by: row.by, at, ...(row.note ? { note: row.note } : {}) }];
+    return key.success ? [toTenantAttestation({ key: key.data, attested: row.attested === 1, by: row.by, at: new Date(row.at).toISOString(), note: row.note })] : [];
   });
-  const fromFile = (tenant?.attestations ?? []).filter((a) => !attestations.some((b) => b.key === a.key));
-  return { ...(tenant ?? {}), attestations: [...fromFile, ...attestations] };
 }
