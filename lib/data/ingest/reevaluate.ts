@@ -30,6 +30,13 @@ export interface ReevaluationOutcome {
   serversChanged: number;
 }
 
+/** Unknown results of blocker severity, sorted (the wave gate counts them as blockers). */
+function unknownBlockerIds(own: readonly RuleResult[], shared: readonly RuleResult[]): string[] {
+  const ids: string[] = [];
+  for (const list of [own, shared]) for (const r of list) if (r.status === "unknown" && r.severity === "blocker") ids.push(r.ruleId);
+  return ids.sort();
+}
+
 /** Stored in Server.verdictRank so lists can sort worst first with an index. */
 export const VERDICT_SORT_RANK: Readonly<Record<Verdict, number>> = { "not-ready": 0, unknown: 1, "ready-with-conditions": 2, ready: 3 };
 
@@ -100,7 +107,7 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
 
   const updateServer = db.prepare(
     `UPDATE Server SET verdict = ?, verdictRank = ?, confidenceStars = ?, confidenceShare = ?, blockingRules = ?, conditionRules = ?,
-       unknownRules = ?, statuses = ?, rulesetVersion = ?, evaluatedAt = ?, updatedAt = ? WHERE id = ?`,
+       unknownRules = ?, unknownBlockers = ?, statuses = ?, rulesetVersion = ?, evaluatedAt = ?, updatedAt = ? WHERE id = ?`,
   );
   const insertEvaluation = db.prepare(
     `INSERT INTO Evaluation (id, serverId, evaluatedAt, rulesetVersion, verdict, confidenceStars, statuses, cause)
@@ -138,6 +145,7 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
         blocking,
         delimitIds(readiness.conditionRuleIds),
         delimitIds(readiness.unknownRuleIds),
+        delimitIds(unknownBlockerIds(hostResults, domain.results)),
         statuses,
         engine.rulesetVersion,
         now,
