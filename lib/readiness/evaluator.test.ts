@@ -3,6 +3,7 @@ import type { HostFacts } from "@/lib/facts";
 import { fail, pass, unknown } from "@/lib/rules/outcome";
 import type { Rule, RuleContext, RuleOutcome, RuleScope, Severity } from "@/lib/rules/types";
 import { createEvaluator, domainFactsFor, partitionRules, scopeForDomain, type FleetInput } from "./evaluator";
+import { evidenceFingerprint, evidenceSummary } from "./waiver-fingerprint";
 
 function rule(id: string, scope: RuleScope, severity: Severity, evaluate: (ctx: RuleContext) => RuleOutcome): Rule {
   return {
@@ -153,9 +154,12 @@ describe("createEvaluator", () => {
 
   it("applies per-host waivers to own and shared results without touching other hosts' shared results", () => {
     const base = input();
+    const failing = evaluator.evaluateFleet(base).shared.get("emea.contoso.com")!.find((r) => r.ruleId === "domain-kds")!;
+    const accepted = [{ fingerprint: evidenceFingerprint(failing), summary: evidenceSummary(failing) }];
+    const waiver = { id: "w", ruleId: "domain-kds", scope: "domain" as const, by: "bob", reason: "accepted", expiresAt: "2030-01-01T00:00:00Z", accepted };
     const out = evaluator.evaluateFleet({
       ...base,
-      waiversFor: (h) => (h.identity?.fqdn === "b1.emea.contoso.com" ? [{ id: "w", ruleId: "domain-kds", by: "bob", reason: "accepted" }] : undefined),
+      waiversFor: (h) => (h.identity?.fqdn === "b1.emea.contoso.com" ? [waiver] : undefined),
     });
     const b1 = out.hosts[2];
     expect(b1.sharedResults.find((r) => r.ruleId === "domain-kds")?.status).toBe("waived");

@@ -168,8 +168,8 @@ export function createEvaluator(rules: readonly Rule[], rulesetVersion: string):
       let summary = state.summary;
       const waivers = waiversFor?.(host, i);
       if (waivers !== undefined && waivers.length > 0) {
-        hostResults = applyWaivers(hostResults, waivers, asOf);
-        sharedResults = applyWaivers(sharedResults, waivers, asOf);
+        hostResults = applyWaivers(hostResults, waivers, asOf).results;
+        sharedResults = applyWaivers(sharedResults, waivers, asOf).results;
         // Waivers that changed the shared list call for its own summary.
         if (sharedResults !== state.results) summary = summarizeResults(sharedResults);
       }

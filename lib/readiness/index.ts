@@ -6,3 +6,4 @@ export * from "./confidence";
 export * from "./rollup";
 export * from "./waivers";
 export * from "./engine";
+export * from "./waiver-fingerprint";
