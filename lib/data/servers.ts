@@ -6,6 +6,7 @@ import type { RuleResult } from "@/lib/rules/types";
 import { type ServerFilters, STALE_AFTER_DAYS } from "@/lib/views/server-filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { engine } from "@/lib/readiness/engine";
+import { isOverdue, isoDay, rolloutStatusSchema, type RolloutStatus } from "@/lib/rollout/status";
 import { db } from "./db";
 import { getServerRuleContext } from "./server-views";
 import { undelimitIds } from "./ingest/statuses";
@@ -25,6 +26,25 @@ export interface ServerListItem {
   factsCollectedAt: string | null;
   evaluatedAt: string | null;
   stale: boolean;
+  /** Results accepted by a live waiver (status "waived"). */
+  waivedRuleIds: string[];
+  rollout: ServerRollout;
+}
+
+/** A server's place in the rollout. */
+export interface ServerRollout {
+  wave: { id: string; name: string; archived: boolean } | null;
+  status: RolloutStatus;
+  /** "detected": a collector report showed the agent installed (see detectedUploadId). */
+  source: "typed" | "detected";
+  detectedUploadId: string | null;
+  owner: string | null;
+  targetDate: string | null;
+  note: string | null;
+  overdue: boolean;
+  version: number;
+  updatedAt: string | null;
+  updatedBy: string | null;
 }
 
 export interface ServerPage {
@@ -41,6 +61,9 @@ const SORT_COLUMNS: Record<ServerFilters["sort"], (dir: "asc" | "desc") => Prism
   os: (dir) => [{ osName: dir }, { name: "asc" }],
   collected: (dir) => [{ factsCollectedAt: dir }, { name: "asc" }],
   confidence: (dir) => [{ confidenceStars: dir }, { name: "asc" }],
+  wave: (dir) => [{ wave: { position: dir } }, { name: "asc" }],
+  rollout: (dir) => [{ rolloutStatus: dir }, { name: "asc" }],
+  target: (dir) => [{ rolloutTargetDate: dir }, { name: "asc" }],
 };
 
 export function staleBefore(now: Date): Date {
@@ -58,6 +81,10 @@ export function serverWhere(filters: ServerFilters, now = new Date()): Prisma.Se
   if (filters.site) and.push({ site: filters.site });
   if (filters.owner) and.push({ owner: filters.owner });
   if (filters.tag) and.push({ tags: { contains: `,${filters.tag.toLowerCase()},` } });
+  if (filters.wave === "none") and.push({ OR: [{ waveId: null }, { wave: { archivedAt: { not: null } } }] });
+  else if (filters.wave) and.push({ waveId: filters.wave });
+  if (filters.rollout.length) and.push({ rolloutStatus: { in: filters.rollout } });
+  if (filters.overdue) and.push({ rolloutTargetDate: { lt: isoDay(now) }, rolloutStatus: { notIn: ["installed", "excluded"] } });
   if (filters.stale) and.push({ OR: [{ factsCollectedAt: null }, { factsCollectedAt: { lt: staleBefore(now) } }] });
   return and.length ? { AND: and } : {};
 }
@@ -76,11 +103,45 @@ const LIST_SELECT = {
   conditionRules: true,
   factsCollectedAt: true,
   evaluatedAt: true,
+  statuses: true,
+  wave: { select: { id: true, name: true, archivedAt: true } },
+  rolloutStatus: true,
+  rolloutStatusSource: true,
+  rolloutDetectedUploadId: true,
+  rolloutOwner: true,
+  rolloutTargetDate: true,
+  rolloutNote: true,
+  rolloutVersion: true,
+  rolloutUpdatedAt: true,
+  rolloutUpdatedBy: true,
 } satisfies Prisma.ServerSelect;
 
 type ListRow = Prisma.ServerGetPayload<{ select: typeof LIST_SELECT }>;
 
-function toListItem(row: ListRow, staleDate: Date): ServerListItem {
+/** Rule ids whose status is "w" (waived) in the encoded statuses. */
+function waivedIds(statuses: string): string[] {
+  if (!statuses.includes(":w")) return [];
+  return statuses.split(",").flatMap((part) => (part.endsWith(":w") ? [part.slice(0, -2)] : []));
+}
+
+export function toServerRollout(row: Pick<ListRow, "wave" | "rolloutStatus" | "rolloutStatusSource" | "rolloutDetectedUploadId" | "rolloutOwner" | "rolloutTargetDate" | "rolloutNote" | "rolloutVersion" | "rolloutUpdatedAt" | "rolloutUpdatedBy">, today: string): ServerRollout {
+  const status = rolloutStatusSchema.catch("not-started").parse(row.rolloutStatus);
+  return {
+    wave: row.wave ? { id: row.wave.id, name: row.wave.name, archived: row.wave.archivedAt !== null } : null,
+    status,
+    source: row.rolloutStatusSource === "detected" ? "detected" : "typed",
+    detectedUploadId: row.rolloutDetectedUploadId,
+    owner: row.rolloutOwner,
+    targetDate: row.rolloutTargetDate,
+    note: row.rolloutNote,
+    overdue: isOverdue(status, row.rolloutTargetDate, today),
+    version: row.rolloutVersion,
+    updatedAt: row.rolloutUpdatedAt?.toISOString() ?? null,
+    updatedBy: row.rolloutUpdatedBy,
+  };
+}
+
+function toListItem(row: ListRow, staleDate: Date, today = isoDay(new Date())): ServerListItem {
   return {
     fqdn: row.fqdn,
     name: row.name,
@@ -96,6 +157,8 @@ function toListItem(row: ListRow, staleDate: Date): ServerListItem {
     factsCollectedAt: row.factsCollectedAt?.toISOString() ?? null,
     evaluatedAt: row.evaluatedAt?.toISOString() ?? null,
     stale: !row.factsCollectedAt || row.factsCollectedAt < staleDate,
+    waivedRuleIds: waivedIds(row.statuses),
+    rollout: toServerRollout(row, today),
   };
 }
 
@@ -113,7 +176,7 @@ export async function listServers(filters: ServerFilters, now = new Date()): Pro
     }),
   ]);
   const staleDate = staleBefore(now);
-  return { total, page: filters.page, pageSize: filters.pageSize, servers: rows.map((row) => toListItem(row, staleDate)) };
+  return { total, page: filters.page, pageSize: filters.pageSize, servers: rows.map((row) => toListItem(row, staleDate, isoDay(now))) };
 }
 
 /** Streams every matching server in pages (for CSV/PDF exports), in the list's order. */
@@ -122,7 +185,7 @@ export async function* iterateServers(filters: ServerFilters, batch = 2_000, now
   const staleDate = staleBefore(now);
   for (let skip = 0; ; skip += batch) {
     const rows = await db().server.findMany({ where, select: LIST_SELECT, orderBy: SORT_COLUMNS[filters.sort](filters.dir), skip, take: batch });
-    for (const row of rows) yield toListItem(row, staleDate);
+    for (const row of rows) yield toListItem(row, staleDate, isoDay(now));
     if (rows.length < batch) return;
   }
 }
@@ -161,7 +224,7 @@ export interface ServerDetail extends ServerListItem {
  * for 50,000 servers (decision 006); the verdict and statuses shown are the stored ones.
  */
 export async function getServerDetail(fqdn: string, now = new Date()): Promise<ServerDetail | null> {
-  const row = await db().server.findUnique({ where: { fqdn: fqdn.toLowerCase() } });
+  const row = await db().server.findUnique({ where: { fqdn: fqdn.toLowerCase() }, include: { wave: { select: { id: true, name: true, archivedAt: true } } } });
   if (!row) return null;
   const facts = JSON.parse(row.factsJson) as HostFacts;
   const [shared, ctx] = await Promise.all([
@@ -169,7 +232,7 @@ export async function getServerDetail(fqdn: string, now = new Date()): Promise<S
     getServerRuleContext({ domain: row.domain, facts, evaluatedAt: row.evaluatedAt?.toISOString() ?? null }, now),
   ]);
   return {
-    ...toListItem(row, staleBefore(now)),
+    ...toListItem(row, staleBefore(now), isoDay(now)),
     id: row.id,
     objectGuid: row.objectGuid,
     sid: row.sid,

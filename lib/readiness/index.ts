@@ -6,4 +6,5 @@ export * from "./confidence";
 export * from "./rollup";
 export * from "./waivers";
 export * from "./engine";
+export * from "./gate";
 export * from "./waiver-fingerprint";

@@ -99,3 +99,6 @@ export function getRule(id: string): Rule | undefined {
 }
 
 export type { Rule } from "./types";
+
+/** Microsoft's recommended number of active agents per domain (the wave gate counts toward it). */
+export { RECOMMENDED_AGENTS } from "./fleet-agent-count";

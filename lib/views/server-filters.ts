@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { VERDICTS } from "@/lib/readiness/verdict";
+import { ROLLOUT_STATUSES } from "@/lib/rollout/status";
 
 /**
  * The server list's filters, as they live in the URL (shareable, bookmarkable) and as the read API,
  * the servers page and the CSV/PDF exports take them. One schema for all of them.
  */
-export const SERVER_SORTS = ["name", "verdict", "domain", "os", "collected", "confidence"] as const;
+export const SERVER_SORTS = ["name", "verdict", "domain", "os", "collected", "confidence", "wave", "rollout", "target"] as const;
 export const STALE_AFTER_DAYS = 30;
 
 const text = (max: number) =>
@@ -39,6 +40,19 @@ export const serverFiltersSchema = z.object({
   site: text(120),
   tag: text(120),
   owner: text(200),
+  /** A wave id, or "none" for servers in no active wave. */
+  wave: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  /** Rollout statuses (any of). */
+  rollout: list(ROLLOUT_STATUSES),
+  /** Target date passed and neither installed nor excluded. */
+  overdue: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((value) => value === "true" || value === "1"),
   /** Facts older than STALE_AFTER_DAYS days (or never collected). */
   stale: z
     .enum(["true", "false", "1", "0", ""])
@@ -71,7 +85,9 @@ export function serverFiltersToSearch(filters: Partial<ServerFilters>): string {
   const params = new URLSearchParams();
   if (filters.q) params.set("q", filters.q);
   if (filters.readiness?.length) params.set("readiness", filters.readiness.join(","));
-  for (const key of ["rule", "domain", "os", "site", "tag", "owner"] as const) {
+  if (filters.rollout?.length) params.set("rollout", filters.rollout.join(","));
+  if (filters.overdue) params.set("overdue", "true");
+  for (const key of ["rule", "domain", "os", "site", "tag", "owner", "wave"] as const) {
     const value = filters[key];
     if (value) params.set(key, value);
   }

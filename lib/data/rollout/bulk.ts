@@ -1,0 +1,104 @@
+import "server-only";
+import type { AuditActor, AuditInput } from "@/lib/audit/entry";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { RolloutBulkChange, RolloutSelection } from "@/lib/rollout/inputs";
+import { parseServerFilters, serverFiltersToSearch } from "@/lib/views/server-filters";
+import { appendAudit } from "../audit";
+import { db } from "../db";
+import { serverWhere } from "../servers";
+import { RolloutRuleError } from "./errors";
+import { refreshWaveGates } from "./gates";
+import { resolveServerNames } from "./resolve-servers";
+import { loadWaveInfo, planRolloutChange, ROLLOUT_ROW_SELECT } from "./server-rollout";
+
+export interface BulkOutcome {
+  /** Servers the selection or filter named. */
+  matched: number;
+  /** Servers whose rollout fields actually changed. */
+  changed: number;
+}
+
+/** A list filter as the servers page and the API carry it: a query string ("?domain=…&readiness=…") or an object. */
+export function filterWhere(filter: string | Record<string, unknown>, now: Date): { where: Prisma.ServerWhereInput; label: string } {
+  const params = typeof filter === "string" ? new URLSearchParams(filter.startsWith("?") ? filter.slice(1) : filter) : toSearchParams(filter);
+  const parsed = parseServerFilters(params);
+  if (!parsed.success) throw new RolloutRuleError(`The filter is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`, "filter");
+  const { page: _page, pageSize: _size, sort: _sort, dir: _dir, ...rest } = parsed.data;
+  return { where: serverWhere(parsed.data, now), label: serverFiltersToSearch(rest) || "(every server)" };
+}
+
+function toSearchParams(filter: Record<string, unknown>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filter)) {
+    if (Array.isArray(value)) for (const item of value) params.append(key, String(item));
+    else if (value !== undefined && value !== null) params.set(key, String(value));
+  }
+  return params;
+}
+
+/** Groups rows that get the same columns, so each group is one UPDATE … WHERE id IN (…). */
+function groupKey(data: object): string {
+  return JSON.stringify(data, (_key, value) => (value instanceof Date ? value.toISOString() : value));
+}
+
+/**
+ * Applies one change to a selection (names: FQDN or NetBIOS) or to every server matching a list filter, in one
+ * transaction with one audit entry per changed server plus one for the whole operation. Names that do not
+ * resolve refuse the whole change (nothing is written).
+ */
+export async function bulkUpdateRollout(selection: RolloutSelection, change: RolloutBulkChange, actor: AuditActor, now = new Date()): Promise<BulkOutcome> {
+  const outcome = await db().$transaction(
+    async (tx) => {
+      let where: Prisma.ServerWhereInput;
+      let label: string;
+      if ("servers" in selection) {
+        const { ids, problems } = await resolveServerNames(tx, selection.servers);
+        if (problems.size > 0) {
+          const list = [...problems.values()];
+          throw new RolloutRuleError(`${list.length} of the names do not resolve, so nothing was changed: ${list.slice(0, 10).join(" ")}${list.length > 10 ? " …" : ""}`, "servers");
+        }
+        where = { id: { in: [...new Set(ids.values())] } };
+        label = `${ids.size} selected server(s)`;
+      } else {
+        ({ where, label } = filterWhere(selection.filter, now));
+      }
+      const rows = await tx.server.findMany({ where, select: ROLLOUT_ROW_SELECT });
+      const waves = await loadWaveInfo(tx);
+      const groups = new Map<string, { data: Prisma.ServerUpdateManyMutationInput; ids: string[] }>();
+      const audits: AuditInput[] = [];
+      let gateChanged = false;
+      for (const row of rows) {
+        const plan = planRolloutChange(row, change, waves, actor, now);
+        if (!plan) continue;
+        gateChanged ||= plan.membershipChanged || plan.statusChanged;
+        const key = groupKey(plan.data);
+        const group = groups.get(key) ?? { data: plan.data, ids: [] };
+        group.ids.push(row.id);
+        groups.set(key, group);
+        audits.push(...plan.audits);
+      }
+      for (const group of groups.values()) {
+        for (let i = 0; i < group.ids.length; i += 5_000) {
+          await tx.server.updateMany({ where: { id: { in: group.ids.slice(i, i + 5_000) } }, data: group.data });
+        }
+      }
+      const changed = [...groups.values()].reduce((sum, group) => sum + group.ids.length, 0);
+      if (changed > 0) {
+        const waveName = change.waveId ? waves.get(change.waveId)?.name : undefined;
+        audits.push({
+          actor,
+          action: "rollout.bulk",
+          targetType: "server",
+          targetLabel: label,
+          after: { ...change, ...(waveName ? { waveName } : {}) },
+          summary: `changed ${changed} of ${rows.length} server(s) matching ${label}`,
+        });
+        await appendAudit(tx, audits, now);
+      }
+      return { matched: rows.length, changed, gateChanged };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  if (outcome.gateChanged) await refreshWaveGates("rollout:bulk", now);
+  return { matched: outcome.matched, changed: outcome.changed };
+}

@@ -1,0 +1,45 @@
+import "server-only";
+import type Database from "better-sqlite3";
+import { SYSTEM_ACTOR } from "@/lib/audit/entry";
+import { ROLLOUT_STATUS_LABELS, rolloutStatusSchema } from "@/lib/rollout/status";
+import { appendAuditSql } from "../audit";
+import { sqlDate } from "../sqlite/connection";
+
+// RAW SQL (SQLite, inside the upload transaction): servers whose new report shows the agent installed become
+// "installed", marked "detected" with the upload that showed it (distinct from a status a person typed).
+
+/** Marks the servers of `touched` whose current facts show the agent installed; returns how many changed. */
+export function markDetectedInstalls(db: Database.Database, uploadId: string, fileName: string, touched: ReadonlySet<string>, now: Date): number {
+  if (touched.size === 0) return 0;
+  const candidates = (
+    db.prepare("SELECT id, fqdn, name, rolloutStatus FROM Server WHERE agentInstalled = 1 AND rolloutStatus <> 'installed'").all() as {
+      id: string;
+      fqdn: string;
+      name: string;
+      rolloutStatus: string;
+    }[]
+  ).filter((row) => touched.has(row.id));
+  if (candidates.length === 0) return 0;
+  const at = sqlDate(now);
+  const update = db.prepare(
+    `UPDATE Server SET rolloutStatus = 'installed', rolloutStatusSource = 'detected', rolloutDetectedUploadId = ?, rolloutInstalledAt = ?,
+       rolloutVersion = rolloutVersion + 1, rolloutUpdatedAt = ?, rolloutUpdatedBy = ? WHERE id = ?`,
+  );
+  const by = `collector report (${fileName})`.slice(0, 300);
+  for (const row of candidates) update.run(uploadId, at, at, by, row.id);
+  appendAuditSql(
+    db,
+    candidates.map((row) => ({
+      actor: SYSTEM_ACTOR,
+      action: "rollout.detected-installed" as const,
+      targetType: "server" as const,
+      targetId: row.fqdn,
+      targetLabel: row.name,
+      before: { status: row.rolloutStatus },
+      after: { status: "installed", source: "detected", uploadId },
+      summary: `agent detected installed by upload ${fileName} (was ${ROLLOUT_STATUS_LABELS[rolloutStatusSchema.catch("not-started").parse(row.rolloutStatus)]})`,
+    })),
+    now,
+  );
+  return candidates.length;
+}
