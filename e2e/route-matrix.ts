@@ -35,6 +35,7 @@ export const PAGE_ROUTES: readonly RouteEntry[] = [
   { route: "/domains", sample: "/domains", access: "read" },
   { route: "/tenant", sample: "/tenant", access: "read" },
   { route: "/rollout", sample: "/rollout", access: "read" },
+  { route: "/audit", sample: "/audit", access: "plan" },
   { route: "/reports", sample: "/reports", access: "report" },
   { route: "/settings", sample: "/settings", access: "administer" },
 ];
@@ -53,5 +54,6 @@ export const API_ROUTES: readonly ApiRouteEntry[] = [
   { method: "GET", route: "/api/servers/[name]", sample: "/api/servers/no-such-server.example", access: "read", allowedStatuses: [404] },
   { method: "GET", route: "/api/rules", sample: "/api/rules", access: "read" },
   { method: "GET", route: "/api/summary", sample: "/api/summary", access: "read" },
+  { method: "GET", route: "/api/audit", sample: "/api/audit", access: "plan" },
   { method: "GET", route: "/api/openapi.json", sample: "/api/openapi.json", access: "public" },
 ];

@@ -7,6 +7,7 @@
 //   list-users
 import { parseArgs } from "node:util";
 import { passwordSchema } from "@/lib/auth/password";
+import type { AuditActor } from "@/lib/audit/entry";
 import { roleSchema } from "@/lib/auth/roles";
 import { newRandomPassword } from "@/lib/auth/secrets";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
@@ -21,6 +22,9 @@ const USAGE = `usage: npm run admin -- <command> [options]
   create-user --email <email> --name <name> --role <role> [--password <password>]
   reset-password --email <email> [--password <password>]
   list-users`;
+
+/** Changes made with this CLI are audited as the system tool "cli" (the operator has shell access, not an account). */
+const CLI_ACTOR: AuditActor = { kind: "system", id: null, name: "cli" };
 
 function fail(message: string): never {
   console.error(message);
@@ -47,14 +51,14 @@ async function main() {
       if (!values.name?.trim()) fail("--name is required");
       const role = roleSchema.safeParse(values.role);
       if (!role.success) fail("--role must be admin, lead or viewer");
-      const { token } = await createApiToken({ name: values.name, role: role.data });
+      const { token } = await createApiToken({ name: values.name, role: role.data }, CLI_ACTOR);
       console.error(`Created API token "${values.name}" (${role.data}). It is shown once:`);
       console.log(token);
       return;
     }
     case "revoke-token": {
       if (!values.id) fail("--id is required (see list-tokens)");
-      console.log((await revokeApiToken(values.id)) ? "revoked" : "no active token with that id");
+      console.log((await revokeApiToken(values.id, CLI_ACTOR)) ? "revoked" : "no active token with that id");
       return;
     }
     case "list-tokens": {
@@ -69,7 +73,7 @@ async function main() {
       const password = values.password ?? newRandomPassword();
       const check = passwordSchema.safeParse(password);
       if (!check.success) fail(`--password: ${check.error.issues[0]?.message}`);
-      const user = await createUser({ email: values.email, name: values.name, role: role.data, password });
+      const user = await createUser({ email: values.email, name: values.name, role: role.data, password }, CLI_ACTOR);
       console.log(`created ${user.email} (${user.role})${values.password ? "" : `; password: ${password}`}`);
       return;
     }
@@ -80,7 +84,7 @@ async function main() {
       const password = values.password ?? newRandomPassword();
       const check = passwordSchema.safeParse(password);
       if (!check.success) fail(`--password: ${check.error.issues[0]?.message}`);
-      await saveUserPassword(credentials.user.id, password);
+      await saveUserPassword(credentials.user.id, password, CLI_ACTOR);
       console.log(`password reset for ${credentials.user.email}${values.password ? "" : `; new password: ${password}`}`);
       return;
     }

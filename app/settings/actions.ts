@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { actorFromCaller } from "@/lib/audit/entry";
 import { defineAction } from "@/lib/auth/action";
 import { passwordSchema } from "@/lib/auth/password";
 import { roleSchema } from "@/lib/auth/roles";
@@ -26,9 +27,9 @@ export const createUserAction = defineAction(
     role: roleSchema,
     password: passwordSchema,
   }),
-  async (input) => {
+  async (input, caller) => {
     try {
-      const user = await createUser(input);
+      const user = await createUser(input, actorFromCaller(caller));
       revalidatePath("/settings");
       return { ok: true, message: `Created ${user.email} (${user.role}).` };
     } catch (error) {
@@ -44,11 +45,11 @@ async function wouldRemoveLastAdmin(id: string): Promise<boolean> {
   return user?.role === "admin" && !user.disabled && (await countActiveAdmins()) <= 1;
 }
 
-export const updateUserRoleAction = defineAction("administer", z.object({ userId, role: roleSchema }), async (input) => {
+export const updateUserRoleAction = defineAction("administer", z.object({ userId, role: roleSchema }), async (input, caller) => {
   if (input.role !== "admin" && (await wouldRemoveLastAdmin(input.userId))) {
     return { ok: false, message: "This is the last active admin; make someone else admin first." };
   }
-  await saveUserRole(input.userId, input.role);
+  await saveUserRole(input.userId, input.role, actorFromCaller(caller));
   revalidatePath("/settings");
   return { ok: true, message: "Role updated." };
 });
@@ -63,14 +64,14 @@ export const setUserDisabledAction = defineAction(
     if (input.disabled && (await wouldRemoveLastAdmin(input.userId))) {
       return { ok: false, message: "This is the last active admin; make someone else admin first." };
     }
-    await saveUserDisabled(input.userId, input.disabled);
+    await saveUserDisabled(input.userId, input.disabled, actorFromCaller(caller));
     revalidatePath("/settings");
     return { ok: true, message: input.disabled ? "Account disabled and signed out." : "Account enabled." };
   },
 );
 
-export const resetUserPasswordAction = defineAction("administer", z.object({ userId, password: passwordSchema }), async (input) => {
-  await saveUserPassword(input.userId, input.password);
+export const resetUserPasswordAction = defineAction("administer", z.object({ userId, password: passwordSchema }), async (input, caller) => {
+  await saveUserPassword(input.userId, input.password, actorFromCaller(caller));
   revalidatePath("/settings");
   return { ok: true, message: "Password changed; the user's sessions were signed out." };
 });
@@ -79,14 +80,14 @@ export const createTokenAction = defineAction(
   "administer",
   z.object({ name: z.string().trim().min(1, "Name the token after what uses it.").max(80), role: roleSchema }),
   async (input, caller) => {
-    const { token } = await createApiToken({ name: input.name, role: input.role, createdById: caller.kind === "session" ? caller.userId : null });
+    const { token } = await createApiToken({ name: input.name, role: input.role, createdById: caller.kind === "session" ? caller.userId : null }, actorFromCaller(caller));
     revalidatePath("/settings");
     return { ok: true, message: "Token created. Copy it now: it is not shown again.", data: token };
   },
 );
 
-export const revokeTokenAction = defineAction("administer", z.object({ tokenId: z.string().min(1).max(64) }), async (input) => {
-  const revoked = await revokeApiToken(input.tokenId);
+export const revokeTokenAction = defineAction("administer", z.object({ tokenId: z.string().min(1).max(64) }), async (input, caller) => {
+  const revoked = await revokeApiToken(input.tokenId, actorFromCaller(caller));
   revalidatePath("/settings");
   return revoked ? { ok: true, message: "Token revoked." } : { ok: false, message: "That token was already revoked." };
 });

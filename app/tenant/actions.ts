@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { actorFromCaller } from "@/lib/audit/entry";
 import { defineAction } from "@/lib/auth/action";
 import { recordAttestation } from "@/lib/data/attestations";
 import { tenantAttestationKeySchema } from "@/lib/facts";
@@ -21,7 +22,7 @@ export const recordAttestationAction = defineAction(
   async (input, caller) => {
     const by = caller.kind === "session" ? caller.email : `token:${caller.name}`;
     // Records it and re-evaluates every server (tenant rules apply to all), in one transaction.
-    recordAttestation({ key: input.key, attested: input.attested, by, note: input.note });
+    recordAttestation({ key: input.key, attested: input.attested, by, note: input.note, actor: actorFromCaller(caller) });
     revalidatePath("/", "layout");
     return { ok: true, message: `Recorded ${input.attested ? "yes" : "no"} for ${input.key}; the fleet was re-evaluated.` };
   },

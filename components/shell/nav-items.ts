@@ -15,6 +15,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/domains", label: "Domains & gMSA", permission: "read" },
   { href: "/tenant", label: "Tenant & scope", permission: "read" },
   { href: "/rollout", label: "Rollout", permission: "read" },
+  { href: "/audit", label: "Audit log", permission: "plan" },
   { href: "/reports", label: "Reports", permission: "report" },
   { href: "/settings", label: "Settings", permission: "administer" },
 ];

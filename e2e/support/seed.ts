@@ -1,5 +1,6 @@
 // Seeds the throwaway e2e database (run by scripts/e2e-server.mjs before `next start`).
 import { mkdirSync, writeFileSync } from "node:fs";
+import { SYSTEM_ACTOR } from "@/lib/audit/entry";
 import { ensureBootstrapAdmin } from "@/lib/auth/bootstrap";
 import type { Role } from "@/lib/auth/roles";
 import { createApiToken } from "@/lib/data/api-tokens";
@@ -12,11 +13,11 @@ async function main() {
   applyMigrations({ url: env().DATABASE_URL });
   await ensureBootstrapAdmin();
   for (const role of ["lead", "viewer"] as const) {
-    await createUser({ ...ACCOUNTS[role], role });
+    await createUser({ ...ACCOUNTS[role], role }, SYSTEM_ACTOR);
   }
   const tokens = {} as Record<Role, string>;
   for (const role of ["admin", "lead", "viewer"] as const) {
-    tokens[role] = (await createApiToken({ name: `e2e ${role}`, role })).token;
+    tokens[role] = (await createApiToken({ name: `e2e ${role}`, role }, SYSTEM_ACTOR)).token;
   }
   mkdirSync(FIXTURE_DIR, { recursive: true });
   writeFileSync(TOKENS_FILE, JSON.stringify(tokens, null, 2));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AUDIT_ACTOR_KINDS, AUDIT_TARGET_TYPES } from "@/lib/audit/entry";
 import { APP_VERSION } from "@/lib/version";
 import { SERVER_SORTS } from "@/lib/views/server-filters";
 import { VERDICTS } from "@/lib/readiness/verdict";
@@ -38,6 +39,18 @@ export function buildOpenApiDocument(): Json {
     query("page", { type: "integer", minimum: 1 }, "Page (1-based)"),
     query("pageSize", { type: "integer", minimum: 1, maximum: 500 }, "Page size (default 50)"),
   ];
+  const auditFilters = [
+    query("action", { type: "string" }, 'An action (e.g. "user.role") or a family ending in "." (e.g. "rollout.", "waiver.", "upload.")'),
+    query("actor", { type: "string" }, "Part of the actor's name (email, token:<name>, system), case-insensitive"),
+    query("actorKind", { type: "string", enum: [...AUDIT_ACTOR_KINDS] }, "Kind of actor"),
+    query("targetType", { type: "string", enum: [...AUDIT_TARGET_TYPES] }, "Kind of target"),
+    query("targetId", { type: "string" }, "The target's id (server, wave, waiver, upload, user, token id; attestation key)"),
+    query("from", { type: "string" }, "From (inclusive): a date (2026-12-01, UTC) or an ISO date-time"),
+    query("to", { type: "string" }, "To (inclusive): a date (the whole day, UTC) or an ISO date-time"),
+    query("q", { type: "string" }, "Text in the summary or the target's label, case-insensitive"),
+    query("page", { type: "integer", minimum: 1 }, "Page (1-based)"),
+    query("pageSize", { type: "integer", minimum: 1, maximum: 200 }, "Page size (default 50)"),
+  ];
   return {
     openapi: "3.1.0",
     info: {
@@ -61,6 +74,9 @@ export function buildOpenApiDocument(): Json {
           parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" }, description: "FQDN, or a unique NetBIOS name" }],
           responses: { "200": json("ServerDetail", "The server"), "404": json("Error", "No such server"), ...errors },
         },
+      },
+      "/api/audit": {
+        get: { summary: "The audit log, newest first (admins and leads)", parameters: auditFilters, responses: { "200": json("AuditPage", "One page of audit entries"), ...errors } },
       },
       "/api/rules": { get: { summary: "The rules catalogue with server counts", responses: { "200": json("Rules", "Every rule"), ...errors } } },
       "/api/summary": { get: { summary: "Counts per readiness, rule, domain and wave", responses: { "200": json("Summary", "Fleet summary"), ...errors } } },

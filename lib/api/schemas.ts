@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AUDIT_ACTOR_KINDS, AUDIT_TARGET_TYPES } from "@/lib/audit/entry";
 import { VERDICTS } from "@/lib/readiness/verdict";
 
 // Response shapes of the read API. The route handlers return exactly these (see lib/api/presenters.ts),
@@ -119,3 +120,27 @@ export const uploadResultSchema = z
     issues: z.array(z.object({ file: z.string(), row: z.number().int().optional(), column: z.string().optional(), message: z.string(), severity: z.enum(["error", "warning"]) })),
   })
   .meta({ id: "UploadResult" });
+
+export const auditEntrySchema = z
+  .object({
+    id: z.string(),
+    at: z.string().describe("ISO 8601, UTC"),
+    actor: z.object({
+      kind: z.enum(AUDIT_ACTOR_KINDS),
+      id: z.string().nullable().describe("User id or API token id; null for the system and for failed sign-ins"),
+      name: z.string().describe('The user\'s email, "token:<name>", "system", "cli", or the email someone tried to sign in with'),
+    }),
+    action: z.string().describe('e.g. "wave.create", "rollout.move", "waiver.approve", "upload.delete", "user.role", "token.revoke", "auth.sign-in-failed"'),
+    targetType: z.enum(AUDIT_TARGET_TYPES),
+    targetId: z.string().nullable(),
+    targetLabel: z.string().nullable().describe("FQDN, wave name, file name, email, token name, …"),
+    before: z.unknown().describe("The changed fields before (JSON), or null"),
+    after: z.unknown().describe("The changed fields after (JSON), or null"),
+    summary: z.string(),
+    ip: z.string().nullable().describe("Client address (failed sign-ins)"),
+  })
+  .meta({ id: "AuditEntry" });
+
+export const auditPageSchema = z
+  .object({ total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), entries: z.array(auditEntrySchema) })
+  .meta({ id: "AuditPage" });

@@ -76,3 +76,10 @@ export interface AuditInput {
 export function actorFromCaller(caller: { kind: "session"; userId: string; email: string } | { kind: "token"; tokenId: string; name: string }): AuditActor {
   return caller.kind === "session" ? { kind: "user", id: caller.userId, name: caller.email } : { kind: "token", id: caller.tokenId, name: `token:${caller.name}` };
 }
+
+/** The actor of a write that only knows its uploader/author ("token:<name>" for tokens, a user's email, or a tool name). */
+export function actorFromUploader(by: { name: string; userId?: string | null }): AuditActor {
+  if (by.userId) return { kind: "user", id: by.userId, name: by.name };
+  if (by.name.startsWith("token:")) return { kind: "token", id: null, name: by.name };
+  return by.name.includes("@") ? { kind: "user", id: null, name: by.name } : { kind: "system", id: null, name: by.name || "system" };
+}

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "@/lib/audit/entry";
 import { createApiToken, getTokenCaller, revokeApiToken } from "@/lib/data/api-tokens";
 import { getSessionCaller } from "@/lib/data/sessions";
 import { countUsers, createUser, getUserCredentials, saveUserDisabled } from "@/lib/data/users";
@@ -27,7 +28,7 @@ describe("authentication against the database", () => {
   });
 
   it("stores an argon2id hash, never the password", async () => {
-    await createUser({ email: "Lead@Example.com", name: "Lead", role: "lead", password: "correct horse battery" });
+    await createUser({ email: "Lead@Example.com", name: "Lead", role: "lead", password: "correct horse battery" }, SYSTEM_ACTOR);
     const credentials = await getUserCredentials("lead@example.com");
     expect(credentials?.passwordHash.startsWith("$argon2id$")).toBe(true);
     expect(credentials?.passwordHash).not.toContain("correct horse");
@@ -49,7 +50,7 @@ describe("authentication against the database", () => {
   });
 
   it("rate-limits an account after repeated failures, even with the right password", async () => {
-    await createUser({ email: "target@example.com", name: "Target", role: "viewer", password: "the right password" });
+    await createUser({ email: "target@example.com", name: "Target", role: "viewer", password: "the right password" }, SYSTEM_ACTOR);
     for (let i = 0; i < 5; i += 1) {
       expect((await signIn("target@example.com", `wrong-${i}-password`, `10.1.0.${i}`)).ok).toBe(false);
     }
@@ -58,20 +59,20 @@ describe("authentication against the database", () => {
   });
 
   it("refuses disabled accounts and ends their sessions", async () => {
-    const user = await createUser({ email: "leaver@example.com", name: "Leaver", role: "viewer", password: "leaver password!" });
+    const user = await createUser({ email: "leaver@example.com", name: "Leaver", role: "viewer", password: "leaver password!" }, SYSTEM_ACTOR);
     const result = await signIn("leaver@example.com", "leaver password!", "10.2.0.1");
     if (!result.ok) throw new Error(result.message);
-    await saveUserDisabled(user.id, true);
+    await saveUserDisabled(user.id, true, SYSTEM_ACTOR);
     expect(await getSessionCaller(result.secret, 12)).toBeNull();
     expect((await signIn("leaver@example.com", "leaver password!", "10.2.0.1")).ok).toBe(false);
   });
 
   it("resolves API tokens by hash until they are revoked", async () => {
-    const { token, id } = await createApiToken({ name: "uploader", role: "admin" });
+    const { token, id } = await createApiToken({ name: "uploader", role: "admin" }, SYSTEM_ACTOR);
     expect(await getTokenCaller(token)).toMatchObject({ name: "uploader", role: "admin" });
     expect(await getTokenCaller(token + "x")).toBeNull();
-    expect(await revokeApiToken(id)).toBe(true);
+    expect(await revokeApiToken(id, SYSTEM_ACTOR)).toBe(true);
     expect(await getTokenCaller(token)).toBeNull();
-    expect(await revokeApiToken(id)).toBe(false);
+    expect(await revokeApiToken(id, SYSTEM_ACTOR)).toBe(false);
   });
 });

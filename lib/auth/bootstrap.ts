@@ -1,4 +1,5 @@
 import "server-only";
+import { SYSTEM_ACTOR } from "@/lib/audit/entry";
 import { countUsers, createUser, DuplicateEmailError } from "@/lib/data/users";
 import { env } from "@/lib/env";
 import { newRandomPassword } from "./secrets";
@@ -14,7 +15,7 @@ export async function ensureBootstrapAdmin(log: (line: string) => void = console
   const generated = !config.ADMIN_PASSWORD;
   const password = config.ADMIN_PASSWORD ?? newRandomPassword();
   try {
-    await createUser({ email, name: "Administrator", role: "admin", password });
+    await createUser({ email, name: "Administrator", role: "admin", password }, SYSTEM_ACTOR);
   } catch (error) {
     if (error instanceof DuplicateEmailError) return; // another instance won the race
     throw error;

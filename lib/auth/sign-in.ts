@@ -1,5 +1,5 @@
 import "server-only";
-import { countRecentFailures, recordLoginAttempt } from "@/lib/data/login-attempts";
+import { countRecentFailures, recordLoginAttempt, recordRateLimitedSignIn } from "@/lib/data/login-attempts";
 import { createSession } from "@/lib/data/sessions";
 import { getUserCredentials, type UserDto } from "@/lib/data/users";
 import { env } from "@/lib/env";
@@ -18,6 +18,7 @@ export async function signIn(email: string, password: string, ip: string): Promi
   const key = email.trim().toLowerCase();
   const failures = await countRecentFailures(key, ip, config.LOGIN_WINDOW_MINUTES);
   if (failures.forKey >= config.LOGIN_MAX_FAILURES_PER_ACCOUNT || failures.forIp >= config.LOGIN_MAX_FAILURES_PER_IP) {
+    await recordRateLimitedSignIn(key, ip);
     return {
       ok: false,
       reason: "rate-limited",

@@ -1,6 +1,8 @@
 import "server-only";
 import { type Role, roleSchema } from "@/lib/auth/roles";
 import { newApiToken, sha256Hex, TOKEN_PREFIX } from "@/lib/auth/secrets";
+import type { AuditActor } from "@/lib/audit/entry";
+import { appendAudit } from "./audit";
 import { db } from "./db";
 
 export interface ApiTokenDto {
@@ -22,11 +24,23 @@ export interface TokenCaller {
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** Creates a token; the returned `token` is shown once and never stored. */
-export async function createApiToken(input: { name: string; role: Role; createdById?: string | null }) {
+/** Creates a token; the returned `token` is shown once and never stored (nor logged: the audit entry has name, role and prefix). */
+export async function createApiToken(input: { name: string; role: Role; createdById?: string | null }, actor: AuditActor) {
   const { token, prefix } = newApiToken();
-  const row = await db().apiToken.create({
-    data: { name: input.name.trim(), role: roleSchema.parse(input.role), tokenHash: sha256Hex(token), prefix, createdById: input.createdById ?? null },
+  const name = input.name.trim();
+  const role = roleSchema.parse(input.role);
+  const row = await db().$transaction(async (tx) => {
+    const created = await tx.apiToken.create({ data: { name, role, tokenHash: sha256Hex(token), prefix, createdById: input.createdById ?? null } });
+    await appendAudit(tx, {
+      actor,
+      action: "token.create",
+      targetType: "token",
+      targetId: created.id,
+      targetLabel: name,
+      after: { name, role, prefix },
+      summary: `created the API token "${name}" (${role})`,
+    });
+    return created;
   });
   return { token, id: row.id };
 }
@@ -45,9 +59,24 @@ export async function listApiTokens(): Promise<ApiTokenDto[]> {
   }));
 }
 
-export async function revokeApiToken(id: string): Promise<boolean> {
-  const { count } = await db().apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
-  return count > 0;
+export async function revokeApiToken(id: string, actor: AuditActor): Promise<boolean> {
+  return db().$transaction(async (tx) => {
+    const revokedAt = new Date();
+    const { count } = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt } });
+    if (count === 0) return false;
+    const row = await tx.apiToken.findUnique({ where: { id }, select: { name: true, role: true, prefix: true } });
+    await appendAudit(tx, {
+      actor,
+      action: "token.revoke",
+      targetType: "token",
+      targetId: id,
+      targetLabel: row?.name ?? null,
+      before: { name: row?.name, role: row?.role, prefix: row?.prefix, revoked: false },
+      after: { revoked: true, revokedAt: revokedAt.toISOString() },
+      summary: `revoked the API token "${row?.name ?? id}"`,
+    });
+    return true;
+  });
 }
 
 /** Resolves a bearer token; revoked or unknown tokens resolve to null. */

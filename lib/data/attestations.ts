@@ -1,5 +1,7 @@
 import "server-only";
+import { type AuditActor, actorFromUploader } from "@/lib/audit/entry";
 import { type TenantAttestationKey, tenantAttestationKeySchema } from "@/lib/facts";
+import { appendAuditSql } from "./audit";
 import { db } from "./db";
 import { reevaluate } from "./ingest/reevaluate";
 import { inWriteTransaction, sqlDate } from "./sqlite/connection";
@@ -27,12 +29,20 @@ export async function listAttestations(): Promise<{ current: AttestationDto[]; h
 
 /**
  * Records an attestation and re-evaluates the whole fleet (tenant rules apply to every server), in one
- * transaction. RAW SQL (SQLite) through the upload write path, like every evaluation.
+ * transaction with its audit entry. RAW SQL (SQLite) through the upload write path, like every evaluation.
+ * `actor` defaults to one derived from `by` ("token:<name>" is a token, anything else a user).
  */
-export function recordAttestation(input: { key: TenantAttestationKey; attested: boolean; by: string; note?: string }, now = new Date()): void {
+export function recordAttestation(
+  input: { key: TenantAttestationKey; attested: boolean; by: string; note?: string; actor?: AuditActor },
+  now = new Date(),
+): void {
   inWriteTransaction((tx) => {
+    const previous = tx.prepare("SELECT attested, by, note, at FROM Attestation WHERE key = ? ORDER BY at DESC LIMIT 1").get(input.key) as
+      | { attested: number; by: string; note: string | null; at: string }
+      | undefined;
+    const id = randomUUID();
     tx.prepare("INSERT INTO Attestation (id, key, attested, by, note, at) VALUES (?, ?, ?, ?, ?, ?)").run(
-      randomUUID(),
+      id,
       input.key,
       input.attested ? 1 : 0,
       input.by,
@@ -41,5 +51,19 @@ export function recordAttestation(input: { key: TenantAttestationKey; attested: 
     );
     // Tenant facts feed shared rules only: servers are re-evaluated where those results changed.
     reevaluate(tx, { domains: "all", touched: new Set(), hostFactsOnly: true }, `attestation:${input.key}`, now);
+    appendAuditSql(
+      tx,
+      {
+        actor: input.actor ?? actorFromUploader({ name: input.by }),
+        action: "attestation.record",
+        targetType: "attestation",
+        targetId: input.key,
+        targetLabel: input.key,
+        before: previous ? { attested: previous.attested === 1, by: previous.by, note: previous.note, at: previous.at } : null,
+        after: { attested: input.attested, note: input.note ?? null },
+        summary: `attested ${input.attested ? "yes" : "no"} for ${input.key}`,
+      },
+      now,
+    );
   });
 }

@@ -2,6 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { type Role, roleSchema } from "@/lib/auth/roles";
+import type { AuditActor } from "@/lib/audit/entry";
+import { appendAudit } from "./audit";
 import { db } from "./db";
 
 export interface UserDto {
@@ -47,12 +49,24 @@ export class DuplicateEmailError extends Error {
   }
 }
 
-export async function createUser(input: NewUser): Promise<UserDto> {
+/** Creates a user and its audit entry in one transaction (never the password or its hash in the log). */
+export async function createUser(input: NewUser, actor: AuditActor): Promise<UserDto> {
   const user = newUserSchema.parse(input);
   const existing = await db().user.findUnique({ where: { email: user.email } });
   if (existing) throw new DuplicateEmailError(user.email);
-  const row = await db().user.create({
-    data: { email: user.email, name: user.name, role: user.role, passwordHash: await hashPassword(user.password) },
+  const passwordHash = await hashPassword(user.password);
+  const row = await db().$transaction(async (tx) => {
+    const created = await tx.user.create({ data: { email: user.email, name: user.name, role: user.role, passwordHash } });
+    await appendAudit(tx, {
+      actor,
+      action: "user.create",
+      targetType: "user",
+      targetId: created.id,
+      targetLabel: created.email,
+      after: { email: created.email, name: created.name, role: created.role },
+      summary: `created ${created.email} (${created.role})`,
+    });
+    return created;
   });
   return toDto(row);
 }
@@ -68,23 +82,73 @@ export async function getUser(id: string): Promise<UserDto | null> {
   return row ? toDto(row) : null;
 }
 
-export async function saveUserRole(id: string, role: Role): Promise<void> {
-  await db().user.update({ where: { id }, data: { role } });
+export class UserNotFoundError extends Error {
+  constructor(id: string) {
+    super(`No user with the id ${id}.`);
+  }
 }
 
-export async function saveUserPassword(id: string, password: string): Promise<void> {
-  await db().$transaction([
-    db().user.update({ where: { id }, data: { passwordHash: await hashPassword(password) } }),
-    db().session.deleteMany({ where: { userId: id } }),
-  ]);
+/** Changes a user's role; no entry when the role is unchanged. */
+export async function saveUserRole(id: string, role: Role, actor: AuditActor): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, select: { email: true, role: true } });
+    if (!before) throw new UserNotFoundError(id);
+    if (before.role === role) return;
+    await tx.user.update({ where: { id }, data: { role } });
+    await appendAudit(tx, {
+      actor,
+      action: "user.role",
+      targetType: "user",
+      targetId: id,
+      targetLabel: before.email,
+      before: { role: before.role },
+      after: { role },
+      summary: `changed the role of ${before.email} from ${before.role} to ${role}`,
+    });
+  });
 }
 
-/** Disabling signs the user out everywhere. */
-export async function saveUserDisabled(id: string, disabled: boolean): Promise<void> {
-  await db().$transaction([
-    db().user.update({ where: { id }, data: { disabledAt: disabled ? new Date() : null } }),
-    ...(disabled ? [db().session.deleteMany({ where: { userId: id } })] : []),
-  ]);
+/** Sets a new password and signs the user out everywhere; the log records that it happened, never the password. */
+export async function saveUserPassword(id: string, password: string, actor: AuditActor): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id }, select: { email: true } });
+    if (!user) throw new UserNotFoundError(id);
+    await tx.user.update({ where: { id }, data: { passwordHash } });
+    const { count } = await tx.session.deleteMany({ where: { userId: id } });
+    await appendAudit(tx, {
+      actor,
+      action: "user.password-reset",
+      targetType: "user",
+      targetId: id,
+      targetLabel: user.email,
+      after: { sessionsEnded: count },
+      summary: `reset the password of ${user.email}`,
+    });
+  });
+}
+
+/** Disabling signs the user out everywhere. No entry when nothing changes. */
+export async function saveUserDisabled(id: string, disabled: boolean, actor: AuditActor): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id }, select: { email: true, disabledAt: true } });
+    if (!before) throw new UserNotFoundError(id);
+    const wasDisabled = before.disabledAt !== null;
+    let sessionsEnded = 0;
+    if (wasDisabled !== disabled) await tx.user.update({ where: { id }, data: { disabledAt: disabled ? new Date() : null } });
+    if (disabled) sessionsEnded = (await tx.session.deleteMany({ where: { userId: id } })).count;
+    if (wasDisabled === disabled) return;
+    await appendAudit(tx, {
+      actor,
+      action: disabled ? "user.disable" : "user.enable",
+      targetType: "user",
+      targetId: id,
+      targetLabel: before.email,
+      before: { disabled: wasDisabled },
+      after: disabled ? { disabled, sessionsEnded } : { disabled },
+      summary: `${disabled ? "disabled" : "enabled"} ${before.email}`,
+    });
+  });
 }
 
 export async function countActiveAdmins(): Promise<number> {

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { type AuditActor, actorFromUploader } from "@/lib/audit/entry";
 import type { ParseIssue, ParseOptions, ParseResult } from "@/lib/ingest/types";
+import { appendAuditSql } from "../audit";
 import { inWriteTransaction, sqlDate } from "../sqlite/connection";
 import { reevaluate } from "./reevaluate";
 import { type WrittenFacts, writeHostFacts, writeOtherFacts } from "./write-facts";
@@ -11,6 +13,8 @@ export interface CommitInput {
   parsed: ParseResult;
   options: ParseOptions;
   uploadedBy: { name: string; userId?: string | null };
+  /** Who is audited for the commit (default: derived from uploadedBy). */
+  actor?: AuditActor;
   now?: Date;
 }
 
@@ -61,6 +65,31 @@ export function commitUpload(input: CommitInput): CommitOutcome {
     const outcome = reevaluate(db, { domains: written.affected, touched: written.touched, hostFactsOnly }, `upload:${id}`, now);
     const servers = parsed.kind === "host-inventory" ? written.touched.size : outcome.serversEvaluated;
     db.prepare("UPDATE Upload SET serversAffected = ?, issuesJson = ? WHERE id = ?").run(servers, JSON.stringify(written.issues), id);
+    appendAuditSql(db, uploadAuditEntry(input, id, servers), now);
     return { status: "committed", id, servers, issues: written.issues };
   });
+}
+
+/** The "upload.commit" audit entry, written inside the commit's transaction (never for a duplicate). */
+function uploadAuditEntry(input: CommitInput, id: string, servers: number) {
+  const { parsed } = input;
+  return {
+    actor: input.actor ?? actorFromUploader(input.uploadedBy),
+    action: "upload.commit" as const,
+    targetType: "upload" as const,
+    targetId: id,
+    targetLabel: input.fileName,
+    after: {
+      fileName: input.fileName,
+      sha256: input.sha256,
+      sizeBytes: input.sizeBytes,
+      kind: parsed.kind,
+      format: parsed.format,
+      records: parsed.records,
+      accepted: parsed.records - parsed.rejected,
+      rejected: parsed.rejected,
+      serversAffected: servers,
+    },
+    summary: `uploaded ${input.fileName} (${parsed.format}, ${parsed.records - parsed.rejected} of ${parsed.records} records, ${servers} servers)`,
+  };
 }

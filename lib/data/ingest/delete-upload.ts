@@ -1,4 +1,6 @@
 import type Database from "better-sqlite3";
+import { type AuditActor, SYSTEM_ACTOR } from "@/lib/audit/entry";
+import { appendAuditSql } from "../audit";
 import { inWriteTransaction, sqlDate } from "../sqlite/connection";
 import type { HostFacts } from "@/lib/facts";
 import { agentFlag, serverIdentityOf } from "./identity";
@@ -8,11 +10,14 @@ import { decodeStatuses, undelimitIds } from "./statuses";
 /**
  * Deletes an upload with its facts and re-evaluates, in one transaction. A server whose current facts
  * came from it falls back to its newest remaining snapshot; a server left without snapshots is removed.
- * Returns false when there is no such upload.
+ * Returns false when there is no such upload. The "upload.delete" audit entry (file name and counts before) is written
+ * in the same transaction.
  */
-export function deleteUpload(uploadId: string, now = new Date()): boolean {
+export function deleteUpload(uploadId: string, actor: AuditActor = SYSTEM_ACTOR, now = new Date()): boolean {
   return inWriteTransaction((db) => {
-    const upload = db.prepare("SELECT id FROM Upload WHERE id = ?").get(uploadId);
+    const upload = db
+      .prepare("SELECT id, fileName, sha256, kind, format, uploadedBy, createdAt, records, accepted, rejected, serversAffected FROM Upload WHERE id = ?")
+      .get(uploadId) as UploadRow | undefined;
     if (!upload) return false;
     const servers = db
       .prepare("SELECT DISTINCT s.id, s.domain FROM HostSnapshot h JOIN Server s ON s.id = h.serverId WHERE h.uploadId = ?")
@@ -32,8 +37,37 @@ export function deleteUpload(uploadId: string, now = new Date()): boolean {
       else removeServer(db, server.id);
     }
     reevaluate(db, { domains: affected, touched, hostFactsOnly: factKinds.length === 0 }, `upload-deleted:${uploadId}`, now);
+    const removed = servers.length - touched.size;
+    appendAuditSql(
+      db,
+      {
+        actor,
+        action: "upload.delete",
+        targetType: "upload",
+        targetId: uploadId,
+        targetLabel: upload.fileName,
+        before: { ...upload, id: undefined, serversWithFacts: servers.length, factSnapshots: factKinds.length },
+        after: { deleted: true, serversFallenBack: touched.size, serversRemoved: removed },
+        summary: `deleted ${upload.fileName} (${upload.records} records; ${touched.size} servers fell back to older facts, ${removed} removed)`,
+      },
+      now,
+    );
     return true;
   });
+}
+
+interface UploadRow {
+  id: string;
+  fileName: string;
+  sha256: string;
+  kind: string;
+  format: string;
+  uploadedBy: string;
+  createdAt: string;
+  records: number;
+  accepted: number;
+  rejected: number;
+  serversAffected: number;
 }
 
 /** Points the server at its newest remaining snapshot; false when none remains. */

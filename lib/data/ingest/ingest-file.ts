@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { parseFile } from "@/lib/ingest/parse-file";
+import type { AuditActor } from "@/lib/audit/entry";
 import type { ParseIssue, ParseOptions, UploadKind } from "@/lib/ingest/types";
 import { env } from "@/lib/env";
 import { sqlite } from "../sqlite/connection";
@@ -24,6 +25,8 @@ export interface IngestRequest {
   /** Commit the valid rows of a file that has row errors (the user explicitly asked). */
   allowPartial?: boolean;
   uploadedBy: { name: string; userId?: string | null };
+  /** Audited as the author of the commit (default: derived from uploadedBy). */
+  actor?: AuditActor;
 }
 
 export interface IngestIssue {
@@ -98,7 +101,7 @@ export function ingestFile(request: IngestRequest): IngestResponse {
   if (request.dryRun) {
     return { ok: true, id: null, kind: result.kind, format: result.format, status: "dry-run", counts, issues };
   }
-  const committed = commitUpload({ sha256, fileName, sizeBytes: request.bytes.byteLength, parsed: result, options, uploadedBy: request.uploadedBy });
+  const committed = commitUpload({ sha256, fileName, sizeBytes: request.bytes.byteLength, parsed: result, options, uploadedBy: request.uploadedBy, actor: request.actor });
   return {
     ok: true,
     id: committed.id,

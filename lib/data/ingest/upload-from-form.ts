@@ -1,4 +1,5 @@
 import "server-only";
+import { actorFromCaller } from "@/lib/audit/entry";
 import type { Caller } from "@/lib/auth/caller";
 import { uploadFieldsSchema } from "@/lib/ingest/upload-request";
 import { getColumnMapping, saveColumnMapping } from "../column-mappings";
@@ -34,5 +35,6 @@ export async function uploadFromForm(form: FormData, caller: Caller): Promise<In
     dryRun: f.dryRun,
     allowPartial: f.allowPartial,
     uploadedBy: caller.kind === "session" ? { name: caller.email, userId: caller.userId } : { name: `token:${caller.name}` },
+    actor: actorFromCaller(caller),
   });
 }

@@ -1,6 +1,7 @@
 // Seeds a benchmark database through the real ingest path and prints what the views benchmark needs:
 // a session secret (pages), an API token, and sample values for filters and the detail page.
 // Run by scripts/bench/views.ts as: tsx --conditions=react-server scripts/bench/support/seed-views.ts <servers> <seed>
+import { SYSTEM_ACTOR } from "@/lib/audit/entry";
 import { createApiToken } from "@/lib/data/api-tokens";
 import { ingestFile } from "@/lib/data/ingest/ingest-file";
 import { createSession } from "@/lib/data/sessions";
@@ -23,9 +24,9 @@ for (const file of [...fleetContextFiles(fleet), { name: "hosts.csv", text: toIn
 }
 const seedMs = performance.now() - started;
 
-const user = await createUser({ email: "bench-viewer@example.com", name: "Bench viewer", role: "viewer", password: "bench-viewer-password" });
+const user = await createUser({ email: "bench-viewer@example.com", name: "Bench viewer", role: "viewer", password: "bench-viewer-password" }, SYSTEM_ACTOR);
 const session = await createSession(user.id, 12);
-const { token } = await createApiToken({ name: "bench", role: "viewer" });
+const { token } = await createApiToken({ name: "bench", role: "viewer" }, SYSTEM_ACTOR);
 const db = sqlite();
 const sample = db.prepare("SELECT fqdn, domain, osName, site FROM Server WHERE verdict = 'not-ready' ORDER BY fqdn LIMIT 1 OFFSET 1234").get() as {
   fqdn: string;

@@ -1,3 +1,4 @@
+import { actorFromCaller } from "@/lib/audit/entry";
 import { apiError, apiRoute } from "@/lib/auth/guards";
 import { deleteUpload } from "@/lib/data/ingest/delete-upload";
 import { getUpload } from "@/lib/data/uploads";
@@ -17,7 +18,7 @@ export const GET = apiRoute("read", async (_request, _caller, context) => {
 });
 
 /** Deletes an upload, removes its facts and re-evaluates the servers it touched. */
-export const DELETE = apiRoute("upload", async (_request, _caller, context) => {
-  const deleted = deleteUpload(await idOf(context));
+export const DELETE = apiRoute("upload", async (_request, caller, context) => {
+  const deleted = deleteUpload(await idOf(context), actorFromCaller(caller));
   return deleted ? new Response(null, { status: 204 }) : apiError(404, "not-found", "No upload with that id.");
 });
