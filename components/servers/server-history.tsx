@@ -124,6 +124,7 @@ export function ServerHistorySection({ history, uploadNames, limit }: { history:
                     </td>
                     <td className={`${TD} max-w-64`}>
                       <CauseText cause={parseCause(evaluation.cause)} uploadNames={uploadNames} />
+                      {evaluation.note && <span className="mt-1 block text-xs text-amber-800 [overflow-wrap:anywhere] dark:text-amber-300">{evaluation.note}</span>}
                     </td>
                     <td className={TD}>
                       {previous ? (

@@ -10,6 +10,7 @@ import { isOverdue, isoDay, rolloutStatusSchema, type RolloutStatus } from "@/li
 import { db } from "./db";
 import { getServerRuleContext } from "./server-views";
 import { undelimitIds } from "./ingest/statuses";
+import { applyStoredWaivers } from "./waivers";
 
 export interface ServerListItem {
   fqdn: string;
@@ -231,7 +232,8 @@ export async function getServerDetail(fqdn: string, now = new Date()): Promise<S
     db().domainEvaluation.findUnique({ where: { domain: row.domain } }),
     getServerRuleContext({ domain: row.domain, facts, evaluatedAt: row.evaluatedAt?.toISOString() ?? null }, now),
   ]);
-  return {
+  // Host results are re-derived live: apply the server's active waivers so they match the stored statuses.
+  return applyStoredWaivers({
     ...toListItem(row, staleBefore(now), isoDay(now)),
     id: row.id,
     objectGuid: row.objectGuid,
@@ -243,12 +245,12 @@ export async function getServerDetail(fqdn: string, now = new Date()): Promise<S
     hostResults: engine.evaluateHost(ctx),
     sharedResults: shared ? resultsSchema.parse(JSON.parse(shared.resultsJson)) : [],
     sharedEvaluatedAt: shared?.evaluatedAt.toISOString() ?? null,
-  };
+  }, now);
 }
 
 export interface ServerHistory {
   uploads: { uploadId: string; fileName: string; format: string; uploadedBy: string; uploadedAt: string; collectedAt: string }[];
-  evaluations: { evaluatedAt: string; rulesetVersion: string; verdict: Verdict; confidenceStars: number; cause: string; statuses: string }[];
+  evaluations: { evaluatedAt: string; rulesetVersion: string; verdict: Verdict; confidenceStars: number; cause: string; statuses: string; note: string | null }[];
 }
 
 /** Each upload that touched the server and each evaluation (newest first). */
@@ -278,6 +280,7 @@ export async function getServerHistory(serverId: string, take = 50): Promise<Ser
       confidenceStars: e.confidenceStars,
       cause: e.cause,
       statuses: e.statuses,
+      note: e.note,
     })),
   };
 }

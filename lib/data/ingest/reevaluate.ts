@@ -3,11 +3,13 @@ import type Database from "better-sqlite3";
 import { engine } from "@/lib/readiness/engine";
 import { domainFactsFor, scopeForDomain } from "@/lib/readiness/evaluator";
 import { rollup } from "@/lib/readiness/rollup";
+import { applyWaivers } from "@/lib/readiness/waivers";
 import type { Verdict } from "@/lib/readiness/verdict";
 import type { RuleContext, RuleResult } from "@/lib/rules/types";
 import { sqlDate } from "../sqlite/connection";
 import { type ContextState, knownDomains, loadContextState, loadServersById, loadServersOfDomains, type LoadedServer } from "./state";
 import { decodeStatuses, delimitIds, encodeStatuses, undelimitIds } from "./statuses";
+import { type ActiveWaivers, lapseNote, loadActiveWaivers, recordLapses, uncoveredNote, waiversForServer, wasWaived } from "./waiver-sql";
 
 // RAW SQL (SQLite, inside the upload transaction): evaluates the affected servers and writes their
 // verdicts, evaluation history, the domains' shared results and the fleet-wide rule counts.
@@ -52,10 +54,23 @@ interface SharedDomain {
   results: RuleResult[];
 }
 
-/** Evaluates the shared rules of each domain once and stores them; returns the domains whose roll-up inputs changed. */
-function evaluateDomains(db: Database.Database, keys: Iterable<string>, state: ContextState, asOf: string, rulesetVersion: string, now: string) {
+/**
+ * Evaluates the shared rules of each domain once (with the domain's waivers applied) and stores them; returns the
+ * domains whose roll-up inputs changed, and the history notes of domains where a waiver lapsed.
+ */
+function evaluateDomains(
+  db: Database.Database,
+  keys: Iterable<string>,
+  state: ContextState,
+  asOf: string,
+  rulesetVersion: string,
+  now: string,
+  waivers: ActiveWaivers | null,
+  asOfDate: Date,
+) {
   const shared = new Map<string, SharedDomain>();
   const changed = new Set<string>();
+  const notes = new Map<string, string[]>();
   const stored = db.prepare("SELECT resultsJson, rulesetVersion FROM DomainEvaluation WHERE domain = ?");
   const upsert = db.prepare(
     `INSERT INTO DomainEvaluation (domain, resultsJson, rulesetVersion, evaluatedAt) VALUES (?, ?, ?, ?)
@@ -71,7 +86,17 @@ function evaluateDomains(db: Database.Database, keys: Iterable<string>, state: C
       scope: scopeForDomain(key, own?.scope, state.scope),
       fleet: state.fleet,
     };
-    const results = engine.evaluateShared(ctx, (ruleId, error) => console.error(`[rules] ${ruleId} threw`, error));
+    let results = engine.evaluateShared(ctx, (ruleId, error) => console.error(`[rules] ${ruleId} threw`, error));
+    const domainWaivers = waivers?.byDomain.get(key);
+    if (waivers && domainWaivers) {
+      const applied = applyWaivers(results, domainWaivers, asOf);
+      results = applied.results as RuleResult[];
+      if (applied.lapsed.length > 0) {
+        recordLapses(db, waivers, applied.lapsed, asOfDate, key || "no domain");
+        notes.set(key, applied.lapsed.map(lapseNote));
+        changed.add(key);
+      }
+    }
     const previous = stored.get(key) as { resultsJson: string; rulesetVersion: string } | undefined;
     if (!previous || previous.rulesetVersion !== rulesetVersion || rollupKey(JSON.parse(previous.resultsJson) as RuleResult[]) !== rollupKey(results)) {
       changed.add(key);
@@ -81,7 +106,7 @@ function evaluateDomains(db: Database.Database, keys: Iterable<string>, state: C
   };
   for (const key of keys) shared.set(key, compute(key));
   const get = (key: string) => shared.get(key) ?? (shared.set(key, compute(key)), shared.get(key)!);
-  return { get, changed };
+  return { get, changed, notes };
 }
 
 /**
@@ -94,7 +119,10 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
   const now = sqlDate(asOfDate);
   const state = loadContextState(db);
   const domainKeys = scope.domains === "all" ? knownDomains(db) : scope.domains;
-  const shared = evaluateDomains(db, domainKeys, state, asOf, engine.rulesetVersion, now);
+  // Active waivers, once (all waiver work is skipped when there are none).
+  const loadedWaivers = loadActiveWaivers(db);
+  const waivers = loadedWaivers.count > 0 ? loadedWaivers : null;
+  const shared = evaluateDomains(db, domainKeys, state, asOf, engine.rulesetVersion, now, waivers, asOfDate);
 
   let servers: LoadedServer[];
   if (scope.hostFactsOnly) {
@@ -110,8 +138,8 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
        unknownRules = ?, unknownBlockers = ?, statuses = ?, rulesetVersion = ?, evaluatedAt = ?, updatedAt = ? WHERE id = ?`,
   );
   const insertEvaluation = db.prepare(
-    `INSERT INTO Evaluation (id, serverId, evaluatedAt, rulesetVersion, verdict, confidenceStars, statuses, cause)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO Evaluation (id, serverId, evaluatedAt, rulesetVersion, verdict, confidenceStars, statuses, cause, note)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const delta = new Map<string, Counts>();
   const bump = (ruleId: string, status: keyof Counts, by: number) => {
@@ -123,7 +151,20 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
   let changed = 0;
   for (const server of servers) {
     const domain = shared.get(server.domain);
-    const hostResults = engine.evaluateHost({ ...domain.ctx, host: server.facts }, (ruleId, error) => console.error(`[rules] ${ruleId} threw`, error));
+    let hostResults: readonly RuleResult[] = engine.evaluateHost({ ...domain.ctx, host: server.facts }, (ruleId, error) => console.error(`[rules] ${ruleId} threw`, error));
+    let notes: string[] | undefined = shared.notes.get(server.domain);
+    if (waivers) {
+      const list = waiversForServer(waivers, server.id, server.domain);
+      if (list.length > 0) {
+        const applied = applyWaivers(hostResults, list, asOf);
+        hostResults = applied.results;
+        if (applied.lapsed.length > 0) {
+          recordLapses(db, waivers, applied.lapsed, asOfDate, server.fqdn);
+          notes = [...(notes ?? []), ...applied.lapsed.map(lapseNote)];
+        }
+        for (const miss of applied.uncovered) if (wasWaived(server.statuses, miss.ruleId)) notes = [...(notes ?? []), uncoveredNote(miss)];
+      }
+    }
     const readiness = rollup(hostResults, domain.results);
     const statuses = encodeStatuses(hostResults, domain.results);
     const blocking = delimitIds(readiness.blockingRuleIds);
@@ -153,8 +194,9 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
         server.id,
       );
     }
-    if (outcomeChanged || touched) {
-      insertEvaluation.run(randomUUID(), server.id, now, engine.rulesetVersion, readiness.verdict, readiness.confidence.stars, statuses, cause);
+    if (outcomeChanged || touched || notes !== undefined) {
+      const note = notes === undefined ? null : notes.join("; ").slice(0, 2_000);
+      insertEvaluation.run(randomUUID(), server.id, now, engine.rulesetVersion, readiness.verdict, readiness.confidence.stars, statuses, cause, note);
     }
   }
 
