@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { RuleResult } from "@/lib/rules/types";
 import { rollup } from "./rollup";
 import { canonicalJson, evidenceFingerprint, evidenceSummary } from "./waiver-fingerprint";
-import { allowedWaiverScopes, applyWaivers, checkWaiverExpiry, isWaiverActive, waiverPolicy, waiverSchema, type Waiver } from "./waivers";
+import { allowedWaiverScopes, applyWaivers, checkWaiverExpiry, isWaiverActive, parseWaiverExpiry, waiverPolicy, waiverSchema, type Waiver } from "./waivers";
 
 const asOf = "2026-08-01T12:00:00Z";
 
@@ -52,8 +52,9 @@ describe("evidenceFingerprint", () => {
 
   it("ignores the message, the severity and the expected text; not the actual value, the fact, the rule or the status", () => {
     const base = evidenceFingerprint(failed);
-    expect(evidenceFingerprint({ ...failed, message: "Only 2 GiB." })).toBe(base);
-    expect(evidenceFingerprint({ ...failed, severity: "warning" })).toBe(base);
+    const fp = (r: RuleResult) => evidenceFingerprint(r);
+    expect(fp({ ...failed, message: "Only 2 GiB." })).toBe(base);
+    expect(fp({ ...failed, severity: "warning" })).toBe(base);
     expect(evidenceFingerprint({ ...failed, evidence: [{ ...failed.evidence[0], expected: "at least 4 GiB" }] })).toBe(base);
     expect(evidenceFingerprint({ ...failed, evidence: [{ ...failed.evidence[0], actual: 3221225472 }] })).not.toBe(base);
     expect(evidenceFingerprint({ ...failed, evidence: [{ ...failed.evidence[0], fact: "host.memory.other" }] })).not.toBe(base);
@@ -168,8 +169,13 @@ describe("waiver rules", () => {
     const now = new Date("2026-12-04T10:00:00Z");
     expect(checkWaiverExpiry(new Date("2026-12-04T10:00:00Z"), now)).toMatch(/future/);
     expect(checkWaiverExpiry(new Date("2027-12-04T10:00:00Z"), now)).toBeNull();
-    expect(checkWaiverExpiry(new Date("2027-12-04T10:00:01Z"), now)).toMatch(/365/);
+    expect(checkWaiverExpiry(new Date("2027-12-04T23:59:59.999Z"), now)).toBeNull();
+    expect(checkWaiverExpiry(new Date("2027-12-05T00:00:00Z"), now)).toMatch(/365/);
     expect(checkWaiverExpiry(new Date("nope"), now)).toMatch(/not a date/);
+    expect(parseWaiverExpiry("2027-03-01")?.toISOString()).toBe("2027-03-01T23:59:59.999Z");
+    expect(parseWaiverExpiry("2027-03-01T10:00:00+02:00")?.toISOString()).toBe("2027-03-01T08:00:00.000Z");
+    expect(parseWaiverExpiry("2027-02-30")).toBeNull();
+    expect(parseWaiverExpiry("next week")).toBeNull();
   });
 
   it("validates waivers", () => {

@@ -155,15 +155,34 @@ export function allowedWaiverScopes(ruleScope: RuleResult["scope"]): readonly Wa
   return ruleScope === "host" ? WAIVER_SCOPES : ["domain"];
 }
 
+/** The last instant of the UTC day `days` days after `now` (the latest expiry a new waiver may have). */
+function latestExpiry(now: Date, days: number): number {
+  const end = new Date(now.getTime() + days * 86_400_000);
+  end.setUTCHours(23, 59, 59, 999);
+  return end.getTime();
+}
+
 /**
- * Checks an expiry for a new waiver: required, in the future, at most MAX_WAIVER_DAYS from `now`.
- * Returns an error message, or null when acceptable.
+ * Checks an expiry for a new waiver: required, in the future, at most MAX_WAIVER_DAYS from `now` (to the end of
+ * that UTC day). Returns an error message, or null when acceptable.
  */
 export function checkWaiverExpiry(expiresAt: Date, now: Date): string | null {
   if (Number.isNaN(expiresAt.getTime())) return "The expiry date is not a date.";
   if (expiresAt.getTime() <= now.getTime()) return "The expiry must be in the future.";
-  if (expiresAt.getTime() - now.getTime() > MAX_WAIVER_DAYS * 86_400_000) return `A waiver may last at most ${MAX_WAIVER_DAYS} days.`;
+  if (expiresAt.getTime() > latestExpiry(now, MAX_WAIVER_DAYS)) return `A waiver may last at most ${MAX_WAIVER_DAYS} days.`;
   return null;
+}
+
+/** "YYYY-MM-DD" (valid through the end of that UTC day) or an ISO timestamp with offset; null when neither. */
+export function parseWaiverExpiry(text: string): Date | null {
+  const value = text.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const date = new Date(`${value}T23:59:59.999Z`);
+    return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : date;
+  }
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
 }
 
 /** "Waived by <approver> until <date>". */
