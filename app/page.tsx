@@ -13,12 +13,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
 import { getFleetSummary } from "@/lib/data/fleet-summary";
+import { getReadinessByWave } from "@/lib/data/rollout/progress";
+import { ReadinessByWaveTable } from "@/components/rollout/readiness-by-wave";
 
 export const metadata: Metadata = { title: "Overview" };
 
 export default async function OverviewPage() {
   const caller = await requirePage("read");
-  const summary = await getFleetSummary();
+  const [summary, byWave] = await Promise.all([getFleetSummary(), getReadinessByWave()]);
   const mayUpload = can(caller.role, "upload");
 
   if (summary.total === 0) {
@@ -88,7 +90,17 @@ export default async function OverviewPage() {
               </dl>
             </Card>
             <Card title="Readiness per wave" id="waves">
-              <p className="text-sm text-slate-600 dark:text-slate-400">No rollout waves are planned yet. Waves appear here once a project lead plans them.</p>
+              {byWave.length === 0 ? (
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  No rollout waves are planned yet.{" "}
+                  <Link href="/rollout" className="font-medium text-brand-600 underline dark:text-brand-100">
+                    Plan them on the Rollout page
+                  </Link>
+                  .
+                </p>
+              ) : (
+                <ReadinessByWaveTable rows={byWave} />
+              )}
             </Card>
           </div>
         </div>

@@ -35,6 +35,8 @@ export const PAGE_ROUTES: readonly RouteEntry[] = [
   { route: "/domains", sample: "/domains", access: "read" },
   { route: "/tenant", sample: "/tenant", access: "read" },
   { route: "/rollout", sample: "/rollout", access: "read" },
+  // The sample wave does not exist: a reader gets the 404 page, which proves the permission check passed.
+  { route: "/rollout/waves/[id]", sample: "/rollout/waves/no-such-wave", access: "read", allowedStatuses: [404] },
   { route: "/audit", sample: "/audit", access: "plan" },
   { route: "/reports", sample: "/reports", access: "report" },
   { route: "/settings", sample: "/settings", access: "administer" },
@@ -56,4 +58,11 @@ export const API_ROUTES: readonly ApiRouteEntry[] = [
   { method: "GET", route: "/api/summary", sample: "/api/summary", access: "read" },
   { method: "GET", route: "/api/audit", sample: "/api/audit", access: "plan" },
   { method: "GET", route: "/api/openapi.json", sample: "/api/openapi.json", access: "public" },
+  { method: "GET", route: "/api/waves", sample: "/api/waves", access: "read" },
+  // Without a body the handlers below answer 400 (or 404 for a sample that does not exist): reaching them is what "allowed" means.
+  { method: "POST", route: "/api/waves", sample: "/api/waves", access: "plan", allowedStatuses: [400] },
+  { method: "GET", route: "/api/waves/[id]", sample: "/api/waves/no-such-wave", access: "read", allowedStatuses: [404] },
+  { method: "PATCH", route: "/api/waves/[id]", sample: "/api/waves/no-such-wave", access: "plan", allowedStatuses: [400] },
+  { method: "PATCH", route: "/api/servers/[name]/rollout", sample: "/api/servers/no-such-server.example/rollout", access: "plan", allowedStatuses: [404] },
+  { method: "POST", route: "/api/rollout/bulk", sample: "/api/rollout/bulk", access: "plan", allowedStatuses: [400] },
 ];

@@ -10,7 +10,10 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { BulkRolloutForm } from "@/components/rollout/bulk-rollout-form";
 import { requirePage } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
+import { listWaveChoices } from "@/lib/data/rollout/waves";
 import { listServerFilterOptions, listServers } from "@/lib/data/servers";
 import { getRule, RULES } from "@/lib/rules";
 import { serverFiltersToSearch, STALE_AFTER_DAYS } from "@/lib/views/server-filters";
@@ -20,10 +23,11 @@ export const metadata: Metadata = { title: "Servers" };
 const RULE_OPTIONS = RULES.map((rule) => ({ id: rule.meta.id, title: rule.meta.title, scope: rule.meta.scope }));
 
 export default async function ServersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePage("read");
+  const caller = await requirePage("read");
+  const canPlan = can(caller.role, "plan");
   const { filters, problems, redirectTo } = resolveFilters(await searchParams, (id) => getRule(id) !== undefined);
   if (redirectTo) redirect(redirectTo);
-  const [list, options] = await Promise.all([listServers(filters), listServerFilterOptions()]);
+  const [list, options, waves] = await Promise.all([listServers(filters), listServerFilterOptions(), listWaveChoices()]);
   const filtered = hasActiveFilters(filters);
   const pageCount = Math.max(1, Math.ceil(list.total / list.pageSize));
   const search = serverFiltersToSearch(filters);
@@ -56,6 +60,7 @@ export default async function ServersPage({ searchParams }: { searchParams: Prom
           sortLinks={sortLinksFor(filters)}
           staleAfterDays={STALE_AFTER_DAYS}
           caption={`Servers${filtered ? " matching the filters" : ""}, page ${filters.page} of ${pageCount}`}
+          rollout={canPlan ? { waves } : undefined}
         />
         <ServerPagination page={filters.page} pageSize={filters.pageSize} total={list.total} hrefFor={(page) => listHref({ ...filters, page })} />
       </Card>
@@ -77,8 +82,22 @@ export default async function ServersPage({ searchParams }: { searchParams: Prom
           </div>
         )}
         <Card title="Filters" id="filters">
-          <ServerFiltersForm key={search} filters={filters} options={{ ...options, rules: RULE_OPTIONS }} />
+          <ServerFiltersForm key={search} filters={filters} options={{ ...options, rules: RULE_OPTIONS, waves }} />
         </Card>
+        {canPlan && list.total > 0 && (
+          <Card title={`Rollout: all ${list.total.toLocaleString("en-US")} ${filtered ? "matching " : ""}servers`} id="bulk-filter">
+            <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+              {`One change for every server ${filtered ? "these filters match" : "in the fleet"}, on every page (not only the ${list.servers.length.toLocaleString("en-US")} shown). Recorded in the audit log, server by server.`}
+            </p>
+            <BulkRolloutForm
+              key={search}
+              filter={search}
+              waves={waves}
+              label={`Change the rollout of all ${list.total} matching servers`}
+              submitLabel={`Apply to all ${list.total.toLocaleString("en-US")}`}
+            />
+          </Card>
+        )}
         {body}
       </div>
     </>

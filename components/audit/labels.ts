@@ -4,9 +4,8 @@ import type { AuditActorKind } from "@/lib/audit/entry";
 export function auditTargetHref(entry: { targetType: string; targetId: string | null; targetLabel: string | null }): string | null {
   switch (entry.targetType) {
     case "server": {
-      // Rollout entries label a server with its FQDN; the server page is addressed by FQDN.
-      const fqdn = entry.targetLabel ?? entry.targetId;
-      return fqdn ? `/servers/${encodeURIComponent(fqdn)}` : null;
+      // Server entries carry the FQDN as targetId (the label is the NetBIOS name); bulk entries have no single target.
+      return entry.targetId ? `/servers/${encodeURIComponent(entry.targetId)}` : null;
     }
     case "upload":
       return entry.targetId ? `/uploads/${encodeURIComponent(entry.targetId)}` : null;

@@ -18,6 +18,9 @@ const FIELD_LABELS: Record<string, string> = {
   tag: "Tag",
   owner: "Owner",
   stale: "Stale",
+  wave: "Wave",
+  rollout: "Rollout status",
+  overdue: "Overdue",
 };
 
 const shown = (value: string | string[] | undefined) => {
@@ -48,13 +51,13 @@ export function resolveFilters(params: SearchParams, ruleExists: (id: string) =>
     return { filters: DEFAULT_FILTERS, problems: [`Failing rule: there is no rule “${filters.rule}”.`], redirectTo: null };
   }
   const hasEmpty = Object.values(params).some((value) => value === "" || (Array.isArray(value) && value.some((v) => v === "")));
-  const hasDefaults = params.page === "1" || params.sort === "verdict" || params.dir === "asc" || params.pageSize === "50" || params.stale === "false";
+  const hasDefaults = params.page === "1" || params.sort === "verdict" || params.dir === "asc" || params.pageSize === "50" || params.stale === "false" || params.overdue === "false";
   return { filters, problems: [], redirectTo: hasEmpty || hasDefaults ? `/servers${serverFiltersToSearch(filters)}` : null };
 }
 
 /** True when any filter (not sorting or paging) narrows the list. */
 export function hasActiveFilters(filters: ServerFilters): boolean {
-  return Boolean(filters.q || filters.readiness.length || filters.rule || filters.domain || filters.os || filters.site || filters.tag || filters.owner || filters.stale);
+  return Boolean(filters.q || filters.readiness.length || filters.rule || filters.domain || filters.os || filters.site || filters.tag || filters.owner || filters.stale || filters.wave || filters.rollout.length || filters.overdue);
 }
 
 export const listHref = (filters: Partial<ServerFilters>) => `/servers${serverFiltersToSearch(filters)}`;
@@ -67,5 +70,5 @@ export function sortLinksFor(filters: ServerFilters): Record<SortableColumn, Sor
     const dir = current && filters.dir === "asc" ? "desc" : "asc";
     return { href: listHref({ ...filters, sort: column, dir, page: 1 }), state };
   };
-  return { name: link("name"), verdict: link("verdict"), confidence: link("confidence"), domain: link("domain"), os: link("os"), collected: link("collected") };
+  return { name: link("name"), verdict: link("verdict"), confidence: link("confidence"), domain: link("domain"), os: link("os"), collected: link("collected"), wave: link("wave") };
 }

@@ -3,6 +3,7 @@ import { buttonClass } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { VERDICT_LABELS, VERDICTS } from "@/lib/readiness/verdict";
 import type { RuleScope } from "@/lib/rules/types";
+import { ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES } from "@/lib/rollout/status";
 import { STALE_AFTER_DAYS, type ServerFilters } from "@/lib/views/server-filters";
 import { SCOPE_HEADINGS } from "./result-groups";
 
@@ -12,6 +13,7 @@ export interface FilterOptions {
   sites: string[];
   owners: string[];
   rules: { id: string; title: string; scope: RuleScope }[];
+  waves: { id: string; name: string }[];
 }
 
 const SCOPES: readonly RuleScope[] = ["host", "domain", "gmsa-acl", "tenant", "sync-scope", "fleet"];
@@ -63,6 +65,17 @@ export function ServerFiltersForm({ filters, options }: { filters: ServerFilters
         <ValueSelect name="os" label="Operating system" values={options.oses} current={filters.os} />
         <ValueSelect name="site" label="Site" values={options.sites} current={filters.site} />
         <ValueSelect name="owner" label="Owner" values={options.owners} current={filters.owner} />
+        <SelectField label="Wave" name="wave" defaultValue={filters.wave ?? ""}>
+          <option value="">Any</option>
+          <option value="any">In any active wave</option>
+          <option value="none">In no active wave</option>
+          {options.waves.map((wave) => (
+            <option key={wave.id} value={wave.id}>
+              {wave.name}
+            </option>
+          ))}
+          {filters.wave && filters.wave !== "none" && filters.wave !== "any" && !options.waves.some((wave) => wave.id === filters.wave) && <option value={filters.wave}>An archived or deleted wave</option>}
+        </SelectField>
         <TextField label="Tag" name="tag" defaultValue={filters.tag ?? ""} placeholder="e.g. pilot" maxLength={120} />
         <SelectField label="Rows per page" name="pageSize" defaultValue={String(filters.pageSize)}>
           {[...new Set([25, 50, 100, 200, 500, filters.pageSize])]
@@ -86,6 +99,21 @@ export function ServerFiltersForm({ filters, options }: { filters: ServerFilters
             ))}
           </div>
         </fieldset>
+        <fieldset>
+          <legend className="text-sm font-medium">Rollout status</legend>
+          <div className="mt-1 flex flex-wrap gap-x-4 gap-y-2">
+            {ROLLOUT_STATUSES.map((status) => (
+              <label key={status} className="inline-flex items-center gap-2 text-sm">
+                <input type="checkbox" name="rollout" value={status} defaultChecked={filters.rollout.includes(status)} className="h-4 w-4 accent-brand-600" />
+                {ROLLOUT_STATUS_LABELS[status]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <label className="inline-flex items-center gap-2 text-sm">
+          <input type="checkbox" name="overdue" value="true" defaultChecked={filters.overdue} className="h-4 w-4 accent-brand-600" />
+          Only overdue (target date passed, not installed)
+        </label>
         <label className="inline-flex items-center gap-2 text-sm">
           <input type="checkbox" name="stale" value="true" defaultChecked={filters.stale} className="h-4 w-4 accent-brand-600" />
           {`Only stale facts (older than ${STALE_AFTER_DAYS} days or never collected)`}

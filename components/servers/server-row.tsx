@@ -4,6 +4,7 @@ import { ConfidenceStars } from "@/components/readiness/confidence-stars";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import { DateTime } from "@/components/ui/date-time";
 import type { ServerListItem } from "@/lib/data/servers";
+import { RolloutStatusBadge } from "@/components/rollout/rollout-status-badge";
 import { Breakable } from "./breakable";
 
 const TD = "px-2 py-2 align-top text-sm";
@@ -83,6 +84,24 @@ export function ServerRow({ server, selectCell, staleAfterDays }: { server: Serv
             </>
           ) : (
             <span className={MUTED}>None</span>
+          )}
+        </div>
+      </td>
+      <td className={TD}>
+        <div className="min-w-28 space-y-1">
+          {server.rollout.wave ? (
+            <Link href={`/rollout/waves/${encodeURIComponent(server.rollout.wave.id)}`} className={`${LINK} block text-xs`}>
+              <Breakable text={server.rollout.wave.name} />
+              {server.rollout.wave.archived && " (archived)"}
+            </Link>
+          ) : (
+            <span className={`block text-xs ${MUTED}`}>No wave</span>
+          )}
+          <RolloutStatusBadge status={server.rollout.status} detected={server.rollout.source === "detected"} />
+          {server.rollout.targetDate && (
+            <span className={`block text-xs ${server.rollout.overdue ? "font-semibold text-red-700 dark:text-red-300" : MUTED}`}>
+              {server.rollout.overdue ? `Overdue since ${server.rollout.targetDate}` : `Target ${server.rollout.targetDate}`}
+            </span>
           )}
         </div>
       </td>

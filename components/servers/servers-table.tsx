@@ -6,7 +6,7 @@ import { BulkActionBar } from "./bulk-action-bar";
 import { ServerRow } from "./server-row";
 import { type SortLink, SortHeader } from "./sort-header";
 
-export type SortableColumn = "name" | "verdict" | "confidence" | "domain" | "os" | "collected";
+export type SortableColumn = "name" | "verdict" | "confidence" | "domain" | "os" | "collected" | "wave";
 
 const CHECKBOX = "h-4 w-4 rounded border-slate-400 accent-brand-600";
 
@@ -26,11 +26,14 @@ export function ServersTable({
   sortLinks,
   caption,
   staleAfterDays,
+  rollout,
 }: {
   servers: readonly ServerListItem[];
   sortLinks: Readonly<Record<SortableColumn, SortLink>>;
   caption: string;
   staleAfterDays: number;
+  /** Given to leads and admins: bulk rollout changes on the selection. */
+  rollout?: { waves: readonly { id: string; name: string }[] };
 }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set());
   const onPage = servers.map((server) => server.fqdn);
@@ -47,7 +50,7 @@ export function ServersTable({
 
   return (
     <>
-      <BulkActionBar selected={selectedOnPage} onClear={() => setSelected(new Set())} />
+      <BulkActionBar selected={selectedOnPage} onClear={() => setSelected(new Set())} rollout={rollout} />
       <div className="overflow-x-auto">
         <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
           <caption className="sr-only">{caption}</caption>
@@ -63,6 +66,7 @@ export function ServersTable({
               <SortHeader label="OS" sort={sortLinks.os} />
               <SortHeader label="Site / owner" />
               <SortHeader label="Blocking rules" />
+              <SortHeader label="Wave / rollout" sort={sortLinks.wave} />
               <SortHeader label="Facts collected" sort={sortLinks.collected} />
             </tr>
           </thead>

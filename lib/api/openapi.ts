@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { AUDIT_ACTOR_KINDS, AUDIT_TARGET_TYPES } from "@/lib/audit/entry";
+import { rolloutBulkSchema, rolloutPatchSchema, waveFieldsSchema, waveUpdateSchema } from "@/lib/rollout/inputs";
 import { APP_VERSION } from "@/lib/version";
 import { SERVER_SORTS } from "@/lib/views/server-filters";
 import { VERDICTS } from "@/lib/readiness/verdict";
 import "./schemas"; // registers every response schema (with .meta({ id })) in zod's global registry
+import "./rollout-schemas";
 
 // /api/openapi.json, generated from the zod schemas in lib/api/schemas.ts.
 
@@ -22,6 +24,14 @@ function componentSchemas(): Json {
   for (const schema of Object.values(schemas)) delete schema.$schema;
   return schemas;
 }
+
+/** Request bodies of the rollout API, from the same zod schemas the handlers validate with. */
+const rolloutBody = {
+  waveCreate: z.toJSONSchema(waveFieldsSchema, { io: "input", unrepresentable: "any" }),
+  waveUpdate: z.toJSONSchema(waveUpdateSchema, { io: "input", unrepresentable: "any" }),
+  rolloutPatch: z.toJSONSchema(rolloutPatchSchema, { io: "input", unrepresentable: "any" }),
+  bulk: z.toJSONSchema(rolloutBulkSchema, { io: "input", unrepresentable: "any" }),
+};
 
 export function buildOpenApiDocument(): Json {
   const serverFilters = [
@@ -109,6 +119,42 @@ export function buildOpenApiDocument(): Json {
             },
           },
           responses: { "201": json("UploadResult", "Committed, previewed (dryRun) or recognised as a duplicate"), "413": json("Error", "File too large"), ...errors },
+        },
+      },
+      "/api/waves": {
+        get: { summary: "Rollout waves in order with counts per verdict and status, gate and overdue count", parameters: [query("archived", { type: "boolean" }, "Include archived waves")], responses: { "200": json("Waves", "Waves"), ...errors } },
+        post: {
+          summary: "Create a wave (leads and admins)",
+          requestBody: { required: true, content: { "application/json": { schema: rolloutBody.waveCreate } } },
+          responses: { "201": json("Wave", "Created"), ...errors },
+        },
+      },
+      "/api/waves/{id}": {
+        get: {
+          summary: "One wave: go/no-go gate with its exact blockers, and a page of its servers",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, query("page", { type: "integer" }, "Page of servers"), query("pageSize", { type: "integer", maximum: 500 }, "Servers per page (default 100)")],
+          responses: { "200": json("WaveDetail", "The wave"), "404": json("Error", "No such wave"), ...errors },
+        },
+        patch: {
+          summary: "Edit, reorder (position), archive or restore (archived) a wave; `version` required",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: { required: true, content: { "application/json": { schema: rolloutBody.waveUpdate } } },
+          responses: { "200": json("Wave", "Updated"), "404": json("Error", "No such wave"), "409": json("Conflict", "Someone changed it first: the current state and who"), ...errors },
+        },
+      },
+      "/api/servers/{name}/rollout": {
+        patch: {
+          summary: "Change one server's wave, rollout status, owner, target date or note; `version` required",
+          parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" }, description: "FQDN, or a unique NetBIOS name" }],
+          requestBody: { required: true, content: { "application/json": { schema: rolloutBody.rolloutPatch } } },
+          responses: { "200": json("RolloutState", "The server's rollout state"), "404": json("Error", "No such server"), "409": json("Conflict", "Someone changed it first: the current state and who"), ...errors },
+        },
+      },
+      "/api/rollout/bulk": {
+        post: {
+          summary: "One rollout change for a selection of servers or every server matching a Servers-page filter (all or nothing)",
+          requestBody: { required: true, content: { "application/json": { schema: rolloutBody.bulk } } },
+          responses: { "200": json("RolloutBulkOutcome", "How many servers matched and changed"), ...errors },
         },
       },
       "/api/uploads/{id}": {

@@ -1,3 +1,4 @@
+import type { ReadinessByWave } from "@/lib/data/rollout/progress";
 import type { z } from "zod";
 import type { FleetSummary } from "@/lib/data/fleet-summary";
 import type { ServerDetail, ServerHistory } from "@/lib/data/servers";
@@ -77,13 +78,13 @@ export function presentRules(summary: FleetSummary["rules"]): z.infer<typeof rul
   };
 }
 
-export function presentSummary(summary: FleetSummary): z.infer<typeof summarySchema> {
+export function presentSummary(summary: FleetSummary, byWave: readonly ReadinessByWave[] = []): z.infer<typeof summarySchema> {
   return {
     total: summary.total,
     byVerdict: summary.byVerdict,
     byRule: summary.rules,
     byDomain: summary.byDomain,
-    byWave: [],
+    byWave: byWave.map((row) => ({ wave: row.name, waveId: row.waveId, total: row.total, byVerdict: row.byVerdict })),
     freshness: summary.freshness,
   };
 }

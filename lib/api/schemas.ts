@@ -99,7 +99,7 @@ export const summarySchema = z
     byVerdict: verdictCountsSchema,
     byRule: z.array(z.object({ ruleId: z.string(), pass: z.number().int(), fail: z.number().int(), unknown: z.number().int(), waived: z.number().int(), blocking: z.number().int() })),
     byDomain: z.array(z.object({ domain: z.string(), total: z.number().int(), byVerdict: verdictCountsSchema })),
-    byWave: z.array(z.object({ wave: z.string(), total: z.number().int(), byVerdict: verdictCountsSchema })).describe("empty until rollout waves are planned"),
+    byWave: z.array(z.object({ wave: z.string(), waveId: z.string(), total: z.number().int(), byVerdict: verdictCountsSchema })).describe("servers per verdict in each active rollout wave, in wave order"),
     freshness: z.object({ oldest: z.string().nullable(), newest: z.string().nullable(), stale: z.number().int(), staleAfterDays: z.number().int() }),
   })
   .meta({ id: "Summary" });

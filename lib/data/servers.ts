@@ -82,7 +82,8 @@ export function serverWhere(filters: ServerFilters, now = new Date()): Prisma.Se
   if (filters.site) and.push({ site: filters.site });
   if (filters.owner) and.push({ owner: filters.owner });
   if (filters.tag) and.push({ tags: { contains: `,${filters.tag.toLowerCase()},` } });
-  if (filters.wave === "none") and.push({ OR: [{ waveId: null }, { wave: { archivedAt: { not: null } } }] });
+  if (filters.wave === "any") and.push({ wave: { archivedAt: null } });
+  else if (filters.wave === "none") and.push({ OR: [{ waveId: null }, { wave: { archivedAt: { not: null } } }] });
   else if (filters.wave) and.push({ waveId: filters.wave });
   if (filters.rollout.length) and.push({ rolloutStatus: { in: filters.rollout } });
   if (filters.overdue) and.push({ rolloutTargetDate: { lt: isoDay(now) }, rolloutStatus: { notIn: ["installed", "excluded"] } });

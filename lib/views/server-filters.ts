@@ -40,7 +40,7 @@ export const serverFiltersSchema = z.object({
   site: text(120),
   tag: text(120),
   owner: text(200),
-  /** A wave id, or "none" for servers in no active wave. */
+  /** A wave id, "any" for servers in any active wave, or "none" for servers in no active wave. */
   wave: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,64}$/)

@@ -9,7 +9,10 @@ import { ResultsSection } from "@/components/servers/results-section";
 import { ServerHistorySection } from "@/components/servers/server-history";
 import { ServerSummary } from "@/components/servers/server-summary";
 import { PageHeader } from "@/components/ui/page-header";
+import { ServerRolloutCard } from "@/components/rollout/server-rollout-card";
 import { requirePage } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
+import { listWaveChoices } from "@/lib/data/rollout/waves";
 import { getServerRuleContext, getUploadFileNames } from "@/lib/data/server-views";
 import { getServerDetail, getServerHistory } from "@/lib/data/servers";
 import { fixScriptFileName, planFixes } from "@/lib/remediation/fix-script";
@@ -34,13 +37,13 @@ export async function generateMetadata({ params }: { params: Promise<{ fqdn: str
 }
 
 export default async function ServerPage({ params }: { params: Promise<{ fqdn: string }> }) {
-  await requirePage("read");
+  const caller = await requirePage("read");
   const { fqdn } = await params;
   const name = segmentText(fqdn);
   if (name.length > 300) notFound();
   const server = await getServerDetail(name);
   if (!server) notFound();
-  const [history, ctx] = await Promise.all([getServerHistory(server.id, HISTORY_LIMIT), getServerRuleContext(server)]);
+  const [history, ctx, waves] = await Promise.all([getServerHistory(server.id, HISTORY_LIMIT), getServerRuleContext(server), listWaveChoices()]);
   const uploadNames = await getUploadFileNames(causeUploadIds(history.evaluations.map((e) => e.cause)));
   const results = [...server.hostResults, ...server.sharedResults];
   const snippets = remediationSnippets(results, ctx, getRule);
@@ -59,6 +62,7 @@ export default async function ServerPage({ params }: { params: Promise<{ fqdn: s
       />
       <div className="space-y-6">
         <ServerSummary server={server} decided={decidedBy(results)} staleAfterDays={STALE_AFTER_DAYS} />
+        <ServerRolloutCard fqdn={server.fqdn} rollout={server.rollout} waves={waves} canPlan={can(caller.role, "plan")} />
         <FixScriptCard href={`/servers/${encodeURIComponent(server.fqdn)}/fix-script`} fileName={fixScriptFileName(server.name)} plan={plan} />
         <ResultsSection hostResults={server.hostResults} sharedResults={server.sharedResults} snippets={snippets} domain={server.domain} />
         <ServerHistorySection history={history} uploadNames={uploadNames} limit={HISTORY_LIMIT} />

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type AuditActor, actorFromUploader } from "@/lib/audit/entry";
 import type { ParseIssue, ParseOptions, ParseResult } from "@/lib/ingest/types";
 import { appendAuditSql } from "../audit";
+import { markDetectedInstalls } from "../rollout/detected-installs";
 import { inWriteTransaction, sqlDate } from "../sqlite/connection";
 import { reevaluate } from "./reevaluate";
 import { type WrittenFacts, writeHostFacts, writeOtherFacts } from "./write-facts";
@@ -61,6 +62,7 @@ export function commitUpload(input: CommitInput): CommitOutcome {
     const written: WrittenFacts = { affected: new Set(), touched: new Set(), issues: [...parsed.issues] };
     writeHostFacts(db, id, input.fileName, parsed, now, written);
     writeOtherFacts(db, id, parsed, now, written);
+    markDetectedInstalls(db, id, input.fileName, written.touched, now);
     const hostFactsOnly = parsed.domains.length === 0 && parsed.acls.length === 0 && !parsed.tenant && !parsed.scope;
     const outcome = reevaluate(db, { domains: written.affected, touched: written.touched, hostFactsOnly }, `upload:${id}`, now);
     const servers = parsed.kind === "host-inventory" ? written.touched.size : outcome.serversEvaluated;

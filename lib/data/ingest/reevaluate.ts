@@ -6,6 +6,7 @@ import { rollup } from "@/lib/readiness/rollup";
 import { applyWaivers } from "@/lib/readiness/waivers";
 import type { Verdict } from "@/lib/readiness/verdict";
 import type { RuleContext, RuleResult } from "@/lib/rules/types";
+import { refreshWaveGatesIn } from "../rollout/gates";
 import { sqlDate } from "../sqlite/connection";
 import { type ContextState, knownDomains, loadContextState, loadServersById, loadServersOfDomains, type LoadedServer } from "./state";
 import { decodeStatuses, delimitIds, encodeStatuses, undelimitIds } from "./statuses";
@@ -202,6 +203,7 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
 
   applyRuleSummaryDelta(db, delta);
   recordReadinessSnapshot(db, now, cause);
+  refreshWaveGatesIn(db, cause, asOfDate);
   return { serversEvaluated: servers.length, serversChanged: changed };
 }
 
