@@ -65,4 +65,6 @@ export const API_ROUTES: readonly ApiRouteEntry[] = [
   { method: "PATCH", route: "/api/waves/[id]", sample: "/api/waves/no-such-wave", access: "plan", allowedStatuses: [400] },
   { method: "PATCH", route: "/api/servers/[name]/rollout", sample: "/api/servers/no-such-server.example/rollout", access: "plan", allowedStatuses: [404] },
   { method: "POST", route: "/api/rollout/bulk", sample: "/api/rollout/bulk", access: "plan", allowedStatuses: [400] },
+  // Without a file the handler answers 400.
+  { method: "POST", route: "/api/rollout/plan", sample: "/api/rollout/plan", access: "plan", allowedStatuses: [400] },
 ];

@@ -6,6 +6,7 @@ import { SERVER_SORTS } from "@/lib/views/server-filters";
 import { VERDICTS } from "@/lib/readiness/verdict";
 import "./schemas"; // registers every response schema (with .meta({ id })) in zod's global registry
 import "./rollout-schemas";
+import "./plan-import-schemas";
 
 // /api/openapi.json, generated from the zod schemas in lib/api/schemas.ts.
 
@@ -155,6 +156,32 @@ export function buildOpenApiDocument(): Json {
           summary: "One rollout change for a selection of servers or every server matching a Servers-page filter (all or nothing)",
           requestBody: { required: true, content: { "application/json": { schema: rolloutBody.bulk } } },
           responses: { "200": json("RolloutBulkOutcome", "How many servers matched and changed"), ...errors },
+        },
+      },
+      "/api/rollout/plan": {
+        post: {
+          summary: "Import a rollout plan CSV (server, wave, owner, targetDate, status, note): preview with dryRun, or apply all rows or none (leads and admins)",
+          requestBody: {
+            required: true,
+            content: {
+              "multipart/form-data": {
+                schema: {
+                  type: "object",
+                  required: ["file"],
+                  properties: {
+                    file: { type: "string", format: "binary", description: "The plan CSV (UTF-8 or UTF-16, comma or semicolon, at most 10 MB and 60,000 rows)" },
+                    dryRun: { type: "boolean", description: "Preview: report what would change and store nothing" },
+                  },
+                },
+              },
+            },
+          },
+          responses: {
+            "200": json("PlanImportOutcome", "Previewed (dryRun) or applied; changed = 0 means the plan matches what is stored"),
+            "413": json("Error", "File too large"),
+            "422": json("PlanRefused", "A row is bad (unknown or ambiguous server, archived wave, bad status or date, …): nothing was stored"),
+            ...errors,
+          },
         },
       },
       "/api/uploads/{id}": {

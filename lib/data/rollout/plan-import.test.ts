@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditActor } from "@/lib/audit/entry";
+import { planImportOutcomeSchema } from "@/lib/api/plan-import-schemas";
 import { db } from "../db";
 import { ingestFile } from "../ingest/ingest-file";
 import { sqlite } from "../sqlite/connection";
@@ -104,6 +105,9 @@ describe("importRolloutPlan", () => {
       ],
     });
     expect(preview.changes[1]?.changes[0]).toEqual({ field: "wave", before: null, after: "Wave 2" });
+
+    // The answer of POST /api/rollout/plan is exactly what the OpenAPI document describes.
+    expect(planImportOutcomeSchema.strict().parse(preview)).toEqual(preview);
 
     const applied = await run(lines);
     expect(applied).toMatchObject({ status: "committed", changed: 3, wavesToCreate: ["Wave 2"] });
