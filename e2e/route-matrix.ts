@@ -37,6 +37,7 @@ export const PAGE_ROUTES: readonly RouteEntry[] = [
   { route: "/rollout", sample: "/rollout", access: "read" },
   // The sample wave does not exist: a reader gets the 404 page, which proves the permission check passed.
   { route: "/rollout/waves/[id]", sample: "/rollout/waves/no-such-wave", access: "read", allowedStatuses: [404] },
+  { route: "/rollout/waivers", sample: "/rollout/waivers", access: "read" },
   { route: "/audit", sample: "/audit", access: "plan" },
   { route: "/reports", sample: "/reports", access: "report" },
   { route: "/settings", sample: "/settings", access: "administer" },
@@ -67,4 +68,10 @@ export const API_ROUTES: readonly ApiRouteEntry[] = [
   { method: "POST", route: "/api/rollout/bulk", sample: "/api/rollout/bulk", access: "plan", allowedStatuses: [400] },
   // Without a file the handler answers 400.
   { method: "POST", route: "/api/rollout/plan", sample: "/api/rollout/plan", access: "plan", allowedStatuses: [400] },
+  { method: "GET", route: "/api/waivers", sample: "/api/waivers", access: "read" },
+  { method: "POST", route: "/api/waivers", sample: "/api/waivers", access: "plan", allowedStatuses: [400] },
+  { method: "GET", route: "/api/waivers/[id]", sample: "/api/waivers/no-such-waiver", access: "read", allowedStatuses: [404] },
+  { method: "DELETE", route: "/api/waivers/[id]", sample: "/api/waivers/no-such-waiver", access: "plan", allowedStatuses: [404] },
+  { method: "POST", route: "/api/waivers/[id]/approve", sample: "/api/waivers/no-such-waiver/approve", access: "plan", allowedStatuses: [404] },
+  { method: "POST", route: "/api/waivers/[id]/reject", sample: "/api/waivers/no-such-waiver/reject", access: "plan", allowedStatuses: [404] },
 ];

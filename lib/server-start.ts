@@ -1,6 +1,7 @@
 import "server-only";
 import { ensureBootstrapAdmin } from "@/lib/auth/bootstrap";
 import { reevaluateOutdatedRuleset } from "@/lib/data/ingest/ruleset-refresh";
+import { expireDueWaivers } from "@/lib/data/waivers";
 import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
 import { env } from "@/lib/env";
 
@@ -12,4 +13,26 @@ export async function startServerInstance(): Promise<void> {
   await ensureBootstrapAdmin();
   const reevaluated = reevaluateOutdatedRuleset();
   if (reevaluated > 0) console.log(`[rules] ruleset changed: re-evaluated ${reevaluated} server(s)`);
+  sweepWaivers();
+  startWaiverSweep();
+}
+
+/** Marks waivers past their expiry "expired" and re-evaluates what they covered (logged, never thrown). */
+function sweepWaivers(): void {
+  try {
+    const expired = expireDueWaivers();
+    if (expired > 0) console.log(`[waivers] ${expired} waiver(s) expired`);
+  } catch (error) {
+    console.error("[waivers] expiry sweep failed", error);
+  }
+}
+
+const globalForSweep = globalThis as unknown as { csrWaiverSweep?: ReturnType<typeof setInterval> };
+
+/** The hourly expiry sweep (one per process; unref'd so it never keeps the process alive). */
+function startWaiverSweep(): void {
+  if (globalForSweep.csrWaiverSweep) return;
+  const timer = setInterval(sweepWaivers, 60 * 60 * 1000);
+  timer.unref?.();
+  globalForSweep.csrWaiverSweep = timer;
 }

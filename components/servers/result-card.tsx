@@ -1,4 +1,6 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
+import { WaiverBadge } from "@/components/waivers/waiver-badge";
 import { SeverityLabel, StatusBadge } from "@/components/readiness/status-badge";
 import type { Rule, RuleResult } from "@/lib/rules/types";
 import { CodeBlock } from "./code-block";
@@ -15,7 +17,7 @@ const BORDER: Record<RuleResult["status"], string> = {
 export const resultAnchor = (ruleId: string) => `result-${ruleId}`;
 
 /** One rule result: status, rule, message, evidence, why it is unknown, remediation (with its script) and source. */
-export function ResultCard({ result, rule, snippet, headingLevel }: { result: RuleResult; rule: Rule | undefined; snippet?: string; headingLevel: 4 | 5 }) {
+export function ResultCard({ result, rule, snippet, headingLevel, extra }: { result: RuleResult; rule: Rule | undefined; snippet?: string; headingLevel: 4 | 5; extra?: ReactNode }) {
   const Heading = headingLevel === 4 ? "h4" : "h5";
   const id = resultAnchor(result.ruleId);
   const title = rule?.meta.title ?? result.ruleId;
@@ -44,11 +46,9 @@ export function ResultCard({ result, rule, snippet, headingLevel }: { result: Ru
         </div>
       )}
       {result.waiver && (
-        <p className="mt-3 text-sm [overflow-wrap:anywhere]">
-          <span className="font-medium">Waived</span> by {result.waiver.by}: {result.waiver.reason}
-          {result.waiver.expiresAt ? ` (until ${result.waiver.expiresAt.slice(0, 10)})` : ""}
-        </p>
+        <WaiverBadge by={result.waiver.by} expiresAt={result.waiver.expiresAt} reason={result.waiver.reason} blocker={result.severity === "blocker" || rule?.meta.severity === "blocker"} />
       )}
+      {extra}
       {showFix && rule && (
         <div className="mt-3 text-sm">
           <p>

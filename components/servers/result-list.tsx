@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { getRule } from "@/lib/rules";
 import type { RuleResult } from "@/lib/rules/types";
 import { ResultCard } from "./result-card";
@@ -16,13 +17,13 @@ export function countsText(results: readonly RuleResult[]): string {
 }
 
 /** Results failing first; passing ones folded away (expand to see their evidence). */
-export function ResultList({ results, snippets, headingLevel }: { results: readonly RuleResult[]; snippets: ReadonlyMap<string, string>; headingLevel: 4 | 5 }) {
+export function ResultList({ results, snippets, headingLevel, renderExtra }: { results: readonly RuleResult[]; snippets: ReadonlyMap<string, string>; headingLevel: 4 | 5; renderExtra?: (result: RuleResult) => ReactNode }) {
   const sorted = sortResults(results);
   const open = sorted.filter((r) => r.status !== "pass");
   const passing = sorted.filter((r) => r.status === "pass");
   const card = (result: RuleResult) => (
     <li key={result.ruleId}>
-      <ResultCard result={result} rule={getRule(result.ruleId)} snippet={snippets.get(result.ruleId)} headingLevel={headingLevel} />
+      <ResultCard result={result} rule={getRule(result.ruleId)} snippet={snippets.get(result.ruleId)} headingLevel={headingLevel} extra={renderExtra?.(result)} />
     </li>
   );
   return (

@@ -1,10 +1,24 @@
+import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import type { RuleResult } from "@/lib/rules/types";
 import { countsText, ResultList } from "./result-list";
 import { groupInherited, SCOPE_HEADINGS } from "./result-groups";
 
 /** The server's own results, then the ones it inherits (domain, gMSA ACL, tenant, sync scope, fleet) by scope. */
-export function ResultsSection({ hostResults, sharedResults, snippets, domain }: { hostResults: readonly RuleResult[]; sharedResults: readonly RuleResult[]; snippets: ReadonlyMap<string, string>; domain: string }) {
+export function ResultsSection({
+  hostResults,
+  sharedResults,
+  snippets,
+  domain,
+  renderExtra,
+}: {
+  hostResults: readonly RuleResult[];
+  sharedResults: readonly RuleResult[];
+  snippets: ReadonlyMap<string, string>;
+  domain: string;
+  /** Per result, e.g. the "Accept risk (waive)…" form for leads and admins. */
+  renderExtra?: (result: RuleResult) => ReactNode;
+}) {
   const inherited = groupInherited(sharedResults);
   return (
     <Card title="Rule results" id="results">
@@ -13,7 +27,7 @@ export function ResultsSection({ hostResults, sharedResults, snippets, domain }:
           This server <span className="font-normal text-slate-600 dark:text-slate-400">({countsText(hostResults)})</span>
         </h3>
         <div className="mt-3">
-          <ResultList results={hostResults} snippets={snippets} headingLevel={4} />
+          <ResultList results={hostResults} snippets={snippets} headingLevel={4} renderExtra={renderExtra} />
         </div>
       </section>
       <section aria-labelledby="results-inherited" className="mt-8">
@@ -28,7 +42,7 @@ export function ResultsSection({ hostResults, sharedResults, snippets, domain }:
               <span className="font-normal text-slate-600 dark:text-slate-400">({countsText(group.results)})</span>
             </h4>
             <div className="mt-2">
-              <ResultList results={group.results} snippets={snippets} headingLevel={5} />
+              <ResultList results={group.results} snippets={snippets} headingLevel={5} renderExtra={renderExtra} />
             </div>
           </section>
         ))}

@@ -85,6 +85,12 @@ export function ServerRow({ server, selectCell, staleAfterDays }: { server: Serv
           ) : (
             <span className={MUTED}>None</span>
           )}
+          {server.waivedRuleIds.length > 0 && (
+            <span className="mt-1 block text-xs font-medium text-violet-800 dark:text-violet-300" title={`Waived: ${server.waivedRuleIds.join(", ")}`}>
+              <span aria-hidden="true">≈ </span>
+              {server.waivedRuleIds.length} waived
+            </span>
+          )}
         </div>
       </td>
       <td className={TD}>

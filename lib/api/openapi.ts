@@ -7,6 +7,7 @@ import { VERDICTS } from "@/lib/readiness/verdict";
 import "./schemas"; // registers every response schema (with .meta({ id })) in zod's global registry
 import "./rollout-schemas";
 import "./plan-import-schemas";
+import { waiverRejectSchema, waiverRequestSchema, waiverVersionSchema } from "./waiver-schemas"; // also registers the waiver response schemas
 
 // /api/openapi.json, generated from the zod schemas in lib/api/schemas.ts.
 
@@ -182,6 +183,48 @@ export function buildOpenApiDocument(): Json {
             "422": json("PlanRefused", "A row is bad (unknown or ambiguous server, archived wave, bad status or date, …): nothing was stored"),
             ...errors,
           },
+        },
+      },
+      "/api/waivers": {
+        get: {
+          summary: "Waivers (risk acceptances), newest first",
+          parameters: [
+            query("status", { type: "string", enum: ["pending", "active", "rejected", "revoked", "expired", "lapsed", "renewal"] }, '"renewal": expired and lapsed waivers, newest first'),
+            query("ruleId", { type: "string" }, "Rule id"),
+            query("server", { type: "string" }, "FQDN or unique NetBIOS name: the waivers that apply to it (its own and its domain's)"),
+            query("domain", { type: "string" }, "DNS domain"),
+          ],
+          responses: { "200": json("Waivers", "Waivers"), ...errors },
+        },
+        post: {
+          summary: "Request a waiver of a failing result (leads and admins; blocker waivers: admins only, pending until a different admin approves)",
+          requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(waiverRequestSchema, { io: "input", unrepresentable: "any" }) } } },
+          responses: { "201": json("Waiver", "Requested (active, or pending for a blocker)"), "404": json("Error", "No such rule or server"), "409": json("Error", "Not failing, or already waived"), ...errors },
+        },
+      },
+      "/api/waivers/{id}": {
+        get: { summary: "One waiver", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "200": json("Waiver", "The waiver"), "404": json("Error", "No such waiver"), ...errors } },
+        delete: {
+          summary: "Revoke a waiver (the results count again); `version` in the query or body required; blocker waivers: admins only",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, query("version", { type: "integer" }, "The waiver's version")],
+          requestBody: { required: false, content: { "application/json": { schema: z.toJSONSchema(waiverVersionSchema, { io: "input", unrepresentable: "any" }) } } },
+          responses: { "200": json("Waiver", "Revoked"), "404": json("Error", "No such waiver"), "409": json("WaiverConflict", "Stale version or not active: the current state"), ...errors },
+        },
+      },
+      "/api/waivers/{id}/approve": {
+        post: {
+          summary: "Approve a pending blocker waiver (an admin other than the requester); `version` required",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(waiverVersionSchema, { io: "input", unrepresentable: "any" }) } } },
+          responses: { "200": json("Waiver", "Approved and applied"), "404": json("Error", "No such waiver"), "409": json("WaiverConflict", "Stale version or not pending: the current state"), ...errors },
+        },
+      },
+      "/api/waivers/{id}/reject": {
+        post: {
+          summary: "Reject a pending blocker waiver (an admin other than the requester)",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          requestBody: { required: false, content: { "application/json": { schema: z.toJSONSchema(waiverRejectSchema, { io: "input", unrepresentable: "any" }) } } },
+          responses: { "200": json("Waiver", "Rejected"), "404": json("Error", "No such waiver"), "409": json("WaiverConflict", "Stale version or not pending: the current state"), ...errors },
         },
       },
       "/api/uploads/{id}": {

@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
 import { getRuleCounts } from "@/lib/data/rule-views";
+import { countActiveWaivers } from "@/lib/data/waivers";
 import { getRule } from "@/lib/rules";
 
 type Params = { params: Promise<{ id: string }> };
@@ -27,7 +28,7 @@ export default async function RulePage({ params }: Params) {
   const rule = getRule(id);
   if (!rule) notFound();
   const { meta } = rule;
-  const counts = await getRuleCounts(meta.id);
+  const [counts, waivers] = await Promise.all([getRuleCounts(meta.id), countActiveWaivers(meta.id)]);
   return (
     <>
       <PageHeader
@@ -48,6 +49,13 @@ export default async function RulePage({ params }: Params) {
       <div className="space-y-6">
         <Card title="Servers" id="servers">
           <RuleCountsSummary ruleId={meta.id} counts={counts} />
+          <p className="mt-3 text-sm">
+            <span className="font-medium">Waivers:</span> {waivers.active} active{waivers.pending > 0 ? `, ${waivers.pending} pending approval` : ""}
+            {meta.severity === "blocker" && waivers.active + waivers.pending > 0 ? " (blocker waivers)" : ""} ·{" "}
+            <Link href={`/rollout/waivers?rule=${encodeURIComponent(meta.id)}`} className={LINK}>
+              List
+            </Link>
+          </p>
         </Card>
         <Card title="Why it matters" id="rationale">
           <p className="text-sm [overflow-wrap:anywhere]">{meta.rationale}</p>

@@ -9,6 +9,7 @@ import { ResultsSection } from "@/components/servers/results-section";
 import { ServerHistorySection } from "@/components/servers/server-history";
 import { ServerSummary } from "@/components/servers/server-summary";
 import { PageHeader } from "@/components/ui/page-header";
+import { waiverControls } from "@/components/waivers/result-waiver";
 import { ServerRolloutCard } from "@/components/rollout/server-rollout-card";
 import { requirePage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
@@ -64,7 +65,7 @@ export default async function ServerPage({ params }: { params: Promise<{ fqdn: s
         <ServerSummary server={server} decided={decidedBy(results)} staleAfterDays={STALE_AFTER_DAYS} />
         <ServerRolloutCard fqdn={server.fqdn} rollout={server.rollout} waves={waves} canPlan={can(caller.role, "plan")} />
         <FixScriptCard href={`/servers/${encodeURIComponent(server.fqdn)}/fix-script`} fileName={fixScriptFileName(server.name)} plan={plan} />
-        <ResultsSection hostResults={server.hostResults} sharedResults={server.sharedResults} snippets={snippets} domain={server.domain} />
+        <ResultsSection hostResults={server.hostResults} sharedResults={server.sharedResults} snippets={snippets} domain={server.domain} renderExtra={waiverControls({ role: caller.role, fqdn: server.fqdn, domain: server.domain })} />
         <ServerHistorySection history={history} uploadNames={uploadNames} limit={HISTORY_LIMIT} />
       </div>
     </>
