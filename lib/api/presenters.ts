@@ -2,6 +2,7 @@ import type { ReadinessByWave } from "@/lib/data/rollout/progress";
 import type { z } from "zod";
 import type { FleetSummary } from "@/lib/data/fleet-summary";
 import type { ServerDetail, ServerHistory } from "@/lib/data/servers";
+import { waivedText } from "@/lib/readiness/waivers";
 import { getRule, RULES } from "@/lib/rules";
 import { RULESET_VERSION } from "@/lib/rules/ruleset-version";
 import type { RuleResult } from "@/lib/rules/types";
@@ -23,6 +24,9 @@ export function presentResult(result: RuleResult, inherited: boolean): z.infer<t
     message: result.message,
     evidence: result.evidence,
     ...(result.reason ? { reason: result.reason } : {}),
+    ...(result.waiver
+      ? { waiver: { ...result.waiver, blocker: result.severity === "blocker" || rule?.meta.severity === "blocker", label: waivedText(result.waiver) } }
+      : {}),
     remediation: { summary: rule?.meta.remediation.summary ?? "", steps: rule?.meta.remediation.steps ?? [] },
     source: rule?.meta.source ?? { document: "", section: "", url: "", revised: "" },
   };

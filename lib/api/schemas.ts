@@ -58,6 +58,10 @@ export const resultSchema = z
     message: z.string(),
     evidence: z.array(evidenceSchema),
     reason: z.object({ code: z.string(), missingFact: z.string(), collect: z.string(), message: z.string() }).optional(),
+    waiver: z
+      .object({ id: z.string(), by: z.string(), reason: z.string(), expiresAt: z.string().optional(), blocker: z.boolean(), label: z.string() })
+      .optional()
+      .describe('Set when status is "waived": who accepted the fail, until when ("Waived by <approver> until <date>"); `blocker` flags a blocker waiver'),
     remediation: z.object({ summary: z.string(), steps: z.array(z.string()) }),
     source: sourceSchema,
   })
