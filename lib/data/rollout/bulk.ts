@@ -23,8 +23,8 @@ export function filterWhere(filter: string | Record<string, unknown>, now: Date)
   const params = typeof filter === "string" ? new URLSearchParams(filter.startsWith("?") ? filter.slice(1) : filter) : toSearchParams(filter);
   const parsed = parseServerFilters(params);
   if (!parsed.success) throw new RolloutRuleError(`The filter is not valid: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`, "filter");
-  const { page: _page, pageSize: _size, sort: _sort, dir: _dir, ...rest } = parsed.data;
-  return { where: serverWhere(parsed.data, now), label: serverFiltersToSearch(rest) || "(every server)" };
+  const label = serverFiltersToSearch({ ...parsed.data, page: 1, pageSize: 50, sort: "verdict", dir: "asc" });
+  return { where: serverWhere(parsed.data, now), label: label || "(every server)" };
 }
 
 function toSearchParams(filter: Record<string, unknown>): URLSearchParams {

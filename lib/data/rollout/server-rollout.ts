@@ -143,7 +143,7 @@ export async function updateServerRollout(fqdn: string, patch: RolloutPatch, act
         row.rolloutUpdatedAt?.toISOString() ?? null,
       );
     }
-    const { version: _version, ...change } = patch;
+    const change: RolloutBulkChange = { waveId: patch.waveId, status: patch.status, owner: patch.owner, targetDate: patch.targetDate, note: patch.note };
     const plan = planRolloutChange(row, change, await loadWaveInfo(tx), actor, now);
     if (!plan) return { state: toRolloutState(row), gateChanged: false };
     const updated = await tx.server.update({ where: { id: row.id }, data: plan.data, select: ROLLOUT_ROW_SELECT });
