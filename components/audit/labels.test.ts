@@ -3,7 +3,9 @@ import { auditTargetHref, changedFields, displayValue } from "./labels";
 
 describe("audit labels", () => {
   it("links targets that have a page, encoded", () => {
-    expect(auditTargetHref({ targetType: "server", targetId: "s1", targetLabel: "sync01.corp.contoso.com" })).toBe("/servers/sync01.corp.contoso.com");
+    expect(auditTargetHref({ targetType: "server", targetId: "sync01.corp.contoso.com", targetLabel: "SYNC01" })).toBe("/servers/sync01.corp.contoso.com");
+    expect(auditTargetHref({ targetType: "server", targetId: null, targetLabel: "12 selected server(s)" })).toBeNull();
+    expect(auditTargetHref({ targetType: "waiver", targetId: "w9", targetLabel: "host-memory" })).toBe("/rollout/waivers");
     expect(auditTargetHref({ targetType: "upload", targetId: "a/b", targetLabel: "x.csv" })).toBe("/uploads/a%2Fb");
     expect(auditTargetHref({ targetType: "wave", targetId: "w1", targetLabel: "Pilot" })).toBe("/rollout/waves/w1");
     expect(auditTargetHref({ targetType: "user", targetId: "u1", targetLabel: "a@b.c" })).toBeNull();

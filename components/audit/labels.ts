@@ -11,6 +11,8 @@ export function auditTargetHref(entry: { targetType: string; targetId: string | 
       return entry.targetId ? `/uploads/${encodeURIComponent(entry.targetId)}` : null;
     case "wave":
       return entry.targetId ? `/rollout/waves/${encodeURIComponent(entry.targetId)}` : null;
+    case "waiver":
+      return "/rollout/waivers";
     default:
       return null;
   }
