@@ -36,6 +36,14 @@ export function BurnUpChart({ points, label }: { points: BurnUpPoint[]; label: s
         ))}
         <polyline fill="none" stroke={PLANNED} strokeWidth="2" strokeDasharray="6 4" points={points.map((p, i) => `${x(i).toFixed(1)},${y(p.planned).toFixed(1)}`).join(" ")} />
         {installed.length > 1 && <polyline fill="none" stroke={INSTALLED} strokeWidth="2.5" points={installed.join(" ")} />}
+        {today && today.installed !== null && (
+          <g>
+            <circle cx={x(points.indexOf(today))} cy={y(today.installed)} r="4" fill={INSTALLED} />
+            <text x={x(points.indexOf(today)) + 7} y={y(today.installed) - 6} className="fill-slate-700 text-[10px] dark:fill-slate-200">
+              {`${today.installed.toLocaleString("en-US")} installed`}
+            </text>
+          </g>
+        )}
         <text x={PAD.left} y={HEIGHT - 6} className="fill-slate-500 text-[10px]">
           {first}
         </text>

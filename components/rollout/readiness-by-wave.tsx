@@ -25,7 +25,7 @@ export function ReadinessByWaveTable({ rows }: { rows: readonly ReadinessByWave[
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {rows.map((row) => (
             <tr key={row.waveId}>
-              <th scope="row" className={`${TD} text-left font-normal [overflow-wrap:anywhere]`}>
+              <th scope="row" className={`${TD} min-w-32 text-left font-normal [overflow-wrap:anywhere]`}>
                 <Link href={`/rollout/waves/${encodeURIComponent(row.waveId)}`} className={LINK}>
                   {row.name}
                 </Link>
