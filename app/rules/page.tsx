@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
 import { listRuleCounts } from "@/lib/data/rule-views";
 import { RULES } from "@/lib/rules";
-import { RULESET_VERSION } from "@/lib/rules/ruleset-version";
+import { RULESET_VERSION } from "@/lib/rules";
 
 export const metadata: Metadata = { title: "Rules" };
 

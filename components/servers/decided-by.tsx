@@ -1,6 +1,6 @@
-import type { Verdict } from "@/lib/readiness/verdict";
+import type { Verdict } from "@/lib/readiness";
 import { getRule } from "@/lib/rules";
-import type { RuleResult } from "@/lib/rules/types";
+import type { RuleResult } from "@/lib/rules";
 import { resultAnchor } from "./result-card";
 import type { DecidedBy } from "./result-groups";
 

@@ -1,5 +1,5 @@
 import { decodeStatuses } from "@/lib/data/ingest/statuses";
-import type { ResultStatus } from "@/lib/rules/types";
+import type { ResultStatus } from "@/lib/rules";
 
 // Pure: what changed between two consecutive evaluations of a server, and why.
 

@@ -1,5 +1,5 @@
 import { getRule } from "@/lib/rules";
-import type { RuleResult } from "@/lib/rules/types";
+import type { RuleResult } from "@/lib/rules";
 import { ResultCard } from "./result-card";
 import { sortResults, statusCounts } from "./result-groups";
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { APP_VERSION } from "@/lib/version";
 import { SERVER_SORTS } from "@/lib/views/server-filters";
-import { VERDICTS } from "@/lib/readiness/verdict";
+import { VERDICTS } from "@/lib/readiness";
 import "./schemas"; // registers every response schema (with .meta({ id })) in zod's global registry
 
 // /api/openapi.json, generated from the zod schemas in lib/api/schemas.ts.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RuleResult } from "@/lib/rules/types";
+import type { RuleResult } from "@/lib/rules";
 import { rollup } from "./rollup";
 import { applyWaivers, isWaiverActive, waiverSchema, type Waiver } from "./waivers";
 

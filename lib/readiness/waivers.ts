@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RuleResult } from "@/lib/rules/types";
+import type { RuleResult } from "@/lib/rules";
 
 /** An accepted risk: a failed rule that should not count against a server until it expires. */
 export const waiverSchema = z.object({

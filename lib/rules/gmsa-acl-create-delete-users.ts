@@ -1,8 +1,8 @@
 import { ace, aclFacts, CUSTOM_GMSA_ACES, exampleContext, without } from "./acl/examples";
-import { GUIDS } from "./acl/guids";
+import { GUIDS } from "@/lib/facts";
 import { CHECK_FIRST_STEP, dsaclsSteps, grantRemediation } from "./acl/remediation";
 import { CUSTOM_GMSA_PERMISSIONS } from "./acl/required";
-import { AD_RIGHTS } from "./acl/rights";
+import { AD_RIGHTS } from "@/lib/facts";
 import { permissionsOutcome, prepareAcl } from "./acl/rule-kit";
 import { ACL_DOCS, citeAcl, COMMON_ACL_NOTES } from "./acl/sources";
 import { defineRule, type RuleContext, type RuleOutcome } from "./types";

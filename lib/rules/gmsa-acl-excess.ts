@@ -1,9 +1,9 @@
 import type { ExcessFinding } from "./acl/analyze";
 import { ace, aclFacts, EXAMPLE_DOMAIN, exampleContext, INSTALLER_ACES } from "./acl/examples";
-import { GUIDS } from "./acl/guids";
+import { GUIDS } from "@/lib/facts";
 import { removalRemediation } from "./acl/remediation";
 import { REQUIRED_PERMISSIONS } from "./acl/required";
-import { AD_RIGHTS } from "./acl/rights";
+import { AD_RIGHTS } from "@/lib/facts";
 import { prepareAcl } from "./acl/rule-kit";
 import { ACL_DOCS, citeAcl, COMMON_ACL_NOTES } from "./acl/sources";
 import { syncFeatures } from "./acl/sync-features";

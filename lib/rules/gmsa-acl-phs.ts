@@ -1,8 +1,8 @@
 import { ace, aclFacts, CUSTOM_GMSA_ACES, exampleContext, GMSA, PHS_ACES, SCOPE_PHS_ONLY } from "./acl/examples";
-import { GUIDS } from "./acl/guids";
+import { GUIDS } from "@/lib/facts";
 import { CHECK_FIRST_STEP, dsaclsSteps, grantRemediation } from "./acl/remediation";
 import { PHS_PERMISSIONS } from "./acl/required";
-import { AD_RIGHTS } from "./acl/rights";
+import { AD_RIGHTS } from "@/lib/facts";
 import { permissionsOutcome, prepareAcl } from "./acl/rule-kit";
 import { ACL_DOCS, citeAcl, COMMON_ACL_NOTES } from "./acl/sources";
 import { syncFeatures } from "./acl/sync-features";

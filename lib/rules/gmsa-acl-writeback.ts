@@ -1,5 +1,5 @@
 import { aclFacts, CUSTOM_GMSA_ACES, exampleContext, SCOPE_WRITEBACK_ON, WRITEBACK_ACES, without } from "./acl/examples";
-import { GUIDS } from "./acl/guids";
+import { GUIDS } from "@/lib/facts";
 import { CHECK_FIRST_STEP, dsaclsSteps, grantRemediation } from "./acl/remediation";
 import { WRITEBACK_PERMISSIONS } from "./acl/required";
 import { permissionsOutcome, prepareAcl } from "./acl/rule-kit";

@@ -36,6 +36,7 @@ export default defineRule({
     title: "Each Active Directory domain has at most 150,000 objects in sync scope",
     severity: "blocker",
     scope: "sync-scope",
+    judgedPer: "domain",
     rationale:
       "Cloud sync currently supports up to 150,000 objects per Active Directory domain; larger domains are outside what " +
       "Microsoft supports for cloud sync and should stay on Connect Sync or be split.",

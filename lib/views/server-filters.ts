@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VERDICTS } from "@/lib/readiness/verdict";
+import { VERDICTS } from "@/lib/readiness";
 
 /**
  * The server list's filters, as they live in the URL (shareable, bookmarkable) and as the read API,

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
-import { engine } from "@/lib/readiness/engine";
-import { domainFactsFor, scopeForDomain } from "@/lib/readiness/evaluator";
-import { rollup } from "@/lib/readiness/rollup";
-import type { Verdict } from "@/lib/readiness/verdict";
-import type { RuleContext, RuleResult } from "@/lib/rules/types";
+import { engine } from "@/lib/readiness";
+import { describeDomain, domainFactsFor, scopeForDomain } from "@/lib/readiness";
+import { rollup } from "@/lib/readiness";
+import type { Verdict } from "@/lib/readiness";
+import type { RuleContext, RuleResult } from "@/lib/rules";
 import { sqlDate } from "../sqlite/connection";
 import { type ContextState, knownDomains, loadContextState, loadServersById, loadServersOfDomains, type LoadedServer } from "./state";
 import { decodeStatuses, delimitIds, encodeStatuses, undelimitIds } from "./statuses";
@@ -51,8 +51,9 @@ function evaluateDomains(db: Database.Database, keys: Iterable<string>, state: C
   const changed = new Set<string>();
   const stored = db.prepare("SELECT resultsJson, rulesetVersion FROM DomainEvaluation WHERE domain = ?");
   const upsert = db.prepare(
-    `INSERT INTO DomainEvaluation (domain, resultsJson, rulesetVersion, evaluatedAt) VALUES (?, ?, ?, ?)
-     ON CONFLICT(domain) DO UPDATE SET resultsJson = excluded.resultsJson, rulesetVersion = excluded.rulesetVersion, evaluatedAt = excluded.evaluatedAt`,
+    `INSERT INTO DomainEvaluation (domain, resultsJson, detailsJson, rulesetVersion, evaluatedAt) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(domain) DO UPDATE SET resultsJson = excluded.resultsJson, detailsJson = excluded.detailsJson,
+       rulesetVersion = excluded.rulesetVersion, evaluatedAt = excluded.evaluatedAt`,
   );
   const compute = (key: string): SharedDomain => {
     const own = state.domains[key];
@@ -69,7 +70,8 @@ function evaluateDomains(db: Database.Database, keys: Iterable<string>, state: C
     if (!previous || previous.rulesetVersion !== rulesetVersion || rollupKey(JSON.parse(previous.resultsJson) as RuleResult[]) !== rollupKey(results)) {
       changed.add(key);
     }
-    upsert.run(key, JSON.stringify(results), rulesetVersion, now);
+    const details = describeDomain({ domain: key, asOf, facts: own?.domain, aclExports: state.aclExports[key] ?? [], judged: own?.acl, scope: state.scope });
+    upsert.run(key, JSON.stringify(results), JSON.stringify(details), rulesetVersion, now);
     return { ctx, results };
   };
   for (const key of keys) shared.set(key, compute(key));
@@ -86,7 +88,9 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
   const asOf = asOfDate.toISOString();
   const now = sqlDate(asOfDate);
   const state = loadContextState(db);
-  const domainKeys = scope.domains === "all" ? knownDomains(db) : scope.domains;
+  // "all" (tenant, scope or ruleset changes) always includes "": the tenant and scope screens read their stored
+  // results and details even before any server exists.
+  const domainKeys = scope.domains === "all" ? knownDomains(db).add("") : scope.domains;
   const shared = evaluateDomains(db, domainKeys, state, asOf, engine.rulesetVersion, now);
 
   let servers: LoadedServer[];

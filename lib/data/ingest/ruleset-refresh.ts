@@ -1,4 +1,4 @@
-import { RULESET_VERSION } from "@/lib/rules/ruleset-version";
+import { RULESET_VERSION } from "@/lib/rules";
 import { inWriteTransaction } from "../sqlite/connection";
 import { recomputeRuleSummary, reevaluate } from "./reevaluate";
 

@@ -4,7 +4,7 @@ import { getServerRuleContext } from "@/lib/data/server-views";
 import { getServerDetail } from "@/lib/data/servers";
 import { buildFixScript, fixScriptFileName } from "@/lib/remediation/fix-script";
 import { getRule } from "@/lib/rules";
-import { RULESET_VERSION } from "@/lib/rules/ruleset-version";
+import { RULESET_VERSION } from "@/lib/rules";
 
 const paramsSchema = z.object({ fqdn: z.string().min(1).max(300) });
 
