@@ -2,9 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { pass } from "@/lib/rules";
-import type { Rule } from "@/lib/rules";
-import { RULESET_VERSION } from "@/lib/rules";
+import { pass, type Rule, RULESET_VERSION } from "@/lib/rules";
 import { computeRulesetVersion, readRulesetSources, renderRulesDoc, renderRulesetVersionFile, ROOT } from "./generate-rules-doc";
 
 function fakeRule(id: string, extra: Partial<Rule["meta"]> = {}): Rule {

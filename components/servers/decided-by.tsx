@@ -1,6 +1,5 @@
 import type { Verdict } from "@/lib/readiness";
-import { getRule } from "@/lib/rules";
-import type { RuleResult } from "@/lib/rules";
+import { getRule, type RuleResult } from "@/lib/rules";
 import { resultAnchor } from "./result-card";
 import type { DecidedBy } from "./result-groups";
 

@@ -1,5 +1,4 @@
-import { getRule } from "@/lib/rules";
-import type { RuleResult } from "@/lib/rules";
+import { getRule, type RuleResult } from "@/lib/rules";
 import { ResultCard } from "./result-card";
 import { sortResults, statusCounts } from "./result-groups";
 

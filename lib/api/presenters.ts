@@ -1,9 +1,7 @@
 import type { z } from "zod";
 import type { FleetSummary } from "@/lib/data/fleet-summary";
 import type { ServerDetail, ServerHistory } from "@/lib/data/servers";
-import { getRule, RULES } from "@/lib/rules";
-import { RULESET_VERSION } from "@/lib/rules";
-import type { RuleResult } from "@/lib/rules";
+import { getRule, type RuleResult, RULES, RULESET_VERSION } from "@/lib/rules";
 import type { resultSchema, rulesSchema, serverDetailSchema, summarySchema } from "./schemas";
 
 // Plain DTOs -> API bodies (shapes in lib/api/schemas.ts).

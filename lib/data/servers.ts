@@ -1,11 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import type { HostFacts } from "@/lib/facts";
-import { verdictSchema, type Verdict } from "@/lib/readiness";
+import { engine, type Verdict, verdictSchema } from "@/lib/readiness";
 import type { RuleResult } from "@/lib/rules";
 import { type ServerFilters, STALE_AFTER_DAYS } from "@/lib/views/server-filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { engine } from "@/lib/readiness";
 import { db } from "./db";
 import { getServerRuleContext } from "./server-views";
 import { undelimitIds } from "./ingest/statuses";

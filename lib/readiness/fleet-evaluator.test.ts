@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { HostFacts } from "@/lib/facts";
-import { fail, pass, unknown } from "@/lib/rules";
-import type { Rule, RuleContext, RuleOutcome, RuleScope, Severity } from "@/lib/rules";
+import { fail, pass, type Rule, type RuleContext, type RuleOutcome, type RuleScope, type Severity, unknown } from "@/lib/rules";
 import { createEvaluator, domainFactsFor, partitionRules, scopeForDomain, type FleetInput } from "./fleet-evaluator";
 
 function rule(id: string, scope: RuleScope, severity: Severity, evaluate: (ctx: RuleContext) => RuleOutcome): Rule {

@@ -1,5 +1,4 @@
-import { RULES } from "@/lib/rules";
-import { RULESET_VERSION } from "@/lib/rules";
+import { RULES, RULESET_VERSION } from "@/lib/rules";
 import { createEvaluator } from "./fleet-evaluator";
 
 /**

@@ -1,9 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
-import { engine } from "@/lib/readiness";
-import { describeDomain, domainFactsFor, scopeForDomain } from "@/lib/readiness";
-import { rollup } from "@/lib/readiness";
-import type { Verdict } from "@/lib/readiness";
+import { describeDomain, domainFactsFor, engine, rollup, scopeForDomain, type Verdict } from "@/lib/readiness";
 import type { RuleContext, RuleResult } from "@/lib/rules";
 import { sqlDate } from "../sqlite/connection";
 import { type ContextState, knownDomains, loadContextState, loadServersById, loadServersOfDomains, type LoadedServer } from "./state";
