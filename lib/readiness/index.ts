@@ -7,3 +7,4 @@ export * from "./rollup";
 export * from "./waivers";
 export * from "./registry-engine";
 export * from "./domain-details";
+export * from "./evaluation-cause";

@@ -4,6 +4,7 @@ import type { HostFacts } from "@/lib/facts";
 import { agentFlag, serverIdentityOf } from "./identity";
 import { applyRuleSummaryDelta, type Counts, reevaluate } from "./reevaluate";
 import { decodeStatuses, undelimitIds } from "./statuses";
+import { formatCause } from "@/lib/readiness";
 
 /**
  * Deletes an upload with its facts and re-evaluates, in one transaction. A server whose current facts
@@ -31,7 +32,7 @@ export function deleteUpload(uploadId: string, now = new Date()): boolean {
       if (restoreCurrentFacts(db, server.id, now)) touched.add(server.id);
       else removeServer(db, server.id);
     }
-    reevaluate(db, { domains: affected, touched, hostFactsOnly: factKinds.length === 0 }, `upload-deleted:${uploadId}`, now);
+    reevaluate(db, { domains: affected, touched, hostFactsOnly: factKinds.length === 0 }, formatCause({ kind: "upload-deleted", uploadId }), now);
     return true;
   });
 }
