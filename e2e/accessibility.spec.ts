@@ -2,12 +2,28 @@ import { expect, test } from "@playwright/test";
 import { ACCOUNTS, storageStatePath } from "./support/accounts";
 import { expectAccessible } from "./support/axe";
 import { PAGE_ROUTES } from "./route-matrix";
+import { tokenFor } from "./support/roles";
 
 // Every page of the app (from the route matrix), against the demo fleet, in both themes: zero serious or
 // critical axe-core violations. Dynamic routes use a real server, upload and rule.
 test.use({ storageState: storageStatePath("admin") });
 
+/** A wave with servers and blockers (created through the API on the first run), for the wave page. */
+async function waveWithServers(request: import("@playwright/test").APIRequestContext): Promise<string> {
+  const headers = { Authorization: `Bearer ${tokenFor("admin")}` };
+  const listed = (await (await request.get("/api/waves", { headers })).json()) as { waves: { id: string; name: string }[] };
+  const existing = listed.waves.find((wave) => wave.name === "Accessibility wave");
+  if (existing) return existing.id;
+  const created = await request.post("/api/waves", { headers, data: { name: "Accessibility wave", description: "Servers with blockers, for the axe sweep.", startDate: "2027-01-04", endDate: "2027-01-15" } });
+  expect(created.status()).toBe(201);
+  const wave = (await created.json()) as { id: string };
+  const assigned = await request.post("/api/rollout/bulk", { headers, data: { selection: { filter: "domain=fabrikam.com" }, change: { waveId: wave.id, status: "scheduled", targetDate: "2027-01-10" } } });
+  expect(assigned.status()).toBe(200);
+  return wave.id;
+}
+
 async function concretePaths(page: import("@playwright/test").Page): Promise<string[]> {
+  const wave = await waveWithServers(page.request);
   await page.goto("/servers");
   const server = await page.getByRole("table").getByRole("link").first().getAttribute("href");
   await page.goto("/uploads");
@@ -15,6 +31,7 @@ async function concretePaths(page: import("@playwright/test").Page): Promise<str
   return PAGE_ROUTES.filter((entry) => entry.route !== "/login").map((entry) => {
     if (entry.route === "/servers/[fqdn]") return server ?? entry.sample;
     if (entry.route === "/uploads/[id]") return upload ?? entry.sample;
+    if (entry.route === "/rollout/waves/[id]") return `/rollout/waves/${wave}`;
     return entry.sample;
   });
 }

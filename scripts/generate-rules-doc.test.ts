@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { pass } from "@/lib/rules/outcome";
-import type { Rule } from "@/lib/rules/types";
-import { computeRulesetVersion, readRulesetSources, renderRulesDoc, renderRulesetVersionFile } from "./generate-rules-doc";
+import { pass, type Rule, RULESET_VERSION } from "@/lib/rules";
+import { computeRulesetVersion, readRulesetSources, renderRulesDoc, renderRulesetVersionFile, ROOT } from "./generate-rules-doc";
 
 function fakeRule(id: string, extra: Partial<Rule["meta"]> = {}): Rule {
   return {
@@ -47,6 +46,41 @@ describe("computeRulesetVersion", () => {
   });
 });
 
+describe("what the ruleset version hashes", () => {
+  // A copy of the real lib/rules and lib/readiness, edited the way a maintainer would.
+  function copyOfRuleset(): { root: string; version: () => string; edit: (file: string, change: (text: string) => string) => void } {
+    const root = mkdtempSync(path.join(tmpdir(), "ruleset-edit-"));
+    for (const dir of ["lib/rules", "lib/readiness"]) cpSync(path.join(ROOT, dir), path.join(root, dir), { recursive: true });
+    return {
+      root,
+      version: () => computeRulesetVersion(readRulesetSources(root)),
+      edit: (file, change) => writeFileSync(path.join(root, file), change(readFileSync(path.join(root, file), "utf8"))),
+    };
+  }
+
+  it("is the committed version for the code as it is", () => {
+    expect(copyOfRuleset().version()).toBe(RULESET_VERSION);
+  });
+
+  it("stays the same when a test kit, a test or a comment is edited", () => {
+    const ruleset = copyOfRuleset();
+    ruleset.edit("lib/rules/testing/host-kit.ts", (text) => `${text}\nexport const ADDED_HELPER = 1;\n`);
+    ruleset.edit("lib/rules/testing/acl-kit.ts", (text) => text.replace("import", "// a note\nimport"));
+    ruleset.edit("lib/rules/host-memory.test.ts", (text) => `${text}\n// another case later\n`);
+    ruleset.edit("lib/rules/host-memory.ts", (text) => `/** Reworded comment. */\n${text.replaceAll("\n", "\r\n")}`);
+    expect(ruleset.version()).toBe(RULESET_VERSION);
+  });
+
+  it("changes when a threshold, a table or a message changes", () => {
+    const threshold = copyOfRuleset();
+    threshold.edit("lib/rules/host-memory.ts", (text) => text.replace("MIN_INSTALLED_BYTES = 4 * GIB", "MIN_INSTALLED_BYTES = 8 * GIB"));
+    expect(threshold.version()).not.toBe(RULESET_VERSION);
+    const message = copyOfRuleset();
+    message.edit("lib/rules/host-memory.ts", (text) => text.replace("(minimum 4 GB)", "(minimum 4 GiB)"));
+    expect(message.version()).not.toBe(RULESET_VERSION);
+  });
+});
+
 describe("readRulesetSources", () => {
   it("reads lib/rules and lib/readiness recursively, sorted, without tests or the version file, CRLF normalised", () => {
     const root = mkdtempSync(path.join(tmpdir(), "ruleset-"));
@@ -59,6 +93,9 @@ describe("readRulesetSources", () => {
     writeFileSync(path.join(root, "lib/rules/notes.md"), "not ts\n");
     writeFileSync(path.join(root, "lib/readiness/rollup.ts"), "rollup\n");
     writeFileSync(path.join(root, "lib/readiness/rollup.test.ts"), "test\n");
+    mkdirSync(path.join(root, "lib/rules/testing"), { recursive: true });
+    writeFileSync(path.join(root, "lib/rules/testing/kit.ts"), "kit\n");
+    writeFileSync(path.join(root, "lib/rules/host/port.test-kit.ts"), "kit\n");
     const sources = readRulesetSources(root);
     expect(sources).toEqual([
       { path: "lib/readiness/rollup.ts", content: "rollup\n" },

@@ -2,9 +2,11 @@
  * `npm run docs:rules` — regenerates, from the rule registry and the rule sources:
  * - docs/rules.md: the rule catalogue (summary table, then one section per rule with its examples);
  * - lib/rules/ruleset-version.ts: RULESET_VERSION = "rs-" + the first 12 hex digits of a SHA-256 over
- *   every lib/rules/**\/*.ts and lib/readiness/**\/*.ts file (tests and ruleset-version.ts excluded),
- *   sorted by path, line endings normalised to "\n". It changes whenever any rule's logic or metadata
- *   (or the evaluation/roll-up code) changes, and stamps every evaluation.
+ *   the code of every lib/rules/**\/*.ts and lib/readiness/**\/*.ts file, sorted by path. Only what decides
+ *   verdicts is hashed: tests (`*.test.ts`), test kits (`testing/` folders, `*.test-kit.ts`) and the version
+ *   file are left out, and each file is hashed as its TypeScript tokens, so comments and formatting do not
+ *   count. It changes whenever a rule's logic, table, threshold or metadata (or the evaluation/roll-up
+ *   code) changes, and stamps every evaluation.
  *
  * `npm run docs:rules -- --check` writes nothing and exits 1 when either file is out of date.
  * The functions are exported so lib/rules/registry.test.ts can regenerate both in memory and compare.
@@ -14,7 +16,8 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { Rule, RuleExample, RuleSource } from "@/lib/rules/types";
+import ts from "typescript";
+import type { Rule, RuleExample, RuleSource } from "@/lib/rules";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const RULES_DOC_PATH = "docs/rules.md";
@@ -23,8 +26,55 @@ export const RULESET_VERSION_PATH = "lib/rules/ruleset-version.ts";
 /** Directories whose TypeScript sources make up the ruleset, relative to the repository root. */
 const HASHED_DIRS = ["lib/rules", "lib/readiness"];
 
-function isHashed(relative: string): boolean {
-  return relative.endsWith(".ts") && !relative.endsWith(".test.ts") && relative !== RULESET_VERSION_PATH;
+/** Rule and evaluation code; not tests, test kits (a `testing/` folder or `*.test-kit.ts`) or the version file. */
+export function isHashed(relative: string): boolean {
+  if (!relative.endsWith(".ts") || relative.endsWith(".test.ts") || relative.endsWith(".test-kit.ts")) return false;
+  return relative !== RULESET_VERSION_PATH && !relative.split("/").includes("testing");
+}
+
+/** Tokens after which a `/` divides; anywhere else it starts a regular expression. */
+const ENDS_OPERAND = new Set<ts.SyntaxKind>([
+  ts.SyntaxKind.Identifier,
+  ts.SyntaxKind.NumericLiteral,
+  ts.SyntaxKind.BigIntLiteral,
+  ts.SyntaxKind.StringLiteral,
+  ts.SyntaxKind.NoSubstitutionTemplateLiteral,
+  ts.SyntaxKind.TemplateTail,
+  ts.SyntaxKind.RegularExpressionLiteral,
+  ts.SyntaxKind.CloseParenToken,
+  ts.SyntaxKind.CloseBracketToken,
+  ts.SyntaxKind.CloseBraceToken,
+  ts.SyntaxKind.ThisKeyword,
+  ts.SyntaxKind.TrueKeyword,
+  ts.SyntaxKind.FalseKeyword,
+  ts.SyntaxKind.NullKeyword,
+  ts.SyntaxKind.PlusPlusToken,
+  ts.SyntaxKind.MinusMinusToken,
+]);
+
+/**
+ * The file's tokens, one per line: its code without comments, whitespace or line-ending differences.
+ * Template literals and regular expressions are rescanned in context, so text inside them counts as code.
+ */
+export function codeTokens(content: string): string {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, content);
+  const tokens: string[] = [];
+  // Open braces: true for a template's `${`, false for a block or object literal.
+  const braces: boolean[] = [];
+  let previous = ts.SyntaxKind.Unknown;
+  for (let kind = scanner.scan(); kind !== ts.SyntaxKind.EndOfFileToken; kind = scanner.scan()) {
+    if (kind === ts.SyntaxKind.CloseBraceToken && braces.pop() === true) {
+      kind = scanner.reScanTemplateToken(false);
+      if (kind === ts.SyntaxKind.TemplateMiddle) braces.push(true);
+    } else if (kind === ts.SyntaxKind.TemplateHead) braces.push(true);
+    else if (kind === ts.SyntaxKind.OpenBraceToken) braces.push(false);
+    else if ((kind === ts.SyntaxKind.SlashToken || kind === ts.SyntaxKind.SlashEqualsToken) && !ENDS_OPERAND.has(previous)) {
+      kind = scanner.reScanSlashToken();
+    }
+    tokens.push(scanner.getTokenText());
+    previous = kind;
+  }
+  return tokens.join("\n");
 }
 
 function walk(root: string, relativeDir: string, out: string[]): void {
@@ -46,13 +96,13 @@ export function readRulesetSources(root = ROOT): { path: string; content: string
   }));
 }
 
-/** "rs-" + 12 hex digits of SHA-256 over each file's path and content, in the given (sorted) order. */
+/** "rs-" + 12 hex digits of SHA-256 over each file's path and code tokens, in the given (sorted) order. */
 export function computeRulesetVersion(files: readonly { path: string; content: string }[]): string {
   const hash = createHash("sha256");
   for (const file of files) {
     hash.update(file.path);
     hash.update("\0");
-    hash.update(file.content);
+    hash.update(codeTokens(file.content));
     hash.update("\0");
   }
   return `rs-${hash.digest("hex").slice(0, 12)}`;
@@ -61,8 +111,9 @@ export function computeRulesetVersion(files: readonly { path: string; content: s
 export function renderRulesetVersionFile(version: string): string {
   return [
     "// Generated by `npm run docs:rules` (scripts/generate-rules-doc.ts). Do not edit by hand.",
-    "// A hash of lib/rules/**/*.ts and lib/readiness/**/*.ts (tests excluded): it changes whenever any rule's",
-    "// logic or metadata changes, and stamps every evaluation.",
+    "// A hash of the code (comments and formatting left out) of lib/rules/**/*.ts and lib/readiness/**/*.ts,",
+    "// tests and test kits (testing/, *.test-kit.ts) excluded: it changes whenever a rule's logic, tables,",
+    "// thresholds or metadata change, and stamps every evaluation.",
     `export const RULESET_VERSION = ${JSON.stringify(version)};`,
     "",
   ].join("\n");

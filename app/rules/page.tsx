@@ -4,8 +4,7 @@ import { RulesCatalogue } from "@/components/rules/rules-catalogue";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
 import { listRuleCounts } from "@/lib/data/rule-views";
-import { RULES } from "@/lib/rules";
-import { RULESET_VERSION } from "@/lib/rules/ruleset-version";
+import { RULES, RULESET_VERSION } from "@/lib/rules";
 
 export const metadata: Metadata = { title: "Rules" };
 

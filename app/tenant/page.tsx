@@ -42,12 +42,12 @@ export default async function TenantPage() {
       <div className="space-y-6">
         <Card title="Tenant rules" id="tenant-rules">
           <p className="-mt-2 mb-3 text-sm text-slate-600 dark:text-slate-400">
-            {tenant.resultsSource === "stored" ? (
+            {tenant.evaluatedAt !== null ? (
               <>
                 As evaluated for the fleet on <DateTime value={tenant.evaluatedAt} />.
               </>
             ) : (
-              "Evaluated now on the latest tenant facts and attestations (no server has been evaluated yet)."
+              "Not evaluated yet: the tenant rules run when tenant facts, an attestation or servers are recorded."
             )}
           </p>
           <RuleResultsTable results={tenant.results} caption="Tenant rule results" empty="No tenant rule applies." />
@@ -85,7 +85,7 @@ export default async function TenantPage() {
           ) : (
             <div className="space-y-4">
               {scope.configurations.map((config) => (
-                <ScopeConfiguration key={config.index} config={config} />
+                <ScopeConfiguration key={config.index} config={config} limits={scope.limits} />
               ))}
             </div>
           )}

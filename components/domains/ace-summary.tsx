@@ -1,4 +1,4 @@
-import type { AceView } from "@/lib/rules/acl/analyze";
+import type { AceView } from "@/lib/rules";
 
 /** One ACE as read from the export: its position, summary and (when through a group) the membership chain. */
 export function AceSummary({ ace }: { ace: AceView }) {

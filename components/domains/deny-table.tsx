@@ -1,5 +1,5 @@
 import { TD, TH } from "@/components/rules/labels";
-import type { DenyFinding } from "@/lib/rules/acl/analyze";
+import type { DenyFinding } from "@/lib/rules";
 import { AceSummary } from "./ace-summary";
 
 /** Deny ACEs for the gMSA or its groups, and which required permissions each takes away. */

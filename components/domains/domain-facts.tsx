@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { DateTime } from "@/components/ui/date-time";
 import { TD, TH } from "@/components/rules/labels";
 import type { DomainFacts } from "@/lib/facts";
-import { functionalLevelName, schemaVersionName } from "@/lib/rules/domain/versions";
+import { functionalLevelName, schemaVersionName } from "@/lib/rules";
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

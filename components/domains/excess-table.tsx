@@ -1,5 +1,5 @@
 import { TD, TH } from "@/components/rules/labels";
-import type { ExcessFinding } from "@/lib/rules/acl/analyze";
+import type { ExcessFinding } from "@/lib/rules";
 import { AceSummary } from "./ace-summary";
 
 /** ACEs that grant the gMSA more than the documented set, with the excess rights and their risk. */

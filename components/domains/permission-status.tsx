@@ -1,4 +1,4 @@
-import type { AceView, PermissionFinding } from "@/lib/rules/acl/analyze";
+import type { AceView, PermissionFinding } from "@/lib/rules";
 
 const STYLE: Record<PermissionFinding["status"], { icon: string; label: string; className: string }> = {
   present: { icon: "✓", label: "Present", className: "text-green-800 dark:text-green-300" },

@@ -1,7 +1,6 @@
 import { TD, TH } from "@/components/rules/labels";
 import type { PermissionSetNeed } from "@/lib/data/domain-views";
-import type { AclAnalysis } from "@/lib/rules/acl/analyze";
-import type { PermissionSetId } from "@/lib/rules/acl/required";
+import type { AclAnalysis, PermissionSetId } from "@/lib/rules";
 import { AceSummary } from "./ace-summary";
 import { PermissionStatus } from "./permission-status";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import { LINK } from "@/components/rules/labels";
-import { VERDICT_LABELS, VERDICTS, type Verdict } from "@/lib/readiness/verdict";
+import { VERDICT_LABELS, VERDICTS, type Verdict } from "@/lib/readiness";
 import { serverFiltersToSearch } from "@/lib/views/server-filters";
 
 const fmt = (n: number) => n.toLocaleString("en-US");

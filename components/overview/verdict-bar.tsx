@@ -1,4 +1,4 @@
-import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/verdict";
+import { VERDICT_LABELS, type Verdict } from "@/lib/readiness";
 import type { VerdictCounts } from "@/lib/data/fleet-summary";
 
 export const VERDICT_FILL: Record<Verdict, string> = {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { VerdictCounts } from "@/lib/data/fleet-summary";
-import type { Verdict } from "@/lib/readiness/verdict";
+import type { Verdict } from "@/lib/readiness";
 
 const ORDER: Verdict[] = ["ready", "ready-with-conditions", "not-ready", "unknown"];
 

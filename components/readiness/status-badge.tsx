@@ -1,4 +1,4 @@
-import type { ResultStatus, Severity } from "@/lib/rules/types";
+import type { ResultStatus, Severity } from "@/lib/rules";
 
 const STATUS: Record<ResultStatus, { icon: string; label: string; className: string }> = {
   pass: { icon: "✓", label: "Pass", className: "text-green-800 dark:text-green-300" },

@@ -1,4 +1,4 @@
-import { VERDICT_LABELS, type Verdict } from "@/lib/readiness/verdict";
+import { VERDICT_LABELS, type Verdict } from "@/lib/readiness";
 
 // Every status is shown with an icon AND text, never colour alone.
 const STYLE: Record<Verdict, { icon: string; className: string }> = {

@@ -1,4 +1,4 @@
-import type { Evidence } from "@/lib/rules/types";
+import type { Evidence } from "@/lib/rules";
 
 function formatActual(value: unknown): string {
   if (value === null || value === undefined) return "not collected";

@@ -1,4 +1,4 @@
-import type { RuleScope } from "@/lib/rules/types";
+import type { RuleScope } from "@/lib/rules";
 
 /** Catalogue order of the rule scopes, and how each is named and explained. */
 export const RULE_SCOPE_ORDER: readonly RuleScope[] = ["host", "domain", "gmsa-acl", "tenant", "sync-scope", "fleet"];

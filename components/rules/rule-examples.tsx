@@ -1,6 +1,6 @@
 import { StatusBadge } from "@/components/readiness/status-badge";
-import { evaluateRule } from "@/lib/readiness/evaluate";
-import type { Rule } from "@/lib/rules/types";
+import { evaluateRule } from "@/lib/readiness";
+import type { Rule } from "@/lib/rules";
 import { EvidenceList } from "./evidence-list";
 
 /**

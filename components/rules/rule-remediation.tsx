@@ -1,4 +1,4 @@
-import type { RuleMeta } from "@/lib/rules/types";
+import type { RuleMeta } from "@/lib/rules";
 
 /** What to do when the rule fails: the summary, then each concrete step (commands and values as written). */
 export function RuleRemediation({ remediation }: { remediation: RuleMeta["remediation"] }) {

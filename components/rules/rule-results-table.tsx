@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { StatusBadge } from "@/components/readiness/status-badge";
-import { getRule } from "@/lib/rules";
-import type { RuleResult } from "@/lib/rules/types";
+import { getRule, type RuleResult } from "@/lib/rules";
 import { EvidenceList } from "./evidence-list";
 import { LINK, TD, TH } from "./labels";
 

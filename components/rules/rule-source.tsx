@@ -1,4 +1,4 @@
-import type { RuleSource } from "@/lib/rules/types";
+import type { RuleSource } from "@/lib/rules";
 import { LINK } from "./labels";
 
 /** A rule's documented source: the document and section (linked) and the revision it encodes. */

@@ -1,4 +1,4 @@
-import type { RuleMeta } from "@/lib/rules/types";
+import type { RuleMeta } from "@/lib/rules";
 import { RuleSourceLink } from "./rule-source";
 
 /** The primary source of a rule and the other sources consulted. */

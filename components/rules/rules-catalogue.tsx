@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SeverityLabel } from "@/components/readiness/status-badge";
 import { Card } from "@/components/ui/card";
 import { NO_COUNTS, type RuleCounts } from "@/lib/data/rule-views";
-import type { Rule } from "@/lib/rules/types";
+import type { Rule } from "@/lib/rules";
 import { RULE_SCOPE_DESCRIPTIONS, RULE_SCOPE_LABELS, RULE_SCOPE_ORDER, LINK, TD, TH } from "./labels";
 import { CountToRulePage, FailingCountLink } from "./rule-counts";
 import { RuleSourceLink } from "./rule-source";

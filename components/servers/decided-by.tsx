@@ -1,6 +1,5 @@
-import type { Verdict } from "@/lib/readiness/verdict";
-import { getRule } from "@/lib/rules";
-import type { RuleResult } from "@/lib/rules/types";
+import type { Verdict } from "@/lib/readiness";
+import { getRule, type RuleResult } from "@/lib/rules";
 import { resultAnchor } from "./result-card";
 import type { DecidedBy } from "./result-groups";
 

@@ -1,4 +1,4 @@
-import type { Evidence } from "@/lib/rules/types";
+import type { Evidence } from "@/lib/rules";
 import { compactJson } from "./result-groups";
 
 const TH = "px-2 py-1.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400";

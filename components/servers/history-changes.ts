@@ -1,5 +1,5 @@
 import { decodeStatuses } from "@/lib/data/ingest/statuses";
-import type { ResultStatus } from "@/lib/rules/types";
+import type { ResultStatus } from "@/lib/rules";
 
 // Pure: what changed between two consecutive evaluations of a server, and why.
 
@@ -26,44 +26,9 @@ export function statusChanges(older: string, newer: string): RuleChange[] {
   return changes.sort((a, b) => rank(a.to) - rank(b.to) || a.ruleId.localeCompare(b.ruleId));
 }
 
-export type Cause =
-  | { kind: "upload"; uploadId: string }
-  | { kind: "upload-deleted"; uploadId: string }
-  | { kind: "ruleset"; version: string | null }
-  | { kind: "attestation"; key: string | null }
-  | { kind: "waiver"; waiverId: string | null }
-  | { kind: "other"; text: string };
-
-/** "upload:<id>", "upload-deleted:<id>", "ruleset[:<version>]", "attestation[:<key>]", "waiver[:<id>]". */
-export function parseCause(cause: string): Cause {
-  const colon = cause.indexOf(":");
-  const kind = colon < 0 ? cause : cause.slice(0, colon);
-  const rest = colon < 0 ? "" : cause.slice(colon + 1);
-  switch (kind) {
-    case "upload":
-      return rest ? { kind: "upload", uploadId: rest } : { kind: "other", text: cause };
-    case "upload-deleted":
-      return rest ? { kind: "upload-deleted", uploadId: rest } : { kind: "other", text: cause };
-    case "ruleset":
-      return { kind: "ruleset", version: rest || null };
-    case "attestation":
-      return { kind: "attestation", key: rest || null };
-    case "waiver":
-      return { kind: "waiver", waiverId: rest || null };
-    default:
-      return { kind: "other", text: cause };
-  }
-}
-
-/** Upload ids named by causes (to look up their file names). */
-export function causeUploadIds(causes: readonly string[]): string[] {
-  const ids = new Set<string>();
-  for (const cause of causes) {
-    const parsed = parseCause(cause);
-    if (parsed.kind === "upload" || parsed.kind === "upload-deleted") ids.add(parsed.uploadId);
-  }
-  return [...ids];
-}
+// Causes are built and parsed in lib/readiness/evaluation-cause.ts (one type for writers and readers).
+export { causeUploadIds, parseCause, type EvaluationCause as Cause } from "@/lib/readiness";
+import type { EvaluationCause as Cause } from "@/lib/readiness";
 
 /** A sentence for a cause; file names come from `uploadNames` (deleted uploads are not in it). */
 export function describeCause(cause: Cause, uploadNames: ReadonlyMap<string, string>): string {

@@ -1,4 +1,4 @@
-import type { Rule, RuleContext, RuleResult } from "@/lib/rules/types";
+import type { Rule, RuleContext, RuleResult } from "@/lib/rules";
 
 /**
  * The PowerShell snippet of each failing (or waived) result whose rule has one, generated from the facts the

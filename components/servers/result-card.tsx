@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { WaiverBadge } from "@/components/waivers/waiver-badge";
 import { SeverityLabel, StatusBadge } from "@/components/readiness/status-badge";
-import type { Rule, RuleResult } from "@/lib/rules/types";
+import type { Rule, RuleResult } from "@/lib/rules";
 import { CodeBlock } from "./code-block";
 import { EvidenceTable } from "./evidence-table";
 import { RuleSourceLine } from "./rule-source";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RuleResult } from "@/lib/rules/types";
+import type { RuleResult } from "@/lib/rules";
 import { compactJson, decidedBy, groupInherited, sortResults, statusCounts } from "./result-groups";
 
 const result = (ruleId: string, status: RuleResult["status"], severity: RuleResult["severity"], scope: RuleResult["scope"] = "host"): RuleResult => ({

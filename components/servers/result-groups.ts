@@ -1,4 +1,4 @@
-import type { ResultStatus, RuleResult, RuleScope, Severity } from "@/lib/rules/types";
+import type { ResultStatus, RuleResult, RuleScope, Severity } from "@/lib/rules";
 
 // Pure ordering and grouping of a server's rule results for the detail page.
 

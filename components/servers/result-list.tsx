@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
-import { getRule } from "@/lib/rules";
-import type { RuleResult } from "@/lib/rules/types";
+import { getRule, type RuleResult } from "@/lib/rules";
 import { ResultCard } from "./result-card";
 import { sortResults, statusCounts } from "./result-groups";
 

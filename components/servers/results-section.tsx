@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
-import type { RuleResult } from "@/lib/rules/types";
+import type { RuleResult } from "@/lib/rules";
 import { countsText, ResultList } from "./result-list";
 import { groupInherited, SCOPE_HEADINGS } from "./result-groups";
 

@@ -1,4 +1,4 @@
-import type { RuleSource } from "@/lib/rules/types";
+import type { RuleSource } from "@/lib/rules";
 
 /** The document a rule encodes: title (link), section and revision date. */
 export function RuleSourceLine({ source }: { source: RuleSource }) {

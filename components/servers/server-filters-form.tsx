@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { VERDICT_LABELS, VERDICTS } from "@/lib/readiness/verdict";
-import type { RuleScope } from "@/lib/rules/types";
+import { VERDICT_LABELS, VERDICTS } from "@/lib/readiness";
+import type { RuleScope } from "@/lib/rules";
 import { ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES } from "@/lib/rollout/status";
 import { STALE_AFTER_DAYS, type ServerFilters } from "@/lib/views/server-filters";
 import { SCOPE_HEADINGS } from "./result-groups";

@@ -4,9 +4,8 @@ import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import type { ServerHistory } from "@/lib/data/servers";
-import { RESULT_STATUS_LABELS, VERDICT_LABELS } from "@/lib/readiness/verdict";
-import { getRule } from "@/lib/rules";
-import type { ResultStatus } from "@/lib/rules/types";
+import { RESULT_STATUS_LABELS, VERDICT_LABELS } from "@/lib/readiness";
+import { getRule, type ResultStatus } from "@/lib/rules";
 import { type Cause, describeCause, parseCause, type RuleChange, statusChanges } from "./history-changes";
 
 const TH = "px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400";

@@ -1,5 +1,5 @@
 import { UploadHint } from "@/components/domains/upload-hints";
-import { HYBRID_IDENTITY_ADMIN_ROLE_ID } from "@/lib/rules/tenant/collect";
+import { HYBRID_IDENTITY_ADMIN_ROLE_ID } from "@/lib/rules";
 
 /** Which Microsoft Graph export fills the tenant facts. */
 export function GraphHint({ title }: { title: string }) {

@@ -2,10 +2,7 @@ import Link from "next/link";
 import { StatusBadge } from "@/components/readiness/status-badge";
 import { LINK, TD, TH } from "@/components/rules/labels";
 import type { ConfigurationCheck, ConfigurationLimits } from "@/lib/data/tenant-views";
-import { getRule } from "@/lib/rules";
-import { MAX_MEMBERS } from "@/lib/rules/scope-group-members";
-import { MAX_OBJECTS_PER_DOMAIN } from "@/lib/rules/scope-object-count";
-import { HARD_LIMIT, SOFT_LIMIT } from "@/lib/rules/scope-ou-count";
+import { getRule, SCOPE_MEASURE_RULES, type ScopeLimits } from "@/lib/rules";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 const NOT_COLLECTED = "not collected";
@@ -18,7 +15,7 @@ interface Row {
   limit: string;
 }
 
-function rows(config: ConfigurationLimits): Row[] {
+function rows(config: ConfigurationLimits, limits: ScopeLimits): Row[] {
   const entries =
     config.separateEntries !== null
       ? `${fmt(config.separateEntries)} (${fmt(config.ous ?? 0)} OUs + ${fmt(config.groups ?? 0)} groups)`
@@ -39,17 +36,22 @@ function rows(config: ConfigurationLimits): Row[] {
         ? `${fmt(config.objectCount)} in this configuration; ${config.domainObjectTotal === null ? "total not known" : fmt(config.domainObjectTotal)} for ${config.domain} (all its configurations)`
         : fmt(config.objectCount);
   return [
-    { ruleId: "scope-ou-count", label: "Separate OUs and groups", value: entries, limit: `At most ${SOFT_LIMIT} (4 MB cap; warning above); never more than ${HARD_LIMIT}` },
-    { ruleId: "scope-group-members", label: "Largest scoping group", value: largest, limit: `At most ${fmt(MAX_MEMBERS)} members per group` },
-    { ruleId: "scope-object-count", label: "Objects in scope", value: objects, limit: `At most ${fmt(MAX_OBJECTS_PER_DOMAIN)} per AD domain` },
     {
-      ruleId: "scope-phs-inetorgperson",
+      ruleId: SCOPE_MEASURE_RULES.separateEntries,
+      label: "Separate OUs and groups",
+      value: entries,
+      limit: `At most ${limits.separateEntriesSoft} (4 MB cap; warning above); never more than ${limits.separateEntriesHard}`,
+    },
+    { ruleId: SCOPE_MEASURE_RULES.largestGroup, label: "Largest scoping group", value: largest, limit: `At most ${fmt(limits.membersPerGroup)} members per group` },
+    { ruleId: SCOPE_MEASURE_RULES.objects, label: "Objects in scope", value: objects, limit: `At most ${fmt(limits.objectsPerDomain)} per AD domain` },
+    {
+      ruleId: SCOPE_MEASURE_RULES.phsInetOrgPerson,
       label: "Password hash sync and InetOrgPerson",
       value: `Password hash sync ${onOff(config.passwordHashSync)}; ${config.inetOrgPersonCount === null ? NOT_COLLECTED : fmt(config.inetOrgPersonCount)} InetOrgPerson objects`,
       limit: "Not supported together",
     },
     {
-      ruleId: "scope-known-limitations",
+      ruleId: SCOPE_MEASURE_RULES.groupScoping,
       label: "Scoping by group",
       value: config.groups === null ? NOT_COLLECTED : config.groups === 0 ? "OU scoping only" : `${fmt(config.groups)} scoping groups`,
       limit: "Group scoping is meant for pilots (first-level members only)",
@@ -74,8 +76,8 @@ function CheckCell({ check }: { check: ConfigurationCheck | undefined }) {
 }
 
 /** One sync configuration's numbers against the documented limits, each judged by its scope rule on this configuration. */
-export function ScopeConfiguration({ config }: { config: ConfigurationLimits }) {
-  const known = rows(config);
+export function ScopeConfiguration({ config, limits }: { config: ConfigurationLimits; limits: ScopeLimits }) {
+  const known = rows(config, limits);
   const extra = config.checks.filter((c) => !known.some((row) => row.ruleId === c.ruleId));
   const headingId = `scope-config-${config.index}`;
   return (

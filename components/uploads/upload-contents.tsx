@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { UploadContentsDto } from "@/lib/data/uploads";
-import { VERDICT_LABELS, verdictSchema } from "@/lib/readiness/verdict";
+import { VERDICT_LABELS, verdictSchema } from "@/lib/readiness";
 import { kindLabel } from "./labels";
 
 function verdictLabel(verdict: string): string {

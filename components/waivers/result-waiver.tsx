@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { Role } from "@/lib/auth/roles";
 import { allowedWaiverScopes, MAX_WAIVER_DAYS } from "@/lib/readiness";
 import { getRule } from "@/lib/rules";
-import type { RuleResult } from "@/lib/rules/types";
+import type { RuleResult } from "@/lib/rules";
 import { WaiverForm } from "./waiver-form";
 
 const day = (date: Date) => date.toISOString().slice(0, 10);

@@ -3,7 +3,7 @@ import { AUDIT_ACTOR_KINDS, AUDIT_TARGET_TYPES } from "@/lib/audit/entry";
 import { rolloutBulkSchema, rolloutPatchSchema, waveFieldsSchema, waveUpdateSchema } from "@/lib/rollout/inputs";
 import { APP_VERSION } from "@/lib/version";
 import { SERVER_SORTS } from "@/lib/views/server-filters";
-import { VERDICTS } from "@/lib/readiness/verdict";
+import { VERDICTS } from "@/lib/readiness";
 import "./schemas"; // registers every response schema (with .meta({ id })) in zod's global registry
 import "./rollout-schemas";
 import "./plan-import-schemas";

@@ -2,10 +2,8 @@ import type { ReadinessByWave } from "@/lib/data/rollout/progress";
 import type { z } from "zod";
 import type { FleetSummary } from "@/lib/data/fleet-summary";
 import type { ServerDetail, ServerHistory } from "@/lib/data/servers";
-import { waivedText } from "@/lib/readiness/waivers";
-import { getRule, RULES } from "@/lib/rules";
-import { RULESET_VERSION } from "@/lib/rules/ruleset-version";
-import type { RuleResult } from "@/lib/rules/types";
+import { waivedText } from "@/lib/readiness";
+import { getRule, type RuleResult, RULES, RULESET_VERSION } from "@/lib/rules";
 import type { resultSchema, rulesSchema, serverDetailSchema, summarySchema } from "./schemas";
 
 // Plain DTOs -> API bodies (shapes in lib/api/schemas.ts).

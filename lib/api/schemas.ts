@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AUDIT_ACTOR_KINDS, AUDIT_TARGET_TYPES } from "@/lib/audit/entry";
-import { VERDICTS } from "@/lib/readiness/verdict";
+import { VERDICTS } from "@/lib/readiness";
 
 // Response shapes of the read API. The route handlers return exactly these (see lib/api/presenters.ts),
 // and /api/openapi.json is generated from them (lib/api/openapi.ts), so docs and code cannot drift.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_WAIVER_REASON, WAIVER_SCOPES, WAIVER_STATUSES } from "@/lib/readiness/waivers";
+import { MAX_WAIVER_REASON, WAIVER_SCOPES, WAIVER_STATUSES } from "@/lib/readiness";
 import { severityEnum } from "./schemas";
 
 // Waiver API: the request bodies the handlers validate with, and the response shapes (registered in zod's global

@@ -6,6 +6,7 @@ import { db } from "./db";
 import { reevaluate } from "./ingest/reevaluate";
 import { inWriteTransaction, sqlDate } from "./sqlite/connection";
 import { randomUUID } from "node:crypto";
+import { formatCause } from "@/lib/readiness";
 
 export interface AttestationDto {
   key: TenantAttestationKey;
@@ -50,7 +51,7 @@ export function recordAttestation(
       sqlDate(now),
     );
     // Tenant facts feed shared rules only: servers are re-evaluated where those results changed.
-    reevaluate(tx, { domains: "all", touched: new Set(), hostFactsOnly: true }, `attestation:${input.key}`, now);
+    reevaluate(tx, { domains: "all", touched: new Set(), hostFactsOnly: true }, formatCause({ kind: "attestation", key: input.key }), now);
     appendAuditSql(
       tx,
       {

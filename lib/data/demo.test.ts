@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateFleet } from "@/lib/demo";
-import { evaluateFleet } from "@/lib/readiness/engine";
+import { evaluateFleet } from "@/lib/readiness";
 import { sqlite } from "./sqlite/connection";
 import { DEMO_SEED, loadDemoFleet } from "./demo";
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { VERDICTS, type Verdict } from "@/lib/readiness/verdict";
+import { VERDICTS, type Verdict } from "@/lib/readiness";
 import { db } from "./db";
 import { staleBefore } from "./servers";
 

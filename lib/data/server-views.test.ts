@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { evaluateHost, evaluateShared } from "@/lib/readiness/engine";
+import { evaluateHost, evaluateShared } from "@/lib/readiness";
 import { getRule } from "@/lib/rules";
 import { buildFixScript } from "@/lib/remediation/fix-script";
 import { loadDemoFleet } from "./demo";

@@ -1,7 +1,7 @@
 import "server-only";
 import { type AclFacts, type DomainFacts, type HostFacts, type ScopeFacts, type TenantFacts, toTenantAttestation, withRecordedAttestations } from "@/lib/facts";
-import { domainFactsFor, scopeForDomain } from "@/lib/readiness/evaluator";
-import type { RuleContext } from "@/lib/rules/types";
+import { domainFactsFor, scopeForDomain } from "@/lib/readiness";
+import type { RuleContext } from "@/lib/rules";
 import { listAttestations } from "./attestations";
 import { db } from "./db";
 import { isDomainRootDn } from "./ingest/identity";

@@ -1,11 +1,10 @@
 import "server-only";
 import { z } from "zod";
 import type { HostFacts } from "@/lib/facts";
-import { verdictSchema, type Verdict } from "@/lib/readiness/verdict";
-import type { RuleResult } from "@/lib/rules/types";
+import { engine, type Verdict, verdictSchema } from "@/lib/readiness";
+import type { RuleResult } from "@/lib/rules";
 import { type ServerFilters, STALE_AFTER_DAYS } from "@/lib/views/server-filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { engine } from "@/lib/readiness/engine";
 import { isOverdue, isoDay, rolloutStatusSchema, type RolloutStatus } from "@/lib/rollout/status";
 import { db } from "./db";
 import { getServerRuleContext } from "./server-views";

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { resultStatusSchema, ruleScopeSchema, severitySchema, type RuleResult } from "@/lib/rules/types";
+import { resultStatusSchema, ruleScopeSchema, severitySchema, type RuleResult } from "@/lib/rules";
 
 // Stored RuleResult JSON (DomainEvaluation.resultsJson) back into typed results, checked item by item:
 // a malformed entry is left out instead of failing the page.

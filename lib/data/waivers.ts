@@ -18,7 +18,7 @@ import {
   type WaiverStatus,
 } from "@/lib/readiness";
 import { getRule } from "@/lib/rules";
-import type { RuleResult, Severity } from "@/lib/rules/types";
+import type { RuleResult, Severity } from "@/lib/rules";
 import { appendAuditSql } from "./audit";
 import { db } from "./db";
 import { reevaluate, type ReevaluationScope } from "./ingest/reevaluate";

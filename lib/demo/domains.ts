@@ -1,34 +1,7 @@
 import type { Ace, AclFacts, DomainFacts, ScopeFacts, TenantFacts } from "@/lib/facts";
-import { EMPTY_GUID } from "@/lib/facts";
+import { AD_RIGHTS, EMPTY_GUID, GUIDS } from "@/lib/facts";
 import { guid, hoursBefore, type DemoDomain } from "./profiles";
 import type { Random } from "./prng";
-
-/** schemaIDGUIDs and rightsGuids from the reference (§3.6). */
-const CLASS = {
-  user: "bf967aba-0de6-11d0-a285-00aa003049e2",
-  group: "bf967a9c-0de6-11d0-a285-00aa003049e2",
-  computer: "bf967a86-0de6-11d0-a285-00aa003049e2",
-  contact: "5cb41ed0-0e4c-11d0-a286-00aa003049e2",
-  inetOrgPerson: "4828cc14-1437-45bc-9b07-ad6f015e5f28",
-  foreignSecurityPrincipal: "89e31c12-8530-11d0-afda-00c04fd930c9",
-  device: "bf967a8e-0de6-11d0-a285-00aa003049e2",
-} as const;
-const RIGHT = {
-  replicationGetChanges: "1131f6aa-9c07-11d1-f79f-00c04fc2dcd2",
-  replicationGetChangesAll: "1131f6ad-9c07-11d1-f79f-00c04fc2dcd2",
-  resetPassword: "00299570-246d-11d0-a768-00aa006e0529",
-  unexpirePassword: "ccc2dc7d-a6ad-4a7a-8846-c04e3cc53501",
-  lockoutTime: "28630ebf-41d5-11d1-a9c1-0000f80367c1",
-  pwdLastSet: "bf967a0a-0de6-11d0-a285-00aa003049e2",
-} as const;
-/** ActiveDirectoryRights bits (reference §3.5). */
-const CREATE_CHILD = 0x1;
-const DELETE_CHILD = 0x2;
-const READ_PROPERTY = 0x10;
-const WRITE_PROPERTY = 0x20;
-const EXTENDED_RIGHT = 0x100;
-const GENERIC_ALL = 0xf01ff;
-const GENERIC_READ = 0x20094;
 
 export const GMSA_NAME = "provAgentgMSA$";
 export const AGENT_GROUP = "Cloud Sync Agents";
@@ -40,23 +13,23 @@ function ace(identity: string, rights: number, inheritanceType: Ace["inheritance
 /** The documented custom-gMSA permission table (reference §3.1), plus PHS and password writeback. */
 function gmsaAces(account: string, withWriteback: boolean): Ace[] {
   const aces = [
-    ace(account, READ_PROPERTY, "Descendents", EMPTY_GUID, CLASS.device),
-    ace(account, READ_PROPERTY, "Descendents", EMPTY_GUID, CLASS.inetOrgPerson),
-    ace(account, READ_PROPERTY, "Descendents", EMPTY_GUID, CLASS.computer),
-    ace(account, READ_PROPERTY, "Descendents", EMPTY_GUID, CLASS.foreignSecurityPrincipal),
-    ace(account, GENERIC_ALL, "Descendents", EMPTY_GUID, CLASS.group),
-    ace(account, READ_PROPERTY, "Descendents", EMPTY_GUID, CLASS.user),
-    ace(account, READ_PROPERTY, "Descendents", EMPTY_GUID, CLASS.contact),
-    ace(account, CREATE_CHILD | DELETE_CHILD, "All", CLASS.user),
-    ace(account, EXTENDED_RIGHT, "None", RIGHT.replicationGetChanges),
-    ace(account, EXTENDED_RIGHT, "None", RIGHT.replicationGetChangesAll),
+    ace(account, AD_RIGHTS.ReadProperty, "Descendents", EMPTY_GUID, GUIDS.device),
+    ace(account, AD_RIGHTS.ReadProperty, "Descendents", EMPTY_GUID, GUIDS.inetOrgPerson),
+    ace(account, AD_RIGHTS.ReadProperty, "Descendents", EMPTY_GUID, GUIDS.computer),
+    ace(account, AD_RIGHTS.ReadProperty, "Descendents", EMPTY_GUID, GUIDS.foreignSecurityPrincipal),
+    ace(account, AD_RIGHTS.GenericAll, "Descendents", EMPTY_GUID, GUIDS.group),
+    ace(account, AD_RIGHTS.ReadProperty, "Descendents", EMPTY_GUID, GUIDS.user),
+    ace(account, AD_RIGHTS.ReadProperty, "Descendents", EMPTY_GUID, GUIDS.contact),
+    ace(account, AD_RIGHTS.CreateChild | AD_RIGHTS.DeleteChild, "All", GUIDS.user),
+    ace(account, AD_RIGHTS.ExtendedRight, "None", GUIDS.replicatingDirectoryChanges),
+    ace(account, AD_RIGHTS.ExtendedRight, "None", GUIDS.replicatingDirectoryChangesAll),
   ];
   if (withWriteback) {
     aces.push(
-      ace(account, EXTENDED_RIGHT, "Descendents", RIGHT.resetPassword, CLASS.user),
-      ace(account, WRITE_PROPERTY, "Descendents", RIGHT.lockoutTime, CLASS.user),
-      ace(account, WRITE_PROPERTY, "Descendents", RIGHT.pwdLastSet, CLASS.user),
-      ace(account, EXTENDED_RIGHT, "None", RIGHT.unexpirePassword),
+      ace(account, AD_RIGHTS.ExtendedRight, "Descendents", GUIDS.resetPassword, GUIDS.user),
+      ace(account, AD_RIGHTS.WriteProperty, "Descendents", GUIDS.lockoutTime, GUIDS.user),
+      ace(account, AD_RIGHTS.WriteProperty, "Descendents", GUIDS.pwdLastSet, GUIDS.user),
+      ace(account, AD_RIGHTS.ExtendedRight, "None", GUIDS.unexpirePassword),
     );
   }
   return aces;
@@ -65,10 +38,10 @@ function gmsaAces(account: string, withWriteback: boolean): Ace[] {
 /** Principals that sit on every domain root, so the export looks like a real one. */
 function builtinAces(domain: DemoDomain): Ace[] {
   return [
-    ace(`${domain.netbiosName}\\Domain Admins`, GENERIC_ALL, "All"),
-    ace("NT AUTHORITY\\ENTERPRISE DOMAIN CONTROLLERS", EXTENDED_RIGHT, "None", RIGHT.replicationGetChangesAll),
-    ace("NT AUTHORITY\\Authenticated Users", GENERIC_READ, "None"),
-    ace("BUILTIN\\Administrators", EXTENDED_RIGHT, "None", RIGHT.replicationGetChanges),
+    ace(`${domain.netbiosName}\\Domain Admins`, AD_RIGHTS.GenericAll, "All"),
+    ace("NT AUTHORITY\\ENTERPRISE DOMAIN CONTROLLERS", AD_RIGHTS.ExtendedRight, "None", GUIDS.replicatingDirectoryChangesAll),
+    ace("NT AUTHORITY\\Authenticated Users", AD_RIGHTS.GenericRead, "None"),
+    ace("BUILTIN\\Administrators", AD_RIGHTS.ExtendedRight, "None", GUIDS.replicatingDirectoryChanges),
   ];
 }
 
@@ -165,7 +138,7 @@ export function generateAclFacts(random: Random, domain: DemoDomain, gmsaSid: st
   const aces = [...builtinAces(domain), ...gmsaAces(account, domain.profile === "healthy")];
   if (domain.profile === "mixed") {
     // Someone granted the gMSA far more than it needs.
-    aces.push(ace(account, GENERIC_ALL, "All"));
+    aces.push(ace(account, AD_RIGHTS.GenericAll, "All"));
   }
   return { targetDn: domain.distinguishedName, account, accountSid: gmsaSid, aces, collectedAt: hoursBefore(asOf, random.int(2, 48)) };
 }

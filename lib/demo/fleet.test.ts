@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aclFactsSchema, domainFactsSchema, hostFactsSchema, scopeFactsSchema, tenantFactsSchema } from "@/lib/facts";
-import { endpointsFor } from "@/lib/rules/endpoints";
+import { endpointsFor } from "@/lib/rules";
 import { generateFleet } from "./fleet";
 
 describe("generateFleet", () => {

@@ -1,6 +1,6 @@
 import type { Cloud, HostFacts } from "@/lib/facts";
-import type { DomainInput, FleetInput } from "@/lib/readiness/evaluator";
-import { endpointsFor } from "@/lib/rules/endpoints";
+import type { DomainInput, FleetInput } from "@/lib/readiness";
+import { endpointsFor } from "@/lib/rules";
 import { generateAclFacts, generateDomainFacts, generateScopeFacts, generateTenantFacts, type DomainSetup } from "./domains";
 import { generateHost, siteNetworks, type HostContext } from "./hosts";
 import { createRandom } from "./prng";

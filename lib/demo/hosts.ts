@@ -1,5 +1,5 @@
 import type { Cloud, ExecutionPolicy, HostFacts, NetworkCheck } from "@/lib/facts";
-import type { EndpointRequirement } from "@/lib/rules/endpoints";
+import type { EndpointRequirement } from "@/lib/rules";
 import { guid, hoursBefore, type DemoDomain } from "./profiles";
 import type { Random } from "./prng";
 

@@ -5,3 +5,4 @@ export * from "./acl";
 export * from "./tenant";
 export * from "./scope";
 export * from "./fleet";
+export * from "./ad";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ResultStatus, RuleResult, Severity } from "@/lib/rules/types";
+import type { ResultStatus, RuleResult, Severity } from "@/lib/rules";
 import fc from "fast-check";
 import { rollup, rollupWith, summarizeResults } from "./rollup";
 

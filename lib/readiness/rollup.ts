@@ -1,4 +1,4 @@
-import type { RuleResult } from "@/lib/rules/types";
+import type { RuleResult } from "@/lib/rules";
 import { confidenceFrom, type Confidence } from "./confidence";
 import type { Verdict } from "./verdict";
 

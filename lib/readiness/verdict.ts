@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { resultStatusSchema as ruleResultStatusSchema } from "@/lib/rules/types";
+import { resultStatusSchema as ruleResultStatusSchema } from "@/lib/rules";
 
 /**
  * Per-server readiness verdicts, from best to worst.
@@ -14,7 +14,7 @@ export type Verdict = z.infer<typeof verdictSchema>;
 
 /** Result statuses as stored and exported ("waived" replaces "fail" when a waiver applies). */
 export const resultStatusSchema = ruleResultStatusSchema;
-export type { ResultStatus } from "@/lib/rules/types";
+export type { ResultStatus } from "@/lib/rules";
 
 export const VERDICT_LABELS: Readonly<Record<Verdict, string>> = {
   ready: "Ready",

@@ -1,4 +1,4 @@
-import type { Evidence, RuleResult } from "@/lib/rules/types";
+import type { Evidence, RuleResult } from "@/lib/rules";
 
 // What a waiver accepted: a fingerprint of a result's evidence. Pure and dependency-free (no node:crypto), so the
 // readiness barrel stays importable anywhere.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RuleResult } from "@/lib/rules/types";
+import type { RuleResult } from "@/lib/rules";
 import { rollup } from "./rollup";
 import { canonicalJson, evidenceFingerprint, evidenceSummary } from "./waiver-fingerprint";
 import { allowedWaiverScopes, applyWaivers, checkWaiverExpiry, isWaiverActive, parseWaiverExpiry, waiverPolicy, waiverSchema, type Waiver } from "./waivers";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { RuleResult, Severity } from "@/lib/rules/types";
+import type { RuleResult, Severity } from "@/lib/rules";
 import { evidenceFingerprint, evidenceSummary } from "./waiver-fingerprint";
 
 // Risk acceptance (pure: no I/O; the clock is `asOf`). A waiver accepts one rule's failing evidence for a server or

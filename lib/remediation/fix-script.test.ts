@@ -1,10 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { HostFacts } from "@/lib/facts";
-import { evaluateHost } from "@/lib/readiness/engine";
-import { getRule } from "@/lib/rules";
-import { hostContext } from "@/lib/rules/host/examples";
-import { pass } from "@/lib/rules/outcome";
-import type { Rule, RuleContext, RuleResult, Severity } from "@/lib/rules/types";
+import { evaluateHost } from "@/lib/readiness";
+import { getRule, hostContext, pass, type Rule, type RuleContext, type RuleResult, type Severity } from "@/lib/rules";
 import { buildFixScript, commentText, fixScriptFileName, invocationLines, planFixes } from "./fix-script";
 
 const GENERATED_AT = "2026-08-02T10:00:00.000Z";

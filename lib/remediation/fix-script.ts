@@ -1,4 +1,4 @@
-import type { Rule, RuleContext, RuleResult, Severity } from "@/lib/rules/types";
+import type { Rule, RuleContext, RuleResult, Severity } from "@/lib/rules";
 
 /**
  * The per-server PowerShell fix script: one download with every fixable finding of the server's own (host-scoped)

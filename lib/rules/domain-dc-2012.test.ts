@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "./domain-dc-2012";
-import { ctx, describeRuleContract } from "./domain/rule-test-kit";
+import { ctx, describeRuleContract } from "./testing/domain-kit";
 import type { DomainFacts } from "@/lib/facts";
 
 const withDcs = (domainControllers: unknown) => ctx({ domain: { domainControllers } as DomainFacts });

@@ -1,6 +1,6 @@
 import { COLLECT } from "./domain/collect";
 import { DCS_FACT, readDomainControllers, runs2012OrLater, WS2012_BUILD } from "./domain/domain-controllers";
-import { cite, DOCS } from "./domain/sources";
+import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
 import { defineRule } from "./types";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "./domain-functional-level";
-import { ctx, describeRuleContract } from "./domain/rule-test-kit";
+import { ctx, describeRuleContract } from "./testing/domain-kit";
 import type { DomainFacts } from "@/lib/facts";
 
 const withLevels = (functionalLevels: unknown) => ctx({ domain: { functionalLevels } as DomainFacts });

@@ -1,6 +1,6 @@
 import { COLLECT } from "./domain/collect";
 import { isRecord, missingFact, prop, readCount } from "./domain/read";
-import { cite, DOCS } from "./domain/sources";
+import { cite, DOCS } from "./sources";
 import { functionalLevelName } from "./domain/versions";
 import { evidence, fail, pass, unknown } from "./outcome";
 import { defineRule, type Evidence } from "./types";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "./domain-kds-root-key";
-import { AS_OF, ctx, describeRuleContract } from "./domain/rule-test-kit";
+import { AS_OF, ctx, describeRuleContract } from "./testing/domain-kit";
 import type { DomainFacts } from "@/lib/facts";
 import type { RuleOutcome } from "./types";
 

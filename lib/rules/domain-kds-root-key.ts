@@ -2,7 +2,7 @@ import { COLLECT } from "./domain/collect";
 import { bestKey, classifyKey, KDS_REPLICATION_WAIT_MS, readKdsKeys, type ClassifiedKey } from "./domain/kds-root-key";
 import { psSingleQuoted } from "./domain/powershell";
 import { jsonSafe, missingFact, readArray, readString, readTime } from "./domain/read";
-import { cite, DOCS } from "./domain/sources";
+import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "./types";
 

@@ -1,6 +1,6 @@
 import { COLLECT } from "./domain/collect";
 import { isRecord, missingFact, prop, readArray, readCount, readString } from "./domain/read";
-import { cite, DOCS } from "./domain/sources";
+import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
 import { defineRule } from "./types";
 

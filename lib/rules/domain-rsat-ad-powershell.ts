@@ -1,7 +1,7 @@
 import { COLLECT } from "./domain/collect";
 import { DCS_FACT, readDomainControllers, type DcView } from "./domain/domain-controllers";
 import { psSingleQuoted } from "./domain/powershell";
-import { cite, DOCS } from "./domain/sources";
+import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "./types";
 

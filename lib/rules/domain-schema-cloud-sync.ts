@@ -1,5 +1,5 @@
 import { evaluateSchemaMinimum } from "./domain/schema-minimum";
-import { cite, DOCS } from "./domain/sources";
+import { cite, DOCS } from "./sources";
 import { defineRule } from "./types";
 
 /** Cloud sync needs msDS-ExternalDirectoryObjectId, first in the Windows Server 2016 schema (objectVersion 87). */

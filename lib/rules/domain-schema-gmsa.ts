@@ -1,5 +1,5 @@
 import { evaluateSchemaMinimum } from "./domain/schema-minimum";
-import { cite, DOCS } from "./domain/sources";
+import { cite, DOCS } from "./sources";
 import { defineRule } from "./types";
 
 /** gMSA needs the Windows Server 2012 schema (objectVersion 56). */

@@ -1,7 +1,7 @@
 import { COLLECT } from "./domain/collect";
 import { missingFact, readCount } from "./domain/read";
 import { SCHEMA_FACT } from "./domain/schema-minimum";
-import { cite, DOCS } from "./domain/sources";
+import { cite, DOCS } from "./sources";
 import { schemaVersionName } from "./domain/versions";
 import { evidence, fail, pass } from "./outcome";
 import { defineRule } from "./types";

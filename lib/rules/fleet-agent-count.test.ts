@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "./fleet-agent-count";
-import { ctx, describeRuleContract } from "./domain/rule-test-kit";
+import { ctx, describeRuleContract } from "./testing/domain-kit";
 import type { FleetFacts } from "@/lib/facts";
 import type { RuleOutcome } from "./types";
 

@@ -1,6 +1,6 @@
 import { COLLECT as DOMAIN_COLLECT } from "./domain/collect";
 import { isRecord, prop, readArray, readCount, readString } from "./domain/read";
-import { cite, DOCS } from "./domain/sources";
+import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
 import { defineRule, type RuleContext } from "./types";
 

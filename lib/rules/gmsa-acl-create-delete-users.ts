@@ -1,10 +1,11 @@
 import { ace, aclFacts, CUSTOM_GMSA_ACES, exampleContext, without } from "./acl/examples";
-import { GUIDS } from "./acl/guids";
+import { GUIDS } from "@/lib/facts";
 import { CHECK_FIRST_STEP, dsaclsSteps, grantRemediation } from "./acl/remediation";
 import { CUSTOM_GMSA_PERMISSIONS } from "./acl/required";
-import { AD_RIGHTS } from "./acl/rights";
+import { AD_RIGHTS } from "@/lib/facts";
 import { permissionsOutcome, prepareAcl } from "./acl/rule-kit";
-import { ACL_DOCS, citeAcl, COMMON_ACL_NOTES } from "./acl/sources";
+import { cite, DOCS } from "./sources";
+import { COMMON_ACL_NOTES } from "./acl/sources";
 import { defineRule, type RuleContext, type RuleOutcome } from "./types";
 
 const IDS = ["create-delete-users"];
@@ -29,10 +30,10 @@ export default defineRule({
     rationale:
       "The custom gMSA table requires Create/delete User objects on this object and all descendant objects, so the agent can " +
       "create and remove user objects anywhere under the domain root.",
-    source: citeAcl(ACL_DOCS.prerequisites, "Group Managed Service Accounts > Custom gMSA account", "custom-gmsa-account"),
+    source: cite(DOCS.prerequisites, "Group Managed Service Accounts > Custom gMSA account", "custom-gmsa-account"),
     otherSources: [
-      citeAcl(ACL_DOCS.gmsaCmdlets, "Set-AADCloudSyncPermissions -PermissionType UserGroupCreateDelete"),
-      citeAcl(ACL_DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions) > UserGroupCreateDelete (CloudHR)"),
+      cite(DOCS.gmsaCmdlets, "Set-AADCloudSyncPermissions -PermissionType UserGroupCreateDelete"),
+      cite(DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions) > UserGroupCreateDelete (CloudHR)"),
     ],
     notes: [
       "Mapped to CreateChild and DeleteChild with ObjectType = user (bf967aba-…), InheritanceType All (§3.5 mapping, derived). An ACE with an empty ObjectType (any child class) also covers it, and so can two ACEs together (e.g. one for this object and one for descendants, or CreateChild and DeleteChild separately).",

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Ace, ScopeFacts } from "@/lib/facts";
 import { ace, aclFacts, CUSTOM_GMSA_ACES, EXAMPLE_DOMAIN, exampleContext, GMSA, INSTALLER_ACES, PHS_ACES, SCOPE_PHS_OFF, SCOPE_WRITEBACK_ON } from "./acl/examples";
-import { GUIDS } from "./acl/guids";
-import { AD_RIGHTS } from "./acl/rights";
-import { describeAclRuleContract } from "./acl/rule-test-kit";
+import { GUIDS } from "@/lib/facts";
+import { AD_RIGHTS } from "@/lib/facts";
+import { describeAclRuleContract } from "./testing/acl-kit";
 import rule from "./gmsa-acl-deny";
 
 const deny = (init: Partial<Ace> & Pick<Ace, "rights">) => ace({ accessType: "deny", ...init });

@@ -1,11 +1,12 @@
 import type { DenyFinding } from "./acl/analyze";
 import { ace, aclFacts, CUSTOM_GMSA_ACES, EXAMPLE_DOMAIN, exampleContext, PHS_ACES } from "./acl/examples";
-import { GUIDS } from "./acl/guids";
+import { GUIDS } from "@/lib/facts";
 import { removalRemediation } from "./acl/remediation";
 import { REQUIRED_PERMISSIONS, type PermissionSetId } from "./acl/required";
-import { AD_RIGHTS } from "./acl/rights";
+import { AD_RIGHTS } from "@/lib/facts";
 import { prepareAcl } from "./acl/rule-kit";
-import { ACL_DOCS, citeAcl, COMMON_ACL_NOTES } from "./acl/sources";
+import { cite, DOCS } from "./sources";
+import { COMMON_ACL_NOTES } from "./acl/sources";
 import { syncFeatures } from "./acl/sync-features";
 import { evidence, fail, pass } from "./outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "./types";
@@ -66,8 +67,8 @@ export default defineRule({
     rationale:
       "A Deny ACE for the gMSA (or a group it belongs to) cancels the documented Allow grants it overlaps, so the agent fails to read, " +
       "write or replicate even though the Allow ACEs look right.",
-    source: citeAcl(ACL_DOCS.prerequisites, "Group Managed Service Accounts > Custom gMSA account", "custom-gmsa-account"),
-    otherSources: [citeAcl(ACL_DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions)")],
+    source: cite(DOCS.prerequisites, "Group Managed Service Accounts > Custom gMSA account", "custom-gmsa-account"),
+    otherSources: [cite(DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions)")],
     notes: [
       "Checks the custom gMSA table always, the password hash sync rights when password hash sync applies (on by default), and the writeback rights when the scope facts show writeback on.",
       "A deny that removes only part of a permission (one property out of \"all properties\", one right out of Full control, one class, one level) still counts and is marked partly.",

@@ -1,11 +1,12 @@
 import type { ExcessFinding } from "./acl/analyze";
 import { ace, aclFacts, EXAMPLE_DOMAIN, exampleContext, INSTALLER_ACES } from "./acl/examples";
-import { GUIDS } from "./acl/guids";
+import { GUIDS } from "@/lib/facts";
 import { removalRemediation } from "./acl/remediation";
 import { REQUIRED_PERMISSIONS } from "./acl/required";
-import { AD_RIGHTS } from "./acl/rights";
+import { AD_RIGHTS } from "@/lib/facts";
 import { prepareAcl } from "./acl/rule-kit";
-import { ACL_DOCS, citeAcl, COMMON_ACL_NOTES } from "./acl/sources";
+import { cite, DOCS } from "./sources";
+import { COMMON_ACL_NOTES } from "./acl/sources";
 import { syncFeatures } from "./acl/sync-features";
 import { evidence, fail, pass } from "./outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "./types";
@@ -62,10 +63,10 @@ export default defineRule({
       "The agent host is a Tier 0 asset because its gMSA holds powerful rights; anything beyond the documented set (GenericAll, " +
       "WriteDacl or WriteOwner on the domain root, Full control on every descendant, membership of privileged groups) widens what an attacker " +
       "who controls the host can do, without helping sync.",
-    source: citeAcl(ACL_DOCS.prerequisites, "Group Managed Service Accounts > Custom gMSA account", "custom-gmsa-account"),
+    source: cite(DOCS.prerequisites, "Group Managed Service Accounts > Custom gMSA account", "custom-gmsa-account"),
     otherSources: [
-      citeAcl(ACL_DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions)"),
-      citeAcl(ACL_DOCS.adDsConnectorAccount, "Configure AD DS Connector Account Permissions"),
+      cite(DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions)"),
+      cite(DOCS.adDsConnectorAccount, "Configure AD DS Connector Account Permissions"),
     ],
     notes: [
       "The allowed set is the custom gMSA table plus everything the installer's \"ALL\" set grants (ms-DS-ConsistencyGuid, msDS-KeyCredentialLink, password hash sync, password writeback, group writeback, Exchange hybrid, UserGroupCreateDelete) and Entra Connect's BasicRead, so installer-made ACEs are never flagged.",

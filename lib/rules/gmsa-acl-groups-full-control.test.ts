@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Ace } from "@/lib/facts";
 import { ace, aclFacts, EXAMPLE_DOMAIN, exampleContext, GMSA } from "./acl/examples";
-import { GUIDS } from "./acl/guids";
-import { AD_RIGHTS } from "./acl/rights";
-import { describeAclRuleContract } from "./acl/rule-test-kit";
+import { GUIDS } from "@/lib/facts";
+import { AD_RIGHTS } from "@/lib/facts";
+import { describeAclRuleContract } from "./testing/acl-kit";
 import rule from "./gmsa-acl-groups-full-control";
 
 const onGroups = (rights: number, extra: Partial<Ace> = {}) =>

@@ -1,10 +1,11 @@
 import { ace, aclFacts, CUSTOM_GMSA_ACES, EXAMPLE_DOMAIN, exampleContext, without } from "./acl/examples";
-import { GUIDS } from "./acl/guids";
+import { GUIDS } from "@/lib/facts";
 import { CHECK_FIRST_STEP, dsaclsSteps, grantRemediation } from "./acl/remediation";
 import { CUSTOM_GMSA_PERMISSIONS } from "./acl/required";
-import { AD_RIGHTS } from "./acl/rights";
+import { AD_RIGHTS } from "@/lib/facts";
 import { permissionsOutcome, prepareAcl } from "./acl/rule-kit";
-import { ACL_DOCS, citeAcl, COMMON_ACL_NOTES } from "./acl/sources";
+import { cite, DOCS } from "./sources";
+import { COMMON_ACL_NOTES } from "./acl/sources";
 import { defineRule, type RuleContext, type RuleOutcome } from "./types";
 
 const IDS = ["groups-full-control"];
@@ -29,10 +30,10 @@ export default defineRule({
     rationale:
       "Cloud sync creates, updates and deletes group objects and their memberships in AD (group provisioning to AD) and writes " +
       "back attributes on groups; the documented custom gMSA permissions give it Full control on descendant group objects.",
-    source: citeAcl(ACL_DOCS.prerequisites, "Group Managed Service Accounts > Custom gMSA account", "custom-gmsa-account"),
+    source: cite(DOCS.prerequisites, "Group Managed Service Accounts > Custom gMSA account", "custom-gmsa-account"),
     otherSources: [
-      citeAcl(ACL_DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions) > Group Writeback"),
-      citeAcl(ACL_DOCS.adDsConnectorAccount, "Configure Basic Read-Only Permissions"),
+      cite(DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions) > Group Writeback"),
+      cite(DOCS.adDsConnectorAccount, "Configure Basic Read-Only Permissions"),
     ],
     notes: [
       "Sources differ: the cloud sync custom gMSA table asks for Full control on descendant groups, while Entra Connect's BasicRead (which Set-AADCloudSyncPermissions -PermissionType BasicRead mirrors) grants only Read all properties on groups. The rule encodes the cloud sync table.",

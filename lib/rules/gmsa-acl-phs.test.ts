@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ace, aclFacts, CUSTOM_GMSA_ACES, exampleContext, PHS_ACES, SCOPE_PHS_OFF, SCOPE_PHS_ONLY } from "./acl/examples";
-import { GUIDS } from "./acl/guids";
-import { AD_RIGHTS } from "./acl/rights";
-import { describeAclRuleContract } from "./acl/rule-test-kit";
+import { GUIDS } from "@/lib/facts";
+import { AD_RIGHTS } from "@/lib/facts";
+import { describeAclRuleContract } from "./testing/acl-kit";
 import rule from "./gmsa-acl-phs";
 import type { ScopeFacts } from "@/lib/facts";
 

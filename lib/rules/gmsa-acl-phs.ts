@@ -1,10 +1,11 @@
 import { ace, aclFacts, CUSTOM_GMSA_ACES, exampleContext, GMSA, PHS_ACES, SCOPE_PHS_ONLY } from "./acl/examples";
-import { GUIDS } from "./acl/guids";
+import { GUIDS } from "@/lib/facts";
 import { CHECK_FIRST_STEP, dsaclsSteps, grantRemediation } from "./acl/remediation";
 import { PHS_PERMISSIONS } from "./acl/required";
-import { AD_RIGHTS } from "./acl/rights";
+import { AD_RIGHTS } from "@/lib/facts";
 import { permissionsOutcome, prepareAcl } from "./acl/rule-kit";
-import { ACL_DOCS, citeAcl, COMMON_ACL_NOTES } from "./acl/sources";
+import { cite, DOCS } from "./sources";
+import { COMMON_ACL_NOTES } from "./acl/sources";
 import { syncFeatures } from "./acl/sync-features";
 import { defineRule, type RuleContext, type RuleOutcome } from "./types";
 
@@ -43,10 +44,10 @@ export default defineRule({
     rationale:
       "Password hash synchronization reads password hashes through directory replication, which needs both replication extended " +
       "rights on the domain root. Without them password hash sync fails for the whole domain.",
-    source: citeAcl(ACL_DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions) > Password Hash Sync", "password-hash-sync"),
+    source: cite(DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions) > Password Hash Sync", "password-hash-sync"),
     otherSources: [
-      citeAcl(ACL_DOCS.gmsaCmdlets, "Set-AADCloudSyncPermissions -PermissionType PasswordHashSync"),
-      citeAcl(ACL_DOCS.adDsConnectorAccount, "Permissions for Password Hash Synchronization"),
+      cite(DOCS.gmsaCmdlets, "Set-AADCloudSyncPermissions -PermissionType PasswordHashSync"),
+      cite(DOCS.adDsConnectorAccount, "Permissions for Password Hash Synchronization"),
     ],
     notes: [
       "Applies unless every sync configuration of this domain in the scope facts has password hash sync switched off. Without scope facts it applies, because password hash sync is on by default in cloud sync, and the message says so.",

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ace, aclFacts, CUSTOM_GMSA_ACES, DOMAIN_DN, EXAMPLE_DOMAIN, exampleContext, GMSA, without } from "./acl/examples";
-import { GUIDS } from "./acl/guids";
-import { AD_RIGHTS } from "./acl/rights";
-import { describeAclRuleContract } from "./acl/rule-test-kit";
+import { GUIDS } from "@/lib/facts";
+import { AD_RIGHTS } from "@/lib/facts";
+import { describeAclRuleContract } from "./testing/acl-kit";
 import rule from "./gmsa-acl-read-objects";
 
 const READ_CLASSES = [GUIDS.device, GUIDS.inetOrgPerson, GUIDS.computer, GUIDS.foreignSecurityPrincipal, GUIDS.user, GUIDS.contact];

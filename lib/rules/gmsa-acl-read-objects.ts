@@ -1,10 +1,11 @@
-import { GUIDS } from "./acl/guids";
+import { GUIDS } from "@/lib/facts";
 import { ace, aclFacts, CUSTOM_GMSA_ACES, exampleContext, GMSA, without } from "./acl/examples";
 import { CHECK_FIRST_STEP, dsaclsSteps, grantRemediation } from "./acl/remediation";
 import { CUSTOM_GMSA_PERMISSIONS } from "./acl/required";
-import { AD_RIGHTS } from "./acl/rights";
+import { AD_RIGHTS } from "@/lib/facts";
 import { permissionsOutcome, prepareAcl } from "./acl/rule-kit";
-import { ACL_DOCS, citeAcl, COMMON_ACL_NOTES } from "./acl/sources";
+import { cite, DOCS } from "./sources";
+import { COMMON_ACL_NOTES } from "./acl/sources";
 import { defineRule, type RuleContext, type RuleOutcome } from "./types";
 
 const IDS = ["read-device", "read-inetorgperson", "read-computer", "read-foreignsecurityprincipal", "read-user", "read-contact"];
@@ -27,11 +28,11 @@ export default defineRule({
     rationale:
       "The provisioning agent reads users, contacts, InetOrgPersons, computers, devices and foreign security principals from AD " +
       "with its gMSA. Without Read all properties on these descendant objects, objects or attributes are silently missing from sync.",
-    source: citeAcl(ACL_DOCS.prerequisites, "Group Managed Service Accounts > Custom gMSA account", "custom-gmsa-account"),
+    source: cite(DOCS.prerequisites, "Group Managed Service Accounts > Custom gMSA account", "custom-gmsa-account"),
     otherSources: [
-      citeAcl(ACL_DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions)"),
-      citeAcl(ACL_DOCS.gmsaCmdlets, "Grant permissions to a specific domain"),
-      citeAcl(ACL_DOCS.adDsConnectorAccount, "Configure Basic Read-Only Permissions"),
+      cite(DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions)"),
+      cite(DOCS.gmsaCmdlets, "Grant permissions to a specific domain"),
+      cite(DOCS.adDsConnectorAccount, "Configure Basic Read-Only Permissions"),
     ],
     notes: [
       "Which class 'device' means is not documented: ADSyncConfig's `RP;;device` resolves to the X.500 device class (bf967a8e-0de6-11d0-a285-00aa003049e2); " +

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ace, aclFacts, exampleContext, SCOPE_PHS_ONLY, SCOPE_WRITEBACK_ON, WRITEBACK_ACES, without } from "./acl/examples";
-import { GUIDS } from "./acl/guids";
-import { AD_RIGHTS } from "./acl/rights";
-import { describeAclRuleContract } from "./acl/rule-test-kit";
+import { GUIDS } from "@/lib/facts";
+import { AD_RIGHTS } from "@/lib/facts";
+import { describeAclRuleContract } from "./testing/acl-kit";
 import rule from "./gmsa-acl-writeback";
 
 const evaluate = (aces: Parameters<typeof aclFacts>[0]) => rule.evaluate(exampleContext({ scope: SCOPE_WRITEBACK_ON, acl: aclFacts(aces) }));

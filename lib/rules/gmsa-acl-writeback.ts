@@ -1,9 +1,10 @@
 import { aclFacts, CUSTOM_GMSA_ACES, exampleContext, SCOPE_WRITEBACK_ON, WRITEBACK_ACES, without } from "./acl/examples";
-import { GUIDS } from "./acl/guids";
+import { GUIDS } from "@/lib/facts";
 import { CHECK_FIRST_STEP, dsaclsSteps, grantRemediation } from "./acl/remediation";
 import { WRITEBACK_PERMISSIONS } from "./acl/required";
 import { permissionsOutcome, prepareAcl } from "./acl/rule-kit";
-import { ACL_DOCS, citeAcl, COMMON_ACL_NOTES } from "./acl/sources";
+import { cite, DOCS } from "./sources";
+import { COMMON_ACL_NOTES } from "./acl/sources";
 import { syncFeatures } from "./acl/sync-features";
 import { defineRule, type RuleContext, type RuleOutcome } from "./types";
 
@@ -35,10 +36,10 @@ export default defineRule({
     rationale:
       "With password writeback (SSPR writeback) the agent resets on-premises passwords, unlocks accounts and clears the must-change flag " +
       "as the gMSA. Without these rights password changes made in the cloud fail to reach AD.",
-    source: citeAcl(ACL_DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions) > Password Writeback", "password-writeback"),
+    source: cite(DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions) > Password Writeback", "password-writeback"),
     otherSources: [
-      citeAcl(ACL_DOCS.gmsaCmdlets, "Set-AADCloudSyncPermissions -PermissionType PasswordWriteBack"),
-      citeAcl(ACL_DOCS.adDsConnectorAccount, "Permissions for Password Writeback"),
+      cite(DOCS.gmsaCmdlets, "Set-AADCloudSyncPermissions -PermissionType PasswordWriteBack"),
+      cite(DOCS.adDsConnectorAccount, "Permissions for Password Writeback"),
     ],
     notes: [
       "Decision: password writeback is opt-in, so the rule applies only when the scope facts show a configuration of this domain with password writeback on. Without scope facts it does not apply (it would otherwise block every domain that never uses writeback); upload the sync scope to evaluate it.",

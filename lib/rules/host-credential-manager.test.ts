@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "./host-credential-manager";
 import { hostContext } from "./host/examples";
-import { expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./host/testing";
+import { expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./testing/host-kit";
 
 describe("host-credential-manager", () => {
   itRunsExamples(rule);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "./host-dotnet-strong-crypto";
 import { hostContext } from "./host/examples";
-import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./host/testing";
+import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./testing/host-kit";
 
 const withValue = (schUseStrongCrypto: number | null) => hostContext({ tls: { dotnet64: { schUseStrongCrypto } } });
 

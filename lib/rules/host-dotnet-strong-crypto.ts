@@ -1,15 +1,15 @@
 import { evidence, fail, pass } from "@/lib/rules/outcome";
 import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { hostLabel, own, readDword, shownDword } from "./host/read";
+import { own, shownDword } from "./host/read";
 import { constantUnknown, frozenSingle } from "./host/frozen";
-import { collectedAs, remediationScript, setDwordLines } from "./host/registry-script";
-import { COLLECTOR_HINT, prerequisites, SECTION, TLS_CONNECT_ENFORCEMENT } from "./host/sources";
-import { DOTNET64_KEY, RESTART_REMINDER, stateOf } from "./host/tls";
+import { prerequisites, SECTION, TLS_CONNECT_ENFORCEMENT } from "./host/sources";
+import { DOTNET64_KEY, readTlsDwords, stateOf, tlsCollect, tlsFact, tlsRemediationScript } from "./host/tls";
 
-const FACT = "host.tls.dotnet64.schUseStrongCrypto";
+const PATH = ["dotnet64", "schUseStrongCrypto"] as const;
+const FACT = tlsFact(PATH);
 const EXPECTED = `1 (${DOTNET64_KEY}\\SchUseStrongCrypto)`;
-const COLLECT = `Get-ItemProperty '${DOTNET64_KEY}' -Name SchUseStrongCrypto (${COLLECTOR_HINT})`;
+const COLLECT = tlsCollect(`Get-ItemProperty '${DOTNET64_KEY}' -Name SchUseStrongCrypto`);
 
 /** The evidence when the value is 1 (set) or absent, the two states most servers are in. */
 const NOT_COLLECTED = constantUnknown(FACT, COLLECT);
@@ -21,7 +21,7 @@ function isOne(dword: number): boolean {
 }
 
 function readValue(host: unknown): number | null | undefined {
-  return readDword(own(own(own(host, "tls"), "dotnet64"), "schUseStrongCrypto"));
+  return readTlsDwords(host, [PATH])[0];
 }
 
 function evaluate(ctx: RuleContext): RuleOutcome {
@@ -46,20 +46,15 @@ function evaluate(ctx: RuleContext): RuleOutcome {
 function script(ctx: RuleContext): string | null {
   const host = own(ctx, "host");
   const value = readValue(host);
-  if (value === 1) return null;
-  return remediationScript({
-    ruleId: "host-dotnet-strong-crypto",
-    title: ".NET Framework uses strong cryptography (SchUseStrongCrypto = 1)",
-    host: hostLabel(host),
-    notes: ["A restart is required for .NET applications (and the agent) to pick up the change."],
-    body: setDwordLines({
-      path: DOTNET64_KEY,
-      name: "SchUseStrongCrypto",
-      value: 1,
-      reason: `64-bit .NET Framework 4.x: ${collectedAs(value)}, required 1.`,
-    }),
-    afterChange: RESTART_REMINDER,
-  });
+  return tlsRemediationScript(
+    {
+      ruleId: "host-dotnet-strong-crypto",
+      title: ".NET Framework uses strong cryptography (SchUseStrongCrypto = 1)",
+      note: "A restart is required for .NET applications (and the agent) to pick up the change.",
+    },
+    host,
+    value === 1 ? [] : [{ path: DOTNET64_KEY, name: "SchUseStrongCrypto", value: 1, label: "64-bit .NET Framework 4.x", raw: value, requirement: "required" }],
+  );
 }
 
 export default defineRule({

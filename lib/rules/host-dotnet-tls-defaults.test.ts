@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "./host-dotnet-tls-defaults";
 import { hostContext } from "./host/examples";
-import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./host/testing";
+import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./testing/host-kit";
 
 describe("host-dotnet-tls-defaults", () => {
   itRunsExamples(rule);

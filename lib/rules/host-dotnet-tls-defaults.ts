@@ -1,20 +1,9 @@
-import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
+import { evidence, fail, pass } from "@/lib/rules/outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { hostLabel, own, readDword, shownDword } from "./host/read";
-import { dwordCode, DWORD_CODE_VALUES, freezeOutcome } from "./host/frozen";
-import { collectedAs, remediationScript, setDwordLines } from "./host/registry-script";
-import { COLLECTOR_HINT, prerequisites, SECTION, TLS_CONNECT_ENFORCEMENT } from "./host/sources";
-import { DOTNET32_KEY, DOTNET64_KEY, RESTART_REMINDER, type ValueState } from "./host/tls";
-
-interface DotnetValue {
-  view: "dotnet64" | "dotnet32";
-  field: "schUseStrongCrypto" | "systemDefaultTlsVersions";
-  name: "SchUseStrongCrypto" | "SystemDefaultTlsVersions";
-  key: string;
-  raw: number | null | undefined;
-  state: ValueState;
-}
+import { own, shownDword } from "./host/read";
+import { prerequisites, SECTION, TLS_CONNECT_ENFORCEMENT } from "./host/sources";
+import { DOTNET32_KEY, DOTNET64_KEY, labelsIn, readTlsDwords, stateOf, tlsDwordEvaluator, tlsFact, tlsNotCollected, tlsRemediationScript, type ValueState } from "./host/tls";
 
 /** The Entra Connect TLS document's .NET values beyond the 64-bit SchUseStrongCrypto (host-dotnet-strong-crypto). */
 const CHECKED = [
@@ -23,84 +12,29 @@ const CHECKED = [
   { view: "dotnet32", field: "systemDefaultTlsVersions", name: "SystemDefaultTlsVersions", key: DOTNET32_KEY },
 ] as const;
 
-/** Fact path, expected text and label of each CHECKED value, worked out once. */
-const FACTS: readonly string[] = CHECKED.map((item) => `host.tls.${item.view}.${item.field}`);
+/** Path under host.tls, fact path, expected text and label of each CHECKED value, worked out once. */
+const PATHS: readonly (readonly string[])[] = CHECKED.map((item) => [item.view, item.field]);
+const FACTS: readonly string[] = PATHS.map(tlsFact);
 const EXPECTED: readonly string[] = CHECKED.map((item) => `1 (${item.key}\\${item.name})`);
-const LABELS: readonly string[] = CHECKED.map((item) => label(item));
+const LABELS: readonly string[] = CHECKED.map((item) => `${item.view === "dotnet32" ? "WOW6432Node (32-bit)" : "64-bit"} ${item.name}`);
 
-function stateOfValue(raw: number | null | undefined): ValueState {
-  if (raw === undefined) return "not-collected";
-  if (raw === null) return "absent";
-  return raw === 1 ? "ok" : "wrong";
-}
-
-/** The three raw DWORDs in CHECKED order. */
-function readRaws(host: unknown): (number | null | undefined)[] {
-  const tls = own(host, "tls");
-  const dotnet64 = own(tls, "dotnet64");
-  const dotnet32 = own(tls, "dotnet32");
-  return [
-    readDword(own(dotnet32, "schUseStrongCrypto")),
-    readDword(own(dotnet64, "systemDefaultTlsVersions")),
-    readDword(own(dotnet32, "systemDefaultTlsVersions")),
-  ];
-}
-
-function readValues(host: unknown): DotnetValue[] {
-  const raws = readRaws(host);
-  return CHECKED.map((item, i) => ({ ...item, raw: raws[i], state: stateOfValue(raws[i]) }));
-}
-
-function label(value: Pick<DotnetValue, "view" | "name">): string {
-  return `${value.view === "dotnet32" ? "WOW6432Node (32-bit)" : "64-bit"} ${value.name}`;
+function isOne(value: number): boolean {
+  return value === 1;
 }
 
 const PASS_MESSAGE = "SystemDefaultTlsVersions = 1 in both .NET views and SchUseStrongCrypto = 1 in the 32-bit view.";
 
-/**
- * The outcome for every combination of the three values being not collected, absent, 0 or 1 (64 of them),
- * worked out once at module load by outcomeFor itself; other values are judged per call.
- */
-const TABLE: readonly RuleOutcome[] = buildTable();
-
-function buildTable(): RuleOutcome[] {
-  const table: RuleOutcome[] = [];
-  for (let code = 0; code < 64; code++) {
-    const raws = [0, 1, 2].map((i) => DWORD_CODE_VALUES[(code >> (2 * i)) & 3]);
-    table.push(freezeOutcome(outcomeFor(raws)));
-  }
-  return table;
-}
-
-function evaluate(ctx: RuleContext): RuleOutcome {
-  const tls = own(own(ctx, "host"), "tls");
-  const dotnet64 = own(tls, "dotnet64");
-  const dotnet32 = own(tls, "dotnet32");
-  const strongCrypto32 = readDword(own(dotnet32, "schUseStrongCrypto"));
-  const systemDefault64 = readDword(own(dotnet64, "systemDefaultTlsVersions"));
-  const systemDefault32 = readDword(own(dotnet32, "systemDefaultTlsVersions"));
-  const c0 = dwordCode(strongCrypto32);
-  const c1 = dwordCode(systemDefault64);
-  const c2 = dwordCode(systemDefault32);
-  if (c0 >= 0 && c1 >= 0 && c2 >= 0) return { ...TABLE[c0 | (c1 << 2) | (c2 << 4)] };
-  return outcomeFor([strongCrypto32, systemDefault64, systemDefault32]);
-}
+/** Reads the three values in CHECKED order and judges them (precomputed for not collected, absent, 0 and 1). */
+const evaluate = tlsDwordEvaluator(PATHS, outcomeFor);
 
 /** Judges the three raw DWORDs in CHECKED order. */
 function outcomeFor(raws: readonly (number | null | undefined)[]): RuleOutcome {
   const found = new Array<Evidence>(raws.length);
   for (let i = 0; i < raws.length; i++) found[i] = evidence(FACTS[i], shownDword(raws[i]), EXPECTED[i]);
+  const states: ValueState[] = raws.map((raw) => stateOf(raw, isOne));
   let notSet = "";
-  let missing = "";
-  let firstMissing = -1;
   for (let i = 0; i < CHECKED.length; i++) {
-    const raw = raws[i];
-    const state = stateOfValue(raw);
-    if (state === "wrong" || state === "absent") notSet = `${notSet === "" ? "" : `${notSet}, `}${LABELS[i]} = ${shownDword(raw)}`;
-    else if (state === "not-collected") {
-      missing = missing === "" ? LABELS[i] : `${missing}, ${LABELS[i]}`;
-      if (firstMissing < 0) firstMissing = i;
-    }
+    if (states[i] === "wrong" || states[i] === "absent") notSet = `${notSet === "" ? "" : `${notSet}, `}${LABELS[i]} = ${shownDword(raws[i])}`;
   }
   if (notSet !== "") {
     return fail(
@@ -109,11 +43,12 @@ function outcomeFor(raws: readonly (number | null | undefined)[]): RuleOutcome {
       "warning",
     );
   }
+  const firstMissing = states.indexOf("not-collected");
   if (firstMissing >= 0) {
-    return unknown(
+    return tlsNotCollected(
       FACTS[firstMissing],
-      `Get-ItemProperty '${CHECKED[firstMissing].key}' -Name SchUseStrongCrypto, SystemDefaultTlsVersions (both the 64-bit and WOW6432Node keys) (${COLLECTOR_HINT})`,
-      `Not collected: ${missing}.`,
+      `Get-ItemProperty '${CHECKED[firstMissing].key}' -Name SchUseStrongCrypto, SystemDefaultTlsVersions (both the 64-bit and WOW6432Node keys)`,
+      labelsIn(LABELS, states, "not-collected"),
       found,
     );
   }
@@ -122,23 +57,19 @@ function outcomeFor(raws: readonly (number | null | undefined)[]): RuleOutcome {
 
 function script(ctx: RuleContext): string | null {
   const host = own(ctx, "host");
-  const toSet = readValues(host).filter((value) => value.state !== "ok");
-  if (toSet.length === 0) return null;
-  return remediationScript({
-    ruleId: "host-dotnet-tls-defaults",
-    title: ".NET Framework uses the OS TLS defaults in both the 64-bit and 32-bit views",
-    host: hostLabel(host),
-    notes: ["A restart is required for .NET applications to pick up the change."],
-    body: toSet.flatMap((value) =>
-      setDwordLines({
-        path: value.key,
-        name: value.name,
-        value: 1,
-        reason: `${label(value)}: ${collectedAs(value.raw)}, recommended 1.`,
-      }),
-    ),
-    afterChange: RESTART_REMINDER,
-  });
+  const raws = readTlsDwords(host, PATHS);
+  const fixes = CHECKED.flatMap((item, i) =>
+    raws[i] === 1 ? [] : [{ path: item.key, name: item.name, value: 1, label: LABELS[i], raw: raws[i], requirement: "recommended" as const }],
+  );
+  return tlsRemediationScript(
+    {
+      ruleId: "host-dotnet-tls-defaults",
+      title: ".NET Framework uses the OS TLS defaults in both the 64-bit and 32-bit views",
+      note: "A restart is required for .NET applications to pick up the change.",
+    },
+    host,
+    fixes,
+  );
 }
 
 export default defineRule({

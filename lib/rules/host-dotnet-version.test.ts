@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "./host-dotnet-version";
 import { hostContext } from "./host/examples";
-import { expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./host/testing";
+import { expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./testing/host-kit";
 
 describe("host-dotnet-version", () => {
   itRunsExamples(rule);

@@ -3,7 +3,7 @@ import type { NetworkCheck } from "@/lib/facts";
 import { endpointsFor } from "./endpoints";
 import rule from "./host-endpoints";
 import { hostContext } from "./host/examples";
-import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./host/testing";
+import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./testing/host-kit";
 
 const reachAll = (cloud: "public" | "usgov"): NetworkCheck[] =>
   endpointsFor(cloud).map((requirement) => ({ host: requirement.probeHost, port: requirement.port, reachable: true }));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { ExecutionPolicy } from "@/lib/facts";
 import rule from "./host-execution-policy";
 import { hostContext } from "./host/examples";
-import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./host/testing";
+import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./testing/host-kit";
 
 type Scopes = { MachinePolicy?: ExecutionPolicy; UserPolicy?: ExecutionPolicy; Process?: ExecutionPolicy; CurrentUser?: ExecutionPolicy; LocalMachine?: ExecutionPolicy };
 const allUndefined: Required<Scopes> = {

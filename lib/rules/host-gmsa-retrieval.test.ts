@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { DomainFacts, HostFacts } from "@/lib/facts";
-import { evaluateRule } from "@/lib/readiness/evaluate";
-import { rollup } from "@/lib/readiness/rollup";
+import { evaluateRule, rollup } from "@/lib/readiness";
 import { EXAMPLE_AS_OF, EXAMPLE_DOMAIN, EXAMPLE_HOST, HOST_SID } from "./acl/examples";
-import { describeAclRuleContract } from "./acl/rule-test-kit";
+import { describeAclRuleContract } from "./testing/acl-kit";
 import rule from "./host-gmsa-retrieval";
 
 const withList = (principals: string[], extra: Partial<DomainFacts> = {}): DomainFacts => ({

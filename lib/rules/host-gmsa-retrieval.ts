@@ -2,7 +2,7 @@ import { collectRetrievalCommand, COLLECT_HOST_IDENTITY, COLLECT_MEMBERSHIPS } f
 import { EXAMPLE_AS_OF, EXAMPLE_DOMAIN, EXAMPLE_HOST, HOST_SID } from "./acl/examples";
 import { createIdentityResolver, parsePrincipal, type PrincipalRef } from "./acl/principal";
 import { psQuote } from "./acl/scripts";
-import { ACL_DOCS, citeAcl } from "./acl/sources";
+import { cite, DOCS } from "./sources";
 import { constantUnknown } from "./host/frozen";
 import { toUpper } from "./text-case";
 import { evidence, fail, pass, unknown } from "./outcome";
@@ -227,10 +227,10 @@ export default defineRule({
     rationale:
       "The provisioning agent service runs as the gMSA. A host can use a gMSA only if its computer account, or a group containing it, " +
       "is in the gMSA's PrincipalsAllowedToRetrieveManagedPassword; otherwise the service cannot log on.",
-    source: citeAcl(ACL_DOCS.gmsaGettingStarted, "Add member hosts to an existing server farm", "add-member-hosts-to-an-existing-server-farm"),
+    source: cite(DOCS.gmsaGettingStarted, "Add member hosts to an existing server farm", "add-member-hosts-to-an-existing-server-farm"),
     otherSources: [
-      citeAcl(ACL_DOCS.prerequisites, "Group Managed Service Accounts", "group-managed-service-accounts"),
-      citeAcl(ACL_DOCS.gmsaCloudSync, "Using a custom gMSA account", "using-a-custom-gmsa-account"),
+      cite(DOCS.prerequisites, "Group Managed Service Accounts", "group-managed-service-accounts"),
+      cite(DOCS.gmsaCloudSync, "Using a custom gMSA account", "using-a-custom-gmsa-account"),
     ],
     notes: [
       "Severity warning, not blocker: the installer's \"Create gMSA\" option creates provAgentgMSA$, or re-uses it when run for a second agent, and adds the new host's permission to retrieve the password itself (reference §2.1, installation guide); only a pre-created gMSA chosen with \"Use custom gMSA\" needs the administrator to list the host beforehand. The facts cannot tell which option the installer will be run with, so a host not yet listed is Ready with conditions rather than Not ready, and the fail message says what is needed in each case.",

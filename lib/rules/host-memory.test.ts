@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule, { MIN_INSTALLED_BYTES, MIN_VISIBLE_BYTES } from "./host-memory";
 import { hostContext } from "./host/examples";
-import { expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./host/testing";
+import { expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./testing/host-kit";
 
 describe("host-memory", () => {
   itRunsExamples(rule);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "./host-os-2025-update";
 import { hostContext } from "./host/examples";
-import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./host/testing";
+import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./testing/host-kit";
 
 const server2025 = { build: 26100, productType: "server" } as const;
 

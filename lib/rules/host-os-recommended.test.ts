@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "./host-os-recommended";
 import { hostContext } from "./host/examples";
-import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./host/testing";
+import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./testing/host-kit";
 
 describe("host-os-recommended", () => {
   itRunsExamples(rule);

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { endpointsFor } from "./endpoints";
 import rule from "./host-port-443";
 import { hostContext } from "./host/examples";
-import { itBehavesAsPortRule } from "./host/port-rule-behaviour";
+import { itBehavesAsPortRule } from "./testing/port-rule-behaviour";
 
 describe("host-port-443", () => {
   itBehavesAsPortRule(rule, 443);

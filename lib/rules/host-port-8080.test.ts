@@ -1,6 +1,6 @@
 import { describe } from "vitest";
 import rule from "./host-port-8080";
-import { itBehavesAsPortRule } from "./host/port-rule-behaviour";
+import { itBehavesAsPortRule } from "./testing/port-rule-behaviour";
 
 describe("host-port-8080", () => {
   itBehavesAsPortRule(rule, 8080);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import rule from "./host-tls12-schannel";
 import { hostContext } from "./host/examples";
-import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./host/testing";
+import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./testing/host-kit";
 
 type Side = { enabled?: number | null; disabledByDefault?: number | null };
 const tls = (client: Side, server: Side) => hostContext({ tls: { schannelTls12: { client, server } } });

@@ -1,28 +1,18 @@
-import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
+import { evidence, fail, pass } from "@/lib/rules/outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { hostLabel, own, readDword, shownDword } from "./host/read";
-import { dwordCode, DWORD_CODE_VALUES, freezeOutcome } from "./host/frozen";
-import { collectedAs, remediationScript, setDwordLines } from "./host/registry-script";
-import { COLLECTOR_HINT, prerequisites, SECTION, TLS_CONNECT_ENFORCEMENT } from "./host/sources";
-import { RESTART_REMINDER, SCHANNEL_TLS12, type ValueState } from "./host/tls";
-
-interface SchannelValue {
-  side: "client" | "server";
-  field: "enabled" | "disabledByDefault";
-  name: "Enabled" | "DisabledByDefault";
-  /** The value the cloud sync .reg file writes. */
-  required: 0 | 1;
-  raw: number | null | undefined;
-  state: ValueState;
-}
+import { own, shownDword } from "./host/read";
+import { prerequisites, SECTION, TLS_CONNECT_ENFORCEMENT } from "./host/sources";
+import { labelsIn, readTlsDwords, SCHANNEL_TLS12, stateOf, tlsDwordEvaluator, tlsFact, tlsNotCollected, tlsRemediationScript, type ValueState } from "./host/tls";
 
 /** One of the four values, with its fact path, label and expected text worked out once. */
 interface SchannelSpec {
   side: "client" | "server";
   field: "enabled" | "disabledByDefault";
   name: "Enabled" | "DisabledByDefault";
+  /** The value the cloud sync .reg file writes. */
   required: 0 | 1;
+  path: readonly string[];
   fact: string;
   /** "TLS 1.2\\Client\\Enabled" */
   label: string;
@@ -33,88 +23,29 @@ function spec(side: "client" | "server", field: "enabled" | "disabledByDefault")
   const name = field === "enabled" ? "Enabled" : "DisabledByDefault";
   const required = field === "enabled" ? 1 : 0;
   const label = `TLS 1.2\\${side === "client" ? "Client" : "Server"}\\${name}`;
-  return { side, field, name, required, fact: `host.tls.schannelTls12.${side}.${field}`, label, expected: `${required} (${label})` };
+  const path = ["schannelTls12", side, field];
+  return { side, field, name, required, path, fact: tlsFact(path), label, expected: `${required} (${label})` };
 }
 
 /** Client Enabled, Client DisabledByDefault, Server Enabled, Server DisabledByDefault: the order of evidence and messages. */
 const SPECS: readonly SchannelSpec[] = [spec("client", "enabled"), spec("client", "disabledByDefault"), spec("server", "enabled"), spec("server", "disabledByDefault")];
+const PATHS: readonly (readonly string[])[] = SPECS.map((item) => item.path);
+const LABELS: readonly string[] = SPECS.map((item) => item.label);
 
 /** SCHANNEL treats any non-zero Enabled as on and any non-zero DisabledByDefault as off-by-default. */
-function isOk(field: SchannelSpec["field"], value: number): boolean {
-  return field === "enabled" ? value !== 0 : value === 0;
-}
-
-function stateOfValue(field: SchannelSpec["field"], raw: number | null | undefined): ValueState {
-  if (raw === undefined) return "not-collected";
-  if (raw === null) return "absent";
-  return isOk(field, raw) ? "ok" : "wrong";
-}
-
-/** The four raw DWORDs in SPECS order. */
-function readRaws(host: unknown): (number | null | undefined)[] {
-  const schannel = own(own(host, "tls"), "schannelTls12");
-  const client = own(schannel, "client");
-  const server = own(schannel, "server");
-  return [
-    readDword(own(client, "enabled")),
-    readDword(own(client, "disabledByDefault")),
-    readDword(own(server, "enabled")),
-    readDword(own(server, "disabledByDefault")),
-  ];
-}
-
-function readValues(host: unknown): SchannelValue[] {
-  const raws = readRaws(host);
-  return SPECS.map(({ side, field, name, required }, i) => ({ side, field, name, required, raw: raws[i], state: stateOfValue(field, raws[i]) }));
-}
+const IS_OK = {
+  enabled: (value: number) => value !== 0,
+  disabledByDefault: (value: number) => value === 0,
+} as const;
 
 function keyPath(side: "client" | "server"): string {
   return `${SCHANNEL_TLS12}\\${side === "client" ? "Client" : "Server"}`;
 }
 
-function label(value: SchannelValue): string {
-  return `TLS 1.2\\${value.side === "client" ? "Client" : "Server"}\\${value.name}`;
-}
-
-/** Labels of the values in `state`, comma-separated, in SPECS order. */
-function labelsIn(states: readonly ValueState[], state: ValueState): string {
-  let text = "";
-  for (let i = 0; i < SPECS.length; i++) if (states[i] === state) text = text === "" ? SPECS[i].label : `${text}, ${SPECS[i].label}`;
-  return text;
-}
-
 const PASS_MESSAGE = "TLS 1.2 is explicitly enabled in SCHANNEL for client and server (Enabled = 1, DisabledByDefault = 0).";
 
-/**
- * The outcome for every combination of the four values being not collected, absent, 0 or 1 (256 of them),
- * worked out once at module load by outcomeFor itself; other values are judged per call.
- */
-const TABLE: readonly RuleOutcome[] = buildTable();
-
-function buildTable(): RuleOutcome[] {
-  const table: RuleOutcome[] = [];
-  for (let code = 0; code < 256; code++) {
-    const raws = [0, 1, 2, 3].map((i) => DWORD_CODE_VALUES[(code >> (2 * i)) & 3]);
-    table.push(freezeOutcome(outcomeFor(raws)));
-  }
-  return table;
-}
-
-function evaluate(ctx: RuleContext): RuleOutcome {
-  const schannel = own(own(own(ctx, "host"), "tls"), "schannelTls12");
-  const client = own(schannel, "client");
-  const server = own(schannel, "server");
-  const clientEnabled = readDword(own(client, "enabled"));
-  const clientDisabledByDefault = readDword(own(client, "disabledByDefault"));
-  const serverEnabled = readDword(own(server, "enabled"));
-  const serverDisabledByDefault = readDword(own(server, "disabledByDefault"));
-  const c0 = dwordCode(clientEnabled);
-  const c1 = dwordCode(clientDisabledByDefault);
-  const c2 = dwordCode(serverEnabled);
-  const c3 = dwordCode(serverDisabledByDefault);
-  if (c0 >= 0 && c1 >= 0 && c2 >= 0 && c3 >= 0) return { ...TABLE[c0 | (c1 << 2) | (c2 << 4) | (c3 << 6)] };
-  return outcomeFor([clientEnabled, clientDisabledByDefault, serverEnabled, serverDisabledByDefault]);
-}
+/** Reads the four values in SPECS order and judges them (precomputed for not collected, absent, 0 and 1). */
+const evaluate = tlsDwordEvaluator(PATHS, outcomeFor);
 
 function outcomeFor(raws: readonly (number | null | undefined)[]): RuleOutcome {
   const found = new Array<Evidence>(SPECS.length);
@@ -125,7 +56,7 @@ function outcomeFor(raws: readonly (number | null | undefined)[]): RuleOutcome {
   for (let i = 0; i < SPECS.length; i++) {
     const raw = raws[i];
     found[i] = evidence(SPECS[i].fact, shownDword(raw), SPECS[i].expected);
-    const state = stateOfValue(SPECS[i].field, raw);
+    const state = stateOf(raw, IS_OK[SPECS[i].field]);
     states[i] = state;
     if (state === "wrong") wrong++;
     else if (state === "absent") absent++;
@@ -138,43 +69,32 @@ function outcomeFor(raws: readonly (number | null | undefined)[]): RuleOutcome {
   }
   if (absent > 0) {
     return fail(
-      `The TLS 1.2 SCHANNEL values are not set (${labelsIn(states, "absent")} absent). Windows enables TLS 1.2 by default, but the cloud sync prerequisites ask for these values explicitly.${missing > 0 ? ` Not collected: ${labelsIn(states, "not-collected")}.` : ""}`,
+      `The TLS 1.2 SCHANNEL values are not set (${labelsIn(LABELS, states, "absent")} absent). Windows enables TLS 1.2 by default, but the cloud sync prerequisites ask for these values explicitly.${missing > 0 ? ` Not collected: ${labelsIn(LABELS, states, "not-collected")}.` : ""}`,
       found,
       "warning",
     );
   }
   if (missing > 0) {
     const first = SPECS[states.indexOf("not-collected")];
-    return unknown(
-      first.fact,
-      `Get-ItemProperty '${keyPath(first.side)}' (Client and Server keys) (${COLLECTOR_HINT})`,
-      `Not collected: ${labelsIn(states, "not-collected")}.`,
-      found,
-    );
+    return tlsNotCollected(first.fact, `Get-ItemProperty '${keyPath(first.side)}' (Client and Server keys)`, labelsIn(LABELS, states, "not-collected"), found);
   }
   return pass(PASS_MESSAGE, found);
 }
 
 function script(ctx: RuleContext): string | null {
   const host = own(ctx, "host");
+  const raws = readTlsDwords(host, PATHS);
   // Not-collected values are included too: every step tests before it sets.
-  const toSet = readValues(host).filter((value) => value.state !== "ok");
-  if (toSet.length === 0) return null;
-  return remediationScript({
-    ruleId: "host-tls12-schannel",
-    title: "TLS 1.2 is enabled for the SCHANNEL client and server",
-    host: hostLabel(host),
-    notes: ["A restart is required after changing SCHANNEL settings."],
-    body: toSet.flatMap((value) =>
-      setDwordLines({
-        path: keyPath(value.side),
-        name: value.name,
-        value: value.required,
-        reason: `${label(value)}: ${collectedAs(value.raw)}, required ${value.required}.`,
-      }),
-    ),
-    afterChange: RESTART_REMINDER,
-  });
+  const fixes = SPECS.flatMap((item, i) =>
+    stateOf(raws[i], IS_OK[item.field]) === "ok"
+      ? []
+      : [{ path: keyPath(item.side), name: item.name, value: item.required, label: item.label, raw: raws[i], requirement: "required" as const }],
+  );
+  return tlsRemediationScript(
+    { ruleId: "host-tls12-schannel", title: "TLS 1.2 is enabled for the SCHANNEL client and server", note: "A restart is required after changing SCHANNEL settings." },
+    host,
+    fixes,
+  );
 }
 
 export default defineRule({

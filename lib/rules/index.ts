@@ -98,7 +98,20 @@ export function getRule(id: string): Rule | undefined {
   return BY_ID.get(id);
 }
 
-export type { Rule } from "./types";
+// The one door of lib/rules: code outside this folder imports only "@/lib/rules" (eslint.config.mjs enforces it).
+// What other layers may use is re-exported here; everything else is a rule's own business.
+export * from "./types";
+export { evidence, fail, pass, unknown } from "./outcome";
+export { RULESET_VERSION } from "./ruleset-version";
+export { ENDPOINTS, endpointsFor, type EndpointRequirement } from "./endpoints";
+export { resolveOs, serverYearForBuild, type ResolvedOs, type ServerYear } from "./host/os";
+export { hostContext, EXAMPLE_AS_OF } from "./host/examples";
+export { functionalLevelName, schemaVersionName } from "./domain/versions";
+export { HYBRID_IDENTITY_ADMIN_ROLE_ID } from "./tenant/collect";
+export { analyzeAcl, type AceView, type AclAnalysis, type DenyFinding, type ExcessFinding, type PermissionFinding } from "./acl/analyze";
+export { permissionSetNeeds, type PermissionSetNeed } from "./acl/permission-needs";
+export { SCOPE_LIMITS, SCOPE_MEASURE_RULES, type ScopeLimits } from "./scope/limits";
+export type { PermissionSetId } from "./acl/required";
 
 /** Microsoft's recommended number of active agents per domain (the wave gate counts toward it). */
 export { RECOMMENDED_AGENTS } from "./fleet-agent-count";

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { evaluateRule } from "@/lib/readiness/evaluate";
+import { evaluateRule } from "@/lib/readiness";
 import { renderGeneratedFiles, ROOT } from "@/scripts/generate-rules-doc";
 import { getRule, RULES } from "./index";
 import { RULESET_VERSION } from "./ruleset-version";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "./scope-group-members";
-import { ctx, describeRuleContract } from "./domain/rule-test-kit";
+import { ctx, describeRuleContract } from "./testing/domain-kit";
 import type { ScopeFacts } from "@/lib/facts";
 
 const withConfigs = (configurations: unknown) => ctx({ scope: { configurations } as ScopeFacts });

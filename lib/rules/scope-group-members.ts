@@ -1,5 +1,5 @@
 import { readArray } from "./domain/read";
-import { cite, DOCS } from "./domain/sources";
+import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
 import { COLLECT } from "./scope/collect";
 import { configFact, readConfigurations, readConfiguration } from "./scope/configurations";

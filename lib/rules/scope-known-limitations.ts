@@ -1,4 +1,4 @@
-import { cite, DOCS } from "./domain/sources";
+import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
 import { COLLECT } from "./scope/collect";
 import { configFact, hasConfigurationsOrUnknown, readConfigurations } from "./scope/configurations";

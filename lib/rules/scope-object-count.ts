@@ -1,4 +1,4 @@
-import { cite, DOCS } from "./domain/sources";
+import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
 import { COLLECT } from "./scope/collect";
 import { CONFIGS_FACT, configFact, hasConfigurationsOrUnknown, readConfigurations, type ConfigView } from "./scope/configurations";
@@ -36,6 +36,7 @@ export default defineRule({
     title: "Each Active Directory domain has at most 150,000 objects in sync scope",
     severity: "blocker",
     scope: "sync-scope",
+    judgedPer: "domain",
     rationale:
       "Cloud sync currently supports up to 150,000 objects per Active Directory domain; larger domains are outside what " +
       "Microsoft supports for cloud sync and should stay on Connect Sync or be split.",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import rule from "./tenant-custom-domain";
-import { ctx, describeRuleContract } from "./domain/rule-test-kit";
+import { ctx, describeRuleContract } from "./testing/domain-kit";
 import type { TenantFacts } from "@/lib/facts";
 
 const withDomains = (domains: unknown) => ctx({ tenant: { domains } as TenantFacts });

@@ -1,5 +1,5 @@
 import { missingFact, readArray } from "./domain/read";
-import { cite, DOCS } from "./domain/sources";
+import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
 import { COLLECT } from "./tenant/collect";
 import { readTenantDomain } from "./tenant/domains";

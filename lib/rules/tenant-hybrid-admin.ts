@@ -1,5 +1,5 @@
 import { missingFact, readArray } from "./domain/read";
-import { cite, DOCS } from "./domain/sources";
+import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
 import { COLLECT, HYBRID_IDENTITY_ADMIN_ROLE_ID } from "./tenant/collect";
 import { assessAdmin } from "./tenant/hybrid-admins";

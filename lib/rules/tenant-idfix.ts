@@ -1,5 +1,5 @@
 import { isRecord, missingFact, prop, readArray, readBoolean, readString, readTime } from "./domain/read";
-import { cite, DOCS } from "./domain/sources";
+import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
 import { COLLECT } from "./tenant/collect";
 import { defineRule } from "./types";

@@ -38,6 +38,11 @@ export const ruleMetaSchema = z.object({
   otherSources: z.array(ruleSourceSchema).default([]),
   /** Where Microsoft's documents disagree or are uncertain, and how the rule handles it. */
   notes: z.array(z.string()).default([]),
+  /**
+   * Sync-scope rules: whether the limit holds per sync configuration (the default) or per AD domain, over all
+   * the domain's configurations together (the scope page judges each configuration accordingly).
+   */
+  judgedPer: z.enum(["configuration", "domain"]).optional(),
   remediation: z.object({
     /** What to do, in one or two sentences. */
     summary: z.string().min(10),

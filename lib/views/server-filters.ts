@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VERDICTS } from "@/lib/readiness/verdict";
+import { VERDICTS } from "@/lib/readiness";
 import { ROLLOUT_STATUSES } from "@/lib/rollout/status";
 
 /**

@@ -20,10 +20,8 @@ import { constants, PerformanceObserver, type PerformanceEntry } from "node:perf
 import v8 from "node:v8";
 import vm from "node:vm";
 import { generateFleet } from "@/lib/demo";
-import { evaluateFleet, RULESET_VERSION } from "@/lib/readiness/engine";
-import { createEvaluator } from "@/lib/readiness/evaluator";
+import { createEvaluator, evaluateFleet, RULESET_VERSION, type Verdict, VERDICTS } from "@/lib/readiness";
 import type { DemoFleet } from "@/lib/demo";
-import { VERDICTS, type Verdict } from "@/lib/readiness/verdict";
 import { RULES } from "@/lib/rules";
 import { formatInt, intOption, median, timed, type BenchSuite } from "./suite";
 

@@ -6,6 +6,7 @@ import { markDetectedInstalls } from "../rollout/detected-installs";
 import { inWriteTransaction, sqlDate } from "../sqlite/connection";
 import { reevaluate } from "./reevaluate";
 import { type WrittenFacts, writeHostFacts, writeOtherFacts } from "./write-facts";
+import { formatCause } from "@/lib/readiness";
 
 export interface CommitInput {
   sha256: string;
@@ -64,7 +65,7 @@ export function commitUpload(input: CommitInput): CommitOutcome {
     writeOtherFacts(db, id, parsed, now, written);
     markDetectedInstalls(db, id, input.fileName, written.touched, now);
     const hostFactsOnly = parsed.domains.length === 0 && parsed.acls.length === 0 && !parsed.tenant && !parsed.scope;
-    const outcome = reevaluate(db, { domains: written.affected, touched: written.touched, hostFactsOnly }, `upload:${id}`, now);
+    const outcome = reevaluate(db, { domains: written.affected, touched: written.touched, hostFactsOnly }, formatCause({ kind: "upload", uploadId: id }), now);
     const servers = parsed.kind === "host-inventory" ? written.touched.size : outcome.serversEvaluated;
     db.prepare("UPDATE Upload SET serversAffected = ?, issuesJson = ? WHERE id = ?").run(servers, JSON.stringify(written.issues), id);
     appendAuditSql(db, uploadAuditEntry(input, id, servers), now);

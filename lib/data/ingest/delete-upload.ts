@@ -6,6 +6,7 @@ import type { HostFacts } from "@/lib/facts";
 import { agentFlag, serverIdentityOf } from "./identity";
 import { applyRuleSummaryDelta, type Counts, reevaluate } from "./reevaluate";
 import { decodeStatuses, undelimitIds } from "./statuses";
+import { formatCause } from "@/lib/readiness";
 
 /**
  * Deletes an upload with its facts and re-evaluates, in one transaction. A server whose current facts
@@ -36,7 +37,7 @@ export function deleteUpload(uploadId: string, actor: AuditActor = SYSTEM_ACTOR,
       if (restoreCurrentFacts(db, server.id, now)) touched.add(server.id);
       else removeServer(db, server.id);
     }
-    reevaluate(db, { domains: affected, touched, hostFactsOnly: factKinds.length === 0 }, `upload-deleted:${uploadId}`, now);
+    reevaluate(db, { domains: affected, touched, hostFactsOnly: factKinds.length === 0 }, formatCause({ kind: "upload-deleted", uploadId }), now);
     const removed = servers.length - touched.size;
     appendAuditSql(
       db,

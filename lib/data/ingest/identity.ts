@@ -1,6 +1,6 @@
 import type { HostFacts } from "@/lib/facts";
-import { domainKeyOf } from "@/lib/readiness/fleet-facts";
-import { resolveOs, serverYearForBuild } from "@/lib/rules/host/os";
+import { domainKeyOf } from "@/lib/readiness";
+import { resolveOs, serverYearForBuild } from "@/lib/rules";
 
 /** The identity and list columns a Server row carries, derived from its host facts. */
 export interface ServerIdentity {

@@ -1,11 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
-import { engine } from "@/lib/readiness/engine";
-import { domainFactsFor, scopeForDomain } from "@/lib/readiness/evaluator";
-import { rollup } from "@/lib/readiness/rollup";
-import { applyWaivers } from "@/lib/readiness/waivers";
-import type { Verdict } from "@/lib/readiness/verdict";
-import type { RuleContext, RuleResult } from "@/lib/rules/types";
+import { applyWaivers, describeDomain, domainFactsFor, engine, rollup, scopeForDomain, type Verdict } from "@/lib/readiness";
+import type { RuleContext, RuleResult } from "@/lib/rules";
 import { refreshWaveGatesIn } from "../rollout/gates";
 import { sqlDate } from "../sqlite/connection";
 import { type ContextState, knownDomains, loadContextState, loadServersById, loadServersOfDomains, type LoadedServer } from "./state";
@@ -74,8 +70,9 @@ function evaluateDomains(
   const notes = new Map<string, string[]>();
   const stored = db.prepare("SELECT resultsJson, rulesetVersion FROM DomainEvaluation WHERE domain = ?");
   const upsert = db.prepare(
-    `INSERT INTO DomainEvaluation (domain, resultsJson, rulesetVersion, evaluatedAt) VALUES (?, ?, ?, ?)
-     ON CONFLICT(domain) DO UPDATE SET resultsJson = excluded.resultsJson, rulesetVersion = excluded.rulesetVersion, evaluatedAt = excluded.evaluatedAt`,
+    `INSERT INTO DomainEvaluation (domain, resultsJson, detailsJson, rulesetVersion, evaluatedAt) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT(domain) DO UPDATE SET resultsJson = excluded.resultsJson, detailsJson = excluded.detailsJson,
+       rulesetVersion = excluded.rulesetVersion, evaluatedAt = excluded.evaluatedAt`,
   );
   const compute = (key: string): SharedDomain => {
     const own = state.domains[key];
@@ -102,7 +99,8 @@ function evaluateDomains(
     if (!previous || previous.rulesetVersion !== rulesetVersion || rollupKey(JSON.parse(previous.resultsJson) as RuleResult[]) !== rollupKey(results)) {
       changed.add(key);
     }
-    upsert.run(key, JSON.stringify(results), rulesetVersion, now);
+    const details = describeDomain({ domain: key, asOf, facts: own?.domain, aclExports: state.aclExports[key] ?? [], judged: own?.acl, scope: state.scope });
+    upsert.run(key, JSON.stringify(results), JSON.stringify(details), rulesetVersion, now);
     return { ctx, results };
   };
   for (const key of keys) shared.set(key, compute(key));
@@ -119,7 +117,9 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
   const asOf = asOfDate.toISOString();
   const now = sqlDate(asOfDate);
   const state = loadContextState(db);
-  const domainKeys = scope.domains === "all" ? knownDomains(db) : scope.domains;
+  // "all" (tenant, scope or ruleset changes) always includes "": the tenant and scope screens read their stored
+  // results and details even before any server exists.
+  const domainKeys = scope.domains === "all" ? knownDomains(db).add("") : scope.domains;
   // Active waivers, once (all waiver work is skipped when there are none).
   const loadedWaivers = loadActiveWaivers(db);
   const waivers = loadedWaivers.count > 0 ? loadedWaivers : null;

@@ -11,7 +11,7 @@ import {
   toTenantAttestation,
   withRecordedAttestations,
 } from "@/lib/facts";
-import type { DomainInput } from "@/lib/readiness/evaluator";
+import type { AclExportInput, DomainInput } from "@/lib/readiness";
 import { isDomainRootDn } from "./identity";
 
 // RAW SQL (SQLite, inside the upload transaction): reads what an evaluation needs.
@@ -33,6 +33,8 @@ export interface ContextState {
   tenant?: TenantFacts;
   scope?: ScopeFacts;
   fleet: FleetFacts;
+  /** Every latest ACL export per domain (the judged one is also `domains[key].acl`), for the domain details. */
+  aclExports: Record<string, AclExportInput[]>;
 }
 
 type ServerRow = Omit<LoadedServer, "facts"> & { factsJson: string };
@@ -105,9 +107,11 @@ export function loadContextState(db: Database.Database): ContextState {
   for (const snapshot of latestSnapshots(db, "domain")) entry(snapshot.subject).domain = parseJson<DomainFacts>(snapshot.factsJson);
   // ACL subjects are "<domain>|<target dn>"; the domain root's ACL is the one the gMSA rules judge.
   const aclCandidates = new Map<string, AclFacts>();
+  const aclExports: Record<string, AclExportInput[]> = {};
   for (const snapshot of latestSnapshots(db, "gmsa-acl")) {
     const domain = snapshot.subject.split("|")[0] ?? "";
     const acl = parseJson<AclFacts>(snapshot.factsJson);
+    (aclExports[domain] ??= []).push({ subject: snapshot.subject, acl });
     const current = aclCandidates.get(domain);
     if (!current || (isDomainRootDn(acl.targetDn) && !isDomainRootDn(current.targetDn))) aclCandidates.set(domain, acl);
   }
@@ -120,6 +124,7 @@ export function loadContextState(db: Database.Database): ContextState {
     tenant: withRecordedAttestations(tenant ? parseJson<TenantFacts>(tenant.factsJson) : undefined, recordedAttestations(latestAttestations(db))),
     scope: scope ? parseJson<ScopeFacts>(scope.factsJson) : undefined,
     fleet: loadFleetFacts(db),
+    aclExports,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { RuleResult } from "@/lib/rules/types";
+import type { RuleResult } from "@/lib/rules";
 import { decodeStatuses, delimitIds, encodeStatuses, undelimitIds } from "./statuses";
 
 const result = (ruleId: string, status: RuleResult["status"]): RuleResult => ({

@@ -1,4 +1,4 @@
-import type { ResultStatus, RuleResult } from "@/lib/rules/types";
+import type { ResultStatus, RuleResult } from "@/lib/rules";
 
 // Compact encodings stored on Server rows and Evaluation history (see prisma/schema.prisma).
 

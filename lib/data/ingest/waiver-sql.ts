@@ -1,7 +1,7 @@
 import type Database from "better-sqlite3";
 import { SYSTEM_ACTOR } from "@/lib/audit/entry";
 import { acceptedEvidenceSchema, domainFactsFor, engine, evidenceChangedText, scopeForDomain, type Waiver, type WaiverLapse } from "@/lib/readiness";
-import type { RuleContext, RuleResult } from "@/lib/rules/types";
+import type { RuleContext, RuleResult } from "@/lib/rules";
 import { appendAuditSql } from "../audit";
 import { sqlDate } from "../sqlite/connection";
 import { loadContextState, type LoadedServer } from "./state";

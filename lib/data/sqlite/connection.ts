@@ -5,7 +5,8 @@ import { applyMigrations, sqlitePathFromUrl } from "../migrations/apply-migratio
 
 // RAW SQL (SQLite): a direct better-sqlite3 connection for the bulk write path of uploads
 // (lib/data/ingest). Prisma's createMany is ~7x slower for 50,000-server files (docs/performance.md).
-// Everything else goes through Prisma. A PostgreSQL deployment needs a counterpart of lib/data/ingest/sql.ts.
+// Everything else goes through Prisma. A PostgreSQL deployment needs a counterpart of the files marked
+// RAW SQL in lib/data/ingest/ (write-facts.ts, state.ts, reevaluate.ts) and the transactions that call them.
 
 const globalForSqlite = globalThis as unknown as { csrSqlite?: Database.Database };
 

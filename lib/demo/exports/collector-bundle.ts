@@ -1,6 +1,6 @@
 import type { Cloud, DomainFacts, HostFacts, NetworkCheck } from "@/lib/facts";
 import { COLLECTOR_NAME, COLLECTOR_SCHEMA_VERSION, DOMAIN_ROLES } from "@/lib/ingest/collector/schema";
-import { endpointsFor, type EndpointRequirement } from "@/lib/rules/endpoints";
+import { endpointsFor, type EndpointRequirement } from "@/lib/rules";
 import { scriptTimestamp } from "./timestamps";
 
 /**

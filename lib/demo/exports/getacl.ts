@@ -1,4 +1,4 @@
-import { EMPTY_GUID, type Ace, type AclFacts, type InheritanceType } from "@/lib/facts";
+import { ACE_PROPERTIES, EMPTY_GUID, type Ace, type AclFacts, type InheritanceType } from "@/lib/facts";
 import { csvLine } from "./csv";
 
 /**
@@ -87,18 +87,8 @@ function flagNames(bits: number, names: readonly [string, string]): string {
   return out.length === 0 ? "None" : out.join(", ");
 }
 
-export const GETACL_CSV_HEADERS = [
-  "ActiveDirectoryRights",
-  "InheritanceType",
-  "ObjectType",
-  "InheritedObjectType",
-  "ObjectFlags",
-  "AccessControlType",
-  "IdentityReference",
-  "IsInherited",
-  "InheritanceFlags",
-  "PropagationFlags",
-] as const;
+/** The Export-Csv columns: the access rule properties in Get-Acl's order. */
+export const GETACL_CSV_HEADERS = ACE_PROPERTIES;
 
 function csvRow(ace: Ace): string[] {
   const bits = inheritanceBits(ace.inheritanceType);

@@ -1,4 +1,4 @@
-import { aceSchema, EMPTY_GUID, type Ace, type InheritanceType } from "@/lib/facts";
+import { aceSchema, EMPTY_GUID, type Ace, type AceProperty, type InheritanceType } from "@/lib/facts";
 import { MAX_TEXT_LENGTH } from "../limits";
 import { displayValue } from "../text/display";
 import { parseBoolean } from "../values/booleans";
@@ -13,19 +13,6 @@ import {
   parsePropagationFlags,
 } from "./enums";
 
-export const ACE_PROPERTIES = [
-  "ActiveDirectoryRights",
-  "InheritanceType",
-  "ObjectType",
-  "InheritedObjectType",
-  "ObjectFlags",
-  "AccessControlType",
-  "IdentityReference",
-  "IsInherited",
-  "InheritanceFlags",
-  "PropagationFlags",
-] as const;
-export type AceProperty = (typeof ACE_PROPERTIES)[number];
 
 /** Reads one access rule's properties from a CSV row, a JSON object or a console table row. */
 export interface AceReader {

@@ -1,34 +1,12 @@
-import type { InheritanceType } from "@/lib/facts";
+import { AD_RIGHTS, type InheritanceType } from "@/lib/facts";
 
 /**
  * Enum encodings of System.DirectoryServices.ActiveDirectoryAccessRule properties, as numbers (ConvertTo-Json)
  * or names (Export-Csv, Format-Table, -EnumsAsStrings). Source: cloud-sync-requirements.md §3.5.
  */
 
-/** ActiveDirectoryRights flags and composites. */
-export const AD_RIGHTS: Readonly<Record<string, number>> = {
-  createchild: 0x1,
-  deletechild: 0x2,
-  listchildren: 0x4,
-  self: 0x8,
-  readproperty: 0x10,
-  writeproperty: 0x20,
-  deletetree: 0x40,
-  listobject: 0x80,
-  extendedright: 0x100,
-  delete: 0x10000,
-  readcontrol: 0x20000,
-  writedacl: 0x40000,
-  writeowner: 0x80000,
-  synchronize: 0x100000,
-  accesssystemsecurity: 0x1000000,
-  genericread: 0x20094,
-  genericwrite: 0x20028,
-  genericexecute: 0x20004,
-  genericall: 0xf01ff,
-};
-
-export const GENERIC_ALL = 0xf01ff;
+/** ActiveDirectoryRights names (lower-case, no separators) -> mask, from the shared vocabulary in lib/facts/ad. */
+const RIGHTS_BY_KEY: ReadonlyMap<string, number> = new Map(Object.entries(AD_RIGHTS).map(([name, mask]) => [name.toLowerCase(), mask]));
 
 export type EnumParse<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -62,7 +40,7 @@ export function parseAdRights(value: unknown): EnumParse<number> {
   let mask = 0;
   for (const word of words(value)) {
     const key = wordKey(word);
-    const bit = Object.hasOwn(AD_RIGHTS, key) ? AD_RIGHTS[key] : undefined;
+    const bit = RIGHTS_BY_KEY.get(key);
     if (bit === undefined) return { ok: false, message: `"${word}" is not an ActiveDirectoryRights name (e.g. ReadProperty, GenericAll)` };
     mask |= bit;
   }

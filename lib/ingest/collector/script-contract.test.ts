@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ENDPOINTS } from "@/lib/rules/endpoints";
+import { ENDPOINTS } from "@/lib/rules";
 import { COLLECTOR_NAME, collectorOutputSchema } from "./schema";
 import {
   extractEndpointTable,

@@ -7,8 +7,7 @@ import { looksLikeJson } from "../json/parse-json";
 import { readJsonFile } from "../json/read-json";
 import { asText, field, isObject, jsonPath, type JsonObject } from "../json/access";
 import { head } from "../text/lines";
-import { computerInfoDraft } from "../host/computerinfo";
-import { finishHost } from "../host/host-draft";
+import { addComputerInfoHost, tooManyComputerInfoHosts } from "../host/computerinfo";
 import { normalizeHotfixId } from "../host/hotfixes";
 
 /**
@@ -67,10 +66,7 @@ function parse(input: ParseInput): ParseResult {
   const isArray = Array.isArray(parsed.value);
   const items: unknown[] = Array.isArray(parsed.value) ? parsed.value : [parsed.value];
   const maxRows = maxRowsOf(input.options);
-  if (items.length > maxRows) {
-    sink.error(`The file has ${items.length.toLocaleString("en-US")} hosts; the limit for one upload is ${maxRows.toLocaleString("en-US")}. Nothing was imported.`);
-    return finishResult(result, sink);
-  }
+  if (tooManyComputerInfoHosts(items.length, maxRows, sink)) return finishResult(result, sink);
   if (items.length === 0) {
     sink.error("The JSON array is empty: there is no host to read.");
     return finishResult(result, sink);
@@ -98,7 +94,8 @@ function parse(input: ParseInput): ParseResult {
         );
       }
     }
-    const draft = computerInfoDraft(
+    addComputerInfoHost(
+      result,
       {
         value(key) {
           const found = field(obj, key);
@@ -111,16 +108,8 @@ function parse(input: ParseInput): ParseResult {
         },
         hotfixes,
       },
-      { sink, row },
+      { sink, row, defaultDomain: input.options.defaultDomain, identityColumn: jsonPath(base, "CsDNSHostName") },
     );
-    const host = finishHost(draft, {
-      sink,
-      row,
-      defaultDomain: input.options.defaultDomain,
-      identityColumn: jsonPath(base, "CsDNSHostName"),
-    });
-    if (host === undefined) result.rejected++;
-    else result.hosts.push(host);
   });
   return finishResult(result, sink);
 }

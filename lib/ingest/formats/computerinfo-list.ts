@@ -3,8 +3,7 @@ import { createIssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
 import { DETECT_WINDOW, maxRowsOf } from "../limits";
 import { head, splitLines } from "../text/lines";
-import { computerInfoDraft } from "../host/computerinfo";
-import { finishHost } from "../host/host-draft";
+import { addComputerInfoHost, tooManyComputerInfoHosts } from "../host/computerinfo";
 import { normalizeHotfixList } from "../host/hotfixes";
 
 /**
@@ -81,10 +80,7 @@ function parse(input: ParseInput): ParseResult {
     sink.error('No "Property : value" lines were found. Paste the complete output of Get-ComputerInfo.');
     return finishResult(result, sink);
   }
-  if (blocks.length > maxRows) {
-    sink.error(`The file has ${blocks.length.toLocaleString("en-US")} hosts; the limit for one upload is ${maxRows.toLocaleString("en-US")}. Nothing was imported.`);
-    return finishResult(result, sink);
-  }
+  if (tooManyComputerInfoHosts(blocks.length, maxRows, sink)) return finishResult(result, sink);
 
   for (const block of blocks) {
     result.records++;
@@ -101,7 +97,8 @@ function parse(input: ParseInput): ParseResult {
         );
       }
     }
-    const draft = computerInfoDraft(
+    addComputerInfoHost(
+      result,
       {
         value(key) {
           const entry = block.values.get(key.toLowerCase());
@@ -112,11 +109,8 @@ function parse(input: ParseInput): ParseResult {
         },
         hotfixes,
       },
-      { sink, row },
+      { sink, row, defaultDomain: input.options.defaultDomain, identityColumn: "CsDNSHostName" },
     );
-    const host = finishHost(draft, { sink, row, defaultDomain: input.options.defaultDomain, identityColumn: "CsDNSHostName" });
-    if (host === undefined) result.rejected++;
-    else result.hosts.push(host);
   }
   return finishResult(result, sink);
 }

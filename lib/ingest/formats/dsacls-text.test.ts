@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { aclFactsSchema, EMPTY_GUID } from "@/lib/facts";
-import { GUIDS } from "@/lib/rules/acl/guids";
+import { GUIDS } from "@/lib/facts";
 import dsaclsText from "./dsacls-text";
 import { dsaclsRights } from "../acl/dsacls-words";
 

@@ -1,12 +1,12 @@
 import { aceSchema, EMPTY_GUID, type Ace, type InheritanceType } from "@/lib/facts";
-import { guidForDisplayName } from "@/lib/rules/acl/guids";
+import { guidForDisplayName } from "@/lib/facts";
 import type { FormatParser, ParseInput, ParseResult } from "../types";
 import { createIssueSink, type IssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
 import { DETECT_WINDOW, MAX_TEXT_LENGTH, maxRowsOf } from "../limits";
 import { head, splitLines } from "../text/lines";
 import { displayValue } from "../text/display";
-import { AD_RIGHTS } from "../acl/enums";
+import { AD_RIGHTS } from "@/lib/facts";
 import { dsaclsRights } from "../acl/dsacls-words";
 import { assembleAcls, createAclCollector, normalizeTargetDn } from "../acl/assemble";
 
@@ -240,7 +240,7 @@ function entryToAce(entry: Entry): EntryAce {
         objectType = guidFor(forMatch[2].trim(), "permission", errors);
       } else {
         // A single-line extended right: "Reset Password", "Replicating Directory Changes".
-        rights = AD_RIGHTS.extendedright;
+        rights = AD_RIGHTS.ExtendedRight;
         objectType = guidFor(full, "permission", errors);
       }
     }

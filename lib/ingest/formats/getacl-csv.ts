@@ -1,3 +1,4 @@
+import { ACE_PROPERTIES, type AceProperty } from "@/lib/facts";
 import type { FormatParser, ParseInput, ParseResult } from "../types";
 import { createIssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
@@ -6,7 +7,7 @@ import { headerKey } from "../csv/read-csv";
 import { cell, csvHeaderOf, isRepeatedHeader, readCsvTable } from "../csv/csv-table";
 import { looksLikeJson } from "../json/parse-json";
 import { displayValue } from "../text/display";
-import { ACE_PROPERTIES, buildAce, type AceProperty } from "../acl/build-ace";
+import { buildAce } from "../acl/build-ace";
 import { assembleAcls, createAclCollector, normalizeTargetDn } from "../acl/assemble";
 
 /**

@@ -1,3 +1,4 @@
+import type { AceProperty } from "@/lib/facts";
 import type { FormatParser, ParseInput, ParseResult } from "../types";
 import { createIssueSink, type IssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
@@ -8,7 +9,7 @@ import { readJsonFile } from "../json/read-json";
 import { asText, field, isObject, jsonPath, unwrapValue, type JsonObject } from "../json/access";
 import { head } from "../text/lines";
 import { displayValue } from "../text/display";
-import { buildAce, type AceProperty } from "../acl/build-ace";
+import { buildAce } from "../acl/build-ace";
 import { assembleAcls, createAclCollector, normalizeTargetDn, type AclCollector } from "../acl/assemble";
 import { parseDateTime } from "../values/dates";
 

@@ -1,3 +1,4 @@
+import { ACE_PROPERTIES, type AceProperty } from "@/lib/facts";
 import type { FormatParser, ParseInput, ParseResult } from "../types";
 import { createIssueSink, type IssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
@@ -5,7 +6,7 @@ import { DETECT_WINDOW, maxRowsOf } from "../limits";
 import { headerKey } from "../csv/read-csv";
 import { head, splitLines } from "../text/lines";
 import { columnWidths, columnsFromDashes, splitFixedWidth, tableSeparators, type ColumnSpan } from "../text/fixed-width";
-import { ACE_PROPERTIES, buildAce, type AceProperty } from "../acl/build-ace";
+import { buildAce } from "../acl/build-ace";
 import { assembleAcls, createAclCollector, normalizeTargetDn, type AclCollector } from "../acl/assemble";
 
 /**

@@ -7,6 +7,7 @@ import { cell, csvHeadOf, isBlank, isRepeatedHeader, readCsvTable } from "../csv
 import { looksLikeJson } from "../json/parse-json";
 import { displayValue } from "../text/display";
 import { finishHost, newHostDraft } from "../host/host-draft";
+import { repeatedHostWarner } from "../host/repeated-hosts";
 import type { FactSources } from "../host/accept-host";
 import { unitFromHeader } from "../values/memory";
 import { applyInventoryValue, type PreparedColumn } from "./inventory-apply";
@@ -125,7 +126,7 @@ function parse(input: ParseInput): ParseResult {
   const ordered = [...columns].sort((a, b) => (a.field === "fqdn" ? 0 : 1) - (b.field === "fqdn" ? 0 : 1));
   const headerCount = table.header.fields.length;
   let unqualified = 0;
-  const seen = new Map<string, number>();
+  const warnIfRepeated = repeatedHostWarner(sink);
   const applyCtx = {
     onUnitGuessed: (column: string, unit: string) =>
       sink.warnOnce(
@@ -171,16 +172,7 @@ function parse(input: ParseInput): ParseResult {
       result.rejected++;
       continue;
     }
-    const fqdn = host.facts.identity?.fqdn;
-    if (fqdn !== undefined) {
-      const previous = seen.get(fqdn);
-      if (previous !== undefined) {
-        sink.warning(`${fqdn} also appears on line ${previous}; both rows were kept and the later one wins when they are stored.`, {
-          row: row.line,
-          column: identityColumns[0]?.header,
-        });
-      } else seen.set(fqdn, row.line);
-    }
+    warnIfRepeated(host, row.line, identityColumns[0]?.header);
     result.hosts.push(host);
   }
   if (unqualified > 0) {

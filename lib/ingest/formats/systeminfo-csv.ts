@@ -8,6 +8,7 @@ import { looksLikeJson } from "../json/parse-json";
 import { head } from "../text/lines";
 import { displayValue } from "../text/display";
 import { draftError, finishHost, newHostDraft, noteSource } from "../host/host-draft";
+import { repeatedHostWarner } from "../host/repeated-hosts";
 import { parseOsConfiguration } from "../host/enums";
 import { normalizeHotfixList } from "../host/hotfixes";
 import { parseOsVersion } from "../values/os-version";
@@ -150,7 +151,7 @@ function parse(input: ParseInput): ParseResult {
     sink.warning(`These systeminfo columns are missing: ${missing.join(", ")}; those facts were not read.`);
   }
 
-  const seen = new Map<string, number>();
+  const warnIfRepeated = repeatedHostWarner(sink);
   for (const row of read.rows) {
     if (isHeaderRow(row.fields)) {
       index = indexHeader(row.fields);
@@ -166,16 +167,7 @@ function parse(input: ParseInput): ParseResult {
       result.rejected++;
       continue;
     }
-    const fqdn = host.facts.identity?.fqdn;
-    if (fqdn !== undefined) {
-      const previous = seen.get(fqdn);
-      if (previous !== undefined) {
-        sink.warning(`${fqdn} also appears on line ${previous}; both rows were kept and the later one wins when they are stored.`, {
-          row: row.line,
-          column: "Host Name",
-        });
-      } else seen.set(fqdn, row.line);
-    }
+    warnIfRepeated(host, row.line, "Host Name");
     result.hosts.push(host);
   }
   return finishResult(result, sink);

@@ -1,10 +1,11 @@
 import type { IssueSink } from "../issues";
+import type { ParseResult } from "../types";
 import { displayValue } from "../text/display";
 import { parseBoolean } from "../values/booleans";
 import { parseNonNegativeInteger } from "../values/numbers";
 import { parseOsVersion } from "../values/os-version";
 import { parseDomainRole, parseInstallationType, parseProductType, parseServerLevel } from "./enums";
-import { draftError, newHostDraft, noteSource, type HostDraft } from "./host-draft";
+import { draftError, finishHost, newHostDraft, noteSource, type HostDraft } from "./host-draft";
 
 /**
  * Get-ComputerInfo properties -> host draft, shared by the JSON and Format-List formats.
@@ -190,4 +191,30 @@ export function computerInfoDraft(source: ComputerInfoSource, ctx: { sink: Issue
     noteSource(draft, "hotfixes", col("OsHotFixes"));
   }
   return draft;
+}
+
+/**
+ * Refuses a Get-ComputerInfo file with more hosts than one upload takes (nothing is imported); true when refused.
+ */
+export function tooManyComputerInfoHosts(count: number, maxRows: number, sink: IssueSink): boolean {
+  if (count <= maxRows) return false;
+  sink.error(`The file has ${count.toLocaleString("en-US")} hosts; the limit for one upload is ${maxRows.toLocaleString("en-US")}. Nothing was imported.`);
+  return true;
+}
+
+export interface ComputerInfoHostContext {
+  sink: IssueSink;
+  /** The record's row (JSON array index + 1, or the first line of a Format-List block). */
+  row: number;
+  defaultDomain: string | undefined;
+  /** How to name CsDNSHostName in identity messages. */
+  identityColumn: string;
+}
+
+/** One Get-ComputerInfo record -> a checked host in `result.hosts`, or one more `result.rejected`. */
+export function addComputerInfoHost(result: ParseResult, source: ComputerInfoSource, ctx: ComputerInfoHostContext): void {
+  const draft = computerInfoDraft(source, { sink: ctx.sink, row: ctx.row });
+  const host = finishHost(draft, { sink: ctx.sink, row: ctx.row, defaultDomain: ctx.defaultDomain, identityColumn: ctx.identityColumn });
+  if (host === undefined) result.rejected++;
+  else result.hosts.push(host);
 }

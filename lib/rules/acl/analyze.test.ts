@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { Ace, DomainFacts } from "@/lib/facts";
 import { analyzeAcl, type AclAnalysis, type PermissionStatus } from "./analyze";
 import { ace, aclFacts, CUSTOM_GMSA_ACES, DOMAIN_DN, EXAMPLE_DOMAIN, GMSA, GMSA_SID, INSTALLER_ACES, PHS_ACES, WRITEBACK_ACES } from "./examples";
-import { GUIDS } from "./guids";
+import { GUIDS } from "@/lib/facts";
 import { REQUIRED_PERMISSIONS } from "./required";
-import { AD_RIGHTS } from "./rights";
+import { AD_RIGHTS } from "@/lib/facts";
 
 const statusOf = (analysis: AclAnalysis, id: string): PermissionStatus | undefined => analysis.permissions.find((p) => p.id === id)?.status;
 const analyze = (aces: Ace[], domain: DomainFacts = EXAMPLE_DOMAIN) => analyzeAcl(aclFacts(aces), domain);

@@ -12,11 +12,11 @@ import {
   type PermissionShape,
 } from "./coverage";
 import { aceSummary, appliesText, classText } from "./describe";
-import { guidEntry } from "./guids";
+import { guidEntry } from "@/lib/facts";
 import { normalizeAces, type NormalizedAce, type SkippedAce } from "./normalize";
 import { createIdentityResolver, isBroadWellKnownGroup, parsePrincipal, samePrincipal, type IdentityMatch } from "./principal";
 import { ALLOWED_GRANTS, REQUIRED_PERMISSIONS, type PermissionSetId, type RequiredPermission } from "./required";
-import { covers, READ_ONLY_RIGHTS, rightsLabel, rightsToNames, singleBits } from "./rights";
+import { covers, READ_ONLY_RIGHTS, rightsLabel, rightsToNames, singleBits } from "@/lib/facts";
 
 /**
  * analyzeAcl: the gMSA's documented permissions versus the ACEs found on the exported ACL.

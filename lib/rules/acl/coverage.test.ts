@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_GUID, type InheritanceType } from "@/lib/facts";
 import { aceCovers, denyEffect, isBroaderThanDocumented, objectTypeCovers, reachOf, unionCoverage, type GrantShape, type PermissionShape } from "./coverage";
-import { GUIDS } from "./guids";
-import { AD_RIGHTS } from "./rights";
+import { GUIDS } from "@/lib/facts";
+import { AD_RIGHTS } from "@/lib/facts";
 
 const grant = (init: Partial<GrantShape>): GrantShape => ({
   rights: AD_RIGHTS.ReadProperty,

@@ -1,6 +1,6 @@
 import { EMPTY_GUID, type InheritanceType } from "@/lib/facts";
-import { propertySetMembers } from "./guids";
-import { covers } from "./rights";
+import { propertySetMembers } from "@/lib/facts";
+import { covers } from "@/lib/facts";
 
 /**
  * Does an ACE cover a required permission? (cloud-sync-requirements.md §3.5, "Rule-engine guidance")

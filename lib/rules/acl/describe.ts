@@ -1,7 +1,7 @@
 import { EMPTY_GUID, type InheritanceType } from "@/lib/facts";
 import type { Applies } from "./coverage";
-import { guidEntry, guidName } from "./guids";
-import { rightsLabel } from "./rights";
+import { guidEntry, guidName } from "@/lib/facts";
+import { rightsLabel } from "@/lib/facts";
 
 /** Human-readable fragments for evidence and the UI table. */
 

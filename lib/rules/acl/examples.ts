@@ -1,7 +1,7 @@
 import { EMPTY_GUID, type Ace, type AclFacts, type DomainFacts, type HostFacts, type ScopeFacts } from "@/lib/facts";
 import type { RuleContext } from "@/lib/rules/types";
-import { GUIDS } from "./guids";
-import { AD_RIGHTS } from "./rights";
+import { GUIDS } from "@/lib/facts";
+import { AD_RIGHTS } from "@/lib/facts";
 
 /**
  * Realistic facts for the gMSA rules' examples and tests. ACEs are shaped like a real

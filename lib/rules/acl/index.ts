@@ -2,8 +2,8 @@
  * The gMSA ACL matching engine. Public surface for parsers (GUID and rights lookups) and the UI
  * ("required permissions vs found" table, driven by analyzeAcl's DTO).
  */
-export { AD_RIGHTS, covers, rightsFromText, rightsLabel, rightsToNames, toDsaclsLetters, type AdRightName } from "./rights";
-export { GUIDS, GUID_TABLE, guidEntry, guidForDisplayName, guidName, normalizeGuid, propertySetMembers, type GuidEntry, type GuidKind } from "./guids";
+export { AD_RIGHTS, covers, rightsFromText, rightsLabel, rightsToNames, toDsaclsLetters, type AdRightName } from "@/lib/facts";
+export { GUIDS, GUID_TABLE, guidEntry, guidForDisplayName, guidName, normalizeGuid, propertySetMembers, type GuidEntry, type GuidKind } from "@/lib/facts";
 export {
   analyzeAcl,
   isSatisfied,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_GUID } from "@/lib/facts";
-import { GUIDS } from "./guids";
+import { GUIDS } from "@/lib/facts";
 import { normalizeAces } from "./normalize";
 
 const base = {

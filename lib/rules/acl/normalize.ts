@@ -1,6 +1,6 @@
 import type { InheritanceType } from "@/lib/facts";
-import { normalizeGuid } from "./guids";
-import { rightsFromText } from "./rights";
+import { normalizeGuid } from "@/lib/facts";
+import { rightsFromText } from "@/lib/facts";
 
 /**
  * One ACE as the engine uses it. Facts are schema-checked upstream, but rules must never throw on

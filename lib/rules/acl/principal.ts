@@ -1,4 +1,4 @@
-import type { DomainFacts } from "@/lib/facts";
+import { BROAD_DOMAIN_GROUP_SID, BROAD_GROUP_NAMES, BROAD_GROUP_SIDS, type DomainFacts } from "@/lib/facts";
 import { toLower, toUpper } from "@/lib/rules/text-case";
 
 /**
@@ -113,18 +113,9 @@ function qualify(ref: PrincipalRef, aliases: DomainAliases): PrincipalRef {
 /** Everyone, Authenticated Users, Users, Pre-Windows 2000 Compatible Access, Domain Users, Domain Computers. */
 export function isBroadWellKnownGroup(ref: PrincipalRef): boolean {
   if (ref.kind === "sid") {
-    return (
-      ["S-1-1-0", "S-1-5-11", "S-1-5-32-545", "S-1-5-32-554"].includes(ref.sid) || /^S-1-5-21-\d+-\d+-\d+-(513|515)$/.test(ref.sid)
-    );
+    return BROAD_GROUP_SIDS.includes(ref.sid) || BROAD_DOMAIN_GROUP_SID.test(ref.sid);
   }
-  return [
-    "everyone",
-    "authenticated users",
-    "users",
-    "pre-windows 2000 compatible access",
-    "domain users",
-    "domain computers",
-  ].includes(ref.name);
+  return BROAD_GROUP_NAMES.includes(ref.name);
 }
 
 export interface ResolvedGroup {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_GUID } from "@/lib/facts";
-import { GUIDS } from "./guids";
+import { GUIDS } from "@/lib/facts";
 import { ALLOWED_GRANTS, CUSTOM_GMSA_PERMISSIONS, PHS_PERMISSIONS, REQUIRED_PERMISSIONS, WRITEBACK_PERMISSIONS } from "./required";
-import { AD_RIGHTS } from "./rights";
+import { AD_RIGHTS } from "@/lib/facts";
 
 describe("required permissions (reference §3.1, §3.2, §3.5)", () => {
   it("encodes the eight rows of the custom gMSA table in order", () => {

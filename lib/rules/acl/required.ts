@@ -1,7 +1,7 @@
 import { EMPTY_GUID, type InheritanceType } from "@/lib/facts";
 import type { PermissionShape } from "./coverage";
-import { GUIDS } from "./guids";
-import { AD_RIGHTS } from "./rights";
+import { GUIDS } from "@/lib/facts";
+import { AD_RIGHTS } from "@/lib/facts";
 
 /**
  * The permissions the provisioning agent's gMSA needs, as data (cloud-sync-requirements.md §3.1–3.5).

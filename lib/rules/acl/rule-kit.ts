@@ -4,7 +4,7 @@ import type { Evidence, RuleContext, RuleOutcome } from "@/lib/rules/types";
 import { analyzeAcl, isSatisfied, type AclAnalysis, type PermissionFinding } from "./analyze";
 import { collectAclCommand, COLLECT_ACCOUNT, COLLECT_MEMBERSHIPS } from "./collect";
 import { objectTypeText } from "./describe";
-import { rightsLabel } from "./rights";
+import { rightsLabel } from "@/lib/facts";
 
 /** Shared steps of the gMSA ACL rules: read the facts, analyse, turn findings into evidence and outcomes. */
 

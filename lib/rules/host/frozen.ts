@@ -70,3 +70,28 @@ export function dwordCode(value: number | null | undefined): number {
 
 /** The DWORD values `dwordCode` numbers 0..3, to build the tables from. */
 export const DWORD_CODE_VALUES: readonly (number | null | undefined)[] = [undefined, null, 0, 1];
+
+type Dword = number | null | undefined;
+
+/**
+ * The outcome of a rule over `count` registry DWORDs, judged by `outcomeFor`: every combination of the values
+ * being not collected, absent, 0 or 1 (4^count of them) is worked out once, here, by `outcomeFor` itself and
+ * handed out as `{ ...template }`; any other value is judged per call.
+ */
+export function dwordOutcomeTable(count: number, outcomeFor: (raws: readonly Dword[]) => RuleOutcome): (raws: readonly Dword[]) => RuleOutcome {
+  const table: RuleOutcome[] = [];
+  for (let code = 0; code < 4 ** count; code++) {
+    const raws: Dword[] = [];
+    for (let i = 0; i < count; i++) raws.push(DWORD_CODE_VALUES[(code >> (2 * i)) & 3]);
+    table.push(freezeOutcome(outcomeFor(raws)));
+  }
+  return function judge(raws: readonly Dword[]): RuleOutcome {
+    let index = 0;
+    for (let i = 0; i < raws.length; i++) {
+      const code = dwordCode(raws[i]);
+      if (code < 0) return outcomeFor(raws);
+      index |= code << (2 * i);
+    }
+    return { ...table[index] };
+  };
+}

@@ -3,8 +3,7 @@ import { apiError, apiRoute } from "@/lib/auth/guards";
 import { getServerRuleContext } from "@/lib/data/server-views";
 import { getServerDetail } from "@/lib/data/servers";
 import { buildFixScript, fixScriptFileName } from "@/lib/remediation/fix-script";
-import { getRule } from "@/lib/rules";
-import { RULESET_VERSION } from "@/lib/rules/ruleset-version";
+import { getRule, RULESET_VERSION } from "@/lib/rules";
 
 const paramsSchema = z.object({ fqdn: z.string().min(1).max(300) });
 

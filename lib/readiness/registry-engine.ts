@@ -1,6 +1,5 @@
-import { RULES } from "@/lib/rules";
-import { RULESET_VERSION } from "@/lib/rules/ruleset-version";
-import { createEvaluator } from "./evaluator";
+import { RULES, RULESET_VERSION } from "@/lib/rules";
+import { createEvaluator } from "./fleet-evaluator";
 
 /**
  * The evaluator bound to the rule registry and stamped with its ruleset version.

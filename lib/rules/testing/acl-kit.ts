@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ruleMetaSchema, type Rule, type RuleContext, type RuleOutcome, type RuleScope, type Severity } from "@/lib/rules/types";
-import { EXAMPLE_AS_OF } from "./examples";
+import { EXAMPLE_AS_OF } from "../acl/examples";
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, blocker: 2 };
 

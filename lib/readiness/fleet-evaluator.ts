@@ -1,6 +1,6 @@
 import type { AclFacts, DomainFacts, FleetFacts, HostFacts, ScopeFacts, TenantFacts } from "@/lib/facts";
-import type { Rule, RuleContext, RuleResult } from "@/lib/rules/types";
-import { compileRules, evaluateCompiled, type RuleErrorHandler } from "./evaluate";
+import type { Rule, RuleContext, RuleResult } from "@/lib/rules";
+import { compileRules, evaluateCompiled, type RuleErrorHandler } from "./run-rules";
 import { buildFleetFacts, domainKeyOf } from "./fleet-facts";
 import { rollupWith, summarizeResults, type Readiness, type ResultSummary } from "./rollup";
 import { applyWaivers, type Waiver } from "./waivers";

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fail, pass, unknown } from "@/lib/rules/outcome";
-import type { Rule, RuleContext, RuleMeta, RuleOutcome } from "@/lib/rules/types";
-import { RULES } from "@/lib/rules";
-import { compileRules, evaluateCompiled, evaluateRule, evaluateRules } from "./evaluate";
+import { fail, pass, type Rule, type RuleContext, type RuleMeta, type RuleOutcome, RULES, unknown } from "@/lib/rules";
+import { compileRules, evaluateCompiled, evaluateRule, evaluateRules } from "./run-rules";
 
 const ctx: RuleContext = { asOf: "2026-08-01T00:00:00Z", host: { memory: { totalPhysicalBytes: 8 * 2 ** 30 } } };
 

@@ -1,4 +1,4 @@
-import type { Rule, RuleContext, RuleOutcome, RuleResult, RuleScope, Severity } from "@/lib/rules/types";
+import type { Rule, RuleContext, RuleOutcome, RuleResult, RuleScope, Severity } from "@/lib/rules";
 
 /** Called when a rule's appliesTo or evaluate throws (the caller decides whether and where to log). */
 export type RuleErrorHandler = (ruleId: string, error: unknown) => void;

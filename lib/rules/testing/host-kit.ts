@@ -5,7 +5,7 @@
  */
 import { expect, it } from "vitest";
 import type { Rule, RuleContext, RuleOutcome } from "@/lib/rules/types";
-import { EXAMPLE_AS_OF } from "./examples";
+import { EXAMPLE_AS_OF } from "../host/examples";
 
 /** Contexts whose host facts are partial, null, or of the wrong types (as a broken upload might produce). */
 export const MALFORMED_CONTEXTS: readonly { name: string; context: RuleContext }[] = [

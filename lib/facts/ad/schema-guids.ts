@@ -1,4 +1,4 @@
-import { EMPTY_GUID } from "@/lib/facts";
+import { EMPTY_GUID } from "../common";
 
 /**
  * Schema GUIDs the gMSA permission checks use, with the names people and tools print for them.

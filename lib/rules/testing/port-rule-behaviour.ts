@@ -1,8 +1,8 @@
 // Behaviour shared by the three port rules (host-port-443, host-port-80, host-port-8080), one test file each.
 import { expect, it } from "vitest";
 import type { Rule } from "../types";
-import { hostContext } from "./examples";
-import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./testing";
+import { hostContext } from "../host/examples";
+import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./host-kit";
 
 export function itBehavesAsPortRule(rule: Rule, port: number): void {
   itRunsExamples(rule);

@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { HostFacts } from "@/lib/facts";
-import { fail, pass, unknown } from "@/lib/rules/outcome";
-import type { Rule, RuleContext, RuleOutcome, RuleScope, Severity } from "@/lib/rules/types";
-import { createEvaluator, domainFactsFor, partitionRules, scopeForDomain, type FleetInput } from "./evaluator";
+import { fail, pass, type Rule, type RuleContext, type RuleOutcome, type RuleScope, type Severity, unknown } from "@/lib/rules";
+import { createEvaluator, domainFactsFor, partitionRules, scopeForDomain, type FleetInput } from "./fleet-evaluator";
 import { evidenceFingerprint, evidenceSummary } from "./waiver-fingerprint";
 
 function rule(id: string, scope: RuleScope, severity: Severity, evaluate: (ctx: RuleContext) => RuleOutcome): Rule {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_GUID } from "@/lib/facts";
-import { GUID_TABLE, GUIDS, guidEntry, guidForDisplayName, guidName, normalizeGuid, propertySetMembers } from "./guids";
+import { GUID_TABLE, GUIDS, guidEntry, guidForDisplayName, guidName, normalizeGuid, propertySetMembers } from "./schema-guids";
 
 describe("GUID table", () => {
   it("has unique, lower-case GUIDs", () => {

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DomainEvaluation" ADD COLUMN "detailsJson" TEXT;
