@@ -45,6 +45,8 @@ export function describeCause(cause: Cause, uploadNames: ReadonlyMap<string, str
       return cause.key ? `Tenant attestation recorded (${cause.key})` : "Tenant attestation recorded";
     case "waiver":
       return cause.waiverId ? `Waiver changed (${cause.waiverId})` : "Waiver changed";
+    case "rollout":
+      return `Rollout changed (${cause.change})`;
     case "other":
       return cause.text;
   }

@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import {
   allowedWaiverScopes,
   applyWaivers,
+  formatCause,
   checkWaiverExpiry,
   evidenceFingerprint,
   evidenceSummary,
@@ -366,7 +367,7 @@ export async function requestWaiver(input: WaiverRequest, caller: WaiverCaller, 
     const entries: AuditInput[] = [{ actor: who, action: "waiver.request", targetType: "waiver", targetId: id, targetLabel: label, after, summary: `requested a ${severity} waiver of ${label}` }];
     if (active) entries.push({ actor: who, action: "waiver.approve", targetType: "waiver", targetId: id, targetLabel: label, before: { status: "pending" }, after: { status: "active" }, summary: `approved the waiver of ${label}` });
     appendAuditSql(tx, entries, now);
-    if (active) reevaluate(tx, scopeOf({ scope: input.scope, serverId, domain }), `waiver:${id}`, now);
+    if (active) reevaluate(tx, scopeOf({ scope: input.scope, serverId, domain }), formatCause({ kind: "waiver", waiverId: id }), now);
     return null;
   });
   if (outcome) return outcome;
@@ -404,7 +405,7 @@ async function change(id: string, version: number | undefined, caller: WaiverCal
       if (how.kind === "approve") {
         tx.prepare("UPDATE Waiver SET status = 'active', approvedBy = ?, approvedById = ?, approvedAt = ?, version = version + 1 WHERE id = ?").run(who.name, callerId(caller), at, id);
         appendAuditSql(tx, { actor: who, action: "waiver.approve", targetType: "waiver", targetId: id, targetLabel: label, before: { status: "pending" }, after: { status: "active", approvedBy: who.name }, summary: `approved the blocker waiver of ${label}` }, now);
-        reevaluate(tx, scopeOf(row), `waiver:${id}`, now);
+        reevaluate(tx, scopeOf(row), formatCause({ kind: "waiver", waiverId: id }), now);
       } else {
         tx.prepare("UPDATE Waiver SET status = 'rejected', endedAt = ?, endedBy = ?, endReason = ?, version = version + 1 WHERE id = ?").run(at, who.name, how.reason?.trim() || "rejected", id);
         appendAuditSql(tx, { actor: who, action: "waiver.reject", targetType: "waiver", targetId: id, targetLabel: label, before: { status: "pending" }, after: { status: "rejected", reason: how.reason ?? null }, summary: `rejected the blocker waiver of ${label}` }, now);
@@ -414,7 +415,7 @@ async function change(id: string, version: number | undefined, caller: WaiverCal
     if (row.status !== "active" && row.status !== "pending") return fail(409, "not-active", `Only an active or pending waiver can be revoked (this one is ${row.status}).`);
     tx.prepare("UPDATE Waiver SET status = 'revoked', endedAt = ?, endedBy = ?, endReason = ?, version = version + 1 WHERE id = ?").run(at, who.name, how.reason?.trim() || "revoked", id);
     appendAuditSql(tx, { actor: who, action: "waiver.revoke", targetType: "waiver", targetId: id, targetLabel: label, before: { status: row.status }, after: { status: "revoked", reason: how.reason ?? null }, summary: `revoked the waiver of ${label}` }, now);
-    if (row.status === "active") reevaluate(tx, scopeOf(row), `waiver:${id}`, now);
+    if (row.status === "active") reevaluate(tx, scopeOf(row), formatCause({ kind: "waiver", waiverId: id }), now);
     return null;
   });
   const after = await getWaiver(id, now);
@@ -461,7 +462,7 @@ export function expireDueWaivers(now = new Date()): number {
       if (row.scope === "server" && row.serverId) servers.add(row.serverId);
     }
     appendAuditSql(tx, entries, now);
-    if (domains.size > 0) reevaluate(tx, { domains, touched: servers, hostFactsOnly: false }, due.length === 1 ? `waiver:${due[0]!.id}` : "waiver", now);
+    if (domains.size > 0) reevaluate(tx, { domains, touched: servers, hostFactsOnly: false }, formatCause({ kind: "waiver", waiverId: due.length === 1 ? due[0]!.id : null }), now);
     return due.length;
   });
 }

@@ -1,7 +1,8 @@
 /**
  * Why an evaluation ran, stored with each history row and readiness snapshot (Evaluation.cause,
  * ReadinessSnapshot.cause) as text: "upload:<id>", "upload-deleted:<id>", "ruleset[:<version>]",
- * "attestation[:<key>]", "waiver[:<id>]". Built and parsed only here, so writers and readers agree.
+ * "attestation[:<key>]", "waiver[:<id>]", and for wave gates also "rollout:<change>" (a server's FQDN, "bulk",
+ * "wave:<id>", "plan-import:<sha256 prefix>"). Built and parsed only here, so writers and readers agree.
  */
 export type EvaluationCause =
   | { kind: "upload"; uploadId: string }
@@ -9,6 +10,8 @@ export type EvaluationCause =
   | { kind: "ruleset"; version: string | null }
   | { kind: "attestation"; key: string | null }
   | { kind: "waiver"; waiverId: string | null }
+  /** A rollout change (membership, status, order, archive, plan import): recorded as what flipped a wave's gate. */
+  | { kind: "rollout"; change: string }
   /** Text this version does not know (written by a newer or older version); shown as it is. */
   | { kind: "other"; text: string };
 
@@ -24,6 +27,8 @@ export function formatCause(cause: EvaluationCause): string {
       return cause.key === null ? "attestation" : `attestation:${cause.key}`;
     case "waiver":
       return cause.waiverId === null ? "waiver" : `waiver:${cause.waiverId}`;
+    case "rollout":
+      return `rollout:${cause.change}`;
     case "other":
       return cause.text;
   }
@@ -45,6 +50,8 @@ export function parseCause(cause: string): EvaluationCause {
       return { kind: "attestation", key: rest || null };
     case "waiver":
       return { kind: "waiver", waiverId: rest || null };
+    case "rollout":
+      return rest ? { kind: "rollout", change: rest } : { kind: "other", text: cause };
     default:
       return { kind: "other", text: cause };
   }

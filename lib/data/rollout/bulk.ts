@@ -1,4 +1,5 @@
 import "server-only";
+import { formatCause } from "@/lib/readiness";
 import type { AuditActor, AuditInput } from "@/lib/audit/entry";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RolloutBulkChange, RolloutSelection } from "@/lib/rollout/inputs";
@@ -99,6 +100,6 @@ export async function bulkUpdateRollout(selection: RolloutSelection, change: Rol
     },
     { timeout: 120_000, maxWait: 30_000 },
   );
-  if (outcome.gateChanged) await refreshWaveGates("rollout:bulk", now);
+  if (outcome.gateChanged) await refreshWaveGates(formatCause({ kind: "rollout", change: "bulk" }), now);
   return { matched: outcome.matched, changed: outcome.changed };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { formatCause } from "@/lib/readiness";
 import { createHash } from "node:crypto";
 import type { AuditActor, AuditInput } from "@/lib/audit/entry";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -324,7 +325,7 @@ export async function importRolloutPlan(input: ImportRolloutPlanInput): Promise<
     throw error;
   });
 
-  if (result.gateChanged) await refreshWaveGates(`plan-import:${sha256.slice(0, 12)}`, now);
+  if (result.gateChanged) await refreshWaveGates(formatCause({ kind: "rollout", change: `plan-import:${sha256.slice(0, 12)}` }), now);
   const sorted = issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
   if (dropped > 0) {
     sorted.push({ file: fileName, severity: "warning", message: `${dropped} more row error(s) are not listed (only the first ${MAX_ISSUES_PER_FILE} are kept). Fix the ones shown and upload again to see the rest.` });

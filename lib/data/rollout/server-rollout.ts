@@ -1,4 +1,5 @@
 import "server-only";
+import { formatCause } from "@/lib/readiness";
 import type { AuditActor, AuditInput } from "@/lib/audit/entry";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RolloutBulkChange, RolloutPatch } from "@/lib/rollout/inputs";
@@ -150,6 +151,6 @@ export async function updateServerRollout(fqdn: string, patch: RolloutPatch, act
     await appendAudit(tx, plan.audits, now);
     return { state: toRolloutState(updated), gateChanged: plan.membershipChanged || plan.statusChanged };
   });
-  if (gateChanged) await refreshWaveGates(`rollout:${state.fqdn}`, now);
+  if (gateChanged) await refreshWaveGates(formatCause({ kind: "rollout", change: state.fqdn }), now);
   return state;
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import type { AuditActor } from "@/lib/audit/entry";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { VERDICTS, type Verdict } from "@/lib/readiness";
+import { VERDICTS, type Verdict, formatCause } from "@/lib/readiness";
 import { isoDay, ROLLOUT_STATUSES, type RolloutStatus } from "@/lib/rollout/status";
 import type { WaveFields, WaveUpdate } from "@/lib/rollout/inputs";
 import { appendAudit } from "../audit";
@@ -228,7 +228,7 @@ export async function updateWave(id: string, update: WaveUpdate, actor: AuditAct
     await appendAudit(tx, { actor, action, targetType: "wave", targetId: id, targetLabel: updated.name, before: diff.before, after: diff.after, summary: `${action.replace("wave.", "")} wave ${updated.name}: ${diff.changed.join(", ") || "no change"}` }, now);
     return { row: updated, gateInputsChanged: diff.changed.includes("position") || diff.changed.includes("archived") };
   });
-  if (gateInputsChanged) await refreshWaveGates(`wave:${id}`, now);
+  if (gateInputsChanged) await refreshWaveGates(formatCause({ kind: "rollout", change: `wave:${id}` }), now);
   const fresh = await db().wave.findUnique({ where: { id } });
   return toWaveDto(fresh ?? row);
 }
