@@ -34,6 +34,7 @@ export const TARGET_TYPE_LABELS: Record<string, string> = {
   user: "User",
   token: "API token",
   session: "Sign-in",
+  report: "Report or export",
 };
 
 export const ACTION_FAMILY_LABELS: Record<string, string> = {
@@ -45,6 +46,7 @@ export const ACTION_FAMILY_LABELS: Record<string, string> = {
   "user.": "Users and roles",
   "token.": "API tokens",
   "auth.": "Sign-in",
+  "report.": "Reports and exports",
 };
 
 /** Fields of before/after side by side, when both are plain objects (or absent); null otherwise. */

@@ -35,11 +35,12 @@ export const AUDIT_ACTIONS = [
   "token.create",
   "token.revoke",
   "auth.sign-in-failed",
+  "report.generate",
 ] as const;
 export const auditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 
-export const AUDIT_TARGET_TYPES = ["wave", "server", "waiver", "attestation", "upload", "user", "token", "session"] as const;
+export const AUDIT_TARGET_TYPES = ["wave", "server", "waiver", "attestation", "upload", "user", "token", "session", "report"] as const;
 export const auditTargetTypeSchema = z.enum(AUDIT_TARGET_TYPES);
 export type AuditTargetType = z.infer<typeof auditTargetTypeSchema>;
 
