@@ -12,8 +12,12 @@ const TD = "px-2 py-1.5 align-top text-sm";
 const LINK = "text-brand-600 underline decoration-brand-600/40 hover:decoration-brand-600 dark:text-brand-100";
 const MUTED = "text-slate-600 dark:text-slate-400";
 
+function countServers(blockers: readonly { kind: string; fqdn?: string }[]): number {
+  return new Set(blockers.map((blocker) => blocker.fqdn)).size;
+}
+
 /** The wave's go/no-go gate: status, why, when it last changed and what changed it, and the exact blockers. */
-export function GateCard({ gate, state, recommendedAgents }: { gate: WaveGateDetail; state: WaveGateState; recommendedAgents: number }) {
+export function GateCard({ gate, state, recommendedAgents, allHref }: { gate: WaveGateDetail; state: WaveGateState; recommendedAgents: number; allHref: string }) {
   const serverBlockers = gate.blockers.filter((blocker) => blocker.kind === "server");
   const otherBlockers = gate.blockers.filter((blocker) => blocker.kind !== "server");
   return (
@@ -94,7 +98,14 @@ export function GateCard({ gate, state, recommendedAgents }: { gate: WaveGateDet
           </table>
         </div>
       )}
-      {gate.truncated && <p className={`mt-2 text-xs ${MUTED}`}>{`Showing the first ${serverBlockers.length.toLocaleString("en-US")} blockers of ${gate.problemServerCount.toLocaleString("en-US")} servers; filter the servers list by this wave to see them all.`}</p>}
+      {gate.truncated && (
+        <p className={`mt-2 text-sm ${MUTED}`}>
+          {`Showing the blockers of the first ${countServers(serverBlockers).toLocaleString("en-US")} of ${gate.problemServerCount.toLocaleString("en-US")} servers with an issue. `}
+          <Link href={allHref} className={LINK}>
+            See them all in the servers list
+          </Link>
+        </p>
+      )}
     </Card>
   );
 }

@@ -11,10 +11,14 @@ export interface WaveDetail {
 }
 
 /** A wave with its full gate (blockers from stored results) and one page of its servers (worst verdict first). */
-export async function getWaveDetail(id: string, options: { page?: number; pageSize?: number; sort?: string; dir?: string } = {}, now = new Date()): Promise<WaveDetail | null> {
+export async function getWaveDetail(
+  id: string,
+  options: { page?: number; pageSize?: number; sort?: string; dir?: string; blockerServers?: number } = {},
+  now = new Date(),
+): Promise<WaveDetail | null> {
   const wave = await getWave(id);
   if (!wave) return null;
-  const gate = getWaveGate(id);
+  const gate = getWaveGate(id, options.blockerServers);
   if (!gate) return null;
   const filters = parseServerFilters({
     wave: id,

@@ -23,6 +23,8 @@ import { RECOMMENDED_AGENTS } from "@/lib/rules";
 export const metadata: Metadata = { title: "Wave" };
 
 const PAGE_SIZE = 100;
+/** The page lists the blockers of the first 100 problem servers; the servers list (and the API, 1,000) has the rest. */
+const BLOCKER_SERVERS = 100;
 const MUTED = "text-slate-600 dark:text-slate-400";
 
 export default async function WavePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -33,7 +35,7 @@ export default async function WavePage({ params, searchParams }: { params: Promi
   const pageParam = Number((await searchParams).page);
   const page = Number.isInteger(pageParam) && pageParam > 0 ? pageParam : 1;
   const [detail, progress, waves, owners] = await Promise.all([
-    getWaveDetail(id, { page, pageSize: PAGE_SIZE }),
+    getWaveDetail(id, { page, pageSize: PAGE_SIZE, blockerServers: BLOCKER_SERVERS }),
     getRolloutProgress(id),
     listWaveChoices(),
     canPlan ? listOwnerChoices() : Promise.resolve([]),
@@ -72,7 +74,7 @@ export default async function WavePage({ params, searchParams }: { params: Promi
             This wave is archived: its gate is no longer kept up to date and its servers are free to join another wave.
           </p>
         ) : (
-          <GateCard gate={gate} state={wave.gate} recommendedAgents={RECOMMENDED_AGENTS} />
+          <GateCard gate={gate} state={wave.gate} recommendedAgents={RECOMMENDED_AGENTS} allHref={`/servers?wave=${encodeURIComponent(wave.id)}&readiness=not-ready,unknown,ready-with-conditions`} />
         )}
         <Card title="Progress" id="wave-progress">
           <ProgressSummary progress={progress} label={wave.name} serversHref={serversHref} />
