@@ -11,6 +11,7 @@ import { RolloutRuleError } from "./errors";
 import { refreshWaveGates } from "./gates";
 import { resolveServerNames } from "./resolve-servers";
 import { loadWaveInfo, planRolloutChange, ROLLOUT_ROW_SELECT } from "./server-rollout";
+import { type ServerPatch, writeServerPatches } from "./write-patches";
 
 export interface BulkOutcome {
   /** Servers the selection or filter named. */
@@ -37,11 +38,6 @@ function toSearchParams(filter: Record<string, unknown>): URLSearchParams {
   return params;
 }
 
-/** Groups rows that get the same columns, so each group is one UPDATE … WHERE id IN (…). */
-function groupKey(data: object): string {
-  return JSON.stringify(data, (_key, value) => (value instanceof Date ? value.toISOString() : value));
-}
-
 /**
  * Applies one change to a selection (names: FQDN or NetBIOS) or to every server matching a list filter, in one
  * transaction with one audit entry per changed server plus one for the whole operation. Names that do not
@@ -65,25 +61,18 @@ export async function bulkUpdateRollout(selection: RolloutSelection, change: Rol
       }
       const rows = await tx.server.findMany({ where, select: ROLLOUT_ROW_SELECT });
       const waves = await loadWaveInfo(tx);
-      const groups = new Map<string, { data: Prisma.ServerUpdateManyMutationInput; ids: string[] }>();
+      const updates: { id: string; data: ServerPatch }[] = [];
       const audits: AuditInput[] = [];
       let gateChanged = false;
       for (const row of rows) {
         const plan = planRolloutChange(row, change, waves, actor, now);
         if (!plan) continue;
         gateChanged ||= plan.membershipChanged || plan.statusChanged;
-        const key = groupKey(plan.data);
-        const group = groups.get(key) ?? { data: plan.data, ids: [] };
-        group.ids.push(row.id);
-        groups.set(key, group);
+        updates.push({ id: row.id, data: plan.data });
         audits.push(...plan.audits);
       }
-      for (const group of groups.values()) {
-        for (let i = 0; i < group.ids.length; i += 5_000) {
-          await tx.server.updateMany({ where: { id: { in: group.ids.slice(i, i + 5_000) } }, data: group.data });
-        }
-      }
-      const changed = [...groups.values()].reduce((sum, group) => sum + group.ids.length, 0);
+      await writeServerPatches(tx, updates, actor, now);
+      const changed = updates.length;
       if (changed > 0) {
         const waveName = change.waveId ? waves.get(change.waveId)?.name : undefined;
         audits.push({

@@ -2,18 +2,17 @@ import "server-only";
 import { formatCause } from "@/lib/readiness";
 import { createHash } from "node:crypto";
 import type { AuditActor, AuditInput } from "@/lib/audit/entry";
-import type { Prisma } from "@/lib/generated/prisma/client";
 import { MAX_ISSUES_PER_FILE } from "@/lib/ingest/limits";
 import type { ParseIssue } from "@/lib/ingest/types";
 import { displayValue } from "@/lib/ingest/text/display";
 import { parsePlanCsv, type PlanRow } from "@/lib/rollout/plan-csv";
 import type { RolloutBulkChange } from "@/lib/rollout/inputs";
-import { toAuditRow } from "../audit";
-import { sqlDate } from "../sqlite/connection";
+import { appendAudit } from "../audit";
 import { db } from "../db";
 import { refreshWaveGates } from "./gates";
 import { resolveServerNames } from "./resolve-servers";
 import { planRolloutChange, ROLLOUT_ROW_SELECT, type RolloutRow, type WaveInfo } from "./server-rollout";
+import { type ServerPatch, writeServerPatches } from "./write-patches";
 
 // The rollout plan import (lib/rollout/plan-csv.ts is the format): resolve every row's server and wave, then
 // either report what would change (dry run) or apply it, all in ONE transaction. Any row error refuses the whole
@@ -68,67 +67,6 @@ const CHUNK = 5_000;
 
 const newWaveId = (key: string) => `new:${key}`;
 const waveKey = (name: string) => name.trim().toLowerCase();
-
-type ServerPatch = NonNullable<ReturnType<typeof planRolloutChange>>["data"];
-
-/** Columns a plan row may set (planRolloutChange decides which); version, updatedAt and updatedBy are set on every changed row. */
-const PATCH_COLUMNS = ["waveId", "rolloutStatus", "rolloutStatusSource", "rolloutDetectedUploadId", "rolloutInstalledAt", "rolloutOwner", "rolloutTargetDate", "rolloutNote"] as const;
-const ALWAYS_SET = new Set(["rolloutVersion", "rolloutUpdatedAt", "rolloutUpdatedBy"]);
-const ROWS_PER_STATEMENT = 400;
-
-function sqlValue(value: unknown): string | number | null {
-  if (value === undefined || value === null) return null;
-  if (value instanceof Date) return sqlDate(value);
-  if (typeof value === "string" || typeof value === "number") return value;
-  throw new Error(`Unexpected rollout column value ${JSON.stringify(value)}`);
-}
-
-// RAW SQL (SQLite), inside the Prisma transaction: one UPDATE … FROM (VALUES …) per 400 servers instead of one
-// Prisma update per server (a 10,000-row plan with a note per row took ~10 s that way; this takes well under 1 s).
-// Each column comes with a "set" flag so a row only overwrites the columns planRolloutChange changed.
-async function writeServerPatches(tx: Prisma.TransactionClient, updates: readonly { id: string; data: ServerPatch }[], actor: AuditActor, now: Date): Promise<void> {
-  const names = ["id", ...PATCH_COLUMNS.flatMap((column) => [`set_${column}`, `v_${column}`])];
-  const assignments = PATCH_COLUMNS.map((column) => `"${column}" = CASE WHEN v."set_${column}" = 1 THEN v."v_${column}" ELSE Server."${column}" END`);
-  for (let i = 0; i < updates.length; i += ROWS_PER_STATEMENT) {
-    const batch = updates.slice(i, i + ROWS_PER_STATEMENT);
-    const params: (string | number | null)[] = [];
-    for (const { id, data } of batch) {
-      const unknown = Object.keys(data).filter((key) => !ALWAYS_SET.has(key) && !(PATCH_COLUMNS as readonly string[]).includes(key));
-      // planRolloutChange learnt a new column: refuse loudly rather than drop it (add it to PATCH_COLUMNS).
-      if (unknown.length > 0) throw new Error(`The plan import does not write ${unknown.join(", ")}.`);
-      params.push(id);
-      for (const column of PATCH_COLUMNS) {
-        const set = column in data;
-        params.push(set ? 1 : 0, set ? sqlValue((data as Record<string, unknown>)[column]) : null);
-      }
-    }
-    const tuple = `(${names.map(() => "?").join(", ")})`;
-    params.push(sqlDate(now), actor.name);
-    await tx.$executeRawUnsafe(
-      `WITH v(${names.map((name) => `"${name}"`).join(", ")}) AS (VALUES ${batch.map(() => tuple).join(", ")})
-       UPDATE Server SET ${assignments.join(", ")}, rolloutVersion = Server.rolloutVersion + 1, rolloutUpdatedAt = ?, rolloutUpdatedBy = ?
-       FROM v WHERE Server.id = v.id`,
-      ...params,
-    );
-  }
-}
-
-const AUDIT_COLUMNS = ["id", "at", "actorKind", "actorId", "actor", "action", "targetType", "targetId", "targetLabel", "beforeJson", "afterJson", "summary", "ip"] as const;
-
-// RAW SQL (SQLite), inside the Prisma transaction: multi-row INSERTs of the audit entries (the rows are built by
-// lib/data/audit.ts's toAuditRow, as appendAudit does; Prisma's createMany needed ~20 s for 20,000 entries).
-async function insertAudits(tx: Prisma.TransactionClient, entries: readonly AuditInput[], now: Date): Promise<void> {
-  const tuple = `(${AUDIT_COLUMNS.map(() => "?").join(", ")})`;
-  for (let i = 0; i < entries.length; i += ROWS_PER_STATEMENT) {
-    const batch = entries.slice(i, i + ROWS_PER_STATEMENT);
-    const params: (string | number | null)[] = [];
-    for (const entry of batch) {
-      const row = toAuditRow(entry, now);
-      for (const column of AUDIT_COLUMNS) params.push(sqlValue(row[column]));
-    }
-    await tx.$executeRawUnsafe(`INSERT INTO AuditEntry (${AUDIT_COLUMNS.join(", ")}) VALUES ${batch.map(() => tuple).join(", ")}`, ...params);
-  }
-}
 
 function toChange(row: PlanRow, waveIds: ReadonlyMap<string, string>): RolloutBulkChange {
   const change: RolloutBulkChange = {};
@@ -315,7 +253,7 @@ export async function importRolloutPlan(input: ImportRolloutPlanInput): Promise<
           after: { file: fileName, sha256, rows: parsed.records, changed, unchanged, wavesCreated: wavesToCreate },
           summary: `imported plan ${fileName}: ${changed} server(s) changed, ${unchanged} unchanged${wavesToCreate.length ? `, ${wavesToCreate.length} wave(s) created` : ""}`,
         });
-        await insertAudits(tx, audits, now);
+        await appendAudit(tx, audits, now);
       }
       return { status: "committed" as const, wavesToCreate, changed, unchanged, changes, gateChanged: gateChanged || wavesToCreate.length > 0 };
     },
