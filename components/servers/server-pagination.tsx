@@ -18,8 +18,20 @@ export function pageWindow(page: number, pageCount: number, radius = 2): (number
   return pages;
 }
 
-/** "Showing 51–100 of 50,000 servers" and page links (each keeps the filters, via `hrefFor`). */
-export function ServerPagination({ page, pageSize, total, hrefFor }: { page: number; pageSize: number; total: number; hrefFor: (page: number) => string }) {
+/** "Showing 51–100 of 50,000 servers" (or another `noun`) and page links (each keeps the filters, via `hrefFor`). */
+export function ServerPagination({
+  page,
+  pageSize,
+  total,
+  hrefFor,
+  noun = { one: "server", many: "servers" },
+}: {
+  page: number;
+  pageSize: number;
+  total: number;
+  hrefFor: (page: number) => string;
+  noun?: { one: string; many: string };
+}) {
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const from = total === 0 ? 0 : Math.min(total, (page - 1) * pageSize + 1);
   const to = Math.min(total, page * pageSize);
@@ -38,7 +50,7 @@ export function ServerPagination({ page, pageSize, total, hrefFor }: { page: num
   return (
     <div className="mt-4 flex flex-wrap items-center justify-between gap-3">
       <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="showing">
-        {`Showing ${fmt(from)}–${fmt(to)} of ${fmt(total)} ${total === 1 ? "server" : "servers"}`}
+        {`Showing ${fmt(from)}–${fmt(to)} of ${fmt(total)} ${total === 1 ? noun.one : noun.many}`}
       </p>
       {pageCount > 1 && (
         <nav aria-label="Pages">
