@@ -1,0 +1,94 @@
+import "server-only";
+import { VERDICT_LABELS } from "@/lib/readiness";
+import { type ServerFilters, serverFiltersToSearch } from "@/lib/views/server-filters";
+import { serverWhere } from "../servers";
+import { APPENDIX_MAX_SERVERS, appendixServers, type AppendixServer } from "./fleet-appendix";
+import { acceptedRisks, domainFindings, provenance, staleData, tenantScopeFindings, type AcceptedRisks, type DomainFinding, type Provenance, type StaleData, type TenantScopeFindings } from "./fleet-findings";
+import { countVerdicts, rankBlockingRules, readinessGroups, type RankedBlockingRule, type ReadinessGroup, type VerdictCounts } from "./fleet-groups";
+
+// Everything the fleet readiness report shows, for the servers matching a server-list filter, read from stored
+// data only (verdicts, statuses, evaluations, details): grouped SQL, no rule runs except for the optional appendix.
+
+export { APPENDIX_MAX_SERVERS } from "./fleet-appendix";
+export type { AppendixServer } from "./fleet-appendix";
+export type { AcceptedRisks, DomainFinding, FindingRow, Provenance, StaleData, TenantScopeFindings } from "./fleet-findings";
+export type { RankedBlockingRule, ReadinessGroup, VerdictCounts } from "./fleet-groups";
+
+export interface FleetReportData {
+  generatedAt: string;
+  scope: {
+    /** In words: "every server" or "domain corp.contoso.com, readiness Not ready". */
+    label: string;
+    /** The filter as a query string (without paging and sorting), "" for every server. */
+    search: string;
+  };
+  total: number;
+  byVerdict: VerdictCounts;
+  byConfidence: Record<1 | 2 | 3 | 4 | 5, number>;
+  blockingRules: RankedBlockingRule[];
+  byDomain: ReadinessGroup[];
+  bySite: ReadinessGroup[];
+  byWave: ReadinessGroup[];
+  domains: DomainFinding[];
+  tenantScope: TenantScopeFindings;
+  risks: AcceptedRisks;
+  stale: StaleData;
+  provenance: Provenance;
+  /** Per-server sections when the appendix was asked for; null otherwise. */
+  appendix: AppendixServer[] | null;
+}
+
+export type FleetReportOutcome = { ok: true; data: FleetReportData } | { ok: false; code: "too-large"; servers: number; limit: number; message: string };
+
+/** The filter in words, for the cover and the report log. */
+export function describeScope(filters: ServerFilters): string {
+  const parts: string[] = [];
+  if (filters.q) parts.push(`name contains "${filters.q}"`);
+  if (filters.readiness.length) parts.push(`readiness ${filters.readiness.map((v) => VERDICT_LABELS[v]).join(" or ")}`);
+  if (filters.rule) parts.push(`failing ${filters.rule}`);
+  for (const key of ["domain", "os", "site", "tag", "owner"] as const) if (filters[key]) parts.push(`${key} ${filters[key]}`);
+  if (filters.wave) parts.push(filters.wave === "any" ? "in any wave" : filters.wave === "none" ? "in no wave" : `wave ${filters.wave}`);
+  if (filters.rollout.length) parts.push(`rollout ${filters.rollout.join(" or ")}`);
+  if (filters.overdue) parts.push("overdue");
+  if (filters.stale) parts.push("stale data");
+  return parts.length ? parts.join(", ") : "every server";
+}
+
+/** Filter query string without the list's paging and sorting (they do not change a report). */
+export function scopeSearch(filters: ServerFilters): string {
+  return serverFiltersToSearch({ ...filters, sort: "verdict", dir: "asc", page: 1, pageSize: 50 });
+}
+
+export async function getFleetReport(filters: ServerFilters, options: { appendix: boolean }, now = new Date()): Promise<FleetReportOutcome> {
+  const where = serverWhere(filters, now);
+  const counts = await countVerdicts(where);
+  if (options.appendix && counts.total > APPENDIX_MAX_SERVERS) {
+    return {
+      ok: false,
+      code: "too-large",
+      servers: counts.total,
+      limit: APPENDIX_MAX_SERVERS,
+      message: `The appendix covers at most ${APPENDIX_MAX_SERVERS.toLocaleString("en-US")} servers and this scope has ${counts.total.toLocaleString("en-US")}. Add a filter (domain, site, wave…) or turn the appendix off.`,
+    };
+  }
+  const [blockingRules, groups, stale, prov] = await Promise.all([rankBlockingRules(where), readinessGroups(where), staleData(where, now), provenance(where)]);
+  const domainCounts = new Map(groups.byDomain.filter((g) => g.key !== "").map((g) => [g.key, g.total]));
+  const [domains, tenantScope, risks] = await Promise.all([domainFindings(domainCounts), tenantScopeFindings(), acceptedRisks(where, new Set(domainCounts.keys()), now)]);
+  const appendix = options.appendix ? await appendixServers(where, now) : null;
+  return {
+    ok: true,
+    data: {
+      generatedAt: now.toISOString(),
+      scope: { label: describeScope(filters), search: scopeSearch(filters) },
+      ...counts,
+      blockingRules,
+      ...groups,
+      domains,
+      tenantScope,
+      risks,
+      stale,
+      provenance: prov,
+      appendix,
+    },
+  };
+}
