@@ -51,6 +51,8 @@ export function presentServer(detail: ServerDetail, history: ServerHistory): z.i
     factsCollectedAt: detail.factsCollectedAt,
     evaluatedAt: detail.evaluatedAt,
     stale: detail.stale,
+    waivedRuleIds: detail.waivedRuleIds,
+    rollout: detail.rollout,
     rulesetVersion: detail.rulesetVersion,
     results,
     history: {

@@ -38,6 +38,22 @@ export const serverListItemSchema = z
     factsCollectedAt: z.string().nullable(),
     evaluatedAt: z.string().nullable(),
     stale: z.boolean(),
+    waivedRuleIds: z.array(z.string()).describe("Results accepted by a live waiver"),
+    rollout: z
+      .object({
+        wave: z.object({ id: z.string(), name: z.string(), archived: z.boolean() }).nullable(),
+        status: z.enum(["not-started", "scheduled", "in-progress", "installed", "blocked", "excluded"]),
+        source: z.enum(["typed", "detected"]).describe("detected: a collector report showed the agent installed (detectedUploadId)"),
+        detectedUploadId: z.string().nullable(),
+        owner: z.string().nullable(),
+        targetDate: z.string().nullable().describe("YYYY-MM-DD"),
+        note: z.string().nullable(),
+        overdue: z.boolean(),
+        version: z.number().int().describe("Send it back with PATCH /api/servers/{name}/rollout"),
+        updatedAt: z.string().nullable(),
+        updatedBy: z.string().nullable(),
+      })
+      .meta({ id: "ServerRollout" }),
   })
   .meta({ id: "ServerListItem" });
 
