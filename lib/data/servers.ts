@@ -90,7 +90,7 @@ export function serverWhere(filters: ServerFilters, now = new Date()): Prisma.Se
   return and.length ? { AND: and } : {};
 }
 
-const LIST_SELECT = {
+export const LIST_SELECT = {
   fqdn: true,
   name: true,
   domain: true,
@@ -117,7 +117,7 @@ const LIST_SELECT = {
   rolloutUpdatedBy: true,
 } satisfies Prisma.ServerSelect;
 
-type ListRow = Prisma.ServerGetPayload<{ select: typeof LIST_SELECT }>;
+export type ListRow = Prisma.ServerGetPayload<{ select: typeof LIST_SELECT }>;
 
 /** Rule ids whose status is "w" (waived) in the encoded statuses. */
 function waivedIds(statuses: string): string[] {
@@ -142,7 +142,7 @@ export function toServerRollout(row: Pick<ListRow, "wave" | "rolloutStatus" | "r
   };
 }
 
-function toListItem(row: ListRow, staleDate: Date, today = isoDay(new Date())): ServerListItem {
+export function toListItem(row: ListRow, staleDate: Date, today = isoDay(new Date())): ServerListItem {
   return {
     fqdn: row.fqdn,
     name: row.name,
@@ -204,7 +204,7 @@ export async function listServerFilterOptions() {
   return { domains, oses, sites, owners };
 }
 
-const resultsSchema = z.array(z.custom<RuleResult>((value) => typeof value === "object" && value !== null && "ruleId" in value)).catch([]);
+export const resultsSchema = z.array(z.custom<RuleResult>((value) => typeof value === "object" && value !== null && "ruleId" in value)).catch([]);
 
 export interface ServerDetail extends ServerListItem {
   id: string;

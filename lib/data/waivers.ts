@@ -190,6 +190,22 @@ export async function applyStoredWaivers<T extends { id: string; domain: string;
     where: { status: "active", expiresAt: { gt: now }, OR: [{ serverId: detail.id }, { scope: "domain", domain: detail.domain }] },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
+  return applyWaiverRows(detail, rows, now);
+}
+
+/** Active waiver rows that may cover many servers (the exports load them once per batch). */
+export function loadActiveWaiverRows(serverIds: readonly string[], domains: readonly string[], now = new Date()) {
+  return db().waiver.findMany({
+    where: { status: "active", expiresAt: { gt: now }, OR: [{ serverId: { in: [...serverIds] } }, { scope: "domain", domain: { in: [...domains] } }] },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+}
+
+type ActiveWaiverRow = Awaited<ReturnType<typeof loadActiveWaiverRows>>[number];
+
+/** applyStoredWaivers with the waiver rows already loaded (those not covering this server are ignored). */
+export function applyWaiverRows<T extends { id: string; domain: string; hostResults: RuleResult[]; sharedResults: RuleResult[] }>(detail: T, allRows: readonly ActiveWaiverRow[], now = new Date()): T {
+  const rows = allRows.filter((row) => row.serverId === detail.id || (row.scope === "domain" && row.domain === detail.domain));
   const nowMs = now.getTime();
   const sharedResults = detail.sharedResults.map((result) => {
     if (result.status !== "waived" || !result.waiver?.expiresAt || Date.parse(result.waiver.expiresAt) > nowMs) return result;

@@ -1,0 +1,38 @@
+import "server-only";
+import { RULESET_VERSION } from "@/lib/rules";
+import { type ServerFilters, serverFiltersToSearch } from "@/lib/views/server-filters";
+import { db } from "../db";
+
+// What an export records about itself in the audit log (lib/data/report-log.ts): the data it came from.
+
+export interface ExportProvenance {
+  rulesetVersion: string;
+  uploads: number;
+  newestUploadId: string | null;
+  newestUploadAt: string | null;
+}
+
+export async function exportProvenance(): Promise<ExportProvenance> {
+  const [uploads, newest] = await Promise.all([
+    db().upload.count(),
+    db().upload.findFirst({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, createdAt: true } }),
+  ]);
+  return { rulesetVersion: RULESET_VERSION, uploads, newestUploadId: newest?.id ?? null, newestUploadAt: newest?.createdAt.toISOString() ?? null };
+}
+
+/** The filter without sorting and paging, as export options (what an export covers). */
+export function filterOptions(filters: ServerFilters): Record<string, unknown> {
+  const { sort, dir, page: _page, pageSize: _pageSize, ...rest } = filters;
+  void _page;
+  void _pageSize;
+  const options: Record<string, unknown> = { sort, dir };
+  for (const [key, value] of Object.entries(rest)) if (value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0)) options[key] = value;
+  return options;
+}
+
+/** The filter in words: "every server", or "readiness not-ready; domain corp.contoso.com". */
+export function filterScope(filters: ServerFilters): string {
+  const search = serverFiltersToSearch({ ...filters, sort: "verdict", dir: "asc", page: 1, pageSize: 50 });
+  if (!search) return "every server";
+  return [...new URLSearchParams(search).entries()].map(([key, value]) => `${key} ${value}`).join("; ");
+}

@@ -1,0 +1,134 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { isoDay } from "@/lib/rollout/status";
+import type { ServerFilters } from "@/lib/views/server-filters";
+import { db } from "../db";
+import { undelimitIds } from "../ingest/statuses";
+import { LIST_SELECT, type ServerListItem, serverWhere, staleBefore, toListItem } from "../servers";
+
+// The servers of a filter, in the servers list's order, for the exports: KEYSET pagination (each batch starts
+// after the last row's sort key, with the unique FQDN as tie-breaker), so batch 25 costs what batch 1 costs
+// instead of an OFFSET that reads and discards every earlier row.
+
+export interface ExportServer extends ServerListItem {
+  unknownRuleIds: string[];
+}
+
+const EXPORT_SELECT = {
+  ...LIST_SELECT,
+  id: true,
+  verdictRank: true,
+  unknownRules: true,
+  wave: { select: { id: true, name: true, archivedAt: true, position: true } },
+} satisfies Prisma.ServerSelect;
+
+type ExportRow = Prisma.ServerGetPayload<{ select: typeof EXPORT_SELECT }>;
+type Dir = "asc" | "desc";
+type Key = unknown;
+type Where = Prisma.ServerWhereInput;
+
+/** One column of the sort key: how to read it, compare to it, and order by it (SQLite puts NULLs first ascending). */
+interface KeyPart {
+  value: (row: ExportRow) => Key;
+  equals: (value: Key) => Where;
+  /** Rows strictly after `value` in this direction; null when none can be. */
+  after: (value: Key, dir: Dir) => Where | null;
+  orderBy: (dir: Dir) => Prisma.ServerOrderByWithRelationInput;
+}
+
+type Column = "fqdn" | "name" | "verdictRank" | "domain" | "osName" | "factsCollectedAt" | "confidenceStars" | "rolloutStatus" | "rolloutTargetDate";
+
+function column(name: Column): KeyPart {
+  return {
+    value: (row) => row[name],
+    equals: (value) => ({ [name]: value }),
+    after: (value, dir) => {
+      if (dir === "asc") return value === null ? { [name]: { not: null } } : { [name]: { gt: value } };
+      return value === null ? null : { OR: [{ [name]: { lt: value } }, { [name]: null }] };
+    },
+    orderBy: (dir) => ({ [name]: dir }),
+  };
+}
+
+const wavePosition: KeyPart = {
+  value: (row) => row.wave?.position ?? null,
+  equals: (value) => (value === null ? { waveId: null } : { wave: { position: value as number } }),
+  after: (value, dir) => {
+    if (dir === "asc") return value === null ? { waveId: { not: null } } : { wave: { position: { gt: value as number } } };
+    return value === null ? null : { OR: [{ wave: { position: { lt: value as number } } }, { waveId: null }] };
+  },
+  orderBy: (dir) => ({ wave: { position: dir } }),
+};
+
+/** The list's order (lib/data/servers.ts SORT_COLUMNS) plus the FQDN, which makes every key unique. */
+function sortKey(sort: ServerFilters["sort"], dir: Dir): [KeyPart, Dir][] {
+  const then: [KeyPart, Dir][] = [
+    [column("name"), "asc"],
+    [column("fqdn"), "asc"],
+  ];
+  switch (sort) {
+    case "name":
+      return [
+        [column("name"), dir],
+        [column("fqdn"), dir],
+      ];
+    case "verdict":
+      return [[column("verdictRank"), dir], ...then];
+    case "domain":
+      return [[column("domain"), dir], ...then];
+    case "os":
+      return [[column("osName"), dir], ...then];
+    case "collected":
+      return [[column("factsCollectedAt"), dir], ...then];
+    case "confidence":
+      return [[column("confidenceStars"), dir], ...then];
+    case "wave":
+      return [[wavePosition, dir], ...then];
+    case "rollout":
+      return [[column("rolloutStatus"), dir], ...then];
+    case "target":
+      return [[column("rolloutTargetDate"), dir], ...then];
+  }
+}
+
+/** (k1 > v1) OR (k1 = v1 AND k2 > v2) OR … — the rows after `last` in key order. */
+export function afterWhere(key: [KeyPart, Dir][], last: ExportRow): Where {
+  const or: Where[] = [];
+  key.forEach(([part, dir], index) => {
+    const after = part.after(part.value(last), dir);
+    if (!after) return;
+    const equal = key.slice(0, index).map(([prior]) => prior.equals(prior.value(last)));
+    or.push(equal.length ? { AND: [...equal, after] } : after);
+  });
+  return or.length ? { OR: or } : { fqdn: { in: [] } };
+}
+
+export function toExportServer(row: ExportRow, staleDate: Date, today: string): ExportServer {
+  return { ...toListItem(row, staleDate, today), unknownRuleIds: undelimitIds(row.unknownRules) };
+}
+
+/** Every server matching the filters, in the list's order, in batches (pagination and page size are ignored). */
+export async function* iterateExportServers(filters: ServerFilters, batch = 2_000, now = new Date()): AsyncGenerator<{ id: string; server: ExportServer }[]> {
+  const where = serverWhere(filters, now);
+  const key = sortKey(filters.sort, filters.dir);
+  const orderBy = key.map(([part, dir]) => part.orderBy(dir));
+  const staleDate = staleBefore(now);
+  const today = isoDay(now);
+  let last: ExportRow | undefined;
+  for (;;) {
+    const rows: ExportRow[] = await db().server.findMany({
+      where: last ? { AND: [where, afterWhere(key, last)] } : where,
+      select: EXPORT_SELECT,
+      orderBy,
+      take: batch,
+    });
+    if (rows.length) yield rows.map((row) => ({ id: row.id, server: toExportServer(row, staleDate, today) }));
+    if (rows.length < batch) return;
+    last = rows.at(-1);
+  }
+}
+
+/** How many servers match (for the size limits, checked before streaming). */
+export function countExportServers(filters: ServerFilters, now = new Date()): Promise<number> {
+  return db().server.count({ where: serverWhere(filters, now) });
+}
