@@ -1,0 +1,218 @@
+import "server-only";
+import { type ResultStatus, type Verdict, VERDICT_RANK, verdictSchema } from "@/lib/readiness";
+import { type ServerFilters, serverFiltersToSearch } from "@/lib/views/server-filters";
+import { type ChangeCause, CHANGE_CAUSES, classifyCauses } from "./changes-cause";
+import { db } from "./db";
+import { decodeStatuses } from "./ingest/statuses";
+import { serverWhere } from "./servers";
+import { sqlDate, sqlite } from "./sqlite/connection";
+
+export { CHANGE_CAUSES, CHANGE_CAUSE_HINTS, CHANGE_CAUSE_LABELS, type ChangeCause } from "./changes-cause";
+
+// "What changed": servers whose verdict at `to` differs from their verdict at `from` (the newest Evaluation row at or
+// before each date), grouped by the cause of the evaluation where the verdict LAST changed inside the window. A server
+// that flipped and flipped back is not a change. Servers with no verdict at `from` are counted as new.
+
+/** A rule that started or stopped failing (null: the rule did not apply). */
+export interface RuleChange {
+  ruleId: string;
+  before: ResultStatus | null;
+  after: ResultStatus | null;
+}
+
+export interface ServerChange {
+  fqdn: string;
+  name: string;
+  domain: string;
+  before: Verdict;
+  after: Verdict;
+  /** ISO time of the evaluation where the verdict last changed. */
+  at: string;
+  cause: ChangeCause;
+  /** The upload's file name, the waiver's rule, the ruleset version, the attestation key, a lapse note. */
+  causeDetail: string | null;
+  direction: "improved" | "worse";
+  /** Rules that started failing (or became unknown) and stopped, comparing the two dates. */
+  rules: RuleChange[];
+}
+
+export interface ChangeGroup {
+  cause: ChangeCause;
+  improved: number;
+  worse: number;
+  changes: ServerChange[];
+}
+
+export interface ChangesReport {
+  from: string;
+  to: string;
+  changed: number;
+  improved: number;
+  worse: number;
+  /** Servers first evaluated inside the window (no verdict at `from`), by their verdict at `to`. */
+  added: { total: number; byVerdict: Record<Verdict, number> };
+  /** Servers removed inside the window (their last upload was deleted), from the audit log. */
+  removed: number;
+  /** Groups in CHANGE_CAUSES order; empty groups are left out. */
+  groups: ChangeGroup[];
+  /** The server-list filter applied, as a query string ("" for every server). */
+  filter: string;
+}
+
+interface Row {
+  serverId: string;
+  fqdn: string;
+  name: string;
+  domain: string;
+  beforeVerdict: string | null;
+  beforeStatuses: string | null;
+  afterVerdict: string;
+  afterStatuses: string;
+  changedAt: string | null;
+  cause: string | null;
+  note: string | null;
+}
+
+// RAW SQL (SQLite, window functions; PostgreSQL has the same). Only servers evaluated inside the window are read:
+// their window rows plus their newest row at or before `from` (found through the (serverId, evaluatedAt) index).
+const CHANGES_SQL = `
+WITH win AS (
+  SELECT rowid AS rid, serverId, evaluatedAt, verdict FROM Evaluation WHERE evaluatedAt > @from AND evaluatedAt <= @to
+),
+touched AS (SELECT DISTINCT serverId FROM win),
+base AS (
+  SELECT t.serverId,
+    (SELECT e.rowid FROM Evaluation e WHERE e.serverId = t.serverId AND e.evaluatedAt <= @from ORDER BY e.evaluatedAt DESC, e.rowid DESC LIMIT 1) AS rid
+  FROM touched t
+),
+seq AS (
+  SELECT serverId, rid, evaluatedAt, verdict, 0 AS isBase FROM win
+  UNION ALL
+  SELECT b.serverId, b.rid, e.evaluatedAt, e.verdict, 1 FROM base b JOIN Evaluation e ON e.rowid = b.rid
+),
+flagged AS (
+  SELECT serverId, rid, evaluatedAt, verdict, isBase,
+    LAG(verdict) OVER (PARTITION BY serverId ORDER BY evaluatedAt, rid) AS prev,
+    ROW_NUMBER() OVER (PARTITION BY serverId ORDER BY evaluatedAt DESC, rid DESC) AS lastRank
+  FROM seq
+),
+flips AS (
+  SELECT serverId, rid, ROW_NUMBER() OVER (PARTITION BY serverId ORDER BY evaluatedAt DESC, rid DESC) AS flipRank
+  FROM flagged WHERE isBase = 0 AND prev IS NOT NULL AND prev <> verdict
+),
+per AS (
+  SELECT f.serverId,
+    MAX(CASE WHEN f.isBase = 1 THEN f.rid END) AS baseRid,
+    MAX(CASE WHEN f.lastRank = 1 THEN f.rid END) AS lastRid,
+    (SELECT x.rid FROM flips x WHERE x.serverId = f.serverId AND x.flipRank = 1) AS flipRid
+  FROM flagged f GROUP BY f.serverId
+)
+SELECT p.serverId, s.fqdn, s.name, s.domain,
+  b.verdict AS beforeVerdict, b.statuses AS beforeStatuses, l.verdict AS afterVerdict, l.statuses AS afterStatuses,
+  c.evaluatedAt AS changedAt, c.cause, c.note
+FROM per p
+JOIN Server s ON s.id = p.serverId
+JOIN Evaluation l ON l.rowid = p.lastRid
+LEFT JOIN Evaluation b ON b.rowid = p.baseRid
+LEFT JOIN Evaluation c ON c.rowid = p.flipRid
+WHERE p.baseRid IS NULL OR b.verdict <> l.verdict`;
+
+/** Rules that started or stopped failing between two encoded status lists, newly failing first. */
+export function ruleChanges(before: string, after: string): RuleChange[] {
+  const a = decodeStatuses(before);
+  const b = decodeStatuses(after);
+  const out: RuleChange[] = [];
+  for (const ruleId of new Set([...a.keys(), ...b.keys()])) {
+    const was = a.get(ruleId) ?? null;
+    const now = b.get(ruleId) ?? null;
+    if (was === now) continue;
+    if (was === "fail" || now === "fail") out.push({ ruleId, before: was, after: now });
+  }
+  return out.sort((x, y) => Number(y.after === "fail") - Number(x.after === "fail") || x.ruleId.localeCompare(y.ruleId));
+}
+
+function hasFilter(filters: ServerFilters | undefined): filters is ServerFilters {
+  return filters !== undefined && serverFiltersToSearch({ ...filters, sort: "verdict", dir: "asc", page: 1, pageSize: 50 }) !== "";
+}
+
+/** Servers matching a list filter (as it stands now), or null for every server. */
+async function serverIdsMatching(filters: ServerFilters | undefined, now: Date): Promise<Set<string> | null> {
+  if (!hasFilter(filters)) return null;
+  const rows = await db().server.findMany({ where: serverWhere(filters, now), select: { id: true } });
+  return new Set(rows.map((row) => row.id));
+}
+
+async function countRemoved(from: Date, to: Date): Promise<number> {
+  const rows = await db().auditEntry.findMany({ where: { action: "upload.delete", at: { gt: from, lte: to } }, select: { afterJson: true } });
+  let removed = 0;
+  for (const row of rows) {
+    try {
+      const after = JSON.parse(row.afterJson ?? "{}") as { serversRemoved?: unknown };
+      if (typeof after.serversRemoved === "number") removed += after.serversRemoved;
+    } catch {
+      // an unreadable entry counts nothing
+    }
+  }
+  return removed;
+}
+
+/**
+ * Verdict changes between `from` and `to` (instants), optionally only for servers matching a server-list filter
+ * (applied to the servers as they are now). Removed servers are counted for the whole fleet.
+ */
+export async function getChanges(input: { from: Date; to: Date; filters?: ServerFilters }, now = new Date()): Promise<ChangesReport> {
+  const { from, to, filters } = input;
+  const [rows, only, removed] = await Promise.all([
+    Promise.resolve(sqlite().prepare(CHANGES_SQL).all({ from: sqlDate(from), to: sqlDate(to) }) as Row[]),
+    serverIdsMatching(filters, now),
+    countRemoved(from, to),
+  ]);
+  const added: ChangesReport["added"] = { total: 0, byVerdict: { ready: 0, "ready-with-conditions": 0, unknown: 0, "not-ready": 0 } };
+  const changedRows: Row[] = [];
+  for (const row of rows) {
+    if (only && !only.has(row.serverId)) continue;
+    if (row.beforeVerdict === null) {
+      added.total++;
+      added.byVerdict[verdictSchema.catch("unknown").parse(row.afterVerdict)]++;
+    } else if (row.changedAt !== null) changedRows.push(row);
+  }
+  const causes = await classifyCauses(changedRows.map((row) => ({ cause: row.cause ?? "", note: row.note, at: row.changedAt! })));
+  const groups = new Map<ChangeCause, ChangeGroup>();
+  let improved = 0;
+  changedRows.forEach((row, index) => {
+    const before = verdictSchema.catch("unknown").parse(row.beforeVerdict);
+    const after = verdictSchema.catch("unknown").parse(row.afterVerdict);
+    const direction = VERDICT_RANK[after] < VERDICT_RANK[before] ? "improved" : "worse";
+    if (direction === "improved") improved++;
+    const { kind, detail } = causes[index]!;
+    let group = groups.get(kind);
+    if (!group) groups.set(kind, (group = { cause: kind, improved: 0, worse: 0, changes: [] }));
+    group[direction]++;
+    group.changes.push({
+      fqdn: row.fqdn,
+      name: row.name,
+      domain: row.domain,
+      before,
+      after,
+      at: new Date(row.changedAt!).toISOString(),
+      cause: kind,
+      causeDetail: detail,
+      direction,
+      rules: ruleChanges(row.beforeStatuses ?? "", row.afterStatuses),
+    });
+  });
+  for (const group of groups.values()) {
+    group.changes.sort((a, b) => VERDICT_RANK[b.after] - VERDICT_RANK[a.after] || a.domain.localeCompare(b.domain) || a.name.localeCompare(b.name));
+  }
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    changed: changedRows.length,
+    improved,
+    worse: changedRows.length - improved,
+    added,
+    removed,
+    groups: CHANGE_CAUSES.flatMap((cause) => groups.get(cause) ?? []),
+    filter: hasFilter(filters) ? serverFiltersToSearch({ ...filters, sort: "verdict", dir: "asc", page: 1, pageSize: 50 }) : "",
+  };
+}
