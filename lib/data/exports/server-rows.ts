@@ -38,13 +38,16 @@ interface KeyPart {
 
 type Column = "fqdn" | "name" | "verdictRank" | "domain" | "osName" | "factsCollectedAt" | "confidenceStars" | "rolloutStatus" | "rolloutTargetDate";
 
+const NULLABLE = new Set<Column>(["osName", "factsCollectedAt", "rolloutTargetDate"]);
+
 function column(name: Column): KeyPart {
   return {
     value: (row) => row[name],
     equals: (value) => ({ [name]: value }),
     after: (value, dir) => {
       if (dir === "asc") return value === null ? { [name]: { not: null } } : { [name]: { gt: value } };
-      return value === null ? null : { OR: [{ [name]: { lt: value } }, { [name]: null }] };
+      if (value === null) return null;
+      return NULLABLE.has(name) ? { OR: [{ [name]: { lt: value } }, { [name]: null }] } : { [name]: { lt: value } };
     },
     orderBy: (dir) => ({ [name]: dir }),
   };
