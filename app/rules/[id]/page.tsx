@@ -8,6 +8,7 @@ import { RuleExamples } from "@/components/rules/rule-examples";
 import { RuleNotes } from "@/components/rules/rule-notes";
 import { RuleRemediation } from "@/components/rules/rule-remediation";
 import { RuleSources } from "@/components/rules/rule-sources";
+import { ExportLinks } from "@/components/exports/export-links";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
@@ -41,9 +42,12 @@ export default async function RulePage({ params }: Params) {
           </span>
         }
         actions={
-          <Link href="/rules" className={`${LINK} text-sm`}>
-            All rules
-          </Link>
+          <>
+            <ExportLinks search={`?rule=${encodeURIComponent(meta.id)}`} label="Export failing servers" />
+            <Link href="/rules" className={`${LINK} text-sm`}>
+              All rules
+            </Link>
+          </>
         }
       />
       <div className="space-y-6">

@@ -8,6 +8,7 @@ import { decidedBy } from "@/components/servers/result-groups";
 import { ResultsSection } from "@/components/servers/results-section";
 import { ServerHistorySection } from "@/components/servers/server-history";
 import { ServerSummary } from "@/components/servers/server-summary";
+import { ExportLinks } from "@/components/exports/export-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { waiverControls } from "@/components/waivers/result-waiver";
 import { ServerRolloutCard } from "@/components/rollout/server-rollout-card";
@@ -56,9 +57,12 @@ export default async function ServerPage({ params }: { params: Promise<{ fqdn: s
         title={server.name}
         description={<span className="font-mono [overflow-wrap:anywhere]">{server.fqdn}</span>}
         actions={
-          <Link href="/servers" className="text-sm font-medium text-brand-600 underline dark:text-brand-100">
-            All servers
-          </Link>
+          <>
+            <ExportLinks search={`?q=${encodeURIComponent(server.fqdn)}`} />
+            <Link href="/servers" className="text-sm font-medium text-brand-600 underline dark:text-brand-100">
+              All servers
+            </Link>
+          </>
         }
       />
       <div className="space-y-6">

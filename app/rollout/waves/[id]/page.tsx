@@ -11,6 +11,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ExportLinks } from "@/components/exports/export-links";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
@@ -65,6 +66,7 @@ export default async function WavePage({ params, searchParams }: { params: Promi
             <Link href={serversHref("")} className={buttonClass("secondary")}>
               Open in the servers list
             </Link>
+            <ExportLinks search={`?wave=${encodeURIComponent(wave.id)}`} />
           </>
         }
       />
