@@ -94,6 +94,36 @@ export function buildOpenApiDocument(): Json {
         get: { summary: "The audit log, newest first (admins and leads)", parameters: auditFilters, responses: { "200": json("AuditPage", "One page of audit entries"), ...errors } },
       },
       "/api/rules": { get: { summary: "The rules catalogue with server counts", responses: { "200": json("Rules", "Every rule"), ...errors } } },
+      "/api/exports/servers.csv": {
+        get: {
+          summary: "The servers matching the Servers page filters as CSV (UTF-8 with BOM, CRLF, streamed in the list's order; page and pageSize are ignored)",
+          description: "Cells starting with = + - @, a tab or a carriage return get a leading apostrophe so spreadsheets do not evaluate them. Recorded in the audit log (report.generate).",
+          parameters: serverFilters.filter((p) => !["page", "pageSize"].includes(p.name)),
+          responses: { "200": { description: "The servers", content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
+        },
+      },
+      "/api/exports/results.csv": {
+        get: {
+          summary: "One row per server and rule result (status, message, evidence, waiver) for the same filters, as CSV",
+          parameters: serverFilters.filter((p) => !["page", "pageSize"].includes(p.name)),
+          responses: {
+            "200": { description: "The results", content: { "text/csv": { schema: { type: "string" } } } },
+            "413": json("Error", "More than 1,000,000 result rows: add a filter"),
+            ...errors,
+          },
+        },
+      },
+      "/api/exports/servers.xlsx": {
+        get: {
+          summary: "The servers and results tables as an Excel workbook (sheets Servers and Results; typed cells, frozen header, autofilter)",
+          parameters: serverFilters.filter((p) => !["page", "pageSize"].includes(p.name)),
+          responses: {
+            "200": { description: "The workbook", content: { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": { schema: { type: "string", format: "binary" } } } },
+            "413": json("Error", "A sheet would exceed Excel's 1,048,576 rows: add a filter"),
+            ...errors,
+          },
+        },
+      },
       "/api/summary": { get: { summary: "Counts per readiness, rule, domain and wave", responses: { "200": json("Summary", "Fleet summary"), ...errors } } },
       "/api/uploads": {
         get: { summary: "Uploads, newest first", parameters: [query("page", { type: "integer" }, "Page"), query("pageSize", { type: "integer" }, "Page size")], responses: { "200": { description: "Uploads with provenance" }, ...errors } },
