@@ -2,7 +2,7 @@ import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
   // Native/server-only packages stay outside the bundle.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "exceljs"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "exceljs", "@react-pdf/renderer"],
   experimental: {
     // unauthorized() / forbidden() render 401 / 403 pages (app/unauthorized.tsx, app/forbidden.tsx).
     authInterrupts: true,

@@ -1,0 +1,37 @@
+import { renderToBuffer } from "@react-pdf/renderer";
+import type { ReactElement } from "react";
+import type { DocumentProps } from "@react-pdf/renderer";
+import { registerReportFonts } from "./fonts";
+
+/** Reports above this size are refused with a message that suggests a filter (see ReportTooLargeError). */
+export const MAX_REPORT_ROWS = 20_000;
+
+export class ReportTooLargeError extends Error {
+  constructor(
+    readonly rows: number,
+    readonly limit: number,
+    readonly suggestion: string,
+  ) {
+    super(`This report would have ${rows.toLocaleString("en-US")} rows; the limit is ${limit.toLocaleString("en-US")}. ${suggestion}`);
+    this.name = "ReportTooLargeError";
+  }
+}
+
+/** Renders a <ReportDocument> to PDF bytes with the bundled fonts. */
+export async function renderPdf(document: ReactElement<DocumentProps>): Promise<Buffer> {
+  registerReportFonts();
+  // Let pending requests run before the (CPU-bound) layout starts.
+  await new Promise((resolve) => setImmediate(resolve));
+  return renderToBuffer(document);
+}
+
+/** The headers of a PDF download ("inline" opens in the browser's viewer; the file name is ASCII-safe). */
+export function pdfHeaders(fileName: string, bytes: number): HeadersInit {
+  const safe = fileName.replace(/[^A-Za-z0-9._-]+/g, "_");
+  return {
+    "Content-Type": "application/pdf",
+    "Content-Length": String(bytes),
+    "Content-Disposition": `attachment; filename="${safe}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    "Cache-Control": "private, no-store",
+  };
+}
