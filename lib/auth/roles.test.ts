@@ -13,9 +13,9 @@ describe("roles", () => {
     expect([can("lead", "upload"), can("lead", "administer")]).toEqual([false, false]);
   });
 
-  it("keeps viewers read-only", () => {
+  it("lets viewers read and export, and change nothing", () => {
     const allowed = (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => can("viewer", p));
-    expect(allowed).toEqual(["read"]);
+    expect(allowed).toEqual(["read", "report"]);
   });
 
   it("knows exactly three roles", () => {

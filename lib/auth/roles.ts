@@ -13,8 +13,8 @@ export const PERMISSIONS = {
   read: ["admin", "lead", "viewer"],
   /** Plan waves, owners, statuses, waivers; record tenant attestations. */
   plan: ["admin", "lead"],
-  /** Export readiness reports (PDF/CSV). */
-  report: ["admin", "lead"],
+  /** Generate readiness reports and exports (PDF, CSV, Excel): everyone who can read (issue #10). */
+  report: ["admin", "lead", "viewer"],
   /** Upload and delete exports. */
   upload: ["admin"],
   /** Manage users and API tokens. */
@@ -36,5 +36,5 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   admin: "Everything, including users, API tokens and uploads.",
   lead: "Read everything; plan the rollout, waivers and reports.",
-  viewer: "Read only.",
+  viewer: "Read everything and export reports; change nothing.",
 };
