@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ExportLinks } from "@/components/exports/export-links";
+import { FleetPdfLink } from "@/components/reports/fleet-pdf-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
@@ -52,7 +53,7 @@ export default async function OverviewPage() {
   const { freshness } = summary;
   return (
     <>
-      <PageHeader title="Overview" description="Readiness of your fleet for the Microsoft Entra Cloud Sync provisioning agent." actions={<ExportLinks search="" />} />
+      <PageHeader title="Overview" description="Readiness of your fleet for the Microsoft Entra Cloud Sync provisioning agent." actions={<ExportLinks search=""><FleetPdfLink /></ExportLinks>} />
       <div className="space-y-6">
         <VerdictCards counts={summary.byVerdict} total={summary.total} />
         <div className="grid gap-6 xl:grid-cols-2">

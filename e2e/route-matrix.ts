@@ -60,6 +60,7 @@ export const API_ROUTES: readonly ApiRouteEntry[] = [
   { method: "GET", route: "/api/exports/servers.csv", sample: "/api/exports/servers.csv", access: "report" },
   { method: "GET", route: "/api/exports/results.csv", sample: "/api/exports/results.csv?q=no-such-server", access: "report" },
   { method: "GET", route: "/api/exports/servers.xlsx", sample: "/api/exports/servers.xlsx?q=no-such-server", access: "report" },
+  { method: "GET", route: "/api/reports/fleet.pdf", sample: "/api/reports/fleet.pdf", access: "report" },
   { method: "GET", route: "/api/audit", sample: "/api/audit", access: "plan" },
   { method: "GET", route: "/api/openapi.json", sample: "/api/openapi.json", access: "public" },
   { method: "GET", route: "/api/waves", sample: "/api/waves", access: "read" },

@@ -10,6 +10,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ExportLinks } from "@/components/exports/export-links";
+import { FleetPdfLink } from "@/components/reports/fleet-pdf-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { BulkRolloutForm } from "@/components/rollout/bulk-rollout-form";
 import { requirePage } from "@/lib/auth/guards";
@@ -70,7 +71,7 @@ export default async function ServersPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader title="Servers" description="Every server with its readiness verdict and what blocks it. Filters live in the address bar: bookmark or share a view." actions={list.total > 0 && <ExportLinks search={search} />} />
+      <PageHeader title="Servers" description="Every server with its readiness verdict and what blocks it. Filters live in the address bar: bookmark or share a view." actions={list.total > 0 && <ExportLinks search={search}><FleetPdfLink search={search} /></ExportLinks>} />
       <div className="space-y-6">
         {problems.length > 0 && (
           <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">

@@ -124,6 +124,20 @@ export function buildOpenApiDocument(): Json {
           },
         },
       },
+      "/api/reports/fleet.pdf": {
+        get: {
+          summary: "Fleet readiness report (PDF) for the servers matching the Servers page filters",
+          parameters: [
+            ...serverFilters.filter((p) => !["sort", "dir", "page", "pageSize"].includes(p.name)),
+            query("appendix", { type: "boolean", default: false }, "Add one section per server (at most 2,000 servers; more answers 413)"),
+          ],
+          responses: {
+            "200": { description: "The report", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
+            "413": json("Error", "The appendix would cover more than 2,000 servers: add a filter or turn the appendix off"),
+            ...errors,
+          },
+        },
+      },
       "/api/summary": { get: { summary: "Counts per readiness, rule, domain and wave", responses: { "200": json("Summary", "Fleet summary"), ...errors } } },
       "/api/uploads": {
         get: { summary: "Uploads, newest first", parameters: [query("page", { type: "integer" }, "Page"), query("pageSize", { type: "integer" }, "Page size")], responses: { "200": { description: "Uploads with provenance" }, ...errors } },

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { RULESET_VERSION, functionalLevelName, getRule, type PermissionFinding, type PermissionSetNeed, type RuleResult } from "@/lib/rules";
+import { functionalLevelName, getRule, type PermissionFinding, type PermissionSetNeed, type RuleResult } from "@/lib/rules";
 import { STALE_AFTER_DAYS } from "@/lib/views/server-filters";
 import { db } from "../db";
 import { listDomainViews } from "../domain-views";
@@ -9,7 +9,7 @@ import { getScopeView, getTenantView } from "../tenant-views";
 import { listWaivers, type WaiverDto } from "../waivers";
 
 // The findings sections of the fleet report: domains and gMSA permissions, tenant and sync scope, accepted risks,
-// stale data and provenance. Everything is read from stored evaluations and details (lib/data only reads).
+// and stale data. Everything is read from stored evaluations and details (lib/data only reads).
 
 /** A rule result worth a manager's attention: failing, unknown or waived (passes are left out). */
 export interface FindingRow {
@@ -54,12 +54,6 @@ export interface StaleData {
   servers: { fqdn: string; domain: string; factsCollectedAt: string | null }[];
 }
 
-export interface Provenance {
-  rulesetVersion: string;
-  /** Ruleset versions the servers in scope were last evaluated with (normally one, the current). */
-  evaluatedWith: string[];
-  uploads: { count: number; newest: string | null; files: { fileName: string; uploadedAt: string; uploadedBy: string }[] };
-}
 
 function findingRows(results: readonly RuleResult[]): FindingRow[] {
   const order = { fail: 0, unknown: 1, waived: 2, pass: 3 } as const;
@@ -137,21 +131,4 @@ export async function staleData(where: Prisma.ServerWhereInput, now: Date, take 
     db().server.findMany({ where: stale, select: { fqdn: true, domain: true, factsCollectedAt: true }, orderBy: [{ factsCollectedAt: "asc" }, { fqdn: "asc" }], take }),
   ]);
   return { afterDays: STALE_AFTER_DAYS, count, servers: rows.map((r) => ({ fqdn: r.fqdn, domain: r.domain, factsCollectedAt: r.factsCollectedAt?.toISOString() ?? null })) };
-}
-
-export async function provenance(where: Prisma.ServerWhereInput, newestFiles = 5): Promise<Provenance> {
-  const [versions, count, uploads] = await Promise.all([
-    db().server.groupBy({ by: ["rulesetVersion"], where, _count: { _all: true } }),
-    db().upload.count(),
-    db().upload.findMany({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: newestFiles, select: { fileName: true, createdAt: true, uploadedBy: true } }),
-  ]);
-  return {
-    rulesetVersion: RULESET_VERSION,
-    evaluatedWith: versions.map((v) => v.rulesetVersion).filter(Boolean).sort(),
-    uploads: {
-      count,
-      newest: uploads[0]?.createdAt.toISOString() ?? null,
-      files: uploads.map((u) => ({ fileName: u.fileName, uploadedAt: u.createdAt.toISOString(), uploadedBy: u.uploadedBy })),
-    },
-  };
 }

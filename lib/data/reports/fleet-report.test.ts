@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { getRule } from "@/lib/rules";
+import { getRule, RULESET_VERSION } from "@/lib/rules";
 import { parseServerFilters, type ServerFilters } from "@/lib/views/server-filters";
 import { loadDemoFleet } from "../demo";
 import { getFleetSummary } from "../fleet-summary";
@@ -30,9 +30,9 @@ describe("getFleetReport", () => {
     expect(data.bySite.reduce((a, g) => a + g.total, 0)).toBe(300);
     expect(data.domains.map((d) => d.domain)).toContain("corp.contoso.com");
     expect(data.domains.find((d) => d.domain === "corp.contoso.com")?.gmsa?.permissions.length).toBeGreaterThan(0);
-    expect(data.provenance.uploads.count).toBe(8);
-    expect(data.provenance.uploads.files.map((f) => f.fileName)).toContain("demo-hosts.collector.json");
-    expect(data.provenance.evaluatedWith).toEqual([data.provenance.rulesetVersion]);
+    expect(data.provenance.uploads.total).toBe(8);
+    expect(data.provenance.uploads.newest.map((f) => f.fileName)).toContain("demo-hosts.collector.json");
+    expect(data.provenance.rulesetVersion).toBe(RULESET_VERSION);
     expect(data.appendix).toBeNull();
   });
 

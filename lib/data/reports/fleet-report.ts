@@ -3,7 +3,8 @@ import { VERDICT_LABELS } from "@/lib/readiness";
 import { type ServerFilters, serverFiltersToSearch } from "@/lib/views/server-filters";
 import { serverWhere } from "../servers";
 import { APPENDIX_MAX_SERVERS, appendixServers, type AppendixServer } from "./fleet-appendix";
-import { acceptedRisks, domainFindings, provenance, staleData, tenantScopeFindings, type AcceptedRisks, type DomainFinding, type Provenance, type StaleData, type TenantScopeFindings } from "./fleet-findings";
+import { getReportProvenance, type ReportProvenanceDto } from "../report-provenance";
+import { acceptedRisks, domainFindings, staleData, tenantScopeFindings, type AcceptedRisks, type DomainFinding, type StaleData, type TenantScopeFindings } from "./fleet-findings";
 import { countVerdicts, rankBlockingRules, readinessGroups, type RankedBlockingRule, type ReadinessGroup, type VerdictCounts } from "./fleet-groups";
 
 // Everything the fleet readiness report shows, for the servers matching a server-list filter, read from stored
@@ -11,7 +12,7 @@ import { countVerdicts, rankBlockingRules, readinessGroups, type RankedBlockingR
 
 export { APPENDIX_MAX_SERVERS } from "./fleet-appendix";
 export type { AppendixServer } from "./fleet-appendix";
-export type { AcceptedRisks, DomainFinding, FindingRow, Provenance, StaleData, TenantScopeFindings } from "./fleet-findings";
+export type { AcceptedRisks, DomainFinding, FindingRow, StaleData, TenantScopeFindings } from "./fleet-findings";
 export type { RankedBlockingRule, ReadinessGroup, VerdictCounts } from "./fleet-groups";
 
 export interface FleetReportData {
@@ -33,7 +34,8 @@ export interface FleetReportData {
   tenantScope: TenantScopeFindings;
   risks: AcceptedRisks;
   stale: StaleData;
-  provenance: Provenance;
+  /** Ruleset version, newest evaluation and the uploads the data is based on (lib/data/report-provenance.ts). */
+  provenance: ReportProvenanceDto;
   /** Per-server sections when the appendix was asked for; null otherwise. */
   appendix: AppendixServer[] | null;
 }
@@ -71,7 +73,7 @@ export async function getFleetReport(filters: ServerFilters, options: { appendix
       message: `The appendix covers at most ${APPENDIX_MAX_SERVERS.toLocaleString("en-US")} servers and this scope has ${counts.total.toLocaleString("en-US")}. Add a filter (domain, site, wave…) or turn the appendix off.`,
     };
   }
-  const [blockingRules, groups, stale, prov] = await Promise.all([rankBlockingRules(where), readinessGroups(where), staleData(where, now), provenance(where)]);
+  const [blockingRules, groups, stale, prov] = await Promise.all([rankBlockingRules(where), readinessGroups(where), staleData(where, now), getReportProvenance({ servers: where })]);
   const domainCounts = new Map(groups.byDomain.filter((g) => g.key !== "").map((g) => [g.key, g.total]));
   const [domains, tenantScope, risks] = await Promise.all([domainFindings(domainCounts), tenantScopeFindings(), acceptedRisks(where, new Set(domainCounts.keys()), now)]);
   const appendix = options.appendix ? await appendixServers(where, now) : null;
