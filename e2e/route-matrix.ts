@@ -40,6 +40,7 @@ export const PAGE_ROUTES: readonly RouteEntry[] = [
   { route: "/rollout/waivers", sample: "/rollout/waivers", access: "read" },
   { route: "/audit", sample: "/audit", access: "plan" },
   { route: "/reports", sample: "/reports", access: "report" },
+  { route: "/reports/changes", sample: "/reports/changes", access: "report" },
   { route: "/settings", sample: "/settings", access: "administer" },
 ];
 
@@ -61,6 +62,7 @@ export const API_ROUTES: readonly ApiRouteEntry[] = [
   { method: "GET", route: "/api/exports/results.csv", sample: "/api/exports/results.csv?q=no-such-server", access: "report" },
   { method: "GET", route: "/api/exports/servers.xlsx", sample: "/api/exports/servers.xlsx?q=no-such-server", access: "report" },
   { method: "GET", route: "/api/reports/fleet.pdf", sample: "/api/reports/fleet.pdf", access: "report" },
+  { method: "GET", route: "/api/reports/changes.pdf", sample: "/api/reports/changes.pdf", access: "report" },
   { method: "GET", route: "/api/audit", sample: "/api/audit", access: "plan" },
   { method: "GET", route: "/api/openapi.json", sample: "/api/openapi.json", access: "public" },
   { method: "GET", route: "/api/waves", sample: "/api/waves", access: "read" },
