@@ -138,6 +138,21 @@ export function buildOpenApiDocument(): Json {
           },
         },
       },
+      "/api/reports/changes.pdf": {
+        get: {
+          summary: "What changed (PDF): servers whose verdict changed between two dates, grouped by cause, with before -> after and the rules that changed",
+          parameters: [
+            query("from", { type: "string", format: "date" }, "First day (UTC, YYYY-MM-DD; its start is compared). Default: 7 days before `to`"),
+            query("to", { type: "string", format: "date" }, "Last day (UTC, YYYY-MM-DD, included). Default: today. At most 366 days after `from`"),
+            ...serverFilters.filter((p) => !["sort", "dir", "page", "pageSize"].includes(p.name)),
+          ],
+          responses: {
+            "200": { description: "The report", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
+            "413": json("Error", "More than 5,000 servers changed verdict: choose a shorter period or add a filter"),
+            ...errors,
+          },
+        },
+      },
       "/api/summary": { get: { summary: "Counts per readiness, rule, domain and wave", responses: { "200": json("Summary", "Fleet summary"), ...errors } } },
       "/api/uploads": {
         get: { summary: "Uploads, newest first", parameters: [query("page", { type: "integer" }, "Page"), query("pageSize", { type: "integer" }, "Page size")], responses: { "200": { description: "Uploads with provenance" }, ...errors } },
