@@ -44,7 +44,7 @@ export default async function RulePage({ params }: Params) {
         actions={
           <>
             <ExportLinks search={`?rule=${encodeURIComponent(meta.id)}`} label="Export failing servers" />
-            <Link href="/rules" className={`${LINK} text-sm`}>
+            <Link href="/rules" className={`${LINK} self-center text-sm`}>
               All rules
             </Link>
           </>

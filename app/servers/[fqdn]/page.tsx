@@ -59,7 +59,7 @@ export default async function ServerPage({ params }: { params: Promise<{ fqdn: s
         actions={
           <>
             <ExportLinks search={`?q=${encodeURIComponent(server.fqdn)}`} />
-            <Link href="/servers" className="text-sm font-medium text-brand-600 underline dark:text-brand-100">
+            <Link href="/servers" className="self-center text-sm font-medium text-brand-600 underline dark:text-brand-100">
               All servers
             </Link>
           </>
