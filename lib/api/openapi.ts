@@ -129,11 +129,11 @@ export function buildOpenApiDocument(): Json {
           summary: "Fleet readiness report (PDF) for the servers matching the Servers page filters",
           parameters: [
             ...serverFilters.filter((p) => !["sort", "dir", "page", "pageSize"].includes(p.name)),
-            query("appendix", { type: "boolean", default: false }, "Add one section per server (at most 2,000 servers; more answers 413)"),
+            query("appendix", { type: "boolean", default: false }, "Add one section per server (at most 500 servers; more answers 413)"),
           ],
           responses: {
             "200": { description: "The report", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
-            "413": json("Error", "The appendix would cover more than 2,000 servers: add a filter or turn the appendix off"),
+            "413": json("Error", "The appendix would cover more than 500 servers: add a filter or turn the appendix off"),
             ...errors,
           },
         },

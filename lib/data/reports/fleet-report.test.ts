@@ -58,8 +58,8 @@ describe("getFleetReport", () => {
   });
 
   it("refuses an appendix above the limit", async () => {
-    expect(APPENDIX_MAX_SERVERS).toBe(2_000);
+    expect(APPENDIX_MAX_SERVERS).toBe(500);
     const report = await getFleetReport(filters(), { appendix: true });
-    expect(report.ok).toBe(true); // 300 servers: under the limit
+    expect(report).toMatchObject({ ok: true }); // 300 servers: under the limit
   });
 });

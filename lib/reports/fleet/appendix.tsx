@@ -23,8 +23,7 @@ function serverRows(server: AppendixServer): TableCell[][] {
     { text: `${server.fqdn} · facts ${server.factsCollectedAt ? formatDay(server.factsCollectedAt) : "never collected"}`, bold: true },
   ];
   const rows: TableCell[][] = [head];
-  for (const r of server.results) rows.push([`   ${r.ruleId}`, { text: STATUS_LABELS[r.status] ?? r.status, color: STATUS_COLORS[r.status], bold: true }, r.severity, r.message]);
-  if (server.results.length === 0) rows.push(["   (no host rule fails)", "", "", { text: "Every host rule passes or does not apply.", color: COLORS.muted }]);
+  for (const r of server.results.filter((r) => r.severity !== "info")) rows.push([`   ${r.ruleId}`, { text: STATUS_LABELS[r.status] ?? r.status, color: STATUS_COLORS[r.status], bold: true }, r.severity, r.message]);
   if (server.sharedProblems.length > 0) rows.push(["   domain-wide", "", "", { text: `Failing or unknown for the domain: ${server.sharedProblems.join(", ")} (see Domains)`, color: COLORS.muted }]);
   return rows;
 }
@@ -35,7 +34,7 @@ export function appendixPages({ meta, servers }: { meta: ReportMeta; servers: re
     meta,
     id: APPENDIX_ID,
     title: "Appendix: servers",
-    intro: "One section per server in scope, worst verdict first: its failing, unknown and waived host results with their finding. Domain-wide results are in the Domains section.",
+    intro: "One section per server in scope, worst verdict first: its failing, unknown and waived host results (blockers and warnings) with their finding; domain-wide results are detailed under Domains.",
     columns: COLUMNS,
     rows: servers.flatMap(serverRows),
     empty: "No server in scope.",

@@ -13,7 +13,7 @@ export const dynamic = "force-dynamic";
 /**
  * The fleet readiness report as a PDF, for the servers matching the Servers page filters (`q`, `readiness`, `rule`,
  * `domain`, `os`, `site`, `tag`, `owner`, `wave`, `rollout`, `overdue`, `stale`) and `appendix=true|false`
- * (one section per server; at most 2,000 servers, else 413 with a hint to add a filter).
+ * (one section per server; at most 500 servers, else 413 with a hint to add a filter).
  */
 export const GET = apiRoute("report", async (request, caller) => {
   const query = parseFleetReportQuery(new URL(request.url).searchParams);
