@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
 import { getChanges } from "@/lib/data/changes";
-import { changesSearch, parseChangesQuery } from "@/lib/reports/changes/query";
+import { boundLabel, changesSearch, parseChangesQuery } from "@/lib/reports/changes/query";
 import { HOW_TO_READ } from "@/lib/reports/changes/words";
 import { serverFiltersToSearch } from "@/lib/views/server-filters";
 
@@ -19,8 +19,6 @@ function toSearchParams(raw: Record<string, string | string[] | undefined>): URL
   for (const [key, value] of Object.entries(raw)) for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) params.append(key, item);
   return params;
 }
-
-const dayLabel = (day: string) => new Date(`${day}T00:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 export default async function ChangesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePage("report");
@@ -40,7 +38,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader
         title="What changed"
-        description={`Servers whose readiness verdict changed between ${dayLabel(query.fromDay)} and ${dayLabel(query.toDay)}, grouped by why. The page to bring to the weekly status meeting.`}
+        description={`Servers whose readiness verdict changed between ${boundLabel(query.fromDay)} and ${boundLabel(query.toDay)}, grouped by why. The page to bring to the weekly status meeting.`}
         actions={
           <a href={pdfHref} className={buttonClass("primary")} download>
             Download PDF
@@ -49,7 +47,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
       />
       <div className="space-y-6">
         <Card>
-          <ChangesForm fromDay={query.fromDay} toDay={query.toDay} filterSearch={filterSearch} errors={errors} />
+          <ChangesForm fromDay={query.fromDay.slice(0, 10)} toDay={query.toDay.slice(0, 10)} filterSearch={filterSearch} errors={errors} />
           {filterSearch && <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">{`Only servers matching the filter ${filterSearch.slice(1)} (as they are now).`}</p>}
         </Card>
         <Card title="Summary">

@@ -7,7 +7,6 @@ import {
   COLORS,
   formatCount,
   formatDateTime,
-  formatDay,
   KeyValues,
   Paragraph,
   ReportDocument,
@@ -20,6 +19,7 @@ import {
   type TableColumn,
   type TocEntry,
 } from "@/lib/reports/pdf";
+import { boundLabel, periodLabel } from "./query";
 import { arrivalsLine, causeDetails, changesHeadline, HOW_TO_READ, ruleChangesSummary } from "./words";
 
 // The "what changed" PDF: cover with provenance and contents, a summary page, then one table per cause.
@@ -36,9 +36,7 @@ export interface ChangesPdfInput {
   generatedBy: string;
 }
 
-export function changesPeriod(input: Pick<ChangesPdfInput, "fromDay" | "toDay">): string {
-  return `${formatDay(`${input.fromDay}T00:00:00Z`)} → ${formatDay(`${input.toDay}T00:00:00Z`)}`;
-}
+export const changesPeriod = periodLabel;
 
 export function changesReportMeta(input: ChangesPdfInput): ReportMeta {
   const { report, provenance } = input;
@@ -81,7 +79,7 @@ function SummaryPage({ meta, input }: { meta: ReportMeta; input: ChangesPdfInput
     <ReportPage meta={meta}>
       <SectionHeading id={SUMMARY_ID}>Summary</SectionHeading>
       <Callout title={changesHeadline(report)} tone={report.worse > report.improved ? "warn" : report.changed === 0 ? "info" : "good"}>
-        <Paragraph>{`From ${formatDay(`${input.fromDay}T00:00:00Z`)} to ${formatDay(`${input.toDay}T00:00:00Z`)} (UTC, both days included).${arrivals ? ` ${arrivals}` : ""}`}</Paragraph>
+        <Paragraph>{`From ${boundLabel(input.fromDay)} to ${boundLabel(input.toDay)} (UTC; a date means the whole day).${arrivals ? ` ${arrivals}` : ""}`}</Paragraph>
       </Callout>
       <KeyValues
         rows={[
