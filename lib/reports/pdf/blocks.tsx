@@ -32,7 +32,7 @@ export function Paragraph({ children, muted = false }: { children: ReactNode; mu
 }
 
 /** Label / value pairs in two columns, e.g. a summary. Values may be text or elements. */
-export function KeyValues({ rows, labelWidth = 130 }: { rows: readonly (readonly [string, ReactNode])[]; labelWidth?: number }) {
+export function KeyValues({ rows, labelWidth = 150 }: { rows: readonly (readonly [string, ReactNode])[]; labelWidth?: number }) {
   return (
     <View style={{ marginBottom: 8 }}>
       {rows.map(([label, value], index) => (

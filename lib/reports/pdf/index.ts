@@ -7,6 +7,6 @@ export { VerdictBarChart } from "./chart";
 export { VerdictMark, VERDICT_COLORS, isVerdict } from "./verdict";
 export { renderPdf, pdfHeaders, ReportTooLargeError, MAX_REPORT_ROWS } from "./render";
 export { describeUploads, type ReportMeta, type ReportProvenance, type ReportUpload } from "./meta";
-export { truncate, formatDay, formatDateTime, formatCount, chunkRows, anchorId } from "./text";
+export { truncate, breakable, formatDay, formatDateTime, formatCount, chunkRows, anchorId } from "./text";
 export { COLORS, styles } from "./theme";
 export { registerReportFonts, FONT_BODY, FONT_TABLE } from "./fonts";

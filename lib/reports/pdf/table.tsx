@@ -4,7 +4,7 @@ import type { Verdict } from "@/lib/readiness";
 import type { ReportMeta } from "./meta";
 import { ReportPage } from "./page";
 import { COLORS, CONTENT_HEIGHT, CONTENT_WIDTH, styles } from "./theme";
-import { charsThatFit, chunkRows, truncate } from "./text";
+import { breakable, charsThatFit, chunkRows, truncate } from "./text";
 import { VERDICT_COLORS, isVerdict } from "./verdict";
 
 export interface TableColumn {
@@ -42,10 +42,10 @@ function HeaderRow({ columns, cellWidths }: { columns: readonly TableColumn[]; c
   );
 }
 
-function Cell({ cell, width, align }: { cell: TableCell; width: number; align: "left" | "right" }) {
-  const fits = charsThatFit(width - 2 * PADDING_X, TABLE_FONT_SIZE);
+function Cell({ cell, width, align, wrapText }: { cell: TableCell; width: number; align: "left" | "right"; wrapText: boolean }) {
+  const fits = wrapText ? 2_000 : charsThatFit(width - 2 * PADDING_X, TABLE_FONT_SIZE);
   if (typeof cell === "string") {
-    return <Text style={[styles.tableText, { width, paddingHorizontal: PADDING_X, textAlign: align }]}>{truncate(cell, fits)}</Text>;
+    return <Text style={[styles.tableText, { width, paddingHorizontal: PADDING_X, textAlign: align }]}>{wrapText ? breakable(truncate(cell, fits)) : truncate(cell, fits)}</Text>;
   }
   const verdictColor = cell.verdict && isVerdict(cell.verdict) ? VERDICT_COLORS[cell.verdict] : undefined;
   const color = cell.color ?? verdictColor ?? COLORS.text;
@@ -64,17 +64,21 @@ function Cell({ cell, width, align }: { cell: TableCell; width: number; align: "
   );
 }
 
-function Rows({ columns, rows, cellWidths, offset }: { columns: readonly TableColumn[]; rows: readonly TableCell[][]; cellWidths: number[]; offset: number }) {
+function Rows({ columns, rows, cellWidths, offset, wrapText = false }: { columns: readonly TableColumn[]; rows: readonly TableCell[][]; cellWidths: number[]; offset: number; wrapText?: boolean }) {
   return (
     <>
       {rows.map((row, rowIndex) => (
         <View
           key={offset + rowIndex}
-          style={{ flexDirection: "row", height: ROW_HEIGHT, alignItems: "center", backgroundColor: (offset + rowIndex) % 2 === 1 ? COLORS.zebra : undefined }}
+          style={
+            wrapText
+              ? { flexDirection: "row", minHeight: ROW_HEIGHT, paddingVertical: 2, alignItems: "flex-start", backgroundColor: (offset + rowIndex) % 2 === 1 ? COLORS.zebra : undefined }
+              : { flexDirection: "row", height: ROW_HEIGHT, alignItems: "center", backgroundColor: (offset + rowIndex) % 2 === 1 ? COLORS.zebra : undefined }
+          }
           wrap={false}
         >
           {columns.map((column, index) => (
-            <Cell key={column.header} cell={row[index] ?? ""} width={cellWidths[index]} align={column.align ?? "left"} />
+            <Cell key={column.header} cell={row[index] ?? ""} width={cellWidths[index]} align={column.align ?? "left"} wrapText={wrapText} />
           ))}
         </View>
       ))}
@@ -82,14 +86,19 @@ function Rows({ columns, rows, cellWidths, offset }: { columns: readonly TableCo
   );
 }
 
-/** A short table inside a flowing page (up to a few hundred rows; rows never wrap, the header is drawn once). */
-export function Table({ columns, rows, empty = "None." }: { columns: readonly TableColumn[]; rows: readonly TableCell[][]; empty?: string }) {
+/**
+ * A short table inside a flowing page (up to a few hundred rows; a row never splits across pages, the header
+ * is drawn once). `wrapText`: cells wrap onto more lines instead of being truncated (evidence, reasons).
+ */
+export function Table({ columns, rows, empty = "None.", wrapText = false }: { columns: readonly TableColumn[]; rows: readonly TableCell[][]; empty?: string; wrapText?: boolean }) {
   const cellWidths = widths(columns);
   if (rows.length === 0) return <Text style={[styles.paragraph, styles.muted]}>{empty}</Text>;
   return (
     <View style={{ marginBottom: 10 }}>
-      <HeaderRow columns={columns} cellWidths={cellWidths} />
-      <Rows columns={columns} rows={rows} cellWidths={cellWidths} offset={0} />
+      <View minPresenceAhead={ROW_HEIGHT * 2}>
+        <HeaderRow columns={columns} cellWidths={cellWidths} />
+      </View>
+      <Rows columns={columns} rows={rows} cellWidths={cellWidths} offset={0} wrapText={wrapText} />
     </View>
   );
 }

@@ -49,3 +49,11 @@ export function formatCount(value: number): string {
 export function anchorId(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "section";
 }
+
+/**
+ * Lets very long tokens (fact paths, registry keys, URLs) wrap: a zero-width space after ".", "\\", "/" and
+ * "," inside tokens longer than `longer` characters. Short text is returned unchanged (stays searchable as is).
+ */
+export function breakable(value: string, longer = 30): string {
+  return value.replace(/\S+/g, (token) => (token.length > longer ? token.replace(/([.\\/,])(?=\S)/g, "$1\u200b") : token));
+}

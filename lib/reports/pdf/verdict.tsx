@@ -19,7 +19,7 @@ export function VerdictMark({ verdict, size = 10 }: { verdict: string; size?: nu
   const label = isVerdict(verdict) ? VERDICT_LABELS[verdict] : verdict;
   return (
     <View style={{ flexDirection: "row", alignItems: "center" }}>
-      <View style={{ width: size * 0.7, height: size * 0.7, backgroundColor: color, marginRight: 4 }} />
+      <View style={{ width: size * 0.7, height: size * 0.7, backgroundColor: color, marginRight: size * 0.4, marginTop: size * 0.15 }} />
       <Text style={{ color, fontWeight: "bold", fontSize: size }}>{label}</Text>
     </View>
   );
