@@ -57,9 +57,12 @@ describe("getFleetReport", () => {
     for (const server of appendix) expect(server.results.some((r) => r.status === "fail") || server.sharedProblems.length > 0).toBe(true);
   });
 
-  it("refuses an appendix above the limit", async () => {
+  it("refuses an appendix above the limit, and suggests a filter", async () => {
     expect(APPENDIX_MAX_SERVERS).toBe(500);
-    const report = await getFleetReport(filters(), { appendix: true });
-    expect(report).toMatchObject({ ok: true }); // 300 servers: under the limit
+    expect(await getFleetReport(filters(), { appendix: true })).toMatchObject({ ok: true }); // 300 servers: under the limit
+    const refused = await getFleetReport(filters(), { appendix: true, appendixLimit: 100 });
+    expect(refused).toMatchObject({ ok: false, code: "too-large", servers: 300, limit: 100 });
+    if (!refused.ok) expect(refused.message).toMatch(/Add a filter/);
+    expect(await getFleetReport(filters(), { appendix: false, appendixLimit: 100 })).toMatchObject({ ok: true });
   });
 });

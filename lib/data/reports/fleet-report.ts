@@ -61,16 +61,17 @@ export function scopeSearch(filters: ServerFilters): string {
   return serverFiltersToSearch({ ...filters, sort: "verdict", dir: "asc", page: 1, pageSize: 50 });
 }
 
-export async function getFleetReport(filters: ServerFilters, options: { appendix: boolean }, now = new Date()): Promise<FleetReportOutcome> {
+export async function getFleetReport(filters: ServerFilters, options: { appendix: boolean; appendixLimit?: number }, now = new Date()): Promise<FleetReportOutcome> {
   const where = serverWhere(filters, now);
   const counts = await countVerdicts(where);
-  if (options.appendix && counts.total > APPENDIX_MAX_SERVERS) {
+  const limit = options.appendixLimit ?? APPENDIX_MAX_SERVERS;
+  if (options.appendix && counts.total > limit) {
     return {
       ok: false,
       code: "too-large",
       servers: counts.total,
-      limit: APPENDIX_MAX_SERVERS,
-      message: `The appendix covers at most ${APPENDIX_MAX_SERVERS.toLocaleString("en-US")} servers and this scope has ${counts.total.toLocaleString("en-US")}. Add a filter (domain, site, wave…) or turn the appendix off.`,
+      limit,
+      message: `The appendix covers at most ${limit.toLocaleString("en-US")} servers and this scope has ${counts.total.toLocaleString("en-US")}. Add a filter (domain, site, wave…) or turn the appendix off.`,
     };
   }
   const [blockingRules, groups, stale, prov] = await Promise.all([rankBlockingRules(where), readinessGroups(where), staleData(where, now), getReportProvenance({ servers: where })]);
