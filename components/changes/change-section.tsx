@@ -2,7 +2,7 @@ import Link from "next/link";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import { DateTime } from "@/components/ui/date-time";
 import { CHANGE_CAUSE_HINTS, CHANGE_CAUSE_LABELS, type ChangeGroup } from "@/lib/data/changes";
-import { ruleChangeText } from "@/lib/reports/changes/words";
+import { plural, ruleChangeText } from "@/lib/reports/changes/words";
 
 const TH = "px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400";
 const TD = "px-2 py-1.5 align-top text-sm";
@@ -21,7 +21,7 @@ export function ChangeSection({ group }: { group: ChangeGroup }) {
       <h2 id={headingId} className="text-base font-semibold">
         {CHANGE_CAUSE_LABELS[group.cause]}
         <span className={`ml-2 text-sm font-normal ${MUTED}`}>
-          {`${group.changes.length.toLocaleString("en-US")} servers · ${group.improved} improved · ${group.worse} got worse`}
+          {`${plural(group.changes.length, "server")} · ${group.improved} improved · ${group.worse} got worse`}
         </span>
       </h2>
       <p className={`mt-1 mb-3 text-sm ${MUTED}`}>{CHANGE_CAUSE_HINTS[group.cause]}</p>

@@ -20,7 +20,7 @@ import {
   type TocEntry,
 } from "@/lib/reports/pdf";
 import { boundLabel, periodLabel } from "./query";
-import { arrivalsLine, causeDetails, changesHeadline, HOW_TO_READ, ruleChangesSummary } from "./words";
+import { arrivalsLine, causeDetails, changesHeadline, HOW_TO_READ, plural, ruleChangesSummary } from "./words";
 
 // The "what changed" PDF: cover with provenance and contents, a summary page, then one table per cause.
 
@@ -60,8 +60,8 @@ export function changesReportMeta(input: ChangesPdfInput): ReportMeta {
 
 function contents(report: ChangesReport): TocEntry[] {
   return [
-    { id: SUMMARY_ID, title: "Summary", note: `${formatCount(report.changed)} servers changed verdict` },
-    ...report.groups.map((group) => ({ id: causeId(group), title: CHANGE_CAUSE_LABELS[group.cause], level: 1 as const, note: `${formatCount(group.changes.length)} servers` })),
+    { id: SUMMARY_ID, title: "Summary", note: `${plural(report.changed, "server")} changed verdict` },
+    ...report.groups.map((group) => ({ id: causeId(group), title: CHANGE_CAUSE_LABELS[group.cause], level: 1 as const, note: plural(group.changes.length, "server") })),
   ];
 }
 
@@ -147,7 +147,7 @@ export function ChangesReportDocument({ input, meta }: { input: ChangesPdfInput;
         tablePages({
           meta,
           id: causeId(group),
-          title: `${CHANGE_CAUSE_LABELS[group.cause]} · ${formatCount(group.changes.length)} servers`,
+          title: `${CHANGE_CAUSE_LABELS[group.cause]} · ${plural(group.changes.length, "server")}`,
           intro: `${formatCount(group.improved)} improved, ${formatCount(group.worse)} got worse. ${causeDetails(group) ?? CHANGE_CAUSE_HINTS[group.cause]}`,
           columns: CHANGE_COLUMNS,
           rows: changeRows(group),

@@ -3,7 +3,7 @@ import { RESULT_STATUS_LABELS } from "@/lib/readiness";
 
 // The sentences of the "what changed" report, shared by the page and the PDF so they say the same thing.
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 
 /** "43 servers changed verdict: 30 improved, 13 got worse." */
 export function changesHeadline(report: Pick<ChangesReport, "changed" | "improved" | "worse">): string {
