@@ -6,10 +6,10 @@ import { STATUS_LABELS, verdictLabel } from "./words";
 export const APPENDIX_ID = "appendix";
 
 const COLUMNS: TableColumn[] = [
-  { header: "Rule", weight: 3 },
-  { header: "Status", weight: 1.1 },
-  { header: "Severity", weight: 1.1 },
-  { header: "Finding", weight: 7 },
+  { header: "Rule", weight: 3.8 },
+  { header: "Status", weight: 1.3 },
+  { header: "Severity", weight: 1.4 },
+  { header: "Finding", weight: 6.4 },
 ];
 
 const STATUS_COLORS: Record<string, string> = { fail: COLORS.notReady, unknown: COLORS.unknown, waived: COLORS.conditions };
@@ -23,8 +23,8 @@ function serverRows(server: AppendixServer): TableCell[][] {
     { text: `${server.fqdn} · facts ${server.factsCollectedAt ? formatDay(server.factsCollectedAt) : "never collected"}`, bold: true },
   ];
   const rows: TableCell[][] = [head];
-  for (const r of server.results.filter((r) => r.severity !== "info")) rows.push([`   ${r.ruleId}`, { text: STATUS_LABELS[r.status] ?? r.status, color: STATUS_COLORS[r.status], bold: true }, r.severity, r.message]);
-  if (server.sharedProblems.length > 0) rows.push(["   domain-wide", "", "", { text: `Failing or unknown for the domain: ${server.sharedProblems.join(", ")} (see Domains)`, color: COLORS.muted }]);
+  for (const r of server.results.filter((r) => r.severity !== "info")) rows.push([`  ${r.ruleId}`, { text: STATUS_LABELS[r.status] ?? r.status, color: STATUS_COLORS[r.status], bold: true }, r.severity, r.message]);
+  if (server.sharedProblems.length > 0) rows.push(["  domain-wide", "", "", { text: `Failing or unknown for the domain: ${server.sharedProblems.join(", ")} (see Domains)`, color: COLORS.muted }]);
   return rows;
 }
 

@@ -1,6 +1,6 @@
-import { View } from "@react-pdf/renderer";
+import { Text, View } from "@react-pdf/renderer";
 import type { DomainFinding, FindingRow, FleetReportData } from "@/lib/data/reports/fleet-report";
-import { COLORS, KeyValues, MinorHeading, Paragraph, ReportPage, SectionHeading, SubHeading, Table, formatCount, formatDay, type ReportMeta, type TableCell, type TableColumn } from "@/lib/reports/pdf";
+import { COLORS, KeyValues, MinorHeading, Paragraph, ReportPage, SectionHeading, SubHeading, Table, formatCount, formatDay, styles, type ReportMeta, type TableCell } from "@/lib/reports/pdf";
 import { STATUS_LABELS } from "./words";
 
 export const DOMAINS_ID = "domains-gmsa";
@@ -8,21 +8,34 @@ export const TENANT_ID = "tenant-scope";
 
 const STATUS_COLORS: Record<string, string> = { fail: COLORS.notReady, unknown: COLORS.unknown, waived: COLORS.conditions };
 
-const FINDING_COLUMNS: TableColumn[] = [
-  { header: "Rule", weight: 2.6 },
-  { header: "Severity", weight: 1 },
-  { header: "Status", weight: 1 },
-  { header: "Finding", weight: 6.5 },
-];
-
-function findingRows(findings: readonly FindingRow[]): TableCell[][] {
-  return findings.map((f) => [f.ruleId, f.severity, { text: STATUS_LABELS[f.status] ?? f.status, color: STATUS_COLORS[f.status], bold: true }, f.message]);
+/**
+ * Findings as a list rather than a one-line table: a manager reads the whole message. Each: status and severity,
+ * the rule id and title, then the message (wrapping).
+ */
+function FindingList({ findings, empty }: { findings: readonly FindingRow[]; empty: string }) {
+  if (findings.length === 0) return <Paragraph muted>{empty}</Paragraph>;
+  return (
+    <View style={{ marginBottom: 8 }}>
+      {findings.map((f) => (
+        <View key={f.ruleId} style={{ flexDirection: "row", paddingVertical: 3, borderBottomWidth: 0.5, borderBottomColor: "#e2e8f0" }} wrap={false}>
+          <Text style={[styles.tableText, { width: 62, fontWeight: "bold", color: STATUS_COLORS[f.status] ?? COLORS.text }]}>{STATUS_LABELS[f.status] ?? f.status}</Text>
+          <Text style={[styles.tableText, { width: 48, color: COLORS.muted }]}>{f.severity}</Text>
+          <View style={{ flex: 1 }}>
+            <Text style={[styles.tableText, { fontWeight: "bold" }]}>
+              {f.title} <Text style={{ fontWeight: "normal", color: COLORS.muted }}>({f.ruleId})</Text>
+            </Text>
+            <Text style={styles.tableText}>{f.message}</Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  );
 }
 
 const SET_LABELS: Record<string, string> = {
-  "custom-gmsa": "Custom gMSA permissions",
-  "password-hash-sync": "Password hash sync",
-  "password-writeback": "Password writeback",
+  "custom-gmsa": "Custom gMSA",
+  "password-hash-sync": "Hash sync",
+  "password-writeback": "Writeback",
 };
 
 const PERMISSION_LABELS: Record<string, string> = {
@@ -48,10 +61,10 @@ function PermissionTable({ gmsa }: { gmsa: NonNullable<DomainFinding["gmsa"]> })
   return (
     <Table
       columns={[
-        { header: "Permission set", weight: 2.4 },
-        { header: "Access", weight: 3.4 },
-        { header: "Applies to", weight: 2.6 },
-        { header: "Status", weight: 2.2 },
+        { header: "Set", weight: 1.4 },
+        { header: "Access", weight: 3.2 },
+        { header: "Applies to", weight: 3.3 },
+        { header: "Status", weight: 3.1 },
       ]}
       rows={rows}
     />
@@ -70,7 +83,7 @@ function DomainBlock({ domain }: { domain: DomainFinding }) {
         ]}
       />
       <MinorHeading>Domain and gMSA findings</MinorHeading>
-      <Table columns={FINDING_COLUMNS} rows={findingRows(domain.findings)} empty="Every domain and gMSA rule passes." />
+      <FindingList findings={domain.findings} empty="Every domain and gMSA rule passes." />
       <MinorHeading>
         gMSA permissions{domain.gmsa?.account ? ` of ${domain.gmsa.account}` : ""}
         {domain.gmsa?.targetDn ? ` on ${domain.gmsa.targetDn}` : ""}
@@ -107,12 +120,12 @@ export function TenantScopePage({ meta, data }: { meta: ReportMeta; data: FleetR
       <Paragraph muted>
         {t.tenantCollectedAt ? `Tenant facts collected ${formatDay(t.tenantCollectedAt)}${t.tenantFile ? ` (${t.tenantFile})` : ""}.` : "No tenant export was uploaded: tenant rules are unknown."}
       </Paragraph>
-      <Table columns={FINDING_COLUMNS} rows={findingRows(t.tenant)} empty="Every tenant rule passes." />
+      <FindingList findings={t.tenant} empty="Every tenant rule passes." />
       <SubHeading>Sync scope</SubHeading>
       <Paragraph muted>
         {t.scopeCollectedAt ? `Sync scope collected ${formatDay(t.scopeCollectedAt)}${t.scopeFile ? ` (${t.scopeFile})` : ""}.` : "No sync scope was uploaded: scope rules are unknown."}
       </Paragraph>
-      <Table columns={FINDING_COLUMNS} rows={findingRows(t.scope)} empty="Every sync-scope rule passes." />
+      <FindingList findings={t.scope} empty="Every sync-scope rule passes." />
       {t.configurations.length > 0 && (
         <>
           <MinorHeading>Sync configurations</MinorHeading>

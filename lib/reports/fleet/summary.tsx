@@ -1,4 +1,4 @@
-import { Text } from "@react-pdf/renderer";
+import { Text, View } from "@react-pdf/renderer";
 import type { FleetReportData } from "@/lib/data/reports/fleet-report";
 import { BulletList, Callout, KeyValues, Paragraph, ReportPage, SectionHeading, SubHeading, VerdictBarChart, formatCount, type ReportMeta } from "@/lib/reports/pdf";
 import { blockingSentence, confidenceRows, percent, summarySentence } from "./words";
@@ -22,24 +22,28 @@ export function SummaryPage({ meta, data }: { meta: ReportMeta; data: FleetRepor
           <BulletList items={top.map((rule) => `${rule.title} (${rule.ruleId}): ${formatCount(rule.servers)} servers`)} />
         )}
       </Callout>
-      <SubHeading>Confidence in the verdicts</SubHeading>
-      <Paragraph muted>
-        How much of the data the verdicts need was collected: five stars when more than 80% of the applicable checks had data, one star at 20% or less.
-      </Paragraph>
-      <KeyValues rows={confidenceRows(data.byConfidence, total)} labelWidth={150} />
-      <SubHeading>At a glance</SubHeading>
-      <KeyValues
-        labelWidth={200}
-        rows={[
-          ["Blocking rules", formatCount(data.blockingRules.length)],
-          ["Domains", formatCount(data.byDomain.length)],
-          ["Sites", formatCount(data.bySite.length)],
-          ["Waves", formatCount(data.byWave.filter((w) => w.key !== "").length)],
-          ["Accepted risks (active waivers)", formatCount(data.risks.active.length)],
-          ["Waivers expired or lapsed", `${formatCount(data.risks.ended.length)}${lapsed ? ` (${formatCount(lapsed)} lapsed: evidence changed)` : ""}`],
-          [`Stale data (older than ${data.stale.afterDays} days)`, `${formatCount(data.stale.count)} servers (${percent(data.stale.count, total)})`],
-        ]}
-      />
+      <View style={{ flexDirection: "row", gap: 18 }}>
+        <View style={{ flex: 1 }}>
+          <SubHeading>Confidence in the verdicts</SubHeading>
+          <KeyValues rows={confidenceRows(data.byConfidence, total)} labelWidth={80} />
+          <Paragraph muted>Five stars: more than 80% of the applicable checks had data; one star: 20% or less.</Paragraph>
+        </View>
+        <View style={{ flex: 1 }}>
+          <SubHeading>At a glance</SubHeading>
+          <KeyValues
+            labelWidth={140}
+            rows={[
+              ["Blocking rules", formatCount(data.blockingRules.length)],
+              ["Domains", formatCount(data.byDomain.filter((d) => d.key !== "").length)],
+              ["Sites", formatCount(data.bySite.length)],
+              ["Waves", formatCount(data.byWave.filter((w) => w.key !== "").length)],
+              ["Active waivers", formatCount(data.risks.active.length)],
+              ["Expired or lapsed waivers", `${formatCount(data.risks.ended.length)}${lapsed ? ` (${formatCount(lapsed)} lapsed)` : ""}`],
+              [`Stale (> ${data.stale.afterDays} days)`, `${formatCount(data.stale.count)} (${percent(data.stale.count, total)})`],
+            ]}
+          />
+        </View>
+      </View>
     </ReportPage>
   );
 }

@@ -36,8 +36,8 @@ export function blockingSentence(rules: readonly { ruleId: string; title: string
 /** "1 star: 12 · 2 stars: 40 · …" as rows for a key/value list. */
 export function confidenceRows(byConfidence: Readonly<Record<1 | 2 | 3 | 4 | 5, number>>, total: number): [string, string][] {
   return ([5, 4, 3, 2, 1] as const).map((stars) => [
-    `${"★".repeat(stars)}${"☆".repeat(5 - stars)} (${stars})`,
-    `${count(byConfidence[stars])} servers (${percent(byConfidence[stars], total)})`,
+    `${"★".repeat(stars)}${"☆".repeat(5 - stars)}`,
+    `${count(byConfidence[stars])} (${percent(byConfidence[stars], total)})`,
   ]);
 }
 
