@@ -75,7 +75,7 @@ function domainCache(now: Date) {
 }
 
 /** Batches of result rows for every server matching the filters, in the list's order. */
-export async function* iterateExportResults(filters: ServerFilters, batch = 200, now = new Date()): AsyncGenerator<ExportResult[]> {
+export async function* iterateExportResults(filters: ServerFilters, batch = 100, now = new Date()): AsyncGenerator<ExportResult[]> {
   const cache = domainCache(now);
   for await (const servers of iterateExportServers(filters, batch, now)) {
     const ids = servers.map((entry) => entry.id);

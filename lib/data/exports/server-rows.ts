@@ -34,6 +34,8 @@ interface KeyPart {
   /** Rows strictly after `value` in this direction; null when none can be. */
   after: (value: Key, dir: Dir) => Where | null;
   orderBy: (dir: Dir) => Prisma.ServerOrderByWithRelationInput;
+  /** A range the next rows are within (k1 >= v1), redundant with `after` but usable by SQLite to seek the index. */
+  from?: (value: Key, dir: Dir) => Where | null;
 }
 
 type Column = "fqdn" | "name" | "verdictRank" | "domain" | "osName" | "factsCollectedAt" | "confidenceStars" | "rolloutStatus" | "rolloutTargetDate";
@@ -50,6 +52,11 @@ function column(name: Column): KeyPart {
       return NULLABLE.has(name) ? { OR: [{ [name]: { lt: value } }, { [name]: null }] } : { [name]: { lt: value } };
     },
     orderBy: (dir) => ({ [name]: dir }),
+    from: (value, dir) => {
+      if (value === null) return null;
+      if (dir === "asc") return { [name]: { gte: value } };
+      return NULLABLE.has(name) ? null : { [name]: { lte: value } };
+    },
   };
 }
 
@@ -103,7 +110,10 @@ export function afterWhere(key: [KeyPart, Dir][], last: ExportRow): Where {
     const equal = key.slice(0, index).map(([prior]) => prior.equals(prior.value(last)));
     or.push(equal.length ? { AND: [...equal, after] } : after);
   });
-  return or.length ? { OR: or } : { fqdn: { in: [] } };
+  if (!or.length) return { fqdn: { in: [] } };
+  const [first, firstDir] = key[0]!;
+  const from = first.from?.(first.value(last), firstDir);
+  return from ? { AND: [from, { OR: or }] } : { OR: or };
 }
 
 export function toExportServer(row: ExportRow, staleDate: Date, today: string): ExportServer {
@@ -111,7 +121,7 @@ export function toExportServer(row: ExportRow, staleDate: Date, today: string): 
 }
 
 /** Every server matching the filters, in the list's order, in batches (pagination and page size are ignored). */
-export async function* iterateExportServers(filters: ServerFilters, batch = 2_000, now = new Date()): AsyncGenerator<{ id: string; server: ExportServer }[]> {
+export async function* iterateExportServers(filters: ServerFilters, batch = 1_000, now = new Date()): AsyncGenerator<{ id: string; server: ExportServer }[]> {
   const where = serverWhere(filters, now);
   const key = sortKey(filters.sort, filters.dir);
   const orderBy = key.map(([part, dir]) => part.orderBy(dir));

@@ -20,6 +20,8 @@ export function csvStream<T>(columns: readonly ExportColumn<T>[], batches: Async
       emit(controller, CSV_BOM + csvRow(headers(columns)));
     },
     async pull(controller) {
+      // Database reads resolve without touching the event loop: yield once per batch so other requests run.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const next = await iterator.next();
       if (next.done) {
         await onDone?.({ rows, bytes });

@@ -1,3 +1,4 @@
+import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import ExcelJS from "exceljs";
 import type { ExportColumn } from "../csv/tables";
@@ -16,7 +17,10 @@ export interface SheetSpec<T> {
   batches: () => AsyncIterable<T[]>;
 }
 
-async function writeSheet<T>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec<T>): Promise<number> {
+/** Between batches: let other requests run, and wait while the client has not read what was written. */
+type Breathe = () => Promise<void>;
+
+async function writeSheet<T>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpec<T>, breathe: Breathe): Promise<number> {
   const sheet = workbook.addWorksheet(spec.name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = spec.columns.map((column, index) => ({ key: String(index), width: column.width }));
   const header = sheet.addRow(spec.columns.map((column) => column.header));
@@ -31,6 +35,7 @@ async function writeSheet<T>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec:
       });
       row.commit();
       rows += 1;
+      if (rows % 1_000 === 0) await breathe();
     }
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows + 1, column: spec.columns.length } };
@@ -40,11 +45,11 @@ async function writeSheet<T>(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec:
 
 /** A sheet ready to write (its row type erased, so sheets of different rows go in one list). */
 export interface Sheet {
-  write: (workbook: ExcelJS.stream.xlsx.WorkbookWriter) => Promise<number>;
+  write: (workbook: ExcelJS.stream.xlsx.WorkbookWriter, breathe: Breathe) => Promise<number>;
 }
 
 export function sheet<T>(spec: SheetSpec<T>): Sheet {
-  return { write: (workbook) => writeSheet(workbook, spec) };
+  return { write: (workbook, breathe) => writeSheet(workbook, spec, breathe) };
 }
 
 /** A workbook with the given sheets, as a byte stream; `onDone` gets the row count of each sheet. */
@@ -52,10 +57,16 @@ export function xlsxStream(sheets: readonly Sheet[], onDone?: (rows: number[]) =
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = "Cloud Sync Readiness";
+  // The database reads resolve without touching the event loop; without this the whole workbook would be written
+  // in one turn, holding up every other request (and buffering the file when the client reads slowly).
+  const breathe: Breathe = async () => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (output.writableNeedDrain) await once(output, "drain");
+  };
   void (async () => {
     try {
       const counts: number[] = [];
-      for (const entry of sheets) counts.push(await entry.write(workbook));
+      for (const entry of sheets) counts.push(await entry.write(workbook, breathe));
       await workbook.commit();
       onDone?.(counts);
     } catch (error) {
