@@ -63,6 +63,7 @@ export const API_ROUTES: readonly ApiRouteEntry[] = [
   { method: "GET", route: "/api/exports/servers.xlsx", sample: "/api/exports/servers.xlsx?q=no-such-server", access: "report" },
   { method: "GET", route: "/api/reports/fleet.pdf", sample: "/api/reports/fleet.pdf", access: "report" },
   { method: "GET", route: "/api/reports/servers/[name]", sample: "/api/reports/servers/no-such-server.example.pdf", access: "report", allowedStatuses: [404] },
+  { method: "GET", route: "/api/reports/waves/[id]", sample: "/api/reports/waves/no-such-wave.pdf", access: "report", allowedStatuses: [404] },
   { method: "GET", route: "/api/reports/changes.pdf", sample: "/api/reports/changes.pdf", access: "report" },
   { method: "GET", route: "/api/audit", sample: "/api/audit", access: "plan" },
   { method: "GET", route: "/api/openapi.json", sample: "/api/openapi.json", access: "public" },

@@ -4,7 +4,7 @@ import type { Verdict } from "@/lib/readiness";
 import type { ReportMeta } from "./meta";
 import { ReportPage } from "./page";
 import { COLORS, CONTENT_HEIGHT, CONTENT_WIDTH, styles } from "./theme";
-import { breakable, charsThatFit, chunkRows, truncate } from "./text";
+import { breakable, charsThatFit, chunkRows, truncate, truncateToWidth } from "./text";
 import { VERDICT_COLORS, isVerdict } from "./verdict";
 
 export interface TableColumn {
@@ -43,9 +43,10 @@ function HeaderRow({ columns, cellWidths }: { columns: readonly TableColumn[]; c
 }
 
 function Cell({ cell, width, align, wrapText }: { cell: TableCell; width: number; align: "left" | "right"; wrapText: boolean }) {
-  const fits = wrapText ? 2_000 : charsThatFit(width - 2 * PADDING_X, TABLE_FONT_SIZE);
+  const inner = width - 2 * PADDING_X;
+  const fit = (text: string, room = inner) => (wrapText ? breakable(truncate(text, 2_000)) : truncateToWidth(text, room, TABLE_FONT_SIZE));
   if (typeof cell === "string") {
-    return <Text style={[styles.tableText, { width, paddingHorizontal: PADDING_X, textAlign: align }]}>{wrapText ? breakable(truncate(cell, fits)) : truncate(cell, fits)}</Text>;
+    return <Text style={[styles.tableText, { width, paddingHorizontal: PADDING_X, textAlign: align }]}>{fit(cell)}</Text>;
   }
   const verdictColor = cell.verdict && isVerdict(cell.verdict) ? VERDICT_COLORS[cell.verdict] : undefined;
   const color = cell.color ?? verdictColor ?? COLORS.text;
@@ -53,13 +54,13 @@ function Cell({ cell, width, align, wrapText }: { cell: TableCell; width: number
     return (
       <View style={{ width, paddingHorizontal: PADDING_X, flexDirection: "row", alignItems: "center" }}>
         <View style={{ width: 6, height: 6, backgroundColor: verdictColor, marginRight: 3 }} />
-        <Text style={[styles.tableText, { color, fontWeight: "bold" }]}>{truncate(cell.text, fits - 2)}</Text>
+        <Text style={[styles.tableText, { color, fontWeight: "bold" }]}>{fit(cell.text, inner - 12)}</Text>
       </View>
     );
   }
   return (
     <Text style={[styles.tableText, { width, paddingHorizontal: PADDING_X, textAlign: align, color, fontWeight: cell.bold ? "bold" : "normal" }]}>
-      {truncate(cell.text, fits)}
+      {fit(cell.text)}
     </Text>
   );
 }

@@ -7,10 +7,35 @@ export function truncate(value: string, max: number): string {
   return `${flat.slice(0, Math.max(1, max - 1)).trimEnd()}…`;
 }
 
+// Approximate advance widths of DejaVu Sans Condensed, in em (slightly generous so estimates stay on the safe side).
+const NARROW = new Set([..."iljI.,:;'|!()[]{}`"]);
+const SEMI = new Set([..."frt-/\\ "]);
+const WIDE = new Set([..."mwMW@%"]);
+
+function charEm(char: string): number {
+  if (NARROW.has(char)) return 0.28;
+  if (SEMI.has(char)) return 0.38;
+  if (WIDE.has(char)) return 0.82;
+  if (char >= "A" && char <= "Z") return 0.68;
+  return 0.57;
+}
+
+/** Cuts a value so that it fits `width` points at `fontSize` in the table face, ending with "…" when cut. */
+export function truncateToWidth(value: string, width: number, fontSize: number): string {
+  const flat = value.replace(/\s+/g, " ").trim();
+  const limit = width / fontSize;
+  let used = 0;
+  for (let index = 0; index < flat.length; index += 1) {
+    used += charEm(flat[index]!);
+    if (used > limit) return `${flat.slice(0, Math.max(1, index - 1)).trimEnd()}…`;
+  }
+  return flat;
+}
+
 /** How many characters of the table face fit in `width` points at `fontSize` (a safe under-estimate). */
 export function charsThatFit(width: number, fontSize: number): number {
   // DejaVu Sans Condensed averages ~0.52 em per character in mixed text; wide capitals reach ~0.7.
-  return Math.max(3, Math.floor(width / (fontSize * 0.6)));
+  return Math.max(3, Math.floor(width / (fontSize * 0.56)));
 }
 
 const DAY = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
