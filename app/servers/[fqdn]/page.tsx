@@ -9,6 +9,7 @@ import { ResultsSection } from "@/components/servers/results-section";
 import { ServerHistorySection } from "@/components/servers/server-history";
 import { ServerSummary } from "@/components/servers/server-summary";
 import { ExportLinks } from "@/components/exports/export-links";
+import { PdfLink } from "@/components/reports/pdf-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { waiverControls } from "@/components/waivers/result-waiver";
 import { ServerRolloutCard } from "@/components/rollout/server-rollout-card";
@@ -58,7 +59,9 @@ export default async function ServerPage({ params }: { params: Promise<{ fqdn: s
         description={<span className="font-mono [overflow-wrap:anywhere]">{server.fqdn}</span>}
         actions={
           <>
-            <ExportLinks search={`?q=${encodeURIComponent(server.fqdn)}`} />
+            <ExportLinks search={`?q=${encodeURIComponent(server.fqdn)}`}>
+              <PdfLink href={`/api/reports/servers/${encodeURIComponent(server.fqdn)}.pdf`} kind="server-pdf" title="This server's readiness report (PDF): every rule result with evidence, remediation and source" />
+            </ExportLinks>
             <Link href="/servers" className="self-center text-sm font-medium text-brand-600 underline dark:text-brand-100">
               All servers
             </Link>

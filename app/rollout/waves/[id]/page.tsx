@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ExportLinks } from "@/components/exports/export-links";
+import { PdfLink } from "@/components/reports/pdf-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
@@ -66,7 +67,9 @@ export default async function WavePage({ params, searchParams }: { params: Promi
             <Link href={serversHref("")} className={buttonClass("secondary")}>
               Open in the servers list
             </Link>
-            <ExportLinks search={`?wave=${encodeURIComponent(wave.id)}`} />
+            <ExportLinks search={`?wave=${encodeURIComponent(wave.id)}`}>
+              <PdfLink href={`/api/reports/waves/${encodeURIComponent(wave.id)}.pdf`} kind="wave-pdf" title="This wave's readiness report (PDF): the go/no-go gate, blockers, servers and waivers" />
+            </ExportLinks>
           </>
         }
       />
