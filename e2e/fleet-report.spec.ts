@@ -87,7 +87,7 @@ test.describe("fleet readiness PDF", () => {
     writeFileSync(file, await withAppendix.body());
     const appendix = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
     expect(appendix).toContain("Appendix: servers");
-    for (const server of servers.servers.slice(0, 20)) expect(appendix).toContain(`${server.fqdn} · facts`);
+    for (const server of servers.servers.slice(0, 20)) expect(appendix).toContain(`${server.fqdn} · Not ready`);
     const pages = Number(/\b1 ?\/ ?(\d+)\b/.exec(appendix)?.[1]);
     renderPages(file, "fleet-report-appendix", 1);
     execFileSync("pdftoppm", ["-png", "-r", "70", "-f", String(pages), "-l", String(pages), file, path.join(SCREENSHOT_DIR, "fleet-report-appendix-last")]);

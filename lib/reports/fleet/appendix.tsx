@@ -1,15 +1,15 @@
 import type { ReactElement } from "react";
 import type { AppendixServer } from "@/lib/data/reports/fleet-report";
-import { COLORS, formatDay, tablePages, type ReportMeta, type TableCell, type TableColumn } from "@/lib/reports/pdf";
+import { COLORS, VERDICT_COLORS, isVerdict, tablePages, type ReportMeta, type TableCell, type TableColumn } from "@/lib/reports/pdf";
 import { STATUS_LABELS, verdictLabel } from "./words";
 
 export const APPENDIX_ID = "appendix";
 
 const COLUMNS: TableColumn[] = [
-  { header: "Rule", weight: 3.8 },
-  { header: "Status", weight: 1.3 },
-  { header: "Severity", weight: 1.4 },
-  { header: "Finding", weight: 6.4 },
+  { header: "Rule", weight: 3.4 },
+  { header: "Status", weight: 1.5 },
+  { header: "Severity", weight: 1.5 },
+  { header: "Finding", weight: 7 },
 ];
 
 const STATUS_COLORS: Record<string, string> = { fail: COLORS.notReady, unknown: COLORS.unknown, waived: COLORS.conditions };
@@ -18,9 +18,9 @@ const STATUS_COLORS: Record<string, string> = { fail: COLORS.notReady, unknown: 
 function serverRows(server: AppendixServer): TableCell[][] {
   const head: TableCell[] = [
     { text: server.name || server.fqdn, bold: true, color: COLORS.brandDark },
-    { text: verdictLabel(server.verdict), verdict: server.verdict },
-    `${server.confidenceStars} / 5 ★`,
-    { text: `${server.fqdn} · facts ${server.factsCollectedAt ? formatDay(server.factsCollectedAt) : "never collected"}`, bold: true },
+    `${server.confidenceStars}/5 ★`,
+    { text: server.factsCollectedAt ? server.factsCollectedAt.slice(0, 10) : "no facts", color: COLORS.muted },
+    { text: `${server.fqdn} · ${verdictLabel(server.verdict)}`, bold: true, color: isVerdict(server.verdict) ? VERDICT_COLORS[server.verdict] : COLORS.text },
   ];
   const rows: TableCell[][] = [head];
   for (const r of server.results.filter((r) => r.severity !== "info")) rows.push([`  ${r.ruleId}`, { text: STATUS_LABELS[r.status] ?? r.status, color: STATUS_COLORS[r.status], bold: true }, r.severity, r.message]);
@@ -34,7 +34,7 @@ export function appendixPages({ meta, servers }: { meta: ReportMeta; servers: re
     meta,
     id: APPENDIX_ID,
     title: "Appendix: servers",
-    intro: "One section per server in scope, worst verdict first: its failing, unknown and waived host results (blockers and warnings) with their finding; domain-wide results are detailed under Domains.",
+    intro: "One section per server, worst verdict first, with its failing, unknown and waived results.",
     columns: COLUMNS,
     rows: servers.flatMap(serverRows),
     empty: "No server in scope.",
