@@ -153,6 +153,29 @@ export function buildOpenApiDocument(): Json {
           },
         },
       },
+      "/api/reports/servers/{name}.pdf": {
+        get: {
+          summary: "Server readiness report (PDF): verdict, confidence, rollout, every rule result with evidence, remediation and source, waivers, verdict history with causes, fix script link",
+          parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" }, description: "FQDN, or a unique NetBIOS name (the path ends in .pdf)" }],
+          responses: {
+            "200": { description: "The report", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
+            "404": json("Error", "No such server"),
+            ...errors,
+          },
+        },
+      },
+      "/api/reports/waves/{id}.pdf": {
+        get: {
+          summary: "Wave readiness report (PDF): the go/no-go gate and its blockers with remediation, each server's verdict, rollout status, owner and target date, waivers in the wave",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" }, description: "Wave id (the path ends in .pdf)" }],
+          responses: {
+            "200": { description: "The report", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
+            "404": json("Error", "No such wave"),
+            "413": json("Error", "The wave has more than 20,000 servers: split it or export its servers as CSV"),
+            ...errors,
+          },
+        },
+      },
       "/api/summary": { get: { summary: "Counts per readiness, rule, domain and wave", responses: { "200": json("Summary", "Fleet summary"), ...errors } } },
       "/api/uploads": {
         get: { summary: "Uploads, newest first", parameters: [query("page", { type: "integer" }, "Page"), query("pageSize", { type: "integer" }, "Page size")], responses: { "200": { description: "Uploads with provenance" }, ...errors } },
