@@ -1,24 +1,7 @@
 import "server-only";
-import { RULESET_VERSION } from "@/lib/rules";
 import { type ServerFilters, serverFiltersToSearch } from "@/lib/views/server-filters";
-import { db } from "../db";
 
-// What an export records about itself in the audit log (lib/data/report-log.ts): the data it came from.
-
-export interface ExportProvenance {
-  rulesetVersion: string;
-  uploads: number;
-  newestUploadId: string | null;
-  newestUploadAt: string | null;
-}
-
-export async function exportProvenance(): Promise<ExportProvenance> {
-  const [uploads, newest] = await Promise.all([
-    db().upload.count(),
-    db().upload.findFirst({ orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, createdAt: true } }),
-  ]);
-  return { rulesetVersion: RULESET_VERSION, uploads, newestUploadId: newest?.id ?? null, newestUploadAt: newest?.createdAt.toISOString() ?? null };
-}
+// How an export describes its scope in the audit log (lib/data/report-log.ts); the provenance is lib/data/report-provenance.ts.
 
 /** The filter without sorting and paging, as export options (what an export covers). */
 export function filterOptions(filters: ServerFilters): Record<string, unknown> {
