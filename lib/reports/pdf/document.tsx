@@ -46,7 +46,7 @@ function TableOfContents({ entries }: { entries: readonly TocEntry[] }) {
 }
 
 /** The cover: title, scope, date, who generated it, ruleset version, the uploads; the contents when given. */
-function Cover({ meta, toc }: { meta: ReportMeta; toc?: readonly TocEntry[] }) {
+function Cover({ meta, toc, summary }: { meta: ReportMeta; toc?: readonly TocEntry[]; summary?: ReactNode }) {
   const { provenance } = meta;
   return (
     <Page size="A4" style={[styles.page, { paddingTop: 90 }]}>
@@ -65,6 +65,7 @@ function Cover({ meta, toc }: { meta: ReportMeta; toc?: readonly TocEntry[] }) {
         <CoverDetail label="Ruleset version" lines={[provenance.rulesetVersion]} />
         <CoverDetail label={provenance.uploads.total === 1 ? "Based on upload" : "Based on uploads"} lines={describeUploads(provenance.uploads)} />
       </View>
+      {summary ? <View style={{ marginTop: 22 }}>{summary}</View> : null}
       {toc && toc.length > 0 ? <TableOfContents entries={toc} /> : null}
       <View style={styles.footer} fixed>
         <Text>Verdicts are computed from uploaded data; see the ruleset version above.</Text>
@@ -77,9 +78,10 @@ function Cover({ meta, toc }: { meta: ReportMeta; toc?: readonly TocEntry[] }) {
 /**
  * The document shell: PDF metadata (title, author, fixed creator/producer, dates fixed to the data's newest
  * evaluation so the same data gives the same bytes), the cover with the table of contents, then the pages
- * (`ReportPage` and `tablePages(...)`) given as children.
+ * (`ReportPage` and `tablePages(...)`) given as children. `summary` is shown on the cover, above the contents
+ * (the verdict or the gate at a glance).
  */
-export function ReportDocument({ meta, toc, children }: { meta: ReportMeta; toc?: readonly TocEntry[]; children: ReactNode }) {
+export function ReportDocument({ meta, toc, summary, children }: { meta: ReportMeta; toc?: readonly TocEntry[]; summary?: ReactNode; children: ReactNode }) {
   const dataDate = meta.provenance.dataAsOf ? new Date(meta.provenance.dataAsOf) : new Date(0);
   return (
     <Document
@@ -92,7 +94,7 @@ export function ReportDocument({ meta, toc, children }: { meta: ReportMeta; toc?
       modificationDate={dataDate}
       language="en"
     >
-      <Cover meta={meta} toc={toc} />
+      <Cover meta={meta} toc={toc} summary={summary} />
       {children}
     </Document>
   );

@@ -37,9 +37,8 @@ function ResultBlock({ result }: { result: RuleResult }) {
     <View style={{ borderLeftWidth: 3, borderLeftColor: STATUS_COLORS[result.status], paddingLeft: 8, marginBottom: 12 }}>
       <View wrap={false} minPresenceAhead={40}>
         <Text style={{ fontSize: 8.5, lineHeight: 1.3, fontWeight: "bold", color: STATUS_COLORS[result.status] }}>{statusLabel(result).toUpperCase()}</Text>
-        <Text style={{ fontWeight: "bold" }}>
-          {meta?.title ?? result.ruleId} <Text style={{ fontWeight: "normal", color: COLORS.muted, fontSize: 8.5 }}>({result.ruleId})</Text>
-        </Text>
+        <Text style={{ fontWeight: "bold" }}>{meta?.title ?? result.ruleId}</Text>
+        <Text style={styles.small}>{result.ruleId}</Text>
         <Text style={styles.paragraph}>{result.message}</Text>
       </View>
       {result.evidence.length > 0 ? (
@@ -78,6 +77,16 @@ function ResultBlock({ result }: { result: RuleResult }) {
   );
 }
 
+function atAGlance(server: ServerReportData["server"]): string {
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return [
+    count(server.blockingRuleIds.length, "blocking rule fails", "blocking rules fail"),
+    count(server.conditionRuleIds.length, "warning fails", "warnings fail"),
+    count(server.unknownRuleIds.length, "rule could not be judged (missing data)", "rules could not be judged (missing data)"),
+    count(server.waivedRuleIds.length, "accepted risk (waiver)", "accepted risks (waivers)"),
+  ].join(" · ");
+}
+
 export function ServerReport({ data, meta, fixScriptUrl }: { data: ServerReportData; meta: ReportMeta; fixScriptUrl: string }) {
   const { server } = data;
   const results = orderResults([...server.hostResults, ...server.sharedResults]);
@@ -86,7 +95,22 @@ export function ServerReport({ data, meta, fixScriptUrl }: { data: ServerReportD
   const changes = verdictChanges(data.history, data.uploadNames);
   const rollout = server.rollout;
   return (
-    <ReportDocument meta={meta}>
+    <ReportDocument
+      meta={meta}
+      toc={[
+        { id: "summary", title: "Summary and rollout" },
+        { id: "findings", title: "Findings to act on", note: `${open.length}` },
+        { id: "passed", title: "Rules that pass", note: `${passed.length}` },
+        { id: "waivers", title: "Waivers", note: `${data.waivers.length}` },
+        { id: "history", title: "Verdict history" },
+      ]}
+      summary={
+        <View>
+          <VerdictMark verdict={server.verdict} size={16} />
+          <Text style={{ marginTop: 6 }}>{atAGlance(server)}</Text>
+        </View>
+      }
+    >
       <ReportPage meta={meta}>
         <SectionHeading id="summary">Summary</SectionHeading>
         <View style={{ marginBottom: 10 }}>

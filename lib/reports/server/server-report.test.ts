@@ -37,7 +37,7 @@ describe("server PDF", () => {
     const blocking = server.blockingRules.split(",").filter(Boolean);
     expect(blocking.length).toBeGreaterThan(0);
     for (const ruleId of blocking) {
-      expect(text).toContain(`(${ruleId})`);
+      expect(text).toMatch(new RegExp(`^\\s*${ruleId}\\s*$`, "m"));
       const rule = getRule(ruleId)!;
       expect(flat).toContain(rule.meta.remediation.summary.replace(/\s+/g, " ").slice(0, 60));
       expect(flat).toContain(rule.meta.source.document);

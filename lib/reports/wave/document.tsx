@@ -69,7 +69,15 @@ export function WaveReport({ data, meta }: { data: WaveReportData; meta: ReportM
     { id: "waivers", title: "Waivers in the wave", note: `${waivers.length}` },
   ];
   return (
-    <ReportDocument meta={meta} toc={toc}>
+    <ReportDocument
+      meta={meta}
+      toc={toc}
+      summary={
+        <Callout title={go ? "GO — the wave can proceed" : `NO-GO — ${formatCount(gate.blockerCount)} ${gate.blockerCount === 1 ? "blocker" : "blockers"}`} tone={go ? "good" : "bad"}>
+          <Text>{gate.summary}</Text>
+        </Callout>
+      }
+    >
       <ReportPage meta={meta}>
         <SectionHeading id="gate">Go / no-go gate</SectionHeading>
         <Callout title={go ? "GO — the wave can proceed" : `NO-GO — ${formatCount(gate.blockerCount)} ${gate.blockerCount === 1 ? "blocker" : "blockers"}`} tone={go ? "good" : "bad"}>
@@ -95,11 +103,12 @@ export function WaveReport({ data, meta }: { data: WaveReportData; meta: ReportM
           const rule = getRule(group.ruleId);
           return (
             <View key={`${group.issue}-${group.ruleId}`} style={{ marginBottom: 9 }} wrap={false}>
-              <Text style={{ fontWeight: "bold" }}>
-                {rule?.meta.title ?? group.ruleId} <Text style={{ fontWeight: "normal", color: COLORS.muted, fontSize: 8.5 }}>({group.ruleId})</Text>
-              </Text>
-              <Text style={{ color: group.issue === "fails-warning" ? COLORS.conditions : COLORS.notReady, fontSize: 9 }}>
-                {GATE_ISSUE_LABELS[group.issue]} on {formatCount(group.servers)} {group.servers === 1 ? "server" : "servers"}
+              <Text style={{ fontWeight: "bold" }}>{rule?.meta.title ?? group.ruleId}</Text>
+              <Text style={{ fontSize: 9, lineHeight: 1.35 }}>
+                <Text style={{ color: COLORS.muted }}>{group.ruleId} · </Text>
+                <Text style={{ color: group.issue === "fails-warning" ? COLORS.conditions : COLORS.notReady }}>
+                  {GATE_ISSUE_LABELS[group.issue]} on {formatCount(group.servers)} {group.servers === 1 ? "server" : "servers"}
+                </Text>
               </Text>
               {rule ? (
                 <Text>
