@@ -96,16 +96,18 @@ flagged AS (
     ROW_NUMBER() OVER (PARTITION BY serverId ORDER BY evaluatedAt DESC, rid DESC) AS lastRank
   FROM seq
 ),
-flips AS (
-  SELECT serverId, rid, ROW_NUMBER() OVER (PARTITION BY serverId ORDER BY evaluatedAt DESC, rid DESC) AS flipRank
-  FROM flagged WHERE isBase = 0 AND prev IS NOT NULL AND prev <> verdict
+marked AS (
+  SELECT *, CASE WHEN isBase = 0 AND prev IS NOT NULL AND prev <> verdict THEN 1 ELSE 0 END AS isFlip FROM flagged
+),
+ranked AS (
+  SELECT *, ROW_NUMBER() OVER (PARTITION BY serverId, isFlip ORDER BY evaluatedAt DESC, rid DESC) AS flipRank FROM marked
 ),
 per AS (
-  SELECT f.serverId,
-    MAX(CASE WHEN f.isBase = 1 THEN f.rid END) AS baseRid,
-    MAX(CASE WHEN f.lastRank = 1 THEN f.rid END) AS lastRid,
-    (SELECT x.rid FROM flips x WHERE x.serverId = f.serverId AND x.flipRank = 1) AS flipRid
-  FROM flagged f GROUP BY f.serverId
+  SELECT serverId,
+    MAX(CASE WHEN isBase = 1 THEN rid END) AS baseRid,
+    MAX(CASE WHEN lastRank = 1 THEN rid END) AS lastRid,
+    MAX(CASE WHEN isFlip = 1 AND flipRank = 1 THEN rid END) AS flipRid
+  FROM ranked GROUP BY serverId
 )
 SELECT p.serverId, s.fqdn, s.name, s.domain,
   b.verdict AS beforeVerdict, b.statuses AS beforeStatuses, l.verdict AS afterVerdict, l.statuses AS afterStatuses,
