@@ -1,5 +1,6 @@
 import { Document, Link, Page, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
+import { pageNumbers } from "./page-numbers";
 import { describeUploads, type ReportMeta } from "./meta";
 import { COLORS, styles } from "./theme";
 import { formatDateTime } from "./text";
@@ -69,7 +70,7 @@ function Cover({ meta, toc, summary }: { meta: ReportMeta; toc?: readonly TocEnt
       {toc && toc.length > 0 ? <TableOfContents entries={toc} /> : null}
       <View style={styles.footer} fixed>
         <Text>Verdicts are computed from uploaded data; see the ruleset version above.</Text>
-        <Text style={{ width: 80, textAlign: "right" }} render={({ pageNumber, totalPages }) => `${pageNumber} / ${totalPages}`} />
+        <Text style={{ width: 80, textAlign: "right" }} render={pageNumbers} />
       </View>
     </Page>
   );

@@ -8,6 +8,7 @@ import {
   VerdictBarChart,
   chunkRows,
   renderPdf,
+  renderPdfInline,
   rowsPerPage,
   tablePages,
   truncate,
@@ -71,6 +72,22 @@ describe("PDF framework", () => {
     const a = await renderPdf(doc(60));
     const b = await renderPdf(doc(60));
     expect(a.equals(b)).toBe(true);
+  });
+
+  it("renders in the worker thread the same bytes as on the request thread, without blocking the event loop", async () => {
+    const inline = await renderPdfInline(doc(400));
+    let last = performance.now();
+    let slowest = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      slowest = Math.max(slowest, now - last);
+      last = now;
+    }, 10);
+    const worker = await renderPdf(doc(400));
+    clearInterval(timer);
+    expect(worker.equals(inline)).toBe(true);
+    // The layout runs in the worker: the request thread only expands the tree (a few ms) and waits.
+    expect(slowest).toBeLessThan(400);
   });
 
   it("chunks rows and truncates text", () => {

@@ -1,5 +1,6 @@
 import { Page, Text, View } from "@react-pdf/renderer";
 import type { ReactNode } from "react";
+import { pageNumbers } from "./page-numbers";
 import type { ReportMeta } from "./meta";
 import { PAGE, styles } from "./theme";
 import { formatDay, truncate } from "./text";
@@ -16,7 +17,7 @@ function Frame({ meta }: { meta: ReportMeta }) {
         <Text>
           Generated {formatDay(meta.generatedAt)} by {truncate(meta.generatedBy, 50)}
         </Text>
-        <Text style={{ width: 80, textAlign: "right" }} render={({ pageNumber, totalPages }) => `${pageNumber} / ${totalPages}`} />
+        <Text style={{ width: 80, textAlign: "right" }} render={pageNumbers} />
       </View>
     </>
   );

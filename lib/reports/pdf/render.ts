@@ -2,6 +2,8 @@ import { renderToBuffer } from "@react-pdf/renderer";
 import type { ReactElement } from "react";
 import type { DocumentProps } from "@react-pdf/renderer";
 import { registerReportFonts } from "./fonts";
+import { NotSerializableError, toPlainTree } from "./serialize";
+import { renderInWorker, workerAvailable } from "./worker-pool";
 
 /** Reports above this size are refused with a message that suggests a filter (see ReportTooLargeError). */
 export const MAX_REPORT_ROWS = 20_000;
@@ -17,12 +19,29 @@ export class ReportTooLargeError extends Error {
   }
 }
 
-/** Renders a <ReportDocument> to PDF bytes with the bundled fonts. */
-export async function renderPdf(document: ReactElement<DocumentProps>): Promise<Buffer> {
+/** Renders on the calling thread (the layout blocks it for the whole report). */
+export async function renderPdfInline(document: ReactElement<DocumentProps>): Promise<Buffer> {
   registerReportFonts();
   // Let pending requests run before the (CPU-bound) layout starts.
   await new Promise((resolve) => setImmediate(resolve));
   return renderToBuffer(document);
+}
+
+/**
+ * Renders a <ReportDocument> to PDF bytes with the bundled fonts: in the report worker thread (worker-pool.ts),
+ * so the server keeps answering other requests meanwhile; on the calling thread when the worker is unavailable
+ * or the document holds something a worker cannot rebuild (a function prop other than the page numbers).
+ */
+export async function renderPdf(document: ReactElement<DocumentProps>): Promise<Buffer> {
+  if (!workerAvailable()) return renderPdfInline(document);
+  let tree;
+  try {
+    tree = toPlainTree(document);
+  } catch (error) {
+    if (error instanceof NotSerializableError) return renderPdfInline(document);
+    throw error;
+  }
+  return renderInWorker(tree);
 }
 
 /** The headers of a PDF download ("inline" opens in the browser's viewer; the file name is ASCII-safe). */
