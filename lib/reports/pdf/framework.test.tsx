@@ -84,6 +84,7 @@ describe("PDF framework", () => {
       last = now;
     }, 10);
     const worker = await renderPdf(doc(400));
+    await new Promise((resolve) => setTimeout(resolve, 40)); // a blocked loop shows up as one long gap on the next tick
     clearInterval(timer);
     expect(worker.equals(inline)).toBe(true);
     // The layout runs in the worker: the request thread only expands the tree (a few ms) and waits.

@@ -3,7 +3,7 @@ import type { ReactElement } from "react";
 import type { DocumentProps } from "@react-pdf/renderer";
 import { registerReportFonts } from "./fonts";
 import { NotSerializableError, toPlainTree } from "./serialize";
-import { renderInWorker, workerAvailable } from "./worker-pool";
+import { renderInWorker, workerAvailable, WorkerUnavailableError } from "./worker-pool";
 
 /** Reports above this size are refused with a message that suggests a filter (see ReportTooLargeError). */
 export const MAX_REPORT_ROWS = 20_000;
@@ -41,7 +41,14 @@ export async function renderPdf(document: ReactElement<DocumentProps>): Promise<
     if (error instanceof NotSerializableError) return renderPdfInline(document);
     throw error;
   }
-  return renderInWorker(tree);
+  try {
+    return await renderInWorker(tree);
+  } catch (error) {
+    // A worker that cannot start or dies (not a report error) must not cost the report: render here instead.
+    if (!(error instanceof WorkerUnavailableError)) throw error;
+    console.error(`[reports] ${error.message}; rendering on the request thread`);
+    return renderPdfInline(document);
+  }
 }
 
 /** The headers of a PDF download ("inline" opens in the browser's viewer; the file name is ASCII-safe). */

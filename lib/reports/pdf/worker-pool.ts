@@ -7,6 +7,11 @@ import type { PlainNode } from "./serialize";
 // for the first). The request thread only expands the document to plain data and waits, so other requests keep
 // being answered while a long report is laid out (measured in decision 008).
 
+/** The worker could not start or stopped (as opposed to a report that failed to render). */
+export class WorkerUnavailableError extends Error {}
+
+let disabled = false;
+
 type Pending = { resolve: (bytes: Buffer) => void; reject: (error: Error) => void };
 
 let worker: Worker | null = null;
@@ -20,7 +25,7 @@ export function workerScript(): string {
 
 /** False when reports are rendered on the request thread (REPORT_RENDER=inline, or the worker script is missing). */
 export function workerAvailable(): boolean {
-  return process.env.REPORT_RENDER !== "inline" && existsSync(workerScript());
+  return !disabled && process.env.REPORT_RENDER !== "inline" && existsSync(workerScript());
 }
 
 function failAll(error: Error): void {
@@ -41,8 +46,11 @@ async function getWorker(): Promise<Worker> {
     if (message.ok && message.bytes) entry.resolve(Buffer.from(message.bytes.buffer, message.bytes.byteOffset, message.bytes.byteLength));
     else entry.reject(new Error(`PDF worker: ${message.message ?? "failed"}`));
   });
-  created.on("error", (error) => failAll(error instanceof Error ? error : new Error(String(error))));
-  created.on("exit", (code) => failAll(new Error(`PDF worker exited (${code})`)));
+  created.on("error", (error) => {
+    disabled = true;
+    failAll(new WorkerUnavailableError(`PDF worker failed: ${error instanceof Error ? error.message : String(error)}`));
+  });
+  created.on("exit", (code) => failAll(new WorkerUnavailableError(`PDF worker exited (${code})`)));
   worker = created;
   return created;
 }
