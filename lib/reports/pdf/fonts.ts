@@ -11,8 +11,8 @@ export const FONT_TABLE = "SansCondensed";
 let registered = false;
 
 function fontFile(name: string): string {
-  const root = process.env.REPORT_FONT_DIR ?? path.join(process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
-  return path.join(root, name);
+  const root = process.env.REPORT_FONT_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules", "dejavu-fonts-ttf", "ttf");
+  return path.join(/* turbopackIgnore: true */ root, name);
 }
 
 /** Registers the bundled fonts once per process (idempotent). */

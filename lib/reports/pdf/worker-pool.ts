@@ -20,7 +20,8 @@ const pending = new Map<number, Pending>();
 let queue: Promise<unknown> = Promise.resolve();
 
 export function workerScript(): string {
-  return process.env.REPORT_WORKER_SCRIPT ?? path.join(process.cwd(), "lib", "reports", "pdf", "worker", "render-worker.mjs");
+  // The worker script is a plain .mjs file loaded at run time, not bundled: keep the bundler from tracing it.
+  return process.env.REPORT_WORKER_SCRIPT ?? path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "reports", "pdf", "worker", "render-worker.mjs");
 }
 
 /** False when reports are rendered on the request thread (REPORT_RENDER=inline, or the worker script is missing). */
@@ -37,7 +38,7 @@ function failAll(error: Error): void {
 async function getWorker(): Promise<Worker> {
   if (worker) return worker;
   const { Worker: WorkerThread } = await import("node:worker_threads");
-  const created = new WorkerThread(workerScript(), { workerData: { fontDir: process.env.REPORT_FONT_DIR } });
+  const created = new WorkerThread(/* turbopackIgnore: true */ workerScript(), { workerData: { fontDir: process.env.REPORT_FONT_DIR } });
   created.unref();
   created.on("message", (message: { id: number; ok: boolean; bytes?: Uint8Array; message?: string }) => {
     const entry = pending.get(message.id);
