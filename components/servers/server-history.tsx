@@ -6,7 +6,7 @@ import { DateTime } from "@/components/ui/date-time";
 import type { ServerHistory } from "@/lib/data/servers";
 import { RESULT_STATUS_LABELS, VERDICT_LABELS } from "@/lib/readiness";
 import { getRule, type ResultStatus } from "@/lib/rules";
-import { type Cause, describeCause, parseCause, type RuleChange, statusChanges } from "./history-changes";
+import { type Cause, describeCause, parseCause, type RuleChange, statusChanges } from "@/lib/views/history-changes";
 
 const TH = "px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400";
 const TD = "px-2 py-2 align-top text-sm";

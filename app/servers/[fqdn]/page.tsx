@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FixScriptCard } from "@/components/servers/fix-script-card";
-import { causeUploadIds } from "@/components/servers/history-changes";
+import { causeUploadIds } from "@/lib/views/history-changes";
 import { remediationSnippets } from "@/components/servers/remediation-snippets";
 import { decidedBy } from "@/components/servers/result-groups";
 import { ResultsSection } from "@/components/servers/results-section";

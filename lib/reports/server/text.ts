@@ -1,4 +1,4 @@
-import { describeCause, parseCause, statusChanges, type RuleChange } from "@/components/servers/history-changes";
+import { describeCause, parseCause, statusChanges, type RuleChange } from "@/lib/views/history-changes";
 import type { ServerHistory } from "@/lib/data/servers";
 import { RESULT_STATUS_LABELS, VERDICT_LABELS, type Verdict } from "@/lib/readiness";
 import type { ResultStatus, RuleResult } from "@/lib/rules";
