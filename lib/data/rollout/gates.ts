@@ -11,8 +11,13 @@ import { inWriteTransaction, sqlDate, sqlite } from "../sqlite/connection";
 // transaction of every evaluation (lib/data/ingest/reevaluate.ts), so a gate never disagrees with the
 // verdicts it summarises; rollout changes (membership, status, order) call `refreshWaveGates` after they commit.
 
-/** Members whose stored results stop a gate: a failing blocker, an unknown blocker or an unwaived failing warning. */
-const PROBLEM = "(blockingRules <> '' OR conditionRules <> '' OR unknownBlockers <> '')";
+/**
+ * Members whose stored results stop a gate: a failing blocker, an unknown blocker or an unwaived failing warning.
+ * The roll-up makes that exactly "verdict is not ready" (ready = none of the three; lib/readiness/rollup.ts), which
+ * the (waveId, rolloutStatus, verdict) index answers without reading the wide rows; gates.test.ts checks the
+ * equivalence on the demo fleet.
+ */
+const PROBLEM = "verdict <> 'ready'";
 const COUNTED = "rolloutStatus <> 'excluded'";
 
 interface WaveForGate {
@@ -147,7 +152,7 @@ export function getWaveGate(waveId: string, limit = 1_000): WaveGateDetail | nul
     const rows = db
       .prepare(
         `SELECT fqdn, name, domain, blockingRules, conditionRules, unknownBlockers FROM Server
-         WHERE waveId = ? AND ${COUNTED} AND ${PROBLEM} ORDER BY name, fqdn LIMIT ?`,
+         WHERE waveId = ? AND ${COUNTED} AND ${PROBLEM} ORDER BY verdictRank, name, fqdn LIMIT ?`,
       )
       .all(waveId, limit) as ProblemRow[];
     const waived = (db.prepare(`SELECT COUNT(*) AS n FROM Server WHERE waveId = ? AND ${COUNTED} AND (statuses LIKE '%:w,%' OR statuses LIKE '%:w')`).get(waveId) as { n: number }).n;

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditActor } from "@/lib/audit/entry";
 import { parseServerFilters } from "@/lib/views/server-filters";
 import { db } from "../db";
+import { sqlite } from "../sqlite/connection";
 import { loadDemoFleet } from "../demo";
 import { ingestFile } from "../ingest/ingest-file";
 import { listServers } from "../servers";
@@ -34,6 +35,18 @@ beforeAll(() => {
 });
 
 describe("waves and the go/no-go gate", () => {
+  it("counts a member as a gate problem exactly when its verdict is not ready (what the gate's index relies on)", () => {
+    const rows = sqlite().prepare("SELECT verdict, blockingRules, conditionRules, unknownBlockers FROM Server").all() as {
+      verdict: string;
+      blockingRules: string;
+      conditionRules: string;
+      unknownBlockers: string;
+    }[];
+    expect(rows.length).toBe(300);
+    for (const row of rows) expect(row.blockingRules !== "" || row.conditionRules !== "" || row.unknownBlockers !== "", JSON.stringify(row)).toBe(row.verdict !== "ready");
+    expect(rows.some((row) => row.verdict === "unknown" && row.unknownBlockers !== "")).toBe(true);
+  });
+
   it("creates waves in order with unique names (case-insensitive) and an empty wave is no-go", async () => {
     const first = await createWave({ name: "Pilot", description: "First servers" }, lead);
     const second = await createWave({ name: "Wave 2", description: "", startDate: "2026-12-10", endDate: "2026-12-20" }, lead);
