@@ -25,17 +25,23 @@ export function sqlValue(value: unknown): string | number | null {
 // Prisma update per server (a 10,000-row plan with a note per row took ~10 s that way; this takes well under 1 s).
 // Each column comes with a "set" flag so a row only overwrites the columns planRolloutChange changed.
 export async function writeServerPatches(tx: Prisma.TransactionClient, updates: readonly { id: string; data: ServerPatch }[], actor: AuditActor, now: Date): Promise<void> {
-  const names = ["id", ...PATCH_COLUMNS.flatMap((column) => [`set_${column}`, `v_${column}`])];
-  const assignments = PATCH_COLUMNS.map((column) => `"${column}" = CASE WHEN v."set_${column}" = 1 THEN v."v_${column}" ELSE Server."${column}" END`);
   for (let i = 0; i < updates.length; i += ROWS_PER_STATEMENT) {
     const batch = updates.slice(i, i + ROWS_PER_STATEMENT);
-    const params: (string | number | null)[] = [];
-    for (const { id, data } of batch) {
+    // Only the columns some row of the batch sets are assigned: SQLite then leaves the other columns' indexes alone.
+    const used = new Set<string>();
+    for (const { data } of batch) {
       const unknown = Object.keys(data).filter((key) => !ALWAYS_SET.has(key) && !(PATCH_COLUMNS as readonly string[]).includes(key));
       // planRolloutChange learnt a new column: refuse loudly rather than drop it (add it to PATCH_COLUMNS).
       if (unknown.length > 0) throw new Error(`Rollout patches do not write ${unknown.join(", ")}.`);
+      for (const key of Object.keys(data)) used.add(key);
+    }
+    const columns = PATCH_COLUMNS.filter((column) => used.has(column));
+    const names = ["id", ...columns.flatMap((column) => [`set_${column}`, `v_${column}`])];
+    const assignments = columns.map((column) => `"${column}" = CASE WHEN v."set_${column}" = 1 THEN v."v_${column}" ELSE Server."${column}" END`);
+    const params: (string | number | null)[] = [];
+    for (const { id, data } of batch) {
       params.push(id);
-      for (const column of PATCH_COLUMNS) {
+      for (const column of columns) {
         const set = column in data;
         params.push(set ? 1 : 0, set ? sqlValue((data as Record<string, unknown>)[column]) : null);
       }
@@ -44,7 +50,7 @@ export async function writeServerPatches(tx: Prisma.TransactionClient, updates: 
     params.push(sqlDate(now), actor.name);
     await tx.$executeRawUnsafe(
       `WITH v(${names.map((name) => `"${name}"`).join(", ")}) AS (VALUES ${batch.map(() => tuple).join(", ")})
-       UPDATE Server SET ${assignments.join(", ")}, rolloutVersion = Server.rolloutVersion + 1, rolloutUpdatedAt = ?, rolloutUpdatedBy = ?
+       UPDATE Server SET ${[...assignments, "rolloutVersion = Server.rolloutVersion + 1", "rolloutUpdatedAt = ?", "rolloutUpdatedBy = ?"].join(", ")}
        FROM v WHERE Server.id = v.id`,
       ...params,
     );

@@ -14,4 +14,7 @@ CREATE INDEX "Server_waveId_domain_rolloutStatus_agentInstalled_idx" ON "Server"
 CREATE INDEX "Server_waveId_verdictRank_name_idx" ON "Server"("waveId", "verdictRank", "name");
 
 -- CreateIndex
+CREATE INDEX "Server_waveId_rolloutTargetDate_rolloutStatus_idx" ON "Server"("waveId", "rolloutTargetDate", "rolloutStatus");
+
+-- CreateIndex
 CREATE INDEX "Server_domain_agentInstalled_rolloutStatus_idx" ON "Server"("domain", "agentInstalled", "rolloutStatus");
