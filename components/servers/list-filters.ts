@@ -10,6 +10,7 @@ export const DEFAULT_FILTERS: ServerFilters = serverFiltersSchema.parse({});
 
 const FIELD_LABELS: Record<string, string> = {
   q: "Search",
+  fqdn: "Server",
   readiness: "Readiness",
   rule: "Failing rule",
   domain: "Domain",
@@ -57,7 +58,7 @@ export function resolveFilters(params: SearchParams, ruleExists: (id: string) =>
 
 /** True when any filter (not sorting or paging) narrows the list. */
 export function hasActiveFilters(filters: ServerFilters): boolean {
-  return Boolean(filters.q || filters.readiness.length || filters.rule || filters.domain || filters.os || filters.site || filters.tag || filters.owner || filters.stale || filters.wave || filters.rollout.length || filters.overdue);
+  return Boolean(filters.q || filters.fqdn || filters.readiness.length || filters.rule || filters.domain || filters.os || filters.site || filters.tag || filters.owner || filters.stale || filters.wave || filters.rollout.length || filters.overdue);
 }
 
 export const listHref = (filters: Partial<ServerFilters>) => `/servers${serverFiltersToSearch(filters)}`;

@@ -38,6 +38,7 @@ const rolloutBody = {
 export function buildOpenApiDocument(): Json {
   const serverFilters = [
     query("q", { type: "string" }, "Partial, case-insensitive FQDN or NetBIOS name"),
+    query("fqdn", { type: "string" }, "Exactly this FQDN (case-insensitive)"),
     query("readiness", { type: "string" }, `Comma-separated: ${VERDICTS.join(", ")}`),
     query("rule", { type: "string" }, "A rule id the server fails"),
     query("domain", { type: "string" }, "DNS domain"),

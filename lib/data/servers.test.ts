@@ -40,6 +40,8 @@ describe("server queries", () => {
     expect(await names("tag=pilot")).toEqual(["APP03", "SYNC01"]);
     expect(await names("readiness=ready,ready-with-conditions")).toEqual([]);
     expect(await names("stale=true")).toEqual([]);
+    expect(await names("fqdn=SYNC01.corp.contoso.com")).toEqual(["SYNC01"]);
+    expect(await names("fqdn=sync0")).toEqual([]);
   });
 
   it("offers the distinct filter values", async () => {

@@ -74,6 +74,7 @@ export function staleBefore(now: Date): Date {
 export function serverWhere(filters: ServerFilters, now = new Date()): Prisma.ServerWhereInput {
   const and: Prisma.ServerWhereInput[] = [];
   if (filters.q) and.push({ OR: [{ fqdn: { contains: filters.q.toLowerCase() } }, { name: { contains: filters.q.toUpperCase() } }] });
+  if (filters.fqdn) and.push({ fqdn: filters.fqdn.toLowerCase().replace(/\.$/, "") });
   if (filters.readiness.length) and.push({ verdict: { in: filters.readiness } });
   if (filters.rule) and.push({ OR: [{ statuses: { startsWith: `${filters.rule}:f` } }, { statuses: { contains: `,${filters.rule}:f` } }] });
   if (filters.domain) and.push({ domain: filters.domain.toLowerCase() });

@@ -28,6 +28,8 @@ const list = <T extends string>(values: readonly [T, ...T[]]) =>
 export const serverFiltersSchema = z.object({
   /** Partial, case-insensitive match on the FQDN or NetBIOS name. */
   q: text(200),
+  /** Exactly this server (FQDN, case-insensitive): a server page's own exports. */
+  fqdn: text(255),
   readiness: list(VERDICTS),
   /** A rule the server fails (any severity; waived results are not failures). */
   rule: z
@@ -84,6 +86,7 @@ export function parseServerFilters(params: URLSearchParams | Record<string, stri
 export function serverFiltersToSearch(filters: Partial<ServerFilters>): string {
   const params = new URLSearchParams();
   if (filters.q) params.set("q", filters.q);
+  if (filters.fqdn) params.set("fqdn", filters.fqdn);
   if (filters.readiness?.length) params.set("readiness", filters.readiness.join(","));
   if (filters.rollout?.length) params.set("rollout", filters.rollout.join(","));
   if (filters.overdue) params.set("overdue", "true");

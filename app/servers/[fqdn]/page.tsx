@@ -59,7 +59,7 @@ export default async function ServerPage({ params }: { params: Promise<{ fqdn: s
         description={<span className="font-mono [overflow-wrap:anywhere]">{server.fqdn}</span>}
         actions={
           <>
-            <ExportLinks search={`?q=${encodeURIComponent(server.fqdn)}`}>
+            <ExportLinks search={`?fqdn=${encodeURIComponent(server.fqdn)}`}>
               <PdfLink href={`/api/reports/servers/${encodeURIComponent(server.fqdn)}.pdf`} kind="server-pdf" title="This server's readiness report (PDF): every rule result with evidence, remediation and source" />
             </ExportLinks>
             <Link href="/servers" className="self-center text-sm font-medium text-brand-600 underline dark:text-brand-100">
