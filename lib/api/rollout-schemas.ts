@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLLOUT_STATUSES } from "@/lib/rollout/status";
-import { verdictEnum } from "./schemas";
+import { serverRolloutSchema, verdictEnum } from "./schemas";
 
 // Response schemas of the rollout API (registered in zod's global registry for /api/openapi.json).
 
@@ -94,20 +94,8 @@ export const waveDetailSchema = waveSchema
   })
   .meta({ id: "WaveDetail" });
 
-export const rolloutStateSchema = z
-  .object({
-    fqdn: z.string(),
-    name: z.string(),
-    wave: z.object({ id: z.string(), name: z.string() }).nullable(),
-    status: rolloutStatusEnum,
-    source: z.enum(["typed", "detected"]),
-    owner: z.string().nullable(),
-    targetDate: z.string().nullable(),
-    note: z.string().nullable(),
-    version: z.number().int(),
-    updatedAt: z.string().nullable(),
-    updatedBy: z.string().nullable(),
-  })
+export const rolloutStateSchema = serverRolloutSchema
+  .extend({ fqdn: z.string(), name: z.string() })
   .meta({ id: "RolloutState" });
 
 export const bulkOutcomeSchema = z.object({ matched: z.number().int(), changed: z.number().int() }).meta({ id: "RolloutBulkOutcome" });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AUDIT_ACTOR_KINDS, AUDIT_TARGET_TYPES } from "@/lib/audit/entry";
 import { VERDICTS } from "@/lib/readiness";
+import { ROLLOUT_STATUSES } from "@/lib/rollout/status";
 
 // Response shapes of the read API. The route handlers return exactly these (see lib/api/presenters.ts),
 // and /api/openapi.json is generated from them (lib/api/openapi.ts), so docs and code cannot drift.
@@ -22,6 +23,22 @@ export const errorSchema = z
 
 export const sourceSchema = z.object({ document: z.string(), section: z.string(), url: z.string(), revised: z.string() }).meta({ id: "RuleSource" });
 
+export const serverRolloutSchema = z
+  .object({
+    wave: z.object({ id: z.string(), name: z.string(), archived: z.boolean() }).nullable(),
+    status: z.enum(ROLLOUT_STATUSES),
+    source: z.enum(["typed", "detected"]).describe("detected: a collector report showed the agent installed (detectedUploadId)"),
+    detectedUploadId: z.string().nullable(),
+    owner: z.string().nullable(),
+    targetDate: z.string().nullable().describe("YYYY-MM-DD"),
+    note: z.string().nullable(),
+    overdue: z.boolean(),
+    version: z.number().int().describe("Send it back with PATCH /api/servers/{name}/rollout"),
+    updatedAt: z.string().nullable(),
+    updatedBy: z.string().nullable(),
+  })
+  .meta({ id: "ServerRollout" });
+
 export const serverListItemSchema = z
   .object({
     fqdn: z.string(),
@@ -39,21 +56,7 @@ export const serverListItemSchema = z
     evaluatedAt: z.string().nullable(),
     stale: z.boolean(),
     waivedRuleIds: z.array(z.string()).describe("Results accepted by a live waiver"),
-    rollout: z
-      .object({
-        wave: z.object({ id: z.string(), name: z.string(), archived: z.boolean() }).nullable(),
-        status: z.enum(["not-started", "scheduled", "in-progress", "installed", "blocked", "excluded"]),
-        source: z.enum(["typed", "detected"]).describe("detected: a collector report showed the agent installed (detectedUploadId)"),
-        detectedUploadId: z.string().nullable(),
-        owner: z.string().nullable(),
-        targetDate: z.string().nullable().describe("YYYY-MM-DD"),
-        note: z.string().nullable(),
-        overdue: z.boolean(),
-        version: z.number().int().describe("Send it back with PATCH /api/servers/{name}/rollout"),
-        updatedAt: z.string().nullable(),
-        updatedBy: z.string().nullable(),
-      })
-      .meta({ id: "ServerRollout" }),
+    rollout: serverRolloutSchema,
   })
   .meta({ id: "ServerListItem" });
 

@@ -78,9 +78,6 @@ export function serverGateIssues(server: GateServer): { ruleId: string; issue: G
   return issues;
 }
 
-export function hasGateIssue(server: GateServer): boolean {
-  return server.blockingRuleIds.length + server.unknownBlockerIds.length + server.conditionRuleIds.length > 0;
-}
 
 export function evaluateWaveGate(input: GateInput): GateOutcome {
   if (input.memberCount === 0) {

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { serverFiltersSchema } from "@/lib/views/server-filters";
 import { isoDateSchema, rolloutStatusSchema } from "./status";
 
 /** Inputs of rollout changes, shared by server actions, the API and the plan import (zod at every edge). */
@@ -75,6 +74,4 @@ export const rolloutSelectionSchema = z.union([
 export type RolloutSelection = z.infer<typeof rolloutSelectionSchema>;
 
 export const rolloutBulkSchema = z.object({ selection: rolloutSelectionSchema, change: rolloutBulkChangeSchema });
-export type RolloutBulk = z.infer<typeof rolloutBulkSchema>;
 
-export { serverFiltersSchema };

@@ -14,10 +14,6 @@ export const ROLLOUT_STATUS_LABELS: Readonly<Record<RolloutStatus, string>> = {
   excluded: "Excluded",
 };
 
-/** "typed": set by a person; "detected": a collector report showed the agent installed. */
-export const ROLLOUT_STATUS_SOURCES = ["typed", "detected"] as const;
-export type RolloutStatusSource = (typeof ROLLOUT_STATUS_SOURCES)[number];
-
 /** Statuses that still count as work to do (an overdue server is one of these past its target date). */
 export function isOpenStatus(status: RolloutStatus): boolean {
   return status !== "installed" && status !== "excluded";

@@ -3,9 +3,10 @@ import { formatCause } from "@/lib/readiness";
 import type { AuditActor, AuditInput } from "@/lib/audit/entry";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { RolloutBulkChange, RolloutPatch } from "@/lib/rollout/inputs";
-import { ROLLOUT_STATUS_LABELS, type RolloutStatus, rolloutStatusSchema } from "@/lib/rollout/status";
+import { isoDay, ROLLOUT_STATUS_LABELS, type RolloutStatus } from "@/lib/rollout/status";
 import { appendAudit } from "../audit";
 import { db } from "../db";
+import { type ServerRollout, toServerRollout } from "../servers";
 import { NotFoundError, RolloutRuleError, StaleVersionError } from "./errors";
 import { refreshWaveGates } from "./gates";
 
@@ -17,9 +18,10 @@ export const ROLLOUT_ROW_SELECT = {
   fqdn: true,
   name: true,
   waveId: true,
-  wave: { select: { name: true, archivedAt: true } },
+  wave: { select: { id: true, name: true, archivedAt: true } },
   rolloutStatus: true,
   rolloutStatusSource: true,
+  rolloutDetectedUploadId: true,
   rolloutOwner: true,
   rolloutTargetDate: true,
   rolloutNote: true,
@@ -29,34 +31,14 @@ export const ROLLOUT_ROW_SELECT = {
 } satisfies Prisma.ServerSelect;
 export type RolloutRow = Prisma.ServerGetPayload<{ select: typeof ROLLOUT_ROW_SELECT }>;
 
-export interface RolloutState {
+/** One server's rollout as a change answers it: its name and the same fields the server list shows. */
+export interface RolloutState extends ServerRollout {
   fqdn: string;
   name: string;
-  wave: { id: string; name: string } | null;
-  status: RolloutStatus;
-  source: "typed" | "detected";
-  owner: string | null;
-  targetDate: string | null;
-  note: string | null;
-  version: number;
-  updatedAt: string | null;
-  updatedBy: string | null;
 }
 
-export function toRolloutState(row: RolloutRow): RolloutState {
-  return {
-    fqdn: row.fqdn,
-    name: row.name,
-    wave: row.waveId && row.wave ? { id: row.waveId, name: row.wave.name } : null,
-    status: rolloutStatusSchema.catch("not-started").parse(row.rolloutStatus),
-    source: row.rolloutStatusSource === "detected" ? "detected" : "typed",
-    owner: row.rolloutOwner,
-    targetDate: row.rolloutTargetDate,
-    note: row.rolloutNote,
-    version: row.rolloutVersion,
-    updatedAt: row.rolloutUpdatedAt?.toISOString() ?? null,
-    updatedBy: row.rolloutUpdatedBy,
-  };
+export function toRolloutState(row: RolloutRow, now = new Date()): RolloutState {
+  return { fqdn: row.fqdn, name: row.name, ...toServerRollout(row, isoDay(now)) };
 }
 
 export type WaveInfo = { id: string; name: string; archived: boolean };
@@ -139,17 +121,17 @@ export async function updateServerRollout(fqdn: string, patch: RolloutPatch, act
     if (row.rolloutVersion !== patch.version) {
       throw new StaleVersionError(
         `${row.rolloutUpdatedBy ?? "Someone"} changed this server's rollout since you opened it (version ${row.rolloutVersion}, you had ${patch.version}). Review their change and try again.`,
-        toRolloutState(row),
+        toRolloutState(row, now),
         row.rolloutUpdatedBy,
         row.rolloutUpdatedAt?.toISOString() ?? null,
       );
     }
     const change: RolloutBulkChange = { waveId: patch.waveId, status: patch.status, owner: patch.owner, targetDate: patch.targetDate, note: patch.note };
     const plan = planRolloutChange(row, change, await loadWaveInfo(tx), actor, now);
-    if (!plan) return { state: toRolloutState(row), gateChanged: false };
+    if (!plan) return { state: toRolloutState(row, now), gateChanged: false };
     const updated = await tx.server.update({ where: { id: row.id }, data: plan.data, select: ROLLOUT_ROW_SELECT });
     await appendAudit(tx, plan.audits, now);
-    return { state: toRolloutState(updated), gateChanged: plan.membershipChanged || plan.statusChanged };
+    return { state: toRolloutState(updated, now), gateChanged: plan.membershipChanged || plan.statusChanged };
   });
   if (gateChanged) await refreshWaveGates(formatCause({ kind: "rollout", change: state.fqdn }), now);
   return state;
