@@ -90,6 +90,12 @@ describe("blocker waivers", () => {
     expect(await statusOf("app03.emea.contoso.com", "host-memory")).toBe("f");
 
     expect(await approveWaiver(requested.waiver.id, 1, admin1)).toMatchObject({ ok: false, status: 403, code: "own-request" });
+    // The same admin through an API token of theirs is another caller; a token approving its own request is not.
+    const token: WaiverCaller = { kind: "token", tokenId: "t-ci", name: "ci", role: "admin" };
+    const byToken = await requestWaiver({ ...input, server: "app04.emea.contoso.com" }, token);
+    if (!byToken.ok) throw new Error(byToken.message);
+    expect(await approveWaiver(byToken.waiver.id, 1, token)).toMatchObject({ ok: false, status: 403, code: "own-request" });
+    expect(await rejectWaiver(byToken.waiver.id, 1, admin2, "not needed")).toMatchObject({ ok: true });
     expect(await approveWaiver(requested.waiver.id, 1, { ...lead })).toMatchObject({ ok: false, status: 403 });
     expect(await approveWaiver(requested.waiver.id, 7, admin2)).toMatchObject({ ok: false, status: 409, code: "stale", current: { status: "pending" } });
     const approved = await approveWaiver(requested.waiver.id, 1, admin2);

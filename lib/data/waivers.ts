@@ -405,9 +405,6 @@ async function change(id: string, version: number | undefined, caller: WaiverCal
   if (how.kind !== "revoke" || current.blocker) {
     if (caller.role !== "admin") return fail(403, "admin-only", how.kind === "revoke" ? "Only an admin may revoke a blocker waiver." : "Only an admin may approve or reject a blocker waiver.", current);
   }
-  if (how.kind !== "revoke" && current.requestedBy === who.name) {
-    return fail(403, "own-request", "A blocker waiver must be approved or rejected by an admin other than the one who requested it.", current);
-  }
   const outcome = inWriteTransaction((tx): WaiverOutcome | null => {
     const row = readRaw(tx, id);
     if (!row) return fail(404, "not-found", `There is no waiver "${id}".`);
@@ -417,7 +414,8 @@ async function change(id: string, version: number | undefined, caller: WaiverCal
     const label = labelOf(row);
     if (how.kind === "approve" || how.kind === "reject") {
       if (row.status !== "pending" || expired) return fail(409, "not-pending", `Only a pending waiver can be ${how.kind === "approve" ? "approved" : "rejected"} (this one is ${expired ? "expired" : row.status}).`);
-      if (row.requestedById !== null && row.requestedById === callerId(caller)) return fail(403, "own-request", "A blocker waiver must be approved or rejected by an admin other than the one who requested it.");
+      const ownRequest = row.requestedById !== null ? row.requestedById === callerId(caller) : row.requestedBy === who.name;
+      if (ownRequest) return fail(403, "own-request", "A blocker waiver must be approved or rejected by an admin other than the one who requested it.");
       if (how.kind === "approve") {
         tx.prepare("UPDATE Waiver SET status = 'active', approvedBy = ?, approvedById = ?, approvedAt = ?, version = version + 1 WHERE id = ?").run(who.name, callerId(caller), at, id);
         appendAuditSql(tx, { actor: who, action: "waiver.approve", targetType: "waiver", targetId: id, targetLabel: label, before: { status: "pending" }, after: { status: "active", approvedBy: who.name }, summary: `approved the blocker waiver of ${label}` }, now);
@@ -460,10 +458,10 @@ export function expireDueWaivers(now = new Date()): number {
   return inWriteTransaction((tx) => {
     const due = tx
       .prepare(
-        `SELECT w.id, w.ruleId, w.scope, w.serverId, w.domain, w.status, s.fqdn, COALESCE(s.domain, w.domain) AS evalDomain FROM Waiver w LEFT JOIN Server s ON s.id = w.serverId
+        `SELECT w.id, w.ruleId, w.scope, w.serverId, w.domain, w.status, s.fqdn FROM Waiver w LEFT JOIN Server s ON s.id = w.serverId
          WHERE w.status IN ('active', 'pending') AND w.expiresAt <= ?`,
       )
-      .all(sqlDate(now)) as { id: string; ruleId: string; scope: string; serverId: string | null; domain: string; status: string; fqdn: string | null; evalDomain: string }[];
+      .all(sqlDate(now)) as { id: string; ruleId: string; scope: string; serverId: string | null; domain: string; status: string; fqdn: string | null }[];
     if (due.length === 0) return 0;
     const update = tx.prepare("UPDATE Waiver SET status = 'expired', endedAt = ?, endedBy = 'system', endReason = ?, version = version + 1 WHERE id = ?");
     const domains = new Set<string>();
@@ -474,11 +472,15 @@ export function expireDueWaivers(now = new Date()): number {
       const label = labelOf(row);
       entries.push({ actor: SYSTEM_ACTOR, action: "waiver.expire", targetType: "waiver", targetId: row.id, targetLabel: label, before: { status: row.status }, after: { status: "expired" }, summary: `the waiver of ${label} expired` });
       if (row.status !== "active") continue;
-      domains.add(row.evalDomain);
-      if (row.scope === "server" && row.serverId) servers.add(row.serverId);
+      const scope = scopeOf(row);
+      for (const domain of scope.domains === "all" ? [] : scope.domains) domains.add(domain);
+      for (const server of scope.touched) servers.add(server);
     }
     appendAuditSql(tx, entries, now);
-    if (domains.size > 0) reevaluate(tx, { domains, touched: servers, hostFactsOnly: false }, formatCause({ kind: "waiver", waiverId: due.length === 1 ? due[0]!.id : null }), now);
+    if (domains.size > 0 || servers.size > 0) {
+      // Server-scope waivers re-evaluate their server only; domain-scope ones every server of the domain.
+      reevaluate(tx, { domains, touched: servers, hostFactsOnly: domains.size === 0 }, formatCause({ kind: "waiver", waiverId: due.length === 1 ? due[0]!.id : null }), now);
+    }
     return due.length;
   });
 }
