@@ -67,7 +67,7 @@ export async function bulkUpdateRollout(selection: RolloutSelection, change: Rol
       for (const row of rows) {
         const plan = planRolloutChange(row, change, waves, actor, now);
         if (!plan) continue;
-        gateChanged ||= plan.membershipChanged || plan.statusChanged;
+        gateChanged ||= plan.membershipChanged || plan.gateStatusChanged;
         updates.push({ id: row.id, data: plan.data });
         audits.push(...plan.audits);
       }

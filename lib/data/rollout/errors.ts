@@ -27,3 +27,23 @@ export class RolloutRuleError extends Error {
     super(message);
   }
 }
+
+/** Prisma's "no record found" for an update whose `where` (id + expected version) matched nothing. */
+function isNoRowMatched(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
+}
+
+/**
+ * Runs a transaction whose update is a compare-and-set on the version (`where: { id, version }`). The read
+ * check inside gives the friendly message in the common case; under concurrent writers (PostgreSQL, READ
+ * COMMITTED) the guarded update is what guarantees a lost update cannot happen: when it matched no row,
+ * `stale()` builds the StaleVersionError from a fresh read.
+ */
+export async function withVersionGuard<T>(write: () => Promise<T>, stale: () => Promise<Error>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isNoRowMatched(error)) throw await stale();
+    throw error;
+  }
+}

@@ -230,7 +230,7 @@ export async function importRolloutPlan(input: ImportRolloutPlanInput): Promise<
         const plan = planRolloutChange(stored, change, waves, input.actor, now);
         if (!plan) continue;
         changed++;
-        gateChanged ||= plan.membershipChanged || plan.statusChanged;
+        gateChanged ||= plan.membershipChanged || plan.gateStatusChanged;
         if (changes.length < MAX_LISTED_CHANGES) changes.push({ row: row.row, server: stored.fqdn, name: stored.name, changes: describe(stored, change, waves) });
         if (input.dryRun) continue;
         updates.push({ id, data: plan.data });

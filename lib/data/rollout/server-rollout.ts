@@ -7,8 +7,11 @@ import { isoDay, ROLLOUT_STATUS_LABELS, type RolloutStatus } from "@/lib/rollout
 import { appendAudit } from "../audit";
 import { db } from "../db";
 import { type ServerRollout, toServerRollout } from "../servers";
-import { NotFoundError, RolloutRuleError, StaleVersionError } from "./errors";
+import { NotFoundError, RolloutRuleError, StaleVersionError, withVersionGuard } from "./errors";
 import { refreshWaveGates } from "./gates";
+
+/** Rollout statuses the wave gates read (lib/data/rollout/gates.ts): a change to or from one of them moves a gate. */
+const GATE_STATUSES: ReadonlySet<string> = new Set<RolloutStatus>(["installed", "excluded"]);
 
 // Per-server rollout changes: one server (with optimistic concurrency), a selection or a list filter (bulk),
 // and the plan import. Every change writes its audit entries in the same transaction.
@@ -56,14 +59,14 @@ export function planRolloutChange(
   waves: ReadonlyMap<string, WaveInfo>,
   actor: AuditActor,
   now: Date,
-): { data: Prisma.ServerUpdateManyMutationInput & { waveId?: string | null }; audits: AuditInput[]; membershipChanged: boolean; statusChanged: boolean } | null {
+): { data: Prisma.ServerUpdateManyMutationInput & { waveId?: string | null }; audits: AuditInput[]; membershipChanged: boolean; gateStatusChanged: boolean } | null {
   const data: Prisma.ServerUpdateManyMutationInput & { waveId?: string | null } = {};
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   const audits: AuditInput[] = [];
   const target = { targetType: "server" as const, targetId: row.fqdn, targetLabel: row.name };
   let membershipChanged = false;
-  let statusChanged = false;
+  let gateStatusChanged = false;
 
   if (change.waveId !== undefined && change.waveId !== row.waveId) {
     const next = change.waveId === null ? null : waves.get(change.waveId);
@@ -85,7 +88,8 @@ export function planRolloutChange(
     data.rolloutStatusSource = "typed";
     data.rolloutDetectedUploadId = null;
     data.rolloutInstalledAt = change.status === "installed" ? now : null;
-    statusChanged = true;
+    // The gates read only these two statuses (excluded members are not counted; installed ones count as installs).
+    gateStatusChanged = GATE_STATUSES.has(row.rolloutStatus) || GATE_STATUSES.has(change.status);
   }
   for (const [field, column] of [
     ["owner", "rolloutOwner"],
@@ -107,7 +111,7 @@ export function planRolloutChange(
   data.rolloutVersion = { increment: 1 };
   data.rolloutUpdatedAt = now;
   data.rolloutUpdatedBy = actor.name;
-  return { data, audits, membershipChanged, statusChanged };
+  return { data, audits, membershipChanged, gateStatusChanged };
 }
 
 /**
@@ -115,24 +119,30 @@ export function planRolloutChange(
  * StaleVersionError carries the current state and who changed it last.
  */
 export async function updateServerRollout(fqdn: string, patch: RolloutPatch, actor: AuditActor, now = new Date()): Promise<RolloutState> {
-  const { state, gateChanged } = await db().$transaction(async (tx) => {
-    const row = await tx.server.findUnique({ where: { fqdn: fqdn.toLowerCase() }, select: ROLLOUT_ROW_SELECT });
-    if (!row) throw new NotFoundError(`There is no server ${fqdn}.`);
-    if (row.rolloutVersion !== patch.version) {
-      throw new StaleVersionError(
-        `${row.rolloutUpdatedBy ?? "Someone"} changed this server's rollout since you opened it (version ${row.rolloutVersion}, you had ${patch.version}). Review their change and try again.`,
-        toRolloutState(row, now),
-        row.rolloutUpdatedBy,
-        row.rolloutUpdatedAt?.toISOString() ?? null,
-      );
-    }
-    const change: RolloutBulkChange = { waveId: patch.waveId, status: patch.status, owner: patch.owner, targetDate: patch.targetDate, note: patch.note };
-    const plan = planRolloutChange(row, change, await loadWaveInfo(tx), actor, now);
-    if (!plan) return { state: toRolloutState(row, now), gateChanged: false };
-    const updated = await tx.server.update({ where: { id: row.id }, data: plan.data, select: ROLLOUT_ROW_SELECT });
-    await appendAudit(tx, plan.audits, now);
-    return { state: toRolloutState(updated, now), gateChanged: plan.membershipChanged || plan.statusChanged };
-  });
+  const staleServer = (row: RolloutRow) =>
+    new StaleVersionError(
+      `${row.rolloutUpdatedBy ?? "Someone"} changed this server's rollout since you opened it (version ${row.rolloutVersion}, you had ${patch.version}). Review their change and try again.`,
+      toRolloutState(row, now),
+      row.rolloutUpdatedBy,
+      row.rolloutUpdatedAt?.toISOString() ?? null,
+    );
+  const { state, gateChanged } = await withVersionGuard(
+    () => db().$transaction(async (tx) => {
+      const row = await tx.server.findUnique({ where: { fqdn: fqdn.toLowerCase() }, select: ROLLOUT_ROW_SELECT });
+      if (!row) throw new NotFoundError(`There is no server ${fqdn}.`);
+      if (row.rolloutVersion !== patch.version) throw staleServer(row);
+      const change: RolloutBulkChange = { waveId: patch.waveId, status: patch.status, owner: patch.owner, targetDate: patch.targetDate, note: patch.note };
+      const plan = planRolloutChange(row, change, await loadWaveInfo(tx), actor, now);
+      if (!plan) return { state: toRolloutState(row, now), gateChanged: false };
+      const updated = await tx.server.update({ where: { id: row.id, rolloutVersion: patch.version }, data: plan.data, select: ROLLOUT_ROW_SELECT });
+      await appendAudit(tx, plan.audits, now);
+      return { state: toRolloutState(updated, now), gateChanged: plan.membershipChanged || plan.gateStatusChanged };
+    }),
+    async () => {
+      const row = await db().server.findUnique({ where: { fqdn: fqdn.toLowerCase() }, select: ROLLOUT_ROW_SELECT });
+      return row ? staleServer(row) : new NotFoundError(`There is no server ${fqdn}.`);
+    },
+  );
   if (gateChanged) await refreshWaveGates(formatCause({ kind: "rollout", change: state.fqdn }), now);
   return state;
 }

@@ -6,7 +6,7 @@ import { isoDay, ROLLOUT_STATUSES, type RolloutStatus } from "@/lib/rollout/stat
 import type { WaveFields, WaveUpdate } from "@/lib/rollout/inputs";
 import { appendAudit } from "../audit";
 import { db } from "../db";
-import { NotFoundError, RolloutRuleError, StaleVersionError } from "./errors";
+import { NotFoundError, RolloutRuleError, StaleVersionError, withVersionGuard } from "./errors";
 import { refreshWaveGates } from "./gates";
 
 export interface WaveGateState {
@@ -191,43 +191,49 @@ function changedFields(before: Record<string, unknown>, after: Record<string, un
  * concurrency): otherwise a StaleVersionError carries the current wave and who changed it last.
  */
 export async function updateWave(id: string, update: WaveUpdate, actor: AuditActor, now = new Date()): Promise<WaveDto> {
-  const { row, gateInputsChanged } = await db().$transaction(async (tx) => {
-    const current = await tx.wave.findUnique({ where: { id } });
-    if (!current) throw new NotFoundError("There is no such wave.");
-    if (current.version !== update.version) {
-      throw new StaleVersionError(
-        `${current.updatedBy} changed this wave since you opened it (version ${current.version}, you had ${update.version}). Review their change and try again.`,
-        toWaveDto(current),
-        current.updatedBy,
-        current.updatedAt.toISOString(),
-      );
-    }
-    if (update.name !== undefined) await assertNameFree(tx, update.name, id);
-    const owner = update.ownerUserId !== undefined || update.ownerName !== undefined ? await resolveOwner(tx, update.ownerUserId, update.ownerName) : null;
-    const startDate = update.startDate !== undefined ? update.startDate : current.startDate;
-    const endDate = update.endDate !== undefined ? update.endDate : current.endDate;
-    if (startDate && endDate && startDate > endDate) throw new RolloutRuleError("The window ends before it starts.", "endDate");
-    const archivedAt = update.archived === undefined ? current.archivedAt : update.archived ? (current.archivedAt ?? now) : null;
+  const staleWave = (current: WaveRow) =>
+    new StaleVersionError(
+      `${current.updatedBy} changed this wave since you opened it (version ${current.version}, you had ${update.version}). Review their change and try again.`,
+      toWaveDto(current),
+      current.updatedBy,
+      current.updatedAt.toISOString(),
+    );
+  const { row, gateInputsChanged } = await withVersionGuard(
+    () => db().$transaction(async (tx) => {
+      const current = await tx.wave.findUnique({ where: { id } });
+      if (!current) throw new NotFoundError("There is no such wave.");
+      if (current.version !== update.version) throw staleWave(current);
+      if (update.name !== undefined) await assertNameFree(tx, update.name, id);
+      const owner = update.ownerUserId !== undefined || update.ownerName !== undefined ? await resolveOwner(tx, update.ownerUserId, update.ownerName) : null;
+      const startDate = update.startDate !== undefined ? update.startDate : current.startDate;
+      const endDate = update.endDate !== undefined ? update.endDate : current.endDate;
+      if (startDate && endDate && startDate > endDate) throw new RolloutRuleError("The window ends before it starts.", "endDate");
+      const archivedAt = update.archived === undefined ? current.archivedAt : update.archived ? (current.archivedAt ?? now) : null;
 
-    if (update.position !== undefined && update.position !== current.position) await moveWave(tx, current, update.position);
-    const updated = await tx.wave.update({
-      where: { id },
-      data: {
-        ...(update.name !== undefined ? { name: update.name.trim(), nameKey: nameKey(update.name) } : {}),
-        ...(update.description !== undefined ? { description: update.description } : {}),
-        startDate,
-        endDate,
-        ...(owner ?? {}),
-        archivedAt,
-        version: { increment: 1 },
-        updatedBy: actor.name,
-      },
-    });
-    const diff = changedFields(waveAuditView(current), waveAuditView(updated));
-    const action = update.archived === true && !current.archivedAt ? "wave.archive" : update.archived === false && current.archivedAt ? "wave.unarchive" : diff.changed.length === 1 && diff.changed[0] === "position" ? "wave.reorder" : "wave.update";
-    await appendAudit(tx, { actor, action, targetType: "wave", targetId: id, targetLabel: updated.name, before: diff.before, after: diff.after, summary: `${action.replace("wave.", "")} wave ${updated.name}: ${diff.changed.join(", ") || "no change"}` }, now);
-    return { row: updated, gateInputsChanged: diff.changed.includes("position") || diff.changed.includes("archived") };
-  });
+      if (update.position !== undefined && update.position !== current.position) await moveWave(tx, current, update.position);
+      const updated = await tx.wave.update({
+        where: { id, version: update.version },
+        data: {
+          ...(update.name !== undefined ? { name: update.name.trim(), nameKey: nameKey(update.name) } : {}),
+          ...(update.description !== undefined ? { description: update.description } : {}),
+          startDate,
+          endDate,
+          ...(owner ?? {}),
+          archivedAt,
+          version: { increment: 1 },
+          updatedBy: actor.name,
+        },
+      });
+      const diff = changedFields(waveAuditView(current), waveAuditView(updated));
+      const action = update.archived === true && !current.archivedAt ? "wave.archive" : update.archived === false && current.archivedAt ? "wave.unarchive" : diff.changed.length === 1 && diff.changed[0] === "position" ? "wave.reorder" : "wave.update";
+      await appendAudit(tx, { actor, action, targetType: "wave", targetId: id, targetLabel: updated.name, before: diff.before, after: diff.after, summary: `${action.replace("wave.", "")} wave ${updated.name}: ${diff.changed.join(", ") || "no change"}` }, now);
+      return { row: updated, gateInputsChanged: diff.changed.includes("position") || diff.changed.includes("archived") };
+    }),
+    async () => {
+      const current = await db().wave.findUnique({ where: { id } });
+      return current ? staleWave(current) : new NotFoundError("There is no such wave.");
+    },
+  );
   if (gateInputsChanged) await refreshWaveGates(formatCause({ kind: "rollout", change: `wave:${id}` }), now);
   const fresh = await db().wave.findUnique({ where: { id } });
   return toWaveDto(fresh ?? row);
