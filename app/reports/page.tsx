@@ -10,16 +10,13 @@ import { requirePage } from "@/lib/auth/guards";
 import { listRecentReports } from "@/lib/data/report-log";
 import { listWaves } from "@/lib/data/rollout/waves";
 import { listServerFilterOptions } from "@/lib/data/servers";
+import { isoDay } from "@/lib/rollout/status";
 
 export const metadata: Metadata = { title: "Reports" };
 export const dynamic = "force-dynamic";
 
 const LINK = "text-brand-600 underline dark:text-brand-100";
 const INPUT = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm focus:border-brand-500 dark:border-slate-600 dark:bg-slate-800";
-
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 export default async function ReportsPage() {
   await requirePage("report");

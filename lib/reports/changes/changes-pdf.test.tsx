@@ -1,12 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getChanges } from "@/lib/data/changes";
-import { getChangesProvenance } from "@/lib/data/changes-provenance";
+import { getChangesProvenance } from "@/lib/data/report-provenance";
 import { db } from "@/lib/data/db";
 import { loadDemoFleet } from "@/lib/data/demo";
 import { ingestFile } from "@/lib/data/ingest/ingest-file";
 import { pdfPages, pdfText } from "@/lib/reports/pdf/pdf-text.test-kit";
 import { RULESET_VERSION } from "@/lib/rules";
 import { parseChangesQuery } from "./query";
+import { countPdfPages } from "@/lib/reports/pdf";
 import { MAX_CHANGES_ROWS, renderChangesReport } from "./render";
 
 // The "what changed" PDF from the demo fleet after a real upload changed a few verdicts, read back with pdftotext.
@@ -37,9 +38,9 @@ beforeAll(async () => {
 describe("what changed PDF", () => {
   it("has a cover with provenance, a summary with the counts, one section per cause with before -> after and rules, page numbers", async () => {
     const { pdf, input } = await render();
-    const text = pdfText(pdf.bytes);
+    const text = pdfText(pdf);
     const words = flat(text);
-    expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     // Cover: title, period, who, ruleset, the upload of the period, contents.
     expect(words).toContain("What changed");
     expect(words).toContain(`${degraded.length} servers changed verdict: 0 improved, ${degraded.length} got worse.`);
@@ -57,15 +58,15 @@ describe("what changed PDF", () => {
     expect(words).toContain("+host-memory");
     expect(words).toContain("Each server's verdict at the start of the first day");
     // Page numbers "n / N" on every page.
-    const pages = pdfPages(pdf.bytes);
-    expect(pages).toBe(pdf.pages);
+    const pages = pdfPages(pdf);
+    expect(pages).toBe(countPdfPages(pdf));
     for (let page = 1; page <= pages; page++) expect(text).toMatch(new RegExp(`\\b${page} ?/ ?${pages}\\b`));
     expect(input.report.groups.map((g) => g.cause)).toEqual(["upload"]);
   });
 
   it("says so when nothing changed, and refuses more than the row limit with a hint", async () => {
     const { pdf } = await render(new Date("2026-02-01T00:00:00Z"));
-    expect(flat(pdfText(pdf.bytes))).toContain("No server changed verdict.");
+    expect(flat(pdfText(pdf))).toContain("No server changed verdict.");
     const { input } = await render();
     await expect(renderChangesReport({ ...input, report: { ...input.report, changed: MAX_CHANGES_ROWS + 1 } })).rejects.toThrow(/shorter period or add a filter/);
   });

@@ -1,6 +1,6 @@
 import type { ChangeGroup, ChangesReport } from "@/lib/data/changes";
 import { CHANGE_CAUSE_HINTS, CHANGE_CAUSE_LABELS } from "@/lib/data/changes";
-import type { ChangesProvenance } from "@/lib/data/changes-provenance";
+import type { ReportProvenanceDto } from "@/lib/data/report-provenance";
 import type { Verdict } from "@/lib/readiness";
 import {
   Callout,
@@ -29,7 +29,7 @@ const causeId = (group: ChangeGroup) => `cause-${group.cause}`;
 
 export interface ChangesPdfInput {
   report: ChangesReport;
-  provenance: ChangesProvenance;
+  provenance: ReportProvenanceDto;
   fromDay: string;
   toDay: string;
   generatedAt: Date;

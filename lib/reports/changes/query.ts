@@ -1,4 +1,5 @@
 import { parseServerFilters, type ServerFilters } from "@/lib/views/server-filters";
+import { isoDay } from "@/lib/rollout/status";
 
 // The "changes since a date" query, shared by the page and the PDF route: `from` and `to` as YYYY-MM-DD (UTC days,
 // both included: the verdict at the start of `from` is compared with the verdict at the end of `to`), default the
@@ -24,7 +25,6 @@ export interface ChangesQuery {
 
 export type ChangesQueryResult = { ok: true; query: ChangesQuery } | { ok: false; issues: { path: string; message: string }[] };
 
-export const isoDay = (date: Date): string => date.toISOString().slice(0, 10);
 
 /** A day's start, or an exact moment. */
 function parseDay(value: string): Date | null {

@@ -8,6 +8,7 @@ import { getFleetSummary } from "@/lib/data/fleet-summary";
 import { getFleetReport } from "@/lib/data/reports/fleet-report";
 import { getRule } from "@/lib/rules";
 import { parseServerFilters } from "@/lib/views/server-filters";
+import { countPdfPages } from "@/lib/reports/pdf";
 import { renderFleetReport } from "./render";
 
 // The fleet readiness PDF from the 300-server demo fleet (real upload path, real SQLite), read back with pdftotext.
@@ -20,9 +21,9 @@ async function pdfText(query: string, appendix = false): Promise<{ text: string;
   if (!report.ok) throw new Error(report.message);
   const pdf = await renderFleetReport(report.data, { generatedBy: "lead@example.com" });
   const file = path.join(dir, `fleet-${query.replace(/\W+/g, "_")}-${appendix}.pdf`);
-  writeFileSync(file, pdf.bytes);
+  writeFileSync(file, pdf);
   const servers = report.data.appendix?.map((s) => s.fqdn) ?? [];
-  return { text: execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }), pages: pdf.pages, servers };
+  return { text: execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }), pages: countPdfPages(pdf), servers };
 }
 
 beforeAll(() => {

@@ -5,7 +5,7 @@ export { SectionHeading, SubHeading, MinorHeading, Paragraph, KeyValues, Callout
 export { Table, tablePages, rowsPerPage, ROW_HEIGHT, type TableColumn, type TableCell, type TablePagesOptions } from "./table";
 export { VerdictBarChart } from "./chart";
 export { VerdictMark, VERDICT_COLORS, isVerdict } from "./verdict";
-export { renderPdf, renderPdfInline, pdfHeaders, ReportTooLargeError, MAX_REPORT_ROWS } from "./render";
+export { renderPdf, renderPdfInline, pdfHeaders, countPdfPages, ReportTooLargeError, MAX_REPORT_ROWS } from "./render";
 export { describeUploads, type ReportMeta, type ReportProvenance, type ReportUpload } from "./meta";
 export { truncate, breakable, formatDay, formatDateTime, formatCount, chunkRows, anchorId } from "./text";
 export { COLORS, styles } from "./theme";

@@ -61,3 +61,8 @@ export function pdfHeaders(fileName: string, bytes: number): HeadersInit {
     "Cache-Control": "private, no-store",
   };
 }
+
+/** Pages in a rendered PDF (page objects in the file). */
+export function countPdfPages(bytes: Uint8Array): number {
+  return (Buffer.from(bytes).toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditActor } from "@/lib/audit/entry";
-import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/data/db";
 import { loadDemoFleet } from "@/lib/data/demo";
 import { bulkUpdateRollout } from "@/lib/data/rollout/bulk";
@@ -10,7 +9,7 @@ import { getRule, RULESET_VERSION } from "@/lib/rules";
 import { renderWaveReport } from "./render";
 
 // Real demo fleet, a real wave planned through the rollout writers, the real renderer and pdftotext.
-const caller: Caller = { kind: "session", userId: "user-1", email: "viewer@example.com", name: "Viewer", role: "viewer" };
+const generatedBy = "viewer@example.com";
 const lead: AuditActor = { kind: "user", id: null, name: "lead@example.com" };
 const now = new Date("2026-12-04T12:00:00Z");
 let waveId = "";
@@ -24,7 +23,7 @@ beforeAll(async () => {
 
 describe("wave PDF", () => {
   it("shows the gate, its blockers with remediation, every server with verdict and rollout plan, and the provenance", async () => {
-    const report = await renderWaveReport({ id: waveId, caller, now });
+    const report = await renderWaveReport({ id: waveId, generatedBy, now });
     const bytes = report!.bytes;
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     const text = pdfText(bytes);
@@ -54,12 +53,12 @@ describe("wave PDF", () => {
   });
 
   it("gives the same bytes for the same data", async () => {
-    const a = await renderWaveReport({ id: waveId, caller, now });
-    const b = await renderWaveReport({ id: waveId, caller, now });
+    const a = await renderWaveReport({ id: waveId, generatedBy, now });
+    const b = await renderWaveReport({ id: waveId, generatedBy, now });
     expect(a!.bytes.equals(b!.bytes)).toBe(true);
   });
 
   it("answers null for an unknown wave", async () => {
-    expect(await renderWaveReport({ id: "no-such-wave", caller, now })).toBeNull();
+    expect(await renderWaveReport({ id: "no-such-wave", generatedBy, now })).toBeNull();
   });
 });

@@ -1,12 +1,10 @@
-import { actorFromCaller } from "@/lib/audit/entry";
 import { apiError, apiRoute } from "@/lib/auth/guards";
 import { getChanges } from "@/lib/data/changes";
-import { getChangesProvenance } from "@/lib/data/changes-provenance";
-import { recordReport } from "@/lib/data/report-log";
+import { getChangesProvenance, provenanceForLog } from "@/lib/data/report-provenance";
 import { changesPeriod } from "@/lib/reports/changes/document";
 import { parseChangesQuery } from "@/lib/reports/changes/query";
 import { renderChangesReport } from "@/lib/reports/changes/render";
-import { pdfHeaders, ReportTooLargeError } from "@/lib/reports/pdf";
+import { respondWithPdf } from "@/lib/reports/pdf-response";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -21,25 +19,19 @@ export const GET = apiRoute("report", async (request, caller) => {
   const parsed = parseChangesQuery(new URL(request.url).searchParams, now);
   if (!parsed.ok) return apiError(400, "bad-request", "The period or a filter is not valid.", parsed.issues);
   const { query } = parsed;
-  const [report, provenance] = await Promise.all([getChanges({ from: query.from, to: query.to, filters: query.filters }, now), getChangesProvenance(query.from, query.to)]);
-  const generatedBy = caller.kind === "session" ? caller.email : `token:${caller.name}`;
-  let pdf: { bytes: Buffer; pages: number };
-  try {
-    pdf = await renderChangesReport({ report, provenance, fromDay: query.fromDay, toDay: query.toDay, generatedAt: now, generatedBy });
-  } catch (error) {
-    if (error instanceof ReportTooLargeError) return apiError(413, "report-too-large", error.message, [], { changes: error.rows, limit: error.limit });
-    throw error;
-  }
-  await recordReport(
-    actorFromCaller(caller),
-    {
-      kind: "changes.pdf",
-      scope: `${changesPeriod(query)}${report.filter ? ` · ${report.filter.slice(1)}` : ""}`,
-      options: { from: query.fromDay, to: query.toDay, filters: report.filter.replace(/^\?/, "") },
-      provenance: { rulesetVersion: provenance.rulesetVersion, dataAsOf: provenance.dataAsOf, uploadsInPeriod: provenance.uploads.total, newestUpload: provenance.uploads.newest[0]?.fileName ?? null },
-      size: { bytes: pdf.bytes.byteLength, pages: pdf.pages, changes: report.changed },
-    },
-    now,
-  );
-  return new Response(new Uint8Array(pdf.bytes), { headers: pdfHeaders(`changes-${query.fromDay}-to-${query.toDay}.pdf`, pdf.bytes.byteLength) });
+  return respondWithPdf(caller, now, async (generatedBy) => {
+    const [report, provenance] = await Promise.all([getChanges({ from: query.from, to: query.to, filters: query.filters }, now), getChangesProvenance(query.from, query.to)]);
+    const bytes = await renderChangesReport({ report, provenance, fromDay: query.fromDay, toDay: query.toDay, generatedAt: now, generatedBy });
+    return {
+      bytes,
+      fileName: `changes-${query.fromDay}-to-${query.toDay}.pdf`,
+      record: {
+        kind: "changes.pdf",
+        scope: `${changesPeriod(query)}${report.filter ? ` · ${report.filter.slice(1)}` : ""}`,
+        options: { from: query.fromDay, to: query.toDay, filters: report.filter.replace(/^\?/, "") },
+        provenance: provenanceForLog(provenance),
+        size: { changes: report.changed },
+      },
+    };
+  });
 });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { apiError, apiRoute } from "@/lib/auth/guards";
-import { pdfHeaders } from "@/lib/reports/pdf";
-import { renderServerReport } from "@/lib/reports/server/render";
+import { respondWithPdf } from "@/lib/reports/pdf-response";
 import { pdfSegment, requestOrigin } from "@/lib/reports/route-helpers";
+import { renderServerReport } from "@/lib/reports/server/render";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -14,7 +14,9 @@ export const GET = apiRoute("report", async (request, caller, context) => {
   const { name } = paramsSchema.parse(await context.params);
   const server = pdfSegment(name);
   if (!server) return apiError(404, "not-found", "Ask for /api/reports/servers/<name>.pdf.");
-  const report = await renderServerReport({ name: server, caller, origin: requestOrigin(request) });
-  if (!report) return apiError(404, "not-found", "There is no server with this name.");
-  return new Response(new Uint8Array(report.bytes), { headers: pdfHeaders(report.fileName, report.bytes.length) });
+  return respondWithPdf(
+    caller,
+    new Date(),
+    async (generatedBy) => (await renderServerReport({ name: server, generatedBy, origin: requestOrigin(request) })) ?? apiError(404, "not-found", "There is no server with this name."),
+  );
 });

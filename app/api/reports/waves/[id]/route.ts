@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { apiError, apiRoute } from "@/lib/auth/guards";
-import { pdfHeaders, ReportTooLargeError } from "@/lib/reports/pdf";
+import { respondWithPdf } from "@/lib/reports/pdf-response";
 import { pdfSegment } from "@/lib/reports/route-helpers";
 import { renderWaveReport } from "@/lib/reports/wave/render";
 
@@ -14,12 +14,5 @@ export const GET = apiRoute("report", async (_request, caller, context) => {
   const { id } = paramsSchema.parse(await context.params);
   const waveId = pdfSegment(id);
   if (!waveId) return apiError(404, "not-found", "Ask for /api/reports/waves/<id>.pdf.");
-  try {
-    const report = await renderWaveReport({ id: waveId, caller });
-    if (!report) return apiError(404, "not-found", "There is no wave with this id.");
-    return new Response(new Uint8Array(report.bytes), { headers: pdfHeaders(report.fileName, report.bytes.length) });
-  } catch (error) {
-    if (error instanceof ReportTooLargeError) return apiError(413, "report-too-large", error.message, [], { rows: error.rows, limit: error.limit });
-    throw error;
-  }
+  return respondWithPdf(caller, new Date(), async (generatedBy) => (await renderWaveReport({ id: waveId, generatedBy })) ?? apiError(404, "not-found", "There is no wave with this id."));
 });
