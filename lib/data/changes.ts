@@ -1,6 +1,6 @@
 import "server-only";
 import { type ResultStatus, type Verdict, VERDICT_RANK, verdictSchema } from "@/lib/readiness";
-import { type ServerFilters, serverFiltersToSearch } from "@/lib/views/server-filters";
+import { type ServerFilters, serverScopeSearch } from "@/lib/views/server-filters";
 import { type ChangeCause, CHANGE_CAUSES, classifyCauses } from "./changes-cause";
 import { db } from "./db";
 import { decodeStatuses } from "./ingest/statuses";
@@ -134,7 +134,7 @@ export function ruleChanges(before: string, after: string): RuleChange[] {
 }
 
 function hasFilter(filters: ServerFilters | undefined): filters is ServerFilters {
-  return filters !== undefined && serverFiltersToSearch({ ...filters, sort: "verdict", dir: "asc", page: 1, pageSize: 50 }) !== "";
+  return filters !== undefined && serverScopeSearch(filters) !== "";
 }
 
 /** Servers matching a list filter (as it stands now), or null for every server. */
@@ -215,6 +215,6 @@ export async function getChanges(input: { from: Date; to: Date; filters?: Server
     added,
     removed,
     groups: CHANGE_CAUSES.flatMap((cause) => groups.get(cause) ?? []),
-    filter: hasFilter(filters) ? serverFiltersToSearch({ ...filters, sort: "verdict", dir: "asc", page: 1, pageSize: 50 }) : "",
+    filter: hasFilter(filters) ? serverScopeSearch(filters) : "",
   };
 }

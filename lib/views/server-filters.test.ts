@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseServerFilters, serverFiltersToSearch } from "./server-filters";
+import { describeServerScope, parseServerFilters, serverFiltersToSearch, serverScopeSearch } from "./server-filters";
 
 describe("server filters", () => {
   it("parses the URL form and round-trips it", () => {
@@ -24,5 +24,17 @@ describe("server filters", () => {
   it("writes nothing for the defaults", () => {
     const parsed = parseServerFilters({});
     expect(parsed.success && serverFiltersToSearch(parsed.data)).toBe("");
+  });
+});
+
+describe("a filter as a report's scope", () => {
+  it("drops sorting and paging from the query string, and says the filter in words", () => {
+    const filters = parseServerFilters(new URLSearchParams("domain=corp.contoso.com&overdue=true&sort=name&page=3&readiness=not-ready")).data!;
+    expect(serverScopeSearch(filters)).toBe("?readiness=not-ready&overdue=true&domain=corp.contoso.com");
+    expect(describeServerScope(filters)).toBe("readiness Not ready, domain corp.contoso.com, overdue");
+    const none = parseServerFilters(new URLSearchParams("sort=name&page=2")).data!;
+    expect(serverScopeSearch(none)).toBe("");
+    expect(describeServerScope(none)).toBe("every server");
+    expect(describeServerScope(parseServerFilters(new URLSearchParams("fqdn=sync01.corp.contoso.com")).data!)).toBe("server sync01.corp.contoso.com");
   });
 });

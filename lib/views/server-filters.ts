@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { VERDICTS } from "@/lib/readiness";
+import { VERDICT_LABELS, VERDICTS } from "@/lib/readiness";
 import { ROLLOUT_STATUSES } from "@/lib/rollout/status";
 
 /**
@@ -101,4 +101,24 @@ export function serverFiltersToSearch(filters: Partial<ServerFilters>): string {
   if (filters.pageSize && filters.pageSize !== 50) params.set("pageSize", String(filters.pageSize));
   const search = params.toString();
   return search ? `?${search}` : "";
+}
+
+/** The filter alone (no sorting, no paging: they do not change what a report or an export covers), as a query string. */
+export function serverScopeSearch(filters: Partial<ServerFilters>): string {
+  return serverFiltersToSearch({ ...filters, sort: "verdict", dir: "asc", page: 1, pageSize: 50 });
+}
+
+/** The filter in words for a report's cover or the audit log: "every server", or "domain corp.contoso.com, overdue". */
+export function describeServerScope(filters: Partial<ServerFilters>): string {
+  const parts: string[] = [];
+  if (filters.fqdn) parts.push(`server ${filters.fqdn}`);
+  if (filters.q) parts.push(`name contains "${filters.q}"`);
+  if (filters.readiness?.length) parts.push(`readiness ${filters.readiness.map((v) => VERDICT_LABELS[v]).join(" or ")}`);
+  if (filters.rule) parts.push(`failing ${filters.rule}`);
+  for (const key of ["domain", "os", "site", "tag", "owner"] as const) if (filters[key]) parts.push(`${key} ${filters[key]}`);
+  if (filters.wave) parts.push(filters.wave === "any" ? "in any wave" : filters.wave === "none" ? "in no wave" : `wave ${filters.wave}`);
+  if (filters.rollout?.length) parts.push(`rollout ${filters.rollout.join(" or ")}`);
+  if (filters.overdue) parts.push("overdue");
+  if (filters.stale) parts.push("stale data");
+  return parts.length ? parts.join(", ") : "every server";
 }

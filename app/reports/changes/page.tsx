@@ -10,7 +10,7 @@ import { requirePage } from "@/lib/auth/guards";
 import { getChanges } from "@/lib/data/changes";
 import { boundLabel, changesSearch, parseChangesQuery } from "@/lib/reports/changes/query";
 import { HOW_TO_READ } from "@/lib/reports/changes/words";
-import { serverFiltersToSearch } from "@/lib/views/server-filters";
+import { serverScopeSearch } from "@/lib/views/server-filters";
 
 export const metadata: Metadata = { title: "What changed" };
 
@@ -31,7 +31,7 @@ export default async function ChangesPage({ searchParams }: { searchParams: Prom
   const query = parsed.ok ? parsed.query : fallback.ok ? fallback.query : null;
   if (!query) throw new Error("the default period did not parse");
   const report = await getChanges({ from: query.from, to: query.to, filters: query.filters }, now);
-  const filterSearch = serverFiltersToSearch({ ...query.filters, sort: "verdict", dir: "asc", page: 1, pageSize: 50 });
+  const filterSearch = serverScopeSearch(query.filters);
   const pdfHref = `/api/reports/changes.pdf${changesSearch(query, filterSearch)}`;
 
   return (

@@ -7,7 +7,8 @@ import { parseServerFilters, type ServerFilters } from "@/lib/views/server-filte
 import { getReportProvenance, provenanceForLog } from "../report-provenance";
 import { recordReport } from "../report-log";
 import { serverWhere } from "../servers";
-import { filterOptions, filterScope } from "./scope";
+import { describeServerScope } from "@/lib/views/server-filters";
+import { filterOptions } from "./scope";
 
 // What the three export route handlers share: the filter, the limits, the download headers and the audit entry.
 
@@ -50,7 +51,7 @@ export function exportFileName(kind: "servers" | "results", extension: "csv" | "
 /** Records the export in the audit log ("report.generate"); a failure to record is logged, not thrown mid-stream. */
 export async function recordExport(caller: Caller, kind: ExportKind, filters: ServerFilters, size: Record<string, number>): Promise<void> {
   try {
-    await recordReport(actorFromCaller(caller), { kind, scope: filterScope(filters), options: filterOptions(filters), provenance: provenanceForLog(await getReportProvenance({ servers: serverWhere(filters), take: 1 })), size });
+    await recordReport(actorFromCaller(caller), { kind, scope: describeServerScope(filters), options: filterOptions(filters), provenance: provenanceForLog(await getReportProvenance({ servers: serverWhere(filters), take: 1 })), size });
   } catch (error) {
     console.error("[exports] could not record the export", error);
   }

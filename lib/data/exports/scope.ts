@@ -1,5 +1,5 @@
 import "server-only";
-import { type ServerFilters, serverFiltersToSearch } from "@/lib/views/server-filters";
+import type { ServerFilters } from "@/lib/views/server-filters";
 
 // How an export describes its scope in the audit log (lib/data/report-log.ts); the provenance is lib/data/report-provenance.ts.
 
@@ -11,11 +11,4 @@ export function filterOptions(filters: ServerFilters): Record<string, unknown> {
   const options: Record<string, unknown> = { sort, dir };
   for (const [key, value] of Object.entries(rest)) if (value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0)) options[key] = value;
   return options;
-}
-
-/** The filter in words: "every server", or "readiness not-ready; domain corp.contoso.com". */
-export function filterScope(filters: ServerFilters): string {
-  const search = serverFiltersToSearch({ ...filters, sort: "verdict", dir: "asc", page: 1, pageSize: 50 });
-  if (!search) return "every server";
-  return [...new URLSearchParams(search).entries()].map(([key, value]) => `${key} ${value}`).join("; ");
 }

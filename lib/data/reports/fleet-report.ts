@@ -1,6 +1,5 @@
 import "server-only";
-import { VERDICT_LABELS } from "@/lib/readiness";
-import { type ServerFilters, serverFiltersToSearch } from "@/lib/views/server-filters";
+import { describeServerScope, type ServerFilters, serverScopeSearch } from "@/lib/views/server-filters";
 import { serverWhere } from "../servers";
 import { APPENDIX_MAX_SERVERS, appendixServers, type AppendixServer } from "./fleet-appendix";
 import { getReportProvenance, type ReportProvenanceDto } from "../report-provenance";
@@ -42,25 +41,6 @@ export interface FleetReportData {
 
 export type FleetReportOutcome = { ok: true; data: FleetReportData } | { ok: false; code: "too-large"; servers: number; limit: number; message: string };
 
-/** The filter in words, for the cover and the report log. */
-export function describeScope(filters: ServerFilters): string {
-  const parts: string[] = [];
-  if (filters.q) parts.push(`name contains "${filters.q}"`);
-  if (filters.readiness.length) parts.push(`readiness ${filters.readiness.map((v) => VERDICT_LABELS[v]).join(" or ")}`);
-  if (filters.rule) parts.push(`failing ${filters.rule}`);
-  for (const key of ["domain", "os", "site", "tag", "owner"] as const) if (filters[key]) parts.push(`${key} ${filters[key]}`);
-  if (filters.wave) parts.push(filters.wave === "any" ? "in any wave" : filters.wave === "none" ? "in no wave" : `wave ${filters.wave}`);
-  if (filters.rollout.length) parts.push(`rollout ${filters.rollout.join(" or ")}`);
-  if (filters.overdue) parts.push("overdue");
-  if (filters.stale) parts.push("stale data");
-  return parts.length ? parts.join(", ") : "every server";
-}
-
-/** Filter query string without the list's paging and sorting (they do not change a report). */
-export function scopeSearch(filters: ServerFilters): string {
-  return serverFiltersToSearch({ ...filters, sort: "verdict", dir: "asc", page: 1, pageSize: 50 });
-}
-
 export async function getFleetReport(filters: ServerFilters, options: { appendix: boolean; appendixLimit?: number }, now = new Date()): Promise<FleetReportOutcome> {
   const where = serverWhere(filters, now);
   const counts = await countVerdicts(where);
@@ -82,7 +62,7 @@ export async function getFleetReport(filters: ServerFilters, options: { appendix
     ok: true,
     data: {
       generatedAt: now.toISOString(),
-      scope: { label: describeScope(filters), search: scopeSearch(filters) },
+      scope: { label: describeServerScope(filters), search: serverScopeSearch(filters) },
       ...counts,
       blockingRules,
       ...groups,
