@@ -1,6 +1,52 @@
 import { describe, expect, it } from "vitest";
 import { EMPTY_GUID } from "@/lib/facts";
-import { GUID_TABLE, GUIDS, guidEntry, guidForDisplayName, guidName, normalizeGuid, propertySetMembers } from "./schema-guids";
+import { GUID_TABLE, GUIDS, guidEntry, guidForDisplayName, guidName, normalizeGuid, propertySetMembers, type GuidKey } from "./schema-guids";
+import { schemaEntriesByGuid, type SchemaKind } from "./schema-lookup";
+
+/** What each named constant must be, written out by hand and checked against the generated schema data. */
+const EXPECTED: Record<GuidKey, { kind: SchemaKind; name: string; cn: string }> = {
+  user: { kind: "class", name: "user", cn: "User" },
+  group: { kind: "class", name: "group", cn: "Group" },
+  computer: { kind: "class", name: "computer", cn: "Computer" },
+  contact: { kind: "class", name: "contact", cn: "Contact" },
+  inetOrgPerson: { kind: "class", name: "inetOrgPerson", cn: "inetOrgPerson" },
+  foreignSecurityPrincipal: { kind: "class", name: "foreignSecurityPrincipal", cn: "Foreign-Security-Principal" },
+  device: { kind: "class", name: "device", cn: "Device" },
+  msDsDevice: { kind: "class", name: "msDS-Device", cn: "ms-DS-Device" },
+  organizationalUnit: { kind: "class", name: "organizationalUnit", cn: "Organizational-Unit" },
+  groupManagedServiceAccount: { kind: "class", name: "msDS-GroupManagedServiceAccount", cn: "ms-DS-Group-Managed-Service-Account" },
+  domainDns: { kind: "class", name: "domainDNS", cn: "Domain-DNS" },
+  replicatingDirectoryChanges: { kind: "extended-right", name: "Replicating Directory Changes", cn: "DS-Replication-Get-Changes" },
+  replicatingDirectoryChangesAll: { kind: "extended-right", name: "Replicating Directory Changes All", cn: "DS-Replication-Get-Changes-All" },
+  replicatingDirectoryChangesInFilteredSet: {
+    kind: "extended-right",
+    name: "Replicating Directory Changes In Filtered Set",
+    cn: "DS-Replication-Get-Changes-In-Filtered-Set",
+  },
+  resetPassword: { kind: "extended-right", name: "Reset Password", cn: "User-Force-Change-Password" },
+  changePassword: { kind: "extended-right", name: "Change Password", cn: "User-Change-Password" },
+  unexpirePassword: { kind: "extended-right", name: "Unexpire Password", cn: "Unexpire-Password" },
+  lockoutTime: { kind: "attribute", name: "lockoutTime", cn: "Lockout-Time" },
+  pwdLastSet: { kind: "attribute", name: "pwdLastSet", cn: "Pwd-Last-Set" },
+  // The old hand-written table said "ms-DS-Consistency-Guid"; the schema CN is upper-case "MS-".
+  msDsConsistencyGuid: { kind: "attribute", name: "mS-DS-ConsistencyGuid", cn: "MS-DS-Consistency-Guid" },
+  msDsKeyCredentialLink: { kind: "attribute", name: "msDS-KeyCredentialLink", cn: "ms-DS-Key-Credential-Link" },
+  msDsExternalDirectoryObjectId: { kind: "attribute", name: "msDS-ExternalDirectoryObjectId", cn: "ms-DS-External-Directory-Object-Id" },
+  accountRestrictions: { kind: "property-set", name: "Account Restrictions", cn: "User-Account-Restrictions" },
+};
+
+describe("the named constants agree with the generated schema data", () => {
+  it.each(Object.entries(EXPECTED) as [GuidKey, (typeof EXPECTED)[GuidKey]][])("%s", (key, expected) => {
+    const entries = schemaEntriesByGuid(GUIDS[key]);
+    expect(entries.map((e) => ({ kind: e.kind, name: e.displayName, cn: e.cn }))).toEqual([expected]);
+    expect(guidForDisplayName(expected.name)).toBe(GUIDS[key]);
+    expect(guidForDisplayName(expected.cn)).toBe(GUIDS[key]);
+  });
+
+  it("lists every constant once in GUID_TABLE", () => {
+    expect(GUID_TABLE.map((e) => e.guid)).toEqual(Object.values(GUIDS));
+  });
+});
 
 describe("GUID table", () => {
   it("has unique, lower-case GUIDs", () => {

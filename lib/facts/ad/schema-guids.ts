@@ -1,8 +1,10 @@
 import { EMPTY_GUID } from "../common";
+import { schemaEntryByGuid, schemaEntryByName, type SchemaEntry, type SchemaKind } from "./schema-lookup";
 
 /**
- * Schema GUIDs the gMSA permission checks use, with the names people and tools print for them.
- * Source: cloud-sync-requirements.md §3.6 (MS-ADSC / MS-ADA2 / ADSchema pages). Lower-case, no braces.
+ * Named schema GUIDs the gMSA permission checks use (cloud-sync-requirements.md §3.6). Lower-case, no braces.
+ * Names, kinds and property-set members come from the generated schema data (schema-lookup.ts), which knows
+ * every class, attribute and control access right of the default schema.
  *
  * Traps seen in public code (and tested here): bf967a0a-… is the pwdLastSet *attribute*, not "contact";
  * 5df2b673-… is the msDS-Device *class*, not "ms-DS-Security-Settings".
@@ -38,141 +40,20 @@ export const GUIDS = {
 } as const;
 
 export type GuidKey = keyof typeof GUIDS;
-export type GuidKind = "class" | "extended-right" | "attribute" | "property-set";
+/** The kinds of schema GUID: class, attribute, property set, extended right, validated write. */
+export type GuidKind = SchemaKind;
+/** One schema object or control access right (see schema-lookup.ts). */
+export type GuidEntry = SchemaEntry;
 
-export interface GuidEntry {
-  guid: string;
-  kind: GuidKind;
-  /** lDAPDisplayName for classes and attributes; the CN for extended rights and property sets. */
-  ldapDisplayName: string;
-  /** What dsacls and the ACL editors print: "user", "Reset Password", "pwdLastSet", "Account Restrictions". */
-  displayName: string;
-  /** The schema CN, e.g. "User-Force-Change-Password". */
-  cn: string;
-  /** Property sets only: the attributes they contain. */
-  members?: readonly string[];
-}
-
-export const GUID_TABLE: readonly GuidEntry[] = [
-  { guid: GUIDS.user, kind: "class", ldapDisplayName: "user", displayName: "user", cn: "User" },
-  { guid: GUIDS.group, kind: "class", ldapDisplayName: "group", displayName: "group", cn: "Group" },
-  { guid: GUIDS.computer, kind: "class", ldapDisplayName: "computer", displayName: "computer", cn: "Computer" },
-  { guid: GUIDS.contact, kind: "class", ldapDisplayName: "contact", displayName: "contact", cn: "Contact" },
-  {
-    guid: GUIDS.inetOrgPerson,
-    kind: "class",
-    ldapDisplayName: "inetOrgPerson",
-    displayName: "inetOrgPerson",
-    cn: "inetOrgPerson",
-  },
-  {
-    guid: GUIDS.foreignSecurityPrincipal,
-    kind: "class",
-    ldapDisplayName: "foreignSecurityPrincipal",
-    displayName: "foreignSecurityPrincipal",
-    cn: "Foreign-Security-Principal",
-  },
-  { guid: GUIDS.device, kind: "class", ldapDisplayName: "device", displayName: "device", cn: "Device" },
-  { guid: GUIDS.msDsDevice, kind: "class", ldapDisplayName: "msDS-Device", displayName: "msDS-Device", cn: "ms-DS-Device" },
-  {
-    guid: GUIDS.organizationalUnit,
-    kind: "class",
-    ldapDisplayName: "organizationalUnit",
-    displayName: "organizationalUnit",
-    cn: "Organizational-Unit",
-  },
-  {
-    guid: GUIDS.groupManagedServiceAccount,
-    kind: "class",
-    ldapDisplayName: "msDS-GroupManagedServiceAccount",
-    displayName: "msDS-GroupManagedServiceAccount",
-    cn: "ms-DS-Group-Managed-Service-Account",
-  },
-  { guid: GUIDS.domainDns, kind: "class", ldapDisplayName: "domainDNS", displayName: "domainDNS", cn: "Domain-DNS" },
-  {
-    guid: GUIDS.replicatingDirectoryChanges,
-    kind: "extended-right",
-    ldapDisplayName: "DS-Replication-Get-Changes",
-    displayName: "Replicating Directory Changes",
-    cn: "DS-Replication-Get-Changes",
-  },
-  {
-    guid: GUIDS.replicatingDirectoryChangesAll,
-    kind: "extended-right",
-    ldapDisplayName: "DS-Replication-Get-Changes-All",
-    displayName: "Replicating Directory Changes All",
-    cn: "DS-Replication-Get-Changes-All",
-  },
-  {
-    guid: GUIDS.replicatingDirectoryChangesInFilteredSet,
-    kind: "extended-right",
-    ldapDisplayName: "DS-Replication-Get-Changes-In-Filtered-Set",
-    displayName: "Replicating Directory Changes In Filtered Set",
-    cn: "DS-Replication-Get-Changes-In-Filtered-Set",
-  },
-  {
-    guid: GUIDS.resetPassword,
-    kind: "extended-right",
-    ldapDisplayName: "User-Force-Change-Password",
-    displayName: "Reset Password",
-    cn: "User-Force-Change-Password",
-  },
-  {
-    guid: GUIDS.changePassword,
-    kind: "extended-right",
-    ldapDisplayName: "User-Change-Password",
-    displayName: "Change Password",
-    cn: "User-Change-Password",
-  },
-  {
-    guid: GUIDS.unexpirePassword,
-    kind: "extended-right",
-    ldapDisplayName: "Unexpire-Password",
-    displayName: "Unexpire Password",
-    cn: "Unexpire-Password",
-  },
-  { guid: GUIDS.lockoutTime, kind: "attribute", ldapDisplayName: "lockoutTime", displayName: "lockoutTime", cn: "Lockout-Time" },
-  { guid: GUIDS.pwdLastSet, kind: "attribute", ldapDisplayName: "pwdLastSet", displayName: "pwdLastSet", cn: "Pwd-Last-Set" },
-  {
-    guid: GUIDS.msDsConsistencyGuid,
-    kind: "attribute",
-    ldapDisplayName: "mS-DS-ConsistencyGuid",
-    displayName: "mS-DS-ConsistencyGuid",
-    cn: "ms-DS-Consistency-Guid",
-  },
-  {
-    guid: GUIDS.msDsKeyCredentialLink,
-    kind: "attribute",
-    ldapDisplayName: "msDS-KeyCredentialLink",
-    displayName: "msDS-KeyCredentialLink",
-    cn: "ms-DS-Key-Credential-Link",
-  },
-  {
-    guid: GUIDS.msDsExternalDirectoryObjectId,
-    kind: "attribute",
-    ldapDisplayName: "msDS-ExternalDirectoryObjectId",
-    displayName: "msDS-ExternalDirectoryObjectId",
-    cn: "ms-DS-External-Directory-Object-Id",
-  },
-  {
-    // ADSchema r-user-account-restrictions: members include Pwd-Last-Set (not Lockout-Time).
-    guid: GUIDS.accountRestrictions,
-    kind: "property-set",
-    ldapDisplayName: "User-Account-Restrictions",
-    displayName: "Account Restrictions",
-    cn: "User-Account-Restrictions",
-    members: [GUIDS.pwdLastSet],
-  },
-];
-
-const BY_GUID = new Map(GUID_TABLE.map((entry) => [entry.guid, entry]));
-
-const BY_NAME = new Map<string, string>();
-for (const entry of GUID_TABLE) {
-  for (const name of [entry.ldapDisplayName, entry.displayName, entry.cn]) {
-    BY_NAME.set(name.toLowerCase(), entry.guid);
-  }
-}
+/**
+ * The entries the named constants above stand for, from the generated schema data (schema-lookup.ts);
+ * schema-guids.test.ts proves each constant is the object its name says.
+ */
+export const GUID_TABLE: readonly GuidEntry[] = Object.values(GUIDS).map((guid) => {
+  const entry = schemaEntryByGuid(guid);
+  if (entry === undefined) throw new Error(`GUIDS holds ${guid}, which the schema data does not define`);
+  return entry;
+});
 
 const GUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -186,13 +67,12 @@ export function isEmptyGuid(guid: string): boolean {
   return guid === EMPTY_GUID;
 }
 
-/** The table entry for a GUID (any casing, with or without braces). */
+/** The schema entry for a GUID (any casing, with or without braces), from the whole default schema. */
 export function guidEntry(guid: string): GuidEntry | undefined {
-  const normalized = normalizeGuid(guid);
-  return normalized === null ? undefined : BY_GUID.get(normalized);
+  return schemaEntryByGuid(guid);
 }
 
-/** Display name for evidence ("user", "Reset Password"); the GUID itself when unknown or empty. */
+/** Display name for evidence ("user", "Reset Password", "userAccountControl"); the GUID itself when unknown or empty. */
 export function guidName(guid: string): string {
   return guidEntry(guid)?.displayName ?? guid;
 }
@@ -203,10 +83,10 @@ export function guidName(guid: string): string {
  * "Replicating Directory Changes") and the schema CN ("User-Force-Change-Password").
  */
 export function guidForDisplayName(name: string): string | undefined {
-  return BY_NAME.get(name.trim().toLowerCase());
+  return schemaEntryByName(name)?.guid;
 }
 
 /** Attributes a property set contains (empty for anything else). */
 export function propertySetMembers(guid: string): readonly string[] {
-  return guidEntry(guid)?.members ?? [];
+  return schemaEntryByGuid(guid, ["property-set"])?.members ?? [];
 }
