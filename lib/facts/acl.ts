@@ -5,6 +5,13 @@ import { guidSchema, isoDateTime } from "./common";
 export const inheritanceTypeSchema = z.enum(["None", "All", "Descendents", "SelfAndChildren", "Children"]);
 export type InheritanceType = z.infer<typeof inheritanceTypeSchema>;
 
+/**
+ * An ACE's inheritance as stored: an InheritanceType, or "unknown" when the export did not carry it (a Get-Acl table
+ * without the InheritanceType / InheritanceFlags / PropagationFlags columns). Rules answer Unknown where it matters.
+ */
+export const aceInheritanceSchema = z.union([inheritanceTypeSchema, z.literal("unknown")]);
+export type AceInheritance = z.infer<typeof aceInheritanceSchema>;
+
 export const aceSchema = z.object({
   /** IdentityReference as exported: "CORP\\provAgentgMSA$", "NT AUTHORITY\\SELF", or a SID. */
   identity: z.string().min(1),
@@ -15,7 +22,8 @@ export const aceSchema = z.object({
   objectType: guidSchema,
   /** InheritedObjectType GUID; EMPTY_GUID means every class. */
   inheritedObjectType: guidSchema,
-  inheritanceType: inheritanceTypeSchema,
+  /** "unknown" when the export lacked the inheritance columns (see aceInheritanceSchema). */
+  inheritanceType: aceInheritanceSchema,
   /** True when the ACE was inherited from a parent object. */
   isInherited: z.boolean(),
 });

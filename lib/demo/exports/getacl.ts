@@ -63,8 +63,10 @@ export function adRightsName(mask: number): string {
 const INHERITANCE: readonly InheritanceType[] = ["None", "All", "Descendents", "SelfAndChildren", "Children"];
 
 /** InheritanceType -> (InheritanceFlags, PropagationFlags) bits, as System.DirectoryServices maps them. */
-function inheritanceBits(type: InheritanceType): { inheritance: number; propagation: number } {
+function inheritanceBits(type: Ace["inheritanceType"]): { inheritance: number; propagation: number } {
   switch (type) {
+    case "unknown":
+      throw new Error("The demo exports only ACEs whose inheritance is known.");
     case "None":
       return { inheritance: 0, propagation: 0 };
     case "All":
@@ -123,7 +125,7 @@ function jsonAce(ace: Ace) {
   const bits = inheritanceBits(ace.inheritanceType);
   return {
     ActiveDirectoryRights: ace.rights,
-    InheritanceType: INHERITANCE.indexOf(ace.inheritanceType),
+    InheritanceType: (INHERITANCE as readonly string[]).indexOf(ace.inheritanceType),
     ObjectType: ace.objectType,
     InheritedObjectType: ace.inheritedObjectType,
     ObjectFlags: objectFlags(ace),

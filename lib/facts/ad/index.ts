@@ -6,4 +6,5 @@ export * from "./access-rule";
 export * from "./rights";
 export * from "./schema-guids";
 export * from "./schema-lookup";
+export * from "./sddl-sids";
 export * from "./well-known-sids";

@@ -10,6 +10,7 @@ import getAclTable from "./getacl-table";
 import graphJson from "./graph-json";
 import inventoryCsv from "./inventory-csv";
 import scopePlan from "./scope-plan";
+import sddlText from "./sddl-text";
 import systeminfoCsv from "./systeminfo-csv";
 
 /** Every format the ingest pipeline knows, in a fixed order (ties in detection are reported, never broken by order). */
@@ -23,6 +24,7 @@ export const FORMAT_PARSERS: readonly FormatParser[] = [
   getAclJson,
   getAclTable,
   dsaclsText,
+  sddlText,
   domainJson,
   graphJson,
   scopePlan,
