@@ -9,6 +9,7 @@ import { isOverdue, isoDay, rolloutStatusSchema, type RolloutStatus } from "@/li
 import { db } from "./db";
 import { getServerRuleContext } from "./server-views";
 import { undelimitIds } from "./ingest/statuses";
+import { findServer } from "./find-server";
 import { applyStoredWaivers } from "./waivers";
 
 export interface ServerListItem {
@@ -91,6 +92,20 @@ export function serverWhere(filters: ServerFilters, now = new Date()): Prisma.Se
   return and.length ? { AND: and } : {};
 }
 
+/** A server's rollout columns (its wave, status and plan), as the list, the server page and rollout changes read them. */
+export const ROLLOUT_SELECT = {
+  wave: { select: { id: true, name: true, archivedAt: true } },
+  rolloutStatus: true,
+  rolloutStatusSource: true,
+  rolloutDetectedUploadId: true,
+  rolloutOwner: true,
+  rolloutTargetDate: true,
+  rolloutNote: true,
+  rolloutVersion: true,
+  rolloutUpdatedAt: true,
+  rolloutUpdatedBy: true,
+} satisfies Prisma.ServerSelect;
+
 export const LIST_SELECT = {
   fqdn: true,
   name: true,
@@ -106,16 +121,7 @@ export const LIST_SELECT = {
   factsCollectedAt: true,
   evaluatedAt: true,
   statuses: true,
-  wave: { select: { id: true, name: true, archivedAt: true } },
-  rolloutStatus: true,
-  rolloutStatusSource: true,
-  rolloutDetectedUploadId: true,
-  rolloutOwner: true,
-  rolloutTargetDate: true,
-  rolloutNote: true,
-  rolloutVersion: true,
-  rolloutUpdatedAt: true,
-  rolloutUpdatedBy: true,
+  ...ROLLOUT_SELECT,
 } satisfies Prisma.ServerSelect;
 
 export type ListRow = Prisma.ServerGetPayload<{ select: typeof LIST_SELECT }>;
@@ -288,10 +294,6 @@ export async function getServerHistory(serverId: string, take = 50): Promise<Ser
 
 /** Resolves an API path segment: an FQDN, or a NetBIOS name when exactly one server has it. */
 export async function findServerFqdn(name: string): Promise<string | null> {
-  const value = name.trim();
-  if (!value) return null;
-  const exact = await db().server.findUnique({ where: { fqdn: value.toLowerCase() }, select: { fqdn: true } });
-  if (exact) return exact.fqdn;
-  const byName = await db().server.findMany({ where: { name: value.toUpperCase() }, select: { fqdn: true }, take: 2 });
-  return byName.length === 1 ? byName[0]!.fqdn : null;
+  return (await findServer(name))?.fqdn ?? null;
 }
+

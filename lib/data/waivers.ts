@@ -22,6 +22,7 @@ import { getRule } from "@/lib/rules";
 import type { RuleResult, Severity } from "@/lib/rules";
 import { appendAuditSql } from "./audit";
 import { db } from "./db";
+import { findServer } from "./find-server";
 import { reevaluate, type ReevaluationScope } from "./ingest/reevaluate";
 import { loadServersById, type LoadedServer } from "./ingest/state";
 import { currentHostResults, toWaiverInput, wasWaived } from "./ingest/waiver-sql";
@@ -169,15 +170,6 @@ export async function countActiveWaivers(ruleId: string, now = new Date()): Prom
     db().waiver.count({ where: { ruleId, status: "pending", expiresAt: { gt: now } } }),
   ]);
   return { active, pending };
-}
-
-async function findServer(name: string): Promise<{ id: string; domain: string; fqdn: string } | null> {
-  const value = name.trim();
-  if (!value) return null;
-  const exact = await db().server.findUnique({ where: { fqdn: value.toLowerCase() }, select: { id: true, domain: true, fqdn: true } });
-  if (exact) return exact;
-  const byName = await db().server.findMany({ where: { name: value.toUpperCase() }, select: { id: true, domain: true, fqdn: true }, take: 2 });
-  return byName.length === 1 ? byName[0]! : null;
 }
 
 /**

@@ -6,7 +6,7 @@ import type { RolloutBulkChange, RolloutPatch } from "@/lib/rollout/inputs";
 import { isoDay, ROLLOUT_STATUS_LABELS, type RolloutStatus } from "@/lib/rollout/status";
 import { appendAudit } from "../audit";
 import { db } from "../db";
-import { type ServerRollout, toServerRollout } from "../servers";
+import { ROLLOUT_SELECT, type ServerRollout, toServerRollout } from "../servers";
 import { NotFoundError, RolloutRuleError, StaleVersionError, withVersionGuard } from "./errors";
 import { refreshWaveGates } from "./gates";
 
@@ -21,16 +21,7 @@ export const ROLLOUT_ROW_SELECT = {
   fqdn: true,
   name: true,
   waveId: true,
-  wave: { select: { id: true, name: true, archivedAt: true } },
-  rolloutStatus: true,
-  rolloutStatusSource: true,
-  rolloutDetectedUploadId: true,
-  rolloutOwner: true,
-  rolloutTargetDate: true,
-  rolloutNote: true,
-  rolloutVersion: true,
-  rolloutUpdatedAt: true,
-  rolloutUpdatedBy: true,
+  ...ROLLOUT_SELECT,
 } satisfies Prisma.ServerSelect;
 export type RolloutRow = Prisma.ServerGetPayload<{ select: typeof ROLLOUT_ROW_SELECT }>;
 
