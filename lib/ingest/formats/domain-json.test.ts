@@ -73,4 +73,26 @@ describe("domain-json", () => {
     expect(parse('{ "foo": 1 }').issues[0]).toMatchObject({ severity: "error", row: 1, message: expect.stringMatching(/No domain property/) });
     expect(parse('{ "dnsName": "corp.com", "kdsRootKeys": [').issues[0].message).toMatch(/ends too early/);
   });
+
+  it("reads Windows PowerShell 5.1's wrapped dates and arrays, and keeps KdsRootKeys: null as unknown (not as no key)", () => {
+    const wrapped = parse(
+      JSON.stringify({
+        domain: {
+          DNSRoot: "corp.contoso.com",
+          KdsRootKeys: {
+            value: [{ KeyId: "8f1b6c2e-3d4a-4b5c-9d6e-7f8091a2b3c4", EffectiveTime: { value: "/Date(1700000000000)/", DisplayHint: 2, DateTime: "Tuesday, November 14, 2023 10:13:20 PM" } }],
+            Count: 1,
+          },
+        },
+      }),
+    );
+    expect(wrapped.issues.filter((issue) => issue.severity === "error")).toEqual([]);
+    expect(wrapped.domains[0]?.kdsRootKeys).toEqual([{ id: "8f1b6c2e-3d4a-4b5c-9d6e-7f8091a2b3c4", effectiveTime: "2023-11-14T22:13:20.000Z" }]);
+
+    const unknown = parse(JSON.stringify({ domain: { DNSRoot: "corp.contoso.com", KdsRootKeys: null } }));
+    expect(unknown.domains[0]).toMatchObject({ dnsName: "corp.contoso.com" });
+    expect(unknown.domains[0]?.kdsRootKeys).toBeUndefined();
+    const none = parse(JSON.stringify({ domain: { DNSRoot: "corp.contoso.com", KdsRootKeys: [] } }));
+    expect(none.domains[0]?.kdsRootKeys).toEqual([]);
+  });
 });

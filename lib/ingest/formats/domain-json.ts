@@ -90,7 +90,8 @@ function fail(ctx: Ctx, column: string, message: string): void {
 }
 
 function date(ctx: Ctx, value: unknown, column: string): string | undefined {
-  const parsed = parseDateTime(value);
+  // Windows PowerShell 5.1 may wrap a DateTime with its extended properties: { "value": "/Date(ms)/", "DateTime": "…" }.
+  const parsed = parseDateTime(unwrapValue(value));
   if (!parsed.ok) {
     fail(ctx, column, `${parsed.message}.`);
     return undefined;
@@ -101,7 +102,11 @@ function date(ctx: Ctx, value: unknown, column: string): string | undefined {
 
 function list(value: unknown): unknown[] {
   if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
+  if (Array.isArray(value)) return value;
+  // Windows PowerShell 5.1 wraps an array held in a PSObject as { "value": [...], "Count": n }.
+  const wrapped = isObject(value) ? field(value, "Value") : undefined;
+  if (wrapped !== undefined && Array.isArray(wrapped.value) && field(value as JsonObject, "Count") !== undefined) return wrapped.value;
+  return [value];
 }
 
 function stringList(value: unknown): string[] {
@@ -216,7 +221,8 @@ function readDomain(obj: JsonObject, path: string, ctx: Ctx): DomainFacts {
   if (dcs !== undefined && dcs.value !== null) facts.domainControllers = readDomainControllers(dcs.value, jsonPath(path, dcs.key), ctx);
 
   const kds = field(obj, "kdsRootKeys", "KdsRootKey", "KdsRootKeys", "kdsKeys") ?? (forestObj ? field(forestObj, "kdsRootKeys", "KdsRootKey") : undefined);
-  if (kds !== undefined) facts.kdsRootKeys = readKdsKeys(kds.value, jsonPath(path, kds.key), ctx);
+  // null means "could not tell" (as in the collector's report), not "no key": the KDS rule then answers Unknown.
+  if (kds !== undefined && kds.value !== null) facts.kdsRootKeys = readKdsKeys(kds.value, jsonPath(path, kds.key), ctx);
 
   const levels = field(obj, "functionalLevels");
   const domainLevelField = levels && isObject(levels.value) ? field(levels.value, "domain") : field(obj, "DomainMode", "domainFunctionalLevel");
