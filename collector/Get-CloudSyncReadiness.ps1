@@ -7,13 +7,14 @@
 .DESCRIPTION
     READ-ONLY: this script changes nothing on this machine or in Active Directory. It only reads the registry
     (read-only handles), CIM/WMI, services and hotfixes; with -IncludeDomain it reads Active Directory (LDAP
-    reads through the ActiveDirectory module); unless -SkipNetwork it opens outbound TCP connections to the
-    endpoints the Cloud Sync prerequisites list, and closes them at once without sending anything.
+    reads through the ActiveDirectory module, including the access rules of the domain root and of each
+    -ScopeOU); unless -SkipNetwork it opens outbound TCP connections to the endpoints the Cloud Sync
+    prerequisites list, and closes them at once without sending anything.
     The only thing it writes is the JSON report at -OutputPath.
 
     Each probe runs on its own: when one fails, its section is written as null ("not collected") and an
     entry is added to "errors"; the run carries on. Inside a section, a registry value that does not exist
-    is written as null ("collected, absent"). Output format (schemaVersion 1): docs/collector.md.
+    is written as null ("collected, absent"). Output format (schemaVersion 2): docs/collector.md.
 
 .PARAMETER OutputPath
     Where to write the JSON report. Default: .\<COMPUTERNAME>.cloudsync-readiness.json
@@ -26,7 +27,9 @@
 
 .PARAMETER IncludeDomain
     Also collect the domain section (schema version, DCs, KDS root keys, functional levels, protected objects,
-    gMSA, group memberships). Needs the ActiveDirectory module; KDS root keys need Domain or Enterprise Admins.
+    gMSA, group memberships, and the access rules (DACL) of the domain root and of each -ScopeOU). Needs the
+    ActiveDirectory module; KDS root keys need Domain or Enterprise Admins; reading a DACL needs Read
+    permissions on the object (Authenticated Users have them by default).
 
 .PARAMETER SkipNetwork
     Skip the outbound TCP checks. The WinHTTP proxy setting is still read.
@@ -51,6 +54,11 @@
     Upper bound on directory objects scanned for adminCount=1 and protected DACLs (with -IncludeDomain).
     Default: 20000; when reached, the counts are lower bounds and "truncated" is true.
 
+.PARAMETER ScopeOU
+    Distinguished names of OUs (or containers) inside the domain whose access rules are read as well as the
+    domain root's (with -IncludeDomain), e.g. the OUs in sync scope: -ScopeOU 'OU=Staff,DC=corp,DC=contoso,DC=com'.
+    A DN that is not inside the domain, does not exist or cannot be read is reported on its own; the run goes on.
+
 .EXAMPLE
     powershell.exe -ExecutionPolicy Bypass -File .\Get-CloudSyncReadiness.ps1 -Cloud Public
 
@@ -58,6 +66,9 @@
 
 .EXAMPLE
     .\Get-CloudSyncReadiness.ps1 -Cloud USGov -IncludeDomain -Tier0 -Site HQ -Owner 'Identity team' -Tag wave1
+
+.EXAMPLE
+    .\Get-CloudSyncReadiness.ps1 -IncludeDomain -ScopeOU 'OU=Staff,DC=corp,DC=contoso,DC=com', 'OU=Legacy,DC=corp,DC=contoso,DC=com'
 #>
 [CmdletBinding()]
 param(
@@ -74,15 +85,20 @@ param(
     [string[]]$Tag,
     [string]$GmsaName = 'provAgentgMSA$',
     [ValidateRange(1, 1000000)]
-    [int]$MaxObjects = 20000
+    [int]$MaxObjects = 20000,
+    [ValidateCount(1, 100)]
+    [ValidatePattern('^\s*([A-Za-z][A-Za-z0-9-]*=([^,\\]|\\.)+,\s*)+DC=')]
+    [string[]]$ScopeOU
 )
 
 Set-StrictMode -Version 1
 $ErrorActionPreference = 'Stop'
 $CollectorName = 'Get-CloudSyncReadiness'
-$CollectorVersion = '1.0.0'
+$CollectorVersion = '1.1.0'
 if ($Cloud -eq 'USGov') { $Cloud = 'USGov' } else { $Cloud = 'Public' }
 $script:CollectorErrors = New-Object System.Collections.Generic.List[object]
+$script:AccountNames = @{}
+if ($ScopeOU -and -not $IncludeDomain) { throw '-ScopeOU needs -IncludeDomain: the OUs are read with the domain section.' }
 
 # Outbound endpoints per cloud (Cloud Sync prerequisites, "Firewall and Proxy requirements").
 # MUST equal ENDPOINTS in lib/rules/endpoints.ts: a unit test compares the two lists.
@@ -202,6 +218,13 @@ function ConvertTo-AccountName {
     param([string]$Sid)
     if (-not $Sid) { return $null }
     try { ([System.Security.Principal.SecurityIdentifier]::new($Sid)).Translate([System.Security.Principal.NTAccount]).Value } catch { $null }
+}
+
+function Get-CachedAccountName {
+    # ConvertTo-AccountName once per SID: a DACL names the same few principals many times.
+    param([string]$Sid)
+    if (-not $script:AccountNames.ContainsKey($Sid)) { $script:AccountNames[$Sid] = ConvertTo-AccountName $Sid }
+    $script:AccountNames[$Sid]
 }
 
 function Get-LocalFqdn {
@@ -601,6 +624,88 @@ function Get-GroupMembershipList {
     , $list.ToArray()
 }
 
+function Test-DnInDomain {
+    # True for the domain root itself or a syntactically valid DN below it, e.g. OU=Servers,DC=corp,DC=contoso,DC=com.
+    param([string]$Dn, [string]$DomainDn)
+    $rdn = '[A-Za-z][A-Za-z0-9-]*=(?:[^,\\]|\\.)+'
+    $root = (@($DomainDn -split ',') | ForEach-Object { [regex]::Escape($_.Trim()) }) -join '\s*,\s*'
+    $Dn -match ('^\s*(?:{0}\s*,\s*)*{1}\s*$' -f $rdn, $root)
+}
+
+function ConvertTo-RightsMask {
+    # ActiveDirectoryRights as the unsigned 32-bit access mask (an [int] cast is negative when bit 31 is set).
+    param($Rights)
+    $mask = [long][int]$Rights
+    if ($mask -lt 0) { $mask += 4294967296 }
+    $mask
+}
+
+function Get-AccessRuleList {
+    # Every ACE of the DACL, explicit and inherited, Allow and Deny: read as SIDs, each translated to DOMAIN\name
+    # when it can be (the SID is kept alongside). AD caps a DACL at 64 KB, which bounds the list.
+    param($Security)
+    $list = New-Object System.Collections.Generic.List[object]
+    foreach ($rule in @($Security.GetAccessRules($true, $true, [System.Security.Principal.SecurityIdentifier]))) {
+        $sid = [string]$rule.IdentityReference.Value
+        $identity = Get-CachedAccountName $sid
+        if (-not $identity) { $identity = $sid }
+        # json: domain.acls[].accessRules[]
+        $list.Add([ordered]@{
+                identityReference     = $identity
+                sid                   = $sid
+                activeDirectoryRights = (ConvertTo-RightsMask $rule.ActiveDirectoryRights)
+                accessControlType     = $rule.AccessControlType.ToString()
+                objectType            = $rule.ObjectType.ToString('D').ToLowerInvariant()
+                inheritedObjectType   = $rule.InheritedObjectType.ToString('D').ToLowerInvariant()
+                inheritanceType       = $rule.InheritanceType.ToString()
+                isInherited           = [bool]$rule.IsInherited
+            })
+    }
+    , $list.ToArray()
+}
+
+function Get-AclObject {
+    # One object's DACL, read (never written) through its nTSecurityDescriptor. A failure (outside the domain, not
+    # found, not readable) is reported on the object and in "errors"; the other objects are still read.
+    param([hashtable]$Ad, [string]$DistinguishedName, [string]$Role, [string]$DomainDn)
+    $protected = $null
+    $rules = $null
+    $failure = $null
+    try {
+        if (-not (Test-DnInDomain -Dn $DistinguishedName -DomainDn $DomainDn)) {
+            throw ('not a distinguished name inside {0} (expected e.g. OU=Servers,{0})' -f $DomainDn)
+        }
+        $security = (Get-ADObject @Ad -Identity $DistinguishedName -Properties nTSecurityDescriptor).nTSecurityDescriptor
+        if ($null -eq $security) { throw 'no security descriptor was returned: this account may not read the permissions of this object' }
+        $protected = [bool]$security.AreAccessRulesProtected
+        $rules = Get-AccessRuleList -Security $security
+    } catch {
+        $message = '{0}: {1}' -f $DistinguishedName, $_.Exception.Message
+        Add-CollectorError -Probe 'domain.acls' -Message $message
+        # json: domain.acls[].error
+        $failure = [ordered]@{ probe = 'domain.acls'; message = $message }
+    }
+    # json: domain.acls[]
+    [ordered]@{ distinguishedName = $DistinguishedName; role = $Role; protected = $protected; accessRules = $rules; error = $failure }
+}
+
+function Get-AclObjectList {
+    # The domain root's DACL (what the gMSA ACL rules judge), then each -ScopeOU's; each object once.
+    param([hashtable]$Ad, [string]$DomainDn)
+    $targets = New-Object System.Collections.Generic.List[object]
+    $targets.Add(@{ Dn = $DomainDn; Role = 'domainRoot' })
+    foreach ($dn in @($ScopeOU | Where-Object { -not [string]::IsNullOrWhiteSpace($_) })) { $targets.Add(@{ Dn = $dn.Trim(); Role = 'scopeOU' }) }
+    $seen = @{}
+    $list = New-Object System.Collections.Generic.List[object]
+    foreach ($target in $targets) {
+        $key = ($target.Dn -replace '\s*,\s*', ',').ToLowerInvariant()
+        if ($seen.ContainsKey($key)) { continue }
+        $seen[$key] = $true
+        $list.Add((Get-AclObject -Ad $Ad -DistinguishedName $target.Dn -Role $target.Role -DomainDn $DomainDn))
+    }
+    , $list.ToArray()
+}
+
 function Get-DomainSection {
     Import-Module -Name ActiveDirectory -Verbose:$false
     $domain = Get-ADDomain -Current LocalComputer
@@ -629,12 +734,13 @@ function Get-DomainSection {
         protectedObjects      = (Invoke-Probe -ProbeName 'domain.protectedObjects' -ProbeBody { Get-ProtectedObjectCounts -Ad $ad -DomainDn $domain.DistinguishedName })
         gmsa                  = $gmsa
         groupMemberships      = (Invoke-Probe -ProbeName 'domain.groupMemberships' -ProbeBody { Get-GroupMembershipList -Ad $ad -DistinguishedNames $principals })
+        acls                  = (Invoke-Probe -ProbeName 'domain.acls' -ProbeBody { Get-AclObjectList -Ad $ad -DomainDn ([string]$domain.DistinguishedName) })
     }
 }
 
 # ---------------------------------------------------------------- main
 
-Write-Host "$CollectorName $CollectorVersion is READ-ONLY: it changes nothing on this machine. It reads the registry, CIM/WMI, services and hotfixes, and opens outbound TCP connections for the network checks."
+Write-Host "$CollectorName $CollectorVersion is READ-ONLY: it changes nothing on this machine. It reads the registry, CIM/WMI, services and hotfixes, and opens outbound TCP connections for the network checks; with -IncludeDomain it reads Active Directory, including permissions, and changes nothing there either."
 
 $tier0Value = $null
 if ($PSBoundParameters.ContainsKey('Tier0')) { $tier0Value = [bool]$Tier0 }
@@ -669,7 +775,7 @@ $hostInfo = [ordered]@{
 }
 
 # json: root
-$report = [ordered]@{ schemaVersion = 1; collector = $collectorInfo; host = $hostInfo; domain = $null; errors = $null }
+$report = [ordered]@{ schemaVersion = 2; collector = $collectorInfo; host = $hostInfo; domain = $null; errors = $null }
 if ($IncludeDomain) { $report.domain = Invoke-Probe -ProbeName 'domain' -ProbeBody { Get-DomainSection } } else { $report.Remove('domain') }
 $report.errors = $script:CollectorErrors.ToArray()
 

@@ -64,6 +64,11 @@ export const domainFactsSchema = z
      * principal (DOMAIN\name, name or SID) -> the groups it belongs to (transitively when the collector could tell).
      */
     groupMemberships: z.record(z.string(), z.array(z.string())),
+    /**
+     * Objects whose ACL the collector tried to read but could not (not found, no permission), with its error, so
+     * the gMSA ACL rules can say why they have no export to judge.
+     */
+    aclErrors: z.array(z.object({ targetDn: z.string(), message: z.string() })),
     collectedAt: isoDateTime,
   })
   .partial();

@@ -1,6 +1,7 @@
 import {
   domainFactsSchema,
   hostFactsSchema,
+  type AclFacts,
   type DomainFacts,
   type ExecutionPolicy,
   type ExecutionPolicyScope,
@@ -8,16 +9,18 @@ import {
   type NetworkCheck,
 } from "@/lib/facts";
 import { formatJsonPath, type CollectorDomain, type CollectorHost, type CollectorIssue, type CollectorOutput } from "./schema";
+import { normalizeCollectorAcls, type AclError } from "./normalize-acls";
 
 /**
- * Collector JSON (already zod-checked by schema.ts) -> HostFacts (+ DomainFacts), validated against lib/facts.
+ * Collector JSON (already zod-checked by schema.ts) -> HostFacts (+ DomainFacts and, from `domain.acls`, one
+ * AclFacts per object whose ACL was read: see normalize-acls.ts), validated against lib/facts.
  * Names are canonicalised (lower-case FQDN/domains, upper-case NetBIOS names and hotfix ids), enums mapped to
  * the facts vocabulary, and `null` sections (probe failed) become undefined ("not collected").
  * Anything the facts model cannot hold becomes a warning rather than a guess.
  */
 
 export type NormalizeResult =
-  | { ok: true; host: HostFacts; domain?: DomainFacts; warnings: CollectorIssue[] }
+  | { ok: true; host: HostFacts; domain?: DomainFacts; acls: AclFacts[]; warnings: CollectorIssue[] }
   | { ok: false; issues: CollectorIssue[] };
 
 type Nullish<T> = T | null | undefined;
@@ -233,7 +236,7 @@ class Normalizer {
     };
   }
 
-  domain(domain: CollectorDomain, collectedAt: string): DomainFacts {
+  domain(domain: CollectorDomain, collectedAt: string, aclErrors: AclError[]): DomainFacts {
     const controllers = domain.domainControllers?.map((dc) => {
       const build = /\((\d+)\)|^\d+\.\d+\.(\d+)/.exec(dc.operatingSystemVersion ?? "");
       return {
@@ -291,6 +294,7 @@ class Normalizer {
               })
             : undefined,
         groupMemberships: domain.groupMemberships ? groupMemberships(domain.groupMemberships) : undefined,
+        aclErrors: aclErrors.length > 0 ? aclErrors : undefined,
       }),
       collectedAt,
     };
@@ -336,8 +340,10 @@ export function normalizeCollectorOutput(output: CollectorOutput): NormalizeResu
   const normalizer = new Normalizer();
   const host = hostFactsSchema.safeParse(normalizer.host(output));
   if (!host.success) return { ok: false, issues: factIssues("host", host.error.issues) };
-  if (!output.domain) return { ok: true, host: host.data, warnings: normalizer.warnings };
-  const domain = domainFactsSchema.safeParse(normalizer.domain(output.domain, output.collector.runAt));
+  if (!output.domain) return { ok: true, host: host.data, acls: [], warnings: normalizer.warnings };
+  const acls = normalizeCollectorAcls(output.domain, output);
+  if (acls.errors.length > 0) return { ok: false, issues: acls.errors };
+  const domain = domainFactsSchema.safeParse(normalizer.domain(output.domain, output.collector.runAt, acls.aclErrors));
   if (!domain.success) return { ok: false, issues: factIssues("domain", domain.error.issues) };
-  return { ok: true, host: host.data, domain: domain.data, warnings: normalizer.warnings };
+  return { ok: true, host: host.data, domain: domain.data, acls: acls.acls, warnings: [...normalizer.warnings, ...acls.warnings] };
 }

@@ -50,16 +50,52 @@ describe("collector schema: fixtures", () => {
 
 describe("collector schema: rejections name the exact JSON path", () => {
   it("rejects an unsupported schemaVersion with one clear message", () => {
-    const doc = { ...minimal(), schemaVersion: 2 };
+    const doc = { ...minimal(), schemaVersion: 3 };
     expect(issuesOf(doc)).toEqual([
       {
         path: "schemaVersion",
         message:
-          "unsupported schemaVersion 2: this version of Cloud Sync Readiness reads schemaVersion 1 only; " +
+          "unsupported schemaVersion 3: this version of Cloud Sync Readiness reads schemaVersion 1 and 2; " +
           "run the collector shipped with this version (docs/collector.md)",
       },
     ]);
     expect(issuesOf({ ...minimal(), schemaVersion: "1" })[0].message).toMatch(/^unsupported schemaVersion "1"/);
+    expect(issuesOf({ ...minimal(), schemaVersion: 0 })[0].path).toBe("schemaVersion");
+  });
+
+  it("reads schemaVersion 1 (collector 1.0.x, no domain.acls) and 2 alike", () => {
+    expect(ok(minimal()).schemaVersion).toBe(1);
+    expect(ok({ ...minimal(), schemaVersion: 2 }).schemaVersion).toBe(2);
+    const v1 = ok(JSON.parse(readFixture("server2025-dc-domain.json")));
+    expect(v1.domain && "acls" in v1.domain).toBe(false);
+  });
+
+  it("rejects a malformed access rule in domain.acls with its path", () => {
+    const doc = JSON.parse(JSON.stringify(minimal()));
+    doc.schemaVersion = 2;
+    const rule = {
+      identityReference: "CORP\\provAgentgMSA$",
+      sid: "S-1-5-21-1-2-3-3101",
+      activeDirectoryRights: -16,
+      accessControlType: "Allow",
+      objectType: "00000000-0000-0000-0000-000000000000",
+      inheritedObjectType: "00000000-0000-0000-0000-000000000000",
+      inheritanceType: "None",
+      isInherited: "False",
+    };
+    doc.domain = {
+      acls: [
+        { distinguishedName: "DC=corp,DC=contoso,DC=com", role: "domainRoot", protected: false, accessRules: [rule], error: null },
+        { distinguishedName: "", role: "elsewhere", protected: null, accessRules: null, error: { probe: "domain.acls" } },
+      ],
+    };
+    expect(issuesOf(doc).map((issue) => issue.path)).toEqual([
+      "domain.acls[0].accessRules[0].activeDirectoryRights",
+      "domain.acls[0].accessRules[0].isInherited",
+      "domain.acls[1].distinguishedName",
+      "domain.acls[1].role",
+      "domain.acls[1].error.message",
+    ]);
   });
 
   it("rejects a document without schemaVersion, and anything that is not an object", () => {
@@ -127,6 +163,25 @@ describe("collector schema: rejections name the exact JSON path", () => {
 });
 
 describe("collector schema: Windows PowerShell 5.1 ConvertTo-Json quirks", () => {
+  it("accepts domain.acls with a single object or rule unrolled, and enums as numbers (mapped later, by lib/ingest/acl)", () => {
+    const doc = JSON.parse(JSON.stringify(minimal()));
+    doc.schemaVersion = 2;
+    const rule = {
+      identityReference: "S-1-5-32-560",
+      sid: "S-1-5-32-560",
+      activeDirectoryRights: 16,
+      accessControlType: 0,
+      objectType: "46a9b11d-60ae-405a-b7e8-ff8a58d456d2",
+      inheritedObjectType: "bf967aba-0de6-11d0-a285-00aa003049e2",
+      inheritanceType: 2,
+      isInherited: false,
+    };
+    doc.domain = { acls: { distinguishedName: "DC=corp,DC=contoso,DC=com", role: "domainroot", protected: false, accessRules: rule, error: null } };
+    const acl = ok(doc).domain?.acls?.[0];
+    expect(acl?.role).toBe("domainRoot");
+    expect(acl?.accessRules).toEqual([rule]);
+  });
+
   it("accepts a one-element array unrolled to the bare element", () => {
     const doc = JSON.parse(JSON.stringify(minimal()));
     doc.host.hotfixes.ids = "KB5070773";

@@ -14,7 +14,10 @@ import { psArray, psDate, psEnum, psInt } from "./ps-quirks";
  */
 
 export const COLLECTOR_NAME = "Get-CloudSyncReadiness";
-export const COLLECTOR_SCHEMA_VERSION = 1;
+/** The version the shipped collector writes. 2 added `domain.acls` (the DACLs of the domain root and of -ScopeOU OUs). */
+export const COLLECTOR_SCHEMA_VERSION = 2;
+/** Every version this app reads; a version-1 report is a version-2 report without `domain.acls`. */
+export const SUPPORTED_COLLECTOR_SCHEMA_VERSIONS: readonly number[] = [1, COLLECTOR_SCHEMA_VERSION];
 
 const text = z.string().nullable();
 /** A registry DWORD: the number, or null when the value or its key does not exist. */
@@ -214,6 +217,45 @@ const hostSection = z
 
 const adPrincipal = z.object({ name: text, sid: text, distinguishedName: text }).partial();
 
+/** A failed probe, as in `errors` (also written on the object it concerns, e.g. one ACL). */
+const probeError = z.object({ probe: z.string(), message: z.string() });
+
+/**
+ * An enum of System.DirectoryServices.ActiveDirectoryAccessRule by name (what the script writes) or, after a
+ * PowerShell 5.1 round trip without `.ToString()`, by number. The values are mapped by lib/ingest/acl, the same
+ * code that reads Get-Acl exports.
+ */
+const aceEnum = z.union([z.string().min(1), z.number().int()]);
+
+/** One ActiveDirectoryAccessRule of a DACL. */
+const accessRule = z.object({
+  /** DOMAIN\name (NTAccount), or the SID when it cannot be translated. */
+  identityReference: z.string().min(1),
+  sid: text.optional(),
+  /** ActiveDirectoryRights as the unsigned 32-bit access mask (GenericAll = 983551). */
+  activeDirectoryRights: z.number().int().nonnegative().max(0xffffffff),
+  /** "Allow" | "Deny". */
+  accessControlType: aceEnum,
+  /** Lower-case GUID; all zeros = every property / right. */
+  objectType: z.string(),
+  /** Lower-case GUID; all zeros = every class. */
+  inheritedObjectType: z.string(),
+  /** ActiveDirectorySecurityInheritance name: None, All, Descendents, SelfAndChildren, Children. */
+  inheritanceType: aceEnum,
+  isInherited: z.boolean(),
+});
+
+/** The DACL of one directory object (-IncludeDomain: the domain root, then each -ScopeOU). */
+const aclObject = z.object({
+  distinguishedName: z.string().min(1),
+  role: psEnum(["domainRoot", "scopeOU"]).nullable().optional(),
+  /** True when the DACL is protected (inheritance from the parent disabled); null when it could not be read. */
+  protected: z.boolean().nullable().optional(),
+  /** Every ACE, explicit and inherited; null when the object could not be read (see `error`). */
+  accessRules: psArray(accessRule).nullable().optional(),
+  error: probeError.nullable().optional(),
+});
+
 const domainSection = z
   .object({
     dnsName: text,
@@ -264,11 +306,13 @@ const domainSection = z
         groups: psArray(z.object({ name: text, sid: text }).partial()),
       }),
     ).nullable(),
+    /** schemaVersion 2: the DACLs read for the gMSA ACL rules; null when the probe failed as a whole. */
+    acls: psArray(aclObject).nullable(),
   })
   .partial();
 
 export const collectorOutputSchema = z.object({
-  schemaVersion: z.literal(COLLECTOR_SCHEMA_VERSION),
+  schemaVersion: z.union([z.literal(1), z.literal(2)]),
   collector: z.object({
     name: z.literal(COLLECTOR_NAME, { error: `collector.name must be "${COLLECTOR_NAME}"` }),
     version: z.string().min(1),
@@ -280,12 +324,14 @@ export const collectorOutputSchema = z.object({
   host: hostSection,
   /** Absent without -IncludeDomain; null when -IncludeDomain was given but the section could not be collected. */
   domain: domainSection.nullable().optional(),
-  errors: psArray(z.object({ probe: z.string(), message: z.string() })).nullable().optional(),
+  errors: psArray(probeError).nullable().optional(),
 });
 
 export type CollectorOutput = z.infer<typeof collectorOutputSchema>;
 export type CollectorHost = CollectorOutput["host"];
 export type CollectorDomain = NonNullable<CollectorOutput["domain"]>;
+export type CollectorAclObject = NonNullable<CollectorDomain["acls"]>[number];
+export type CollectorAccessRule = NonNullable<CollectorAclObject["accessRules"]>[number];
 
 /** A problem in one collector output, located by JSON path relative to that output. */
 export interface CollectorIssue {
@@ -319,7 +365,7 @@ export function parseCollectorOutput(raw: unknown): CollectorParseResult {
   if (version === undefined) {
     return { ok: false, issues: [{ path: "schemaVersion", message: `missing schemaVersion: not a ${COLLECTOR_NAME} output` }] };
   }
-  if (version !== COLLECTOR_SCHEMA_VERSION) {
+  if (typeof version !== "number" || !SUPPORTED_COLLECTOR_SCHEMA_VERSIONS.includes(version)) {
     return {
       ok: false,
       issues: [
@@ -327,7 +373,7 @@ export function parseCollectorOutput(raw: unknown): CollectorParseResult {
           path: "schemaVersion",
           message:
             `unsupported schemaVersion ${JSON.stringify(version)}: this version of Cloud Sync Readiness reads ` +
-            `schemaVersion ${COLLECTOR_SCHEMA_VERSION} only; run the collector shipped with this version (docs/collector.md)`,
+            `schemaVersion ${SUPPORTED_COLLECTOR_SCHEMA_VERSIONS.join(" and ")}; run the collector shipped with this version (docs/collector.md)`,
         },
       ],
     };

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ENDPOINTS } from "@/lib/rules";
-import { COLLECTOR_NAME, collectorOutputSchema } from "./schema";
+import { COLLECTOR_NAME, COLLECTOR_SCHEMA_VERSION, collectorOutputSchema } from "./schema";
 import {
   extractEndpointTable,
   extractOrderedLiterals,
@@ -88,6 +88,76 @@ describe("collector script <-> JSON schema", () => {
     expect(SCRIPT).toContain(`$CollectorName = '${COLLECTOR_NAME}'`);
     expect(SCRIPT).toMatch(/\$CollectorVersion = '\d+\.\d+\.\d+'/);
   });
+
+  it("writes the schema version the app reads as the newest", () => {
+    expect(SCRIPT).toContain(`$report = [ordered]@{ schemaVersion = ${COLLECTOR_SCHEMA_VERSION}; collector`);
+    expect(SCRIPT).toContain(`Output format (schemaVersion ${COLLECTOR_SCHEMA_VERSION})`);
+  });
+});
+
+describe("collector script: the ACLs it reads with -IncludeDomain", () => {
+  const accessRule = literals.find((literal) => literal.paths.includes("domain.acls[].accessRules[]"));
+  const aclObject = literals.find((literal) => literal.paths.includes("domain.acls[]"));
+
+  it("writes every access rule with the fields the Get-Acl mapping reads", () => {
+    expect(accessRule?.keys).toEqual([
+      "identityReference",
+      "sid",
+      "activeDirectoryRights",
+      "accessControlType",
+      "objectType",
+      "inheritedObjectType",
+      "inheritanceType",
+      "isInherited",
+    ]);
+    expect(aclObject?.keys).toEqual(["distinguishedName", "role", "protected", "accessRules", "error"]);
+  });
+
+  it("reads the DACL through nTSecurityDescriptor, every ACE (explicit and inherited) by SID, translated once per SID", () => {
+    expect(SCRIPT).toContain("Get-ADObject @Ad -Identity $DistinguishedName -Properties nTSecurityDescriptor");
+    expect(SCRIPT).toContain("$Security.GetAccessRules($true, $true, [System.Security.Principal.SecurityIdentifier])");
+    expect(SCRIPT).toContain("$protected = [bool]$security.AreAccessRulesProtected");
+    expect(SCRIPT).toContain("$identity = Get-CachedAccountName $sid");
+  });
+
+  it("writes rights as the unsigned mask, enums by name and GUIDs lower-case", () => {
+    expect(SCRIPT).toContain("activeDirectoryRights = (ConvertTo-RightsMask $rule.ActiveDirectoryRights)");
+    expect(SCRIPT).toMatch(/if \(\$mask -lt 0\) \{ \$mask \+= 4294967296 \}/);
+    expect(SCRIPT).toContain("accessControlType     = $rule.AccessControlType.ToString()");
+    expect(SCRIPT).toContain("inheritanceType       = $rule.InheritanceType.ToString()");
+    expect(SCRIPT).toContain("objectType            = $rule.ObjectType.ToString('D').ToLowerInvariant()");
+    expect(SCRIPT).toContain("inheritedObjectType   = $rule.InheritedObjectType.ToString('D').ToLowerInvariant()");
+  });
+
+  it("reads the domain root first, then each -ScopeOU, and reports a failure on the object without stopping", () => {
+    expect(SCRIPT).toContain("$targets.Add(@{ Dn = $DomainDn; Role = 'domainRoot' })");
+    expect(SCRIPT).toContain("acls                  = (Invoke-Probe -ProbeName 'domain.acls' -ProbeBody { Get-AclObjectList");
+    const body = SCRIPT.slice(SCRIPT.indexOf("function Get-AclObject {"), SCRIPT.indexOf("function Get-AclObjectList {"));
+    expect(body).toMatch(/try \{[\s\S]*Get-ADObject[\s\S]*\} catch \{[\s\S]*Add-CollectorError -Probe 'domain\.acls'[\s\S]*\$failure = \[ordered\]@\{ probe = 'domain\.acls'; message = \$message \}/);
+  });
+
+  it("takes -ScopeOU only with -IncludeDomain, and only DNs inside the domain", () => {
+    expect(SCRIPT).toContain("if ($ScopeOU -and -not $IncludeDomain) { throw");
+    // The same patterns, in .NET and JavaScript regex syntax alike: taken from the script and tried here.
+    const rdn = /\$rdn = '([^']+)'/.exec(SCRIPT)?.[1];
+    const format = /\$Dn -match \('([^']+)' -f \$rdn, \$root\)/.exec(SCRIPT)?.[1];
+    const parameter = /\[ValidatePattern\('([^']+)'\)\]\s*\[string\[\]\]\$ScopeOU/.exec(SCRIPT)?.[1];
+    if (!rdn || !format || !parameter) throw new Error("Test-DnInDomain or the -ScopeOU validation changed shape");
+    const root = "DC=corp,DC=contoso,DC=com"
+      .split(",")
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\=]/g, "\\$&"))
+      .join("\\s*,\\s*");
+    const inDomain = new RegExp(format.replace("{0}", rdn).replace("{1}", root), "i");
+    const accepted = ["OU=Staff,DC=corp,DC=contoso,DC=com", "ou=Legacy, OU=Old Stuff,dc=CORP,dc=contoso,dc=com", "CN=Users,DC=corp,DC=contoso,DC=com", "OU=A\\,B,DC=corp,DC=contoso,DC=com"];
+    const refused = ["OU=Staff,DC=fabrikam,DC=com", "OU=Staff,DC=corp,DC=contoso,DC=com,DC=evil", "Staff", "OU=Staff;DC=corp,DC=contoso,DC=com"];
+    expect(accepted.filter((dn) => !inDomain.test(dn))).toEqual([]);
+    expect(refused.filter((dn) => inDomain.test(dn))).toEqual([]);
+    const syntax = new RegExp(parameter, "i");
+    expect(accepted.filter((dn) => !syntax.test(dn))).toEqual([]);
+    expect(["Staff", "OU=Staff", "corp.contoso.com"].filter((dn) => syntax.test(dn))).toEqual([]);
+    // The domain root itself passes (the list is de-duplicated, so it is read once).
+    expect(syntax.test("DC=corp,DC=contoso,DC=com") && inDomain.test("DC=corp,DC=contoso,DC=com")).toBe(true);
+  });
 });
 
 describe("collector script endpoints", () => {
@@ -110,25 +180,30 @@ describe("fixtures have the script's exact shape", () => {
   const byPath = new Map<string, string[]>();
   for (const literal of literals) for (const p of literal.paths) byPath.set(p, literal.keys);
 
+  const ADDED_IN_VERSION_2: Record<string, string[]> = { domain: ["acls"] };
+
   /** Compares the key order of every object in `value` with the literal written at its path. */
-  function orderMismatches(value: unknown, jsonPath: string, out: string[]): void {
+  function orderMismatches(value: unknown, jsonPath: string, out: string[], version: number): void {
     if (Array.isArray(value)) {
-      for (const item of value) orderMismatches(item, `${jsonPath}[]`, out);
+      for (const item of value) orderMismatches(item, `${jsonPath}[]`, out, version);
       return;
     }
     if (typeof value !== "object" || value === null) return;
     let expected = byPath.get(jsonPath);
     // The script removes "domain" from the root literal when -IncludeDomain is not given.
     if (jsonPath === "root" && expected && !("domain" in value)) expected = expected.filter((k) => k !== "domain");
+    // A schemaVersion 1 report (collector 1.0.x) is a version 2 report without the keys added in version 2.
+    if (version === 1 && expected) expected = expected.filter((k) => !ADDED_IN_VERSION_2[jsonPath]?.includes(k));
     const actual = Object.keys(value);
     if (expected && actual.join() !== expected.join()) out.push(`${jsonPath}: [${actual}] != [${expected}]`);
-    for (const [key, child] of Object.entries(value)) orderMismatches(child, jsonPath === "root" ? key : `${jsonPath}.${key}`, out);
+    for (const [key, child] of Object.entries(value)) orderMismatches(child, jsonPath === "root" ? key : `${jsonPath}.${key}`, out, version);
   }
 
   for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith(".json"))) {
     it(`${file}: every object has the keys, in the order, the script writes`, () => {
       const out: string[] = [];
-      orderMismatches(JSON.parse(readFileSync(path.join(FIXTURES, file), "utf8")), "root", out);
+      const fixture = JSON.parse(readFileSync(path.join(FIXTURES, file), "utf8")) as { schemaVersion: number };
+      orderMismatches(fixture, "root", out, fixture.schemaVersion);
       expect(out).toEqual([]);
     });
   }
@@ -145,6 +220,7 @@ describe("collector script is read-only", () => {
     const forbidden = [
       /\b(Set|New|Remove|Clear|Rename|Move|Copy|Add|Install|Uninstall|Enable|Disable|Start|Stop|Restart|Suspend|Resume|Register|Unregister|Grant|Revoke|Reset|Update|Invoke)-(?!CollectorError\b|Probe\b|Object\b)\w+/,
       /\b(CreateSubKey|SetValue|DeleteValue|DeleteSubKey|DeleteSubKeyTree|SetAccessControl|CommitChanges|Put|InvokeMember|InvokeSet)\s*\(/,
+      /\b(AddAccessRule|SetAccessRule|RemoveAccessRule\w*|ResetAccessRule|ModifyAccessRule|PurgeAccessRules|SetAccessRuleProtection|SetOwner|SetSecurityDescriptor\w*)\s*\(/,
       /\bOpenSubKey\([^)]*\$true/,
       /\b(reg(\.exe)?\s+(add|delete|import)|netsh(\.exe)?\s+\w+\s+(set|add|delete|reset|import))\b/i,
       /\bOut-File\b|\bSet-Content\b|\bAdd-Content\b|>\s*\$|\bExport-\w+/,
@@ -165,13 +241,14 @@ describe("collector script is read-only", () => {
 
   it("would notice a write (the check itself works)", () => {
     const tampered = codeOnly(
-      `${SCRIPT}\nSet-ItemProperty -Path 'HKLM:\\X' -Name Y -Value 1\n$key = $base.OpenSubKey($Path, $true)\n$key.SetValue('Enabled', 1)\nnetsh winhttp set proxy p:8080\n`,
+      `${SCRIPT}\nSet-ItemProperty -Path 'HKLM:\\X' -Name Y -Value 1\n$key = $base.OpenSubKey($Path, $true)\n$key.SetValue('Enabled', 1)\nnetsh winhttp set proxy p:8080\n$security.AddAccessRule($rule)\n`,
     );
     expect(writeOperations(tampered).map(({ line }) => line.split(" ")[0])).toEqual([
       "Set-ItemProperty",
       "$key",
       "$key.SetValue('',",
       "netsh",
+      "$security.AddAccessRule($rule)",
     ]);
   });
 
@@ -231,6 +308,7 @@ describe("collector script is Windows PowerShell 5.1 compatible", () => {
       "Tag",
       "GmsaName",
       "MaxObjects",
+      "ScopeOU",
     ]);
     for (const name of params) expect(SCRIPT).toContain(`.PARAMETER ${name}`);
     for (const section of [".SYNOPSIS", ".DESCRIPTION", ".EXAMPLE"]) expect(SCRIPT).toContain(section);

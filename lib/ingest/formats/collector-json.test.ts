@@ -80,11 +80,34 @@ describe("collector-json: parse one file", () => {
   });
 
   it("rejects an unsupported schemaVersion with a clear message", () => {
-    const body = text("server2022-ready.json").replace('"schemaVersion":  1', '"schemaVersion":  2');
+    const body = text("server2022-ready.json").replace('"schemaVersion":  1', '"schemaVersion":  3');
     const result = collectorJson.parse(input(body, "future.json"));
     expect(result.rejected).toBe(1);
     expect(result.issues[0]).toMatchObject({ row: 1, column: "schemaVersion", severity: "error" });
-    expect(result.issues[0].message).toMatch(/^unsupported schemaVersion 2: this version of Cloud Sync Readiness reads schemaVersion 1 only/);
+    expect(result.issues[0].message).toMatch(/^unsupported schemaVersion 3: this version of Cloud Sync Readiness reads schemaVersion 1 and 2;/);
+  });
+
+  it("returns the ACLs a -IncludeDomain report read (schemaVersion 2) as AclFacts, with its warnings", () => {
+    const result = collectorJson.parse(input(text("server2025-dc-domain-acl.json"), "DC01.json"));
+    expect(result).toMatchObject({ kind: "host-inventory", producerVersion: "1.1.0", records: 1, rejected: 0 });
+    expect(result.domains).toHaveLength(1);
+    expect(result.acls.map((acl) => [acl.targetDn, acl.account, acl.aces?.length])).toEqual([
+      ["DC=corp,DC=contoso,DC=com", "CORP\\provAgentgMSA$", 24],
+      ["OU=Staff,DC=corp,DC=contoso,DC=com", "CORP\\provAgentgMSA$", 8],
+      ["OU=Legacy,DC=corp,DC=contoso,DC=com", "CORP\\provAgentgMSA$", 6],
+    ]);
+    expect(result.issues).toEqual([
+      { file: "DC01.json", row: 1, column: "domain.acls[2].protected", message: expect.stringMatching(/^inheritance is disabled on OU=Legacy/), severity: "warning" },
+    ]);
+  });
+
+  it("rejects a report whose access rule cannot be read, with row and JSON path, and stores none of its facts", () => {
+    const body = text("server2025-dc-domain-acl.json").replace('"accessControlType":  "Deny"', '"accessControlType":  "Perhaps"');
+    const result = collectorJson.parse(input(body, "DC01.json"));
+    expect(result).toMatchObject({ records: 1, rejected: 1, hosts: [], domains: [], acls: [] });
+    expect(result.issues).toEqual([
+      { file: "DC01.json", row: 1, column: "domain.acls[1].accessRules[2].accessControlType", message: expect.stringMatching(/"Perhaps" is not an AccessControlType/), severity: "error" },
+    ]);
   });
 
   it("refuses a file that is not JSON, or JSON of the wrong shape, as a whole", () => {
@@ -151,6 +174,17 @@ describe("collector-json: bundles", () => {
     const result = collectorJson.parse(input(JSON.stringify([newer, older])));
     expect(result.domains).toHaveLength(1);
     expect(result.domains[0].schemaVersion).toBe(88);
+  });
+
+  it("keeps the most recent reading of an object when several hosts' reports carry its ACL", () => {
+    const older = json("server2025-dc-domain-acl.json");
+    const newer = structuredClone(older) as { collector: { runAt: string }; domain: { acls: { accessRules: unknown[] }[] } };
+    newer.collector.runAt = "2026-10-08T09:00:00Z";
+    newer.domain.acls[0].accessRules = newer.domain.acls[0].accessRules.slice(0, 8);
+    const result = collectorJson.parse(input(JSON.stringify([newer, older])));
+    expect(result.acls).toHaveLength(3);
+    expect(result.acls[0]).toMatchObject({ targetDn: "DC=corp,DC=contoso,DC=com", collectedAt: "2026-10-08T09:00:00.000Z" });
+    expect(result.acls[0].aces).toHaveLength(8);
   });
 
   it("warns once when a bundle mixes collector versions", () => {

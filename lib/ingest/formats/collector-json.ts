@@ -1,5 +1,5 @@
 import { parseJson } from "../json/parse-json";
-import type { DomainFacts } from "@/lib/facts";
+import type { AclFacts, DomainFacts } from "@/lib/facts";
 import { normalizeCollectorOutput } from "@/lib/ingest/collector/normalize";
 import { COLLECTOR_NAME, parseCollectorOutput } from "@/lib/ingest/collector/schema";
 import type { FormatParser, HostRecord, ParseInput, ParseIssue, ParseResult } from "@/lib/ingest/types";
@@ -8,6 +8,8 @@ import type { FormatParser, HostRecord, ParseInput, ParseIssue, ParseResult } fr
  * The JSON written by collector/Get-CloudSyncReadiness.ps1: one file per host, or a bundle of many outputs
  * (a JSON array, or `{ "hosts": [...] }`). Row = position in the bundle (1-based; a single file is row 1).
  * A host with errors is rejected on its own; the others are kept. Linear in the number of hosts.
+ * A report made with -IncludeDomain (schemaVersion 2) also yields the ACLs it read (domain root, -ScopeOU OUs),
+ * one AclFacts each, which the gMSA ACL rules judge like an uploaded Get-Acl export.
  */
 
 const FORMAT_ID = "collector-json";
@@ -69,6 +71,7 @@ function parse(input: ParseInput): ParseResult {
   result.records = records.length;
   const hosts: HostRecord[] = [];
   const domains = new Map<string, DomainFacts>();
+  const acls = new Map<string, AclFacts>();
   const versions = new Set<string>();
   let producerVersion: string | undefined;
 
@@ -108,10 +111,17 @@ function parse(input: ParseInput): ParseResult {
       const previous = domains.get(key);
       if (!previous || (previous.collectedAt ?? "") <= (domain.collectedAt ?? "")) domains.set(key, domain);
     }
+    for (const acl of normalized.acls) {
+      // The same object read by several hosts' runs: keep the most recent reading.
+      const key = (acl.targetDn ?? `row ${row}`).toLowerCase();
+      const previous = acls.get(key);
+      if (!previous || (previous.collectedAt ?? "") <= (acl.collectedAt ?? "")) acls.set(key, acl);
+    }
   });
 
   result.hosts = hosts;
   result.domains = [...domains.values()];
+  result.acls = [...acls.values()];
   if (producerVersion !== undefined) result.producerVersion = producerVersion;
   if (versions.size > 1) {
     result.issues.push({

@@ -1,8 +1,8 @@
 import type { AclFacts, DomainFacts } from "@/lib/facts";
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import type { Evidence, RuleContext, RuleOutcome } from "@/lib/rules/types";
-import { analyzeAcl, isSatisfied, type AclAnalysis, type PermissionFinding } from "./analyze";
-import { collectAclCommand, COLLECT_ACCOUNT, COLLECT_MEMBERSHIPS } from "./collect";
+import { analyzeAcl, isSatisfied, normalizeDn, type AclAnalysis, type PermissionFinding } from "./analyze";
+import { collectAclCommand, COLLECT_ACCOUNT, COLLECT_MEMBERSHIPS, domainDnOf } from "./collect";
 import { objectTypeText } from "./describe";
 import { rightsLabel } from "@/lib/facts";
 
@@ -14,9 +14,33 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 export type Prepared = { ok: true; analysis: AclAnalysis; account: string; context: Evidence[] } | { ok: false; outcome: RuleOutcome };
 
+/** The collector's error reading the domain root's ACL (domain.aclErrors), when it recorded one. */
+function rootAclError(ctx: RuleContext): { targetDn: string; message: string } | null {
+  const errors: unknown = isRecord(ctx.domain) ? ctx.domain.aclErrors : undefined;
+  if (!Array.isArray(errors)) return null;
+  const root = domainDnOf(ctx);
+  for (const entry of errors) {
+    if (!isRecord(entry) || typeof entry.targetDn !== "string" || typeof entry.message !== "string") continue;
+    if (root === null || normalizeDn(entry.targetDn) === normalizeDn(root)) return { targetDn: entry.targetDn, message: entry.message };
+  }
+  return null;
+}
+
 /** The ACL analysis for this context, or the unknown outcome saying what to collect. */
 export function prepareAcl(ctx: RuleContext): Prepared {
   if (!isRecord(ctx.acl)) {
+    const failed = rootAclError(ctx);
+    if (failed !== null) {
+      return {
+        ok: false,
+        outcome: unknown(
+          "acl",
+          collectAclCommand(ctx),
+          `The collector could not read the ACL of the domain root ${failed.targetDn} (${failed.message}), and no other export of it was uploaded, so the gMSA's permissions cannot be judged.`,
+          [evidence("domain.aclErrors", failed, "the domain root's access rules, read by the collector with -IncludeDomain or uploaded as a Get-Acl export")],
+        ),
+      };
+    }
     return {
       ok: false,
       outcome: unknown("acl", collectAclCommand(ctx), "No ACL export of the domain root was uploaded for the gMSA, so its permissions cannot be judged."),
