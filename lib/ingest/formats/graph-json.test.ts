@@ -69,4 +69,12 @@ describe("graph-json", () => {
   it("refuses JSON that is not a Graph response", () => {
     expect(parse('{ "value": [ { "foo": 1 } ] }').issues[0].message).toMatch(/not a Graph response/);
   });
+
+  it("reads a bare array as Get-MgDomain | ConvertTo-Json writes it (no response wrapper)", () => {
+    const domains = parse(JSON.stringify([{ id: "contoso.com", isVerified: true, isDefault: true, isInitial: false, authenticationType: "Managed" }]));
+    expect(domains).toMatchObject({ records: 1, rejected: 0, tenant: { domains: [{ id: "contoso.com", isVerified: true }] } });
+    const admins = parse(JSON.stringify([{ "@odata.type": "#microsoft.graph.user", userPrincipalName: "ada@contoso.com", accountEnabled: true }]));
+    expect(admins.tenant?.hybridIdentityAdmins).toEqual([expect.objectContaining({ userPrincipalName: "ada@contoso.com" })]);
+    expect(parse("[1, 2]").issues.some((issue) => issue.severity === "error")).toBe(true);
+  });
 });

@@ -195,6 +195,11 @@ function parse(input: ParseInput): ParseResult {
   let tenantId: string | undefined;
   let collectedAt: string | undefined;
 
+  if (Array.isArray(root)) {
+    // `Get-MgDomain | ConvertTo-Json` or the role members piped to ConvertTo-Json: the items without the response wrapper.
+    if (!readResponse(root, "", undefined, ctx)) sink.error("Expected an array of Graph domains or of role members.");
+    return finishTenant(result, ctx, input, undefined, undefined);
+  }
   if (!isObject(root)) {
     sink.error("Expected a Microsoft Graph response object ({ \"value\": [...] }) or { \"domains\": ..., \"hybridIdentityAdministrators\": ... }.");
     return finishResult(result, sink);
@@ -221,6 +226,11 @@ function parse(input: ParseInput): ParseResult {
         `(GET /v1.0/directoryRoles(roleTemplateId='${HYBRID_IDENTITY_ADMINISTRATOR_TEMPLATE_ID}')/members).`,
     );
   }
+  return finishTenant(result, ctx, input, tenantId, collectedAt);
+}
+
+function finishTenant(result: ParseResult, ctx: Ctx, input: ParseInput, tenantId: string | undefined, collectedAt: string | undefined): ParseResult {
+  const { sink } = ctx;
   result.records = ctx.record;
   result.rejected = ctx.rejected;
   if (sink.hasFileError()) return finishResult(result, sink);
