@@ -26,6 +26,16 @@ export const aceSchema = z.object({
   inheritanceType: aceInheritanceSchema,
   /** True when the ACE was inherited from a parent object. */
   isInherited: z.boolean(),
+  /**
+   * Set by text parsers (dsacls) when a name they print is in no default schema (a custom schema extension): the
+   * name, for the GUID field it stands for. That field then holds UNRESOLVED_GUID (lib/facts/ad/schema-lookup.ts),
+   * never EMPTY_GUID, so the entry never reads as "all properties" or "every class"; the gMSA rules answer Unknown
+   * when such an entry belongs to the gMSA or its groups (lib/rules/acl/normalize.ts).
+   */
+  unresolved: z
+    .object({ objectType: z.string().min(1).optional(), inheritedObjectType: z.string().min(1).optional() })
+    .strict()
+    .optional(),
 });
 export type Ace = z.infer<typeof aceSchema>;
 

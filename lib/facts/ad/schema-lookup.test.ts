@@ -23,7 +23,7 @@ describe("generated schema data", () => {
   });
 
   it("is sorted and holds lower-case GUIDs only", () => {
-    const names = (rows: readonly (readonly string[])[]) => rows.map((r) => r[0]);
+    const names = (rows: readonly (readonly [string, ...unknown[]])[]) => rows.map((r) => r[0]);
     expect(names(SCHEMA_CLASSES)).toEqual([...names(SCHEMA_CLASSES)].sort((a, b) => a.localeCompare(b, "en")));
     expect(names(SCHEMA_ATTRIBUTES)).toEqual([...names(SCHEMA_ATTRIBUTES)].sort((a, b) => a.localeCompare(b, "en")));
     for (const entry of SCHEMA_ENTRIES) expect(entry.guid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);

@@ -21,6 +21,13 @@ import {
 
 export { SCHEMA_SOURCE };
 
+/**
+ * Stands in for a name a text export printed that no default schema object or right has (a custom schema
+ * extension): the ACE's `unresolved` field carries the name. No schema object has this GUID, and it is never
+ * EMPTY_GUID, so an unresolved entry can never read as "all properties" or "every class".
+ */
+export const UNRESOLVED_GUID = "ffffffff-ffff-ffff-ffff-ffffffffffff";
+
 export type SchemaKind = "class" | "attribute" | "property-set" | "extended-right" | "validated-write";
 
 export interface SchemaEntry {

@@ -1,5 +1,4 @@
-import { aceSchema, EMPTY_GUID, type Ace, type InheritanceType } from "@/lib/facts";
-import { guidForDisplayName } from "@/lib/facts";
+import { aceSchema, EMPTY_GUID, UNRESOLVED_GUID, type Ace, type InheritanceType } from "@/lib/facts";
 import type { FormatParser, ParseInput, ParseResult } from "../types";
 import { createIssueSink, type IssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
@@ -9,6 +8,8 @@ import { displayValue } from "../text/display";
 import { AD_RIGHTS } from "@/lib/facts";
 import { dsaclsRights } from "../acl/dsacls-words";
 import { assembleAcls, createAclCollector, normalizeTargetDn } from "../acl/assemble";
+import { kindWords, resolveDsaclsName, type NameUse } from "./dsacls-text-names";
+import { isAccountPrincipal } from "./dsacls-text-account";
 
 /**
  * `dsacls "<DN>"` output: optional Owner:/Group:, "Access list:", entries "Allow|Deny <principal padded> <permission>"
@@ -192,36 +193,46 @@ function readBlocks(lines: readonly string[], sink: IssueSink): Block[] {
 
 interface EntryAce {
   ace?: Ace;
+  /** Problems that make the entry unusable: it is rejected. */
   errors: Array<{ column: string; message: string }>;
+  /** Names in no default schema, by the column they appear in: the entry is kept, marked unresolved. */
+  unresolved: Array<{ column: string; name: string }>;
 }
 
-function guidFor(name: string, what: string, errors: EntryAce["errors"]): string | undefined {
-  const guid = guidForDisplayName(name);
-  if (guid === undefined) {
-    errors.push({
-      column: what,
-      message:
-        `dsacls names ${displayValue(name)}, which is not in the built-in list of schema names, so this entry cannot be checked. ` +
-        `Export the ACL with Get-Acl (CSV or JSON) to get GUIDs instead.`,
-    });
+type Target = { guid: string } | { unresolved: string } | undefined;
+
+/** The GUID a name dsacls prints stands for; an unknown name is kept (unresolved), a misplaced one is an error. */
+function nameTarget(name: string, use: NameUse, column: string, result: EntryAce): Target {
+  const resolved = resolveDsaclsName(name, use);
+  if (resolved.status === "known") return { guid: resolved.entry.guid };
+  if (resolved.status === "unknown") {
+    result.unresolved.push({ column, name });
+    return { unresolved: name };
   }
-  return guid;
+  result.errors.push({
+    column,
+    message: `dsacls names ${displayValue(name)} here, which is ${kindWords(resolved.entry.kind)} of the Active Directory schema, not ${resolved.expected}.`,
+  });
+  return undefined;
 }
 
 function entryToAce(entry: Entry): EntryAce {
-  const errors: EntryAce["errors"] = [];
+  const result: EntryAce = { errors: [], unresolved: [] };
+  const { errors } = result;
   const principal = entry.principal.trim();
   if (principal === "") errors.push({ column: "principal", message: "The entry names no principal." });
   if (principal.length > MAX_TEXT_LENGTH) errors.push({ column: "principal", message: `The principal name is longer than ${MAX_TEXT_LENGTH} characters.` });
   const permission = entry.permission?.trim();
   let rights: number | undefined;
-  let objectType: string | undefined = EMPTY_GUID;
+  let objectType: Target = { guid: EMPTY_GUID };
   if (permission === undefined || permission === "") {
     errors.push({ column: "permission", message: "The entry has no permission text." });
+  } else if (permission.length > MAX_TEXT_LENGTH) {
+    errors.push({ column: "permission", message: `The permission text is longer than ${MAX_TEXT_LENGTH} characters.` });
   } else {
     const special = SPECIAL.exec(permission);
     if (special) {
-      if (special[1] !== undefined) objectType = guidFor(special[1].trim(), "permission", errors);
+      if (special[1] !== undefined) objectType = nameTarget(special[1].trim(), "object", "permission", result);
       if (entry.extraLines.length === 0) errors.push({ column: "permission", message: "SPECIAL ACCESS is not followed by any right." });
       let mask = 0;
       for (const line of entry.extraLines) {
@@ -237,37 +248,48 @@ function entryToAce(entry: Entry): EntryAce {
       if (direct !== undefined) rights = direct;
       else if (forMatch && dsaclsRights(forMatch[1]) !== undefined) {
         rights = dsaclsRights(forMatch[1]);
-        objectType = guidFor(forMatch[2].trim(), "permission", errors);
+        objectType = nameTarget(forMatch[2].trim(), "object", "permission", result);
       } else {
-        // A single-line extended right: "Reset Password", "Replicating Directory Changes".
-        rights = AD_RIGHTS.ExtendedRight;
-        objectType = guidFor(full, "permission", errors);
+        // A single-line right: an extended right ("Reset Password") or a validated write ("Validated write to DNS
+        // host name"). An unknown one is taken as an extended right, dsacls' form for custom control access rights.
+        const resolved = resolveDsaclsName(full, "single-line");
+        rights = resolved.status === "known" && resolved.entry.kind === "validated-write" ? AD_RIGHTS.Self : AD_RIGHTS.ExtendedRight;
+        objectType = nameTarget(full, "single-line", "permission", result);
       }
     }
   }
   let inheritanceType: InheritanceType = "None";
-  let inheritedObjectType: string | undefined = EMPTY_GUID;
+  let inheritedObjectType: Target = { guid: EMPTY_GUID };
   if (entry.section === "inherited") {
     inheritanceType = "Descendents";
-    if (entry.inheritedTo !== undefined) inheritedObjectType = guidFor(entry.inheritedTo, "Inherited to", errors);
+    if (entry.inheritedTo !== undefined) inheritedObjectType = nameTarget(entry.inheritedTo, "inherited-to", "Inherited to", result);
   }
-  if (errors.length > 0 || rights === undefined || objectType === undefined || inheritedObjectType === undefined) return { errors };
+  if (errors.length > 0 || rights === undefined || objectType === undefined || inheritedObjectType === undefined) return result;
   const candidate: Ace = {
     identity: principal,
     rights,
     accessType: entry.accessType,
-    objectType,
-    inheritedObjectType,
+    objectType: "guid" in objectType ? objectType.guid : UNRESOLVED_GUID,
+    inheritedObjectType: "guid" in inheritedObjectType ? inheritedObjectType.guid : UNRESOLVED_GUID,
     inheritanceType,
     isInherited: entry.inherited,
   };
+  if ("unresolved" in objectType || "unresolved" in inheritedObjectType) {
+    candidate.unresolved = {};
+    if ("unresolved" in objectType) candidate.unresolved.objectType = objectType.unresolved;
+    if ("unresolved" in inheritedObjectType) candidate.unresolved.inheritedObjectType = inheritedObjectType.unresolved;
+  }
   const checked = aceSchema.safeParse(candidate);
-  if (!checked.success) return { errors: checked.error.issues.map((issue) => ({ column: String(issue.path[0] ?? "entry"), message: issue.message })) };
-  return { ace: checked.data, errors: [] };
+  if (!checked.success) {
+    for (const issue of checked.error.issues) errors.push({ column: String(issue.path[0] ?? "entry"), message: issue.message });
+    return result;
+  }
+  result.ace = checked.data;
+  return result;
 }
 
 function aceKey(ace: Ace): string {
-  return [ace.identity.toLowerCase(), ace.accessType, ace.rights, ace.objectType, ace.isInherited].join("|");
+  return [ace.identity.toLowerCase(), ace.accessType, ace.rights, ace.objectType, ace.unresolved?.objectType?.toLowerCase() ?? "", ace.isInherited].join("|");
 }
 
 /** An entry effective on the object and the same entry inherited to all subobjects are one ACE applying to both: All. */
@@ -296,6 +318,35 @@ function mergeSections(aces: Array<{ ace: Ace; line: number }>): Array<{ ace: Ac
   return out;
 }
 
+/**
+ * An entry naming something in no default schema (a custom schema extension such as contoso-EmployeeBadge) is kept,
+ * marked unresolved (never read as "all properties" or "every class"). Granted or denied to the gMSA itself it can
+ * change a verdict, so it is an error on its line and counts as rejected (the upload is refused unless only the
+ * valid records are committed; if they are, it is stored unresolved and the gMSA rules answer Unknown for it).
+ * For any other principal it is a warning: the rules answer Unknown only if that principal turns out to be one of
+ * the gMSA's groups. Returns true when it was an error.
+ */
+function reportUnresolved(sink: IssueSink, entry: Entry, unresolved: EntryAce["unresolved"], account: string | undefined): boolean {
+  const names = unresolved.map((u) => displayValue(u.name)).join(" and ");
+  const column = unresolved[0].column;
+  const principal = displayValue(entry.principal.trim());
+  if (isAccountPrincipal(entry.principal, account)) {
+    sink.error(
+      `dsacls names ${names}, which is not in the default Active Directory schema (a custom schema extension?), in an entry for the gMSA ${principal} itself, ` +
+        "so it could change the permission checks. Export the ACL with Get-Acl (CSV or JSON) to get GUIDs instead. " +
+        "If you commit only the valid records, the entry is kept as unresolved and the gMSA permission rules answer Unknown.",
+      { row: entry.line, column },
+    );
+    return true;
+  }
+  sink.warning(
+    `dsacls names ${names}, which is not in the default Active Directory schema (a custom schema extension?), in an entry for ${principal}. ` +
+      "The entry is kept as unresolved: it is never read as all properties or all classes, and the gMSA permission rules answer Unknown only if the gMSA is a member of that principal.",
+    { row: entry.line, column },
+  );
+  return false;
+}
+
 function parse(input: ParseInput): ParseResult {
   const sink = createIssueSink(input.fileName);
   const result = newResult("gmsa-acl", FORMAT);
@@ -318,6 +369,7 @@ function parse(input: ParseInput): ParseResult {
     return finishResult(result, sink);
   }
   const collector = createAclCollector();
+  const account = input.options.account?.trim() || undefined;
   for (const block of blocks) {
     const accepted: Array<{ ace: Ace; line: number }> = [];
     for (const entry of block.entries) {
@@ -329,6 +381,7 @@ function parse(input: ParseInput): ParseResult {
         collector.add(block.target, undefined);
         continue;
       }
+      if (built.unresolved.length > 0 && reportUnresolved(sink, entry, built.unresolved, account)) result.rejected++;
       accepted.push({ ace: built.ace, line: entry.line });
     }
     for (const item of mergeSections(accepted)) collector.add(block.target, item.ace);
