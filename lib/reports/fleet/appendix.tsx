@@ -1,7 +1,8 @@
 import type { ReactElement } from "react";
 import type { AppendixServer } from "@/lib/data/reports/fleet-report";
 import { COLORS, VERDICT_COLORS, isVerdict, tablePages, type ReportMeta, type TableCell, type TableColumn } from "@/lib/reports/pdf";
-import { STATUS_LABELS, verdictLabel } from "./words";
+import { RESULT_STATUS_LABELS } from "@/lib/readiness";
+import { verdictLabel } from "./words";
 
 export const APPENDIX_ID = "appendix";
 
@@ -23,7 +24,7 @@ function serverRows(server: AppendixServer): TableCell[][] {
     { text: `${server.fqdn} · ${verdictLabel(server.verdict)}`, bold: true, color: isVerdict(server.verdict) ? VERDICT_COLORS[server.verdict] : COLORS.text },
   ];
   const rows: TableCell[][] = [head];
-  for (const r of server.results.filter((r) => r.severity !== "info")) rows.push([`  ${r.ruleId}`, { text: STATUS_LABELS[r.status] ?? r.status, color: STATUS_COLORS[r.status], bold: true }, r.severity, r.message]);
+  for (const r of server.results.filter((r) => r.severity !== "info")) rows.push([`  ${r.ruleId}`, { text: RESULT_STATUS_LABELS[r.status], color: STATUS_COLORS[r.status], bold: true }, r.severity, r.message]);
   if (server.sharedProblems.length > 0) rows.push(["  domain-wide", "", "", { text: `Failing or unknown for the domain: ${server.sharedProblems.join(", ")} (see Domains)`, color: COLORS.muted }]);
   return rows;
 }

@@ -1,7 +1,7 @@
 import { Text, View } from "@react-pdf/renderer";
 import type { DomainFinding, FindingRow, FleetReportData } from "@/lib/data/reports/fleet-report";
 import { COLORS, KeyValues, MinorHeading, Paragraph, ReportPage, SectionHeading, SubHeading, Table, formatCount, formatDay, styles, type ReportMeta, type TableCell } from "@/lib/reports/pdf";
-import { STATUS_LABELS } from "./words";
+import { RESULT_STATUS_LABELS } from "@/lib/readiness";
 
 export const DOMAINS_ID = "domains-gmsa";
 export const TENANT_ID = "tenant-scope";
@@ -18,7 +18,7 @@ function FindingList({ findings, empty }: { findings: readonly FindingRow[]; emp
     <View style={{ marginBottom: 8 }}>
       {findings.map((f) => (
         <View key={f.ruleId} style={{ flexDirection: "row", paddingVertical: 3, borderBottomWidth: 0.5, borderBottomColor: "#e2e8f0" }} wrap={false}>
-          <Text style={[styles.tableText, { width: 62, fontWeight: "bold", color: STATUS_COLORS[f.status] ?? COLORS.text }]}>{STATUS_LABELS[f.status] ?? f.status}</Text>
+          <Text style={[styles.tableText, { width: 62, fontWeight: "bold", color: STATUS_COLORS[f.status] ?? COLORS.text }]}>{RESULT_STATUS_LABELS[f.status]}</Text>
           <Text style={[styles.tableText, { width: 48, color: COLORS.muted }]}>{f.severity}</Text>
           <View style={{ flex: 1 }}>
             <Text style={[styles.tableText, { fontWeight: "bold" }]}>

@@ -45,9 +45,3 @@ export function verdictLabel(verdict: string): string {
   return (VERDICT_LABELS as Record<string, string>)[verdict] ?? verdict;
 }
 
-/** "Not ready 12 · Unknown 3 · …" cells: the counts per verdict in the table order (worst last, as the app shows them). */
-export function verdictCells(byVerdict: Readonly<Record<Verdict, number>>): string[] {
-  return VERDICTS.map((v) => count(byVerdict[v]));
-}
-
-export const STATUS_LABELS: Readonly<Record<string, string>> = { fail: "Fail", unknown: "Unknown", waived: "Waived", pass: "Pass" };
