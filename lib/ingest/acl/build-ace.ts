@@ -1,4 +1,4 @@
-import { aceSchema, EMPTY_GUID, type Ace, type AceProperty, type InheritanceType } from "@/lib/facts";
+import { aceSchema, EMPTY_GUID, resolveWellKnownIdentity, type Ace, type AceInheritance, type AceProperty, type InheritanceType } from "@/lib/facts";
 import { MAX_TEXT_LENGTH } from "../limits";
 import { displayValue } from "../text/display";
 import { parseBoolean } from "../values/booleans";
@@ -20,7 +20,15 @@ export interface AceReader {
   get(property: AceProperty): unknown;
   /** How to name the property in messages (header or JSON path). */
   column(property: AceProperty): string;
+  /**
+   * Whether the export has this property at all (a column / key), as opposed to a blank value. When given, a file
+   * without any inheritance property yields inheritance "unknown" instead of an error.
+   */
+  has?(property: AceProperty): boolean;
 }
+
+/** The properties that say where an ACE applies. */
+export const INHERITANCE_PROPERTIES: readonly AceProperty[] = ["InheritanceType", "InheritanceFlags", "PropagationFlags"];
 
 export interface AceProblem {
   column: string;
@@ -28,7 +36,7 @@ export interface AceProblem {
 }
 
 export type AceBuild =
-  | { ok: true; ace: Ace; warnings: AceProblem[]; isInheritedAssumed: boolean }
+  | { ok: true; ace: Ace; warnings: AceProblem[]; isInheritedAssumed: boolean; inheritanceUnknown: boolean }
   | { ok: false; errors: AceProblem[] };
 
 function guidOf(
@@ -62,7 +70,8 @@ export function buildAce(reader: AceReader): AceBuild {
   const warnings: AceProblem[] = [];
 
   const identityRaw = reader.get("IdentityReference");
-  const identity = typeof identityRaw === "string" ? identityRaw.trim() : typeof identityRaw === "number" ? String(identityRaw) : "";
+  // An unresolved well-known SID ("S-1-5-32-548") is given the name Windows prints for it; other SIDs stay SIDs.
+  const identity = typeof identityRaw === "string" ? resolveWellKnownIdentity(identityRaw) : typeof identityRaw === "number" ? String(identityRaw) : "";
   if (identity === "") errors.push({ column: reader.column("IdentityReference"), message: "IdentityReference (the principal) is empty." });
   else if (identity.length > MAX_TEXT_LENGTH) {
     errors.push({ column: reader.column("IdentityReference"), message: `The principal name is ${identity.length} characters long; at most ${MAX_TEXT_LENGTH} are accepted.` });
@@ -105,8 +114,13 @@ export function buildAce(reader: AceReader): AceBuild {
     if (!inh.ok) errors.push({ column: reader.column("InheritanceFlags"), message: `${inh.message}.` });
     if (!prop.ok) errors.push({ column: reader.column("PropagationFlags"), message: `${prop.message}.` });
     if (inh.ok && prop.ok) fromFlags = inheritanceFromFlags(inh.value, prop.value);
+  } else if (inhFlagsRaw !== undefined) {
+    // Without ContainerInherit the entry is not inherited at all, whatever PropagationFlags says.
+    const inh = parseInheritanceFlags(inhFlagsRaw);
+    if (inh.ok && (inh.value & 1) === 0) fromFlags = "None";
   }
-  let inheritanceType: InheritanceType | undefined;
+  let inheritanceType: AceInheritance | undefined;
+  let inheritanceUnknown = false;
   const inheritanceRaw = reader.get("InheritanceType");
   if (inheritanceRaw !== undefined) {
     const parsed = parseInheritanceType(inheritanceRaw);
@@ -120,7 +134,11 @@ export function buildAce(reader: AceReader): AceBuild {
       }
     } else errors.push({ column: reader.column("InheritanceType"), message: `${parsed.message}.` });
   } else if (fromFlags !== undefined) inheritanceType = fromFlags;
-  else {
+  else if (reader.has !== undefined && !INHERITANCE_PROPERTIES.every((p) => reader.has?.(p) === true) && reader.has("InheritanceType") === false) {
+    // The export has no InheritanceType column (and not both flag columns): where the entry applies is unknown.
+    inheritanceType = "unknown";
+    inheritanceUnknown = true;
+  } else {
     errors.push({
       column: reader.column("InheritanceType"),
       message: "InheritanceType is missing (and InheritanceFlags/PropagationFlags too), so it is unknown where this entry applies.",
@@ -148,5 +166,22 @@ export function buildAce(reader: AceReader): AceBuild {
       errors: checked.error.issues.map((issue) => ({ column: String(issue.path[0] ?? "ACE"), message: issue.message })),
     };
   }
-  return { ok: true, ace: checked.data, warnings, isInheritedAssumed };
+  return { ok: true, ace: checked.data, warnings, isInheritedAssumed, inheritanceUnknown };
+}
+
+/** The command that exports every property of the access rules, inheritance included. */
+export const FULL_EXPORT_COMMAND =
+  'Get-Acl "AD:<dn>" | Select-Object -ExpandProperty Access | Export-Csv acl.csv -NoTypeInformation (or, on screen: ... | Format-Table * -Wrap)';
+
+/**
+ * The one warning for an export whose entries were stored with inheritance "unknown": which columns were missing,
+ * what it means for the checks, and the command that exports them.
+ */
+export function unknownInheritanceWarning(count: number, missing: readonly string[]): string {
+  const columns = missing.length === 0 ? "InheritanceType" : missing.join(", ");
+  return (
+    `The export has no ${columns} column${missing.length > 1 ? "s" : ""}, so where ${count} entr${count === 1 ? "y applies" : "ies apply"} ` +
+    `(this object, its descendants, or both) is unknown. They were kept with inheritance "unknown": permission checks they could satisfy answer ` +
+    `Unknown instead of pass or fail. Export the missing columns: ${FULL_EXPORT_COMMAND}.`
+  );
 }

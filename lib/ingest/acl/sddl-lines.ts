@@ -28,7 +28,26 @@ export function continuesSddl(sofar: string, next: string): boolean {
   const chunk = next.trim();
   if (chunk === "" || !SDDL_CHUNK.test(chunk) || DN_LIKE.test(chunk)) return false;
   if (openParens(sofar) > 0 || !sofar.endsWith(")")) return true;
-  return chunk.startsWith("(") || /^[OGDS]:/.test(chunk);
+  if (chunk.startsWith("(")) return true;
+  // A part tag continues the string only when it comes after the parts already read (O, G, D, S order).
+  const tag = /^([OGDS]):/.exec(chunk);
+  if (!tag) return false;
+  const order = "OGDS";
+  const last = topLevelTags(sofar).reduce((max, t) => Math.max(max, order.indexOf(t)), -1);
+  return order.indexOf(tag[1]) > last;
+}
+
+/** The part tags (O, G, D, S) of an SDDL string, outside parentheses. */
+function topLevelTags(text: string): string[] {
+  const tags: string[] = [];
+  let depth = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (depth === 0 && text[k + 1] === ":" && "OGDS".includes(c)) tags.push(c);
+  }
+  return tags;
 }
 
 /** Whether a value was cut off by the console ("..." / "…" at the end). */

@@ -7,14 +7,15 @@ import { headerKey } from "../csv/read-csv";
 import { cell, csvHeaderOf, isRepeatedHeader, readCsvTable } from "../csv/csv-table";
 import { looksLikeJson } from "../json/parse-json";
 import { displayValue } from "../text/display";
-import { buildAce } from "../acl/build-ace";
+import { buildAce, INHERITANCE_PROPERTIES, unknownInheritanceWarning } from "../acl/build-ace";
 import { assembleAcls, createAclCollector, normalizeTargetDn } from "../acl/assemble";
 
 /**
  * `Get-Acl 'AD:<dn>' | Select-Object -ExpandProperty Access | Export-Csv`: with or without the `#TYPE` line
  * (Windows PowerShell 5.1), comma or semicolon (-UseCulture), enums as names ("ReadProperty, WriteProperty")
  * or numbers, headers in any case, `Identity` for IdentityReference, extra columns (DN / Path / ADObjectDN) naming
- * the object each row belongs to.
+ * the object each row belongs to. A file without InheritanceType (and without InheritanceFlags + PropagationFlags) is
+ * accepted: its entries get inheritance "unknown", with one warning naming the missing columns.
  */
 
 const FORMAT = "getacl-csv";
@@ -77,6 +78,7 @@ function parse(input: ParseInput): ParseResult {
 
   const collector = createAclCollector();
   const accounts = new Set<string>();
+  let unknownInheritance = 0;
   for (const row of table.rows) {
     if (isRepeatedHeader(row, table.header)) continue;
     result.records++;
@@ -91,6 +93,7 @@ function parse(input: ParseInput): ParseResult {
         const i = index.get(property);
         return i === undefined ? property : headers[i];
       },
+      has: (property) => index.has(property),
     });
     let target: string | undefined;
     let targetError = false;
@@ -121,8 +124,10 @@ function parse(input: ParseInput): ParseResult {
       collector.add(target, undefined);
       continue;
     }
+    if (built.inheritanceUnknown) unknownInheritance++;
     collector.add(target, built.ace);
   }
+  if (unknownInheritance > 0) sink.warning(unknownInheritanceWarning(unknownInheritance, INHERITANCE_PROPERTIES.filter((p) => !index.has(p))));
   if (accounts.size > 1) {
     sink.error(`The ${headers[accountIndex]} column names several accounts (${[...accounts].slice(0, 5).join(", ")}); upload one file per gMSA.`, {
       column: headers[accountIndex],

@@ -9,7 +9,7 @@ import { readJsonFile } from "../json/read-json";
 import { asText, field, isObject, jsonPath, unwrapValue, type JsonObject } from "../json/access";
 import { head } from "../text/lines";
 import { displayValue } from "../text/display";
-import { buildAce } from "../acl/build-ace";
+import { buildAce, INHERITANCE_PROPERTIES, unknownInheritanceWarning } from "../acl/build-ace";
 import { assembleAcls, createAclCollector, normalizeTargetDn, type AclCollector } from "../acl/assemble";
 import { parseDateTime } from "../values/dates";
 
@@ -17,7 +17,8 @@ import { parseDateTime } from "../values/dates";
  * Access rules as JSON: `Get-Acl 'AD:<dn>' | Select-Object -ExpandProperty Access | ConvertTo-Json` (an array, or one
  * object for a single rule), a whole `Get-Acl ... | ConvertTo-Json` object (Path + Access), or an AclFacts-shaped
  * object ({ targetDn, account, aces }). Enums as numbers or names; IdentityReference as a string or { "Value": ... };
- * GUIDs in any case, with or without braces.
+ * GUIDs in any case, with or without braces. Objects without InheritanceType (and without InheritanceFlags +
+ * PropagationFlags), e.g. after Select-Object, get inheritance "unknown", with one warning naming the missing keys.
  */
 
 const FORMAT = "getacl-json";
@@ -62,6 +63,8 @@ interface Walk {
   accountSid?: string;
   collectedAt?: string;
   isInheritedMissing: boolean;
+  unknownInheritance: number;
+  missingInheritance: Set<string>;
   maxRows: number;
   tooMany: boolean;
 }
@@ -104,6 +107,7 @@ function readAce(obj: JsonObject, path: string, inherited: string | undefined, w
     column(property: AceProperty) {
       return jsonPath(path, field(obj, ...NAMES[property])?.key ?? property);
     },
+    has: (property: AceProperty) => field(obj, ...NAMES[property]) !== undefined,
   });
   if (!built.ok) {
     for (const error of built.errors) walk.sink.error(`${error.message} The entry was skipped.`, { row, column: error.column });
@@ -113,6 +117,10 @@ function readAce(obj: JsonObject, path: string, inherited: string | undefined, w
   }
   for (const warning of built.warnings) walk.sink.warning(warning.message, { row, column: warning.column });
   if (built.isInheritedAssumed) walk.isInheritedMissing = true;
+  if (built.inheritanceUnknown) {
+    walk.unknownInheritance++;
+    for (const p of INHERITANCE_PROPERTIES) if (field(obj, ...NAMES[p]) === undefined) walk.missingInheritance.add(p);
+  }
   if (own.bad) {
     walk.rejected++;
     walk.collector.add(target, undefined);
@@ -162,6 +170,8 @@ function parse(input: ParseInput): ParseResult {
     rejected: 0,
     accounts: new Set(),
     isInheritedMissing: false,
+    unknownInheritance: 0,
+    missingInheritance: new Set(),
     maxRows: maxRowsOf(input.options),
     tooMany: false,
   };
@@ -201,6 +211,9 @@ function parse(input: ParseInput): ParseResult {
   if (walk.record === 0) {
     sink.error("The file holds no access rules.");
     return finishResult(result, sink);
+  }
+  if (walk.unknownInheritance > 0) {
+    sink.warning(unknownInheritanceWarning(walk.unknownInheritance, INHERITANCE_PROPERTIES.filter((p) => walk.missingInheritance.has(p))));
   }
   if (walk.isInheritedMissing) {
     sink.warning("Some entries have no IsInherited property; they were treated as set directly on the object (not inherited).");

@@ -116,7 +116,7 @@ describe("getacl-table: -Wrap continuation lines, prompt DN, cut-off values", ()
     expect(aces[0]).toMatchObject({ rights: R.CreateChild | R.DeleteChild | R.ReadProperty | R.WriteProperty, inheritanceType: "All", identity: ACCOUNT });
     expect(aces[1]).toMatchObject({ identity: "CORP\\A very long group name for sync", inheritedObjectType: USER, isInherited: true });
     expect(aces[2]).toMatchObject({ identity: "CORP\\averyveryverylongaccountname$", objectType: "00299570-246d-11d0-a768-00aa006e0529", inheritedObjectType: USER });
-    expect(aces[3]).toMatchObject({ identity: "S-1-5-32-548", accessType: "deny" });
+    expect(aces[3]).toMatchObject({ identity: "BUILTIN\\Account Operators", accessType: "deny" });
   });
 
   it("rejects a value the console cut off and warns when flags contradict InheritanceType", () => {
@@ -159,7 +159,7 @@ describe("getacl-csv", () => {
       isInherited: false,
     });
     expect(root[3]).toMatchObject({ rights: R.CreateChild | R.DeleteChild, inheritanceType: "All", objectType: USER });
-    expect(root[6]).toMatchObject({ identity: "S-1-5-32-548", accessType: "deny" });
+    expect(root[6]).toMatchObject({ identity: "BUILTIN\\Account Operators", accessType: "deny" });
     expect(root[7].identity).toBe("=cmd|' /C calc'!A0");
     expect(result.issues.filter((i) => i.severity === "error").map(({ file, row, column }) => ({ file, row, column }))).toEqual([
       { file: "getacl.csv", row: 11, column: "ActiveDirectoryRights" },
@@ -215,7 +215,7 @@ describe("getacl-json", () => {
     expect(result.acls[0].aces).toEqual([
       { identity: ACCOUNT, rights: R.ReadProperty, accessType: "allow", objectType: EMPTY_GUID, inheritedObjectType: "4828cc14-1437-45bc-9b07-ad6f015e5f28", inheritanceType: "Descendents", isInherited: false },
       { identity: ACCOUNT, rights: R.ExtendedRight, accessType: "allow", objectType: "00299570-246d-11d0-a768-00aa006e0529", inheritedObjectType: USER, inheritanceType: "Descendents", isInherited: false },
-      { identity: "S-1-5-32-544", rights: R.GenericAll, accessType: "allow", objectType: EMPTY_GUID, inheritedObjectType: EMPTY_GUID, inheritanceType: "All", isInherited: true },
+      { identity: "BUILTIN\\Administrators", rights: R.GenericAll, accessType: "allow", objectType: EMPTY_GUID, inheritedObjectType: EMPTY_GUID, inheritanceType: "All", isInherited: true },
     ]);
     expect(result.issues.map(({ row, column }) => ({ row, column }))).toEqual([
       { row: 4, column: "[3].ActiveDirectoryRights" },
