@@ -14,6 +14,20 @@ const envSchema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
   UPLOAD_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
+  /**
+   * Archives and workbooks (.zip, .gz, .tar.gz/.tgz, .xlsx): compressed size of the upload (a ZIP of 50,000 collector
+   * reports is ≈ 90 MB), then the guards applied while inflating (docs/formats.md "Archives and workbooks").
+   */
+  ARCHIVE_MAX_BYTES: z.coerce.number().int().min(1).default(200 * 1024 * 1024),
+  /** Files in one archive (folders and OS metadata not counted). */
+  ARCHIVE_MAX_ENTRIES: z.coerce.number().int().min(1).default(60_000),
+  /** Bytes inflated from one archive, all entries together. */
+  ARCHIVE_MAX_UNCOMPRESSED_BYTES: z.coerce.number().int().min(1).default(1024 * 1024 * 1024),
+  /** Bytes inflated from one entry. */
+  ARCHIVE_MAX_ENTRY_BYTES: z.coerce.number().int().min(1).default(64 * 1024 * 1024),
+  /** Inflated / compressed size of one entry, and of the whole archive (checked above 1 MB inflated). */
+  ARCHIVE_MAX_ENTRY_RATIO: z.coerce.number().min(1).default(200),
+  ARCHIVE_MAX_TOTAL_RATIO: z.coerce.number().min(1).default(100),
 });
 
 export type Env = z.infer<typeof envSchema>;

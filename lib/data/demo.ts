@@ -96,7 +96,7 @@ export function loadDemoFleet(options: LoadDemoFleetOptions): DemoLoadSummary {
     if (response.status === "dry-run" || response.id === null) throw new DemoLoadError(name, "not-committed", "the file was not committed");
     files.push({
       name,
-      kind: response.kind,
+      kind: file.kind, // ingestFile refused any other kind
       format: response.format,
       status: response.status,
       uploadId: response.id,

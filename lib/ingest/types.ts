@@ -3,6 +3,9 @@ import type { AclFacts, DomainFacts, HostFacts, ScopeFacts, TenantFacts } from "
 /** What an upload carries. */
 export type UploadKind = "host-inventory" | "gmsa-acl" | "domain" | "tenant" | "sync-scope";
 
+/** The kind stored for an upload: an archive whose entries are of several kinds is "mixed" (see lib/ingest/archive). */
+export type StoredUploadKind = UploadKind | "mixed";
+
 /** A problem found while reading a file. Errors reject the row (or the whole file when `row` is absent). */
 export interface ParseIssue {
   file: string;
@@ -38,6 +41,8 @@ export interface ParseInput {
 /** One host record with where it came from. */
 export interface HostRecord {
   row?: number;
+  /** The archive entry the record came from ("fleet.zip › reports/WEB01.json"), when the upload was an archive. */
+  source?: string;
   facts: HostFacts;
 }
 

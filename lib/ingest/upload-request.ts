@@ -36,6 +36,8 @@ export const uploadFieldsSchema = z.object({
         return z.NEVER;
       }
     }),
+  /** Excel workbooks: the sheet to read, by name or 1-based position (default: the first visible sheet). */
+  sheet: optionalText(100),
   /** Name of a saved column mapping to use (and, with columnMapping, to save it under). */
   mappingName: optionalText(80),
   saveMapping: flag,

@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
+import type Database from "better-sqlite3";
 import { type AuditActor, actorFromUploader } from "@/lib/audit/entry";
-import type { ParseIssue, ParseOptions, ParseResult } from "@/lib/ingest/types";
+import type { ContainerKind, EntryOutcome } from "@/lib/ingest/archive";
+import type { ParseIssue, ParseOptions, ParseResult, StoredUploadKind } from "@/lib/ingest/types";
 import { appendAuditSql } from "../audit";
 import { markDetectedInstalls } from "../rollout/detected-installs";
 import { inWriteTransaction, sqlDate } from "../sqlite/connection";
@@ -18,6 +20,8 @@ export interface CommitInput {
   /** Who is audited for the commit (default: derived from uploadedBy). */
   actor?: AuditActor;
   now?: Date;
+  /** An archive or workbook upload: its container, the entries' common kind/format (or "mixed"), one row per entry. */
+  archive?: { container: ContainerKind; kind: StoredUploadKind; format: string; entries: readonly EntryOutcome[] };
 }
 
 export type CommitOutcome =
@@ -38,18 +42,18 @@ export function commitUpload(input: CommitInput): CommitOutcome {
     if (duplicate) return { status: "duplicate", id: duplicate.id, servers: duplicate.serversAffected, issues: [] };
 
     const id = randomUUID();
-    const { parsed } = input;
+    const { parsed, archive } = input;
     db.prepare(
       `INSERT INTO Upload (id, sha256, fileName, sizeBytes, kind, format, producerVersion, uploadedBy, uploadedById, createdAt,
-         records, accepted, rejected, serversAffected, issuesJson, optionsJson)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '[]', ?)`,
+         records, accepted, rejected, serversAffected, issuesJson, optionsJson, container, entryCount)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '[]', ?, ?, ?)`,
     ).run(
       id,
       input.sha256,
       input.fileName,
       input.sizeBytes,
-      parsed.kind,
-      parsed.format,
+      archive?.kind ?? parsed.kind,
+      archive?.format ?? parsed.format,
       parsed.producerVersion ?? null,
       input.uploadedBy.name,
       input.uploadedBy.userId ?? null,
@@ -58,7 +62,10 @@ export function commitUpload(input: CommitInput): CommitOutcome {
       parsed.records - parsed.rejected,
       parsed.rejected,
       JSON.stringify({ account: input.options.account, target: input.options.target, defaultDomain: input.options.defaultDomain }),
+      archive?.container ?? null,
+      archive?.entries.length ?? 0,
     );
+    if (archive) writeUploadEntries(db, id, archive.entries);
 
     const written: WrittenFacts = { affected: new Set(), touched: new Set(), issues: [...parsed.issues] };
     writeHostFacts(db, id, input.fileName, parsed, now, written);
@@ -66,16 +73,25 @@ export function commitUpload(input: CommitInput): CommitOutcome {
     markDetectedInstalls(db, id, input.fileName, written.touched, now);
     const hostFactsOnly = parsed.domains.length === 0 && parsed.acls.length === 0 && !parsed.tenant && !parsed.scope;
     const outcome = reevaluate(db, { domains: written.affected, touched: written.touched, hostFactsOnly }, formatCause({ kind: "upload", uploadId: id }), now);
-    const servers = parsed.kind === "host-inventory" ? written.touched.size : outcome.serversEvaluated;
+    const kind = archive?.kind ?? parsed.kind;
+    const servers = kind === "host-inventory" || (kind === "mixed" && hostFactsOnly) ? written.touched.size : outcome.serversEvaluated;
     db.prepare("UPDATE Upload SET serversAffected = ?, issuesJson = ? WHERE id = ?").run(servers, JSON.stringify(written.issues), id);
     appendAuditSql(db, uploadAuditEntry(input, id, servers), now);
     return { status: "committed", id, servers, issues: written.issues };
   });
 }
 
+/** One UploadEntry row per file of an archive (or the sheet of a workbook): its provenance and counts. */
+function writeUploadEntries(db: Database.Database, uploadId: string, entries: readonly EntryOutcome[]): void {
+  const insert = db.prepare(
+    "INSERT INTO UploadEntry (id, uploadId, position, name, sizeBytes, format, kind, records, accepted, rejected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  for (const e of entries) insert.run(randomUUID(), uploadId, e.position, e.name, e.sizeBytes, e.format, e.kind, e.records, e.accepted, e.rejected);
+}
+
 /** The "upload.commit" audit entry, written inside the commit's transaction (never for a duplicate). */
 function uploadAuditEntry(input: CommitInput, id: string, servers: number) {
-  const { parsed } = input;
+  const { parsed, archive } = input;
   return {
     actor: input.actor ?? actorFromUploader(input.uploadedBy),
     action: "upload.commit" as const,
@@ -86,13 +102,14 @@ function uploadAuditEntry(input: CommitInput, id: string, servers: number) {
       fileName: input.fileName,
       sha256: input.sha256,
       sizeBytes: input.sizeBytes,
-      kind: parsed.kind,
-      format: parsed.format,
+      kind: archive?.kind ?? parsed.kind,
+      format: archive?.format ?? parsed.format,
+      ...(archive ? { container: archive.container, entryCount: archive.entries.length } : {}),
       records: parsed.records,
       accepted: parsed.records - parsed.rejected,
       rejected: parsed.rejected,
       serversAffected: servers,
     },
-    summary: `uploaded ${input.fileName} (${parsed.format}, ${parsed.records - parsed.rejected} of ${parsed.records} records, ${servers} servers)`,
+    summary: `uploaded ${input.fileName} (${archive ? `${archive.container} of ${archive.entries.length} ${archive.entries.length === 1 ? "file" : "files"}, ` : ""}${archive?.format ?? parsed.format}, ${parsed.records - parsed.rejected} of ${parsed.records} records, ${servers} servers)`,
   };
 }

@@ -17,7 +17,7 @@ import { formatCause } from "@/lib/readiness";
 export function deleteUpload(uploadId: string, actor: AuditActor = SYSTEM_ACTOR, now = new Date()): boolean {
   return inWriteTransaction((db) => {
     const upload = db
-      .prepare("SELECT id, fileName, sha256, kind, format, uploadedBy, createdAt, records, accepted, rejected, serversAffected FROM Upload WHERE id = ?")
+      .prepare("SELECT id, fileName, sha256, kind, format, container, entryCount, uploadedBy, createdAt, records, accepted, rejected, serversAffected FROM Upload WHERE id = ?")
       .get(uploadId) as UploadRow | undefined;
     if (!upload) return false;
     const servers = db
@@ -25,7 +25,7 @@ export function deleteUpload(uploadId: string, actor: AuditActor = SYSTEM_ACTOR,
       .all(uploadId) as { id: string; domain: string }[];
     const factKinds = db.prepare("SELECT kind, subject FROM FactSnapshot WHERE uploadId = ?").all(uploadId) as { kind: string; subject: string }[];
 
-    db.prepare("DELETE FROM Upload WHERE id = ?").run(uploadId); // cascades to HostSnapshot and FactSnapshot
+    db.prepare("DELETE FROM Upload WHERE id = ?").run(uploadId); // cascades to HostSnapshot, FactSnapshot and UploadEntry (an archive's files)
 
     let affected: Set<string> | "all" = new Set(servers.map((server) => server.domain));
     for (const fact of factKinds) {
@@ -63,6 +63,8 @@ interface UploadRow {
   sha256: string;
   kind: string;
   format: string;
+  container: string | null;
+  entryCount: number;
   uploadedBy: string;
   createdAt: string;
   records: number;

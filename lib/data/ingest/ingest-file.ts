@@ -1,15 +1,17 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { parseFile } from "@/lib/ingest/parse-file";
+import { type ArchiveLimits, type ContainerKind, type EntryOutcome, openArchive, parseArchive, sniffContainer } from "@/lib/ingest/archive";
+import { INVENTORY_XLSX_FORMAT, parseWorkbook, readWorkbook, type WorkbookRead } from "@/lib/ingest/xlsx";
 import type { AuditActor } from "@/lib/audit/entry";
-import type { ParseIssue, ParseOptions, UploadKind } from "@/lib/ingest/types";
-import { env } from "@/lib/env";
+import type { ParseIssue, ParseOptions, ParseResult, StoredUploadKind, UploadKind } from "@/lib/ingest/types";
+import { type Env, env } from "@/lib/env";
 import { sqlite } from "../sqlite/connection";
 import { commitUpload } from "./commit-upload";
 
 function findUploadByHash(sha256: string) {
-  return sqlite().prepare("SELECT id, kind, format, records, accepted, rejected, serversAffected FROM Upload WHERE sha256 = ?").get(sha256) as
-    | { id: string; kind: string; format: string; records: number; accepted: number; rejected: number; serversAffected: number }
+  return sqlite().prepare("SELECT id, kind, format, container, entryCount, records, accepted, rejected, serversAffected FROM Upload WHERE sha256 = ?").get(sha256) as
+    | { id: string; kind: string; format: string; container: string | null; entryCount: number; records: number; accepted: number; rejected: number; serversAffected: number }
     | undefined;
 }
 
@@ -17,13 +19,15 @@ export interface IngestRequest {
   bytes: Uint8Array;
   fileName: string;
   options: ParseOptions;
-  /** A format id to use instead of detection. */
+  /** A format id to use instead of detection (for an archive: for every entry). */
   format?: string;
-  /** The kind the user expects; a file of another kind is refused. */
+  /** The kind the user expects; a file (or any archive entry) of another kind is refused. */
   kind?: UploadKind;
   dryRun?: boolean;
   /** Commit the valid rows of a file that has row errors (the user explicitly asked). */
   allowPartial?: boolean;
+  /** Workbooks: the sheet to read (name or 1-based position; default the first visible sheet). */
+  sheet?: string;
   uploadedBy: { name: string; userId?: string | null };
   /** Audited as the author of the commit (default: derived from uploadedBy). */
   actor?: AuditActor;
@@ -37,78 +41,236 @@ export interface IngestIssue {
   severity: "error" | "warning";
 }
 
+/** One file read from an archive (or the sheet read from a workbook), as the API and the upload page show it. */
+export interface IngestEntry {
+  position: number;
+  name: string;
+  sizeBytes: number;
+  format: string;
+  kind: string;
+  records: number;
+  accepted: number;
+  rejected: number;
+  errors: number;
+  warnings: number;
+}
+
+/** What an archive or workbook upload held; `entries` lists at most ENTRIES_LISTED (entries with errors first). */
+export interface IngestArchive {
+  container: ContainerKind;
+  entryCount: number;
+  entries: IngestEntry[];
+}
+
 export type IngestResponse =
   | {
       ok: true;
       id: string | null;
-      kind: UploadKind;
+      kind: StoredUploadKind;
       format: string;
       status: "committed" | "dry-run" | "duplicate";
       counts: { records: number; accepted: number; rejected: number; servers: number };
       issues: IngestIssue[];
+      archive?: IngestArchive;
     }
-  | { ok: false; status: 400 | 413; code: string; message: string; issues: IngestIssue[]; kind?: UploadKind; format?: string };
+  | { ok: false; status: 400 | 413; code: string; message: string; issues: IngestIssue[]; kind?: StoredUploadKind; format?: string; archive?: IngestArchive };
+
+/** Entries listed in a response (a 50,000-file archive is summarised; the upload's page lists them all). */
+export const ENTRIES_LISTED = 500;
 
 function toIssue(issue: ParseIssue): IngestIssue {
   return { file: issue.file, row: issue.row, column: issue.column, message: issue.message, severity: issue.severity };
 }
 
-/** upload -> parse -> (dry run | commit with evaluation). Never writes anything for a refused file. */
-export function ingestFile(request: IngestRequest): IngestResponse {
+export function archiveLimitsOf(limits: Env): ArchiveLimits {
+  return {
+    maxEntries: limits.ARCHIVE_MAX_ENTRIES,
+    maxTotalBytes: limits.ARCHIVE_MAX_UNCOMPRESSED_BYTES,
+    maxEntryBytes: limits.ARCHIVE_MAX_ENTRY_BYTES,
+    maxEntryRatio: limits.ARCHIVE_MAX_ENTRY_RATIO,
+    maxTotalRatio: limits.ARCHIVE_MAX_TOTAL_RATIO,
+    ratioFloorBytes: 1024 * 1024,
+  };
+}
+
+/** A ZIP that is an Excel workbook: by its name, or by the first part of the package ("[Content_Types].xml"). */
+export function isWorkbookUpload(bytes: Uint8Array, fileName: string): boolean {
+  if (sniffContainer(bytes) !== "zip") return false;
+  if (/\.xls[xmb]$/i.test(fileName)) return true;
+  const nameLength = bytes.length >= 30 ? bytes[26] | (bytes[27] << 8) : 0;
+  return new TextDecoder().decode(bytes.subarray(30, 30 + nameLength)) === "[Content_Types].xml";
+}
+
+function tooLarge(request: IngestRequest, limits: Env): IngestResponse | undefined {
+  const container = sniffContainer(request.bytes);
+  const max = container ? limits.ARCHIVE_MAX_BYTES : limits.UPLOAD_MAX_BYTES;
+  if (request.bytes.byteLength <= max) return undefined;
+  const mb = (max / 1024 / 1024).toFixed(0);
+  const what = container ? "archives and workbooks" : "a single file";
+  return {
+    ok: false,
+    status: 413,
+    code: "too-large",
+    message: `${request.fileName} is larger than the ${mb} MB limit for ${what}.`,
+    issues: [{ file: request.fileName, message: `The file is ${(request.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit for ${what} is ${mb} MB.`, severity: "error" }],
+  };
+}
+
+/**
+ * The upload entry point for the API and the upload page: reads a workbook's sheet first (exceljs is asynchronous),
+ * then ingests like ingestFile.
+ */
+export async function ingestUpload(request: IngestRequest & { workbook?: never }): Promise<IngestResponse> {
+  const limits = env();
+  const large = tooLarge(request, limits);
+  if (large) return large;
+  if (!isWorkbookUpload(request.bytes, request.fileName)) return ingestFile(request);
+  const workbook = await readWorkbook(request.bytes, request.fileName, archiveLimitsOf(limits), { sheet: request.sheet, columnMapping: request.options.columnMapping });
+  return ingestFile({ ...request, workbook });
+}
+
+/** A parsed upload, whatever it came in: one file, a workbook's sheet, or every entry of an archive. */
+interface Prepared {
+  result: ParseResult;
+  kind: StoredUploadKind;
+  format: string;
+  container?: ContainerKind;
+  entries?: EntryOutcome[];
+}
+
+type Preparation = { ok: true; prepared: Prepared } | { ok: false; response: IngestResponse };
+
+function summary(container: ContainerKind, entries: readonly EntryOutcome[]): IngestArchive {
+  const withProblems = entries.filter((e) => e.errors > 0 || e.rejected > 0);
+  const listed = withProblems.length >= ENTRIES_LISTED ? withProblems.slice(0, ENTRIES_LISTED) : [...withProblems, ...entries.filter((e) => !(e.errors > 0 || e.rejected > 0)).slice(0, ENTRIES_LISTED - withProblems.length)];
+  listed.sort((a, b) => a.position - b.position);
+  return {
+    container,
+    entryCount: entries.length,
+    entries: listed.map(({ position, name, sizeBytes, format, kind, records, accepted, rejected, errors, warnings }) => ({ position, name, sizeBytes, format, kind, records, accepted, rejected, errors, warnings })),
+  };
+}
+
+function refusal(fileName: string, issues: IngestIssue[], kind?: StoredUploadKind, format?: string, archive?: IngestArchive): IngestResponse {
+  const first = issues.find((issue) => issue.severity === "error" && issue.row === undefined) ?? issues.find((issue) => issue.severity === "error") ?? issues[0];
+  return { ok: false, status: 400, code: "bad-input", message: first?.message ?? `${fileName} could not be read.`, issues, kind, format, archive };
+}
+
+function prepare(request: IngestRequest & { workbook?: WorkbookRead }, options: ParseOptions, limits: Env): Preparation {
+  const { fileName, bytes } = request;
+  if (request.workbook !== undefined) {
+    if (!request.workbook.ok) {
+      return { ok: false, response: refusal(fileName, [{ file: fileName, message: request.workbook.message, severity: "error" }], "host-inventory", INVENTORY_XLSX_FORMAT) };
+    }
+    const parsed = parseWorkbook(request.workbook, fileName, options);
+    const entry = (result: ParseResult | undefined, issues: readonly ParseIssue[]): EntryOutcome => ({
+      position: 1,
+      name: request.workbook!.ok ? request.workbook!.sheetName : "",
+      sizeBytes: request.workbook!.ok ? request.workbook!.csv.length : 0,
+      format: INVENTORY_XLSX_FORMAT,
+      kind: "host-inventory",
+      records: result?.records ?? 0,
+      accepted: (result?.records ?? 0) - (result?.rejected ?? 0),
+      rejected: result?.rejected ?? 0,
+      errors: issues.filter((i) => i.severity === "error").length,
+      warnings: issues.filter((i) => i.severity === "warning").length,
+      readable: parsed.ok,
+    });
+    if (!parsed.ok) {
+      return { ok: false, response: refusal(fileName, parsed.issues.map(toIssue), "host-inventory", INVENTORY_XLSX_FORMAT, summary("xlsx", [entry(parsed.result, parsed.issues)])) };
+    }
+    const prepared: Prepared = { result: parsed.result, kind: "host-inventory", format: INVENTORY_XLSX_FORMAT, container: "xlsx", entries: [entry(parsed.result, parsed.result.issues)] };
+    return { ok: true, prepared };
+  }
+
+  const opened = openArchive(bytes, fileName, archiveLimitsOf(limits));
+  if (opened === undefined) {
+    const parsed = parseFile(bytes, fileName, options, request.format);
+    if (!parsed.ok) return { ok: false, response: refusal(fileName, parsed.issues.map(toIssue), parsed.result?.kind, parsed.result?.format) };
+    return { ok: true, prepared: { result: parsed.result, kind: parsed.result.kind, format: parsed.result.format } };
+  }
+  if (!opened.ok) return { ok: false, response: refusal(fileName, [{ file: fileName, message: opened.message, severity: "error" }]) };
+  const parsed = parseArchive(opened, fileName, options, request.format, request.kind);
+  const archive = summary(parsed.container, parsed.entries);
+  if (!parsed.ok) {
+    const kind = parsed.kind === "mixed" || parsed.entries.some((e) => e.kind !== "") ? parsed.kind : undefined;
+    return { ok: false, response: refusal(fileName, parsed.issues.map(toIssue), kind, kind ? parsed.format : undefined, archive) };
+  }
+  return { ok: true, prepared: { result: parsed.result, kind: parsed.kind, format: parsed.format, container: parsed.container, entries: parsed.entries } };
+}
+
+/**
+ * upload -> parse -> (dry run | commit with evaluation). Never writes anything for a refused file. Synchronous: plain
+ * files and archives (.zip, .gz, .tar.gz); a workbook must come through ingestUpload, which reads its sheet first.
+ */
+export function ingestFile(request: IngestRequest & { workbook?: WorkbookRead }): IngestResponse {
   const limits = env();
   const { fileName } = request;
-  if (request.bytes.byteLength > limits.UPLOAD_MAX_BYTES) {
-    const mb = (limits.UPLOAD_MAX_BYTES / 1024 / 1024).toFixed(0);
-    return { ok: false, status: 413, code: "too-large", message: `${fileName} is larger than the ${mb} MB limit.`, issues: [{ file: fileName, message: `The file is ${(request.bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${mb} MB.`, severity: "error" }] };
-  }
+  const large = tooLarge(request, limits);
+  if (large) return large;
   const sha256 = createHash("sha256").update(request.bytes).digest("hex");
   if (!request.dryRun) {
     // Fast path: the same bytes were committed before; nothing to parse or change.
     const previous = findUploadByHash(sha256);
     if (previous) {
       const counts = { records: previous.records, accepted: previous.accepted, rejected: previous.rejected, servers: previous.serversAffected };
-      return { ok: true, id: previous.id, kind: previous.kind as UploadKind, format: previous.format, status: "duplicate", counts, issues: [] };
+      return { ok: true, id: previous.id, kind: previous.kind as StoredUploadKind, format: previous.format, status: "duplicate", counts, issues: [] };
     }
   }
-  const options: ParseOptions = { maxRows: limits.UPLOAD_MAX_ROWS, ...request.options };
-  const parsed = parseFile(request.bytes, fileName, options, request.format);
-  if (!parsed.ok) {
-    const issues = parsed.issues.map(toIssue);
-    const first = issues.find((issue) => issue.row === undefined) ?? issues[0];
-    return { ok: false, status: 400, code: "bad-input", message: first?.message ?? `${fileName} could not be read.`, issues, kind: parsed.result?.kind, format: parsed.result?.format };
+  if (request.workbook === undefined && isWorkbookUpload(request.bytes, fileName)) {
+    return refusal(fileName, [{ file: fileName, message: `${fileName} is an Excel workbook; upload it on the upload page or through POST /api/uploads, which read workbooks.`, severity: "error" }]);
   }
-  const result = parsed.result;
-  if (request.kind && request.kind !== result.kind) {
-    return { ok: false, status: 400, code: "wrong-kind", message: `${fileName} looks like ${result.kind} data (${result.format}), not ${request.kind}.`, issues: [{ file: fileName, message: `Detected ${result.format} (${result.kind}); expected ${request.kind}.`, severity: "error" }], kind: result.kind, format: result.format };
+  const options: ParseOptions = { maxRows: limits.UPLOAD_MAX_ROWS, ...request.options };
+  const preparation = prepare(request, options, limits);
+  if (!preparation.ok) return preparation.response;
+  const { result, kind, format, container, entries } = preparation.prepared;
+  const archive = container && entries ? summary(container, entries) : undefined;
+  if (request.kind && !container && request.kind !== result.kind) {
+    return { ok: false, status: 400, code: "wrong-kind", message: `${fileName} looks like ${result.kind} data (${result.format}), not ${request.kind}.`, issues: [{ file: fileName, message: `Detected ${result.format} (${result.kind}); expected ${request.kind}.`, severity: "error" }], kind, format };
+  }
+  if (request.kind && container === "xlsx" && request.kind !== "host-inventory") {
+    return { ok: false, status: 400, code: "wrong-kind", message: `${fileName} is read as a host inventory (workbooks always are), not ${request.kind}.`, issues: [{ file: fileName, message: `Workbooks are host inventories; expected ${request.kind}.`, severity: "error" }], kind, format, archive };
   }
   const accepted = result.records - result.rejected;
   const issues = result.issues.map(toIssue);
   const counts = { records: result.records, accepted, rejected: result.rejected, servers: result.hosts.length };
   if (result.rejected > 0 && !request.allowPartial && !request.dryRun) {
+    const where = container && container !== "gzip" ? `${fileName} (${archive?.entryCount ?? 0} files)` : fileName;
     return {
       ok: false,
       status: 400,
       code: "rows-rejected",
-      message: `${result.rejected} of ${result.records} records in ${fileName} have errors; nothing was stored. Fix them, or commit only the ${accepted} valid records.`,
+      message: `${result.rejected} of ${result.records} records in ${where} have errors; nothing was stored. Fix them, or commit only the ${accepted} valid records.`,
       issues,
-      kind: result.kind,
-      format: result.format,
+      kind,
+      format,
+      archive,
     };
   }
   if (accepted === 0 && !request.dryRun) {
-    return { ok: false, status: 400, code: "empty", message: `${fileName} contains no usable records.`, issues, kind: result.kind, format: result.format };
+    return { ok: false, status: 400, code: "empty", message: `${fileName} contains no usable records.`, issues, kind, format, archive };
   }
   if (request.dryRun) {
-    return { ok: true, id: null, kind: result.kind, format: result.format, status: "dry-run", counts, issues };
+    return { ok: true, id: null, kind, format, status: "dry-run", counts, issues, archive };
   }
-  const committed = commitUpload({ sha256, fileName, sizeBytes: request.bytes.byteLength, parsed: result, options, uploadedBy: request.uploadedBy, actor: request.actor });
+  const committed = commitUpload({
+    sha256,
+    fileName,
+    sizeBytes: request.bytes.byteLength,
+    parsed: result,
+    options,
+    uploadedBy: request.uploadedBy,
+    actor: request.actor,
+    archive: container && entries ? { container, kind, format, entries } : undefined,
+  });
   return {
     ok: true,
     id: committed.id,
-    kind: result.kind,
-    format: result.format,
+    kind,
+    format,
     status: committed.status,
     counts: { ...counts, servers: committed.servers },
     issues: committed.status === "duplicate" ? [] : committed.issues.map(toIssue),
+    archive,
   };
 }

@@ -3,11 +3,11 @@ import { actorFromCaller } from "@/lib/audit/entry";
 import type { Caller } from "@/lib/auth/caller";
 import { uploadFieldsSchema } from "@/lib/ingest/upload-request";
 import { getColumnMapping, saveColumnMapping } from "../column-mappings";
-import { ingestFile, type IngestResponse } from "./ingest-file";
+import { ingestUpload, type IngestResponse } from "./ingest-file";
 
 /**
  * The one upload entry point for multipart requests (POST /api/uploads; the upload page posts there too):
- * validates the fields with zod, resolves a saved CSV column mapping, then ingests.
+ * validates the fields with zod, resolves a saved CSV column mapping, then ingests (plain files, archives, workbooks).
  */
 export async function uploadFromForm(form: FormData, caller: Caller): Promise<IngestResponse> {
   const file = form.get("file");
@@ -26,7 +26,7 @@ export async function uploadFromForm(form: FormData, caller: Caller): Promise<In
   if (f.saveMapping && f.mappingName && f.columnMapping && !f.dryRun) await saveColumnMapping(f.mappingName, f.columnMapping);
 
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return ingestFile({
+  return ingestUpload({
     bytes,
     fileName: file.name || "upload",
     options: { account: f.account, target: f.target, defaultDomain: f.defaultDomain, columnMapping },
@@ -34,6 +34,7 @@ export async function uploadFromForm(form: FormData, caller: Caller): Promise<In
     kind: f.kind,
     dryRun: f.dryRun,
     allowPartial: f.allowPartial,
+    sheet: f.sheet,
     uploadedBy: caller.kind === "session" ? { name: caller.email, userId: caller.userId } : { name: `token:${caller.name}` },
     actor: actorFromCaller(caller),
   });

@@ -40,7 +40,7 @@ export function writeHostFacts(db: Database.Database, uploadId: string, file: st
   for (const record of parsed.hosts) {
     const identity = serverIdentityOf(record.facts);
     if (!identity) {
-      written.issues.push({ file, row: record.row, message: "The record names no host (no FQDN or computer name); it was skipped.", severity: "error" });
+      written.issues.push({ file: record.source ?? file, row: record.row, message: "The record names no host (no FQDN or computer name); it was skipped.", severity: "error" });
       continue;
     }
     const collectedAt = dateOr(record.facts.collectedAt, now);
@@ -50,7 +50,7 @@ export function writeHostFacts(db: Database.Database, uploadId: string, file: st
     const sameName = byFqdn.get(identity.fqdn) as Row | undefined;
     if (existing && sameName && sameName.id !== existing.id) {
       written.issues.push({
-        file,
+        file: record.source ?? file,
         row: record.row,
         message: `${identity.fqdn} has the objectGUID of ${existing.fqdn}, but ${identity.fqdn} already exists as another server; the facts were stored under ${existing.fqdn}.`,
         severity: "warning",
@@ -70,7 +70,7 @@ export function writeHostFacts(db: Database.Database, uploadId: string, file: st
       if (collectedAt.getTime() >= currentAt) updateCurrent.run({ ...params, id: serverId });
       else {
         written.issues.push({
-          file,
+          file: record.source ?? file,
           row: record.row,
           message: `${identity.fqdn}: these facts (collected ${collectedAt.toISOString()}) are older than the current ones; they were kept as history only.`,
           severity: "warning",

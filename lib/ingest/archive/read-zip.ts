@@ -1,0 +1,121 @@
+import AdmZip from "adm-zip";
+import { InflateBudget } from "./budget";
+import { entryLabel, escapeEntryName, skipReason } from "./entry-name";
+import type { ArchiveEntry, ArchiveLimits, EntryRead } from "./types";
+
+/**
+ * ZIP archives, entirely in memory, with adm-zip (decision 012): the central directory gives the entries; an entry is
+ * inflated only when read, by zlib with its output capped at the declared size (adm-zip passes maxOutputLength), and
+ * its CRC-32 is checked. The declared sizes are checked against the limits before inflating, and the actual sizes
+ * after (InflateBudget), so a header that lies can neither allocate more than the per-entry limit nor pass for
+ * smaller than it is. adm-zip is never given a path and none of its extract/write methods are called.
+ */
+
+const STORED = 0;
+const DEFLATED = 8;
+
+const METHOD_NAMES: Readonly<Record<number, string>> = {
+  1: "Shrink",
+  6: "Implode",
+  9: "Deflate64",
+  12: "BZIP2",
+  14: "LZMA",
+  93: "Zstandard",
+  95: "XZ",
+  98: "PPMd",
+  99: "AES encryption",
+};
+
+export type ZipListing =
+  | {
+      ok: true;
+      /** Files, in archive order, with their raw (unescaped) names for the workbook check. */
+      files: { raw: string; entry: ArchiveEntry }[];
+      skipped: { name: string; reason: string }[];
+    }
+  | { ok: false; message: string };
+
+function reason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.slice(0, 200);
+}
+
+/** Lists a ZIP's files (nothing is inflated yet); refuses encrypted, spanned and oddly compressed archives. */
+export function listZip(bytes: Uint8Array, archiveName: string, limits: ArchiveLimits): ZipListing {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let zip: AdmZip;
+  let entries: AdmZip.IZipEntry[];
+  try {
+    zip = new AdmZip(buffer, { noSort: true, readEntries: false });
+    // Folders and OS metadata do not count, so allow some slack before even listing (each entry costs memory).
+    const declared = zip.getEntryCount();
+    if (declared > limits.maxEntries * 2 + 1000) {
+      return { ok: false, message: tooMany(archiveName, declared, limits) };
+    }
+    entries = zip.getEntries();
+  } catch (error) {
+    const text = reason(error);
+    if (/duplicate entry/i.test(text)) {
+      return { ok: false, message: `${archiveName} has two entries with the same name (${escapeEntryName(text.replace(/^.*?"|"$/g, ""))}), so it is ambiguous which one to read; nothing was imported.` };
+    }
+    return { ok: false, message: `${archiveName} is not a readable ZIP archive (${text}). Re-create it (Compress-Archive, or Explorer's Send to > Compressed folder) and upload it again.` };
+  }
+
+  const budget = new InflateBudget(limits, archiveName, bytes.byteLength);
+  const files: { raw: string; entry: ArchiveEntry }[] = [];
+  const skipped: { name: string; reason: string }[] = [];
+  for (const zipEntry of entries) {
+    if ((zipEntry as { temporary?: boolean }).temporary) continue; // a folder adm-zip inferred from the names
+    const raw = zipEntry.entryName;
+    const name = escapeEntryName(raw);
+    const label = entryLabel(archiveName, name);
+    const skip = zipEntry.isDirectory ? "folder" : skipReason(raw);
+    if (skip !== undefined) {
+      skipped.push({ name, reason: skip });
+      continue;
+    }
+    const header = zipEntry.header;
+    if (header.encrypted) {
+      return { ok: false, message: `${label} is encrypted (password-protected); encrypted archives are not read. Zip the files again without a password.` };
+    }
+    if (header.diskNumStart !== 0) {
+      return { ok: false, message: `${archiveName} is split over several files (a spanned ZIP); upload a single-file ZIP.` };
+    }
+    if (header.method !== STORED && header.method !== DEFLATED) {
+      const method = METHOD_NAMES[header.method] ?? `method ${header.method}`;
+      return {
+        ok: false,
+        message: `${label} is compressed with ${method}, which is not supported. Re-create the ZIP with standard Deflate (Compress-Archive or Explorer's Send to > Compressed folder).`,
+      };
+    }
+    const compressedSize = header.compressedSize;
+    const declared = header.method === STORED ? compressedSize : header.size;
+    const read = (): EntryRead => {
+      const early = budget.checkDeclared(label, declared, compressedSize);
+      if (early) return { ok: false, message: early, fatal: true };
+      let data: Buffer;
+      try {
+        data = zipEntry.getData();
+      } catch (error) {
+        const text = reason(error);
+        if (/exceeds the declared|larger than|ERR_BUFFER_TOO_LARGE|maxOutputLength/i.test(text)) {
+          return { ok: false, message: `${label} inflates to more than its header declares (an archive bomb, or a damaged archive); nothing was imported.`, fatal: true };
+        }
+        return { ok: false, message: `${label} could not be inflated (${text}); the archive looks damaged. Re-create it and upload it again.`, fatal: true };
+      }
+      const problem = budget.add(label, data.byteLength, compressedSize);
+      if (problem) return { ok: false, message: problem, fatal: true };
+      return { ok: true, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+    };
+    files.push({ raw, entry: { name, compressedSize, read } });
+  }
+  if (files.length > limits.maxEntries) return { ok: false, message: tooMany(archiveName, files.length, limits) };
+  return { ok: true, files, skipped };
+}
+
+function tooMany(archiveName: string, count: number, limits: ArchiveLimits): string {
+  return (
+    `${archiveName} holds ${count.toLocaleString("en-US")} entries; the limit is ${limits.maxEntries.toLocaleString("en-US")} files per archive. ` +
+    `Nothing was imported; split it into smaller archives.`
+  );
+}
