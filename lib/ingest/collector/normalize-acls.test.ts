@@ -45,8 +45,9 @@ describe("normalizeCollectorOutput: domain.acls -> AclFacts", () => {
       inheritanceType: "None",
       isInherited: false,
     });
-    // An untranslatable SID stays the identity; object ACEs keep their GUIDs.
-    expect(root[7]).toMatchObject({ identity: "S-1-5-32-560", inheritanceType: "Descendents", inheritedObjectType: GUIDS.user });
+    // A SID the collector could not translate is named by the shared Get-Acl mapping when it is well known;
+    // object ACEs keep their GUIDs.
+    expect(root[7]).toMatchObject({ identity: "BUILTIN\\Windows Authorization Access Group", inheritanceType: "Descendents", inheritedObjectType: GUIDS.user });
     expect(root).toContainEqual({
       identity: GMSA,
       rights: 0x100,
