@@ -67,8 +67,8 @@ export function ChangeSection({ group }: { group: ChangeGroup }) {
                     <ul className="space-y-0.5">
                       {change.rules.slice(0, 6).map((rule) => (
                         <li key={rule.ruleId} className="font-mono text-xs">
-                          <span aria-hidden="true" className={rule.after === "fail" ? "text-red-800 dark:text-red-300" : "text-green-800 dark:text-green-300"}>
-                            {rule.after === "fail" ? "+ " : "− "}
+                          <span aria-hidden="true" className={rule.to === "fail" ? "text-red-800 dark:text-red-300" : "text-green-800 dark:text-green-300"}>
+                            {rule.to === "fail" ? "+ " : "− "}
                           </span>
                           <Link href={`/rules/${encodeURIComponent(rule.ruleId)}`} className={LINK}>
                             {ruleChangeText(rule)}

@@ -75,14 +75,14 @@ describe("getChanges", () => {
     expect(upload.changes.map((c) => c.fqdn).sort()).toEqual(degraded.map((s) => s.fqdn).sort());
     for (const change of upload.changes) {
       expect(change).toMatchObject({ before: "ready-with-conditions", after: "not-ready", direction: "worse", causeDetail: "memory-check.csv" });
-      expect(change.rules[0]).toEqual({ ruleId: "host-memory", before: "pass", after: "fail" });
+      expect(change.rules[0]).toEqual({ ruleId: "host-memory", from: "pass", to: "fail" });
       expect(Date.parse(change.at)).toBeGreaterThan(from.getTime());
     }
     const waiver = report.groups.find((g) => g.cause === "waiver-granted")!;
     expect(waiver.changes).toHaveLength(1);
     expect(waiver.changes[0]).toMatchObject({ fqdn: waived.fqdn, before: "ready-with-conditions", after: "ready", direction: "improved" });
     expect(waiver.changes[0]!.causeDetail).toContain(waivedRule);
-    expect(waiver.changes[0]!.rules).toEqual([{ ruleId: waivedRule, before: "fail", after: "waived" }]);
+    expect(waiver.changes[0]!.rules).toEqual([{ ruleId: waivedRule, from: "fail", to: "waived" }]);
     expect(report).toMatchObject({ changed: 4, improved: 1, worse: 3, removed: 0, added: { total: 0 } });
     expect(report.groups.map((g) => g.cause)).toEqual(["upload", "waiver-granted"]);
   });
@@ -116,7 +116,7 @@ describe("getChanges", () => {
     await pause();
     const report = await getChanges({ from: start, to: new Date() });
     expect(report.groups.map((g) => g.cause)).toEqual(["waiver-revoked"]);
-    expect(report.groups[0]!.changes[0]).toMatchObject({ fqdn: waived.fqdn, before: "ready", after: "ready-with-conditions", direction: "worse", rules: [{ ruleId: waivedRule, before: "waived", after: "fail" }] });
+    expect(report.groups[0]!.changes[0]).toMatchObject({ fqdn: waived.fqdn, before: "ready", after: "ready-with-conditions", direction: "worse", rules: [{ ruleId: waivedRule, from: "waived", to: "fail" }] });
     // Over the whole window it went ready-with-conditions -> ready -> ready-with-conditions: no change.
     const whole = await getChanges({ from, to: new Date() });
     expect(whole.groups.flatMap((g) => g.changes).map((c) => c.fqdn)).not.toContain(waived.fqdn);
@@ -133,6 +133,6 @@ describe("getChanges", () => {
     const attestation = report.groups.find((g) => g.cause === "attestation")!;
     expect(attestation.changes.map((c) => c.fqdn).sort()).toEqual(ready.map((s) => s.fqdn).sort());
     expect(attestation.changes.every((c) => c.before === "ready" && c.after === "ready-with-conditions" && c.causeDetail === "idfix-run")).toBe(true);
-    expect(attestation.changes[0]!.rules).toContainEqual({ ruleId: "tenant-idfix", before: "unknown", after: "fail" });
+    expect(attestation.changes[0]!.rules).toContainEqual({ ruleId: "tenant-idfix", from: "unknown", to: "fail" });
   });
 });

@@ -1,9 +1,9 @@
 import "server-only";
-import { type ResultStatus, type Verdict, VERDICT_RANK, verdictSchema } from "@/lib/readiness";
+import { type Verdict, VERDICT_RANK, verdictSchema } from "@/lib/readiness";
+import { failingChanges, type RuleChange } from "@/lib/views/history-changes";
 import { type ServerFilters, serverScopeSearch } from "@/lib/views/server-filters";
 import { type ChangeCause, CHANGE_CAUSES, classifyCauses } from "./changes-cause";
 import { db } from "./db";
-import { decodeStatuses } from "./ingest/statuses";
 import { serverWhere } from "./servers";
 import { sqlDate, sqlite } from "./sqlite/connection";
 
@@ -13,12 +13,8 @@ export { CHANGE_CAUSES, CHANGE_CAUSE_HINTS, CHANGE_CAUSE_LABELS, type ChangeCaus
 // before each date), grouped by the cause of the evaluation where the verdict LAST changed inside the window. A server
 // that flipped and flipped back is not a change. Servers with no verdict at `from` are counted as new.
 
-/** A rule that started or stopped failing (null: the rule did not apply). */
-export interface RuleChange {
-  ruleId: string;
-  before: ResultStatus | null;
-  after: ResultStatus | null;
-}
+/** A rule that started or stopped failing (lib/views/history-changes: null = the rule did not apply). */
+export type { RuleChange };
 
 export interface ServerChange {
   fqdn: string;
@@ -119,20 +115,6 @@ LEFT JOIN Evaluation b ON b.rowid = p.baseRid
 LEFT JOIN Evaluation c ON c.rowid = p.flipRid
 WHERE p.baseRid IS NULL OR b.verdict <> l.verdict`;
 
-/** Rules that started or stopped failing between two encoded status lists, newly failing first. */
-export function ruleChanges(before: string, after: string): RuleChange[] {
-  const a = decodeStatuses(before);
-  const b = decodeStatuses(after);
-  const out: RuleChange[] = [];
-  for (const ruleId of new Set([...a.keys(), ...b.keys()])) {
-    const was = a.get(ruleId) ?? null;
-    const now = b.get(ruleId) ?? null;
-    if (was === now) continue;
-    if (was === "fail" || now === "fail") out.push({ ruleId, before: was, after: now });
-  }
-  return out.sort((x, y) => Number(y.after === "fail") - Number(x.after === "fail") || x.ruleId.localeCompare(y.ruleId));
-}
-
 function hasFilter(filters: ServerFilters | undefined): filters is ServerFilters {
   return filters !== undefined && serverScopeSearch(filters) !== "";
 }
@@ -200,7 +182,7 @@ export async function getChanges(input: { from: Date; to: Date; filters?: Server
       cause: kind,
       causeDetail: detail,
       direction,
-      rules: ruleChanges(row.beforeStatuses ?? "", row.afterStatuses),
+      rules: failingChanges(row.beforeStatuses ?? "", row.afterStatuses),
     });
   });
   for (const group of groups.values()) {

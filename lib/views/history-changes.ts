@@ -1,4 +1,5 @@
 import { decodeStatuses } from "@/lib/data/ingest/statuses";
+import { RESULT_STATUS_LABELS } from "@/lib/readiness";
 import type { ResultStatus } from "@/lib/rules";
 
 // Pure: what changed between two consecutive evaluations of a server, and why.
@@ -24,6 +25,20 @@ export function statusChanges(older: string, newer: string): RuleChange[] {
   }
   const rank = (status: ResultStatus | null) => (status === null ? 4 : STATUS_ORDER[status]);
   return changes.sort((a, b) => rank(a.to) - rank(b.to) || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Only the rules that started or stopped failing; newly failing first, then by id. */
+export function failingChanges(older: string, newer: string): RuleChange[] {
+  return statusChanges(older, newer)
+    .filter((change) => change.from === "fail" || change.to === "fail")
+    .sort((a, b) => Number(b.to === "fail") - Number(a.to === "fail") || a.ruleId.localeCompare(b.ruleId));
+}
+
+const statusWord = (status: ResultStatus | null) => (status === null ? "not evaluated" : RESULT_STATUS_LABELS[status].toLowerCase());
+
+/** "host-memory: pass → fail" (a rule that did not apply: "not evaluated"). */
+export function ruleChangeText(change: RuleChange): string {
+  return `${change.ruleId}: ${statusWord(change.from)} → ${statusWord(change.to)}`;
 }
 
 // Causes are built and parsed in lib/readiness/evaluation-cause.ts (one type for writers and readers).

@@ -1,5 +1,4 @@
 import type { ChangeGroup, ChangesReport, RuleChange } from "@/lib/data/changes";
-import { RESULT_STATUS_LABELS } from "@/lib/readiness";
 
 // The sentences of the "what changed" report, shared by the page and the PDF so they say the same thing.
 
@@ -24,17 +23,12 @@ export const HOW_TO_READ =
   "When a server was evaluated several times in between, the cause shown is the evaluation where its verdict last changed; " +
   "a server that changed and changed back is not listed. Rules compare the same two moments.";
 
-const status = (value: RuleChange["before"]) => (value === null ? "n/a" : RESULT_STATUS_LABELS[value].toLowerCase());
-
-/** "host-memory: pass → fail" */
-export function ruleChangeText(change: RuleChange): string {
-  return `${change.ruleId}: ${status(change.before)} → ${status(change.after)}`;
-}
+export { ruleChangeText } from "@/lib/views/history-changes";
 
 /** The rules that changed, newly failing first: "+host-memory, −host-tier0", at most `max` then "+3". */
 export function ruleChangesSummary(rules: readonly RuleChange[], max = 3): string {
   if (rules.length === 0) return "—";
-  const shown = rules.slice(0, max).map((rule) => `${rule.after === "fail" ? "+" : "−"}${rule.ruleId}`);
+  const shown = rules.slice(0, max).map((rule) => `${rule.to === "fail" ? "+" : "−"}${rule.ruleId}`);
   return rules.length > max ? `${shown.join(", ")} +${rules.length - max}` : shown.join(", ");
 }
 

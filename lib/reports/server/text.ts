@@ -69,10 +69,7 @@ export function verdictChangeText(change: VerdictChange): string {
   return change.from === null ? `First evaluation: ${VERDICT_LABELS[change.to]}` : `${VERDICT_LABELS[change.from]} → ${VERDICT_LABELS[change.to]}`;
 }
 
-export function ruleChangeText(change: RuleChange): string {
-  const label = (status: ResultStatus | null) => (status === null ? "not evaluated" : RESULT_STATUS_LABELS[status]);
-  return `${change.ruleId}: ${label(change.from)} → ${label(change.to)}`;
-}
+export { ruleChangeText } from "@/lib/views/history-changes";
 
 /** "★★★★☆ 4 of 5 (72% of the applicable rules had their data)" */
 export function confidenceText(stars: number, share: number): string {
