@@ -12,6 +12,11 @@ export async function requirePage(permission: Permission): Promise<Caller> {
   return caller;
 }
 
+/** zod's issues as the API reports them: `[{ path: "readiness", message: "…" }]`. */
+export function zodIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+}
+
 /** The one error shape of the API; `extra` adds machine-readable context (e.g. the detected kind/format). */
 export function apiError(status: number, code: string, message: string, issues: unknown[] = [], extra: Record<string, unknown> = {}): Response {
   return Response.json({ error: { code, message, issues, ...extra } }, { status });
@@ -58,8 +63,7 @@ export function apiRoute(
       return await handler(request, caller, context);
     } catch (error) {
       if (error instanceof z.ZodError) {
-        const issues = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-        return apiError(400, "bad-request", "The request is not valid.", issues);
+        return apiError(400, "bad-request", "The request is not valid.", zodIssues(error));
       }
       console.error("[api] unexpected error", error);
       return apiError(500, "internal", "Unexpected server error. It has been logged.");

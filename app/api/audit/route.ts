@@ -1,4 +1,4 @@
-import { apiError, apiRoute } from "@/lib/auth/guards";
+import { apiError, apiRoute, zodIssues } from "@/lib/auth/guards";
 import { auditPageSchema } from "@/lib/api/schemas";
 import { parseAuditFilters } from "@/lib/audit/filters";
 import { listAuditEntries } from "@/lib/data/audit-log";
@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute("plan", async (request) => {
   const filters = parseAuditFilters(new URL(request.url).searchParams);
   if (!filters.success) {
-    const issues = filters.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    const issues = zodIssues(filters.error);
     return apiError(400, "bad-request", "Some filters are not valid.", issues);
   }
   return Response.json(auditPageSchema.parse(await listAuditEntries(filters.data)));

@@ -1,4 +1,4 @@
-import { apiError, apiRoute } from "@/lib/auth/guards";
+import { apiError, apiRoute, zodIssues } from "@/lib/auth/guards";
 import { listServers } from "@/lib/data/servers";
 import { parseServerFilters } from "@/lib/views/server-filters";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute("read", async (request) => {
   const filters = parseServerFilters(new URL(request.url).searchParams);
   if (!filters.success) {
-    const issues = filters.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+    const issues = zodIssues(filters.error);
     return apiError(400, "bad-request", "Some filters are not valid.", issues);
   }
   return Response.json(await listServers(filters.data));

@@ -1,6 +1,6 @@
 import "server-only";
 import { actorFromCaller } from "@/lib/audit/entry";
-import { apiError } from "@/lib/auth/guards";
+import { apiError, zodIssues } from "@/lib/auth/guards";
 import type { Caller } from "@/lib/auth/caller";
 import { isoDay } from "@/lib/rollout/status";
 import { parseServerFilters, type ServerFilters } from "@/lib/views/server-filters";
@@ -20,7 +20,7 @@ export type ExportKind = "servers.csv" | "results.csv" | "servers.xlsx";
 export function exportFilters(request: Request): { ok: true; filters: ServerFilters } | { ok: false; response: Response } {
   const parsed = parseServerFilters(new URL(request.url).searchParams);
   if (parsed.success) return { ok: true, filters: parsed.data };
-  const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
+  const issues = zodIssues(parsed.error);
   return { ok: false, response: apiError(400, "bad-request", "Some filters are not valid.", issues) };
 }
 
