@@ -26,3 +26,26 @@ export async function optionalJson(request: Request): Promise<unknown | null> {
     return null;
   }
 }
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * POST/DELETE handlers that change one waiver (approve, reject, revoke): the id from the path, the JSON body (and,
+ * for DELETE, the query) validated by `schema`, then `change`; its outcome becomes the answer (404, 403, 409 with the
+ * current state, or the waiver).
+ */
+export function waiverChangeHandler<T>(
+  schema: { parse: (value: unknown) => T },
+  change: (id: string, input: T, caller: WaiverCaller) => Promise<WaiverOutcome>,
+  options: { queryToo?: boolean } = {},
+): (request: Request, caller: Caller, context: RouteContext) => Promise<Response> {
+  return async (request, caller, context) => {
+    const { id } = await context.params;
+    const waiverId = typeof id === "string" ? decodeURIComponent(id) : "";
+    const body = await optionalJson(request);
+    if (body === null) return apiError(400, "bad-request", "The body is not JSON.");
+    const query = options.queryToo ? Object.fromEntries(new URL(request.url).searchParams) : {};
+    const input = schema.parse({ ...query, ...(body as object) });
+    return waiverResponse(await change(waiverId, input, waiverCaller(caller)));
+  };
+}

@@ -391,15 +391,13 @@ type Change = { kind: "approve" } | { kind: "reject"; reason?: string } | { kind
 
 /** Approve / reject / revoke with optimistic concurrency on `version` (stale: 409 with the current state). */
 async function change(id: string, version: number | undefined, caller: WaiverCaller, how: Change, now: Date): Promise<WaiverOutcome> {
-  const current = await getWaiver(id, now);
-  if (!current) return fail(404, "not-found", `There is no waiver "${id}".`);
   const who = actorOf(caller);
-  if (how.kind !== "revoke" || current.blocker) {
-    if (caller.role !== "admin") return fail(403, "admin-only", how.kind === "revoke" ? "Only an admin may revoke a blocker waiver." : "Only an admin may approve or reject a blocker waiver.", current);
-  }
   const outcome = inWriteTransaction((tx): WaiverOutcome | null => {
     const row = readRaw(tx, id);
     if (!row) return fail(404, "not-found", `There is no waiver "${id}".`);
+    if ((how.kind !== "revoke" || row.severity === "blocker") && caller.role !== "admin") {
+      return fail(403, "admin-only", how.kind === "revoke" ? "Only an admin may revoke a blocker waiver." : "Only an admin may approve or reject a blocker waiver.");
+    }
     if (version !== undefined && row.version !== version) return fail(409, "stale", `The waiver changed since you loaded it (version ${row.version}, not ${version}). Reload and try again.`);
     const expired = Date.parse(row.expiresAt) <= now.getTime();
     const at = sqlDate(now);

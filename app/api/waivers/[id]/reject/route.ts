@@ -1,17 +1,12 @@
-import { optionalJson, waiverCaller, waiverResponse } from "@/lib/api/waiver-responses";
+import { waiverChangeHandler } from "@/lib/api/waiver-responses";
 import { waiverRejectSchema } from "@/lib/api/waiver-schemas";
-import { apiError, apiRoute } from "@/lib/auth/guards";
-import { getWaiver, rejectWaiver } from "@/lib/data/waivers";
+import { apiRoute } from "@/lib/auth/guards";
+import { rejectWaiver } from "@/lib/data/waivers";
 
 export const dynamic = "force-dynamic";
 
 /** Reject a pending blocker waiver: an admin other than the requester; `version` optional (stale: 409), `reason` optional. */
-export const POST = apiRoute("plan", async (request, caller, context) => {
-  const { id } = await context.params;
-  const waiverId = typeof id === "string" ? decodeURIComponent(id) : "";
-  if (!(await getWaiver(waiverId))) return apiError(404, "not-found", "No waiver with that id.");
-  const body = await optionalJson(request);
-  if (body === null) return apiError(400, "bad-request", "The body is not JSON.");
-  const input = waiverRejectSchema.parse(body);
-  return waiverResponse(await rejectWaiver(waiverId, input.version, waiverCaller(caller), input.reason));
-});
+export const POST = apiRoute(
+  "plan",
+  waiverChangeHandler(waiverRejectSchema, (id, input, caller) => rejectWaiver(id, input.version, caller, input.reason)),
+);
