@@ -4,6 +4,7 @@ const STYLE: Record<PermissionFinding["status"], { icon: string; label: string; 
   present: { icon: "✓", label: "Present", className: "text-green-800 dark:text-green-300" },
   "covered-by-inheritance": { icon: "✓", label: "Covered by inheritance", className: "text-green-800 dark:text-green-300" },
   "covered-by-group": { icon: "✓", label: "Covered by group", className: "text-green-800 dark:text-green-300" },
+  unknown: { icon: "?", label: "Unknown (inheritance not exported)", className: "text-amber-800 dark:text-amber-300" },
   missing: { icon: "✕", label: "Missing", className: "text-red-800 dark:text-red-300" },
   denied: { icon: "⊘", label: "Denied", className: "text-red-800 dark:text-red-300" },
 };

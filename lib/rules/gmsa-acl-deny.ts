@@ -4,11 +4,11 @@ import { GUIDS } from "@/lib/facts";
 import { removalRemediation } from "./acl/remediation";
 import { REQUIRED_PERMISSIONS, type PermissionSetId } from "./acl/required";
 import { AD_RIGHTS } from "@/lib/facts";
-import { prepareAcl } from "./acl/rule-kit";
+import { prepareAcl, UNKNOWN_INHERITANCE_FACT } from "./acl/rule-kit";
 import { cite, DOCS } from "./sources";
 import { COMMON_ACL_NOTES } from "./acl/sources";
 import { syncFeatures } from "./acl/sync-features";
-import { evidence, fail, pass } from "./outcome";
+import { evidence, fail, pass, unknown } from "./outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "./types";
 
 /** The permission sets that matter for this domain: the custom gMSA table, plus PHS / writeback when they apply. */
@@ -46,6 +46,18 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   const cancelling = analysis.denies.map((d) => ({ deny: d, cancels: relevantCancels(d, sets) })).filter((x) => x.cancels.length > 0);
   const harmless = analysis.denies.filter((d) => relevantCancels(d, sets).length === 0);
   const harmlessEvidence = harmless.map((d) => denyEvidence(d, []));
+  const maybe = analysis.denies.filter((d) => d.maybeCancels.some((c) => relevantCancels({ ...d, cancels: [{ ...c, partial: false }] }, sets).length > 0));
+  if (cancelling.length === 0 && maybe.length > 0) {
+    // Deny ACEs whose inheritance was not exported: whether they reach a required permission is unknown.
+    const labels = [...new Set(maybe.flatMap((d) => d.maybeCancels.map((c) => c.label)))];
+    return unknown(
+      UNKNOWN_INHERITANCE_FACT,
+      prepared.collectInheritance,
+      `${maybe.length} Deny ACE(s) for ${account} may take away required permissions (${labels.join("; ")}), depending on where they apply, ` +
+        "which the export did not say (no InheritanceType column).",
+      [...maybe.map((d) => denyEvidence(d, [])), ...prepared.context],
+    );
+  }
   if (cancelling.length === 0) {
     const tail = harmless.length > 0 ? ` (${harmless.length} Deny ACE(s) for it touch no required permission)` : "";
     return pass(`No Deny ACE for ${account} takes away a required permission${tail}.`, [...harmlessEvidence, ...prepared.context]);

@@ -4,11 +4,11 @@ import { GUIDS } from "@/lib/facts";
 import { removalRemediation } from "./acl/remediation";
 import { REQUIRED_PERMISSIONS } from "./acl/required";
 import { AD_RIGHTS } from "@/lib/facts";
-import { prepareAcl } from "./acl/rule-kit";
+import { prepareAcl, UNKNOWN_INHERITANCE_FACT } from "./acl/rule-kit";
 import { cite, DOCS } from "./sources";
 import { COMMON_ACL_NOTES } from "./acl/sources";
 import { syncFeatures } from "./acl/sync-features";
-import { evidence, fail, pass } from "./outcome";
+import { evidence, fail, pass, unknown } from "./outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "./types";
 
 const EXPECTED = "only the documented cloud sync grants (custom gMSA table and the installer's \"ALL\" set)";
@@ -25,6 +25,18 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   const prepared = prepareAcl(ctx);
   if (!prepared.ok) return prepared.outcome;
   const { analysis, account } = prepared;
+  if (analysis.excess.length === 0 && analysis.undeterminedExcess.length > 0) {
+    // Whether these grant too much depends on where they apply, which the export did not say.
+    const open = analysis.undeterminedExcess.map((f) =>
+      evidence(`acl.aces[${f.ace.index}]`, { ace: f.ace.summary, via: f.ace.via, excessRights: f.excessRightsNames, reason: f.reason }, EXPECTED),
+    );
+    return unknown(
+      UNKNOWN_INHERITANCE_FACT,
+      prepared.collectInheritance,
+      `Whether ${account} holds rights beyond the documented set depends on ${open.length} ACE(s) whose inheritance the export did not carry: ${analysis.undeterminedExcess[0].reason}`,
+      [...open, ...prepared.context],
+    );
+  }
   if (analysis.excess.length === 0) {
     return pass(`${account} holds no rights on ${analysis.targetDn ?? "the exported object"} beyond the documented set.`, prepared.context);
   }

@@ -42,6 +42,7 @@ const PERMISSION_LABELS: Record<string, string> = {
   present: "Present",
   "covered-by-inheritance": "Covered by inheritance",
   "covered-by-group": "Covered by group",
+  unknown: "Unknown (inheritance not exported)",
   missing: "Missing",
   denied: "Denied",
 };
@@ -55,7 +56,7 @@ function PermissionTable({ gmsa }: { gmsa: NonNullable<DomainFinding["gmsa"]> })
       SET_LABELS[p.set] ?? p.set,
       p.access,
       p.appliesTo,
-      { text: `${PERMISSION_LABELS[p.status] ?? p.status}${bad && !needed ? " (not required)" : ""}`, color: bad && needed ? COLORS.notReady : bad ? COLORS.muted : COLORS.ready, bold: true },
+      { text: `${PERMISSION_LABELS[p.status] ?? p.status}${bad && !needed ? " (not required)" : ""}`, color: bad && needed ? COLORS.notReady : p.status === "unknown" ? COLORS.unknown : bad ? COLORS.muted : COLORS.ready, bold: true },
     ];
   });
   return (

@@ -1,8 +1,9 @@
-import { EMPTY_GUID, type AclFacts, type DomainFacts, type InheritanceType } from "@/lib/facts";
+import { EMPTY_GUID, type AceInheritance, type AclFacts, type DomainFacts, type InheritanceType } from "@/lib/facts";
 import {
   aceCovers,
   denyEffect,
   isBroaderThanDocumented,
+  maybeCoverage,
   objectTypeCovers,
   partsOf,
   reachOf,
@@ -30,9 +31,11 @@ import { covers, READ_ONLY_RIGHTS, rightsLabel, rightsToNames, singleBits } from
  *   whose inheritance reaches further than documented (every class instead of one; this object as well).
  * - covered-by-group: only through ACE(s) granted to a group the gMSA is a member of (membership data required).
  * - missing: no ACE, or only ACEs that do not reach far enough (e.g. one level of children only).
+ * - unknown: it depends on ACEs whose inheritance the export did not carry (a table without InheritanceType): they
+ *   would cover it, or a Deny among them would take it away, depending on where they apply. Never a pass or a fail.
  * - denied: a Deny ACE for the gMSA or one of its groups takes away (some of) the permission.
  */
-export type PermissionStatus = "present" | "covered-by-inheritance" | "covered-by-group" | "missing" | "denied";
+export type PermissionStatus = "present" | "covered-by-inheritance" | "covered-by-group" | "unknown" | "missing" | "denied";
 
 /** Statuses under which the permission is effectively held. */
 export const SATISFIED_STATUSES: readonly PermissionStatus[] = ["present", "covered-by-inheritance", "covered-by-group"];
@@ -55,7 +58,7 @@ export interface AceView {
   objectTypeName: string | null;
   inheritedObjectType: string;
   inheritedObjectTypeName: string | null;
-  inheritanceType: InheritanceType;
+  inheritanceType: AceInheritance;
   isInherited: boolean;
   summary: string;
 }
@@ -84,6 +87,11 @@ export interface PermissionFinding {
   satisfiedBy: AceView[];
   /** Deny ACEs that take it away; `partial` when they remove only some rights, properties, classes or levels. */
   deniedBy: { ace: AceView; partial: boolean }[];
+  /**
+   * ACEs with unknown inheritance the status depends on (status "unknown"): Allows that would cover it, or Denies that
+   * would take it away, depending on where they apply.
+   */
+  undetermined: AceView[];
   /** Uncertainties and near misses ("reaches immediate children only", "granted to a group, membership unknown"). */
   notes: string[];
   /**
@@ -107,6 +115,8 @@ export interface DenyFinding {
   ace: AceView;
   /** Required permissions this deny takes away (empty when it touches none of them). */
   cancels: { permissionId: string; label: string; partial: boolean }[];
+  /** Required permissions it may take away: its inheritance is unknown, so whether it reaches them is too. */
+  maybeCancels: { permissionId: string; label: string }[];
 }
 
 export interface AclAnalysis {
@@ -131,6 +141,11 @@ export interface AclAnalysis {
   accountAces: AceView[];
   permissions: PermissionFinding[];
   excess: ExcessFinding[];
+  /**
+   * ACEs with unknown inheritance that grant more than the documented set under some inheritance but not under every
+   * one: whether they are excess is unknown. (Those excess under every inheritance are in `excess`.)
+   */
+  undeterminedExcess: { ace: AceView; excessRightsNames: string[]; reason: string }[];
   denies: DenyFinding[];
   skippedAces: SkippedAce[];
   warnings: string[];
@@ -146,8 +161,9 @@ const STATUS_RANK: Record<PermissionStatus, number> = {
   present: 0,
   "covered-by-inheritance": 1,
   "covered-by-group": 2,
-  missing: 3,
-  denied: 4,
+  unknown: 3,
+  missing: 4,
+  denied: 5,
 };
 
 function str(value: unknown): string | null {
@@ -230,6 +246,7 @@ function evaluatePermission(
   const notes: string[] = [...perm.notes];
   let worst: PermissionStatus = "present";
   const satisfying: Classified[] = [];
+  const undetermined: Classified[] = [];
   const unverified = new Set<string>();
 
   for (const part of partsOf(perm.applies)) {
@@ -246,6 +263,14 @@ function evaluatePermission(
         partStatus = status;
         satisfying.push(...result.contributing.map((g) => g.item));
         break;
+      }
+    }
+    if (partStatus === "missing") {
+      // ACEs with unknown inheritance may still cover it: then the answer is unknown, not missing.
+      const maybe = maybeCoverage([...direct, ...viaGroup].map((c) => ({ ...c.ace, item: c })), perm, part);
+      if (maybe.covered) {
+        partStatus = "unknown";
+        undetermined.push(...maybe.undetermined.map((g) => g.item));
       }
     }
     if (STATUS_RANK[partStatus] > STATUS_RANK[worst]) worst = partStatus;
@@ -267,9 +292,20 @@ function evaluatePermission(
   for (const deny of denies) {
     const effects = partsOf(perm.applies).map((part) => denyEffect(deny.ace, perm, part));
     const cancelling = effects.filter((e) => e.cancels);
-    if (cancelling.length > 0) deniedBy.push({ ace: deny.view, partial: cancelling.every((e) => e.partial) });
+    if (cancelling.length === 0) continue;
+    // A Deny whose inheritance is unknown may not reach the part: it makes a held permission unknown, not denied.
+    if (cancelling.every((e) => e.uncertain === true)) undetermined.push(deny);
+    else deniedBy.push({ ace: deny.view, partial: cancelling.every((e) => e.partial) });
   }
-  const status: PermissionStatus = deniedBy.length > 0 ? "denied" : worst;
+  let status: PermissionStatus = deniedBy.length > 0 ? "denied" : worst;
+  if (status !== "denied" && isSatisfied(status) && undetermined.some((c) => c.ace.accessType === "deny")) status = "unknown";
+  if (status === "unknown") {
+    notes.push(
+      `Depends on ${undetermined.length} ACE(s) whose inheritance the export did not carry (${undetermined
+        .map((c) => `acl.aces[${c.ace.index}]`)
+        .join(", ")}): ${UNKNOWN_INHERITANCE_HINT}`,
+    );
+  }
   const classes = [perm.inheritedObjectType, ...(perm.alternativeInheritedObjectTypes ?? [])];
   const objectEntry = guidEntry(perm.objectType);
 
@@ -292,10 +328,16 @@ function evaluatePermission(
     status,
     satisfiedBy: isSatisfied(worst) ? dedupeViews(satisfying) : [],
     deniedBy,
+    undetermined: status === "unknown" ? dedupeViews(undetermined) : [],
     notes,
     unverifiedGroupGrants: [...unverified],
   };
 }
+
+/** What to do about ACEs with unknown inheritance: the missing column and the command that exports it. */
+export const UNKNOWN_INHERITANCE_HINT =
+  "the export has no InheritanceType column (nor InheritanceFlags/PropagationFlags), so where they apply is unknown. Export the ACL with every column: " +
+  'Get-Acl "AD:\\<domain DN>" | Select-Object -ExpandProperty Access | Export-Csv gmsa-acl.csv -NoTypeInformation, or its SDDL: (Get-Acl "AD:\\<domain DN>").Sddl';
 
 /** ACEs to other principals (not built-in or privileged) that alone would cover the part. */
 function groupCandidates(perm: RequiredPermission, part: Part, allows: Classified[]): Classified[] {
@@ -335,6 +377,43 @@ function grantedParts(ace: NormalizedAce): { part: Part; inheritedObjectType: st
   if (self && ace.inheritedObjectType === EMPTY_GUID) parts.push({ part: "this-object", inheritedObjectType: EMPTY_GUID });
   if (ace.inheritanceType !== "None") parts.push({ part: "descendants", inheritedObjectType: ace.inheritedObjectType });
   return parts;
+}
+
+/** Where an ACE with unknown inheritance might apply: any inheritance (inheritable only, when it names a class). */
+function possibleInheritances(ace: NormalizedAce): InheritanceType[] {
+  const inheritable: InheritanceType[] = ["All", "Descendents", "SelfAndChildren", "Children"];
+  return ace.inheritedObjectType === EMPTY_GUID ? ["None", ...inheritable] : inheritable;
+}
+
+/**
+ * The excess of an ACE whose inheritance is unknown: bits in excess under every possible inheritance are certain
+ * (a finding); bits in excess under some only are undetermined.
+ */
+function excessOfUnknown(c: Classified): { certain: ExcessFinding | null; undetermined: AclAnalysis["undeterminedExcess"][number] | null } {
+  const masks = possibleInheritances(c.ace).map((inheritanceType) => excessOf({ ...c, ace: { ...c.ace, inheritanceType } })?.excessRights ?? 0);
+  const always = masks.reduce((a, m) => (a & m) >>> 0, 0xffffffff);
+  const sometimes = masks.reduce((a, m) => (a | m) >>> 0, 0);
+  const scope = c.ace.objectType === EMPTY_GUID ? "" : ` for ${c.view.objectTypeName ?? c.ace.objectType}`;
+  const certain: ExcessFinding | null =
+    always === 0
+      ? null
+      : {
+          ace: c.view,
+          excessRights: always,
+          excessRightsNames: rightsToNames(always),
+          risk: (always & ~READ_ONLY_RIGHTS) >>> 0 !== 0 ? "high" : "low",
+          reason: `Grants ${rightsLabel(always)}${scope} beyond the documented permission set wherever it applies (its inheritance is unknown).`,
+        };
+  const open = (sometimes & ~always) >>> 0;
+  const undetermined =
+    open === 0
+      ? null
+      : {
+          ace: c.view,
+          excessRightsNames: rightsToNames(open),
+          reason: `May grant ${rightsLabel(open)}${scope} beyond the documented set, depending on where it applies: ${UNKNOWN_INHERITANCE_HINT}`,
+        };
+  return { certain, undetermined };
 }
 
 function excessOf(c: Classified): ExcessFinding | null {
@@ -398,10 +477,21 @@ export function analyzeAcl(acl: AclFacts | undefined, domain?: DomainFacts): Acl
     evaluatePermission(perm, [...accountAllows, ...allows.filter((c) => c.match.kind === "other")], accountDenies, resolver.membership.dataPresent),
   );
 
-  const excess = accountAllows
-    .filter((c) => c.match.kind === "subject" || (c.match.kind === "group" && !isBroadWellKnownGroup(c.match.group.ref)))
-    .map(excessOf)
-    .filter((f): f is ExcessFinding => f !== null);
+  const excessCandidates = accountAllows.filter(
+    (c) => c.match.kind === "subject" || (c.match.kind === "group" && !isBroadWellKnownGroup(c.match.group.ref)),
+  );
+  const excess: ExcessFinding[] = [];
+  const undeterminedExcess: AclAnalysis["undeterminedExcess"] = [];
+  for (const c of excessCandidates) {
+    if (c.ace.inheritanceType === "unknown") {
+      const { certain, undetermined } = excessOfUnknown(c);
+      if (certain !== null) excess.push(certain);
+      if (undetermined !== null) undeterminedExcess.push(undetermined);
+      continue;
+    }
+    const finding = excessOf(c);
+    if (finding !== null) excess.push(finding);
+  }
 
   const denies: DenyFinding[] = accountDenies.map((d) => ({
     ace: d.view,
@@ -409,6 +499,13 @@ export function analyzeAcl(acl: AclFacts | undefined, domain?: DomainFacts): Acl
       const hit = p.deniedBy.find((x) => x.ace.index === d.ace.index);
       return hit === undefined ? [] : [{ permissionId: p.id, label: p.label, partial: hit.partial }];
     }),
+    maybeCancels:
+      d.ace.inheritanceType !== "unknown"
+        ? []
+        : REQUIRED_PERMISSIONS.filter((perm) => partsOf(perm.applies).some((part) => denyEffect(d.ace, perm, part).cancels)).map((perm) => ({
+            permissionId: perm.id,
+            label: `${perm.access} — ${perm.appliesTo}`,
+          })),
   }));
 
   let targetIsDomainRoot: boolean | null = null;
@@ -460,6 +557,7 @@ export function analyzeAcl(acl: AclFacts | undefined, domain?: DomainFacts): Acl
     accountAces: forAccount.map((c) => c.view),
     permissions,
     excess,
+    undeterminedExcess,
     denies,
     skippedAces: skipped,
     warnings,

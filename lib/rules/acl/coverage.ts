@@ -1,4 +1,4 @@
-import { EMPTY_GUID, type InheritanceType } from "@/lib/facts";
+import { EMPTY_GUID, type AceInheritance } from "@/lib/facts";
 import { propertySetMembers } from "@/lib/facts";
 import { covers } from "@/lib/facts";
 
@@ -14,6 +14,8 @@ import { covers } from "@/lib/facts";
  *   NOT cover all descendants (objects in nested OUs would be missed).
  * - InheritedObjectType: EMPTY reaches every class; class X reaches only descendants of class X. An ACE with
  *   an InheritedObjectType is inherit-only, so it never applies to the target object itself (dsacls semantics).
+ * - Inheritance "unknown" (the export lacked the columns): the ACE "maybe" reaches a part it could reach. It never
+ *   covers on its own terms; maybeCoverage says whether it could, which the rules answer as Unknown.
  */
 
 export type Applies = "this-object" | "descendants" | "this-and-descendants";
@@ -37,10 +39,11 @@ export interface GrantShape {
   rights: number;
   objectType: string;
   inheritedObjectType: string;
-  inheritanceType: InheritanceType;
+  inheritanceType: AceInheritance;
 }
 
-export type Reach = "full" | "one-level" | "none";
+/** "maybe": the ACE's inheritance is unknown, and it would reach the part with some inheritance. */
+export type Reach = "full" | "one-level" | "maybe" | "none";
 
 export function partsOf(applies: Applies): Part[] {
   if (applies === "this-and-descendants") return ["this-object", "descendants"];
@@ -54,6 +57,7 @@ function permissionClasses(perm: PermissionShape): string[] {
 /** Whether the ACE's inheritance takes it to the part of the tree the permission needs. */
 export function reachOf(grant: GrantShape, part: Part, perm: PermissionShape): Reach {
   if (part === "this-object") {
+    if (grant.inheritanceType === "unknown") return grant.inheritedObjectType === EMPTY_GUID ? "maybe" : "none";
     const appliesToSelf = grant.inheritanceType === "None" || grant.inheritanceType === "All" || grant.inheritanceType === "SelfAndChildren";
     return appliesToSelf && grant.inheritedObjectType === EMPTY_GUID ? "full" : "none";
   }
@@ -63,6 +67,8 @@ export function reachOf(grant: GrantShape, part: Part, perm: PermissionShape): R
       : grant.inheritedObjectType === EMPTY_GUID || permissionClasses(perm).includes(grant.inheritedObjectType);
   if (!classOk) return "none";
   switch (grant.inheritanceType) {
+    case "unknown":
+      return "maybe";
     case "All":
     case "Descendents":
       return "full";
@@ -151,6 +157,8 @@ export interface DenyEffect {
   cancels: boolean;
   /** The deny removes only part of the permission (some rights, one property, one class, or one level). */
   partial: boolean;
+  /** The deny's inheritance is unknown: it cancels only if it reaches this part. */
+  uncertain?: boolean;
 }
 
 /**
@@ -170,8 +178,10 @@ export function denyEffect(deny: GrantShape, perm: PermissionShape, part: Part):
   }
 
   let reachPartial = false;
+  const uncertain = deny.inheritanceType === "unknown";
   if (part === "this-object") {
-    if (reachOf(deny, part, perm) !== "full") return none;
+    const reach = reachOf(deny, part, perm);
+    if (reach !== "full" && reach !== "maybe") return none;
   } else {
     if (perm.inheritedObjectType === EMPTY_GUID) {
       if (deny.inheritedObjectType !== EMPTY_GUID) reachPartial = true;
@@ -181,5 +191,29 @@ export function denyEffect(deny: GrantShape, perm: PermissionShape, part: Part):
     if (deny.inheritanceType === "None") return none;
     if (deny.inheritanceType === "SelfAndChildren" || deny.inheritanceType === "Children") reachPartial = true;
   }
-  return { cancels: true, partial: objectPartial || reachPartial || overlap !== perm.rights >>> 0 };
+  const effect: DenyEffect = { cancels: true, partial: objectPartial || reachPartial || overlap !== perm.rights >>> 0 };
+  if (uncertain) effect.uncertain = true;
+  return effect;
+}
+
+export interface MaybeCoverage<G extends GrantShape> {
+  /** The part would be covered if the ACEs with unknown inheritance reach it. */
+  covered: boolean;
+  /** Those ACEs (the ones the answer depends on). */
+  undetermined: G[];
+}
+
+/**
+ * Coverage when ACEs with unknown inheritance are assumed to reach every part they could: called after
+ * unionCoverage found no cover, so `covered` here means "Unknown", never a pass.
+ */
+export function maybeCoverage<G extends GrantShape>(grants: readonly G[], perm: PermissionShape, part: Part): MaybeCoverage<G> {
+  const assumed = grants.map((g) => ({ grant: g, shape: g.inheritanceType === "unknown" && reachOf(g, part, perm) === "maybe" ? { ...g, inheritanceType: "All" as const } : g }));
+  const result = unionCoverage(
+    assumed.map((a) => ({ ...a.shape, item: a.grant })),
+    perm,
+    part,
+  );
+  const undetermined = result.contributing.map((c) => c.item).filter((g) => g.inheritanceType === "unknown");
+  return { covered: result.covered && undetermined.length > 0, undetermined };
 }

@@ -1,4 +1,4 @@
-import { EMPTY_GUID, type InheritanceType } from "@/lib/facts";
+import { EMPTY_GUID, type AceInheritance } from "@/lib/facts";
 import type { Applies } from "./coverage";
 import { guidEntry, guidName } from "@/lib/facts";
 import { rightsLabel } from "@/lib/facts";
@@ -17,9 +17,11 @@ export function classText(classGuid: string): string {
   return classGuid === EMPTY_GUID ? "every class" : guidName(classGuid);
 }
 
-export function inheritanceText(inheritanceType: InheritanceType, inheritedObjectType: string): string {
+export function inheritanceText(inheritanceType: AceInheritance, inheritedObjectType: string): string {
   const cls = inheritedObjectType === EMPTY_GUID ? "" : ` ${guidName(inheritedObjectType)}`;
   switch (inheritanceType) {
+    case "unknown":
+      return inheritedObjectType === EMPTY_GUID ? "applies where unknown (inheritance not exported)" : `descendant${cls} objects, how far unknown (inheritance not exported)`;
     case "None":
       return inheritedObjectType === EMPTY_GUID ? "this object only" : `no object (None with inherited type${cls})`;
     case "All":
@@ -52,7 +54,7 @@ export function aceSummary(ace: {
   rights: number;
   objectType: string;
   inheritedObjectType: string;
-  inheritanceType: InheritanceType;
+  inheritanceType: AceInheritance;
   isInherited: boolean;
 }): string {
   const verb = ace.accessType === "allow" ? "Allow" : "Deny";

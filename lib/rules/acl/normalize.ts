@@ -1,4 +1,4 @@
-import type { InheritanceType } from "@/lib/facts";
+import type { AceInheritance, InheritanceType } from "@/lib/facts";
 import { normalizeGuid } from "@/lib/facts";
 import { rightsFromText } from "@/lib/facts";
 
@@ -17,7 +17,8 @@ export interface NormalizedAce {
   objectType: string;
   /** Lower-case GUID; EMPTY_GUID = every class. */
   inheritedObjectType: string;
-  inheritanceType: InheritanceType;
+  /** "unknown" when the export did not carry it (rules answer Unknown where it matters). */
+  inheritanceType: AceInheritance;
   isInherited: boolean;
 }
 
@@ -58,10 +59,11 @@ function readGuid(value: unknown): string | null {
   return typeof value === "string" ? normalizeGuid(value) : null;
 }
 
-function readInheritance(value: unknown): InheritanceType | null {
+function readInheritance(value: unknown): AceInheritance | null {
   if (typeof value === "number") return INHERITANCE_BY_NUMBER[value] ?? null;
   if (typeof value !== "string") return null;
   const lower = value.trim().toLowerCase();
+  if (lower === "unknown") return "unknown";
   // "Descendants" is a common misspelling of the .NET name "Descendents".
   const alias = lower === "descendants" ? "descendents" : lower;
   return INHERITANCE_BY_NUMBER.find((name) => name.toLowerCase() === alias) ?? null;

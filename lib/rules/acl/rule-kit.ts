@@ -1,7 +1,7 @@
 import type { AclFacts, DomainFacts } from "@/lib/facts";
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import type { Evidence, RuleContext, RuleOutcome } from "@/lib/rules/types";
-import { analyzeAcl, isSatisfied, normalizeDn, type AclAnalysis, type PermissionFinding } from "./analyze";
+import { analyzeAcl, isSatisfied, normalizeDn, UNKNOWN_INHERITANCE_HINT, type AclAnalysis, type PermissionFinding } from "./analyze";
 import { collectAclCommand, COLLECT_ACCOUNT, COLLECT_MEMBERSHIPS, domainDnOf } from "./collect";
 import { objectTypeText } from "./describe";
 import { rightsLabel } from "@/lib/facts";
@@ -12,7 +12,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-export type Prepared = { ok: true; analysis: AclAnalysis; account: string; context: Evidence[] } | { ok: false; outcome: RuleOutcome };
+export type Prepared =
+  | { ok: true; analysis: AclAnalysis; account: string; context: Evidence[]; collectInheritance: string }
+  | { ok: false; outcome: RuleOutcome };
 
 /** The collector's error reading the domain root's ACL (domain.aclErrors), when it recorded one. */
 function rootAclError(ctx: RuleContext): { targetDn: string; message: string } | null {
@@ -73,7 +75,7 @@ export function prepareAcl(ctx: RuleContext): Prepared {
       ),
     };
   }
-  return { ok: true, analysis, account: analysis.account, context: contextEvidence(analysis) };
+  return { ok: true, analysis, account: analysis.account, context: contextEvidence(analysis), collectInheritance: collectInheritance(ctx) };
 }
 
 /** Evidence about the export itself: wrong target, unread ACEs, missing membership data. */
@@ -119,6 +121,7 @@ export function permissionEvidence(finding: PermissionFinding, account: string):
       status: finding.status,
       satisfiedBy: finding.satisfiedBy.map((a) => (a.via === null ? a.summary : `${a.summary} [via ${a.via.join(" → ")}]`)),
       deniedBy: finding.deniedBy.map((d) => `${d.ace.summary}${d.partial ? " (partial)" : ""}`),
+      ...(finding.undetermined.length > 0 ? { undetermined: finding.undetermined.map((a) => `acl.aces[${a.index}]: ${a.summary}`) } : {}),
       notes: finding.notes,
     },
     expectedGrant(finding, account),
@@ -137,9 +140,18 @@ function statusWord(finding: PermissionFinding): string {
     }
     case "denied":
       return "denied";
+    case "unknown":
+      return "unknown (inheritance not exported)";
     case "missing":
       return "missing";
   }
+}
+
+/** The fact and the collect hint of an Unknown caused by ACEs whose inheritance was not exported. */
+export const UNKNOWN_INHERITANCE_FACT = "acl.aces[].inheritanceType";
+
+export function collectInheritance(ctx: RuleContext): string {
+  return `The ACL export lacks the InheritanceType column (and InheritanceFlags/PropagationFlags). Export it again with every column: ${collectAclCommand(ctx)}`;
 }
 
 /**
@@ -165,6 +177,18 @@ export function permissionsOutcome(
   }
   const missing = bad.filter((f) => f.status === "missing").map((f) => f.label);
   const denied = bad.filter((f) => f.status === "denied").map((f) => f.label);
+  if (missing.length === 0 && denied.length === 0) {
+    // Only permissions that ACEs with unknown inheritance could satisfy (or a Deny among them could take away).
+    const open = bad.filter((f) => f.status === "unknown");
+    const aces = [...new Set(open.flatMap((f) => f.undetermined.map((a) => `acl.aces[${a.index}]`)))];
+    return unknown(
+      UNKNOWN_INHERITANCE_FACT,
+      prepared.collectInheritance,
+      `${lead}Whether ${account} holds ${what} on ${target} depends on ${aces.join(", ")}: ${UNKNOWN_INHERITANCE_HINT} ` +
+        `Open: ${open.map((f) => f.label).join("; ")}.`,
+      items,
+    );
+  }
   const parts = [missing.length > 0 ? `missing: ${missing.join("; ")}` : "", denied.length > 0 ? `cancelled by Deny ACEs: ${denied.join("; ")}` : ""]
     .filter((p) => p !== "")
     .join(". ");

@@ -131,6 +131,13 @@ export function grantScript(input: { targetDn: string; account: string; permissi
 
 /** One idempotent removal block for an explicit ACE of the gMSA (matched on every field). */
 function removalBlock(ace: AceView): string[] {
+  if (ace.inheritanceType === "unknown") {
+    return [
+      `# Not removed: acl.aces[${ace.index}]: ${ace.summary}`,
+      `Write-Output ${psQuote(`Skipped (its inheritance was not exported, so it cannot be matched exactly): ${ace.summary}. Export the ACL with the InheritanceType column and generate this script again.`)}`,
+      "",
+    ];
+  }
   return [
     `# Remove acl.aces[${ace.index}]: ${ace.summary}`,
     "$acl = Get-Acl -Path \"AD:\\$target\"",
