@@ -11,7 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { getReadinessByWave, getRolloutProgress } from "@/lib/data/rollout/progress";
+import { getRolloutProgress, readinessOfWaves } from "@/lib/data/rollout/progress";
 import { listWaves } from "@/lib/data/rollout/waves";
 import { listOwnerChoices } from "@/lib/data/rollout/owners";
 
@@ -23,13 +23,13 @@ export default async function RolloutPage({ searchParams }: { searchParams: Prom
   const caller = await requirePage("read");
   const canPlan = can(caller.role, "plan");
   const showArchived = (await searchParams).archived === "true";
-  const [waves, progress, byWave, owners] = await Promise.all([
+  const [waves, progress, owners] = await Promise.all([
     listWaves({ includeArchived: showArchived }),
     getRolloutProgress(null),
-    getReadinessByWave(),
     canPlan ? listOwnerChoices() : Promise.resolve([]),
   ]);
   const active = waves.filter((wave) => !wave.archivedAt);
+  const byWave = readinessOfWaves(active);
 
   return (
     <>

@@ -61,7 +61,12 @@ export async function getRolloutProgress(waveId: string | null, now = new Date()
   return { total, byStatus, overdue, withTargetDate, burnUp: buildBurnUp(installedByDay, plannedByDay, today) };
 }
 
-/** Servers per verdict in each active wave, in wave order. */
+/** The same rows from a wave list the caller already has (the rollout page lists the waves anyway). */
+export function readinessOfWaves(waves: readonly { id: string; name: string; archivedAt: string | null; servers: number; byVerdict: Record<Verdict, number> }[]): ReadinessByWave[] {
+  return waves.filter((wave) => !wave.archivedAt).map((wave) => ({ waveId: wave.id, name: wave.name, total: wave.servers, byVerdict: { ...wave.byVerdict } }));
+}
+
+/** Servers per verdict in each active wave, in wave order (for pages that do not list the waves). */
 export async function getReadinessByWave(): Promise<ReadinessByWave[]> {
   const client = db();
   const waves = await client.wave.findMany({ where: { archivedAt: null }, orderBy: { position: "asc" }, select: { id: true, name: true } });

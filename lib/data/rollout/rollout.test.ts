@@ -9,7 +9,7 @@ import { listServers } from "../servers";
 import { bulkUpdateRollout } from "./bulk";
 import { RolloutRuleError, StaleVersionError } from "./errors";
 import { getWaveGate } from "./gates";
-import { getRolloutProgress } from "./progress";
+import { getReadinessByWave, getRolloutProgress, readinessOfWaves } from "./progress";
 import { updateServerRollout } from "./server-rollout";
 import { createWave, getWave, listWaves, updateWave } from "./waves";
 
@@ -74,6 +74,10 @@ describe("waves and the go/no-go gate", () => {
     const again = await bulkUpdateRollout({ filter: "readiness=ready" }, { waveId: pilot.id, status: "scheduled", targetDate: "2026-12-01" }, lead);
     expect(again).toEqual({ matched: 1, changed: 0 });
     expect(await db().auditEntry.count({ where: { action: "rollout.bulk" } })).toBe(1);
+    // The rollout page derives readiness per wave from its wave list: the same rows as the overview's query.
+    const byWave = await getReadinessByWave();
+    expect(byWave.find((row) => row.waveId === pilot.id)).toMatchObject({ total: 1, byVerdict: { ready: 1 } });
+    expect(readinessOfWaves(await listWaves({ includeArchived: true }))).toEqual(byWave);
   });
 
   it("lists the exact blockers when a not-ready server joins, and goes back to go when it is moved out (the move is recorded)", async () => {
