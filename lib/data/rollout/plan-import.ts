@@ -13,6 +13,7 @@ import { refreshWaveGates } from "./gates";
 import { resolveServerNames } from "./resolve-servers";
 import { planRolloutChange, ROLLOUT_ROW_SELECT, type RolloutRow, type WaveInfo } from "./server-rollout";
 import { type ServerPatch, writeServerPatches } from "./write-patches";
+import { createWaveIn } from "./waves";
 
 // The rollout plan import (lib/rollout/plan-csv.ts is the format): resolve every row's server and wave, then
 // either report what would change (dry run) or apply it, all in ONE transaction. Any row error refuses the whole
@@ -185,33 +186,11 @@ export async function importRolloutPlan(input: ImportRolloutPlanInput): Promise<
       // Applying: create the new waves first so the plan (and its audit entries) carry their real ids.
       const audits: AuditInput[] = [];
       if (!input.dryRun && wavesToCreate.length > 0) {
-        const last = await tx.wave.aggregate({ _max: { position: true } });
-        let position = last._max.position ?? 0;
         for (const [key, name] of toCreate) {
-          const created = await tx.wave.create({
-            data: {
-              name,
-              nameKey: key,
-              position: ++position,
-              createdBy: input.actor.name,
-              updatedBy: input.actor.name,
-              gateSummary: "No servers are assigned to this wave.",
-              gateBlockers: 1,
-              gateComputedAt: now,
-            },
-          });
+          const created = await createWaveIn(tx, { name, description: "" }, input.actor, now, fileName);
           waves.delete(newWaveId(key));
           waves.set(created.id, { id: created.id, name: created.name, archived: false });
           waveIds.set(key, created.id);
-          audits.push({
-            actor: input.actor,
-            action: "wave.create",
-            targetType: "wave",
-            targetId: created.id,
-            targetLabel: created.name,
-            after: { name: created.name, position: created.position, source: fileName },
-            summary: `created wave ${created.name} (plan import ${fileName})`,
-          });
         }
       }
 

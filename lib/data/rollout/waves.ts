@@ -136,30 +136,49 @@ async function assertNameFree(tx: Prisma.TransactionClient, name: string, except
 
 /** Creates a wave at the end of the order. */
 export async function createWave(fields: WaveFields, actor: AuditActor, now = new Date()): Promise<WaveDto> {
-  const row = await db().$transaction(async (tx) => {
-    await assertNameFree(tx, fields.name);
-    const last = await tx.wave.aggregate({ _max: { position: true } });
-    const owner = await resolveOwner(tx, fields.ownerUserId, fields.ownerName);
-    const created = await tx.wave.create({
-      data: {
-        name: fields.name.trim(),
-        nameKey: nameKey(fields.name),
-        description: fields.description,
-        startDate: fields.startDate ?? null,
-        endDate: fields.endDate ?? null,
-        ...owner,
-        position: (last._max.position ?? 0) + 1,
-        createdBy: actor.name,
-        updatedBy: actor.name,
-        gateSummary: "No servers are assigned to this wave.",
-        gateBlockers: 1,
-        gateComputedAt: now,
-      },
-    });
-    await appendAudit(tx, { actor, action: "wave.create", targetType: "wave", targetId: created.id, targetLabel: created.name, after: waveAuditView(created), summary: `created wave ${created.name}` }, now);
-    return created;
+  return toWaveDto(await db().$transaction((tx) => createWaveIn(tx, fields, actor, now)));
+}
+
+/** What a new wave's gate says before anything was computed: no servers, so no-go. */
+export const EMPTY_WAVE_GATE = { gateSummary: "No servers are assigned to this wave.", gateBlockers: 1 } as const;
+
+/**
+ * Creates a wave at the end of the order inside the caller's transaction (the wave form, the plan import) and
+ * audits it; `source` names where it came from (e.g. the imported plan's file name).
+ */
+export async function createWaveIn(tx: Prisma.TransactionClient, fields: WaveFields, actor: AuditActor, now: Date, source?: string): Promise<WaveRow> {
+  await assertNameFree(tx, fields.name);
+  const last = await tx.wave.aggregate({ _max: { position: true } });
+  const owner = await resolveOwner(tx, fields.ownerUserId, fields.ownerName);
+  const created = await tx.wave.create({
+    data: {
+      name: fields.name.trim(),
+      nameKey: nameKey(fields.name),
+      description: fields.description,
+      startDate: fields.startDate ?? null,
+      endDate: fields.endDate ?? null,
+      ...owner,
+      position: (last._max.position ?? 0) + 1,
+      createdBy: actor.name,
+      updatedBy: actor.name,
+      ...EMPTY_WAVE_GATE,
+      gateComputedAt: now,
+    },
   });
-  return toWaveDto(row);
+  await appendAudit(
+    tx,
+    {
+      actor,
+      action: "wave.create",
+      targetType: "wave",
+      targetId: created.id,
+      targetLabel: created.name,
+      after: { ...waveAuditView(created), ...(source ? { source } : {}) },
+      summary: `created wave ${created.name}${source ? ` (plan import ${source})` : ""}`,
+    },
+    now,
+  );
+  return created;
 }
 
 function waveAuditView(row: WaveRow) {
