@@ -253,9 +253,10 @@ export async function updateWave(id: string, update: WaveUpdate, actor: AuditAct
       return current ? staleWave(current) : new NotFoundError("There is no such wave.");
     },
   );
-  if (gateInputsChanged) await refreshWaveGates(formatCause({ kind: "rollout", change: `wave:${id}` }), now);
-  const fresh = await db().wave.findUnique({ where: { id } });
-  return toWaveDto(fresh ?? row);
+  if (!gateInputsChanged) return toWaveDto(row);
+  // The refresh may have moved this wave's gate: answer with the stored gate.
+  await refreshWaveGates(formatCause({ kind: "rollout", change: `wave:${id}` }), now);
+  return toWaveDto((await db().wave.findUnique({ where: { id } })) ?? row);
 }
 
 /** Moves a wave to `position` (1-based) and renumbers the others 1..n without gaps. */
