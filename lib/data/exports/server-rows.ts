@@ -141,6 +141,11 @@ export async function* iterateExportServers(filters: ServerFilters, batch = 1_00
   }
 }
 
+/** The same batches without the ids (the servers table of the CSV and the workbook). */
+export async function* exportServerBatches(filters: ServerFilters, batch = 1_000, now = new Date()): AsyncGenerator<ExportServer[]> {
+  for await (const rows of iterateExportServers(filters, batch, now)) yield rows.map((entry) => entry.server);
+}
+
 /** How many servers match (for the size limits, checked before streaming). */
 export function countExportServers(filters: ServerFilters, now = new Date()): Promise<number> {
   return db().server.count({ where: serverWhere(filters, now) });

@@ -1,17 +1,13 @@
 import { apiRoute } from "@/lib/auth/guards";
 import { downloadHeaders, exportFileName, exportFilters, recordExport, tooLarge } from "@/lib/data/exports/export-route";
 import { countExportResults, iterateExportResults } from "@/lib/data/exports/result-rows";
-import { countExportServers, iterateExportServers } from "@/lib/data/exports/server-rows";
+import { countExportServers, exportServerBatches } from "@/lib/data/exports/server-rows";
 import { RESULT_COLUMNS, SERVER_COLUMNS } from "@/lib/reports/csv/tables";
 import { sheet, XLSX_MAX_ROWS, xlsxStream } from "@/lib/reports/xlsx/workbook";
 
 export const dynamic = "force-dynamic";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-async function* servers(batches: ReturnType<typeof iterateExportServers>) {
-  for await (const batch of batches) yield batch.map((entry) => entry.server);
-}
 
 /** The servers and results tables as one workbook (sheets "Servers" and "Results"), streamed. */
 export const GET = apiRoute("report", async (request, caller) => {
@@ -23,7 +19,7 @@ export const GET = apiRoute("report", async (request, caller) => {
   if (Math.max(serverRows, resultRows) > XLSX_MAX_ROWS - 1) return tooLarge("rows on one sheet (Excel's limit per sheet)", Math.max(serverRows, resultRows), XLSX_MAX_ROWS - 1);
   const body = xlsxStream(
     [
-      sheet({ name: "Servers", columns: SERVER_COLUMNS, batches: () => servers(iterateExportServers(filters)) }),
+      sheet({ name: "Servers", columns: SERVER_COLUMNS, batches: () => exportServerBatches(filters) }),
       sheet({ name: "Results", columns: RESULT_COLUMNS, batches: () => iterateExportResults(filters) }),
     ],
     ([serverCount = 0, resultCount = 0]) => void recordExport(caller, "servers.xlsx", filters, { servers: serverCount, results: resultCount }),
