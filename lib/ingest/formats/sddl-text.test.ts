@@ -75,6 +75,25 @@ describe("sddl-text: the documented shapes", () => {
     ]);
   });
 
+  it("reads Get-ADObject ... | Select DistinguishedName, Sddl | Format-List records (value wrapped under its column)", () => {
+    const text = [
+      "DistinguishedName : DC=corp,DC=contoso,DC=com",
+      "Sddl              : O:DAG:DAD:AI(A;;RP;;;AU)(OA;CIIO;RP;;bf967aba-0de6-11d0-a285-0",
+      `                    0aa003049e2;${GMSA_SID})`,
+      "",
+      "DistinguishedName : OU=Sync,DC=corp,DC=contoso,DC=com",
+      "Sddl              : O:DAG:DAD:PAI(A;;RC;;;AU)",
+      "",
+    ].join("\r\n");
+    const result = parseText(text);
+    expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
+    expect(result.acls.map((a) => [a.targetDn, a.aces?.length])).toEqual([
+      [ROOT, 2],
+      ["OU=Sync,DC=corp,DC=contoso,DC=com", 1],
+    ]);
+    expect(result.acls[0].aces?.[1]).toMatchObject({ identity: GMSA_SID, inheritedObjectType: GUIDS.user, inheritanceType: "Descendents" });
+  });
+
   it("reads (Get-Acl ...).Sddl hard-wrapped by the console, taking the object from the prompt", () => {
     const result = parseText(fixture("sddl-console-wrapped.txt"));
     expect(result.issues.filter((i) => i.severity === "error")).toEqual([]);
