@@ -117,6 +117,9 @@ export async function getWaiver(id: string, now = new Date()): Promise<WaiverDto
   return row ? toWaiverDto(row, now) : null;
 }
 
+/** The most waivers one list returns. */
+export const MAX_WAIVERS_LISTED = 10_000;
+
 export interface WaiverFilters {
   /** A stored status, or "renewal" (expired + lapsed, newest first). */
   status?: WaiverStatus | "renewal";
@@ -124,6 +127,10 @@ export interface WaiverFilters {
   /** FQDN or NetBIOS name: the waivers that apply to it (its own and its domain's). */
   server?: string;
   domain?: string;
+  /** The waivers that touch a wave: its members' own, and those of the domains its members are in. */
+  wave?: { id: string; domains: readonly string[] };
+  /** Only these stored statuses (rejected and revoked ones are history). */
+  statuses?: readonly WaiverStatus[];
   take?: number;
 }
 
@@ -137,6 +144,8 @@ export async function listWaivers(filters: WaiverFilters = {}, now = new Date())
     if (!server) return [];
     and.push({ OR: [{ serverId: server.id }, { scope: "domain", domain: server.domain }] });
   }
+  if (filters.wave) and.push({ OR: [{ server: { waveId: filters.wave.id } }, { scope: "domain", domain: { in: [...filters.wave.domains] } }] });
+  if (filters.statuses) and.push({ status: { in: [...filters.statuses] } });
   const due = { expiresAt: { lte: now } };
   switch (filters.status) {
     case undefined:
@@ -158,7 +167,7 @@ export async function listWaivers(filters: WaiverFilters = {}, now = new Date())
     where: and.length ? { AND: and } : {},
     include: SELECT,
     orderBy: filters.status === "renewal" ? [{ endedAt: "desc" }, { expiresAt: "desc" }] : [{ createdAt: "desc" }, { id: "desc" }],
-    take: Math.min(filters.take ?? 500, 1_000),
+    take: Math.min(filters.take ?? 500, MAX_WAIVERS_LISTED),
   });
   return rows.map((row) => toWaiverDto(row, now));
 }

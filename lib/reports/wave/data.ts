@@ -3,7 +3,7 @@ import { getReportProvenance, type ReportProvenanceDto } from "@/lib/data/report
 import { getWaveGate, type WaveGateDetail } from "@/lib/data/rollout/gates";
 import { getWave, type WaveDto } from "@/lib/data/rollout/waves";
 import { iterateServers, type ServerListItem } from "@/lib/data/servers";
-import { listWaivers, type WaiverDto } from "@/lib/data/waivers";
+import { listWaivers, MAX_WAIVERS_LISTED, type WaiverDto } from "@/lib/data/waivers";
 import { MAX_REPORT_ROWS, ReportTooLargeError } from "@/lib/reports/pdf";
 import { parseServerFilters } from "@/lib/views/server-filters";
 
@@ -33,12 +33,9 @@ export async function loadWaveReport(id: string, now = new Date()): Promise<Wave
     servers.push(server);
     if (servers.length > MAX_REPORT_ROWS) throw new ReportTooLargeError(servers.length, MAX_REPORT_ROWS, "Split the wave, or export its servers as CSV.");
   }
-  const fqdns = new Set(servers.map((server) => server.fqdn));
   const domains = new Set(servers.map((server) => server.domain));
   const [waivers, provenance] = await Promise.all([
-    listWaivers({ take: 10_000 }, now).then((all) =>
-      all.filter((waiver) => ["active", "expired", "lapsed", "pending"].includes(waiver.status) && (waiver.server ? fqdns.has(waiver.server.fqdn) : domains.has(waiver.domain))),
-    ),
+    listWaivers({ wave: { id, domains: [...domains] }, statuses: ["active", "pending", "expired", "lapsed"], take: MAX_WAIVERS_LISTED }, now),
     getReportProvenance({ servers: { waveId: id }, uploadsOfServers: true }),
   ]);
   return { wave, gate, servers, waivers, provenance };

@@ -6,6 +6,8 @@ import { bulkUpdateRollout } from "@/lib/data/rollout/bulk";
 import { createWave } from "@/lib/data/rollout/waves";
 import { pdfPages, pdfText } from "@/lib/reports/pdf/pdf-text.test-kit";
 import { getRule, RULESET_VERSION } from "@/lib/rules";
+import { requestWaiver } from "@/lib/data/waivers";
+import { loadWaveReport } from "./data";
 import { renderWaveReport } from "./render";
 
 // Real demo fleet, a real wave planned through the rollout writers, the real renderer and pdftotext.
@@ -60,5 +62,22 @@ describe("wave PDF", () => {
 
   it("answers null for an unknown wave", async () => {
     expect(await renderWaveReport({ id: "no-such-wave", generatedBy, now })).toBeNull();
+  });
+
+  it("lists the waivers of the wave's members and domains only, whatever the fleet holds", async () => {
+    const admin = { kind: "session" as const, userId: "u-admin", email: "admin@example.com", role: "admin" as const };
+    const hostRule = (server: { conditionRules: string; blockingRules: string }) =>
+      [...server.conditionRules.split(","), ...server.blockingRules.split(",")].find((id) => getRule(id)?.meta.scope === "host");
+    const candidates = async (where: object) => (await db().server.findMany({ where, orderBy: { fqdn: "asc" } })).filter((server) => hostRule(server) !== undefined);
+    const [inWave] = await candidates({ waveId });
+    const [outside] = await candidates({ waveId: null, domain: { not: "corp.contoso.com" } });
+    const expiresAt = new Date(Date.now() + 30 * 86_400_000);
+    for (const server of [inWave!, outside!]) {
+      const ruleId = hostRule(server)!;
+      const outcome = await requestWaiver({ ruleId, scope: "server", server: server.fqdn, reason: "accepted for the pilot", expiresAt }, admin);
+      if (!outcome.ok) throw new Error(`${server.fqdn} ${ruleId}: ${outcome.message}`);
+    }
+    const data = (await loadWaveReport(waveId))!;
+    expect(data.waivers.map((waiver) => waiver.server?.fqdn)).toEqual([inWave!.fqdn]);
   });
 });
