@@ -9,37 +9,13 @@
 import os from "node:os";
 import { formatInt, intOption, median, type BenchSuite } from "./suite";
 import { NextServer, peakMb, runScript } from "./support/next-server";
+import { download, slowestHealthDuring } from "./support/http";
 
 interface Seeded {
   token: string;
   servers: number;
   seedMs: number;
   sample: { site: string };
-}
-
-async function download(base: string, path: string, token: string): Promise<{ ms: number; bytes: number; status: number }> {
-  const started = performance.now();
-  const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  const bytes = (await response.arrayBuffer()).byteLength;
-  return { ms: performance.now() - started, bytes, status: response.status };
-}
-
-/** Runs `work` while asking /api/health every 50 ms; returns the slowest health answer. */
-async function slowestHealthDuring(base: string, work: Promise<unknown>): Promise<number> {
-  let done = false;
-  let slowest = 0;
-  const probe = (async () => {
-    while (!done) {
-      const started = performance.now();
-      await (await fetch(`${base}/api/health`)).arrayBuffer();
-      slowest = Math.max(slowest, performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  })();
-  await work;
-  done = true;
-  await probe;
-  return slowest;
 }
 
 const suite: BenchSuite = {

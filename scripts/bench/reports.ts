@@ -13,6 +13,7 @@
 import os from "node:os";
 import { formatInt, intOption, median, type BenchSuite } from "./suite";
 import { NextServer, peakMb, runScript } from "./support/next-server";
+import { download, slowestHealthDuring } from "./support/http";
 
 interface Seeded {
   token: string;
@@ -24,31 +25,6 @@ interface SeededReports {
   waveId: string;
   waveServers: number;
   serverFqdn: string;
-}
-
-async function download(base: string, path: string, token: string): Promise<{ ms: number; bytes: number; status: number; pdf: boolean }> {
-  const started = performance.now();
-  const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
-  const body = new Uint8Array(await response.arrayBuffer());
-  return { ms: performance.now() - started, bytes: body.byteLength, status: response.status, pdf: new TextDecoder().decode(body.subarray(0, 5)) === "%PDF-" };
-}
-
-/** Runs `work` while asking /api/health every 50 ms; returns the slowest health answer. */
-async function slowestHealthDuring(base: string, work: Promise<unknown>): Promise<number> {
-  let done = false;
-  let slowest = 0;
-  const probe = (async () => {
-    while (!done) {
-      const started = performance.now();
-      await (await fetch(`${base}/api/health`)).arrayBuffer();
-      slowest = Math.max(slowest, performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  })();
-  await work.catch(() => undefined);
-  done = true;
-  await probe;
-  return slowest;
 }
 
 interface Check {
