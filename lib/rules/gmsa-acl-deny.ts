@@ -5,6 +5,7 @@ import { removalRemediation } from "./acl/remediation";
 import { REQUIRED_PERMISSIONS, type PermissionSetId } from "./acl/required";
 import { AD_RIGHTS } from "@/lib/facts";
 import { prepareAcl, UNKNOWN_INHERITANCE_FACT } from "./acl/rule-kit";
+import { collectUnresolved, UNRESOLVED_FACT } from "./acl/unresolved";
 import { cite, DOCS } from "./sources";
 import { COMMON_ACL_NOTES } from "./acl/sources";
 import { syncFeatures } from "./acl/sync-features";
@@ -56,6 +57,20 @@ function evaluate(ctx: RuleContext): RuleOutcome {
       `${maybe.length} Deny ACE(s) for ${account} may take away required permissions (${labels.join("; ")}), depending on where they apply, ` +
         "which the export did not say (no InheritanceType column).",
       [...maybe.map((d) => denyEvidence(d, [])), ...prepared.context],
+    );
+  }
+  const ids = new Set(REQUIRED_PERMISSIONS.filter((p) => sets.includes(p.set)).map((p) => p.id));
+  const unresolvedMaybe = analysis.unresolvedDenies.filter((d) => d.mayCancel.some((c) => ids.has(c.permissionId)));
+  if (cancelling.length === 0 && unresolvedMaybe.length > 0) {
+    // Deny ACEs naming something outside the default schema: they take a permission away if the name is its object.
+    const labels = [...new Set(unresolvedMaybe.flatMap((d) => d.mayCancel.filter((c) => ids.has(c.permissionId)).map((c) => c.label)))];
+    return unknown(
+      UNRESOLVED_FACT,
+      collectUnresolved(unresolvedMaybe.map((d) => d.ace)),
+      `${unresolvedMaybe.length} Deny ACE(s) for ${account} name something not in the default schema (${unresolvedMaybe
+        .map((d) => `acl.aces[${d.ace.index}]: ${d.ace.summary}`)
+        .join("; ")}) and may take away required permissions (${labels.join("; ")}).`,
+      [...unresolvedMaybe.map((d) => evidence(`acl.aces[${d.ace.index}]`, { ace: d.ace.summary, via: d.ace.via }, "no Deny ACE for the gMSA or its groups that takes away a required permission")), ...prepared.context],
     );
   }
   if (cancelling.length === 0) {

@@ -5,6 +5,7 @@ import { removalRemediation } from "./acl/remediation";
 import { REQUIRED_PERMISSIONS } from "./acl/required";
 import { AD_RIGHTS } from "@/lib/facts";
 import { prepareAcl, UNKNOWN_INHERITANCE_FACT } from "./acl/rule-kit";
+import { collectUnresolved, UNRESOLVED_FACT } from "./acl/unresolved";
 import { cite, DOCS } from "./sources";
 import { COMMON_ACL_NOTES } from "./acl/sources";
 import { syncFeatures } from "./acl/sync-features";
@@ -34,6 +35,16 @@ function evaluate(ctx: RuleContext): RuleOutcome {
       UNKNOWN_INHERITANCE_FACT,
       prepared.collectInheritance,
       `Whether ${account} holds rights beyond the documented set depends on ${open.length} ACE(s) whose inheritance the export did not carry: ${analysis.undeterminedExcess[0].reason}`,
+      [...open, ...prepared.context],
+    );
+  }
+  if (analysis.excess.length === 0 && analysis.unresolvedExcess.length > 0) {
+    // ACEs naming something outside the default schema: excess unless the name is a documented grant's object.
+    const open = analysis.unresolvedExcess.map((f) => evidence(`acl.aces[${f.ace.index}]`, { ace: f.ace.summary, via: f.ace.via, reason: f.reason }, EXPECTED));
+    return unknown(
+      UNRESOLVED_FACT,
+      collectUnresolved(analysis.unresolvedExcess.map((f) => f.ace)),
+      `Whether ${account} holds rights beyond the documented set depends on ${open.length} ACE(s) naming something not in the default schema: ${analysis.unresolvedExcess[0].reason}`,
       [...open, ...prepared.context],
     );
   }

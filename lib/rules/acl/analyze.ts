@@ -13,8 +13,9 @@ import {
   type PermissionShape,
 } from "./coverage";
 import { aceSummary, appliesText, classText } from "./describe";
-import { guidEntry } from "@/lib/facts";
-import { normalizeAces, type NormalizedAce, type SkippedAce } from "./normalize";
+import { guidEntry, schemaEntryForRights } from "@/lib/facts";
+import { normalizeAces, type NormalizedAce, type SkippedAce, type UnresolvedNames } from "./normalize";
+import { mayDeny, mayGrant, unresolvedWords } from "./unresolved";
 import { createIdentityResolver, isBroadWellKnownGroup, parsePrincipal, samePrincipal, type IdentityMatch } from "./principal";
 import { ALLOWED_GRANTS, REQUIRED_PERMISSIONS, type PermissionSetId, type RequiredPermission } from "./required";
 import { covers, READ_ONLY_RIGHTS, rightsLabel, rightsToNames, singleBits } from "@/lib/facts";
@@ -60,6 +61,8 @@ export interface AceView {
   inheritedObjectTypeName: string | null;
   inheritanceType: AceInheritance;
   isInherited: boolean;
+  /** Names in no default schema the export printed in place of ObjectType / InheritedObjectType (normalize.ts). */
+  unresolved?: UnresolvedNames;
   summary: string;
 }
 
@@ -99,6 +102,12 @@ export interface PermissionFinding {
    * the gMSA were a member (privileged and built-in groups left out).
    */
   unverifiedGroupGrants: string[];
+  /**
+   * ACEs of the gMSA or its groups naming something in no default schema that could change this finding
+   * (unresolved.ts): an Allow that could supply it while missing, a Deny that could take it away while held.
+   * The status is then "unknown".
+   */
+  unresolvedBy: AceView[];
 }
 
 export interface ExcessFinding {
@@ -147,6 +156,12 @@ export interface AclAnalysis {
    */
   undeterminedExcess: { ace: AceView; excessRightsNames: string[]; reason: string }[];
   denies: DenyFinding[];
+  /** ACEs of the gMSA or its groups naming something in no default schema; none of the checks above reads them. */
+  unresolvedAces: AceView[];
+  /** Unresolved Allow ACEs that grant more than documented unless their name is a documented grant's object. */
+  unresolvedExcess: { ace: AceView; reason: string }[];
+  /** Unresolved Deny ACEs and the required permissions they could take away. */
+  unresolvedDenies: { ace: AceView; mayCancel: { permissionId: string; label: string }[] }[];
   skippedAces: SkippedAce[];
   warnings: string[];
 }
@@ -186,9 +201,9 @@ function isDomainRootShaped(dn: string): boolean {
 }
 
 function toView(ace: NormalizedAce, match: IdentityMatch): AceView {
-  const objectEntry = guidEntry(ace.objectType);
+  const objectEntry = schemaEntryForRights(ace.objectType, ace.rights);
   const inheritedEntry = guidEntry(ace.inheritedObjectType);
-  return {
+  const view: AceView = {
     index: ace.index,
     identity: ace.identity,
     via: match.kind === "group" ? match.group.via : null,
@@ -196,13 +211,15 @@ function toView(ace: NormalizedAce, match: IdentityMatch): AceView {
     rights: ace.rights,
     rightsNames: rightsToNames(ace.rights),
     objectType: ace.objectType,
-    objectTypeName: objectEntry?.displayName ?? null,
+    objectTypeName: ace.unresolved?.objectType ?? objectEntry?.displayName ?? null,
     inheritedObjectType: ace.inheritedObjectType,
-    inheritedObjectTypeName: inheritedEntry?.displayName ?? null,
+    inheritedObjectTypeName: ace.unresolved?.inheritedObjectType ?? inheritedEntry?.displayName ?? null,
     inheritanceType: ace.inheritanceType,
     isInherited: ace.isInherited,
     summary: aceSummary(ace),
   };
+  if (ace.unresolved !== undefined) view.unresolved = ace.unresolved;
+  return view;
 }
 
 /** Identities that are never the gMSA's groups in practice; left out of the "maybe via a group" hints. */
@@ -240,6 +257,7 @@ function evaluatePermission(
   allows: Classified[],
   denies: Classified[],
   membershipPresent: boolean,
+  unresolved: readonly Classified[],
 ): PermissionFinding {
   const direct = allows.filter((c) => c.match.kind === "subject");
   const viaGroup = allows.filter((c) => c.match.kind === "group");
@@ -306,6 +324,16 @@ function evaluatePermission(
         .join(", ")}): ${UNKNOWN_INHERITANCE_HINT}`,
     );
   }
+  // ACEs naming something outside the default schema (normalize.ts set them apart): taken at their most.
+  const unresolvedBy =
+    status === "denied" ? [] : unresolved.filter((c) => (isSatisfied(status) ? mayDeny(c.ace, perm) : mayGrant(c.ace, perm)));
+  if (unresolvedBy.length > 0) {
+    status = "unknown";
+    notes.push(
+      `Depends on ${unresolvedBy.map((c) => `acl.aces[${c.ace.index}] (${unresolvedWords(c.ace)})`).join(", ")}: ` +
+        `if that name is the object this permission needs, the ${unresolvedBy[0].ace.accessType === "deny" ? "Deny takes it away" : "Allow supplies it"}.`,
+    );
+  }
   const classes = [perm.inheritedObjectType, ...(perm.alternativeInheritedObjectTypes ?? [])];
   const objectEntry = guidEntry(perm.objectType);
 
@@ -331,6 +359,7 @@ function evaluatePermission(
     undetermined: status === "unknown" ? dedupeViews(undetermined) : [],
     notes,
     unverifiedGroupGrants: [...unverified],
+    unresolvedBy: unresolvedBy.map((c) => c.view),
   };
 }
 
@@ -462,7 +491,7 @@ export function analyzeAcl(acl: AclFacts | undefined, domain?: DomainFacts): Acl
   const accountSid = str(acl?.accountSid) ?? (gmsaIsAccount ? gmsaSid : null);
 
   const resolver = createIdentityResolver({ names: account === null ? [] : [account], sids: [accountSid] }, domain);
-  const { aces, skipped } = normalizeAces(acl?.aces);
+  const { aces, skipped, unresolved } = normalizeAces(acl?.aces);
 
   const classified: Classified[] = aces.map((ace) => {
     const match = resolver.match(ace.identity);
@@ -473,9 +502,37 @@ export function analyzeAcl(acl: AclFacts | undefined, domain?: DomainFacts): Acl
   const accountAllows = forAccount.filter((c) => c.ace.accessType === "allow");
   const accountDenies = forAccount.filter((c) => c.ace.accessType === "deny");
 
+  // Unresolved ACEs count for the gMSA and its groups only, as resolved ones do.
+  const unresolvedMine: Classified[] = [];
+  for (const ace of unresolved) {
+    const match = resolver.match(ace.identity);
+    if (match.kind !== "other") unresolvedMine.push({ ace, match, view: toView(ace, match) });
+  }
+
   const permissions = REQUIRED_PERMISSIONS.map((perm) =>
-    evaluatePermission(perm, [...accountAllows, ...allows.filter((c) => c.match.kind === "other")], accountDenies, resolver.membership.dataPresent),
+    evaluatePermission(
+      perm,
+      [...accountAllows, ...allows.filter((c) => c.match.kind === "other")],
+      accountDenies,
+      resolver.membership.dataPresent,
+      unresolvedMine,
+    ),
   );
+  // An unresolved Allow excess even as "some unknown specific object" is excess unless the name is a documented
+  // grant's own object: unknown. (Not excess that way means not excess whatever the name is.)
+  const unresolvedExcess = unresolvedMine
+    .filter((c) => c.ace.accessType === "allow" && c.ace.inheritanceType !== "unknown")
+    .filter((c) => c.match.kind === "subject" || (c.match.kind === "group" && !isBroadWellKnownGroup(c.match.group.ref)))
+    .flatMap((c) => {
+      const finding = excessOf(c);
+      return finding === null ? [] : [{ ace: c.view, reason: `${finding.reason} Unknown for sure: ${unresolvedWords(c.ace)}, and it would be documented if that name were a documented grant's object.` }];
+    });
+  const unresolvedDenies = unresolvedMine
+    .filter((c) => c.ace.accessType === "deny")
+    .map((c) => ({
+      ace: c.view,
+      mayCancel: REQUIRED_PERMISSIONS.filter((perm) => mayDeny(c.ace, perm)).map((perm) => ({ permissionId: perm.id, label: `${perm.access} — ${perm.appliesTo}` })),
+    }));
 
   const excessCandidates = accountAllows.filter(
     (c) => c.match.kind === "subject" || (c.match.kind === "group" && !isBroadWellKnownGroup(c.match.group.ref)),
@@ -534,6 +591,14 @@ export function analyzeAcl(acl: AclFacts | undefined, domain?: DomainFacts): Acl
   } else if (account !== null && !resolver.membership.subjectEntryFound) {
     warnings.push(`The group membership data has no entry for ${account}; it is treated as a member of no group.`);
   }
+  if (unresolvedMine.length > 0) {
+    warnings.push(
+      `${unresolvedMine.length} ACE(s) of the gMSA or its groups name something not in the default Active Directory schema (${unresolvedMine
+        .slice(0, 5)
+        .map((c) => `acl.aces[${c.ace.index}]: ${unresolvedWords(c.ace)}`)
+        .join("; ")}); the checks they could change answer Unknown.`,
+    );
+  }
   if (accountDenies.length > 0) {
     warnings.push(
       "Deny ACE order is not evaluated: every Deny ACE for the gMSA or its groups is treated as cancelling matching allows, although in canonical order an explicit allow is evaluated before an inherited deny.",
@@ -553,12 +618,15 @@ export function analyzeAcl(acl: AclFacts | undefined, domain?: DomainFacts): Acl
       accountEntryFound: resolver.membership.subjectEntryFound,
       groups: resolver.groups.map((g) => ({ name: g.name, via: g.via })),
     },
-    aceCount: aces.length + skipped.filter((s) => s.index >= 0).length,
+    aceCount: aces.length + unresolved.length + skipped.filter((s) => s.index >= 0).length,
     accountAces: forAccount.map((c) => c.view),
     permissions,
     excess,
     undeterminedExcess,
     denies,
+    unresolvedAces: unresolvedMine.map((c) => c.view),
+    unresolvedExcess,
+    unresolvedDenies,
     skippedAces: skipped,
     warnings,
   };

@@ -1,13 +1,19 @@
 import { EMPTY_GUID, type AceInheritance } from "@/lib/facts";
 import type { Applies } from "./coverage";
-import { guidEntry, guidName } from "@/lib/facts";
+import { guidEntry, guidName, schemaEntryForRights } from "@/lib/facts";
 import { rightsLabel } from "@/lib/facts";
 
 /** Human-readable fragments for evidence and the UI table. */
 
-export function objectTypeText(objectType: string): string {
+/**
+ * "userAccountControl (attribute)", "Reset Password (extended right)": any GUID of the default schema by name.
+ * `rights` picks between kinds sharing a GUID (Validated-SPN and servicePrincipalName); `unresolvedName` is the
+ * name an export printed for something outside the default schema.
+ */
+export function objectTypeText(objectType: string, rights?: number, unresolvedName?: string): string {
+  if (unresolvedName !== undefined) return `"${unresolvedName}" (not in the default schema)`;
   if (objectType === EMPTY_GUID) return "all properties/rights/child classes";
-  const entry = guidEntry(objectType);
+  const entry = rights === undefined ? guidEntry(objectType) : schemaEntryForRights(objectType, rights);
   if (entry === undefined) return objectType;
   const kind = entry.kind === "class" ? "child class" : entry.kind === "property-set" ? "property set" : entry.kind.replace("-", " ");
   return `${entry.displayName} (${kind})`;
@@ -17,8 +23,8 @@ export function classText(classGuid: string): string {
   return classGuid === EMPTY_GUID ? "every class" : guidName(classGuid);
 }
 
-export function inheritanceText(inheritanceType: AceInheritance, inheritedObjectType: string): string {
-  const cls = inheritedObjectType === EMPTY_GUID ? "" : ` ${guidName(inheritedObjectType)}`;
+export function inheritanceText(inheritanceType: AceInheritance, inheritedObjectType: string, unresolvedClass?: string): string {
+  const cls = unresolvedClass !== undefined ? ` "${unresolvedClass}" (not in the default schema)` : inheritedObjectType === EMPTY_GUID ? "" : ` ${guidName(inheritedObjectType)}`;
   switch (inheritanceType) {
     case "unknown":
       return inheritedObjectType === EMPTY_GUID ? "applies where unknown (inheritance not exported)" : `descendant${cls} objects, how far unknown (inheritance not exported)`;
@@ -47,7 +53,10 @@ export function appliesText(applies: Applies, classGuid: string): string {
   }
 }
 
-/** "Allow CORP\provAgentgMSA$: ReadProperty on all properties/rights/child classes, all descendant user objects". */
+/**
+ * "Allow CORP\provAgentgMSA$: ReadProperty on all properties/rights/child classes, all descendant user objects";
+ * "Allow CORP\Helpdesk: WriteProperty on userAccountControl (attribute), all descendant user objects".
+ */
 export function aceSummary(ace: {
   accessType: "allow" | "deny";
   identity: string;
@@ -56,11 +65,13 @@ export function aceSummary(ace: {
   inheritedObjectType: string;
   inheritanceType: AceInheritance;
   isInherited: boolean;
+  unresolved?: { objectType?: string; inheritedObjectType?: string };
 }): string {
   const verb = ace.accessType === "allow" ? "Allow" : "Deny";
   const inherited = ace.isInherited ? " (inherited)" : "";
-  return `${verb} ${ace.identity}: ${rightsLabel(ace.rights)} on ${objectTypeText(ace.objectType)}, ${inheritanceText(
+  return `${verb} ${ace.identity}: ${rightsLabel(ace.rights)} on ${objectTypeText(ace.objectType, ace.rights, ace.unresolved?.objectType)}, ${inheritanceText(
     ace.inheritanceType,
     ace.inheritedObjectType,
+    ace.unresolved?.inheritedObjectType,
   )}${inherited}`;
 }

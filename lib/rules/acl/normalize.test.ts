@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { EMPTY_GUID } from "@/lib/facts";
+import { EMPTY_GUID, UNRESOLVED_GUID } from "@/lib/facts";
 import { GUIDS } from "@/lib/facts";
 import { normalizeAces } from "./normalize";
 
@@ -45,6 +45,21 @@ describe("normalizeAces", () => {
 
   it("reports a non-list", () => {
     expect(normalizeAces("nope").skipped).toEqual([{ index: -1, reason: "acl.aces is not a list" }]);
-    expect(normalizeAces(undefined)).toEqual({ aces: [], skipped: [] });
+    expect(normalizeAces(undefined)).toEqual({ aces: [], skipped: [], unresolved: [] });
+  });
+
+  it("sets ACEs naming something outside the default schema apart, never as all properties or every class", () => {
+    const named = { ...base, objectType: UNRESOLVED_GUID, unresolved: { objectType: "contoso-EmployeeBadge" } };
+    // A name without the placeholder GUID (a hand-edited export) is still unresolved: the GUID is replaced.
+    const tampered = { ...base, objectType: EMPTY_GUID, inheritedObjectType: EMPTY_GUID, unresolved: { inheritedObjectType: "contoso-BadgeReader" } };
+    // The placeholder without a name still marks it.
+    const bare = { ...base, inheritedObjectType: UNRESOLVED_GUID };
+    const { aces, unresolved } = normalizeAces([base, named, tampered, bare]);
+    expect(aces.map((a) => a.index)).toEqual([0]);
+    expect(unresolved.map((a) => [a.index, a.objectType, a.inheritedObjectType, a.unresolved])).toEqual([
+      [1, UNRESOLVED_GUID, GUIDS.user, { objectType: "contoso-EmployeeBadge" }],
+      [2, EMPTY_GUID, UNRESOLVED_GUID, { inheritedObjectType: "contoso-BadgeReader" }],
+      [3, EMPTY_GUID, UNRESOLVED_GUID, { inheritedObjectType: "(a name outside the default schema)" }],
+    ]);
   });
 });

@@ -1,5 +1,5 @@
 import type { AceInheritance, InheritanceType } from "@/lib/facts";
-import { normalizeGuid } from "@/lib/facts";
+import { normalizeGuid, UNRESOLVED_GUID } from "@/lib/facts";
 import { rightsFromText } from "@/lib/facts";
 
 /**
@@ -20,6 +20,16 @@ export interface NormalizedAce {
   /** "unknown" when the export did not carry it (rules answer Unknown where it matters). */
   inheritanceType: AceInheritance;
   isInherited: boolean;
+  /**
+   * The names a text export printed in place of GUIDs that are in no default schema (acl.aces[i].unresolved);
+   * the GUID fields then hold UNRESOLVED_GUID. Such ACEs are returned apart (`unresolved`), never in `aces`.
+   */
+  unresolved?: UnresolvedNames;
+}
+
+export interface UnresolvedNames {
+  objectType?: string;
+  inheritedObjectType?: string;
 }
 
 export interface SkippedAce {
@@ -80,13 +90,38 @@ function readBoolean(value: unknown): boolean | null {
   return null;
 }
 
-/** Reads acl.aces defensively. Non-arrays yield no ACEs and one skipped entry. */
-export function normalizeAces(raw: unknown): { aces: NormalizedAce[]; skipped: SkippedAce[] } {
+const UNKNOWN_NAME = "(a name outside the default schema)";
+
+/**
+ * The unresolved names of an ACE: its `unresolved` field, or UNRESOLVED_GUID in a GUID field without a name.
+ * Null when the ACE is fully resolved.
+ */
+function readUnresolved(value: unknown, objectType: string, inheritedObjectType: string): UnresolvedNames | null {
+  const names: UnresolvedNames = {};
+  const record = isRecord(value) ? value : {};
+  const name = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? v.trim() : undefined);
+  const objectName = name(record.objectType) ?? (objectType === UNRESOLVED_GUID ? UNKNOWN_NAME : undefined);
+  const inheritedName = name(record.inheritedObjectType) ?? (inheritedObjectType === UNRESOLVED_GUID ? UNKNOWN_NAME : undefined);
+  if (objectName !== undefined) names.objectType = objectName;
+  if (inheritedName !== undefined) names.inheritedObjectType = inheritedName;
+  return objectName === undefined && inheritedName === undefined ? null : names;
+}
+
+/**
+ * Reads acl.aces defensively. Non-arrays yield no ACEs and one skipped entry.
+ *
+ * The one place unresolved ACEs (a name in no default schema, e.g. a custom extension dsacls printed) are told
+ * apart: they go to `unresolved`, with UNRESOLVED_GUID in the unresolved GUID field(s), and never into `aces`,
+ * so no coverage, excess or deny check reads them as "all properties" or "every class". What they could change
+ * is worked out in unresolved.ts; the rules answer Unknown for it.
+ */
+export function normalizeAces(raw: unknown): { aces: NormalizedAce[]; skipped: SkippedAce[]; unresolved: NormalizedAce[] } {
   const aces: NormalizedAce[] = [];
   const skipped: SkippedAce[] = [];
+  const unresolved: NormalizedAce[] = [];
   if (!Array.isArray(raw)) {
     if (raw !== undefined) skipped.push({ index: -1, reason: "acl.aces is not a list" });
-    return { aces, skipped };
+    return { aces, skipped, unresolved };
   }
   raw.forEach((item: unknown, index) => {
     if (!isRecord(item)) {
@@ -121,7 +156,22 @@ export function normalizeAces(raw: unknown): { aces: NormalizedAce[]; skipped: S
       skipped.push({ index, reason: `missing or invalid: ${problems.join(", ")}` });
       return;
     }
+    const names = readUnresolved(item.unresolved, objectType, inheritedObjectType);
+    if (names !== null) {
+      unresolved.push({
+        index,
+        identity,
+        rights,
+        accessType,
+        objectType: names.objectType === undefined ? objectType : UNRESOLVED_GUID,
+        inheritedObjectType: names.inheritedObjectType === undefined ? inheritedObjectType : UNRESOLVED_GUID,
+        inheritanceType,
+        isInherited,
+        unresolved: names,
+      });
+      return;
+    }
     aces.push({ index, identity, rights, accessType, objectType, inheritedObjectType, inheritanceType, isInherited });
   });
-  return { aces, skipped };
+  return { aces, skipped, unresolved };
 }

@@ -4,6 +4,7 @@ import type { Evidence, RuleContext, RuleOutcome } from "@/lib/rules/types";
 import { analyzeAcl, isSatisfied, normalizeDn, UNKNOWN_INHERITANCE_HINT, type AclAnalysis, type PermissionFinding } from "./analyze";
 import { collectAclCommand, COLLECT_ACCOUNT, COLLECT_MEMBERSHIPS, domainDnOf } from "./collect";
 import { objectTypeText } from "./describe";
+import { collectUnresolved, UNRESOLVED_FACT } from "./unresolved";
 import { rightsLabel } from "@/lib/facts";
 
 /** Shared steps of the gMSA ACL rules: read the facts, analyse, turn findings into evidence and outcomes. */
@@ -141,7 +142,7 @@ function statusWord(finding: PermissionFinding): string {
     case "denied":
       return "denied";
     case "unknown":
-      return "unknown (inheritance not exported)";
+      return finding.undetermined.length === 0 && finding.unresolvedBy.length > 0 ? "unknown (an ACE names a custom schema object)" : "unknown (inheritance not exported)";
     case "missing":
       return "missing";
   }
@@ -180,7 +181,19 @@ export function permissionsOutcome(
   if (missing.length === 0 && denied.length === 0) {
     // Only permissions that ACEs with unknown inheritance could satisfy (or a Deny among them could take away).
     const open = bad.filter((f) => f.status === "unknown");
-    const aces = [...new Set(open.flatMap((f) => f.undetermined.map((a) => `acl.aces[${a.index}]`)))];
+    const unresolvedAces = open.flatMap((f) => f.unresolvedBy);
+    if (open.every((f) => f.undetermined.length === 0) && unresolvedAces.length > 0) {
+      // Only ACEs naming something outside the default schema (unresolved.ts) could change these.
+      const named = [...new Map(unresolvedAces.map((a) => [a.index, `acl.aces[${a.index}] (${a.summary})`])).values()];
+      return unknown(
+        UNRESOLVED_FACT,
+        collectUnresolved(unresolvedAces),
+        `${lead}Whether ${account} holds ${what} on ${target} depends on ${named.join(", ")}, which names something not in the default ` +
+          `Active Directory schema (a custom schema extension?). Open: ${open.map((f) => f.label).join("; ")}.`,
+        items,
+      );
+    }
+    const aces = [...new Set(open.flatMap((f) => [...f.undetermined, ...f.unresolvedBy].map((a) => `acl.aces[${a.index}]`)))];
     return unknown(
       UNKNOWN_INHERITANCE_FACT,
       prepared.collectInheritance,
