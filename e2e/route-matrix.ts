@@ -51,6 +51,7 @@ export const API_ROUTES: readonly ApiRouteEntry[] = [
   // Without a file the handler answers 400: reaching it is what "allowed" means here.
   { method: "POST", route: "/api/uploads", sample: "/api/uploads", access: "upload", allowedStatuses: [400] },
   { method: "GET", route: "/api/uploads/[id]", sample: "/api/uploads/no-such-upload", access: "read", allowedStatuses: [404] },
+  { method: "GET", route: "/api/uploads/[id]/entries", sample: "/api/uploads/no-such-upload/entries", access: "read", allowedStatuses: [404] },
   { method: "DELETE", route: "/api/uploads/[id]", sample: "/api/uploads/no-such-upload", access: "upload", allowedStatuses: [404] },
   { method: "GET", route: "/collector", sample: "/collector", access: "read" },
   { method: "GET", route: "/servers/[fqdn]/fix-script", sample: "/servers/no-such-server.example/fix-script", access: "read", allowedStatuses: [404] },

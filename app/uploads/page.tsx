@@ -68,7 +68,7 @@ export default async function UploadsPage({ searchParams }: { searchParams: Prom
           <div className="grid items-start gap-6 2xl:grid-cols-3">
             <div className="2xl:col-span-2">
               <Card title="Upload exports" id="upload">
-                <UploadPanel formats={formats} savedMappings={mappings.map(({ name, mapping }) => ({ name, mapping }))} maxBytes={env().UPLOAD_MAX_BYTES} />
+                <UploadPanel formats={formats} savedMappings={mappings.map(({ name, mapping }) => ({ name, mapping }))} maxBytes={env().UPLOAD_MAX_BYTES} archiveMaxBytes={env().ARCHIVE_MAX_BYTES} />
               </Card>
             </div>
             <CollectorCard />

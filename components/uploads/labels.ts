@@ -12,6 +12,7 @@ export const KIND_LABELS: Readonly<Record<UploadKindId, string>> = {
 };
 
 export function kindLabel(kind: string): string {
+  if (kind === "mixed") return "Mixed (archive of several kinds)";
   return (KIND_LABELS as Readonly<Record<string, string>>)[kind] ?? kind;
 }
 

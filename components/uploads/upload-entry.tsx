@@ -3,8 +3,10 @@
 import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
+import { ArchiveEntries } from "./archive-entries";
 import { ColumnMappingStep } from "./column-mapping-step";
 import { entryNeeds } from "./entry-needs";
+import { isWorkbookName } from "./file-kinds";
 import { IssuesTable } from "./issues-table";
 import { formatBytes, kindLabel, plural } from "./labels";
 import { ProgressBar } from "./progress-bar";
@@ -149,6 +151,7 @@ export function UploadEntry({
             </div>
             <Detected kind={result.kind} format={result.format} formats={formats} />
             <UploadCounts counts={result.counts} label={`Counts for ${file.name}`} />
+            {result.archive && <ArchiveEntries archive={result.archive} caption={`Files read from ${file.name}`} />}
             {result.issues.length > 0 && <Issues issues={result.issues} caption={`Issues kept with ${file.name}`} />}
           </div>
         )}
@@ -160,6 +163,7 @@ export function UploadEntry({
             </h4>
             <Detected kind={preview.kind} format={preview.format} formats={formats} />
             <UploadCounts counts={preview.counts} label={`Dry-run counts for ${file.name}`} />
+            {preview.archive && <ArchiveEntries archive={preview.archive} caption={`Files found in ${file.name}`} />}
             <Issues issues={preview.issues} caption={`Issues found in ${file.name}`} />
           </div>
         )}
@@ -169,6 +173,7 @@ export function UploadEntry({
             <p className="text-sm">
               <strong>{error.stage === "dry-run" ? "The file was refused." : "Nothing was committed."}</strong> <span className="break-words">{error.message}</span>
             </p>
+            {error.archive && <ArchiveEntries archive={error.archive} caption={`Files read from ${file.name}`} />}
             {error.issues.length > 0 && !(error.stage === "commit" && error.code === "rows-rejected") && <IssuesTable issues={error.issues} caption={`Why ${file.name} was refused`} />}
           </div>
         )}
@@ -198,7 +203,7 @@ export function UploadEntry({
             </div>
             {optionsOpen && (
               <div id={`${key}-options`} className="mt-2 rounded-md border border-slate-200 p-3 dark:border-slate-800">
-                <UploadOptionsFields idPrefix={`${key}-opt`} options={options} formats={formatList} onChange={change} withAcl={!aclPrompt} />
+                <UploadOptionsFields idPrefix={`${key}-opt`} options={options} formats={formatList} onChange={change} withAcl={!aclPrompt} withSheet={isWorkbookName(file.name)} />
               </div>
             )}
           </div>

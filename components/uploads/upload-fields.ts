@@ -14,6 +14,8 @@ export interface UploadOptions {
   mappingName: string;
   saveMapping: boolean;
   allowPartial: boolean;
+  /** Workbooks: sheet name or 1-based position ("" = the first visible sheet). */
+  sheet: string;
 }
 
 export const DEFAULT_UPLOAD_OPTIONS: UploadOptions = {
@@ -26,6 +28,7 @@ export const DEFAULT_UPLOAD_OPTIONS: UploadOptions = {
   mappingName: "",
   saveMapping: false,
   allowPartial: false,
+  sheet: "",
 };
 
 export type UploadMode = "dry-run" | "commit";
@@ -39,7 +42,7 @@ export function changesPreview(patch: Partial<UploadOptions>): boolean {
 export function uploadFields(options: UploadOptions, mode: UploadMode): [string, string][] {
   const fields: [string, string][] = [];
   if (mode === "dry-run") fields.push(["dryRun", "true"]);
-  for (const key of ["kind", "format", "account", "target", "defaultDomain"] as const) {
+  for (const key of ["kind", "format", "account", "target", "defaultDomain", "sheet"] as const) {
     const value = options[key].trim();
     if (value !== "") fields.push([key, value]);
   }

@@ -44,12 +44,15 @@ export function UploadOptionsFields({
   formats,
   onChange,
   withAcl,
+  withSheet = false,
 }: {
   idPrefix: string;
   options: UploadOptions;
   formats: readonly FormatOption[];
   onChange: OnChange;
   withAcl: boolean;
+  /** An Excel workbook: offer the sheet to read. */
+  withSheet?: boolean;
 }) {
   return (
     <div className="space-y-3">
@@ -88,6 +91,19 @@ export function UploadOptionsFields({
           hint="Qualifies short host names."
         />
       </div>
+      {withSheet && (
+        <TextField
+          id={`${idPrefix}-sheet`}
+          name="sheet"
+          label="Sheet"
+          value={options.sheet}
+          onChange={(event) => onChange({ sheet: event.target.value })}
+          placeholder="Servers, or 2"
+          autoComplete="off"
+          spellCheck={false}
+          hint="The worksheet to read, by name or position (1 = the first tab). Empty: the first visible sheet."
+        />
+      )}
       {withAcl && <AclFields idPrefix={idPrefix} options={options} onChange={onChange} />}
     </div>
   );

@@ -1,6 +1,7 @@
 "use client";
 
 import { type DragEvent, useMemo, useRef, useState } from "react";
+import { UPLOAD_ACCEPT } from "./file-kinds";
 import type { FormatOption, SavedMapping } from "./types";
 import { UploadEntry } from "./upload-entry";
 import { useUploadQueue } from "./use-upload-queue";
@@ -9,12 +10,24 @@ import { useUploadQueue } from "./use-upload-queue";
  * Admins' upload panel: drop several files (or pick them with the file input), each is sent as a dry run
  * first and shown with its preview; the user fixes what the server asks for and commits file by file.
  */
-export function UploadPanel({ formats, savedMappings, maxBytes }: { formats: readonly FormatOption[]; savedMappings: readonly SavedMapping[]; maxBytes: number }) {
-  const { entries, addFiles, send, setOptions, remove } = useUploadQueue(maxBytes);
+export function UploadPanel({
+  formats,
+  savedMappings,
+  maxBytes,
+  archiveMaxBytes = maxBytes,
+}: {
+  formats: readonly FormatOption[];
+  savedMappings: readonly SavedMapping[];
+  maxBytes: number;
+  /** Archives (.zip, .gz, .tgz) and workbooks (.xlsx) have their own limit. */
+  archiveMaxBytes?: number;
+}) {
+  const { entries, addFiles, send, setOptions, remove } = useUploadQueue(maxBytes, archiveMaxBytes);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const formatMap = useMemo(() => new Map(formats.map((format) => [format.id, format])), [formats]);
   const limit = `${Math.round(maxBytes / 1024 / 1024)} MB`;
+  const archiveLimit = `${Math.round(archiveMaxBytes / 1024 / 1024)} MB`;
 
   const onDrop = (event: DragEvent<HTMLElement>) => {
     event.preventDefault();
@@ -51,7 +64,9 @@ export function UploadPanel({ formats, savedMappings, maxBytes }: { formats: rea
       </button>
       <p id="upload-drop-help" className="text-sm text-slate-600 dark:text-slate-400">
         Collector JSON, inventory CSV, systeminfo, Get-ComputerInfo, Get-Acl / dsacls, domain, Graph and sync-scope exports; several at once, up to {limit}{" "}
-        each. Every file is checked first (dry run): nothing is stored until you commit it.
+        each. Also a ZIP, .gz or .tgz of such files (for example the collector&apos;s reports folder, zipped), read file by file and committed as one
+        upload, and Excel inventories (.xlsx: choose the sheet in the options), up to {archiveLimit}. Every file is checked first (dry run): nothing
+        is stored until you commit it.
       </p>
       <div>
         <label htmlFor="upload-files" className="block text-sm font-medium">
@@ -62,6 +77,7 @@ export function UploadPanel({ formats, savedMappings, maxBytes }: { formats: rea
           id="upload-files"
           type="file"
           multiple
+          accept={UPLOAD_ACCEPT}
           className="mt-1 block w-full text-sm file:mr-3 file:rounded-md file:border file:border-slate-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium hover:file:bg-slate-100 dark:file:border-slate-600 dark:file:bg-slate-800 dark:file:text-slate-100"
           onChange={(event) => {
             const files = event.currentTarget.files;

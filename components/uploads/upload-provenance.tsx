@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import { DateTime } from "@/components/ui/date-time";
 import type { UploadDto } from "@/lib/data/uploads";
-import { formatBytes, kindLabel, uploaderLabel } from "./labels";
+import { containerLabel } from "./archive-entries";
+import { formatBytes, kindLabel, plural, uploaderLabel } from "./labels";
 
 /** Where an upload came from: file, hash, format, producer, who and when. */
 export function UploadProvenance({ upload, formatLabel }: { upload: UploadDto; formatLabel?: string }) {
@@ -9,6 +10,7 @@ export function UploadProvenance({ upload, formatLabel }: { upload: UploadDto; f
     ["File name", <span key="f" className="break-all">{upload.fileName}</span>],
     ["Size", `${formatBytes(upload.sizeBytes)} (${upload.sizeBytes.toLocaleString("en-US")} bytes)`],
     ["SHA-256", <code key="s" className="break-all font-mono text-xs">{upload.sha256}</code>],
+    ...(upload.container ? ([["Container", `${containerLabel(upload.container)}, ${plural(upload.entryCount, upload.container === "xlsx" ? "sheet" : "file")} read`]] as [string, ReactNode][]) : []),
     ["Kind", kindLabel(upload.kind)],
     [
       "Format",

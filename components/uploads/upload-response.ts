@@ -14,6 +14,27 @@ export type UploadIssue = z.infer<typeof uploadIssueSchema>;
 const countsSchema = z.object({ records: z.number(), accepted: z.number(), rejected: z.number(), servers: z.number() });
 export type UploadCounts = z.infer<typeof countsSchema>;
 
+const archiveSchema = z.object({
+  container: z.string(),
+  entryCount: z.number(),
+  entries: z.array(
+    z.object({
+      position: z.number(),
+      name: z.string(),
+      sizeBytes: z.number(),
+      format: z.string(),
+      kind: z.string(),
+      records: z.number(),
+      accepted: z.number(),
+      rejected: z.number(),
+      errors: z.number(),
+      warnings: z.number(),
+    }),
+  ),
+});
+/** What an archive or a workbook held, entry by entry (at most 500 listed). */
+export type UploadArchive = z.infer<typeof archiveSchema>;
+
 export const uploadAcceptedSchema = z.object({
   id: z.string().nullable(),
   kind: z.string(),
@@ -21,6 +42,7 @@ export const uploadAcceptedSchema = z.object({
   status: z.enum(["committed", "dry-run", "duplicate"]),
   counts: countsSchema,
   issues: z.array(uploadIssueSchema),
+  archive: archiveSchema.optional().catch(undefined),
 });
 export type UploadAccepted = z.infer<typeof uploadAcceptedSchema>;
 
@@ -31,6 +53,7 @@ const errorBodySchema = z.object({
     issues: z.array(z.unknown()).catch([]),
     kind: z.string().optional().catch(undefined),
     format: z.string().optional().catch(undefined),
+    archive: archiveSchema.optional().catch(undefined),
   }),
 });
 
@@ -41,6 +64,7 @@ export interface UploadRefused {
   /** Present when the API says what it detected (not every answer does). */
   kind?: string;
   format?: string;
+  archive?: UploadArchive;
 }
 
 export type UploadAnswer = { ok: true; value: UploadAccepted } | { ok: false; error: UploadRefused };
@@ -69,8 +93,8 @@ export function readUploadAnswer(status: number, bodyText: string, fileName: str
   }
   const refused = errorBodySchema.safeParse(body);
   if (refused.success) {
-    const { code, message, issues, kind, format } = refused.data.error;
-    return { ok: false, error: { code, message, issues: issues.map((issue) => toIssue(issue, fileName)), kind, format } };
+    const { code, message, issues, kind, format, archive } = refused.data.error;
+    return { ok: false, error: { code, message, issues: issues.map((issue) => toIssue(issue, fileName)), kind, format, ...(archive ? { archive } : {}) } };
   }
   if (status === 0) return { ok: false, error: { code: "network", message: "The file did not reach the server (network error or the connection was closed). Try again.", issues: [] } };
   if (status === 413) return { ok: false, error: { code: "too-large", message: `${fileName} is larger than the server accepts.`, issues: [] } };

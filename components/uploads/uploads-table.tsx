@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { DateTime } from "@/components/ui/date-time";
 import type { UploadDto } from "@/lib/data/uploads";
-import { formatBytes, kindLabel, shortSha, uploaderLabel } from "./labels";
+import { containerLabel } from "./archive-entries";
+import { formatBytes, kindLabel, plural, shortSha, uploaderLabel } from "./labels";
 
 const TH = "px-2 py-2 text-left text-xs font-semibold uppercase text-slate-500 dark:text-slate-400";
 const THN = `${TH} text-right`;
@@ -40,7 +41,10 @@ export function UploadsTable({ uploads, formatLabels, caption }: { uploads: read
                 <Link href={`/uploads/${encodeURIComponent(upload.id)}`} className="font-medium text-brand-600 [overflow-wrap:anywhere] underline dark:text-brand-100">
                   {upload.fileName}
                 </Link>
-                <span className="block text-xs text-slate-500 dark:text-slate-400">{formatBytes(upload.sizeBytes)}</span>
+                <span className="block text-xs text-slate-500 dark:text-slate-400">
+                  {formatBytes(upload.sizeBytes)}
+                  {upload.container && upload.container !== "xlsx" && ` · ${containerLabel(upload.container)} of ${plural(upload.entryCount, "file")}`}
+                </span>
               </td>
               <td className={`${TD} min-w-36`}>
                 {kindLabel(upload.kind)}

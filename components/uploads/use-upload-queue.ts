@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useReducer, useRef } from "react";
 import { csvHeadersOf, HEADER_PROBE_BYTES } from "./csv-header";
+import { sizeLimitFor } from "./file-kinds";
 import { postUpload } from "./post-upload";
 import { changesPreview, DEFAULT_UPLOAD_OPTIONS, uploadFields, type UploadMode, type UploadOptions } from "./upload-fields";
 import type { UploadAccepted, UploadAnswer, UploadRefused } from "./upload-response";
@@ -76,7 +77,7 @@ export function queueReducer(entries: QueueEntry[], action: QueueAction): QueueE
 }
 
 /** The upload panel's state and what can be done with each file. */
-export function useUploadQueue(maxBytes: number) {
+export function useUploadQueue(maxBytes: number, archiveMaxBytes = maxBytes) {
   const router = useRouter();
   const [entries, dispatch] = useReducer(queueReducer, []);
   const nextKey = useRef(0);
@@ -117,8 +118,9 @@ export function useUploadQueue(maxBytes: number) {
             (buffer) => dispatch({ type: "headers", key: entry.key, headers: csvHeadersOf(new Uint8Array(buffer), entry.file.size <= HEADER_PROBE_BYTES) }),
             () => dispatch({ type: "headers", key: entry.key, headers: null }),
           );
-        if (entry.file.size > maxBytes) {
-          const limit = `${Math.round(maxBytes / 1024 / 1024)} MB`;
+        const max = sizeLimitFor(entry.file.name, { plain: maxBytes, archive: archiveMaxBytes });
+        if (entry.file.size > max) {
+          const limit = `${Math.round(max / 1024 / 1024)} MB`;
           const error: UploadRefused = { code: "too-large", message: `${entry.file.name} is larger than the ${limit} upload limit; it was not sent.`, issues: [] };
           dispatch({ type: "answer", key: entry.key, mode: "dry-run", answer: { ok: false, error } });
         } else {
@@ -126,7 +128,7 @@ export function useUploadQueue(maxBytes: number) {
         }
       }
     },
-    [maxBytes, send],
+    [maxBytes, archiveMaxBytes, send],
   );
 
   const setOptions = useCallback((key: string, patch: Partial<UploadOptions>) => dispatch({ type: "options", key, patch }), []);

@@ -181,7 +181,11 @@ export function buildOpenApiDocument(): Json {
       "/api/uploads": {
         get: { summary: "Uploads, newest first", parameters: [query("page", { type: "integer" }, "Page"), query("pageSize", { type: "integer" }, "Page size")], responses: { "200": { description: "Uploads with provenance" }, ...errors } },
         post: {
-          summary: "Upload an export (admin)",
+          summary: "Upload an export, an archive of exports (.zip, .gz, .tar.gz/.tgz) or an .xlsx inventory (admin)",
+          description:
+            "A plain file is limited by UPLOAD_MAX_BYTES (50 MB); archives and workbooks by ARCHIVE_MAX_BYTES (200 MB) and the guards applied while inflating " +
+            "(ARCHIVE_MAX_ENTRIES, ARCHIVE_MAX_UNCOMPRESSED_BYTES, ARCHIVE_MAX_ENTRY_BYTES, ARCHIVE_MAX_ENTRY_RATIO, ARCHIVE_MAX_TOTAL_RATIO). Every entry of an archive " +
+            "is read as if uploaded alone and all are committed as one upload, or none: issues name the entry as \"archive › entry\".",
           requestBody: {
             required: true,
             content: {
@@ -191,8 +195,8 @@ export function buildOpenApiDocument(): Json {
                   required: ["file"],
                   properties: {
                     file: { type: "string", format: "binary" },
-                    kind: { type: "string", enum: ["host-inventory", "gmsa-acl", "domain", "tenant", "sync-scope"] },
-                    format: { type: "string", description: "Format id instead of detection" },
+                    kind: { type: "string", enum: ["host-inventory", "gmsa-acl", "domain", "tenant", "sync-scope"], description: "Expected kind (for an archive: of every entry)" },
+                    format: { type: "string", description: "Format id instead of detection (for an archive: for every entry)" },
                     dryRun: { type: "boolean" },
                     allowPartial: { type: "boolean", description: "Commit only the valid records of a file with row errors" },
                     account: { type: "string", description: "gMSA for an ACL export, e.g. CORP\\provAgentgMSA$" },
@@ -201,6 +205,7 @@ export function buildOpenApiDocument(): Json {
                     columnMapping: { type: "string", description: "JSON object: CSV header -> field id" },
                     mappingName: { type: "string" },
                     saveMapping: { type: "boolean" },
+                    sheet: { type: "string", description: "Workbooks: sheet name or 1-based position (default: the first visible sheet)" },
                   },
                 },
               },
@@ -311,6 +316,13 @@ export function buildOpenApiDocument(): Json {
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
           requestBody: { required: false, content: { "application/json": { schema: z.toJSONSchema(waiverRejectSchema, { io: "input", unrepresentable: "any" }) } } },
           responses: { "200": json("Waiver", "Rejected"), "404": json("Error", "No such waiver"), "409": json("WaiverConflict", "Stale version or not pending: the current state"), ...errors },
+        },
+      },
+      "/api/uploads/{id}/entries": {
+        get: {
+          summary: "The files read from an archive upload (or the sheet of a workbook), in archive order",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, query("page", { type: "integer" }, "Page"), query("pageSize", { type: "integer" }, "Page size (max 1000, default 100)")],
+          responses: { "200": { description: "{ uploadId, container, total, page, pageSize, entries: [{ position, name, sizeBytes, format, kind, records, accepted, rejected }] }" }, "404": json("Error", "No such upload"), ...errors },
         },
       },
       "/api/uploads/{id}": {

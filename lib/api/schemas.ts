@@ -133,14 +133,38 @@ export const meSchema = z
 
 export const healthSchema = z.object({ status: z.enum(["ok", "degraded"]), db: z.enum(["ok", "error"]), version: z.string() }).meta({ id: "Health" });
 
+export const uploadArchiveSchema = z
+  .object({
+    container: z.enum(["zip", "gzip", "tar.gz", "xlsx"]),
+    entryCount: z.number().int().describe("Files read (folders and OS metadata skipped); for a workbook, 1 (the sheet)"),
+    entries: z
+      .array(
+        z.object({
+          position: z.number().int(),
+          name: z.string().describe("Entry name as stored in the archive (control characters escaped), or the sheet name"),
+          sizeBytes: z.number().int(),
+          format: z.string(),
+          kind: z.string(),
+          records: z.number().int(),
+          accepted: z.number().int(),
+          rejected: z.number().int(),
+          errors: z.number().int(),
+          warnings: z.number().int(),
+        }),
+      )
+      .describe("At most 500 entries (those with errors first); GET /api/uploads/{id}/entries lists a committed archive's files"),
+  })
+  .meta({ id: "UploadArchive" });
+
 export const uploadResultSchema = z
   .object({
     id: z.string().nullable(),
-    kind: z.enum(["host-inventory", "gmsa-acl", "domain", "tenant", "sync-scope"]),
-    format: z.string(),
+    kind: z.enum(["host-inventory", "gmsa-acl", "domain", "tenant", "sync-scope", "mixed"]).describe('"mixed": an archive whose entries are of several kinds'),
+    format: z.string().describe('Format id; for an archive the format its entries share, or "mixed"'),
     status: z.enum(["committed", "dry-run", "duplicate"]),
     counts: z.object({ records: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), servers: z.number().int() }),
     issues: z.array(z.object({ file: z.string(), row: z.number().int().optional(), column: z.string().optional(), message: z.string(), severity: z.enum(["error", "warning"]) })),
+    archive: uploadArchiveSchema.optional().describe("Archives (.zip, .gz, .tar.gz) and workbooks (.xlsx): what was read from them"),
   })
   .meta({ id: "UploadResult" });
 

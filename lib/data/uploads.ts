@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { UploadKind } from "@/lib/ingest/types";
+import type { StoredUploadKind } from "@/lib/ingest/types";
 import { db } from "./db";
 
 export interface UploadDto {
@@ -8,8 +8,14 @@ export interface UploadDto {
   fileName: string;
   sizeBytes: number;
   sha256: string;
-  kind: UploadKind;
+  /** The kind of the file, or for an archive the kind all its entries share, or "mixed". */
+  kind: StoredUploadKind;
+  /** The format id, or for an archive the format all its entries share, or "mixed". */
   format: string;
+  /** "zip" | "gzip" | "tar.gz" | "xlsx" for an archive or a workbook; null for a plain file. */
+  container: string | null;
+  /** Files read from the container (0 for a plain file). */
+  entryCount: number;
   producerVersion: string | null;
   uploadedBy: string;
   createdAt: string;
@@ -37,8 +43,10 @@ function toDto(row: UploadRow, withIssues: boolean): UploadDto {
     fileName: row.fileName,
     sizeBytes: row.sizeBytes,
     sha256: row.sha256,
-    kind: row.kind as UploadKind,
+    kind: row.kind as StoredUploadKind,
     format: row.format,
+    container: row.container,
+    entryCount: row.entryCount,
     producerVersion: row.producerVersion,
     uploadedBy: row.uploadedBy,
     createdAt: row.createdAt.toISOString(),
@@ -78,4 +86,31 @@ export async function getUploadContents(uploadId: string, limit = 200): Promise<
     db().factSnapshot.findMany({ where: { uploadId }, select: { kind: true, subject: true }, orderBy: [{ kind: "asc" }, { subject: "asc" }], take: limit }),
   ]);
   return { servers: snapshots.map((s) => ({ fqdn: s.server.fqdn, verdict: s.server.verdict })), serverTotal, facts };
+}
+
+/** One file read from an archive upload (or the sheet of a workbook). Names are labels, escaped when read. */
+export interface UploadEntryDto {
+  position: number;
+  name: string;
+  sizeBytes: number;
+  format: string;
+  kind: string;
+  records: number;
+  accepted: number;
+  rejected: number;
+}
+
+/** An archive upload's files in archive order, a page at a time. */
+export async function listUploadEntries(uploadId: string, { take = 100, skip = 0 } = {}): Promise<{ total: number; entries: UploadEntryDto[] }> {
+  const [total, rows] = await Promise.all([
+    db().uploadEntry.count({ where: { uploadId } }),
+    db().uploadEntry.findMany({
+      where: { uploadId },
+      orderBy: { position: "asc" },
+      take,
+      skip,
+      select: { position: true, name: true, sizeBytes: true, format: true, kind: true, records: true, accepted: true, rejected: true },
+    }),
+  ]);
+  return { total, entries: rows };
 }

@@ -7,11 +7,16 @@ import { env } from "@/lib/env";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-/** Upload an export (multipart `file`; optional kind, format, dryRun, allowPartial, account, target, defaultDomain, columnMapping, mappingName). */
+/**
+ * Upload an export, an archive of exports (.zip, .gz, .tar.gz) or an .xlsx inventory (multipart `file`; optional kind,
+ * format, dryRun, allowPartial, account, target, defaultDomain, columnMapping, mappingName, sheet).
+ */
 export const POST = apiRoute("upload", async (request, caller) => {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > env().UPLOAD_MAX_BYTES + 1024 * 1024) {
-    return apiError(413, "too-large", `The request is larger than the ${Math.round(env().UPLOAD_MAX_BYTES / 1024 / 1024)} MB upload limit.`);
+  // The larger of the two limits before the body is read; the file's own limit (plain or archive) is applied after.
+  const limit = Math.max(env().UPLOAD_MAX_BYTES, env().ARCHIVE_MAX_BYTES);
+  if (declared > limit + 1024 * 1024) {
+    return apiError(413, "too-large", `The request is larger than the ${Math.round(limit / 1024 / 1024)} MB upload limit.`);
   }
   let form: FormData;
   try {
@@ -21,11 +26,11 @@ export const POST = apiRoute("upload", async (request, caller) => {
   }
   const result = await uploadFromForm(form, caller);
   if (!result.ok) {
-    const detected = { ...(result.kind ? { kind: result.kind } : {}), ...(result.format ? { format: result.format } : {}) };
+    const detected = { ...(result.kind ? { kind: result.kind } : {}), ...(result.format ? { format: result.format } : {}), ...(result.archive ? { archive: result.archive } : {}) };
     return apiError(result.status, result.code, result.message, result.issues, detected);
   }
-  const { id, kind, format, status, counts, issues } = result;
-  return Response.json({ id, kind, format, status, counts, issues }, { status: 201 });
+  const { id, kind, format, status, counts, issues, archive } = result;
+  return Response.json({ id, kind, format, status, counts, issues, ...(archive ? { archive } : {}) }, { status: 201 });
 });
 
 const listQuery = z.object({

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { containerLabel } from "@/components/uploads/archive-entries";
 import { DeleteUploadButton } from "@/components/uploads/delete-upload-button";
 import { IssuesTable } from "@/components/uploads/issues-table";
+import { Pagination } from "@/components/uploads/pagination";
+import { UploadEntriesTable } from "@/components/uploads/upload-entries-table";
 import { UploadContents } from "@/components/uploads/upload-contents";
 import { UploadCounts } from "@/components/uploads/upload-counts";
 import { UploadProvenance } from "@/components/uploads/upload-provenance";
@@ -10,17 +13,29 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
-import { getUpload, getUploadContents } from "@/lib/data/uploads";
+import { getUpload, getUploadContents, listUploadEntries } from "@/lib/data/uploads";
 import { formatById } from "@/lib/ingest/formats";
 
 export const metadata: Metadata = { title: "Upload" };
 
-export default async function UploadPage({ params }: { params: Promise<{ id: string }> }) {
+const ENTRIES_PAGE_SIZE = 100;
+
+function pageNumber(raw: string | string[] | undefined): number {
+  const value = Number(Array.isArray(raw) ? raw[0] : raw);
+  return Number.isInteger(value) && value >= 1 && value <= 1_000_000 ? value : 1;
+}
+
+export default async function UploadPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requirePage("read");
   const { id } = await params;
   const upload = await getUpload(id);
   if (!upload) notFound();
-  const contents = await getUploadContents(upload.id);
+  const page = pageNumber((await searchParams).page);
+  const [contents, files] = await Promise.all([
+    getUploadContents(upload.id),
+    upload.container ? listUploadEntries(upload.id, { take: ENTRIES_PAGE_SIZE, skip: (page - 1) * ENTRIES_PAGE_SIZE }) : Promise.resolve({ total: 0, entries: [] }),
+  ]);
+  const filePages = Math.max(1, Math.ceil(files.total / ENTRIES_PAGE_SIZE));
   const errors = upload.issues.filter((issue) => issue.severity === "error").length;
   const warnings = upload.issues.length - errors;
   return (
@@ -41,6 +56,16 @@ export default async function UploadPage({ params }: { params: Promise<{ id: str
         <Card title="Counts" id="counts">
           <UploadCounts counts={upload.counts} label="Counts" />
         </Card>
+        {upload.container && (
+          <Card title={upload.container === "xlsx" ? "Sheet read from the workbook" : `Files in the ${containerLabel(upload.container)}`} id="files">
+            {files.entries.length === 0 ? (
+              <p className="text-sm text-slate-600 dark:text-slate-400">There is no page {page}; the list has {filePages}.</p>
+            ) : (
+              <UploadEntriesTable entries={files.entries} sheet={upload.container === "xlsx"} caption={`Files read from ${upload.fileName} (page ${page} of ${filePages})`} />
+            )}
+            <Pagination page={page} pageCount={filePages} total={files.total} basePath={`/uploads/${encodeURIComponent(upload.id)}`} noun={files.total === 1 ? "file" : "files"} />
+          </Card>
+        )}
         <Card title="What it stored" id="contents">
           <UploadContents contents={contents} />
         </Card>

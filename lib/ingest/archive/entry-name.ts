@@ -6,7 +6,6 @@
 const MAX_NAME_LENGTH = 300;
 
 /** C0/C1 controls, DEL, and the bidi controls that can make a name read backwards (U+202A-U+202E, U+2066-U+2069). */
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
 /** "a\u0000b" -> "a\\x00b", "\u202e" -> "\\u202e"; long names are cut with "…". */
