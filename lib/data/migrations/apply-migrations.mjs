@@ -9,6 +9,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { createDatabaseFile } from "./database-file.mjs";
 
 /** The DDL Prisma's SQLite connector uses (prisma-engines sql-schema-connector/src/flavour/sqlite.rs). */
 export const PRISMA_MIGRATIONS_DDL = `CREATE TABLE "_prisma_migrations" (
@@ -83,6 +84,7 @@ function isUpToDate(db, migrations) {
 export function applyMigrations({ url, migrationsDir = DEFAULT_MIGRATIONS_DIR, log = () => {} } = {}) {
   const file = sqlitePathFromUrl(url);
   mkdirSync(/*turbopackIgnore: true*/ path.dirname(file), { recursive: true });
+  createDatabaseFile(file); // 0600 (and so its -wal/-shm) when this creates the database
   const migrations = listMigrations(migrationsDir);
   const db = new Database(file, { timeout: 30_000 });
   try {

@@ -2,6 +2,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import { env } from "@/lib/env";
 import { applyMigrations, sqlitePathFromUrl } from "../migrations/apply-migrations.mjs";
+import { createDatabaseFile } from "../migrations/database-file.mjs";
 
 // RAW SQL (SQLite): a direct better-sqlite3 connection for the bulk write path of uploads
 // (lib/data/ingest). Prisma's createMany is ~7x slower for 50,000-server files (docs/performance.md).
@@ -14,7 +15,9 @@ export function sqlite(): Database.Database {
   if (globalForSqlite.csrSqlite) return globalForSqlite.csrSqlite;
   const url = env().DATABASE_URL;
   if (process.env.CSR_AUTO_MIGRATE === "1") applyMigrations({ url });
-  const connection = new Database(sqlitePathFromUrl(url), { timeout: 10_000 });
+  const file = sqlitePathFromUrl(url);
+  createDatabaseFile(file); // 0600 (and so its -wal/-shm) if the file does not exist yet
+  const connection = new Database(file, { timeout: 10_000 });
   connection.pragma("journal_mode = WAL");
   connection.pragma("synchronous = NORMAL");
   connection.pragma("foreign_keys = ON");
