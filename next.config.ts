@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { API_POLICY } from "./lib/security/csp";
 
 const nextConfig: NextConfig = {
   // Native/server-only packages stay outside the bundle.
@@ -18,6 +19,8 @@ const nextConfig: NextConfig = {
           { key: "Referrer-Policy", value: "same-origin" },
         ],
       },
+      // Pages get their per-request policy with a nonce from proxy.ts; API routes and downloads this fixed one.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_POLICY }] },
     ];
   },
 };

@@ -1,0 +1,25 @@
+/**
+ * Strict-Transport-Security, sent only on responses that reached the browser over HTTPS (a browser ignores the
+ * header over plain HTTP anyway, and a wrong one would pin a plain-HTTP deployment's host to HTTPS for a year).
+ */
+export const HSTS_VALUE = "max-age=31536000; includeSubDomains";
+
+export interface RequestProtocolFacts {
+  /** The URL scheme Next.js resolved for the request ("https:" for direct TLS, or when X-Forwarded-Proto says so). */
+  protocol: string;
+  /** The raw X-Forwarded-Proto request header, if any. */
+  forwardedProto: string | null;
+  /** TRUSTED_PROXIES as configured (empty or unset: no reverse proxy is trusted). */
+  trustedProxies: string | undefined;
+}
+
+/**
+ * Whether the request came over HTTPS. Without X-Forwarded-Proto: when it arrived over TLS itself. With it: only
+ * when a reverse proxy is trusted (TRUSTED_PROXIES set), and then the header's first value ("https, http" -> the
+ * client-facing hop) decides; without a trusted proxy any client could send the header, so it is not believed.
+ */
+export function cameOverHttps({ protocol, forwardedProto, trustedProxies }: RequestProtocolFacts): boolean {
+  if (forwardedProto === null) return protocol === "https:";
+  const trusted = trustedProxies !== undefined && trustedProxies.trim() !== "";
+  return trusted && forwardedProto.split(",")[0]?.trim().toLowerCase() === "https";
+}

@@ -1,0 +1,35 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { newNonce, pagePolicy } from "@/lib/security/csp";
+import { cameOverHttps, HSTS_VALUE } from "@/lib/security/hsts";
+
+/**
+ * Runs before every page (Next.js 16 "proxy", formerly middleware): a fresh CSP nonce per request, handed to the
+ * render through the request's Content-Security-Policy and x-nonce headers (Next.js puts it on its own scripts;
+ * app/layout.tsx on the theme script), the same policy on the response, and HSTS when the request came over HTTPS.
+ * Every page is rendered per request (the root layout reads the session cookie), so every page gets its nonce.
+ */
+export function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const policy = pagePolicy({ nonce, dev: process.env.NODE_ENV === "development" });
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", policy);
+
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", policy);
+  const https = cameOverHttps({
+    protocol: request.nextUrl.protocol,
+    forwardedProto: request.headers.get("x-forwarded-proto"),
+    // TODO(TRUSTED_PROXIES): read env().TRUSTED_PROXIES once lib/env.ts parses it.
+    trustedProxies: process.env.TRUSTED_PROXIES,
+  });
+  if (https) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
+  return response;
+}
+
+export const config = {
+  // Not: API route handlers (they get API_POLICY from next.config.ts, and a proxy would buffer their request
+  // bodies, cutting uploads off at 10 MB) and Next's static files (no HTML, long-cached).
+  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico).*)"],
+};
