@@ -70,9 +70,9 @@ export function commitUpload(input: CommitInput): CommitOutcome {
     const written: WrittenFacts = { affected: new Set(), touched: new Set(), issues: [...parsed.issues] };
     writeHostFacts(db, id, input.fileName, parsed, now, written);
     writeOtherFacts(db, id, parsed, now, written);
-    markDetectedInstalls(db, id, input.fileName, written.touched, now);
+    markDetectedInstalls(db, id, input.fileName, written.touched, now, written.fresh);
     const hostFactsOnly = parsed.domains.length === 0 && parsed.acls.length === 0 && !parsed.tenant && !parsed.scope;
-    const outcome = reevaluate(db, { domains: written.affected, touched: written.touched, hostFactsOnly }, formatCause({ kind: "upload", uploadId: id }), now);
+    const outcome = reevaluate(db, { domains: written.affected, touched: written.touched, hostFactsOnly, fresh: written.fresh }, formatCause({ kind: "upload", uploadId: id }), now);
     const kind = archive?.kind ?? parsed.kind;
     const servers = kind === "host-inventory" || (kind === "mixed" && hostFactsOnly) ? written.touched.size : outcome.serversEvaluated;
     db.prepare("UPDATE Upload SET serversAffected = ?, issuesJson = ? WHERE id = ?").run(servers, JSON.stringify(written.issues), id);

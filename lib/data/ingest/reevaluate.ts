@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
-import { applyWaivers, describeDomain, domainFactsFor, engine, rollup, scopeForDomain, type Verdict } from "@/lib/readiness";
+import { applyWaivers, describeDomain, domainFactsFor, engine, type ResultSummary, rollupWith, scopeForDomain, summarizeResults, type Verdict } from "@/lib/readiness";
 import type { RuleContext, RuleResult } from "@/lib/rules";
 import { refreshWaveGatesIn } from "../rollout/gates";
+import { BatchInsert } from "../sqlite/batch-insert";
 import { sqlDate } from "../sqlite/connection";
-import { type ContextState, knownDomains, loadContextState, loadServersById, loadServersOfDomains, type LoadedServer } from "./state";
+import type { FreshServers, OutcomeValues } from "./fresh-servers";
+import { type ContextState, knownDomains, loadContextState, loadServersOfDomains, loadServersToEvaluate, type LoadedServer } from "./state";
 import { decodeStatuses, delimitIds, encodeStatuses, undelimitIds } from "./statuses";
 import { type ActiveWaivers, lapseNote, loadActiveWaivers, recordLapses, uncoveredNote, waiversForServer, wasWaived } from "./waiver-sql";
 
@@ -22,6 +24,11 @@ export interface ReevaluationScope {
    * facts changed (host rules read them), so every server of `domains` is re-evaluated.
    */
   hostFactsOnly: boolean;
+  /**
+   * An upload's servers (writeHostFacts): their current facts in memory, and the new servers and snapshots still to
+   * be written; reevaluate writes each new server once, with its outcome, and finishes it.
+   */
+  fresh?: FreshServers;
 }
 
 export interface ReevaluationOutcome {
@@ -49,6 +56,8 @@ function rollupKey(results: readonly RuleResult[]): string {
 interface SharedDomain {
   ctx: RuleContext;
   results: RuleResult[];
+  /** The roll-up summary of `results` (the same for every server of the domain). */
+  summary: ResultSummary;
 }
 
 /**
@@ -101,7 +110,7 @@ function evaluateDomains(
     }
     const details = describeDomain({ domain: key, asOf, facts: own?.domain, aclExports: state.aclExports[key] ?? [], judged: own?.acl, scope: state.scope });
     upsert.run(key, JSON.stringify(results), JSON.stringify(details), rulesetVersion, now);
-    return { ctx, results };
+    return { ctx, results, summary: summarizeResults(results) };
   };
   for (const key of keys) shared.set(key, compute(key));
   const get = (key: string) => shared.get(key) ?? (shared.set(key, compute(key)), shared.get(key)!);
@@ -116,32 +125,31 @@ function evaluateDomains(
 export function reevaluate(db: Database.Database, scope: ReevaluationScope, cause: string, asOfDate: Date): ReevaluationOutcome {
   const asOf = asOfDate.toISOString();
   const now = sqlDate(asOfDate);
-  const state = loadContextState(db);
+  const { fresh } = scope;
+  const state = loadContextState(db, fresh);
   // "all" (tenant, scope or ruleset changes) always includes "": the tenant and scope screens read their stored
   // results and details even before any server exists.
-  const domainKeys = scope.domains === "all" ? knownDomains(db).add("") : scope.domains;
+  const domainKeys = scope.domains === "all" ? knownDomains(db, fresh).add("") : scope.domains;
   // Active waivers, once (all waiver work is skipped when there are none).
   const loadedWaivers = loadActiveWaivers(db);
   const waivers = loadedWaivers.count > 0 ? loadedWaivers : null;
   const shared = evaluateDomains(db, domainKeys, state, asOf, engine.rulesetVersion, now, waivers, asOfDate);
 
+  // Servers that received facts, plus (inventory uploads) those of the domains whose shared results changed, or
+  // (other facts) every server of the affected domains; an upload's touched servers are always among the latter.
   let servers: LoadedServer[];
-  if (scope.hostFactsOnly) {
-    const byId = new Map(loadServersById(db, scope.touched).map((server) => [server.id, server]));
-    if (shared.changed.size > 0) for (const server of loadServersOfDomains(db, shared.changed)) byId.set(server.id, server);
-    servers = [...byId.values()];
-  } else {
-    servers = loadServersOfDomains(db, scope.domains);
-  }
+  if (scope.hostFactsOnly) servers = loadServersToEvaluate(db, shared.changed, scope.touched, fresh);
+  else if (fresh) servers = loadServersToEvaluate(db, scope.domains, scope.touched, fresh);
+  else servers = loadServersOfDomains(db, scope.domains);
 
   const updateServer = db.prepare(
     `UPDATE Server SET verdict = ?, verdictRank = ?, confidenceStars = ?, confidenceShare = ?, blockingRules = ?, conditionRules = ?,
        unknownRules = ?, unknownBlockers = ?, statuses = ?, rulesetVersion = ?, evaluatedAt = ?, updatedAt = ? WHERE id = ?`,
   );
-  const insertEvaluation = db.prepare(
-    `INSERT INTO Evaluation (id, serverId, evaluatedAt, rulesetVersion, verdict, confidenceStars, statuses, cause, note)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+  // History rows reference their server: rows of new servers are written first.
+  const evaluations = new BatchInsert(db, "Evaluation", ["id", "serverId", "evaluatedAt", "rulesetVersion", "verdict", "confidenceStars", "statuses", "cause", "note"], {
+    after: fresh ? [fresh.serverRows] : [],
+  });
   const delta = new Map<string, Counts>();
   const bump = (ruleId: string, status: keyof Counts, by: number) => {
     let counts = delta.get(ruleId);
@@ -166,7 +174,7 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
         for (const miss of applied.uncovered) if (wasWaived(server.statuses, miss.ruleId)) notes = [...(notes ?? []), uncoveredNote(miss)];
       }
     }
-    const readiness = rollup(hostResults, domain.results);
+    const readiness = rollupWith(hostResults, domain.summary);
     const statuses = encodeStatuses(hostResults, domain.results);
     const blocking = delimitIds(readiness.blockingRuleIds);
     const outcomeChanged = statuses !== server.statuses || readiness.verdict !== server.verdict || blocking !== server.blockingRules;
@@ -174,12 +182,13 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
     if (outcomeChanged) {
       changed++;
       for (const [ruleId, status] of decodeStatuses(server.statuses)) bump(ruleId, status, -1);
-      for (const [ruleId, status] of decodeStatuses(statuses)) bump(ruleId, status, +1);
+      // The same counts as decoding `statuses` (one entry per rule id: host and shared rules are disjoint).
+      for (const list of [hostResults, domain.results]) for (const r of list) bump(r.ruleId, r.status, +1);
       for (const ruleId of undelimitIds(server.blockingRules)) bump(ruleId, "blocking", -1);
       for (const ruleId of readiness.blockingRuleIds) bump(ruleId, "blocking", +1);
     }
     if (outcomeChanged || touched || server.rulesetVersion !== engine.rulesetVersion) {
-      updateServer.run(
+      const outcome: OutcomeValues = [
         readiness.verdict,
         VERDICT_SORT_RANK[readiness.verdict],
         readiness.confidence.stars,
@@ -192,14 +201,17 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
         engine.rulesetVersion,
         now,
         now,
-        server.id,
-      );
+      ];
+      if (fresh?.isPending(server.id)) fresh.insertEvaluated(server.id, outcome);
+      else updateServer.run(...outcome, server.id);
     }
     if (outcomeChanged || touched || notes !== undefined) {
       const note = notes === undefined ? null : notes.join("; ").slice(0, 2_000);
-      insertEvaluation.run(randomUUID(), server.id, now, engine.rulesetVersion, readiness.verdict, readiness.confidence.stars, statuses, cause, note);
+      evaluations.add(randomUUID(), server.id, now, engine.rulesetVersion, readiness.verdict, readiness.confidence.stars, statuses, cause, note);
     }
   }
+  fresh?.finish();
+  evaluations.flush();
 
   applyRuleSummaryDelta(db, delta);
   recordReadinessSnapshot(db, now, cause);

@@ -12,6 +12,7 @@ import {
   withRecordedAttestations,
 } from "@/lib/facts";
 import type { AclExportInput, DomainInput } from "@/lib/readiness";
+import type { FreshServers } from "./fresh-servers";
 import { isDomainRootDn } from "./identity";
 
 // RAW SQL (SQLite, inside the upload transaction): reads what an evaluation needs.
@@ -66,10 +67,43 @@ export function loadServersById(db: Database.Database, ids: ReadonlySet<string>)
   return toLoaded(inChunks([...ids], (chunk) => db.prepare(`SELECT ${SERVER_COLUMNS} FROM Server WHERE id IN (${chunk.map(() => "?").join(",")})`).all(...chunk) as ServerRow[]));
 }
 
-/** Every domain key that has servers or shared results. */
-export function knownDomains(db: Database.Database): Set<string> {
+/** Every domain key that has servers (stored, or new in `fresh`) or shared results. */
+export function knownDomains(db: Database.Database, fresh?: FreshServers): Set<string> {
   const rows = db.prepare("SELECT DISTINCT domain FROM Server UNION SELECT domain FROM DomainEvaluation").all() as { domain: string }[];
-  return new Set(rows.map((row) => row.domain));
+  const keys = new Set(rows.map((row) => row.domain));
+  if (fresh) for (const server of fresh.pendingServers()) keys.add(server.domain);
+  return keys;
+}
+
+/**
+ * The servers an evaluation covers: those of `domains` ("all": every server), plus `touched`. Servers whose
+ * current facts `fresh` holds are taken from it (this upload just wrote those facts; nothing is read back); the
+ * others are read from the database. Touched servers come first, in the order they were touched.
+ */
+export function loadServersToEvaluate(
+  db: Database.Database,
+  domains: ReadonlySet<string> | "all",
+  touched: ReadonlySet<string>,
+  fresh: FreshServers | undefined,
+): LoadedServer[] {
+  const out: LoadedServer[] = [];
+  const missing = new Set<string>();
+  for (const id of touched) {
+    const server = fresh?.current.get(id);
+    if (server) out.push(server);
+    else missing.add(id);
+  }
+  if (missing.size > 0) out.push(...loadServersById(db, missing));
+  if (domains !== "all" && domains.size === 0) return out;
+  // Read the small columns first, and the facts only of servers not already in hand.
+  const rows =
+    domains === "all"
+      ? (db.prepare("SELECT id FROM Server").all() as { id: string }[])
+      : inChunks([...domains], (chunk) => db.prepare(`SELECT id FROM Server WHERE domain IN (${chunk.map(() => "?").join(",")})`).all(...chunk) as { id: string }[]);
+  const others = new Set<string>();
+  for (const row of rows) if (!touched.has(row.id)) others.add(row.id);
+  if (others.size > 0) out.push(...loadServersById(db, others));
+  return out;
 }
 
 /** Latest snapshot of each subject of a kind (newest collectedAt, then newest row). */
@@ -84,15 +118,35 @@ function latestSnapshots(db: Database.Database, kind: string): { subject: string
     .all(kind) as { subject: string; factsJson: string }[];
 }
 
+/** SQLite's BINARY collation (byte order of the UTF-8 text): code unit order, except around surrogate pairs. */
+export function compareBinary(a: string, b: string): number {
+  if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // UTF-8 orders by code point: a surrogate (U+10000 and above) sorts after U+E000-U+FFFF.
+    if (x >= 0xd800 && y >= 0xd800) return Buffer.compare(Buffer.from(a.slice(i), "utf8"), Buffer.from(b.slice(i), "utf8"));
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
 /**
  * Fleet facts counted in SQL from Server.agentInstalled (same result as lib/readiness/fleet-facts.ts over
  * every host, without loading 50,000 fact documents).
  */
-function loadFleetFacts(db: Database.Database): FleetFacts {
+function loadFleetFacts(db: Database.Database, fresh?: FreshServers): FleetFacts {
   const domains: NonNullable<FleetFacts["domains"]> = {};
   const rows = db
     .prepare("SELECT domain, fqdn, agentInstalled FROM Server WHERE domain <> '' AND agentInstalled IS NOT NULL ORDER BY domain, fqdn")
     .all() as { domain: string; fqdn: string; agentInstalled: number }[];
+  const unsaved = fresh ? [...fresh.pendingServers()].filter((s) => s.domain !== "" && s.agentInstalled !== null) : [];
+  if (unsaved.length > 0) {
+    for (const s of unsaved) rows.push({ domain: s.domain, fqdn: s.fqdn, agentInstalled: s.agentInstalled! });
+    rows.sort((a, b) => compareBinary(a.domain, b.domain) || compareBinary(a.fqdn, b.fqdn));
+  }
   for (const row of rows) {
     const entry = (domains[row.domain] ??= { agentHosts: [], hostsWithAgentData: 0 });
     entry.hostsWithAgentData++;
@@ -101,7 +155,8 @@ function loadFleetFacts(db: Database.Database): FleetFacts {
   return { domains };
 }
 
-export function loadContextState(db: Database.Database): ContextState {
+/** `fresh`: new servers of the running upload that are not written yet count as if they were. */
+export function loadContextState(db: Database.Database, fresh?: FreshServers): ContextState {
   const domainInputs: Record<string, DomainInput> = {};
   const entry = (key: string) => (domainInputs[key] ??= {});
   for (const snapshot of latestSnapshots(db, "domain")) entry(snapshot.subject).domain = parseJson<DomainFacts>(snapshot.factsJson);
@@ -123,7 +178,7 @@ export function loadContextState(db: Database.Database): ContextState {
     domains: domainInputs,
     tenant: withRecordedAttestations(tenant ? parseJson<TenantFacts>(tenant.factsJson) : undefined, recordedAttestations(latestAttestations(db))),
     scope: scope ? parseJson<ScopeFacts>(scope.factsJson) : undefined,
-    fleet: loadFleetFacts(db),
+    fleet: loadFleetFacts(db, fresh),
     aclExports,
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
 import type { ParseIssue, ParseResult } from "@/lib/ingest/types";
 import { sqlDate } from "../sqlite/connection";
+import { FreshServers } from "./fresh-servers";
 import { agentFlag, domainOfDn, serverIdentityOf } from "./identity";
 
 // RAW SQL (SQLite, inside the upload transaction): stores an upload's facts with their provenance.
@@ -12,6 +13,11 @@ export interface WrittenFacts {
   /** Servers that received a snapshot from this upload. */
   touched: Set<string>;
   issues: ParseIssue[];
+  /**
+   * Set by writeHostFacts: the touched servers' current facts (so the evaluation reads nothing back) and the rows
+   * it still has to write. Pass it to markDetectedInstalls and reevaluate, which finishes it.
+   */
+  fresh?: FreshServers;
 }
 
 function dateOr(value: string | undefined, fallback: Date): Date {
@@ -19,21 +25,13 @@ function dateOr(value: string | undefined, fallback: Date): Date {
   return Number.isNaN(date.getTime()) ? fallback : date;
 }
 
+/**
+ * Stores each host record's snapshot and makes it its server's current facts when it is the newest (FQDN, or the
+ * objectGUID across renames). New servers and all snapshots are written by `written.fresh` after the evaluation
+ * (pass `written.fresh` to reevaluate, which finishes it); known servers are updated here.
+ */
 export function writeHostFacts(db: Database.Database, uploadId: string, file: string, parsed: ParseResult, now: Date, written: WrittenFacts): void {
-  const byGuid = db.prepare("SELECT id, fqdn, domain, factsCollectedAt FROM Server WHERE objectGuid = ?");
-  const byFqdn = db.prepare("SELECT id, fqdn, domain, factsCollectedAt FROM Server WHERE fqdn = ?");
-  const insertServer = db.prepare(
-    `INSERT INTO Server (id, fqdn, name, domain, objectGuid, sid, osName, osBuild, site, owner, tags, factsCollectedAt, factsJson, agentInstalled, createdAt, updatedAt)
-     VALUES (@id, @fqdn, @name, @domain, @objectGuid, @sid, @osName, @osBuild, @site, @owner, @tags, @collectedAt, @factsJson, @agentInstalled, @now, @now)`,
-  );
-  const updateCurrent = db.prepare(
-    `UPDATE Server SET fqdn = @fqdn, name = @name, domain = @domain, objectGuid = COALESCE(@objectGuid, objectGuid), sid = COALESCE(@sid, sid),
-       osName = @osName, osBuild = @osBuild, site = @site, owner = @owner, tags = @tags, factsCollectedAt = @collectedAt,
-       factsJson = @factsJson, agentInstalled = @agentInstalled, updatedAt = @now WHERE id = @id`,
-  );
-  const insertSnapshot = db.prepare(
-    "INSERT INTO HostSnapshot (id, serverId, uploadId, collectedAt, factsJson, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
-  );
+  const fresh = (written.fresh ??= new FreshServers(db));
   const nowText = sqlDate(now);
   const affected = written.affected as Set<string>;
 
@@ -44,10 +42,10 @@ export function writeHostFacts(db: Database.Database, uploadId: string, file: st
       continue;
     }
     const collectedAt = dateOr(record.facts.collectedAt, now);
+    const collectedAtText = sqlDate(collectedAt);
     const factsJson = JSON.stringify(record.facts);
-    type Row = { id: string; fqdn: string; domain: string; factsCollectedAt: string | null };
-    let existing = identity.objectGuid ? (byGuid.get(identity.objectGuid) as Row | undefined) : undefined;
-    const sameName = byFqdn.get(identity.fqdn) as Row | undefined;
+    let existing = identity.objectGuid ? fresh.findByGuid(identity.objectGuid) : undefined;
+    const sameName = fresh.findByFqdn(identity.fqdn);
     if (existing && sameName && sameName.id !== existing.id) {
       written.issues.push({
         file: record.source ?? file,
@@ -58,16 +56,16 @@ export function writeHostFacts(db: Database.Database, uploadId: string, file: st
       identity.fqdn = existing.fqdn;
     }
     existing ??= sameName;
-    const params = { ...identity, collectedAt: sqlDate(collectedAt), factsJson, agentInstalled: agentFlag(record.facts), now: nowText };
+    const row = { identity, collectedAt: collectedAtText, factsJson, agentInstalled: agentFlag(record.facts), facts: record.facts };
     let serverId: string;
     if (!existing) {
       serverId = randomUUID();
-      insertServer.run({ ...params, id: serverId });
+      fresh.add(serverId, row, nowText);
     } else {
       serverId = existing.id;
       affected.add(existing.domain);
       const currentAt = existing.factsCollectedAt ? new Date(existing.factsCollectedAt).getTime() : -Infinity;
-      if (collectedAt.getTime() >= currentAt) updateCurrent.run({ ...params, id: serverId });
+      if (collectedAt.getTime() >= currentAt) fresh.replace(existing, row, nowText);
       else {
         written.issues.push({
           file: record.source ?? file,
@@ -77,7 +75,7 @@ export function writeHostFacts(db: Database.Database, uploadId: string, file: st
         });
       }
     }
-    insertSnapshot.run(randomUUID(), serverId, uploadId, sqlDate(collectedAt), factsJson, nowText);
+    fresh.addSnapshot([randomUUID(), serverId, uploadId, collectedAtText, factsJson, nowText]);
     affected.add(identity.domain);
     written.touched.add(serverId);
   }

@@ -3,15 +3,19 @@ import type Database from "better-sqlite3";
 import { SYSTEM_ACTOR } from "@/lib/audit/entry";
 import { ROLLOUT_STATUS_LABELS, rolloutStatusSchema } from "@/lib/rollout/status";
 import { appendAuditSql } from "../audit";
+import type { FreshServers } from "../ingest/fresh-servers";
 import { sqlDate } from "../sqlite/connection";
 
 // RAW SQL (SQLite, inside the upload transaction): servers whose new report shows the agent installed become
 // "installed", marked "detected" with the upload that showed it (distinct from a status a person typed).
 
-/** Marks the servers of `touched` whose current facts show the agent installed; returns how many changed. */
-export function markDetectedInstalls(db: Database.Database, uploadId: string, fileName: string, touched: ReadonlySet<string>, now: Date): number {
+/**
+ * Marks the servers of `touched` whose current facts show the agent installed; returns how many changed. New servers
+ * of the running upload that are not written yet (`fresh`) are marked as soon as their row is written.
+ */
+export function markDetectedInstalls(db: Database.Database, uploadId: string, fileName: string, touched: ReadonlySet<string>, now: Date, fresh?: FreshServers): number {
   if (touched.size === 0) return 0;
-  const candidates = (
+  const candidates: { id: string; fqdn: string; name: string; rolloutStatus: string }[] = (
     db.prepare("SELECT id, fqdn, name, rolloutStatus FROM Server WHERE agentInstalled = 1 AND rolloutStatus <> 'installed'").all() as {
       id: string;
       fqdn: string;
@@ -19,6 +23,16 @@ export function markDetectedInstalls(db: Database.Database, uploadId: string, fi
       rolloutStatus: string;
     }[]
   ).filter((row) => touched.has(row.id));
+  // A new server's rollout status is the column default, "not-started".
+  const unsaved = new Set<string>();
+  if (fresh) {
+    for (const s of fresh.pendingServers()) {
+      if (s.agentInstalled === 1 && touched.has(s.id)) {
+        candidates.push({ id: s.id, fqdn: s.fqdn, name: s.name, rolloutStatus: "not-started" });
+        unsaved.add(s.id);
+      }
+    }
+  }
   if (candidates.length === 0) return 0;
   const at = sqlDate(now);
   const update = db.prepare(
@@ -26,7 +40,11 @@ export function markDetectedInstalls(db: Database.Database, uploadId: string, fi
        rolloutVersion = rolloutVersion + 1, rolloutUpdatedAt = ?, rolloutUpdatedBy = ? WHERE id = ?`,
   );
   const by = `collector report (${fileName})`.slice(0, 300);
-  for (const row of candidates) update.run(uploadId, at, at, by, row.id);
+  for (const row of candidates) {
+    const mark = () => update.run(uploadId, at, at, by, row.id);
+    if (unsaved.has(row.id)) fresh!.whenInserted(mark);
+    else mark();
+  }
   appendAuditSql(
     db,
     candidates.map((row) => ({

@@ -25,10 +25,35 @@ export function sqlite(): Database.Database {
   return connection;
 }
 
+/** Checks registered by work inside the current write transaction (see beforeCommit), per connection. */
+const commitChecks = new WeakMap<Database.Database, (() => void)[]>();
+
+/**
+ * Registers a check that runs when the current `inWriteTransaction` work returns, before it commits: a check that
+ * throws rolls the whole transaction back. For work that holds rows to write later in the same transaction
+ * (lib/data/ingest/fresh-servers.ts), so they can never be dropped silently. Outside inWriteTransaction: ignored.
+ */
+export function beforeCommit(db: Database.Database, check: () => void): void {
+  commitChecks.get(db)?.push(check);
+}
+
 /** Runs `work` in one IMMEDIATE transaction: all of it commits, or none of it. */
 export function inWriteTransaction<T>(work: (db: Database.Database) => T): T {
   const db = sqlite();
-  return db.transaction(() => work(db)).immediate();
+  const checks: (() => void)[] = [];
+  const outer = commitChecks.get(db);
+  if (outer === undefined) commitChecks.set(db, checks);
+  try {
+    return db
+      .transaction(() => {
+        const result = work(db);
+        if (outer === undefined) for (const check of checks) check();
+        return result;
+      })
+      .immediate();
+  } finally {
+    if (outer === undefined) commitChecks.delete(db);
+  }
 }
 
 /** DateTime text exactly as Prisma's SQLite adapter writes it ("2026-11-25T01:09:24.600+00:00"). */

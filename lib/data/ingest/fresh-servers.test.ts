@@ -1,0 +1,93 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { inWriteTransaction, sqlite } from "../sqlite/connection";
+import { ingestFile, type IngestResponse } from "./ingest-file";
+import { reevaluate } from "./reevaluate";
+import { writeHostFacts, type WrittenFacts } from "./write-facts";
+import { parseFile } from "@/lib/ingest/parse-file";
+
+// New servers are written once, after their evaluation (lib/data/ingest/fresh-servers.ts): the rows must be exactly
+// what writing them first and evaluating them after would give, with duplicates and renames inside one file.
+const uploadedBy = { name: "admin@example.com" };
+const HEADER = "FQDN,ObjectGUID,Collected At,Operating System,OS Version,RAM (GB),Agent Installed\n";
+const GUID_A = "6f9619ff-8b86-d011-b42d-00c04fc964ff";
+const GUID_B = "7f9619ff-8b86-d011-b42d-00c04fc964ff";
+
+function upload(name: string, rows: string[]): IngestResponse & { ok: true } {
+  const response = ingestFile({ bytes: new TextEncoder().encode(HEADER + rows.join("\n") + "\n"), fileName: name, options: {}, uploadedBy });
+  if (!response.ok) throw new Error(`${response.code}: ${response.message}`);
+  return response;
+}
+
+const rows = (sql: string, ...params: unknown[]) => sqlite().prepare(sql).all(...params) as Record<string, unknown>[];
+
+beforeEach(() => {
+  const db = sqlite();
+  for (const table of ["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Server", "Upload"]) db.prepare(`DELETE FROM ${table}`).run();
+});
+
+describe("new servers of an upload", () => {
+  it("keeps the newest of duplicate rows as current facts and every row as a snapshot", () => {
+    upload("dupes.csv", [
+      `web01.corp.contoso.com,${GUID_A},2026-11-01T10:00:00Z,Windows Server 2019 Datacenter,10.0.17763,8,no`,
+      `web01.corp.contoso.com,${GUID_A},2026-11-03T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,no`,
+      `web01.corp.contoso.com,${GUID_A},2026-11-02T10:00:00Z,Windows Server 2016 Datacenter,10.0.14393,4,no`,
+    ]);
+    const servers = rows("SELECT fqdn, osName, verdict, statuses, rulesetVersion, evaluatedAt FROM Server");
+    expect(servers).toHaveLength(1);
+    expect(servers[0]).toMatchObject({ fqdn: "web01.corp.contoso.com", osName: "Windows Server 2022" });
+    expect(servers[0]!.statuses).not.toBe("");
+    expect(servers[0]!.rulesetVersion).not.toBe("");
+    expect(rows("SELECT collectedAt FROM HostSnapshot ORDER BY collectedAt").map((r) => r.collectedAt)).toEqual([
+      "2026-11-01T10:00:00.000+00:00",
+      "2026-11-02T10:00:00.000+00:00",
+      "2026-11-03T10:00:00.000+00:00",
+    ]);
+    expect(rows("SELECT COUNT(*) AS n FROM Evaluation")[0]!.n).toBe(1);
+  });
+
+  it("follows a rename by objectGUID inside the same file, and refuses a name held by another new server", () => {
+    const response = upload("renames.csv", [
+      `old-name.corp.contoso.com,${GUID_A},2026-11-01T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,no`,
+      `other.corp.contoso.com,${GUID_B},2026-11-01T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,no`,
+      `new-name.corp.contoso.com,${GUID_A},2026-11-02T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,no`,
+      // The name of GUID_A's server with the GUID of another: stored under the GUID's server, with a warning.
+      `new-name.corp.contoso.com,${GUID_B},2026-11-03T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,no`,
+    ]);
+    expect(rows("SELECT fqdn, objectGuid FROM Server ORDER BY fqdn")).toEqual([
+      { fqdn: "new-name.corp.contoso.com", objectGuid: GUID_A },
+      { fqdn: "other.corp.contoso.com", objectGuid: GUID_B },
+    ]);
+    expect(response.issues.some((issue) => issue.message.includes("has the objectGUID of other.corp.contoso.com"))).toBe(true);
+    expect(rows("SELECT COUNT(*) AS n FROM HostSnapshot")[0]!.n).toBe(4);
+  });
+
+  it("stores the outcome a later full re-evaluation confirms (nothing to change), and marks detected installs", () => {
+    upload("fleet.csv", [
+      `a.corp.contoso.com,${GUID_A},2026-11-01T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,yes`,
+      `b.corp.contoso.com,,2026-11-01T10:00:00Z,Windows Server 2012 R2 Standard,6.3.9600,2,no`,
+      `c.fabrikam.com,${GUID_B},2026-11-01T10:00:00Z,Windows Server 2019 Datacenter,10.0.17763,8,`,
+    ]);
+    const outcome = inWriteTransaction((db) => reevaluate(db, { domains: "all", touched: new Set(), hostFactsOnly: false }, "test:recheck", new Date()));
+    expect(outcome.serversEvaluated).toBe(3);
+    expect(outcome.serversChanged).toBe(0);
+    expect(rows("SELECT fqdn, rolloutStatus, rolloutStatusSource FROM Server WHERE rolloutStatus = 'installed'")).toEqual([
+      { fqdn: "a.corp.contoso.com", rolloutStatus: "installed", rolloutStatusSource: "detected" },
+    ]);
+    // AuditEntry is append-only: look for this upload's entry.
+    const uploadId = rows("SELECT id FROM Upload WHERE fileName = 'fleet.csv'")[0]!.id as string;
+    expect(rows("SELECT targetId FROM AuditEntry WHERE action = 'rollout.detected-installed' AND afterJson LIKE ?", `%${uploadId}%`)).toEqual([{ targetId: "a.corp.contoso.com" }]);
+  });
+
+  it("rolls the transaction back when new servers were held but never written", () => {
+    const parsed = parseFile(new TextEncoder().encode(`${HEADER}x.corp.contoso.com,,,,,,\n`), "held.csv", {});
+    if (!parsed.ok) throw new Error("parse failed");
+    expect(() =>
+      inWriteTransaction((db) => {
+        const written: WrittenFacts = { affected: new Set(), touched: new Set(), issues: [] };
+        db.prepare("INSERT INTO Upload (id, sha256, fileName, sizeBytes, kind, format, uploadedBy, createdAt, records, accepted, rejected, serversAffected, issuesJson, optionsJson) VALUES ('u1', 'h', 'held.csv', 1, 'host-inventory', 'inventory-csv', 'x', '2026-11-01T00:00:00.000+00:00', 1, 1, 0, 0, '[]', '{}')").run();
+        writeHostFacts(db, "u1", "held.csv", parsed.result, new Date(), written);
+      }),
+    ).toThrow(/never written/);
+    expect(rows("SELECT COUNT(*) AS n FROM Upload")[0]!.n).toBe(0);
+  });
+});
