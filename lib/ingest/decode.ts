@@ -98,24 +98,21 @@ function highByteShare(bytes: Uint8Array): number {
   return count / n;
 }
 
+const LONE_CR = /\r(?!\n)/;
+const LONE_LF = /(?:^|[^\r])\n/;
+
+/** Which line endings the text uses (native searches: this runs on every entry of a 50,000-file archive). */
 function newlineStyle(text: string): "crlf" | "lf" | "cr" | "mixed" | "none" {
-  let crlf = 0;
-  let cr = 0;
-  let lf = 0;
-  for (let i = text.indexOf("\n") === -1 && text.indexOf("\r") === -1 ? text.length : 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 13) {
-      if (text.charCodeAt(i + 1) === 10) {
-        crlf++;
-        i++;
-      } else cr++;
-    } else if (code === 10) lf++;
-  }
-  const kinds = (crlf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0) + (lf > 0 ? 1 : 0);
-  if (kinds === 0) return "none";
+  const hasCr = text.indexOf("\r") !== -1;
+  const hasLf = text.indexOf("\n") !== -1;
+  if (!hasCr) return hasLf ? "lf" : "none";
+  const crlf = text.indexOf("\r\n") !== -1;
+  const cr = LONE_CR.test(text);
+  const lf = hasLf && LONE_LF.test(text);
+  const kinds = (crlf ? 1 : 0) + (cr ? 1 : 0) + (lf ? 1 : 0);
   if (kinds > 1) return "mixed";
-  if (crlf > 0) return "crlf";
-  return cr > 0 ? "cr" : "lf";
+  if (crlf) return "crlf";
+  return cr ? "cr" : "lf";
 }
 
 function decodeWith(label: string, bytes: Uint8Array, fatal: boolean): string {
