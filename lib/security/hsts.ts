@@ -14,9 +14,11 @@ export interface RequestProtocolFacts {
 }
 
 /**
- * Whether the request came over HTTPS. Without X-Forwarded-Proto: when it arrived over TLS itself. With it: only
- * when a reverse proxy is trusted (TRUSTED_PROXIES set), and then the header's first value ("https, http" -> the
- * client-facing hop) decides; without a trusted proxy any client could send the header, so it is not believed.
+ * Whether the request came over HTTPS. With X-Forwarded-Proto: only when a reverse proxy is trusted (TRUSTED_PROXIES
+ * set), and then the header's first value ("https, http" -> the client-facing hop) decides; without a trusted proxy
+ * any client could send the header, so it is not believed. Without the header: when the URL is https (TLS ended
+ * here). Under `next start` the proxy always sees the header: Next.js fills a missing one from the socket before
+ * proxy.ts runs, and `next start` does not terminate TLS, so HTTPS there means a trusted proxy (decision 014).
  */
 export function cameOverHttps({ protocol, forwardedProto, trustedProxies }: RequestProtocolFacts): boolean {
   if (forwardedProto === null) return protocol === "https:";
