@@ -39,6 +39,14 @@ function scanStrings(value: unknown, parts: string[], visit: (value: string, pat
   }
 }
 
+/** Facts objects that acceptHost produced (zod output): valid by construction, so parseFile need not parse them again. */
+const acceptedFacts = new WeakSet<HostFacts>();
+
+/** True for the facts object of a record returned by acceptHost (not a copy; any other object is false). */
+export function isAcceptedHostFacts(facts: HostFacts): boolean {
+  return acceptedFacts.has(facts);
+}
+
 /**
  * Validates one host against the facts schema before it is accepted. A failing record becomes one
  * row-level error per problem (file, row, column, message) and is not returned.
@@ -73,5 +81,6 @@ export function acceptHost(
     }
     return undefined;
   }
+  acceptedFacts.add(parsed.data);
   return row === undefined ? { facts: parsed.data } : { row, facts: parsed.data };
 }
