@@ -1,5 +1,7 @@
 // Admin CLI: `npm run admin -- <command> [options]`. Works on DATABASE_URL (default file:./data/app.db).
-//   create-token --name <name> --role <admin|lead|viewer>     prints the token once (stdout: the token only)
+//   create-token --name <name> --role <admin|lead|viewer> [--expires 90d|YYYY-MM-DD|never] [--owner <email>]
+//                prints the token once (stdout: the token only). With --owner the token acts at most with that user's
+//                current role and is refused while they are disabled; without, it keeps its role (no owner).
 //   revoke-token --id <tokenId>
 //   list-tokens
 //   create-user --email <email> --name <name> --role <role> [--password <pw>]  (random password printed when omitted)
@@ -10,13 +12,14 @@ import { passwordSchema } from "@/lib/auth/password";
 import type { AuditActor } from "@/lib/audit/entry";
 import { roleSchema } from "@/lib/auth/roles";
 import { newRandomPassword } from "@/lib/auth/secrets";
+import { parseTokenExpiry } from "@/lib/auth/token-expiry";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
 import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
 import { createUser, getUserCredentials, listUsers, saveUserPassword } from "@/lib/data/users";
 import { env } from "@/lib/env";
 
 const USAGE = `usage: npm run admin -- <command> [options]
-  create-token --name <name> --role <admin|lead|viewer>
+  create-token --name <name> --role <admin|lead|viewer> [--expires 90d|YYYY-MM-DD|<ISO date-time>|never] [--owner <email>]
   revoke-token --id <tokenId>
   list-tokens
   create-user --email <email> --name <name> --role <role> [--password <password>]
@@ -41,6 +44,8 @@ async function main() {
       id: { type: "string" },
       email: { type: "string" },
       password: { type: "string" },
+      expires: { type: "string" },
+      owner: { type: "string" },
     },
     strict: true,
   });
@@ -51,8 +56,17 @@ async function main() {
       if (!values.name?.trim()) fail("--name is required");
       const role = roleSchema.safeParse(values.role);
       if (!role.success) fail("--role must be admin, lead or viewer");
-      const { token } = await createApiToken({ name: values.name, role: role.data }, CLI_ACTOR);
-      console.error(`Created API token "${values.name}" (${role.data}). It is shown once:`);
+      const expiry = parseTokenExpiry(values.expires ?? "never");
+      if (!expiry.ok) fail(`--expires: ${expiry.message}`);
+      let ownerId: string | null = null;
+      if (values.owner) {
+        const owner = await getUserCredentials(values.owner);
+        if (!owner) fail(`--owner: no user ${values.owner}`);
+        ownerId = owner.user.id;
+      }
+      const { token } = await createApiToken({ name: values.name, role: role.data, expiresAt: expiry.expiresAt, createdById: ownerId }, CLI_ACTOR);
+      const until = expiry.expiresAt ? `, expires ${expiry.expiresAt.toISOString()}` : ", never expires";
+      console.error(`Created API token "${values.name}" (${role.data}${until}${values.owner ? `, owner ${values.owner}` : ""}). It is shown once:`);
       console.log(token);
       return;
     }
@@ -63,7 +77,9 @@ async function main() {
     }
     case "list-tokens": {
       for (const token of await listApiTokens()) {
-        console.log([token.id, token.prefix + "…", token.role, token.name, token.revokedAt ? "revoked" : "active"].join("\t"));
+        const status = token.revokedAt ? "revoked" : token.expired ? "expired" : token.ownerDisabled ? "owner disabled" : "active";
+        const role = token.effectiveRole === token.role ? token.role : `${token.role} (acts as ${token.effectiveRole})`;
+        console.log([token.id, token.prefix + "…", role, token.name, status, token.expiresAt ?? "never expires"].join("\t"));
       }
       return;
     }

@@ -5,7 +5,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction, definePublicAction } from "@/lib/auth/action";
 import { safeRedirectPath } from "@/lib/auth/safe-redirect";
-import { clearSessionCookie, readSessionCookie, setSessionCookie } from "@/lib/auth/session-cookie";
+import { clientAddress } from "@/lib/auth/client-address";
+import { clearSessionCookie, readDeviceCookie, readSessionCookie, setDeviceCookie, setSessionCookie } from "@/lib/auth/session-cookie";
 import { signIn } from "@/lib/auth/sign-in";
 import { deleteSession } from "@/lib/data/sessions";
 
@@ -15,15 +16,11 @@ const signInSchema = z.object({
   next: z.string().optional(),
 });
 
-async function clientAddress(): Promise<string> {
-  const h = await headers();
-  return (h.get("x-forwarded-for") ?? "").split(",")[0]?.trim() || h.get("x-real-ip") || "unknown";
-}
-
 export const signInAction = definePublicAction(signInSchema, async (input) => {
-  const result = await signIn(input.email, input.password, await clientAddress());
+  const result = await signIn(input.email, input.password, { ip: clientAddress(await headers()), deviceSecret: await readDeviceCookie() });
   if (!result.ok) return { ok: false, message: result.message };
   await setSessionCookie(result.secret, result.expiresAt);
+  await setDeviceCookie(result.device.secret, result.device.expiresAt);
   redirect(safeRedirectPath(input.next));
 });
 

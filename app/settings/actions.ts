@@ -6,6 +6,7 @@ import { actorFromCaller } from "@/lib/audit/entry";
 import { defineAction } from "@/lib/auth/action";
 import { passwordSchema } from "@/lib/auth/password";
 import { roleSchema } from "@/lib/auth/roles";
+import { tokenExpirySchema } from "@/lib/auth/token-expiry";
 import { createApiToken, revokeApiToken } from "@/lib/data/api-tokens";
 import {
   countActiveAdmins,
@@ -78,9 +79,16 @@ export const resetUserPasswordAction = defineAction("administer", z.object({ use
 
 export const createTokenAction = defineAction(
   "administer",
-  z.object({ name: z.string().trim().min(1, "Name the token after what uses it.").max(80), role: roleSchema }),
+  z.object({
+    name: z.string().trim().min(1, "Name the token after what uses it.").max(80),
+    role: roleSchema,
+    expires: tokenExpirySchema,
+  }),
   async (input, caller) => {
-    const { token } = await createApiToken({ name: input.name, role: input.role, createdById: caller.kind === "session" ? caller.userId : null }, actorFromCaller(caller));
+    const { token } = await createApiToken(
+      { name: input.name, role: input.role, createdById: caller.kind === "session" ? caller.userId : null, expiresAt: input.expires },
+      actorFromCaller(caller),
+    );
     revalidatePath("/settings");
     return { ok: true, message: "Token created. Copy it now: it is not shown again.", data: token };
   },

@@ -56,8 +56,10 @@ export default async function SettingsPage() {
         </Card>
         <Card title="API tokens" id="tokens">
           <p className="mb-4 text-sm text-slate-600 dark:text-slate-400">
-            For automation (the collector upload, scripts). Tokens carry a role like a user; only their hash is stored. The
-            CLI can create them too: <code>npm run admin -- create-token --name &lt;name&gt; --role &lt;role&gt;</code>.
+            For automation (the collector upload, scripts). Tokens carry a role like a user, but never act above the
+            current role of the person who created them, and stop working while that person is disabled or once they
+            expire; only their hash is stored. The CLI can create them too:{" "}
+            <code>npm run admin -- create-token --name &lt;name&gt; --role &lt;role&gt; --expires 90d</code>.
           </p>
           <div className="overflow-x-auto">
             <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
@@ -69,19 +71,25 @@ export default async function SettingsPage() {
                   <th scope="col" className={TH}>Starts with</th>
                   <th scope="col" className={TH}>Created</th>
                   <th scope="col" className={TH}>Last used</th>
+                  <th scope="col" className={TH}>Expires</th>
                   <th scope="col" className={TH}>Status</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                 {tokens.length === 0 && (
                   <tr>
-                    <td colSpan={6} className={`${TD} text-slate-500`}>No tokens yet.</td>
+                    <td colSpan={7} className={`${TD} text-slate-500`}>No tokens yet.</td>
                   </tr>
                 )}
                 {tokens.map((token) => (
                   <tr key={token.id}>
                     <td className={`${TD} break-words`}>{token.name}</td>
-                    <td className={TD}>{ROLE_LABELS[token.role]}</td>
+                    <td className={TD}>
+                      {ROLE_LABELS[token.role]}
+                      {token.effectiveRole !== token.role && (
+                        <span className="block text-xs text-amber-700 dark:text-amber-400">acts as {ROLE_LABELS[token.effectiveRole]} (its creator&apos;s role)</span>
+                      )}
+                    </td>
                     <td className={`${TD} font-mono`}>{token.prefix}…</td>
                     <td className={TD}>
                       <DateTime value={token.createdAt} />
@@ -90,7 +98,10 @@ export default async function SettingsPage() {
                     <td className={TD}>
                       <DateTime value={token.lastUsedAt} />
                     </td>
+                    <td className={TD}>{token.expiresAt ? <DateTime value={token.expiresAt} /> : "Never"}</td>
                     <td className={TD}>
+                      {!token.revokedAt && token.expired && <span className="block">Expired</span>}
+                      {!token.revokedAt && token.ownerDisabled && <span className="block">Refused: its creator is disabled</span>}
                       {token.revokedAt ? (
                         <span>
                           Revoked <DateTime value={token.revokedAt} />

@@ -5,6 +5,7 @@ import { createTokenAction } from "@/app/settings/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage, SelectField, TextField } from "@/components/ui/field";
 import { ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { TOKEN_EXPIRY_CHOICES } from "@/lib/auth/token-expiry";
 
 export function CreateTokenForm() {
   const { state, onSubmit, formRef, pending } = useFormAction(createTokenAction, { resetOnSuccess: true });
@@ -12,12 +13,19 @@ export function CreateTokenForm() {
   const token = state?.ok ? state.data : undefined;
   return (
     <div className="space-y-4">
-      <form ref={formRef} onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-3" aria-label="Create an API token">
+      <form ref={formRef} onSubmit={onSubmit} className="grid gap-4 sm:grid-cols-4" aria-label="Create an API token">
         <TextField id="token-name" label="Name" name="name" required placeholder="collector upload job" errors={errors?.name} autoComplete="off" />
         <SelectField id="token-role" label="Role" name="role" defaultValue="viewer" errors={errors?.role}>
           {ROLES.map((role) => (
             <option key={role} value={role}>
               {ROLE_LABELS[role]}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="token-expires" label="Expires" name="expires" defaultValue="90d" errors={errors?.expires}>
+          {TOKEN_EXPIRY_CHOICES.map((choice) => (
+            <option key={choice.value} value={choice.value}>
+              {choice.label}
             </option>
           ))}
         </SelectField>

@@ -1,7 +1,8 @@
 import "server-only";
 import { forbidden, unauthorized } from "next/navigation";
 import { z } from "zod";
-import { type Caller, getCallerFromRequest, getSessionCallerFromCookies } from "./caller";
+import { type Caller, getSessionCallerFromCookies, resolveCallerFromRequest } from "./caller";
+import { configuredTrustedProxies, requestHostFrom } from "./client-address";
 import { can, type Permission } from "./roles";
 
 /** Pages: 401 (sign-in prompt) without a session, 403 when the role lacks the permission. */
@@ -26,10 +27,11 @@ function isSafeMethod(method: string): boolean {
   return method === "GET" || method === "HEAD" || method === "OPTIONS";
 }
 
+/** The Origin header names the host the browser addressed (X-Forwarded-Host only from TRUSTED_PROXIES). */
 function isSameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return false;
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host = requestHostFrom(request.headers, configuredTrustedProxies());
   try {
     return new URL(origin).host === host;
   } catch {
@@ -48,18 +50,20 @@ export function apiRoute(
   handler: (request: Request, caller: Caller, context: RouteContext) => Promise<Response>,
 ) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
-    const caller = await getCallerFromRequest(request);
-    if (!caller) {
-      return apiError(401, "unauthorized", "Sign in, or send an API token as `Authorization: Bearer <token>`.");
-    }
-    if (!can(caller.role, permission)) {
-      return apiError(403, "forbidden", `The ${caller.role} role may not do this (needs "${permission}").`);
-    }
-    if (caller.kind === "session" && !isSafeMethod(request.method) && !isSameOrigin(request)) {
-      // Cookie-authenticated writes must come from our own pages (bearer tokens cannot be forged cross-site).
-      return apiError(403, "cross-origin", "Cross-origin requests with a session cookie are refused; use an API token.");
-    }
     try {
+      const resolved = await resolveCallerFromRequest(request);
+      const caller = resolved.caller;
+      if (!caller) {
+        const refusal = "refusal" in resolved ? resolved.refusal : null;
+        return apiError(401, refusal?.code ?? "unauthorized", refusal?.message ?? "Sign in, or send an API token as `Authorization: Bearer <token>`.");
+      }
+      if (!can(caller.role, permission)) {
+        return apiError(403, "forbidden", `The ${caller.role} role may not do this (needs "${permission}").`);
+      }
+      if (caller.kind === "session" && !isSafeMethod(request.method) && !isSameOrigin(request)) {
+        // Cookie-authenticated writes must come from our own pages (bearer tokens cannot be forged cross-site).
+        return apiError(403, "cross-origin", "Cross-origin requests with a session cookie are refused; use an API token.");
+      }
       return await handler(request, caller, context);
     } catch (error) {
       if (error instanceof z.ZodError) {

@@ -38,3 +38,11 @@ export const ROLE_DESCRIPTIONS: Record<Role, string> = {
   lead: "Read everything; plan the rollout, waivers and reports.",
   viewer: "Read everything and export reports; change nothing.",
 };
+
+/** Roles from least to most: viewer < lead < admin. */
+const ROLE_RANK: Record<Role, number> = { viewer: 0, lead: 1, admin: 2 };
+
+/** The lesser of two roles (an API token never acts above its owner's current role). */
+export function lesserRole(a: Role, b: Role): Role {
+  return ROLE_RANK[a] <= ROLE_RANK[b] ? a : b;
+}

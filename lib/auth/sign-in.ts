@@ -1,39 +1,63 @@
 import "server-only";
-import { countRecentFailures, recordLoginAttempt, recordRateLimitedSignIn } from "@/lib/data/login-attempts";
+import { finishSignInAttempt, reserveSignInAttempt } from "@/lib/data/login-attempts";
 import { createSession } from "@/lib/data/sessions";
+import { rememberSignInDevice } from "@/lib/data/sign-in-devices";
 import { getUserCredentials, type UserDto } from "@/lib/data/users";
 import { env } from "@/lib/env";
 import { dummyPasswordHash, verifyPassword } from "./password";
+import { sha256Hex } from "./secrets";
+import { BASE_DELAY_MS, retryText, type ThrottleConfig } from "./throttle";
 
 export type SignInResult =
-  | { ok: true; user: UserDto; secret: string; expiresAt: Date }
-  | { ok: false; reason: "invalid" | "rate-limited"; message: string };
+  | { ok: true; user: UserDto; secret: string; expiresAt: Date; device: { secret: string; expiresAt: Date } }
+  | { ok: false; reason: "invalid" | "rate-limited"; message: string; retryAfterMs?: number };
+
+/** Where the attempt comes from: the client address (lib/auth/client-address.ts) and the device cookie, if any. */
+export interface SignInFrom {
+  ip: string;
+  deviceSecret?: string;
+}
+
+export function throttleConfig(): ThrottleConfig {
+  const config = env();
+  return {
+    maxPerAccount: config.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+    maxPerClient: config.LOGIN_MAX_FAILURES_PER_IP,
+    windowMs: config.LOGIN_WINDOW_MINUTES * 60_000,
+    baseDelayMs: BASE_DELAY_MS,
+  };
+}
 
 /**
- * Verifies email + password with rate limiting per account and per client address.
- * The same message is given for an unknown email and a wrong password.
+ * Verifies email + password under the throttling of decision 013 (known devices apart; per client and per account
+ * delays for everyone else). The check and the record are one transaction. The same message is given for an unknown
+ * email, a wrong password and a disabled account.
  */
-export async function signIn(email: string, password: string, ip: string): Promise<SignInResult> {
-  const config = env();
+export async function signIn(email: string, password: string, fromClient: SignInFrom | string): Promise<SignInResult> {
+  const from = typeof fromClient === "string" ? { ip: fromClient } : fromClient; // a string: the address alone
   const key = email.trim().toLowerCase();
-  const failures = await countRecentFailures(key, ip, config.LOGIN_WINDOW_MINUTES);
-  if (failures.forKey >= config.LOGIN_MAX_FAILURES_PER_ACCOUNT || failures.forIp >= config.LOGIN_MAX_FAILURES_PER_IP) {
-    await recordRateLimitedSignIn(key, ip);
-    return {
-      ok: false,
-      reason: "rate-limited",
-      message: `Too many failed sign-ins. Try again in ${config.LOGIN_WINDOW_MINUTES} minutes.`,
-    };
+  const client = { key, ip: from.ip, deviceHash: from.deviceSecret ? sha256Hex(from.deviceSecret) : null };
+  const reservation = reserveSignInAttempt(client, throttleConfig());
+  if (!reservation.allowed) {
+    return { ok: false, reason: "rate-limited", message: retryText(reservation.retryAfterMs), retryAfterMs: reservation.retryAfterMs };
   }
-  const credentials = await getUserCredentials(key);
-  const valid = credentials
-    ? await verifyPassword(credentials.passwordHash, password)
-    : (await verifyPassword(await dummyPasswordHash(), password), false);
+  const finished = { ...client, knownDevice: reservation.knownDevice };
+  let valid = false;
+  let credentials: Awaited<ReturnType<typeof getUserCredentials>> = null;
+  try {
+    credentials = await getUserCredentials(key);
+    valid = credentials
+      ? await verifyPassword(credentials.passwordHash, password)
+      : (await verifyPassword(await dummyPasswordHash(), password), false);
+  } finally {
+    // Reached on errors too: the reserved attempt stays a failure, with its audit entry.
+    const success = valid && credentials !== null && !credentials.user.disabled;
+    finishSignInAttempt(reservation.attemptId, finished, success);
+  }
   if (!credentials || !valid || credentials.user.disabled) {
-    await recordLoginAttempt(key, ip, false);
     return { ok: false, reason: "invalid", message: "The email or password is not correct." };
   }
-  await recordLoginAttempt(key, ip, true);
-  const session = await createSession(credentials.user.id, config.SESSION_TTL_HOURS);
-  return { ok: true, user: credentials.user, ...session };
+  const session = await createSession(credentials.user.id, env().SESSION_TTL_HOURS);
+  const device = rememberSignInDevice(credentials.user.id, from.deviceSecret ?? null);
+  return { ok: true, user: credentials.user, ...session, device };
 }

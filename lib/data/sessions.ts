@@ -2,6 +2,7 @@ import "server-only";
 import { roleSchema } from "@/lib/auth/roles";
 import { newSessionSecret, sha256Hex } from "@/lib/auth/secrets";
 import { db } from "./db";
+import { inWriteTransaction, sqlDate } from "./sqlite/connection";
 
 export interface SessionCaller {
   sessionId: string;
@@ -47,7 +48,13 @@ export async function deleteSession(secret: string): Promise<void> {
   await db().session.deleteMany({ where: { id: sha256Hex(secret) } });
 }
 
-export async function deleteExpiredSessions(): Promise<number> {
-  const { count } = await db().session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
-  return count;
+/**
+ * Clean-up: deletes sessions past their expiry, at most `limit` rows (RAW SQL, by the expiresAt index, one short
+ * write transaction). Returns how many.
+ */
+export function deleteExpiredSessions(limit: number, now = new Date()): number {
+  return inWriteTransaction(
+    (sql) =>
+      sql.prepare(`DELETE FROM Session WHERE id IN (SELECT id FROM Session WHERE expiresAt < ? ORDER BY expiresAt LIMIT ?)`).run(sqlDate(now), limit).changes,
+  );
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { hashPassword } from "@/lib/auth/password";
 import { type Role, roleSchema } from "@/lib/auth/roles";
 import type { AuditActor } from "@/lib/audit/entry";
+import { countActiveTokensOwnedBy } from "./api-tokens";
 import { appendAudit } from "./audit";
 import { db } from "./db";
 
@@ -95,6 +96,8 @@ export async function saveUserRole(id: string, role: Role, actor: AuditActor): P
     if (!before) throw new UserNotFoundError(id);
     if (before.role === role) return;
     await tx.user.update({ where: { id }, data: { role } });
+    // Their active API tokens act at most with this role from now on (lib/data/api-tokens.ts effectiveRole).
+    const activeTokens = await countActiveTokensOwnedBy(tx, id);
     await appendAudit(tx, {
       actor,
       action: "user.role",
@@ -102,7 +105,7 @@ export async function saveUserRole(id: string, role: Role, actor: AuditActor): P
       targetId: id,
       targetLabel: before.email,
       before: { role: before.role },
-      after: { role },
+      after: activeTokens > 0 ? { role, activeTokens } : { role },
       summary: `changed the role of ${before.email} from ${before.role} to ${role}`,
     });
   });
@@ -138,6 +141,8 @@ export async function saveUserDisabled(id: string, disabled: boolean, actor: Aud
     if (wasDisabled !== disabled) await tx.user.update({ where: { id }, data: { disabledAt: disabled ? new Date() : null } });
     if (disabled) sessionsEnded = (await tx.session.deleteMany({ where: { userId: id } })).count;
     if (wasDisabled === disabled) return;
+    // A disabled user's API tokens are refused (not revoked: enabling the user again restores them).
+    const activeTokens = await countActiveTokensOwnedBy(tx, id);
     await appendAudit(tx, {
       actor,
       action: disabled ? "user.disable" : "user.enable",
@@ -145,7 +150,7 @@ export async function saveUserDisabled(id: string, disabled: boolean, actor: Aud
       targetId: id,
       targetLabel: before.email,
       before: { disabled: wasDisabled },
-      after: disabled ? { disabled, sessionsEnded } : { disabled },
+      after: { disabled, ...(disabled ? { sessionsEnded } : {}), ...(activeTokens > 0 ? { [disabled ? "tokensRefused" : "tokensRestored"]: activeTokens } : {}) },
       summary: `${disabled ? "disabled" : "enabled"} ${before.email}`,
     });
   });

@@ -1,0 +1,54 @@
+import "server-only";
+import { deleteLoginAttemptsBefore } from "@/lib/data/login-attempts";
+import { deleteExpiredSessions } from "@/lib/data/sessions";
+import { deleteExpiredSignInDevices } from "@/lib/data/sign-in-devices";
+import { env } from "@/lib/env";
+
+/**
+ * Deletes expired sessions, expired device cookies and sign-in attempts older than the throttling window (they no
+ * longer count). Every DELETE is bounded (`batch` rows by an index, one short write transaction each, at most
+ * `maxBatches` per table per run), so a sweep never holds the write lock for long; whatever is left goes next time.
+ * Idempotent: several instances sharing one database may run it at the same moment (the second finds nothing).
+ */
+export interface AuthSweepResult {
+  sessions: number;
+  loginAttempts: number;
+  devices: number;
+}
+
+export function sweepAuthTables(options: { now?: Date; batch?: number; maxBatches?: number } = {}): AuthSweepResult {
+  const now = options.now ?? new Date();
+  const batch = options.batch ?? 5_000;
+  const maxBatches = options.maxBatches ?? 20;
+  const attemptsBefore = new Date(now.getTime() - env().LOGIN_WINDOW_MINUTES * 60_000);
+  const drain = (deleteBatch: () => number): number => {
+    let total = 0;
+    for (let i = 0; i < maxBatches; i += 1) {
+      const deleted = deleteBatch();
+      total += deleted;
+      if (deleted < batch) break;
+    }
+    return total;
+  };
+  return {
+    sessions: drain(() => deleteExpiredSessions(batch, now)),
+    loginAttempts: drain(() => deleteLoginAttemptsBefore(attemptsBefore, batch)),
+    devices: drain(() => deleteExpiredSignInDevices(batch, now)),
+  };
+}
+
+/** How often each server instance sweeps (besides once on start). */
+export const AUTH_SWEEP_INTERVAL_MS = 6 * 60 * 60 * 1000;
+
+/** For lib/server-start.ts: one sweep, logged, never thrown. */
+export function sweepAuthTablesLogged(log: (line: string) => void = console.log): void {
+  try {
+    const result = sweepAuthTables();
+    const total = result.sessions + result.loginAttempts + result.devices;
+    if (total > 0) {
+      log(`[auth] clean-up: ${result.sessions} expired session(s), ${result.loginAttempts} old sign-in attempt(s), ${result.devices} expired device(s) deleted`);
+    }
+  } catch (error) {
+    console.error("[auth] clean-up failed", error);
+  }
+}
