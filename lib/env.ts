@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { trustedProxiesProblem } from "@/lib/auth/trusted-proxies";
 
 /** Server environment, validated once at first use (fail fast with every problem listed). */
 const envSchema = z.object({
@@ -9,9 +10,23 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** "auto": Secure cookies when the request arrived over HTTPS (directly or via X-Forwarded-Proto). */
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
+  /** Sign-in throttling (docs/decisions/013-sign-in-throttling.md): free failures per account and client, then delays. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  /** Free failures from one client address over all accounts (password spraying). */
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(25),
-  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Failures older than this are forgotten (and deleted); also the longest delay. */
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(60),
+  /**
+   * Reverse proxies whose X-Forwarded-For / -Host / -Proto are believed: comma-separated IPs or CIDR ranges
+   * (IPv4/IPv6). Empty (default): none (lib/auth/client-address.ts).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .superRefine((value, ctx) => {
+      const problem = trustedProxiesProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(50 * 1024 * 1024),
   UPLOAD_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
   /**

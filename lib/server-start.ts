@@ -1,5 +1,6 @@
 import "server-only";
 import { ensureBootstrapAdmin } from "@/lib/auth/bootstrap";
+import { AUTH_SWEEP_INTERVAL_MS, sweepAuthTablesLogged } from "@/lib/auth/cleanup";
 import { reevaluateOutdatedRuleset } from "@/lib/data/ingest/ruleset-refresh";
 import { expireDueWaivers } from "@/lib/data/waivers";
 import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
@@ -15,6 +16,8 @@ export async function startServerInstance(): Promise<void> {
   if (reevaluated > 0) console.log(`[rules] ruleset changed: re-evaluated ${reevaluated} server(s)`);
   sweepWaivers();
   startWaiverSweep();
+  sweepAuthTablesLogged();
+  startAuthSweep();
 }
 
 /** Marks waivers past their expiry "expired" and re-evaluates what they covered (logged, never thrown). */
@@ -27,7 +30,10 @@ function sweepWaivers(): void {
   }
 }
 
-const globalForSweep = globalThis as unknown as { csrWaiverSweep?: ReturnType<typeof setInterval> };
+const globalForSweep = globalThis as unknown as {
+  csrWaiverSweep?: ReturnType<typeof setInterval>;
+  csrAuthSweep?: ReturnType<typeof setInterval>;
+};
 
 /** The hourly expiry sweep (one per process; unref'd so it never keeps the process alive). */
 function startWaiverSweep(): void {
@@ -35,4 +41,12 @@ function startWaiverSweep(): void {
   const timer = setInterval(sweepWaivers, 60 * 60 * 1000);
   timer.unref?.();
   globalForSweep.csrWaiverSweep = timer;
+}
+
+/** Expired sessions and devices, sign-in attempts past the throttling window: every 6 hours (bounded, idempotent). */
+function startAuthSweep(): void {
+  if (globalForSweep.csrAuthSweep) return;
+  const timer = setInterval(() => sweepAuthTablesLogged(), AUTH_SWEEP_INTERVAL_MS);
+  timer.unref?.();
+  globalForSweep.csrAuthSweep = timer;
 }

@@ -1,4 +1,6 @@
-// Shared by the PDF route handlers (pure).
+// Shared by the PDF route handlers (pure, except that requestOrigin reads TRUSTED_PROXIES by default).
+import { configuredTrustedProxies, requestOriginFrom } from "@/lib/auth/client-address";
+import type { TrustedProxies } from "@/lib/auth/trusted-proxies";
 
 /** The decoded name from a path segment ending in ".pdf" ("sync01.corp.contoso.com.pdf"), or null. */
 export function pdfSegment(raw: string): string | null {
@@ -13,10 +15,10 @@ export function pdfSegment(raw: string): string | null {
   return name === "" ? null : name;
 }
 
-/** The origin the client used (behind a proxy: X-Forwarded-Host / -Proto), for absolute links in a PDF. */
-export function requestOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host") ?? url.host;
-  const proto = request.headers.get("x-forwarded-proto") ?? url.protocol.replace(/:$/, "");
-  return `${proto.split(",")[0]!.trim()}://${host.split(",")[0]!.trim()}`;
+/**
+ * The origin the client used, for absolute links in a PDF: X-Forwarded-Host / -Proto only from TRUSTED_PROXIES,
+ * else the Host header and the request URL (lib/auth/client-address.ts).
+ */
+export function requestOrigin(request: Request, trusted: TrustedProxies = configuredTrustedProxies()): string {
+  return requestOriginFrom(request.headers, request.url, trusted);
 }
