@@ -8,7 +8,7 @@ import type { ArchiveEntry, ArchiveLimits, OpenedArchive } from "./types";
 /**
  * gzip with Node's zlib, in memory: the output is capped *while inflating* (maxOutputLength) at the archive's total
  * limit or its total ratio, whichever is smaller. What comes out is a tar stream (ustar magic at offset 257: the
- * members are the entries, listed by nanotar, decision 012) or one file (`inventory.csv.gz` is `inventory.csv`).
+ * members are the entries, listed by nanotar, decision 013) or one file (`inventory.csv.gz` is `inventory.csv`).
  */
 
 function innerName(archiveName: string): string {

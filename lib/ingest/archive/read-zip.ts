@@ -5,7 +5,7 @@ import { entryLabel, escapeEntryName, skipReason } from "./entry-name";
 import type { ArchiveEntry, ArchiveLimits, EntryRead } from "./types";
 
 /**
- * ZIP archives, entirely in memory, with adm-zip (decision 012): its central-directory and local-header reading gives
+ * ZIP archives, entirely in memory, with adm-zip (decision 013): its central-directory and local-header reading gives
  * the entries and their compressed bytes (bounds-checked); an entry is inflated only when read, by Node's zlib with
  * its output capped at the declared size (maxOutputLength, as adm-zip's own getData does), and its CRC-32 is checked
  * against the central directory (zlib.crc32: adm-zip's JavaScript CRC took 1.6 s of a 50,000-report archive).

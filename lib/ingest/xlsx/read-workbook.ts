@@ -8,7 +8,7 @@ import { cellRef, findHeaderRow, sheetToCsv } from "./sheet-table";
 
 /**
  * An .xlsx / .xlsm workbook -> the chosen sheet as CSV text (one line per sheet row; see sheet-table.ts), read with
- * exceljs (decision 012). The workbook is a ZIP: every part is first inflated under the archive guards (entry count,
+ * exceljs (decision 013). The workbook is a ZIP: every part is first inflated under the archive guards (entry count,
  * sizes counted while inflating, ratios, CRC), and only then handed to exceljs. Macros are never run: only the cell
  * values saved in the file (formula results as last calculated) are read. Binary workbooks (.xlsb) are refused.
  */
