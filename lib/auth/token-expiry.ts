@@ -24,10 +24,11 @@ export function parseTokenExpiry(text: string, now = new Date()): { ok: true; ex
     const count = Number(days[1]);
     if (count < 1 || count > MAX_TOKEN_DAYS) return { ok: false, message: `Use between 1 and ${MAX_TOKEN_DAYS} days.` };
     expiresAt = new Date(now.getTime() + count * 86_400_000);
-  } else if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    expiresAt = new Date(`${value}T23:59:59.999Z`);
-  } else if (/^\d{4}-\d{2}-\d{2}t/.test(value)) {
-    expiresAt = new Date(text.trim());
+  } else if (/^\d{4}-\d{2}-\d{2}(t.*)?$/.test(value)) {
+    // JavaScript rolls 2027-02-31 over to March: refuse a day the calendar does not have.
+    const [year, month, day] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
+    if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return { ok: false, message: `"${text}" is not a valid date.` };
+    expiresAt = new Date(value.length === 10 ? `${value}T23:59:59.999Z` : text.trim());
   } else {
     return { ok: false, message: `"${text}" is not an expiry: use e.g. 90d, 2027-06-30, an ISO date-time or never.` };
   }
