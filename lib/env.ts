@@ -10,7 +10,7 @@ const envSchema = z.object({
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   /** "auto": Secure cookies when the request arrived over HTTPS (directly or via X-Forwarded-Proto). */
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
-  /** Sign-in throttling (docs/decisions/013-sign-in-throttling.md): free failures per account and client, then delays. */
+  /** Sign-in throttling (docs/decisions/015-sign-in-throttling.md): free failures per account and client, then delays. */
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   /** Free failures from one client address over all accounts (password spraying). */
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(25),

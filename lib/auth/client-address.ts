@@ -10,8 +10,9 @@ import { normalizeAddress, parseTrustedProxies, type TrustedProxies } from "./tr
  * from the socket (peer address, Host, TLS); a request that carries them keeps the client's values. So:
  * - No trusted proxy (default): the client address is the right-most X-Forwarded-For entry, which is the socket peer
  *   unless the client sent the header itself; a client that does can choose its address. Sign-in throttling therefore
- *   never lets an address exempt anyone from the per-account limits (decision 013). Host and protocol come from the
- *   Host header and the request URL, never from X-Forwarded-Host.
+ *   bounds what a fresh address buys (all unknown clients together get at most twice the per-account limit) and
+ *   recognises the owner's browsers by a device cookie, not an address (decision 015). Host and protocol come from
+ *   the Host header and the request URL, never from X-Forwarded-Host.
  * - Trusted proxies: the right-most X-Forwarded-For entry that is not a trusted proxy (a client cannot forge what the
  *   proxies append), and X-Forwarded-Host / -Proto's first value. The app must then be reachable only through those
  *   proxies (bind it to localhost or firewall it): a request that bypasses them cannot be told apart.

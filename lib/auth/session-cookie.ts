@@ -55,7 +55,7 @@ export function sessionSecretFromRequest(request: Request): string | undefined {
   return undefined;
 }
 
-/** The device cookie (decision 013): marks a browser where an account signed in before. Long-lived, httpOnly. */
+/** The device cookie (decision 015): marks a browser where an account signed in before. Long-lived, httpOnly. */
 export const DEVICE_COOKIE = "csr_device";
 
 export async function readDeviceCookie(): Promise<string | undefined> {

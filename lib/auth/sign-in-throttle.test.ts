@@ -6,7 +6,7 @@ import { createUser } from "@/lib/data/users";
 import { ensureBootstrapAdmin } from "./bootstrap";
 import { signIn, throttleConfig } from "./sign-in";
 
-// Decision 013 against a real, migrated SQLite database (test/setup-db.ts): known devices apart, per client and per
+// Decision 015 against a real, migrated SQLite database (test/setup-db.ts): known devices apart, per client and per
 // account delays for unknown clients, check + record in one transaction.
 const PASSWORD = "the owner's password";
 

@@ -29,7 +29,7 @@ export function throttleConfig(): ThrottleConfig {
 }
 
 /**
- * Verifies email + password under the throttling of decision 013 (known devices apart; per client and per account
+ * Verifies email + password under the throttling of decision 015 (known devices apart; per client and per account
  * delays for everyone else). The check and the record are one transaction. The same message is given for an unknown
  * email, a wrong password and a disabled account.
  */

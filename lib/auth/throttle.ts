@@ -1,5 +1,5 @@
 /**
- * Sign-in throttling policy (decision 013): pure, no I/O, no clock. lib/data/login-attempts.ts gathers the facts and
+ * Sign-in throttling policy (decision 015): pure, no I/O, no clock. lib/data/login-attempts.ts gathers the facts and
  * applies the decision in the same write transaction that records the attempt.
  *
  * - A **known device** (a browser whose device cookie belongs to this account: it signed in here before) is judged

@@ -116,7 +116,7 @@ describe("audit entries are written with the change", () => {
   it("failed and rate-limited sign-ins, with the attempted email (lower-cased) and the address", async () => {
     await createUser({ email: "victim@example.com", name: "Victim", role: "viewer", password: "the right password" }, admin);
     for (let i = 0; i < 5; i++) expect((await signIn(" Victim@Example.com ", `wrong password ${i}`, "10.7.0.1")).ok).toBe(false);
-    // The same client is throttled (decision 013: a client without failures for the account would still get in).
+    // The same client is throttled (decision 015: a client without failures for the account would still get in).
     expect(await signIn("victim@example.com", "the right password", "10.7.0.1")).toMatchObject({ ok: false, reason: "rate-limited" });
     const failed = entries("auth.sign-in-failed");
     expect(failed).toHaveLength(6);

@@ -6,7 +6,7 @@ import { decideSignIn, type FailureCount, type ThrottleConfig, type ThrottleDeci
 import { appendAuditSql } from "./audit";
 import { inWriteTransaction, sqlDate } from "./sqlite/connection";
 
-// RAW SQL (SQLite): sign-in throttling (docs/decisions/013-sign-in-throttling.md). The check and the record of an
+// RAW SQL (SQLite): sign-in throttling (docs/decisions/015-sign-in-throttling.md). The check and the record of an
 // attempt happen in ONE immediate write transaction, so concurrent attempts (in this process or another instance)
 // are judged one after the other: twenty wrong passwords at once are never all evaluated.
 

@@ -2,7 +2,7 @@ import "server-only";
 import { newSessionSecret, sha256Hex } from "@/lib/auth/secrets";
 import { inWriteTransaction, sqlDate } from "./sqlite/connection";
 
-// RAW SQL (SQLite): the known browsers of each account (decision 013). A device cookie proves only that this browser
+// RAW SQL (SQLite): the known browsers of each account (decision 015). A device cookie proves only that this browser
 // signed in to that account before; it never signs anyone in. Its failures are counted apart from everyone else's.
 
 /** How long a browser stays known after its last successful sign-in. */
