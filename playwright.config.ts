@@ -24,6 +24,9 @@ export default defineConfig({
     baseURL,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
+    // Specs inject test-only styles (page.addStyleTag) before screenshots, which the page CSP (proxy.ts) refuses;
+    // e2e/security-headers.spec.ts turns the bypass off and fails on any violation on every page.
+    bypassCSP: true,
     launchOptions: { executablePath, args: ["--disable-gpu", "--disable-quic", "--disable-extensions"] },
   },
   // Order: sign in once per role -> the fresh-database checks, which end by loading the demo fleet
