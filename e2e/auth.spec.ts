@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { ACCOUNTS, SCREENSHOT_DIR, storageStatePath } from "./support/accounts";
 
 test.describe("signing in and out", () => {
@@ -41,6 +41,65 @@ test.describe("signing in and out", () => {
     // The old cookie value no longer works.
     const replay = await page.request.get("/api/me", { headers: { cookie: `csr_session=${cookie.value}` } });
     expect(replay.status()).toBe(401);
+  });
+});
+
+test.describe("the lockout attack (decision 015)", () => {
+  test("five wrong passwords slow the attacker's client down but do not lock the owner out of their browser", async ({ browser }) => {
+    const email = "lockout.target@e2e.test";
+    const password = "the owner's long password";
+    const signInWith = async (page: Page, secret: string) => {
+      await page.goto("/login");
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(secret);
+      await page.getByRole("button", { name: "Sign in" }).click();
+    };
+
+    const admin = await browser.newContext({ storageState: storageStatePath("admin") });
+    const settings = await admin.newPage();
+    await settings.goto("/settings");
+    const form = settings.getByRole("form", { name: "Add a user" });
+    await form.getByLabel("Email").fill(email);
+    await form.getByLabel("Name").fill("Lockout Target");
+    await form.getByLabel("Role").selectOption("viewer");
+    await form.getByLabel("Initial password").fill(password);
+    await form.getByRole("button", { name: "Add user" }).click();
+    await expect(form.getByRole("status")).toHaveText(`Created ${email} (viewer).`);
+    await admin.close();
+
+    // The owner signs in once from their browser (it becomes a known device), then signs out.
+    const ownerContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const owner = await ownerContext.newPage();
+    await signInWith(owner, password);
+    await expect(owner.getByTestId("signed-in-name")).toHaveText("Lockout Target");
+    expect((await ownerContext.cookies()).find((c) => c.name === "csr_device")).toMatchObject({ httpOnly: true, sameSite: "Lax" });
+    await owner.getByRole("button", { name: "Sign out" }).click();
+    await expect(owner).toHaveURL(/\/login$/);
+
+    // The attacker (another browser, the same address): five wrong passwords, then even the right one waits.
+    const attackerContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const attacker = await attackerContext.newPage();
+    for (let i = 0; i < 5; i += 1) {
+      await signInWith(attacker, `wrong guess number ${i}`);
+      await expect(attacker.getByRole("main").getByRole("alert")).toHaveText("The email or password is not correct.");
+    }
+    await signInWith(attacker, password);
+    await expect(attacker.getByRole("main").getByRole("alert")).toHaveText(/^Too many failed sign-ins\. Try again in \d+ seconds\.$/);
+    await attacker.screenshot({ path: `${SCREENSHOT_DIR}/login-throttled.png`, fullPage: true });
+    await attackerContext.close();
+
+    // The owner's browser signs in with the right password at once.
+    await signInWith(owner, password);
+    await expect(owner.getByTestId("signed-in-name")).toHaveText("Lockout Target");
+    await ownerContext.close();
+
+    // The documented rule: a brand-new browser from the attacker's own address waits like the attacker (from a
+    // clean address it would get in; every e2e browser shares 127.0.0.1).
+    const freshContext = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const fresh = await freshContext.newPage();
+    await signInWith(fresh, password);
+    await expect(fresh.getByRole("main").getByRole("alert")).toHaveText(/^Too many failed sign-ins\. Try again in \d+ seconds\.$/);
+    await freshContext.close();
   });
 });
 
