@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { configuredTrustedProxies } from "@/lib/auth/client-address";
 import { newNonce, pagePolicy } from "@/lib/security/csp";
 import { cameOverHttps, HSTS_VALUE } from "@/lib/security/hsts";
 
@@ -21,8 +22,7 @@ export function proxy(request: NextRequest) {
   const https = cameOverHttps({
     protocol: request.nextUrl.protocol,
     forwardedProto: request.headers.get("x-forwarded-proto"),
-    // TODO(TRUSTED_PROXIES): read env().TRUSTED_PROXIES once lib/env.ts parses it.
-    trustedProxies: process.env.TRUSTED_PROXIES,
+    behindTrustedProxy: configuredTrustedProxies().entries.length > 0,
   });
   if (https) response.headers.set("Strict-Transport-Security", HSTS_VALUE);
   return response;

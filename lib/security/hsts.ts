@@ -9,8 +9,8 @@ export interface RequestProtocolFacts {
   protocol: string;
   /** The raw X-Forwarded-Proto request header, if any. */
   forwardedProto: string | null;
-  /** TRUSTED_PROXIES as configured (empty or unset: no reverse proxy is trusted). */
-  trustedProxies: string | undefined;
+  /** Whether TRUSTED_PROXIES names at least one reverse proxy (lib/auth/client-address.ts). */
+  behindTrustedProxy: boolean;
 }
 
 /**
@@ -20,8 +20,7 @@ export interface RequestProtocolFacts {
  * here). Under `next start` the proxy always sees the header: Next.js fills a missing one from the socket before
  * proxy.ts runs, and `next start` does not terminate TLS, so HTTPS there means a trusted proxy (decision 014).
  */
-export function cameOverHttps({ protocol, forwardedProto, trustedProxies }: RequestProtocolFacts): boolean {
+export function cameOverHttps({ protocol, forwardedProto, behindTrustedProxy }: RequestProtocolFacts): boolean {
   if (forwardedProto === null) return protocol === "https:";
-  const trusted = trustedProxies !== undefined && trustedProxies.trim() !== "";
-  return trusted && forwardedProto.split(",")[0]?.trim().toLowerCase() === "https";
+  return behindTrustedProxy && forwardedProto.split(",")[0]?.trim().toLowerCase() === "https";
 }

@@ -1,6 +1,7 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
+import { resetEnvCache } from "@/lib/env";
 import { config, proxy } from "@/proxy";
 import { nonceOf } from "./csp";
 import { HSTS_VALUE } from "./hsts";
@@ -19,7 +20,10 @@ function run(url: string, headers: Record<string, string> = {}) {
   };
 }
 
-afterEach(() => vi.unstubAllEnvs());
+afterEach(() => {
+  vi.unstubAllEnvs();
+  resetEnvCache();
+});
 
 describe("proxy", () => {
   it("gives every request its own nonce, in the response policy and in the headers the render reads", () => {
@@ -39,6 +43,7 @@ describe("proxy", () => {
     expect(run("http://127.0.0.1:3000/", { "x-forwarded-proto": "https" }).hsts).toBeNull();
     // …and is with one.
     vi.stubEnv("TRUSTED_PROXIES", "127.0.0.1");
+    resetEnvCache();
     expect(run("http://127.0.0.1:3000/", { "x-forwarded-proto": "https" }).hsts).toBe(HSTS_VALUE);
   });
 
