@@ -29,6 +29,21 @@ test.describe("signing in and out", () => {
     await context.close();
   });
 
+  test("a malformed or oversized session cookie is an anonymous request, never a 500", async ({ request, browser, baseURL }) => {
+    for (const value of ["%E0%A4%A", "%", "x".repeat(3000)]) {
+      const api = await request.get("/api/me", { headers: { cookie: `csr_session=${value}` } });
+      expect(api.status()).toBe(401);
+      expect((await api.json()).error.code).toBe("unauthorized");
+    }
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    await context.addCookies([{ name: "csr_session", value: "%E0%A4%A", url: baseURL! }]);
+    const page = await context.newPage();
+    const response = await page.goto("/servers");
+    expect(response?.status()).toBe(401);
+    await expect(page.getByRole("heading", { name: "Sign in to continue" })).toBeVisible();
+    await context.close();
+  });
+
   test("signing out ends the session", async ({ page }) => {
     await page.goto("/login");
     await page.getByLabel("Email").fill(ACCOUNTS.viewer.email);
