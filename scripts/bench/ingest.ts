@@ -207,11 +207,20 @@ async function fleetArchiveCase(server: Server, base: string, token: string, ser
   } catch {
     details.push("  (could not reset the server's VmHWM: the peak below includes earlier uploads)");
   }
+  // Building the ZIP leaves fetch's pooled keep-alive connection idle past the server's keep-alive timeout: a request
+  // on it dies writing (EPIPE) before the server reads anything. Refresh the pool with a GET first.
+  await fetch(`${base}/api/health`).catch(() => undefined);
   const body = new FormData();
   body.append("file", new Blob([new Uint8Array(bytes)], { type: "application/zip" }), "fleet.zip");
   const cpuBefore = cpuMs(server.pid);
   const t0 = performance.now();
-  const response = await fetch(`${base}/api/uploads`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body });
+  let response: Response;
+  try {
+    response = await fetch(`${base}/api/uploads`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body });
+  } catch (error) {
+    const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+    throw new Error(`fleet ZIP: the request failed after ${formatInt(performance.now() - t0)} ms${cause}\n${server.tail().join("\n")}`);
+  }
   const json = (await response.json()) as { status?: string; counts?: { accepted?: number }; archive?: { entryCount?: number } };
   const ms = performance.now() - t0;
   const cpu = cpuMs(server.pid) - cpuBefore;
