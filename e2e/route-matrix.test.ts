@@ -42,7 +42,7 @@ describe("route matrix covers the app", () => {
     for (const entry of API_ROUTES.filter((r) => r.access !== "public")) {
       const file = files.find((f) => /\/route\.tsx?$/.test(f) && routeOf(f) === entry.route);
       const source = readFileSync(file!, "utf8");
-      expect(source, `${entry.method} ${entry.route}`).toMatch(new RegExp(`export const ${entry.method} = apiRoute\\("${entry.access}"`));
+      expect(source, `${entry.method} ${entry.route}`).toMatch(new RegExp(`export const ${entry.method} = apiRoute\\(\\s*"${entry.access}"`));
     }
   });
 

@@ -58,7 +58,7 @@ describe("GET /api/exports/servers.csv", () => {
     const text = decode(await (await get(serversCsv, "/api/exports/servers.csv?q=sync02", lead)).arrayBuffer());
     expect(text.slice(1).split("\r\n").filter(Boolean)).toHaveLength(2);
     const entry = await db().auditEntry.findFirst({ where: { action: "report.generate", targetId: "servers.csv" }, orderBy: { at: "desc" } });
-    expect(entry).toMatchObject({ actor: "token:lead", targetLabel: "q sync02" });
+    expect(entry).toMatchObject({ actor: "token:lead", targetLabel: 'name contains "sync02"' });
     expect(JSON.parse(entry!.afterJson!)).toMatchObject({ options: { q: "sync02" }, provenance: { uploads: 1, rulesetVersion: expect.any(String) }, size: { rows: 1 } });
   });
 
