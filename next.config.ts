@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SERVER_ACTION_BODY_LIMIT } from "./lib/http/server-action-limit";
 import { API_POLICY } from "./lib/security/csp";
 
 const nextConfig: NextConfig = {
@@ -7,6 +8,8 @@ const nextConfig: NextConfig = {
   experimental: {
     // unauthorized() / forbidden() render 401 / 403 pages (app/unauthorized.tsx, app/forbidden.tsx).
     authInterrupts: true,
+    // Every server action's body, counted while it streams (413 past it): lib/http/server-action-limit.ts says why 1 MB.
+    serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
   },
   poweredByHeader: false,
   async headers() {

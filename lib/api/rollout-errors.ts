@@ -22,12 +22,3 @@ export async function withRolloutErrors(work: () => Promise<Response>): Promise<
     throw error;
   }
 }
-
-/** Reads a JSON body, answering 400 when it is not JSON. */
-export async function readJson(request: Request): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  try {
-    return { ok: true, body: await request.json() };
-  } catch {
-    return { ok: false, response: apiError(400, "bad-request", "The body must be JSON.") };
-  }
-}

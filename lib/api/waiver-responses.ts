@@ -2,6 +2,8 @@ import "server-only";
 import { apiError } from "@/lib/auth/guards";
 import type { Caller } from "@/lib/auth/caller";
 import type { WaiverCaller, WaiverOutcome } from "@/lib/data/waivers";
+import { type BodyResult, readJsonWithin } from "@/lib/http/limited-body";
+import { JSON_BODY_MAX_BYTES } from "@/lib/http/limits";
 
 /** The caller as the waiver rules see it (role and identity). */
 export function waiverCaller(caller: Caller): WaiverCaller {
@@ -16,15 +18,9 @@ export function waiverResponse(outcome: WaiverOutcome, okStatus = 200): Response
   return apiError(outcome.status, outcome.code, outcome.message, [], outcome.current ? { current: outcome.current } : {});
 }
 
-/** A JSON body, or {} when there is none; null when it is not JSON. */
-export async function optionalJson(request: Request): Promise<unknown | null> {
-  const text = await request.text();
-  if (!text.trim()) return {};
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return null;
-  }
+/** A JSON body of at most JSON_BODY_MAX_BYTES (413 past it, counted while it streams), or {} when there is none; 400 when it is not JSON. */
+export function optionalJson(request: Request): Promise<BodyResult<unknown>> {
+  return readJsonWithin(request, JSON_BODY_MAX_BYTES, { what: "a waiver", empty: {} });
 }
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
@@ -43,9 +39,9 @@ export function waiverChangeHandler<T>(
     const { id } = await context.params;
     const waiverId = typeof id === "string" ? decodeURIComponent(id) : "";
     const body = await optionalJson(request);
-    if (body === null) return apiError(400, "bad-request", "The body is not JSON.");
+    if (!body.ok) return body.response;
     const query = options.queryToo ? Object.fromEntries(new URL(request.url).searchParams) : {};
-    const input = schema.parse({ ...query, ...(body as object) });
+    const input = schema.parse({ ...query, ...(body.value as object) });
     return waiverResponse(await change(waiverId, input, waiverCaller(caller)));
   };
 }

@@ -15,8 +15,8 @@ export const GET = apiRoute("read", async (request) => {
 /** Request a waiver: warnings are active at once; blocker waivers (admins only) stay pending until another admin approves. */
 export const POST = apiRoute("plan", async (request, caller) => {
   const body = await optionalJson(request);
-  if (body === null) return apiError(400, "bad-request", "The body is not JSON.");
-  const input = waiverRequestSchema.parse(body);
+  if (!body.ok) return body.response;
+  const input = waiverRequestSchema.parse(body.value);
   const expiresAt = parseWaiverExpiry(input.expiresAt);
   if (!expiresAt) return apiError(400, "bad-request", "The expiry is not a date.", [{ path: "expiresAt", message: "Use YYYY-MM-DD or an ISO date-time." }]);
   return waiverResponse(await requestWaiver({ ...input, expiresAt }, waiverCaller(caller)), 201);

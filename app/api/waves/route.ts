@@ -1,7 +1,9 @@
-import { readJson, withRolloutErrors } from "@/lib/api/rollout-errors";
+import { withRolloutErrors } from "@/lib/api/rollout-errors";
 import { actorFromCaller } from "@/lib/audit/entry";
 import { apiRoute } from "@/lib/auth/guards";
 import { createWave, listWaves } from "@/lib/data/rollout/waves";
+import { readJsonWithin } from "@/lib/http/limited-body";
+import { JSON_BODY_MAX_BYTES } from "@/lib/http/limits";
 import { waveFieldsSchema } from "@/lib/rollout/inputs";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +16,8 @@ export const GET = apiRoute("read", async (request) => {
 
 /** Creates a wave at the end of the order (leads and admins). */
 export const POST = apiRoute("plan", async (request, caller) => {
-  const body = await readJson(request);
+  const body = await readJsonWithin(request, JSON_BODY_MAX_BYTES, { what: "a wave" });
   if (!body.ok) return body.response;
-  const fields = waveFieldsSchema.parse(body.body);
+  const fields = waveFieldsSchema.parse(body.value);
   return withRolloutErrors(async () => Response.json(await createWave(fields, actorFromCaller(caller)), { status: 201 }));
 });

@@ -1,10 +1,12 @@
 import { z } from "zod";
-import { readJson, withRolloutErrors } from "@/lib/api/rollout-errors";
+import { withRolloutErrors } from "@/lib/api/rollout-errors";
 import { presentWaveDetail } from "@/lib/api/rollout-presenters";
 import { actorFromCaller } from "@/lib/audit/entry";
 import { apiError, apiRoute } from "@/lib/auth/guards";
 import { getWaveDetail } from "@/lib/data/rollout/wave-detail";
 import { updateWave } from "@/lib/data/rollout/waves";
+import { readJsonWithin } from "@/lib/http/limited-body";
+import { JSON_BODY_MAX_BYTES } from "@/lib/http/limits";
 import { waveUpdateSchema } from "@/lib/rollout/inputs";
 
 export const dynamic = "force-dynamic";
@@ -27,8 +29,8 @@ export const GET = apiRoute("read", async (request, _caller, context) => {
 /** Edits, reorders (`position`), archives or restores (`archived`) a wave. `version` is required; a stale one answers 409. */
 export const PATCH = apiRoute("plan", async (request, caller, context) => {
   const id = idSchema.parse((await context.params).id);
-  const body = await readJson(request);
+  const body = await readJsonWithin(request, JSON_BODY_MAX_BYTES, { what: "a wave" });
   if (!body.ok) return body.response;
-  const update = waveUpdateSchema.parse(body.body);
+  const update = waveUpdateSchema.parse(body.value);
   return withRolloutErrors(async () => Response.json(await updateWave(id, update, actorFromCaller(caller))));
 });
