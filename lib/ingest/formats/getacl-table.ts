@@ -41,6 +41,8 @@ const LEFT_ALIGNED: ReadonlySet<AceProperty> = new Set(["IdentityReference", "Ob
 
 function detect(input: ParseInput): number {
   const sample = head(input.text, DETECT_WINDOW);
+  // One native scan first: most files (every entry of a fleet archive) have no such header, and splitting them is not free.
+  if (!/ActiveDirectoryRights/i.test(sample)) return 0;
   const lines = sample.split(/\r?\n|\r/);
   for (let i = 0; i + 1 < lines.length; i++) {
     if (/ActiveDirectoryRights/i.test(lines[i]) && /IdentityReference|AccessControlType/i.test(lines[i]) && /^[\s-]*-{3,}[\s-]*$/.test(lines[i + 1])) {
