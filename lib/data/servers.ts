@@ -82,7 +82,8 @@ export function serverWhere(filters: ServerFilters, now = new Date()): Prisma.Se
   if (filters.os) and.push({ osName: filters.os });
   if (filters.site) and.push({ site: filters.site });
   if (filters.owner) and.push({ owner: filters.owner });
-  if (filters.tag) and.push({ tags: { contains: `,${filters.tag.toLowerCase()},` } });
+  // An EXISTS over ServerTag answered from its (tag, serverId) index; tags are stored lower-case (decision 016).
+  if (filters.tag) and.push({ tagsRel: { some: { tag: filters.tag.toLowerCase() } } });
   if (filters.wave === "any") and.push({ wave: { archivedAt: null } });
   else if (filters.wave === "none") and.push({ OR: [{ waveId: null }, { wave: { archivedAt: { not: null } } }] });
   else if (filters.wave) and.push({ waveId: filters.wave });

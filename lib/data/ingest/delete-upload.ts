@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { type AuditActor, SYSTEM_ACTOR } from "@/lib/audit/entry";
 import { appendAuditSql } from "../audit";
 import { inWriteTransaction, sqlDate } from "../sqlite/connection";
+import { replaceServerTags } from "../sqlite/server-tags";
 import type { HostFacts } from "@/lib/facts";
 import { agentFlag, serverIdentityOf } from "./identity";
 import { applyRuleSummaryDelta, type Counts, reevaluate } from "./reevaluate";
@@ -96,6 +97,7 @@ function restoreCurrentFacts(db: Database.Database, serverId: string, now: Date)
     identity?.tags ?? "",
     serverId,
   );
+  replaceServerTags(db, serverId, identity?.tags ?? ""); // the ServerTag rows follow the Server.tags copy (decision 016)
   return true;
 }
 

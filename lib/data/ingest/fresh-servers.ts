@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import type { HostFacts } from "@/lib/facts";
 import { BatchInsert } from "../sqlite/batch-insert";
 import { beforeCommit } from "../sqlite/connection";
+import { ServerTagWriter } from "../sqlite/server-tags";
 import type { ServerIdentity } from "./identity";
 import type { LoadedServer } from "./state";
 
@@ -9,7 +10,8 @@ import type { LoadedServer } from "./state";
 // current facts to. New servers are held here and inserted once, complete with their verdict, after the
 // evaluation (instead of an INSERT followed by an UPDATE of the same wide row), and their host snapshots after
 // them (foreign key). Servers that already exist are updated at once, as before. The evaluation takes every
-// touched server's facts from here instead of reading back and re-parsing the JSON just written.
+// touched server's facts from here instead of reading back and re-parsing the JSON just written. Every write of
+// Server.tags here writes the server's ServerTag rows too (ServerTagWriter; decision 016).
 
 /** A server that a record of the upload matched: in the database, or new earlier in the same file. */
 export interface KnownServer {
@@ -22,9 +24,11 @@ export interface KnownServer {
   verdict: string;
   blockingRules: string;
   rulesetVersion: string;
+  /** The stored Server.tags copy (its ServerTag rows are rewritten only when the new facts change it). */
+  tags: string;
 }
 
-export const KNOWN_SERVER_COLUMNS = "id, fqdn, domain, factsCollectedAt, statuses, verdict, blockingRules, rulesetVersion";
+export const KNOWN_SERVER_COLUMNS = "id, fqdn, domain, factsCollectedAt, statuses, verdict, blockingRules, rulesetVersion, tags";
 
 /**
  * The stored outcome of a server that has never been evaluated: the Server table's column defaults
@@ -99,6 +103,8 @@ export class FreshServers {
   readonly current = new Map<string, LoadedServer>();
   /** Server rows (new servers, with their outcome); other tables' rows that reference them flush this first. */
   readonly serverRows: BatchInsert;
+  /** ServerTag rows: new servers' after their Server rows, known servers' replaced with the UPDATE. */
+  private readonly tagRows: ServerTagWriter;
   private readonly pending = new Map<string, PendingServer>();
   private readonly pendingByFqdn = new Map<string, string>();
   private readonly pendingByGuid = new Map<string, string>();
@@ -117,6 +123,7 @@ export class FreshServers {
          osName = ?, osBuild = ?, site = ?, owner = ?, tags = ?, factsCollectedAt = ?, factsJson = ?, agentInstalled = ?, updatedAt = ? WHERE id = ?`,
     );
     this.serverRows = new BatchInsert(db, "Server", [...FACT_COLUMNS, ...OUTCOME_COLUMNS]);
+    this.tagRows = new ServerTagWriter(db, { after: [this.serverRows] });
     // A new server that was never written would be lost silently: refuse to commit instead.
     beforeCommit(db, () => {
       if (!this.finished && this.pending.size > 0) throw new Error(`${this.pending.size} new servers were never written (FreshServers.finish was not called)`);
@@ -137,7 +144,7 @@ export class FreshServers {
 
   private known(id: string): KnownServer {
     const row = this.pending.get(id)!;
-    return { id, fqdn: row.fqdn, domain: row.domain, factsCollectedAt: row.collectedAt, ...NEVER_EVALUATED };
+    return { id, fqdn: row.fqdn, domain: row.domain, factsCollectedAt: row.collectedAt, tags: row.tags, ...NEVER_EVALUATED };
   }
 
   /** A new server: held until its outcome is known (see insertEvaluated). */
@@ -173,6 +180,7 @@ export class FreshServers {
     const server = this.pending.get(known.id);
     if (server === undefined) {
       this.update.run(i.fqdn, i.name, i.domain, i.objectGuid, i.sid, i.osName, i.osBuild, i.site, i.owner, i.tags, row.collectedAt, row.factsJson, row.agentInstalled, now, known.id);
+      this.tagRows.replace(known.id, i.tags, known.tags);
     } else {
       if (server.fqdn !== i.fqdn) {
         this.pendingByFqdn.delete(server.fqdn);
@@ -244,6 +252,7 @@ export class FreshServers {
       s.createdAt,
       ...outcome,
     );
+    this.tagRows.add(s.id, s.tags);
   }
 
   /**
@@ -258,7 +267,9 @@ export class FreshServers {
       if (s.inserted) continue;
       s.inserted = true;
       plain.run(s.id, s.fqdn, s.name, s.domain, s.objectGuid, s.sid, s.osName, s.osBuild, s.site, s.owner, s.tags, s.collectedAt, s.factsJson, s.agentInstalled, s.createdAt, s.createdAt);
+      this.tagRows.add(s.id, s.tags);
     }
+    this.tagRows.flush();
     for (const action of this.afterInsert) action();
     const snapshots = new BatchInsert(this.db, "HostSnapshot", ["id", "serverId", "uploadId", "collectedAt", "factsJson", "createdAt"]);
     for (const values of this.snapshots) snapshots.add(...values);

@@ -1,0 +1,162 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { generateFleet } from "@/lib/demo";
+import { parseServerFilters } from "@/lib/views/server-filters";
+import { DEMO_SEED, loadDemoFleet } from "./demo";
+import { deleteUpload } from "./ingest/delete-upload";
+import { ingestFile, type IngestResponse } from "./ingest/ingest-file";
+import { listServers } from "./servers";
+import { sqlite } from "./sqlite/connection";
+
+// Tags live twice (decision 016): ServerTag rows, which the tag filter searches through the (tag, serverId) index,
+// and Server.tags, the display copy. Real uploads, a real (throwaway) SQLite database, the real list query.
+const uploadedBy = { name: "admin@example.com" };
+const HEADER = "FQDN,Collected At,Operating System,OS Version,Tags\n";
+
+function upload(name: string, rows: string[]): IngestResponse & { ok: true } {
+  const response = ingestFile({ bytes: new TextEncoder().encode(HEADER + rows.join("\n") + "\n"), fileName: name, options: {}, uploadedBy });
+  if (!response.ok) throw new Error(`${response.code}: ${response.message}`);
+  if (response.status !== "committed") throw new Error(`${name}: ${response.status}`);
+  return response;
+}
+
+const row = (fqdn: string, collectedAt: string, tags: string) => `${fqdn},${collectedAt},Windows Server 2022 Datacenter,10.0.20348,${tags}`;
+
+/** FQDNs the servers list returns for ?tag=<tag> (every page), and its total. */
+async function tagged(tag: string): Promise<string[]> {
+  const parsed = parseServerFilters(new URLSearchParams({ tag, pageSize: "500", sort: "name" }));
+  if (!parsed.success) throw parsed.error;
+  const page = await listServers(parsed.data);
+  expect(page.total).toBe(page.servers.length);
+  return page.servers.map((server) => server.fqdn).sort();
+}
+
+/** Every server's tags as both copies hold them: the Server.tags text and its ServerTag rows joined the same way. */
+function bothCopies(): { fqdn: string; tags: string; rows: string }[] {
+  return sqlite()
+    .prepare(
+      `SELECT s.fqdn, s.tags,
+         COALESCE((SELECT ',' || group_concat(tag, ',') || ',' FROM (SELECT tag FROM ServerTag t WHERE t.serverId = s.id ORDER BY tag)), '') AS rows
+       FROM Server s ORDER BY s.fqdn`,
+    )
+    .all() as { fqdn: string; tags: string; rows: string }[];
+}
+
+/** The two copies agree for every server, and no ServerTag row outlives its server. */
+function expectCopiesAgree(): void {
+  const copies = bothCopies();
+  expect(copies.filter((copy) => copy.tags !== copy.rows)).toEqual([]);
+  const orphans = sqlite().prepare("SELECT COUNT(*) AS n FROM ServerTag t WHERE NOT EXISTS (SELECT 1 FROM Server s WHERE s.id = t.serverId)").get() as { n: number };
+  expect(orphans.n).toBe(0);
+}
+
+function tagRowCount(): number {
+  return (sqlite().prepare("SELECT COUNT(*) AS n FROM ServerTag").get() as { n: number }).n;
+}
+
+beforeEach(() => {
+  const db = sqlite();
+  for (const table of ["Evaluation", "HostSnapshot", "FactSnapshot", "UploadEntry", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Server", "Upload"]) db.prepare(`DELETE FROM ${table}`).run();
+});
+
+describe("server tags", () => {
+  it("filters by tag case-insensitively, through uploads that change tags and deletions that fall back", async () => {
+    const older = upload("older.csv", [
+      row("web01.corp.contoso.com", "2026-11-01T10:00:00Z", "Pilot;TIER0;web;pilot"),
+      row("app02.corp.contoso.com", "2026-11-01T10:00:00Z", "pilot"),
+      row("bare03.corp.contoso.com", "2026-11-01T10:00:00Z", ""),
+    ]);
+    expectCopiesAgree();
+    expect(bothCopies().map((copy) => [copy.fqdn, copy.tags])).toEqual([
+      ["app02.corp.contoso.com", ",pilot,"],
+      ["bare03.corp.contoso.com", ""],
+      ["web01.corp.contoso.com", ",pilot,tier0,web,"],
+    ]);
+    expect(tagRowCount()).toBe(4);
+    // Case-insensitive both ways: stored lower-case, the filter value lower-cased.
+    expect(await tagged("PILOT")).toEqual(["app02.corp.contoso.com", "web01.corp.contoso.com"]);
+    expect(await tagged("Tier0")).toEqual(["web01.corp.contoso.com"]);
+    expect(await tagged("web")).toEqual(["web01.corp.contoso.com"]);
+    // Whole tags only (the delimited LIKE matched whole tags too): no prefix, no substring.
+    expect(await tagged("pil")).toEqual([]);
+    expect(await tagged("tier")).toEqual([]);
+
+    // A newer upload drops "pilot" and "web" from web01, keeps app02's tags as they were, tags bare03, adds db04.
+    const newer = upload("newer.csv", [
+      row("web01.corp.contoso.com", "2026-11-05T10:00:00Z", "tier0"),
+      row("app02.corp.contoso.com", "2026-11-05T10:00:00Z", "pilot"),
+      row("bare03.corp.contoso.com", "2026-11-05T10:00:00Z", "DMZ"),
+      row("db04.corp.contoso.com", "2026-11-05T10:00:00Z", "dmz;sql"),
+    ]);
+    expectCopiesAgree();
+    expect(await tagged("pilot")).toEqual(["app02.corp.contoso.com"]);
+    expect(await tagged("tier0")).toEqual(["web01.corp.contoso.com"]);
+    expect(await tagged("web")).toEqual([]);
+    expect(await tagged("dmz")).toEqual(["bare03.corp.contoso.com", "db04.corp.contoso.com"]);
+
+    // Older facts kept as history only change nothing.
+    upload("stale.csv", [row("web01.corp.contoso.com", "2026-10-01T10:00:00Z", "legacy")]);
+    expectCopiesAgree();
+    expect(await tagged("legacy")).toEqual([]);
+
+    // Deleting the newer upload: web01 and bare03 fall back to the older facts' tags, db04 (only there) goes.
+    expect(deleteUpload(newer.id!)).toBe(true);
+    expectCopiesAgree();
+    expect(await tagged("pilot")).toEqual(["app02.corp.contoso.com", "web01.corp.contoso.com"]);
+    expect(await tagged("dmz")).toEqual([]);
+    expect(await tagged("sql")).toEqual([]);
+    expect(bothCopies().find((copy) => copy.fqdn === "bare03.corp.contoso.com")?.tags).toBe("");
+
+    // Deleting the rest removes every server and, by the cascade, every ServerTag row.
+    expect(deleteUpload(older.id!)).toBe(true);
+    for (const { id } of sqlite().prepare("SELECT id FROM Upload").all() as { id: string }[]) expect(deleteUpload(id)).toBe(true);
+    expect(bothCopies()).toEqual([]);
+    expect(tagRowCount()).toBe(0);
+  });
+
+  it("keeps the newest tags of a server seen several times in one file, and combines the tag filter with others", async () => {
+    upload("dupes.csv", [
+      row("web01.corp.contoso.com", "2026-11-01T10:00:00Z", "old;pilot"),
+      row("web01.corp.contoso.com", "2026-11-03T10:00:00Z", "new;pilot"),
+      row("web01.corp.contoso.com", "2026-11-02T10:00:00Z", "middle"),
+      row("app02.emea.contoso.com", "2026-11-03T10:00:00Z", "pilot"),
+    ]);
+    expectCopiesAgree();
+    expect(await tagged("new")).toEqual(["web01.corp.contoso.com"]);
+    expect(await tagged("old")).toEqual([]);
+    expect(await tagged("middle")).toEqual([]);
+    const parsed = parseServerFilters(new URLSearchParams({ tag: "pilot", domain: "emea.contoso.com" }));
+    if (!parsed.success) throw parsed.error;
+    expect((await listServers(parsed.data)).servers.map((server) => server.fqdn)).toEqual(["app02.emea.contoso.com"]);
+    // The list shows the display copy.
+    expect((await listServers({ ...parsed.data, domain: undefined, fqdn: "web01.corp.contoso.com" })).servers[0]?.tags).toEqual(["new", "pilot"]);
+  });
+
+  it("the migration's data step fills ServerTag from Server.tags", () => {
+    upload("fleet.csv", [row("web01.corp.contoso.com", "2026-11-01T10:00:00Z", "pilot;tier0"), row("app02.corp.contoso.com", "2026-11-01T10:00:00Z", "")]);
+    const db = sqlite();
+    // As before the migration: only the Server.tags copy (one written before tags were lower-cased).
+    db.prepare("DELETE FROM ServerTag").run();
+    db.prepare("UPDATE Server SET tags = ',Pilot,tier0,' WHERE fqdn = 'web01.corp.contoso.com'").run();
+    const sql = readFileSync(path.resolve("prisma/migrations/20261205063029_server_tags/migration.sql"), "utf8");
+    const dataStep = sql.slice(sql.indexOf("INSERT OR IGNORE INTO"));
+    db.exec(dataStep);
+    expect(db.prepare("SELECT s.fqdn, t.tag FROM ServerTag t JOIN Server s ON s.id = t.serverId ORDER BY 1, 2").all()).toEqual([
+      { fqdn: "web01.corp.contoso.com", tag: "pilot" },
+      { fqdn: "web01.corp.contoso.com", tag: "tier0" },
+    ]);
+  });
+});
+
+describe("demo fleet tags", () => {
+  it("loads every generated host's tags into both copies, and the filter finds exactly the tagged hosts", { timeout: 60_000 }, async () => {
+    loadDemoFleet({ servers: 300, uploadedBy });
+    expectCopiesAgree();
+    const fleet = generateFleet({ servers: 300, seed: DEMO_SEED });
+    const pilots = fleet.hosts.filter((host) => host.tags?.includes("pilot")).map((host) => host.identity?.fqdn?.toLowerCase()).sort();
+    expect(pilots.length).toBeGreaterThan(10);
+    expect(await tagged("pilot")).toEqual(pilots);
+    expect(tagRowCount()).toBe(fleet.hosts.reduce((sum, host) => sum + new Set(host.tags ?? []).size, 0));
+  });
+});
