@@ -1,7 +1,8 @@
 /**
  * Views benchmark, against the production build with 50,000 servers and their results:
  * p50 of 20 requests each for the overview (< 300 ms), the servers list with each filter (< 300 ms),
- * a server's detail page (< 150 ms) and GET /api/summary (< 200 ms).
+ * a server's detail page (< 150 ms) and GET /api/summary (< 200 ms). The tag filter is measured for a tag no server has,
+ * a common one, a deep page and combined with readiness (docs/performance.md "Views").
  * The fleet is seeded through the real ingest path (scripts/bench/support/seed-views.ts) before the
  * server starts; pages are requested with a viewer's session cookie, the API with a viewer's token.
  * Options: --servers=<n> (default 50000), --requests=<n> (default 20), --seed=<s>, --port=<p>.
@@ -37,7 +38,12 @@ function targets(seeded: Seeded): Target[] {
     list("domain", `?domain=${encodeURIComponent(sample.domain)}`),
     list("OS", `?os=${encodeURIComponent(sample.osName)}`),
     list("site", `?site=${encodeURIComponent(sample.site)}`),
-    list("tag", "?tag=tier0"),
+    // Tags (ServerTag, an EXISTS over its index): a tag no server has (the page walks the whole order), a common tag
+    // (the generated fleet's "pilot": about a quarter of the servers), a deep page in name order, and with readiness.
+    list("tag none (tier0)", "?tag=tier0"),
+    list("tag pilot", "?tag=pilot"),
+    list("tag pilot, sorted by name, page 100", "?tag=pilot&sort=name&page=100"),
+    list("tag pilot + readiness=not-ready", "?tag=PILOT&readiness=not-ready"),
     list("stale", "?stale=true"),
     list("search", `?q=${encodeURIComponent(sample.fqdn.slice(4, 10))}`),
     list("sorted by name, page 200", "?sort=name&page=200"),
