@@ -9,20 +9,35 @@ import { sqlDate } from "../sqlite/connection";
 // RAW SQL (SQLite, inside the upload transaction): servers whose new report shows the agent installed become
 // "installed", marked "detected" with the upload that showed it (distinct from a status a person typed).
 
+type Candidate = { id: string; fqdn: string; name: string; rolloutStatus: string };
+
+const COLUMNS = "SELECT id, fqdn, name, rolloutStatus FROM Server WHERE agentInstalled = 1 AND rolloutStatus <> 'installed'";
+/** Ids per lookup statement (well under SQLite's 32,766 parameters). */
+const IDS_PER_LOOKUP = 500;
+
+/**
+ * The touched servers (already written) whose facts show the agent and whose status is not "installed" yet: looked up
+ * by id when the upload touched a part of the fleet, one scan when it touched most of it (a fleet-wide upload).
+ */
+function installedNotMarked(db: Database.Database, touched: ReadonlySet<string>): Candidate[] {
+  const total = (db.prepare("SELECT COUNT(*) AS n FROM Server").get() as { n: number }).n;
+  if (touched.size * 4 >= total) return (db.prepare(COLUMNS).all() as Candidate[]).filter((row) => touched.has(row.id));
+  const ids = [...touched];
+  const found: Candidate[] = [];
+  for (let from = 0; from < ids.length; from += IDS_PER_LOOKUP) {
+    const chunk = ids.slice(from, from + IDS_PER_LOOKUP);
+    found.push(...(db.prepare(`${COLUMNS} AND id IN (${chunk.map(() => "?").join(", ")})`).all(...chunk) as Candidate[]));
+  }
+  return found;
+}
+
 /**
  * Marks the servers of `touched` whose current facts show the agent installed; returns how many changed. New servers
  * of the running upload that are not written yet (`fresh`) are marked as soon as their row is written.
  */
 export function markDetectedInstalls(db: Database.Database, uploadId: string, fileName: string, touched: ReadonlySet<string>, now: Date, fresh?: FreshServers): number {
   if (touched.size === 0) return 0;
-  const candidates: { id: string; fqdn: string; name: string; rolloutStatus: string }[] = (
-    db.prepare("SELECT id, fqdn, name, rolloutStatus FROM Server WHERE agentInstalled = 1 AND rolloutStatus <> 'installed'").all() as {
-      id: string;
-      fqdn: string;
-      name: string;
-      rolloutStatus: string;
-    }[]
-  ).filter((row) => touched.has(row.id));
+  const candidates = installedNotMarked(db, touched);
   // A new server's rollout status is the column default, "not-started".
   const unsaved = new Set<string>();
   if (fresh) {
