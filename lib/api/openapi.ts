@@ -16,7 +16,7 @@ const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 const json = (id: string, description: string) => ({ description, content: { "application/json": { schema: ref(id) } } });
 const errors = {
   "400": json("Error", "Invalid input"),
-  "401": json("Error", "No or invalid credentials"),
+  "401": json("Error", "No or invalid credentials: code unauthorized, token-revoked, token-expired or token-owner-disabled"),
   "403": json("Error", "The caller's role lacks the permission"),
 };
 const query = (name: string, schema: Json, description: string) => ({ name, in: "query", required: false, schema, description });

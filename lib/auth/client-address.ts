@@ -11,8 +11,11 @@ import { normalizeAddress, parseTrustedProxies, type TrustedProxies } from "./tr
  * - No trusted proxy (default): the client address is the right-most X-Forwarded-For entry, which is the socket peer
  *   unless the client sent the header itself; a client that does can choose its address. Sign-in throttling therefore
  *   bounds what a fresh address buys (all unknown clients together get at most twice the per-account limit) and
- *   recognises the owner's browsers by a device cookie, not an address (decision 015). Host and protocol come from
- *   the Host header and the request URL, never from X-Forwarded-Host.
+ *   recognises the owner's browsers by a device cookie, not an address (decision 015). The host comes from the Host
+ *   header, never from X-Forwarded-Host. The protocol is the request URL's, which Next.js derives from
+ *   X-Forwarded-Proto when the client sent one: it is the client's own claim. That is harmless where it is used (the
+ *   same-origin check compares it with the Origin a browser sends, and a cross-site page cannot set
+ *   X-Forwarded-Proto), and HSTS never relies on it (lib/security/hsts.ts believes it only from a trusted proxy).
  * - Trusted proxies: the right-most X-Forwarded-For entry that is not a trusted proxy (a client cannot forge what the
  *   proxies append), and X-Forwarded-Host / -Proto's first value. The app must then be reachable only through those
  *   proxies (bind it to localhost or firewall it): a request that bypasses them cannot be told apart.
