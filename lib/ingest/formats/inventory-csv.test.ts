@@ -155,6 +155,13 @@ describe("inventory-csv: column mapping", () => {
     expect(result.hosts[0].facts.agent).toEqual({ version: "1.1.2505.0" });
   });
 
+  it("leaves generic headers (Revision, Environment) unmapped: a CMDB's revision or stage is not the UBR or the cloud; Version stays the OS version (Win32_OperatingSystem's column)", () => {
+    const result = parse("Name,Caption,Version,Revision,Environment\nsrv01.corp.com,Microsoft Windows Server 2022 Standard,10.0.20348,7,Production\n");
+    expect(result.hosts[0].facts.os).toEqual({ caption: "Microsoft Windows Server 2022 Standard", version: "10.0.20348", build: 20348 });
+    expect(result.hosts[0].facts).not.toHaveProperty("cloud");
+    expect(resolveInventoryColumns(["Name", "Version", "Revision", "Environment"]).columns.map((c) => c.field)).toEqual(["hostName", "osVersion", undefined, undefined]);
+  });
+
   it("refuses a mapping to an unknown field id", () => {
     const result = parse("Asset\nsrv01\n", { columnMapping: { Asset: "hostname-typo" } });
     expect(result.hosts).toEqual([]);

@@ -135,7 +135,7 @@ export const INVENTORY_FIELDS: readonly InventoryField[] = [
     id: "osUbr",
     label: "Update build revision",
     description: "UBR, the fourth version part (e.g. 2402).",
-    aliases: ["UBR", "WindowsUBR", "Update Build Revision", "OS UBR", "Revision"],
+    aliases: ["UBR", "WindowsUBR", "Update Build Revision", "OS UBR"],
   },
   {
     id: "installationType",
@@ -319,7 +319,7 @@ export const INVENTORY_FIELDS: readonly InventoryField[] = [
   },
   { id: "sid", label: "Computer SID", description: "Computer account SID.", aliases: ["SID", "Computer SID", "ObjectSid", "objectSID"] },
   { id: "objectGuid", label: "Computer objectGUID", description: "Computer object's objectGUID.", aliases: ["ObjectGUID", "Object GUID", "Computer GUID"] },
-  { id: "cloud", label: "Cloud", description: "public or usgov.", aliases: ["Cloud", "Environment", "Azure Cloud", "Cloud Environment"] },
+  { id: "cloud", label: "Cloud", description: "public or usgov.", aliases: ["Cloud", "Azure Cloud", "Cloud Environment"] },
 ];
 
 /** Header keys whose memory values have a known unit when the header and value do not say. */
