@@ -164,6 +164,14 @@ describe("collector-json: bundles", () => {
     ]);
   });
 
+  it("lists at most 1,000 row issues for a bundle of broken reports and says how many more there are", () => {
+    const broken = Array.from({ length: 1500 }, () => ({ schemaVersion: 3 }));
+    const result = collectorJson.parse(input(JSON.stringify(broken), "fleet.json"));
+    expect(result).toMatchObject({ records: 1500, rejected: 1500 });
+    expect(result.issues.filter((i) => i.severity === "error")).toHaveLength(1000);
+    expect(result.issues.at(-1)).toMatchObject({ severity: "warning", message: expect.stringMatching(/^500 more row-level issue/) });
+  });
+
   it("keeps the most recent domain section when several hosts carry the same domain", () => {
     const older = structuredClone(dc);
     const newer = structuredClone(dc);

@@ -1,3 +1,4 @@
+import { createIssueSink } from "../issues";
 import { parseJson } from "../json/parse-json";
 import type { AclFacts, DomainFacts } from "@/lib/facts";
 import { normalizeCollectorOutput } from "@/lib/ingest/collector/normalize";
@@ -69,6 +70,8 @@ function parse(input: ParseInput): ParseResult {
 
   const result = emptyResult();
   result.records = records.length;
+  // At most MAX_ISSUES_PER_FILE row issues are kept (a bundle of 50,000 broken reports is summarised, not echoed).
+  const sink = createIssueSink(file);
   const hosts: HostRecord[] = [];
   const domains = new Map<string, DomainFacts>();
   const acls = new Map<string, AclFacts>();
@@ -80,29 +83,23 @@ function parse(input: ParseInput): ParseResult {
     const parsed = parseCollectorOutput(record);
     if (!parsed.ok) {
       result.rejected += 1;
-      for (const issue of parsed.issues) result.issues.push({ file, row, column: issue.path, message: issue.message, severity: "error" });
+      for (const issue of parsed.issues) sink.error(issue.message, { row, column: issue.path });
       return;
     }
     const normalized = normalizeCollectorOutput(parsed.data);
     if (!normalized.ok) {
       result.rejected += 1;
-      for (const issue of normalized.issues) result.issues.push({ file, row, column: issue.path, message: issue.message, severity: "error" });
+      for (const issue of normalized.issues) sink.error(issue.message, { row, column: issue.path });
       return;
     }
     hosts.push({ row, facts: normalized.host });
     producerVersion ??= parsed.data.collector.version;
     versions.add(parsed.data.collector.version);
     for (const warning of normalized.warnings) {
-      result.issues.push({ file, row, column: warning.path, message: warning.message, severity: "warning" });
+      sink.warning(warning.message, { row, column: warning.path });
     }
     (parsed.data.errors ?? []).forEach((error, i) => {
-      result.issues.push({
-        file,
-        row,
-        column: `errors[${i}]`,
-        message: `probe "${error.probe}" failed on the host, its facts were not collected: ${error.message}`,
-        severity: "warning",
-      });
+      sink.warning(`probe "${error.probe}" failed on the host, its facts were not collected: ${error.message}`, { row, column: `errors[${i}]` });
     });
     const domain = normalized.domain;
     if (domain) {
@@ -119,6 +116,7 @@ function parse(input: ParseInput): ParseResult {
     }
   });
 
+  result.issues = sink.list();
   result.hosts = hosts;
   result.domains = [...domains.values()];
   result.acls = [...acls.values()];
