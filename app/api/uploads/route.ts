@@ -1,36 +1,56 @@
 import { z } from "zod";
 import { apiError, apiRoute } from "@/lib/auth/guards";
-import { uploadFromForm } from "@/lib/data/ingest/upload-from-form";
+import { jobOwnerOf, uploadRequestFromForm } from "@/lib/data/ingest/upload-from-form";
+import { answerOf, answerOfResponse, jobView } from "@/lib/data/ingest/worker/answer";
+import { ingestQueue } from "@/lib/data/ingest/worker/ingest-queue";
 import { listUploads } from "@/lib/data/uploads";
 import { env } from "@/lib/env";
+import { formatLimit, readFormDataWithin } from "@/lib/http/limited-body";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
+/** Room for the multipart envelope (boundaries, part headers, the other fields) around the file. */
+const ENVELOPE_BYTES = 1024 * 1024;
+
+function wantsAsync(request: Request, form: FormData): boolean {
+  const query = new URL(request.url).searchParams.get("async");
+  const field = form.get("async");
+  const yes = (value: unknown) => typeof value === "string" && ["1", "true", "yes"].includes(value.toLowerCase());
+  return yes(query) || yes(field) || /(^|[,;\s])respond-async($|[,;\s])/i.test(request.headers.get("prefer") ?? "");
+}
+
 /**
  * Upload an export, an archive of exports (.zip, .gz, .tar.gz) or an .xlsx inventory (multipart `file`; optional kind,
- * format, dryRun, allowPartial, account, target, defaultDomain, columnMapping, mappingName, sheet).
+ * format, dryRun, allowPartial, account, target, defaultDomain, columnMapping, mappingName, sheet). The file is parsed,
+ * evaluated and committed in the ingest worker, one upload at a time. By default the request waits for the answer
+ * (201, 400, 413); with `?async=1` (or the field `async=1`, or `Prefer: respond-async`) it answers 202 at once with the
+ * job and its Location, GET /api/uploads/jobs/{id}.
  */
 export const POST = apiRoute("upload", async (request, caller) => {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  // The larger of the two limits before the body is read; the file's own limit (plain or archive) is applied after.
+  // The larger of the two limits while the body streams in; the file's own limit (plain or archive) is applied after.
   const limit = Math.max(env().UPLOAD_MAX_BYTES, env().ARCHIVE_MAX_BYTES);
-  if (declared > limit + 1024 * 1024) {
-    return apiError(413, "too-large", `The request is larger than the ${Math.round(limit / 1024 / 1024)} MB upload limit.`);
+  const body = await readFormDataWithin(request, limit + ENVELOPE_BYTES, {
+    what: "uploads",
+    limitLabel: formatLimit(limit),
+    badEnvelope: "Send the export as multipart/form-data with the file in the field `file`.",
+  });
+  if (!body.ok) return body.response;
+  const form = body.value;
+  const prepared = await uploadRequestFromForm(form, caller);
+  if (!prepared.ok) {
+    const { status, body: refusal } = answerOfResponse(prepared.response);
+    return Response.json(refusal, { status });
   }
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    return apiError(400, "bad-request", "Send the export as multipart/form-data with the file in the field `file`.");
+  const queue = ingestQueue();
+  const job = queue.submit(prepared.request, jobOwnerOf(caller));
+  if (wantsAsync(request, form)) {
+    const location = `/api/uploads/jobs/${encodeURIComponent(job.id)}`;
+    return Response.json(jobView(job, queue.position(job)), { status: 202, headers: { Location: location } });
   }
-  const result = await uploadFromForm(form, caller);
-  if (!result.ok) {
-    const detected = { ...(result.kind ? { kind: result.kind } : {}), ...(result.format ? { format: result.format } : {}), ...(result.archive ? { archive: result.archive } : {}) };
-    return apiError(result.status, result.code, result.message, result.issues, detected);
-  }
-  const { id, kind, format, status, counts, issues, archive } = result;
-  return Response.json({ id, kind, format, status, counts, issues, ...(archive ? { archive } : {}) }, { status: 201 });
+  const { status, body: answer } = answerOf(await job.done);
+  if (status === 500) return apiError(500, "ingest-failed", (answer as { error: { message: string } }).error.message);
+  return Response.json(answer, { status });
 });
 
 const listQuery = z.object({

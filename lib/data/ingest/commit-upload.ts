@@ -22,6 +22,8 @@ export interface CommitInput {
   now?: Date;
   /** An archive or workbook upload: its container, the entries' common kind/format (or "mixed"), one row per entry. */
   archive?: { container: ContainerKind; kind: StoredUploadKind; format: string; entries: readonly EntryOutcome[] };
+  /** Called once the servers are evaluated, before the last writes and the COMMIT (the upload job's progress). */
+  onEvaluated?: (serversEvaluated: number) => void;
 }
 
 export type CommitOutcome =
@@ -73,6 +75,7 @@ export function commitUpload(input: CommitInput): CommitOutcome {
     markDetectedInstalls(db, id, input.fileName, written.touched, now, written.fresh);
     const hostFactsOnly = parsed.domains.length === 0 && parsed.acls.length === 0 && !parsed.tenant && !parsed.scope;
     const outcome = reevaluate(db, { domains: written.affected, touched: written.touched, hostFactsOnly, fresh: written.fresh }, formatCause({ kind: "upload", uploadId: id }), now);
+    input.onEvaluated?.(outcome.serversEvaluated);
     const kind = archive?.kind ?? parsed.kind;
     const servers = kind === "host-inventory" || (kind === "mixed" && hostFactsOnly) ? written.touched.size : outcome.serversEvaluated;
     db.prepare("UPDATE Upload SET serversAffected = ?, issuesJson = ? WHERE id = ?").run(servers, JSON.stringify(written.issues), id);

@@ -8,6 +8,10 @@ import type { ParseIssue, ParseOptions, ParseResult, StoredUploadKind, UploadKin
 import { type Env, env } from "@/lib/env";
 import { sqlite } from "../sqlite/connection";
 import { commitUpload } from "./commit-upload";
+import type { IngestProgress } from "./worker/protocol";
+
+/** Receives the stages of an ingest as they start (the upload job's progress; ignored in-process). */
+export type ProgressListener = (progress: IngestProgress) => void;
 
 function findUploadByHash(sha256: string) {
   return sqlite().prepare("SELECT id, kind, format, container, entryCount, records, accepted, rejected, serversAffected FROM Upload WHERE sha256 = ?").get(sha256) as
@@ -101,7 +105,12 @@ export function isWorkbookUpload(bytes: Uint8Array, fileName: string): boolean {
   return new TextDecoder().decode(bytes.subarray(30, 30 + nameLength)) === "[Content_Types].xml";
 }
 
-function tooLarge(request: IngestRequest, limits: Env): IngestResponse | undefined {
+/** The size refusal (413) of a file over its limit (plain file or archive/workbook), before anything is parsed. */
+export function uploadTooLarge(request: Pick<IngestRequest, "bytes" | "fileName">, limits: Env = env()): IngestResponse | undefined {
+  return tooLarge(request, limits);
+}
+
+function tooLarge(request: Pick<IngestRequest, "bytes" | "fileName">, limits: Env): IngestResponse | undefined {
   const container = sniffContainer(request.bytes);
   const max = container ? limits.ARCHIVE_MAX_BYTES : limits.UPLOAD_MAX_BYTES;
   if (request.bytes.byteLength <= max) return undefined;
@@ -120,13 +129,14 @@ function tooLarge(request: IngestRequest, limits: Env): IngestResponse | undefin
  * The upload entry point for the API and the upload page: reads a workbook's sheet first (exceljs is asynchronous),
  * then ingests like ingestFile.
  */
-export async function ingestUpload(request: IngestRequest & { workbook?: never }): Promise<IngestResponse> {
+export async function ingestUpload(request: IngestRequest & { workbook?: never }, onProgress?: ProgressListener): Promise<IngestResponse> {
   const limits = env();
   const large = tooLarge(request, limits);
   if (large) return large;
-  if (!isWorkbookUpload(request.bytes, request.fileName)) return ingestFile(request);
+  if (!isWorkbookUpload(request.bytes, request.fileName)) return ingestFile(request, onProgress);
+  onProgress?.({ stage: "parsing" });
   const workbook = await readWorkbook(request.bytes, request.fileName, archiveLimitsOf(limits), { sheet: request.sheet, columnMapping: request.options.columnMapping });
-  return ingestFile({ ...request, workbook });
+  return ingestFile({ ...request, workbook }, onProgress);
 }
 
 /** A parsed upload, whatever it came in: one file, a workbook's sheet, or every entry of an archive. */
@@ -203,7 +213,7 @@ function prepare(request: IngestRequest & { workbook?: WorkbookRead }, options: 
  * upload -> parse -> (dry run | commit with evaluation). Never writes anything for a refused file. Synchronous: plain
  * files and archives (.zip, .gz, .tar.gz); a workbook must come through ingestUpload, which reads its sheet first.
  */
-export function ingestFile(request: IngestRequest & { workbook?: WorkbookRead }): IngestResponse {
+export function ingestFile(request: IngestRequest & { workbook?: WorkbookRead }, onProgress?: ProgressListener): IngestResponse {
   const limits = env();
   const { fileName } = request;
   const large = tooLarge(request, limits);
@@ -221,6 +231,7 @@ export function ingestFile(request: IngestRequest & { workbook?: WorkbookRead })
     return refusal(fileName, [{ file: fileName, message: `${fileName} is an Excel workbook; upload it on the upload page or through POST /api/uploads, which read workbooks.`, severity: "error" }]);
   }
   const options: ParseOptions = { maxRows: limits.UPLOAD_MAX_ROWS, ...request.options };
+  if (request.workbook === undefined) onProgress?.({ stage: "parsing" });
   const preparation = prepare(request, options, limits);
   if (!preparation.ok) return preparation.response;
   const { result, kind, format, container, entries } = preparation.prepared;
@@ -253,6 +264,7 @@ export function ingestFile(request: IngestRequest & { workbook?: WorkbookRead })
   if (request.dryRun) {
     return { ok: true, id: null, kind, format, status: "dry-run", counts, issues, archive };
   }
+  onProgress?.({ stage: "evaluating", records: result.records, servers: result.hosts.length });
   const committed = commitUpload({
     sha256,
     fileName,
@@ -262,6 +274,7 @@ export function ingestFile(request: IngestRequest & { workbook?: WorkbookRead })
     uploadedBy: request.uploadedBy,
     actor: request.actor,
     archive: container && entries ? { container, kind, format, entries } : undefined,
+    onEvaluated: (servers) => onProgress?.({ stage: "committing", records: result.records, servers }),
   });
   return {
     ok: true,

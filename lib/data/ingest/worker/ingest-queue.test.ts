@@ -1,0 +1,157 @@
+import { Worker } from "node:worker_threads";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { sqlite } from "../../sqlite/connection";
+import { deleteUpload } from "../delete-upload";
+import { ingestUpload, type IngestRequest, type IngestResponse } from "../ingest-file";
+import { answerOf, jobView } from "./answer";
+import { type IngestJob, IngestQueue, spawnIngestWorker } from "./ingest-queue";
+
+// The real ingest worker (lib/data/ingest/worker/worker-main.ts through tsx), the real parsers and rules, and the
+// test file's throwaway SQLite database, shared by the worker's connection and this thread's: nothing mocked.
+
+const owner = { key: "user:u1", label: "admin@example.com" };
+const uploadedBy = { name: "admin@example.com" };
+const CSV_HEADER = "Host Name,Operating System,OS Version,RAM (GB),.NET Release,Domain,Site,Tags\n";
+
+function inventory(hosts: number, domain: string): Uint8Array {
+  const rows: string[] = [];
+  for (let i = 1; i <= hosts; i++) rows.push(`SRV${String(i).padStart(6, "0")},Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,${domain},AMS,`);
+  return new TextEncoder().encode(CSV_HEADER + rows.join("\n") + "\n");
+}
+
+function request(bytes: Uint8Array, fileName: string, extra: Partial<IngestRequest> = {}): IngestRequest {
+  return { bytes, fileName, options: {}, uploadedBy, ...extra };
+}
+
+function count(table: string): number {
+  return (sqlite().prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
+
+function response(job: IngestJob): IngestResponse {
+  if (!job.outcome?.ok) throw new Error(`job ${job.fileName} failed: ${job.outcome?.ok === false ? job.outcome.message : "not finished"}`);
+  return job.outcome.response;
+}
+
+const queues: IngestQueue[] = [];
+function newQueue(options: ConstructorParameters<typeof IngestQueue>[0] = {}): IngestQueue {
+  const queue = new IngestQueue(options);
+  queues.push(queue);
+  return queue;
+}
+
+afterAll(async () => {
+  await Promise.all(queues.map((queue) => queue.close()));
+});
+
+beforeEach(() => {
+  const db = sqlite();
+  for (const table of ["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Attestation", "Server", "UploadEntry", "Upload"]) {
+    db.prepare(`DELETE FROM ${table}`).run();
+  }
+});
+
+describe("IngestQueue (the upload worker)", () => {
+  it("gives the same answer as the in-process ingest, and this thread reads the commit as soon as the job is done", async () => {
+    const queue = newQueue();
+    const bytes = inventory(300, "corp.contoso.com");
+
+    const dryRun = queue.submit(request(bytes.slice(), "fleet.csv", { dryRun: true }), owner);
+    await dryRun.done;
+    expect(response(dryRun)).toEqual(await ingestUpload(request(bytes.slice(), "fleet.csv", { dryRun: true })));
+
+    const committed = queue.submit(request(bytes.slice(), "fleet.csv"), owner);
+    await committed.done;
+    const viaWorker = response(committed);
+    expect(viaWorker).toMatchObject({ ok: true, status: "committed", counts: { records: 300, accepted: 300, servers: 300 } });
+    expect(count("Server")).toBe(300);
+    expect(committed).toMatchObject({ stage: "done", records: 300, servers: 300 });
+
+    // The same file in-process, on the same database after deleting the worker's upload: the same answer but the id.
+    if (!viaWorker.ok || !viaWorker.id) throw new Error("no upload id");
+    expect(deleteUpload(viaWorker.id, { kind: "system", id: null, name: "test" })).toBe(true);
+    const inProcess = await ingestUpload(request(bytes.slice(), "fleet.csv"));
+    if (!inProcess.ok) throw new Error(inProcess.message);
+    expect({ ...viaWorker, id: "x" }).toEqual({ ...inProcess, id: "x" });
+  });
+
+  it("answers refusals like the in-process ingest (a job that ends in a 400 is done, not failed)", async () => {
+    const queue = newQueue();
+    const bytes = new TextEncoder().encode("this is not an export\n");
+    const job = queue.submit(request(bytes.slice(), "notes.txt"), owner);
+    const outcome = await job.done;
+    expect(job.stage).toBe("done");
+    expect(outcome).toEqual({ ok: true, response: await ingestUpload(request(bytes.slice(), "notes.txt")) });
+    expect(answerOf(outcome).status).toBe(400);
+    expect(count("Upload")).toBe(0);
+  });
+
+  it("runs jobs one at a time in the order they came, with their places in the queue", async () => {
+    const queue = newQueue();
+    const jobs = ["a", "b", "c"].map((name, index) => queue.submit(request(inventory(200 + index, `${name}.contoso.com`), `${name}.csv`), owner));
+    expect(jobs.map((job) => queue.position(job))).toEqual([0, 1, 2]);
+    expect(jobs.map((job) => job.stage)).toEqual(["parsing", "queued", "queued"]);
+    expect(jobView(jobs[2], queue.position(jobs[2]))).toMatchObject({ stage: "queued", position: 2, result: null });
+    await Promise.all(jobs.map((job) => job.done));
+    for (let i = 1; i < jobs.length; i++) expect(jobs[i].startedAt!.getTime()).toBeGreaterThanOrEqual(jobs[i - 1].finishedAt!.getTime());
+    expect(jobs.map((job) => response(job))).toMatchObject([{ counts: { servers: 200 } }, { counts: { servers: 201 } }, { counts: { servers: 202 } }]);
+    const uploads = sqlite().prepare("SELECT fileName FROM Upload ORDER BY createdAt, rowid").all() as { fileName: string }[];
+    expect(uploads.map((row) => row.fileName)).toEqual(["a.csv", "b.csv", "c.csv"]);
+    expect(jobs.map((job) => queue.position(job))).toEqual([null, null, null]);
+    expect(jobView(jobs[0], null)).toMatchObject({ stage: "done", position: null, records: 200, servers: 200, result: { status: 201 } });
+  });
+
+  it("fails the job of a worker that dies, and the next job runs on a fresh worker", async () => {
+    let spawned = 0;
+    const queue = newQueue({
+      spawn: () => {
+        spawned += 1;
+        // The first worker dies on its first job, as a crash in a native module would.
+        if (spawned === 1) return new Worker('require("node:worker_threads").parentPort.on("message", () => process.exit(3));', { eval: true });
+        return spawnIngestWorker();
+      },
+    });
+    const doomed = queue.submit(request(inventory(50, "doomed.contoso.com"), "doomed.csv"), owner);
+    const next = queue.submit(request(inventory(40, "next.contoso.com"), "next.csv"), owner);
+    const failure = await doomed.done;
+    expect(failure.ok).toBe(false);
+    expect(doomed.stage).toBe("failed");
+    expect(failure).toMatchObject({ message: expect.stringMatching(/upload worker stopped while processing doomed\.csv \(exit code 3\)\. Nothing was stored/) });
+    expect(answerOf(failure)).toMatchObject({ status: 500, body: { error: { code: "ingest-failed" } } });
+    await next.done;
+    expect(response(next)).toMatchObject({ ok: true, status: "committed", counts: { servers: 40 } });
+    expect(spawned).toBe(2);
+    expect(count("Upload")).toBe(1);
+  });
+
+  it("stores nothing of a job whose worker is killed in the middle of the commit", async () => {
+    const queue = newQueue();
+    const job = queue.submit(request(inventory(20_000, "big.contoso.com"), "big.csv"), owner);
+    while (job.stage !== "evaluating" && job.stage !== "committing" && job.stage !== "done") await new Promise((resolve) => setTimeout(resolve, 2));
+    expect(job.stage).not.toBe("done");
+    await queue.close();
+    expect(await job.done).toMatchObject({ ok: false });
+    expect(count("Upload")).toBe(0);
+    expect(count("Server")).toBe(0);
+    // The write lock was released with the rollback: the next job commits.
+    const after = queue.submit(request(inventory(10, "after.contoso.com"), "after.csv"), owner);
+    await after.done;
+    expect(response(after)).toMatchObject({ ok: true, status: "committed" });
+  }, 60_000);
+
+  it("forgets finished jobs after the retention time or beyond the count kept", async () => {
+    let now = Date.parse("2026-12-01T10:00:00Z");
+    const queue = newQueue({ keepFinished: 2, keepFinishedMs: 60_000, now: () => now });
+    const jobs = [];
+    for (const name of ["r1", "r2", "r3"]) {
+      const job = queue.submit(request(new TextEncoder().encode("not an export\n"), `${name}.txt`), owner);
+      await job.done;
+      jobs.push(job);
+    }
+    expect(queue.get(jobs[0].id)).toBeUndefined();
+    expect(queue.get(jobs[1].id)).toBe(jobs[1]);
+    expect(queue.get(jobs[2].id)).toBe(jobs[2]);
+    now += 61_000;
+    expect(queue.get(jobs[2].id)).toBeUndefined();
+    expect(queue.get("no-such-job")).toBeUndefined();
+  });
+});

@@ -1,0 +1,242 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { IngestRequest, IngestResponse } from "../ingest-file";
+import type { IngestProgress, JobStage, WorkerJobMessage, WorkerReply } from "./protocol";
+
+// Uploads are ingested off the request thread (docs/decisions/016-ingest-worker.md): ONE worker thread, started on
+// the first upload and kept, runs the jobs one at a time in the order they came (SQLite has one writer anyway). The
+// main thread only hands over the bytes (transferred, not copied) and keeps the jobs' state for GET
+// /api/uploads/jobs/{id}. A worker that dies fails its job (nothing is stored: the commit is one transaction) and
+// the next job starts a fresh one.
+
+/** How a job ended: the ingest's answer (a refusal included), or a failure of the worker itself. */
+export type JobOutcome = { ok: true; response: IngestResponse } | { ok: false; message: string };
+
+/** Who submitted a job: only they (or an admin) may read it. */
+export interface JobOwner {
+  /** "user:<id>" for a browser session, "token:<id>" for an API token. */
+  key: string;
+  label: string;
+}
+
+export interface IngestJob {
+  readonly id: string;
+  readonly fileName: string;
+  readonly owner: JobOwner;
+  readonly createdAt: Date;
+  stage: JobStage;
+  records?: number;
+  servers?: number;
+  startedAt?: Date;
+  finishedAt?: Date;
+  outcome?: JobOutcome;
+  /** Resolves when the job is done or failed (never rejects). */
+  readonly done: Promise<JobOutcome>;
+}
+
+interface QueuedJob {
+  job: IngestJob;
+  message: Omit<WorkerJobMessage, "buffer">;
+  buffer: ArrayBuffer;
+  settle: (outcome: JobOutcome) => void;
+}
+
+export interface IngestQueueOptions {
+  /** Starts a worker thread (default: the ingest worker, bundled or from source). */
+  spawn?: () => Worker;
+  /** Finished jobs kept for GET /api/uploads/jobs/{id}: at most this many… */
+  keepFinished?: number;
+  /** …and for at most this long. */
+  keepFinishedMs?: number;
+  now?: () => number;
+}
+
+const KEEP_FINISHED = 100;
+const KEEP_FINISHED_MS = 15 * 60 * 1000;
+
+/** The bytes as an ArrayBuffer that holds exactly them (transferable without moving unrelated memory). */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
+  return bytes.slice().buffer;
+}
+
+export class IngestQueue {
+  private readonly jobs = new Map<string, IngestJob>();
+  private readonly waiting: QueuedJob[] = [];
+  private running: QueuedJob | undefined;
+  private worker: Worker | undefined;
+  private readonly spawn: () => Worker;
+  private readonly keepFinished: number;
+  private readonly keepFinishedMs: number;
+  private readonly now: () => number;
+
+  constructor(options: IngestQueueOptions = {}) {
+    this.spawn = options.spawn ?? spawnIngestWorker;
+    this.keepFinished = options.keepFinished ?? KEEP_FINISHED;
+    this.keepFinishedMs = options.keepFinishedMs ?? KEEP_FINISHED_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Queues an upload; the request's bytes are handed to the worker (the caller must not use them afterwards). */
+  submit(request: IngestRequest, owner: JobOwner): IngestJob {
+    this.prune();
+    const { bytes, ...rest } = request;
+    let settle!: (outcome: JobOutcome) => void;
+    const done = new Promise<JobOutcome>((resolve) => (settle = resolve));
+    const job: IngestJob = { id: randomUUID(), fileName: request.fileName, owner, createdAt: new Date(this.now()), stage: "queued", done };
+    this.jobs.set(job.id, job);
+    this.waiting.push({ job, message: { type: "ingest", jobId: job.id, request: rest }, buffer: ownBuffer(bytes), settle });
+    this.pump();
+    return job;
+  }
+
+  get(id: string): IngestJob | undefined {
+    this.prune();
+    return this.jobs.get(id);
+  }
+
+  /** 1-based place among the jobs waiting (the running job is 0; a finished one null). */
+  position(job: IngestJob): number | null {
+    if (job.stage === "done" || job.stage === "failed") return null;
+    if (this.running?.job === job) return 0;
+    const index = this.waiting.findIndex((queued) => queued.job === job);
+    return index < 0 ? null : index + 1;
+  }
+
+  /** Jobs waiting plus the one running. */
+  get pending(): number {
+    return this.waiting.length + (this.running ? 1 : 0);
+  }
+
+  /** Stops the worker (tests, shutdown); a running job fails. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    if (worker) await worker.terminate();
+  }
+
+  private pump(): void {
+    if (this.running || this.waiting.length === 0) return;
+    const next = this.waiting.shift()!;
+    this.running = next;
+    next.job.stage = "parsing";
+    next.job.startedAt = new Date(this.now());
+    let worker: Worker;
+    try {
+      worker = this.ensureWorker();
+    } catch (error) {
+      this.finish(next, { ok: false, message: `The upload worker could not start (${error instanceof Error ? error.message : String(error)}). Nothing was stored.` });
+      return;
+    }
+    worker.ref();
+    const message: WorkerJobMessage = { ...next.message, buffer: next.buffer };
+    worker.postMessage(message, [next.buffer]);
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = this.spawn();
+    let lastError: string | undefined;
+    worker.on("message", (reply: WorkerReply) => this.onReply(reply));
+    worker.on("error", (error) => {
+      lastError = error instanceof Error ? error.message : String(error);
+      console.error("[ingest-queue] the upload worker failed", error);
+    });
+    worker.on("exit", (code) => {
+      if (this.worker === worker) this.worker = undefined;
+      const running = this.running;
+      if (running) {
+        const why = lastError ? `: ${lastError}` : ` (exit code ${code})`;
+        this.finish(running, { ok: false, message: `The upload worker stopped while processing ${running.job.fileName}${why}. Nothing was stored; upload the file again.` });
+      }
+    });
+    worker.unref();
+    this.worker = worker;
+    return worker;
+  }
+
+  private onReply(reply: WorkerReply): void {
+    const running = this.running;
+    if (!running || reply.jobId !== running.job.id) return;
+    const { job } = running;
+    if (reply.type === "progress") {
+      this.apply(job, reply.progress);
+    } else if (reply.type === "result") {
+      this.finish(running, { ok: true, response: reply.response });
+    } else {
+      this.finish(running, { ok: false, message: `Processing ${job.fileName} failed: ${reply.message}. Nothing was stored.` });
+    }
+  }
+
+  private apply(job: IngestJob, progress: IngestProgress): void {
+    job.stage = progress.stage;
+    if (progress.records !== undefined) job.records = progress.records;
+    if (progress.servers !== undefined) job.servers = progress.servers;
+  }
+
+  private finish(queued: QueuedJob, outcome: JobOutcome): void {
+    const { job } = queued;
+    job.stage = outcome.ok ? "done" : "failed";
+    job.finishedAt = new Date(this.now());
+    job.outcome = outcome;
+    if (outcome.ok) {
+      const counts = outcome.response.ok ? outcome.response.counts : undefined;
+      if (counts) {
+        job.records = counts.records;
+        job.servers = counts.servers;
+      }
+    }
+    if (this.running === queued) this.running = undefined;
+    this.worker?.unref();
+    queued.settle(outcome);
+    this.pump();
+  }
+
+  /** Forgets finished jobs beyond the newest `keepFinished` or older than `keepFinishedMs`. */
+  private prune(): void {
+    const finished = [...this.jobs.values()].filter((job) => job.finishedAt !== undefined);
+    const cutoff = this.now() - this.keepFinishedMs;
+    const excess = finished.length - this.keepFinished;
+    finished.forEach((job, index) => {
+      if (index < excess || job.finishedAt!.getTime() < cutoff) this.jobs.delete(job.id);
+    });
+  }
+}
+
+/** The production bundle (scripts/build-ingest-worker.mjs writes it after `next build`). */
+export const WORKER_BUNDLE = path.join(".next", "ingest-worker", "ingest-worker.mjs");
+const WORKER_SOURCE = path.join("lib", "data", "ingest", "worker", "worker-main.ts");
+const WORKER_BOOT = path.join("lib", "data", "ingest", "worker", "boot.mjs");
+
+let warnedNoBundle = false;
+
+/**
+ * Starts the ingest worker: the bundle in production, else the TypeScript source through tsx. Paths are relative to
+ * the project directory (the server's working directory, as for .next itself).
+ */
+export function spawnIngestWorker(): Worker {
+  const root = process.cwd();
+  const bundle = path.join(root, WORKER_BUNDLE);
+  if (process.env.NODE_ENV === "production") {
+    if (existsSync(bundle)) return new Worker(bundle, { execArgv: [] });
+    if (!warnedNoBundle) {
+      warnedNoBundle = true;
+      console.warn(`[ingest-queue] ${WORKER_BUNDLE} is missing (run \`npm run build\`, not only \`next build\`): starting the upload worker from source through tsx.`);
+    }
+  }
+  return new Worker(path.join(root, WORKER_BOOT), {
+    execArgv: ["--conditions=react-server"],
+    workerData: { entry: pathToFileURL(path.join(root, WORKER_SOURCE)).href },
+  });
+}
+
+const globalForQueue = globalThis as unknown as { csrIngestQueue?: IngestQueue };
+
+/** The process's upload queue (one worker). */
+export function ingestQueue(): IngestQueue {
+  globalForQueue.csrIngestQueue ??= new IngestQueue();
+  return globalForQueue.csrIngestQueue;
+}
