@@ -5,4 +5,5 @@ export * from "./acl";
 export * from "./tenant";
 export * from "./scope";
 export * from "./fleet";
+export * from "./merge-host-facts";
 export * from "./ad";
