@@ -1,4 +1,7 @@
 import { apiError } from "@/lib/auth/guards";
+import { formatLimit } from "./format-limit";
+
+export { formatLimit };
 
 /**
  * Request bodies read under a byte limit that holds while the body streams in (issue 12): a declared Content-Length
@@ -18,17 +21,6 @@ export interface LimitOptions {
    * limit plus room for the envelope; the message names the file's limit).
    */
   limitLabel?: string;
-}
-
-/** A byte count as people read limits: "64 KB", "1 MB", "200 MB", "1.5 MB". */
-export function formatLimit(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${trimNumber(bytes / 1024 / 1024)} MB`;
-  if (bytes >= 1024) return `${trimNumber(bytes / 1024)} KB`;
-  return `${bytes} bytes`;
-}
-
-function trimNumber(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1).replace(/\.0$/, "");
 }
 
 function tooLarge(maxBytes: number, options: LimitOptions): BodyRefusal {

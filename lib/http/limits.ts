@@ -1,6 +1,6 @@
 import { env } from "@/lib/env";
 import { PLAN_MAX_BYTES } from "@/lib/rollout/plan-csv";
-import { formatLimit } from "./limited-body";
+import { formatLimit } from "./format-limit";
 
 /**
  * Request body limits of the API, in one place (docs/api.md, "Limits"). The upload limits themselves are settings
