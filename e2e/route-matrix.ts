@@ -53,6 +53,7 @@ export const API_ROUTES: readonly ApiRouteEntry[] = [
   { method: "GET", route: "/api/uploads/[id]", sample: "/api/uploads/no-such-upload", access: "read", allowedStatuses: [404] },
   { method: "GET", route: "/api/uploads/[id]/entries", sample: "/api/uploads/no-such-upload/entries", access: "read", allowedStatuses: [404] },
   { method: "DELETE", route: "/api/uploads/[id]", sample: "/api/uploads/no-such-upload", access: "upload", allowedStatuses: [404] },
+  { method: "GET", route: "/api/uploads/jobs/[id]", sample: "/api/uploads/jobs/no-such-job", access: "upload", allowedStatuses: [404] },
   { method: "GET", route: "/collector", sample: "/collector", access: "read" },
   { method: "GET", route: "/servers/[fqdn]/fix-script", sample: "/servers/no-such-server.example/fix-script", access: "read", allowedStatuses: [404] },
   { method: "GET", route: "/api/servers", sample: "/api/servers", access: "read" },

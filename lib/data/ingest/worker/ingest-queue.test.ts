@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { sqlite } from "../../sqlite/connection";
@@ -136,6 +138,26 @@ describe("IngestQueue (the upload worker)", () => {
     const after = queue.submit(request(inventory(10, "after.contoso.com"), "after.csv"), owner);
     await after.done;
     expect(response(after)).toMatchObject({ ok: true, status: "committed" });
+  }, 60_000);
+
+  it("runs the production bundle (scripts/build-ingest-worker.mjs) with the same answers as the source", async () => {
+    const { buildIngestWorker } = await import("../../../../scripts/build-ingest-worker.mjs");
+    // Inside the project, as in production: the external packages (better-sqlite3, exceljs) load from node_modules.
+    mkdirSync(path.resolve("node_modules/.cache"), { recursive: true });
+    const dir = mkdtempSync(path.resolve("node_modules/.cache/csr-ingest-worker-"));
+    const outfile = path.join(dir, "ingest-worker.mjs");
+    await buildIngestWorker({ quiet: true, outfile });
+    const queue = newQueue({ spawn: () => new Worker(outfile, { execArgv: [] }) });
+    const bytes = inventory(120, "bundle.contoso.com");
+    const dryRun = queue.submit(request(bytes.slice(), "bundle.csv", { dryRun: true }), owner);
+    await dryRun.done;
+    expect(response(dryRun)).toEqual(await ingestUpload(request(bytes.slice(), "bundle.csv", { dryRun: true })));
+    const committed = queue.submit(request(bytes.slice(), "bundle.csv"), owner);
+    await committed.done;
+    expect(response(committed)).toMatchObject({ ok: true, status: "committed", counts: { servers: 120 } });
+    expect(count("Server")).toBe(120);
+    await queue.close();
+    rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
   it("forgets finished jobs after the retention time or beyond the count kept", async () => {

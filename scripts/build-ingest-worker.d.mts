@@ -1,0 +1,2 @@
+export declare const WORKER_OUTFILE: string;
+export declare function buildIngestWorker(options?: { quiet?: boolean; outfile?: string }): Promise<unknown>;
