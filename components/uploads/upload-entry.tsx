@@ -7,6 +7,7 @@ import { ArchiveEntries } from "./archive-entries";
 import { ColumnMappingStep } from "./column-mapping-step";
 import { entryNeeds } from "./entry-needs";
 import { isWorkbookName } from "./file-kinds";
+import { stageLabel } from "./job-stage";
 import { IssuesTable } from "./issues-table";
 import { formatBytes, kindLabel, plural } from "./labels";
 import { ProgressBar } from "./progress-bar";
@@ -21,7 +22,8 @@ const LINK = "font-medium text-brand-600 underline dark:text-brand-100";
 const ISSUES_SHOWN = 200;
 
 function statusText(entry: QueueEntry): string {
-  if (entry.sending) return entry.sending.mode === "dry-run" ? "Checking (dry run)…" : "Committing…";
+  if (entry.sending?.job) return entry.sending.mode === "dry-run" ? `Dry run: ${stageLabel(entry.sending.job)}` : stageLabel(entry.sending.job);
+  if (entry.sending) return entry.sending.mode === "dry-run" ? "Checking (dry run)…" : "Sending…";
   if (entry.result) return entry.result.status === "duplicate" ? "Already uploaded — nothing changed" : "Committed";
   if (entry.error) return entry.error.stage === "dry-run" ? "Refused — nothing stored" : "Not committed — nothing stored";
   if (entry.preview) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readUploadAnswer } from "./upload-response";
+import { answerOfJob, readUploadAnswer, readUploadJob } from "./upload-response";
 
 describe("readUploadAnswer", () => {
   it("reads a 201 answer", () => {
@@ -27,5 +27,23 @@ describe("readUploadAnswer", () => {
     expect(html.ok || html.error.message).toMatch(/answered 502/);
     const garbled = readUploadAnswer(201, "{\"id\":1}", "a.csv");
     expect(garbled.ok || garbled.error.code).toBe("bad-answer");
+  });
+});
+
+describe("upload jobs", () => {
+  it("reads a running job, then a finished one's answer exactly like the synchronous answer", () => {
+    const running = readUploadJob(JSON.stringify({ id: "j1", fileName: "a.csv", stage: "queued", position: 2, records: null, servers: null, result: null }));
+    expect(running).toMatchObject({ stage: "queued", position: 2 });
+    expect(answerOfJob(running!, "a.csv")).toBeNull();
+    const body = { id: "u1", kind: "host-inventory", format: "inventory-csv", status: "committed", counts: { records: 2, accepted: 2, rejected: 0, servers: 2 }, issues: [] };
+    const done = readUploadJob(JSON.stringify({ id: "j1", stage: "done", position: null, records: 2, servers: 2, result: { status: 201, body } }));
+    expect(answerOfJob(done!, "a.csv")).toEqual(readUploadAnswer(201, JSON.stringify(body), "a.csv"));
+    const failed = readUploadJob(JSON.stringify({ id: "j1", stage: "failed", position: null, records: null, servers: null, result: { status: 500, body: { error: { code: "ingest-failed", message: "The upload worker stopped. Nothing was stored.", issues: [] } } } }));
+    expect(answerOfJob(failed!, "a.csv")).toEqual({ ok: false, error: { code: "ingest-failed", message: "The upload worker stopped. Nothing was stored.", issues: [] } });
+  });
+
+  it("refuses what is not a job", () => {
+    expect(readUploadJob("not json")).toBeNull();
+    expect(readUploadJob(JSON.stringify({ id: "j1", stage: "sleeping" }))).toBeNull();
   });
 });

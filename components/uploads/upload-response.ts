@@ -69,6 +69,35 @@ export interface UploadRefused {
 
 export type UploadAnswer = { ok: true; value: UploadAccepted } | { ok: false; error: UploadRefused };
 
+/** An upload job (POST /api/uploads?async=1 answers 202 with it; GET /api/uploads/jobs/{id} follows it). */
+export const uploadJobSchema = z.object({
+  id: z.string().min(1),
+  stage: z.enum(["queued", "parsing", "evaluating", "committing", "done", "failed"]),
+  position: z.number().int().nullable(),
+  records: z.number().nullable(),
+  servers: z.number().nullable(),
+  /** Once done or failed: the status and body the synchronous POST would have answered. */
+  result: z.object({ status: z.number().int(), body: z.unknown() }).nullable(),
+});
+export type UploadJob = z.infer<typeof uploadJobSchema>;
+/** What the page shows of a job while it runs. */
+export type UploadJobProgress = Pick<UploadJob, "stage" | "position" | "records" | "servers">;
+
+/** A job from a response body, or null when the body is not one. */
+export function readUploadJob(bodyText: string): UploadJob | null {
+  try {
+    const parsed = uploadJobSchema.safeParse(JSON.parse(bodyText));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A finished job's answer, read exactly like the synchronous answer. */
+export function answerOfJob(job: UploadJob, fileName: string): UploadAnswer | null {
+  return job.result ? readUploadAnswer(job.result.status, JSON.stringify(job.result.body), fileName) : null;
+}
+
 /** An issue of another shape (a request-validation error { path, message }) becomes a file-level error. */
 function toIssue(raw: unknown, fileName: string): UploadIssue {
   const parsed = uploadIssueSchema.safeParse(raw);

@@ -30,10 +30,25 @@ describe("queueReducer", () => {
     let state = queueReducer([], { type: "add", entries: [entry("a"), entry("b")] });
     state = queueReducer(state, { type: "start", key: "a", mode: "dry-run", total: 200 });
     state = queueReducer(state, { type: "progress", key: "a", loaded: 50, total: 200 });
-    expect(state[0]).toMatchObject({ percent: 25, sending: { mode: "dry-run", loaded: 50, total: 200 } });
+    // Sending the bytes fills the first 40 % of the bar; the server's stages the rest.
+    expect(state[0]).toMatchObject({ percent: 10, sending: { mode: "dry-run", loaded: 50, total: 200, job: null } });
     state = queueReducer(state, { type: "answer", key: "a", mode: "dry-run", answer: { ok: true, value: accepted("dry-run") } });
     expect(state[0]).toMatchObject({ percent: 100, sending: null, preview: { status: "dry-run" }, error: null });
     expect(state[1]).toEqual(entry("b"));
+  });
+
+  it("follows the server's job: queued with its place, then the stages; the bar never goes back", () => {
+    let state = queueReducer([entry("a")], { type: "start", key: "a", mode: "commit", total: 100 });
+    state = queueReducer(state, { type: "progress", key: "a", loaded: 100, total: 100 });
+    expect(state[0].percent).toBe(40);
+    state = queueReducer(state, { type: "job", key: "a", job: { stage: "queued", position: 2, records: null, servers: null } });
+    expect(state[0]).toMatchObject({ percent: 40, sending: { job: { stage: "queued", position: 2 } } });
+    state = queueReducer(state, { type: "job", key: "a", job: { stage: "evaluating", position: 0, records: 12_000, servers: 12_000 } });
+    expect(state[0]).toMatchObject({ percent: 65, sending: { job: { stage: "evaluating", servers: 12_000 } } });
+    state = queueReducer(state, { type: "job", key: "a", job: { stage: "parsing", position: 0, records: null, servers: null } });
+    expect(state[0].percent).toBe(65);
+    state = queueReducer(state, { type: "answer", key: "a", mode: "commit", answer: { ok: true, value: accepted("committed") } });
+    expect(state[0]).toMatchObject({ percent: 100, sending: null, result: { status: "committed" } });
   });
 
   it("marks a shown preview stale when a parsing option changes, but not for commit-only options", () => {

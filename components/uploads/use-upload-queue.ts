@@ -3,10 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useReducer, useRef } from "react";
 import { csvHeadersOf, HEADER_PROBE_BYTES } from "./csv-header";
+import { sendPercent, stagePercent } from "./job-stage";
 import { sizeLimitFor } from "./file-kinds";
 import { postUpload } from "./post-upload";
 import { changesPreview, DEFAULT_UPLOAD_OPTIONS, uploadFields, type UploadMode, type UploadOptions } from "./upload-fields";
-import type { UploadAccepted, UploadAnswer, UploadRefused } from "./upload-response";
+import type { UploadAccepted, UploadAnswer, UploadJobProgress, UploadRefused } from "./upload-response";
 
 /** One file in the upload panel and where it stands. */
 export interface QueueEntry {
@@ -17,7 +18,8 @@ export interface QueueEntry {
   options: UploadOptions;
   /** Options changed since the preview or refusal shown: check again before committing. */
   stale: boolean;
-  sending: { mode: UploadMode; loaded: number; total: number } | null;
+  /** While a request runs: the bytes sent, then the server's job (its stage, place in line and counts). */
+  sending: { mode: UploadMode; loaded: number; total: number; job: UploadJobProgress | null } | null;
   /** Last upload progress in percent (kept after the request ends). */
   percent: number;
   preview: UploadAccepted | null;
@@ -31,6 +33,7 @@ type QueueAction =
   | { type: "options"; key: string; patch: Partial<UploadOptions> }
   | { type: "start"; key: string; mode: UploadMode; total: number }
   | { type: "progress"; key: string; loaded: number; total: number }
+  | { type: "job"; key: string; job: UploadJobProgress }
   | { type: "answer"; key: string; mode: UploadMode; answer: UploadAnswer }
   | { type: "remove"; key: string };
 
@@ -38,9 +41,6 @@ function update(entries: QueueEntry[], key: string, change: (entry: QueueEntry) 
   return entries.map((entry) => (entry.key === key ? change(entry) : entry));
 }
 
-function percentOf(loaded: number, total: number): number {
-  return total > 0 ? Math.min(100, Math.round((loaded / total) * 100)) : 0;
-}
 
 export function queueReducer(entries: QueueEntry[], action: QueueAction): QueueEntry[] {
   switch (action.type) {
@@ -57,11 +57,19 @@ export function queueReducer(entries: QueueEntry[], action: QueueAction): QueueE
         stale: entry.stale || (changesPreview(action.patch) && (entry.preview !== null || entry.error !== null)),
       }));
     case "start":
-      return update(entries, action.key, (entry) => ({ ...entry, sending: { mode: action.mode, loaded: 0, total: action.total }, percent: 0 }));
+      return update(entries, action.key, (entry) => ({ ...entry, sending: { mode: action.mode, loaded: 0, total: action.total, job: null }, percent: 0 }));
     case "progress":
       return update(entries, action.key, (entry) =>
-        entry.sending ? { ...entry, sending: { ...entry.sending, loaded: action.loaded, total: action.total }, percent: percentOf(action.loaded, action.total) } : entry,
+        entry.sending && !entry.sending.job
+          ? { ...entry, sending: { ...entry.sending, loaded: action.loaded, total: action.total }, percent: sendPercent(action.loaded, action.total) }
+          : entry,
       );
+    case "job": {
+      const { stage, position, records, servers } = action.job;
+      return update(entries, action.key, (entry) =>
+        entry.sending ? { ...entry, sending: { ...entry.sending, job: { stage, position, records, servers } }, percent: Math.max(entry.percent, stagePercent(action.job)) } : entry,
+      );
+    }
     case "answer":
       return update(entries, action.key, (entry) => {
         const base = { ...entry, sending: null, percent: 100 };
@@ -85,8 +93,11 @@ export function useUploadQueue(maxBytes: number, archiveMaxBytes = maxBytes) {
   const send = useCallback(
     async (entry: QueueEntry, mode: UploadMode) => {
       dispatch({ type: "start", key: entry.key, mode, total: entry.file.size });
-      const answer = await postUpload(entry.file, uploadFields(entry.options, mode), (loaded, total) =>
-        dispatch({ type: "progress", key: entry.key, loaded, total }),
+      const answer = await postUpload(
+        entry.file,
+        uploadFields(entry.options, mode),
+        (loaded, total) => dispatch({ type: "progress", key: entry.key, loaded, total }),
+        (job) => dispatch({ type: "job", key: entry.key, job }),
       );
       dispatch({ type: "answer", key: entry.key, mode, answer });
       if (mode === "commit" && answer.ok) router.refresh();
