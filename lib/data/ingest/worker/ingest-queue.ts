@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
+import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { IngestRequest, IngestResponse } from "../ingest-file";
 import type { IngestProgress, JobStage, WorkerJobMessage, WorkerReply } from "./protocol";
 
@@ -214,6 +214,15 @@ const WORKER_BOOT = path.join("lib", "data", "ingest", "worker", "boot.mjs");
 let warnedNoBundle = false;
 
 /**
+ * `new Worker(file)` through Reflect.construct: Turbopack bundles the target of a literal `new Worker(...)` it can
+ * resolve (and would pull tsx and esbuild into the route's bundle through boot.mjs); this worker is bundled by
+ * scripts/build-ingest-worker.mjs instead and must be left alone.
+ */
+function startWorker(file: string, options: WorkerOptions): Worker {
+  return Reflect.construct(Worker, [file, options]) as Worker;
+}
+
+/**
  * Starts the ingest worker: the bundle in production, else the TypeScript source through tsx. Paths are relative to
  * the project directory (the server's working directory, as for .next itself).
  */
@@ -221,13 +230,13 @@ export function spawnIngestWorker(): Worker {
   const root = process.cwd();
   const bundle = path.join(root, WORKER_BUNDLE);
   if (process.env.NODE_ENV === "production") {
-    if (existsSync(bundle)) return new Worker(bundle, { execArgv: [] });
+    if (existsSync(bundle)) return startWorker(bundle, { execArgv: [] });
     if (!warnedNoBundle) {
       warnedNoBundle = true;
       console.warn(`[ingest-queue] ${WORKER_BUNDLE} is missing (run \`npm run build\`, not only \`next build\`): starting the upload worker from source through tsx.`);
     }
   }
-  return new Worker(path.join(root, WORKER_BOOT), {
+  return startWorker(path.join(root, WORKER_BOOT), {
     execArgv: ["--conditions=react-server"],
     workerData: { entry: pathToFileURL(path.join(root, WORKER_SOURCE)).href },
   });
