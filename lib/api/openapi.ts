@@ -35,6 +35,28 @@ const rolloutBody = {
   bulk: z.toJSONSchema(rolloutBulkSchema, { io: "input", unrepresentable: "any" }),
 };
 
+/** An upload job (POST /api/uploads?async=1, GET /api/uploads/jobs/{id}; lib/data/ingest/worker/answer.ts JobView). */
+const uploadJob = {
+  type: "object",
+  required: ["id", "fileName", "stage", "position", "records", "servers", "createdAt", "startedAt", "finishedAt", "result"],
+  properties: {
+    id: { type: "string" },
+    fileName: { type: "string" },
+    stage: { type: "string", enum: ["queued", "parsing", "evaluating", "committing", "done", "failed"] },
+    position: { type: ["integer", "null"], description: "1-based place in the queue while queued, 0 while running, null once finished" },
+    records: { type: ["integer", "null"], description: "Records read (once parsed)" },
+    servers: { type: ["integer", "null"], description: "evaluating: servers in the file; committing and after: servers re-evaluated" },
+    createdAt: { type: "string", format: "date-time" },
+    startedAt: { type: ["string", "null"], format: "date-time" },
+    finishedAt: { type: ["string", "null"], format: "date-time" },
+    result: {
+      type: ["object", "null"],
+      description: "Once done or failed: the status and body the synchronous POST /api/uploads would have answered (201 UploadResult, 400/413 Error; 500 ingest-failed when the worker died)",
+      properties: { status: { type: "integer" }, body: {} },
+    },
+  },
+};
+
 export function buildOpenApiDocument(): Json {
   const serverFilters = [
     query("q", { type: "string" }, "Partial, case-insensitive FQDN or NetBIOS name"),
@@ -185,7 +207,10 @@ export function buildOpenApiDocument(): Json {
           description:
             "A plain file is limited by UPLOAD_MAX_BYTES (50 MB); archives and workbooks by ARCHIVE_MAX_BYTES (200 MB) and the guards applied while inflating " +
             "(ARCHIVE_MAX_ENTRIES, ARCHIVE_MAX_UNCOMPRESSED_BYTES, ARCHIVE_MAX_ENTRY_BYTES, ARCHIVE_MAX_ENTRY_RATIO, ARCHIVE_MAX_TOTAL_RATIO). Every entry of an archive " +
-            "is read as if uploaded alone and all are committed as one upload, or none: issues name the entry as \"archive › entry\".",
+            "is read as if uploaded alone and all are committed as one upload, or none: issues name the entry as \"archive › entry\". " +
+            "Uploads are parsed, evaluated and committed in the server's upload worker, one at a time in arrival order. By default the request waits for the answer; " +
+            "with ?async=1 (or the field async=1, or Prefer: respond-async) it answers 202 with the job and Location: /api/uploads/jobs/{id}.",
+          parameters: [query("async", { type: "string", enum: ["1", "true"] }, "Answer 202 with the upload job at once instead of waiting")],
           requestBody: {
             required: true,
             content: {
@@ -211,7 +236,13 @@ export function buildOpenApiDocument(): Json {
               },
             },
           },
-          responses: { "201": json("UploadResult", "Committed, previewed (dryRun) or recognised as a duplicate"), "413": json("Error", "File too large"), ...errors },
+          responses: {
+            "201": json("UploadResult", "Committed, previewed (dryRun) or recognised as a duplicate"),
+            "202": { description: "Async mode: the job, queued or started (Location: /api/uploads/jobs/{id})", content: { "application/json": { schema: uploadJob } } },
+            "413": json("Error", "File too large"),
+            "500": json("Error", "ingest-failed: the upload worker died or threw; nothing was stored"),
+            ...errors,
+          },
         },
       },
       "/api/waves": {
@@ -316,6 +347,13 @@ export function buildOpenApiDocument(): Json {
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
           requestBody: { required: false, content: { "application/json": { schema: z.toJSONSchema(waiverRejectSchema, { io: "input", unrepresentable: "any" }) } } },
           responses: { "200": json("Waiver", "Rejected"), "404": json("Error", "No such waiver"), "409": json("WaiverConflict", "Stale version or not pending: the current state"), ...errors },
+        },
+      },
+      "/api/uploads/jobs/{id}": {
+        get: {
+          summary: "An upload job: its stage, place in the queue and counts, and once finished the synchronous answer (admin; only the submitting caller or an admin)",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "The job", content: { "application/json": { schema: uploadJob } } }, "404": json("Error", "No such job (unknown, finished more than 15 minutes ago, or another caller's)"), ...errors },
         },
       },
       "/api/uploads/{id}/entries": {
