@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { SERVER_ACTION_BODY_LIMIT } from "./lib/http/server-action-limit";
+import { PROXY_BODY_BUFFER_LIMIT, SERVER_ACTION_BODY_LIMIT } from "./lib/http/server-action-limit";
 import { API_POLICY } from "./lib/security/csp";
 
 const nextConfig: NextConfig = {
@@ -10,6 +10,9 @@ const nextConfig: NextConfig = {
     authInterrupts: true,
     // Every server action's body, counted while it streams (413 past it): lib/http/server-action-limit.ts says why 1 MB.
     serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT },
+    // What the proxy (proxy.ts: pages and their server actions) may buffer of a request body (Next's default: 10 MB).
+    // Above the actions' limit, so an oversized action still gets Next's 413 rather than a cut-off body.
+    proxyClientMaxBodySize: PROXY_BODY_BUFFER_LIMIT,
   },
   poweredByHeader: false,
   async headers() {

@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { configuredTrustedProxies } from "@/lib/auth/client-address";
+import { configuredTrustedProxies, requestHostFrom } from "@/lib/auth/client-address";
+import { crossSiteRefusal, crossSiteWriteReason } from "@/lib/http/cross-site";
 import { newNonce, pagePolicy } from "@/lib/security/csp";
 import { cameOverHttps, HSTS_VALUE } from "@/lib/security/hsts";
 
@@ -10,6 +11,10 @@ import { cameOverHttps, HSTS_VALUE } from "@/lib/security/hsts";
  * Every page is rendered per request (the root layout reads the session cookie), so every page gets its nonce.
  */
 export function proxy(request: NextRequest) {
+  // A write from another site (a server action posted cross-site) is refused before it runs: 403 (lib/http/cross-site.ts).
+  const crossSite = crossSiteWriteReason(request.method, request.headers, requestHostFrom(request.headers, configuredTrustedProxies()));
+  if (crossSite) return crossSiteRefusal(crossSite);
+
   const nonce = newNonce();
   const policy = pagePolicy({ nonce, dev: process.env.NODE_ENV === "development" });
 

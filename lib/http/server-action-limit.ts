@@ -7,3 +7,10 @@
  */
 export const SERVER_ACTION_BODY_LIMIT = "1mb";
 export const SERVER_ACTION_BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * next.config.ts `experimental.proxyClientMaxBodySize`: the copy of a page request's body that Next.js keeps for the
+ * proxy (proxy.ts runs before every page and server action). Past it the body is cut off, so it must stay above the
+ * server actions' limit for them to answer 413; 2 MB instead of Next's 10 MB bounds what one request can hold.
+ */
+export const PROXY_BODY_BUFFER_LIMIT = "2mb";
