@@ -5,7 +5,7 @@ import { finishResult, newResult } from "../result";
 import { DETECT_WINDOW, maxRowsOf } from "../limits";
 import { headerKey } from "../csv/read-csv";
 import { head, splitLines } from "../text/lines";
-import { columnWidths, columnsFromDashes, splitFixedWidth, tableSeparators, type ColumnSpan } from "../text/fixed-width";
+import { columnWidths, columnsFromDashes, isDashesLine, splitFixedWidth, tableSeparators, type ColumnSpan } from "../text/fixed-width";
 import { buildAce, INHERITANCE_PROPERTIES, unknownInheritanceWarning } from "../acl/build-ace";
 import { assembleAcls, createAclCollector, normalizeTargetDn, type AclCollector } from "../acl/assemble";
 import { parseAccessType, parseAdRights } from "../acl/enums";
@@ -45,7 +45,7 @@ function detect(input: ParseInput): number {
   if (!/ActiveDirectoryRights/i.test(sample)) return 0;
   const lines = sample.split(/\r?\n|\r/);
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (/ActiveDirectoryRights/i.test(lines[i]) && /IdentityReference|AccessControlType/i.test(lines[i]) && /^[\s-]*-{3,}[\s-]*$/.test(lines[i + 1])) {
+    if (/ActiveDirectoryRights/i.test(lines[i]) && /IdentityReference|AccessControlType/i.test(lines[i]) && isDashesLine(lines[i + 1], 3)) {
       return 0.97;
     }
   }

@@ -17,9 +17,17 @@ export interface ColumnSpan {
   dashEnd: number;
 }
 
+/**
+ * Only dashes and blanks, with at least one run of `minRun` dashes. Linear: /^[\s-]*-[\s-]*$/ backtracks
+ * quadratically on a long line of dashes and blanks that ends in anything else.
+ */
+export function isDashesLine(line: string, minRun: number): boolean {
+  return /^[\s-]*$/.test(line) && line.includes("-".repeat(minRun));
+}
+
 /** Columns from a header line and its dashes line; undefined when the second line is not a dashes line. */
 export function columnsFromDashes(header: string, dashes: string): ColumnSpan[] | undefined {
-  if (!/^[\s-]*-[\s-]*$/.test(dashes)) return undefined;
+  if (!isDashesLine(dashes, 1)) return undefined;
   const spans: ColumnSpan[] = [];
   const run = /-+/g;
   for (let m = run.exec(dashes); m !== null; m = run.exec(dashes)) {
