@@ -21,7 +21,7 @@ describe("API body limits", () => {
     expect(JSON_BODY_MAX_BYTES).toBe(64 * 1024);
     expect(PLAN_LIMIT_LABEL).toBe("10 MB");
     expect(PLAN_BODY_MAX_BYTES).toBe(10 * 1024 * 1024 + 64 * 1024);
-    expect(uploadBodyLimit()).toEqual({ maxBytes: 200 * 1024 * 1024 + 64 * 1024, limitLabel: "200 MB" });
+    expect(uploadBodyLimit()).toEqual({ maxBytes: 201 * 1024 * 1024, limitLabel: "200 MB" });
   });
 
   it("fits the largest server-action form (a page of 500 selected servers) in the server-action limit", async () => {

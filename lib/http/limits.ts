@@ -29,11 +29,15 @@ export const MULTIPART_ENVELOPE_BYTES = 64 * 1024;
 export const PLAN_BODY_MAX_BYTES = PLAN_MAX_BYTES + MULTIPART_ENVELOPE_BYTES;
 export const PLAN_LIMIT_LABEL = formatLimit(PLAN_MAX_BYTES);
 
+/** Room around an uploaded file: its many optional fields (a column mapping, a mapping name…) besides the envelope. */
+export const UPLOAD_ENVELOPE_BYTES = 1024 * 1024;
+
 /**
- * POST /api/uploads: the larger of the plain-file and archive limits (the file's own limit is applied once its name
- * is known) plus the envelope; the message names the file limit.
+ * POST /api/uploads: the larger of the plain-file and archive limits (settings in lib/env.ts; the file's own limit is
+ * applied once its bytes are known) plus UPLOAD_ENVELOPE_BYTES; the message names the file limit. (The route,
+ * app/api/uploads/route.ts, computes the same from the same settings.)
  */
 export function uploadBodyLimit(): { maxBytes: number; limitLabel: string } {
   const fileLimit = Math.max(env().UPLOAD_MAX_BYTES, env().ARCHIVE_MAX_BYTES);
-  return { maxBytes: fileLimit + MULTIPART_ENVELOPE_BYTES, limitLabel: formatLimit(fileLimit) };
+  return { maxBytes: fileLimit + UPLOAD_ENVELOPE_BYTES, limitLabel: formatLimit(fileLimit) };
 }
