@@ -23,6 +23,8 @@ function Subject({ waiver }: { waiver: WaiverDto }) {
       </Link>
     );
   }
+  // A server waiver whose server was removed (its only upload was deleted) keeps its record; the end reason names it.
+  if (waiver.scope === "server") return <span className="[overflow-wrap:anywhere]">A removed server of {waiver.domain || "(no domain)"}</span>;
   return <span className="[overflow-wrap:anywhere]">Domain {waiver.domain || "(none)"}</span>;
 }
 

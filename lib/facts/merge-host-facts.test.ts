@@ -30,15 +30,24 @@ const cmdbCsv: HostFacts = {
 };
 
 describe("mergeHostFacts", () => {
-  it("keeps what the newer source lacks and takes what it has, field by field", () => {
+  it("takes each section from the most recent source that has it, never mixing a section from two sources", () => {
     const merged = mergeHostFacts(collector, cmdbCsv);
-    expect(merged.os).toEqual({ caption: "Microsoft Windows Server 2022 Datacenter", version: "10.0.20348", build: 20348, ubr: 2402, installationType: "Server" });
+    expect(merged.os).toEqual(cmdbCsv.os); // the CSV's OS section, without the report's UBR of what may be another install
     expect(merged.memory).toEqual({ totalPhysicalBytes: 16 * 1024 ** 3 });
     expect(merged.tls).toEqual(collector.tls);
     expect(merged.network).toEqual(collector.network);
-    expect(merged.identity).toEqual({ ...collector.identity, ...cmdbCsv.identity });
+    expect(merged.hotfixes).toEqual(collector.hotfixes);
     expect(merged).toMatchObject({ owner: "Identity Team", site: "Lyon", collectedAt: cmdbCsv.collectedAt });
     expect(hostFactsSchema.safeParse(merged).success).toBe(true);
+  });
+
+  it("merges identity field by field (the CSV's names, the report's objectGUID)", () => {
+    expect(mergeHostFacts(collector, cmdbCsv).identity).toEqual({ ...collector.identity, ...cmdbCsv.identity, objectGuid: "0b1c" });
+  });
+
+  it("keeps the installed memory and the visible memory of one source together", () => {
+    const report: HostFacts = { memory: { totalPhysicalBytes: 15 * 1024 ** 3, installedBytes: 16 * 1024 ** 3 } };
+    expect(mergeHostFacts(report, { memory: { totalPhysicalBytes: 2 * 1024 ** 3 } }).memory).toEqual({ totalPhysicalBytes: 2 * 1024 ** 3 });
   });
 
   it("replaces lists whole (tags, hotfixes) but merges network probes by host and port", () => {

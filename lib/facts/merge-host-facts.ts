@@ -2,20 +2,26 @@ import type { HostFacts, NetworkCheck } from "./host";
 
 /**
  * A server's current facts when several sources describe it: a collector report (TLS, ports, services), a CMDB CSV
- * (owner, site, tags), a systeminfo export (OS, memory, hotfixes)... Each fact is taken from the most recent source
- * that carries it, so an inventory CSV uploaded after a collector report updates what it has (owner, RAM) and keeps
- * what it lacks (TLS, network probes) instead of wiping it.
- *
- * `newer` wins field by field over `older`, recursively through objects. Arrays are facts of their own and are
- * replaced whole (hotfixes, tags: a newer list is the current list), except network checks, which are merged by
- * host and port (a CSV with one probe column does not discard the collector's other probes). `collectedAt` is the
- * newer one's (or the older one's when the newer has none).
+ * (owner, site, tags), a systeminfo export (OS, memory, hotfixes)... Each SECTION of the facts (os, memory, dotnet,
+ * tls, services, hotfixes, owner, ...) comes from the most recent source that carries it, so an inventory CSV uploaded
+ * after a collector report updates what it has (owner, RAM) and keeps what it lacks (TLS, the network probes) instead
+ * of wiping it. A section is never mixed from two sources: its fields belong together (the memory a CSV reports and
+ * the collector's installed memory, or a reinstalled server's new version with the old one's UBR, would contradict
+ * each other). Two exceptions: identity is merged field by field (a CSV's FQDN and the collector's objectGUID and SID
+ * name the same computer), and network probes are merged by host and port (a CSV with one probe column does not
+ * discard the collector's other probes; the cloud and proxy settings come from the newer source when it has them).
+ * `collectedAt` is the newer one's (or the older one's when the newer has none).
  */
 export function mergeHostFacts(older: HostFacts, newer: HostFacts): HostFacts {
-  const merged = mergeObjects(older as Record<string, unknown>, newer as Record<string, unknown>) as HostFacts;
-  const olderChecks = older.network?.checks;
-  const newerChecks = newer.network?.checks;
-  if (olderChecks && newerChecks) merged.network = { ...merged.network, checks: mergeChecks(olderChecks, newerChecks) };
+  const merged: HostFacts = { ...older };
+  for (const [key, value] of Object.entries(newer) as [keyof HostFacts, HostFacts[keyof HostFacts]][]) {
+    if (value !== undefined) (merged as Record<string, unknown>)[key] = value;
+  }
+  if (older.identity && newer.identity) merged.identity = { ...older.identity, ...defined(newer.identity) };
+  if (older.network && newer.network) {
+    merged.network = { ...older.network, ...defined(newer.network) };
+    if (older.network.checks && newer.network.checks) merged.network.checks = mergeChecks(older.network.checks, newer.network.checks);
+  }
   return merged;
 }
 
@@ -24,18 +30,8 @@ export function foldHostFacts(snapshots: readonly HostFacts[]): HostFacts {
   return snapshots.reduce<HostFacts>((current, next) => mergeHostFacts(current, next), {});
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function mergeObjects(older: Record<string, unknown>, newer: Record<string, unknown>): Record<string, unknown> {
-  const result: Record<string, unknown> = { ...older };
-  for (const [key, value] of Object.entries(newer)) {
-    if (value === undefined) continue;
-    const previous = result[key];
-    result[key] = isPlainObject(previous) && isPlainObject(value) ? mergeObjects(previous, value) : value;
-  }
-  return result;
+function defined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function mergeChecks(older: readonly NetworkCheck[], newer: readonly NetworkCheck[]): NetworkCheck[] {

@@ -3,7 +3,7 @@ import { type AuditActor, SYSTEM_ACTOR } from "@/lib/audit/entry";
 import { appendAuditSql } from "../audit";
 import { inWriteTransaction, sqlDate } from "../sqlite/connection";
 import { replaceServerTags } from "../sqlite/server-tags";
-import type { HostFacts } from "@/lib/facts";
+import { foldHostFacts, type HostFacts } from "@/lib/facts";
 import { agentFlag, serverIdentityOf } from "./identity";
 import { applyRuleSummaryDelta, type Counts, reevaluate } from "./reevaluate";
 import { decodeStatuses, undelimitIds } from "./statuses";
@@ -11,7 +11,7 @@ import { formatCause } from "@/lib/readiness";
 
 /**
  * Deletes an upload with its facts and re-evaluates, in one transaction. A server whose current facts
- * came from it falls back to its newest remaining snapshot; a server left without snapshots is removed.
+ * came from it is rebuilt from its remaining snapshots; a server left without snapshots is removed.
  * Returns false when there is no such upload. The "upload.delete" audit entry (file name and counts before) is written
  * in the same transaction.
  */
@@ -36,7 +36,7 @@ export function deleteUpload(uploadId: string, actor: AuditActor = SYSTEM_ACTOR,
     const touched = new Set<string>();
     for (const server of servers) {
       if (restoreCurrentFacts(db, server.id, now)) touched.add(server.id);
-      else removeServer(db, server.id);
+      else removeServer(db, server.id, upload, now);
     }
     reevaluate(db, { domains: affected, touched, hostFactsOnly: factKinds.length === 0 }, formatCause({ kind: "upload-deleted", uploadId }), now);
     const removed = servers.length - touched.size;
@@ -74,19 +74,24 @@ interface UploadRow {
   serversAffected: number;
 }
 
-/** Points the server at its newest remaining snapshot; false when none remains. */
+/**
+ * Rebuilds the server's current facts from its remaining snapshots, oldest first (foldHostFacts: each fact from the
+ * most recent snapshot that carries it, as the uploads merged them); false when none remains.
+ */
 function restoreCurrentFacts(db: Database.Database, serverId: string, now: Date): boolean {
-  const latest = db
-    .prepare("SELECT factsJson, collectedAt FROM HostSnapshot WHERE serverId = ? ORDER BY collectedAt DESC, createdAt DESC LIMIT 1")
-    .get(serverId) as { factsJson: string; collectedAt: string } | undefined;
-  if (!latest) return false;
-  const identity = serverIdentityOf(JSON.parse(latest.factsJson) as HostFacts);
+  const snapshots = db
+    .prepare("SELECT factsJson, collectedAt FROM HostSnapshot WHERE serverId = ? ORDER BY collectedAt ASC, createdAt ASC")
+    .all(serverId) as { factsJson: string; collectedAt: string }[];
+  if (snapshots.length === 0) return false;
+  const facts = foldHostFacts(snapshots.map((snapshot) => JSON.parse(snapshot.factsJson) as HostFacts));
+  const latest = { factsJson: JSON.stringify(facts), collectedAt: snapshots.at(-1)!.collectedAt };
+  const identity = serverIdentityOf(facts);
   db.prepare(
     `UPDATE Server SET factsJson = ?, agentInstalled = ?, factsCollectedAt = ?, updatedAt = ?, domain = COALESCE(?, domain), osName = ?, osBuild = ?,
        site = ?, owner = ?, tags = ? WHERE id = ?`,
   ).run(
     latest.factsJson,
-    agentFlag(JSON.parse(latest.factsJson) as HostFacts),
+    agentFlag(facts),
     latest.collectedAt,
     sqlDate(now),
     identity?.domain ?? null,
@@ -101,9 +106,14 @@ function restoreCurrentFacts(db: Database.Database, serverId: string, now: Date)
   return true;
 }
 
-/** Removes a server and takes its statuses out of the fleet-wide rule counts. */
-function removeServer(db: Database.Database, serverId: string): void {
-  const row = db.prepare("SELECT statuses, blockingRules FROM Server WHERE id = ?").get(serverId) as { statuses: string; blockingRules: string } | undefined;
+/**
+ * Removes a server and takes its statuses out of the fleet-wide rule counts. Its waivers are kept as records, not
+ * cascaded away: pending and active ones end as "lapsed" (the server and its evidence are gone), each with a
+ * "waiver.lapse" audit entry naming the server, and every waiver of the server is detached from the deleted row.
+ */
+function removeServer(db: Database.Database, serverId: string, upload: UploadRow, now: Date): void {
+  const row = db.prepare("SELECT fqdn, statuses, blockingRules FROM Server WHERE id = ?").get(serverId) as { fqdn: string; statuses: string; blockingRules: string } | undefined;
+  endWaiversOf(db, serverId, row?.fqdn ?? serverId, upload, now);
   const delta = new Map<string, Counts>();
   const countsOf = (ruleId: string) => {
     let counts = delta.get(ruleId);
@@ -114,4 +124,34 @@ function removeServer(db: Database.Database, serverId: string): void {
   for (const ruleId of undelimitIds(row?.blockingRules ?? "")) countsOf(ruleId).blocking--;
   applyRuleSummaryDelta(db, delta);
   db.prepare("DELETE FROM Server WHERE id = ?").run(serverId);
+}
+
+function endWaiversOf(db: Database.Database, serverId: string, fqdn: string, upload: UploadRow, now: Date): void {
+  const live = db.prepare("SELECT id, ruleId, status FROM Waiver WHERE serverId = ? AND status IN ('pending', 'active')").all(serverId) as {
+    id: string;
+    ruleId: string;
+    status: string;
+  }[];
+  const reason = `${fqdn} was removed: the upload ${upload.fileName} that described it was deleted`;
+  const end = db.prepare(
+    "UPDATE Waiver SET status = 'lapsed', endedAt = ?, endedBy = 'system', endReason = ?, version = version + 1 WHERE id = ?",
+  );
+  for (const waiver of live) {
+    end.run(sqlDate(now), reason, waiver.id);
+    appendAuditSql(
+      db,
+      {
+        actor: SYSTEM_ACTOR,
+        action: "waiver.lapse",
+        targetType: "waiver",
+        targetId: waiver.id,
+        targetLabel: `${waiver.ruleId} on ${fqdn}`,
+        before: { status: waiver.status },
+        after: { status: "lapsed", endReason: reason },
+        summary: `waiver lapsed: ${reason}`,
+      },
+      now,
+    );
+  }
+  db.prepare("UPDATE Waiver SET serverId = NULL WHERE serverId = ?").run(serverId);
 }

@@ -142,6 +142,16 @@ export class FreshServers {
     return id === undefined ? (this.byFqdn.get(fqdn) as KnownServer | undefined) : this.known(id);
   }
 
+  /** A server's current facts: as this upload set them, or as stored (undefined for a server without facts). */
+  currentFacts(id: string): HostFacts | undefined {
+    const loaded = this.current.get(id);
+    if (loaded) return loaded.facts;
+    const stored = (this.factsOf ??= this.db.prepare("SELECT factsJson FROM Server WHERE id = ?")).get(id) as { factsJson: string | null } | undefined;
+    return stored?.factsJson ? (JSON.parse(stored.factsJson) as HostFacts) : undefined;
+  }
+
+  private factsOf: Database.Statement | undefined;
+
   private known(id: string): KnownServer {
     const row = this.pending.get(id)!;
     return { id, fqdn: row.fqdn, domain: row.domain, factsCollectedAt: row.collectedAt, tags: row.tags, ...NEVER_EVALUATED };

@@ -3,6 +3,7 @@ import type Database from "better-sqlite3";
 import type { ParseIssue, ParseResult } from "@/lib/ingest/types";
 import { sqlDate } from "../sqlite/connection";
 import { FreshServers } from "./fresh-servers";
+import { mergeHostFacts } from "@/lib/facts";
 import { agentFlag, domainOfDn, serverIdentityOf } from "./identity";
 
 // RAW SQL (SQLite, inside the upload transaction): stores an upload's facts with their provenance.
@@ -26,9 +27,10 @@ function dateOr(value: string | undefined, fallback: Date): Date {
 }
 
 /**
- * Stores each host record's snapshot and makes it its server's current facts when it is the newest (FQDN, or the
- * objectGUID across renames). New servers and all snapshots are written by `written.fresh` after the evaluation
- * (pass `written.fresh` to reevaluate, which finishes it); known servers are updated here.
+ * Stores each host record's snapshot and merges it into its server's current facts (FQDN, or the objectGUID across
+ * renames): a newer record's facts win field by field, an older one only fills facts the current ones lack. New
+ * servers and all snapshots are written by `written.fresh` after the evaluation (pass `written.fresh` to reevaluate,
+ * which finishes it); known servers are updated here.
  */
 export function writeHostFacts(db: Database.Database, uploadId: string, file: string, parsed: ParseResult, now: Date, written: WrittenFacts): void {
   const fresh = (written.fresh ??= new FreshServers(db));
@@ -56,24 +58,38 @@ export function writeHostFacts(db: Database.Database, uploadId: string, file: st
       identity.fqdn = existing.fqdn;
     }
     existing ??= sameName;
-    const row = { identity, collectedAt: collectedAtText, factsJson, agentInstalled: agentFlag(record.facts), facts: record.facts };
     let serverId: string;
     if (!existing) {
       serverId = randomUUID();
-      fresh.add(serverId, row, nowText);
+      fresh.add(serverId, { identity, collectedAt: collectedAtText, factsJson, agentInstalled: agentFlag(record.facts), facts: record.facts }, nowText);
     } else {
       serverId = existing.id;
       affected.add(existing.domain);
+      // Each fact comes from the most recent source that carries it (mergeHostFacts): a CSV after a collector report
+      // updates owner and RAM and keeps TLS and the network probes; an older export only fills what the current lack.
+      const current = fresh.currentFacts(existing.id);
       const currentAt = existing.factsCollectedAt ? new Date(existing.factsCollectedAt).getTime() : -Infinity;
-      if (collectedAt.getTime() >= currentAt) fresh.replace(existing, row, nowText);
-      else {
+      const newer = collectedAt.getTime() >= currentAt;
+      const facts = current === undefined ? record.facts : newer ? mergeHostFacts(current, record.facts) : mergeHostFacts(record.facts, current);
+      const mergedJson = facts === record.facts ? factsJson : JSON.stringify(facts);
+      if (!newer) {
+        const filled = current === undefined || mergedJson !== JSON.stringify(current);
         written.issues.push({
           file: record.source ?? file,
           row: record.row,
-          message: `${identity.fqdn}: these facts (collected ${collectedAt.toISOString()}) are older than the current ones; they were kept as history only.`,
+          message: `${identity.fqdn}: these facts (collected ${collectedAt.toISOString()}) are older than the current ones; ${filled ? "they only filled in facts the current ones lack, and are" : "they changed nothing and were"} kept as history.`,
           severity: "warning",
         });
+        if (!filled) {
+          fresh.addSnapshot([randomUUID(), serverId, uploadId, collectedAtText, factsJson, nowText]);
+          affected.add(identity.domain);
+          written.touched.add(serverId);
+          continue;
+        }
       }
+      const mergedIdentity = { ...(serverIdentityOf(facts) ?? identity), fqdn: identity.fqdn };
+      const at = newer ? collectedAtText : (existing.factsCollectedAt ?? collectedAtText);
+      fresh.replace(existing, { identity: mergedIdentity, collectedAt: at, factsJson: mergedJson, agentInstalled: agentFlag(facts), facts }, nowText);
     }
     fresh.addSnapshot([randomUUID(), serverId, uploadId, collectedAtText, factsJson, nowText]);
     affected.add(identity.domain);
