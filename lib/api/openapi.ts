@@ -19,6 +19,8 @@ const errors = {
   "401": json("Error", "No or invalid credentials: code unauthorized, token-revoked, token-expired or token-owner-disabled"),
   "403": json("Error", "The caller's role lacks the permission"),
 };
+/** Routes that read a body: past its limit, counted while it streams (docs/api.md "Limits", lib/http/limits.ts). */
+const tooLarge = { "413": json("Error", "The body is over this route's limit (code too-large)") };
 const query = (name: string, schema: Json, description: string) => ({ name, in: "query", required: false, schema, description });
 
 function componentSchemas(): Json {
@@ -250,7 +252,7 @@ export function buildOpenApiDocument(): Json {
         post: {
           summary: "Create a wave (leads and admins)",
           requestBody: { required: true, content: { "application/json": { schema: rolloutBody.waveCreate } } },
-          responses: { "201": json("Wave", "Created"), ...errors },
+          responses: { "201": json("Wave", "Created"), ...errors, ...tooLarge },
         },
       },
       "/api/waves/{id}": {
@@ -263,7 +265,7 @@ export function buildOpenApiDocument(): Json {
           summary: "Edit, reorder (position), archive or restore (archived) a wave; `version` required",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
           requestBody: { required: true, content: { "application/json": { schema: rolloutBody.waveUpdate } } },
-          responses: { "200": json("Wave", "Updated"), "404": json("Error", "No such wave"), "409": json("Conflict", "Someone changed it first: the current state and who"), ...errors },
+          responses: { "200": json("Wave", "Updated"), "404": json("Error", "No such wave"), "409": json("Conflict", "Someone changed it first: the current state and who"), ...errors, ...tooLarge },
         },
       },
       "/api/servers/{name}/rollout": {
@@ -271,14 +273,14 @@ export function buildOpenApiDocument(): Json {
           summary: "Change one server's wave, rollout status, owner, target date or note; `version` required",
           parameters: [{ name: "name", in: "path", required: true, schema: { type: "string" }, description: "FQDN, or a unique NetBIOS name" }],
           requestBody: { required: true, content: { "application/json": { schema: rolloutBody.rolloutPatch } } },
-          responses: { "200": json("RolloutState", "The server's rollout state"), "404": json("Error", "No such server"), "409": json("Conflict", "Someone changed it first: the current state and who"), ...errors },
+          responses: { "200": json("RolloutState", "The server's rollout state"), "404": json("Error", "No such server"), "409": json("Conflict", "Someone changed it first: the current state and who"), ...errors, ...tooLarge },
         },
       },
       "/api/rollout/bulk": {
         post: {
           summary: "One rollout change for a selection of servers or every server matching a Servers-page filter (all or nothing)",
           requestBody: { required: true, content: { "application/json": { schema: rolloutBody.bulk } } },
-          responses: { "200": json("RolloutBulkOutcome", "How many servers matched and changed"), ...errors },
+          responses: { "200": json("RolloutBulkOutcome", "How many servers matched and changed"), ...errors, ...tooLarge },
         },
       },
       "/api/rollout/plan": {
@@ -321,7 +323,7 @@ export function buildOpenApiDocument(): Json {
         post: {
           summary: "Request a waiver of a failing result (leads and admins; blocker waivers: admins only, pending until a different admin approves)",
           requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(waiverRequestSchema, { io: "input", unrepresentable: "any" }) } } },
-          responses: { "201": json("Waiver", "Requested (active, or pending for a blocker)"), "404": json("Error", "No such rule or server"), "409": json("Error", "Not failing, or already waived"), ...errors },
+          responses: { "201": json("Waiver", "Requested (active, or pending for a blocker)"), "404": json("Error", "No such rule or server"), "409": json("Error", "Not failing, or already waived"), ...errors, ...tooLarge },
         },
       },
       "/api/waivers/{id}": {
@@ -330,7 +332,7 @@ export function buildOpenApiDocument(): Json {
           summary: "Revoke a waiver (the results count again); `version` in the query or body required; blocker waivers: admins only",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, query("version", { type: "integer" }, "The waiver's version")],
           requestBody: { required: false, content: { "application/json": { schema: z.toJSONSchema(waiverVersionSchema, { io: "input", unrepresentable: "any" }) } } },
-          responses: { "200": json("Waiver", "Revoked"), "404": json("Error", "No such waiver"), "409": json("WaiverConflict", "Stale version or not active: the current state"), ...errors },
+          responses: { "200": json("Waiver", "Revoked"), "404": json("Error", "No such waiver"), "409": json("WaiverConflict", "Stale version or not active: the current state"), ...errors, ...tooLarge },
         },
       },
       "/api/waivers/{id}/approve": {
@@ -338,7 +340,7 @@ export function buildOpenApiDocument(): Json {
           summary: "Approve a pending blocker waiver (an admin other than the requester); `version` required",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
           requestBody: { required: true, content: { "application/json": { schema: z.toJSONSchema(waiverVersionSchema, { io: "input", unrepresentable: "any" }) } } },
-          responses: { "200": json("Waiver", "Approved and applied"), "404": json("Error", "No such waiver"), "409": json("WaiverConflict", "Stale version or not pending: the current state"), ...errors },
+          responses: { "200": json("Waiver", "Approved and applied"), "404": json("Error", "No such waiver"), "409": json("WaiverConflict", "Stale version or not pending: the current state"), ...errors, ...tooLarge },
         },
       },
       "/api/waivers/{id}/reject": {
@@ -346,7 +348,7 @@ export function buildOpenApiDocument(): Json {
           summary: "Reject a pending blocker waiver (an admin other than the requester)",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
           requestBody: { required: false, content: { "application/json": { schema: z.toJSONSchema(waiverRejectSchema, { io: "input", unrepresentable: "any" }) } } },
-          responses: { "200": json("Waiver", "Rejected"), "404": json("Error", "No such waiver"), "409": json("WaiverConflict", "Stale version or not pending: the current state"), ...errors },
+          responses: { "200": json("Waiver", "Rejected"), "404": json("Error", "No such waiver"), "409": json("WaiverConflict", "Stale version or not pending: the current state"), ...errors, ...tooLarge },
         },
       },
       "/api/uploads/jobs/{id}": {
