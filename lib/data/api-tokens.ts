@@ -4,6 +4,8 @@ import { newApiToken, sha256Hex, TOKEN_PREFIX } from "@/lib/auth/secrets";
 import type { AuditActor } from "@/lib/audit/entry";
 import { appendAudit } from "./audit";
 import { db } from "./db";
+import { sqlDate } from "./sqlite/connection";
+import { writeIfFree } from "./sqlite/write-if-free";
 
 export interface ApiTokenDto {
   id: string;
@@ -135,7 +137,8 @@ export async function resolveApiToken(token: string, now = new Date()): Promise<
   const role = roleSchema.safeParse(row.role);
   if (!role.success) return { ok: false, reason: "unknown" };
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+    // Best effort: skipped (and retried by a later request) while an upload holds the write lock.
+    writeIfFree("UPDATE ApiToken SET lastUsedAt = ? WHERE id = ?", sqlDate(now), row.id);
   }
   return { ok: true, caller: { tokenId: row.id, name: row.name, role: effectiveRole(role.data, row.createdBy) } };
 }

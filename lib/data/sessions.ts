@@ -3,6 +3,7 @@ import { roleSchema } from "@/lib/auth/roles";
 import { newSessionSecret, sha256Hex } from "@/lib/auth/secrets";
 import { db } from "./db";
 import { inWriteTransaction, sqlDate } from "./sqlite/connection";
+import { writeIfFree } from "./sqlite/write-if-free";
 
 export interface SessionCaller {
   sessionId: string;
@@ -36,8 +37,9 @@ export async function getSessionCaller(secret: string, ttlHours: number): Promis
   }
   let expiresAt = row.expiresAt;
   if (now - row.lastSeenAt.getTime() > (ttlHours * 3_600_000) / 10) {
-    expiresAt = new Date(now + ttlHours * 3_600_000);
-    await db().session.update({ where: { id }, data: { lastSeenAt: new Date(now), expiresAt } });
+    // Best effort: while an upload commits, the extension waits for a later request rather than this one waiting.
+    const extended = new Date(now + ttlHours * 3_600_000);
+    if (writeIfFree("UPDATE Session SET lastSeenAt = ?, expiresAt = ? WHERE id = ?", sqlDate(new Date(now)), sqlDate(extended), id)) expiresAt = extended;
   }
   const role = roleSchema.safeParse(row.user.role);
   if (!role.success) return null;
