@@ -1,5 +1,6 @@
 import type { FormatParser, ParseInput } from "./types";
 import { FORMAT_PARSERS, formatById } from "./formats";
+import { displayValue } from "./text/display";
 
 /** Detection needs at least this confidence... */
 export const MIN_CONFIDENCE = 0.5;
@@ -30,7 +31,7 @@ export function detectFormat(input: ParseInput, formatOverride?: string, parsers
     if (parser === undefined) {
       return {
         ok: false,
-        message: `Unknown format "${formatOverride}". Known formats: ${parsers.map((p) => p.id).join(", ")}.`,
+        message: `Unknown format ${displayValue(formatOverride, 64)}. Known formats: ${parsers.map((p) => p.id).join(", ")}.`,
         candidates: [],
       };
     }

@@ -1,6 +1,9 @@
 import type { ParseIssue } from "./types";
 import { MAX_ISSUES_PER_FILE } from "./limits";
 
+/** A column label (a header from the file, a JSON path) is shortened to this many characters in an issue. */
+export const MAX_COLUMN_LABEL = 200;
+
 /** Where an issue points: a 1-based row (file line or record number) and a column header / JSON path. */
 export interface IssueAt {
   row?: number;
@@ -38,7 +41,7 @@ export function createIssueSink(file: string, maxIssues = MAX_ISSUES_PER_FILE): 
     }
     const issue: ParseIssue = { file, message, severity };
     if (at?.row !== undefined) issue.row = at.row;
-    if (at?.column !== undefined) issue.column = at.column;
+    if (at?.column !== undefined) issue.column = at.column.length > MAX_COLUMN_LABEL ? `${at.column.slice(0, MAX_COLUMN_LABEL)}…` : at.column;
     stored.push(issue);
   }
 

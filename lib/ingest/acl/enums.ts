@@ -1,4 +1,5 @@
 import { AD_RIGHTS, type InheritanceType } from "@/lib/facts";
+import { displayValue, shownValue } from "../text/display";
 
 /**
  * Enum encodings of System.DirectoryServices.ActiveDirectoryAccessRule properties, as numbers (ConvertTo-Json)
@@ -41,7 +42,7 @@ export function parseAdRights(value: unknown): EnumParse<number> {
   for (const word of words(value)) {
     const key = wordKey(word);
     const bit = RIGHTS_BY_KEY.get(key);
-    if (bit === undefined) return { ok: false, message: `"${word}" is not an ActiveDirectoryRights name (e.g. ReadProperty, GenericAll)` };
+    if (bit === undefined) return { ok: false, message: `${displayValue(word, 40)} is not an ActiveDirectoryRights name (e.g. ReadProperty, GenericAll)` };
     mask |= bit;
   }
   return { ok: true, value: mask >>> 0 };
@@ -62,7 +63,7 @@ export function parseInheritanceType(value: unknown): EnumParse<InheritanceType>
     const found = INHERITANCE.find((t) => t.toLowerCase() === normalized);
     if (found !== undefined) return { ok: true, value: found };
   }
-  return { ok: false, message: `${JSON.stringify(value)} is not an InheritanceType (None, All, Descendents, SelfAndChildren, Children)` };
+  return { ok: false, message: `${shownValue(value)} is not an InheritanceType (None, All, Descendents, SelfAndChildren, Children)` };
 }
 
 /** AccessControlType: Allow 0, Deny 1. */
@@ -75,7 +76,7 @@ export function parseAccessType(value: unknown): EnumParse<"allow" | "deny"> {
     if (key === "allow" || key === "accessallowed" || key === "allowed") return { ok: true, value: "allow" };
     if (key === "deny" || key === "accessdenied" || key === "denied") return { ok: true, value: "deny" };
   }
-  return { ok: false, message: `${JSON.stringify(value)} is not an AccessControlType (Allow or Deny)` };
+  return { ok: false, message: `${shownValue(value)} is not an AccessControlType (Allow or Deny)` };
 }
 
 /** ObjectAceFlags: None 0, ObjectAceTypePresent 1, InheritedObjectAceTypePresent 2. */
@@ -89,7 +90,7 @@ export function parseObjectFlags(value: unknown): EnumParse<number> {
     if (key === "none") continue;
     if (key === "objectacetypepresent") mask |= 1;
     else if (key === "inheritedobjectacetypepresent") mask |= 2;
-    else return { ok: false, message: `"${word}" is not an ObjectFlags name` };
+    else return { ok: false, message: `${displayValue(word, 40)} is not an ObjectFlags name` };
   }
   return { ok: true, value: mask };
 }
@@ -105,7 +106,7 @@ export function parseInheritanceFlags(value: unknown): EnumParse<number> {
     if (key === "none") continue;
     if (key === "containerinherit") mask |= 1;
     else if (key === "objectinherit") mask |= 2;
-    else return { ok: false, message: `"${word}" is not an InheritanceFlags name` };
+    else return { ok: false, message: `${displayValue(word, 40)} is not an InheritanceFlags name` };
   }
   return { ok: true, value: mask };
 }
@@ -121,7 +122,7 @@ export function parsePropagationFlags(value: unknown): EnumParse<number> {
     if (key === "none") continue;
     if (key === "nopropagateinherit") mask |= 1;
     else if (key === "inheritonly") mask |= 2;
-    else return { ok: false, message: `"${word}" is not a PropagationFlags name` };
+    else return { ok: false, message: `${displayValue(word, 40)} is not a PropagationFlags name` };
   }
   return { ok: true, value: mask };
 }

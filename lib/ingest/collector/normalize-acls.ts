@@ -2,6 +2,7 @@ import { aclFactsSchema, type AceProperty, type AclFacts, type DomainFacts } fro
 import { buildAce } from "../acl/build-ace";
 import { normalizeTargetDn } from "../acl/assemble";
 import { formatJsonPath, type CollectorAccessRule, type CollectorAclObject, type CollectorDomain, type CollectorIssue, type CollectorOutput } from "./schema";
+import { displayValue } from "../text/display";
 
 /**
  * `domain.acls` of a collector report (schemaVersion 2) -> one AclFacts per object read, for the gMSA the report
@@ -72,7 +73,7 @@ class AclNormalizer {
   object(object: CollectorAclObject, path: string): void {
     const targetDn = normalizeTargetDn(object.distinguishedName);
     if (targetDn === undefined) {
-      this.out.errors.push({ path: `${path}.distinguishedName`, message: `"${object.distinguishedName}" is not a distinguished name such as OU=Servers,DC=corp,DC=contoso,DC=com` });
+      this.out.errors.push({ path: `${path}.distinguishedName`, message: `${displayValue(String(object.distinguishedName))} is not a distinguished name such as OU=Servers,DC=corp,DC=contoso,DC=com` });
       return;
     }
     if (object.error) this.out.aclErrors.push({ targetDn, message: errorMessage(object) });

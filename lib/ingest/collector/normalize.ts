@@ -10,6 +10,7 @@ import {
 } from "@/lib/facts";
 import { formatJsonPath, type CollectorDomain, type CollectorHost, type CollectorIssue, type CollectorOutput } from "./schema";
 import { normalizeCollectorAcls, type AclError } from "./normalize-acls";
+import { displayValue } from "../text/display";
 
 /**
  * Collector JSON (already zod-checked by schema.ts) -> HostFacts (+ DomainFacts and, from `domain.acls`, one
@@ -92,7 +93,7 @@ class Normalizer {
     if (str(account?.objectGuid)) {
       const match = GUID.exec(str(account?.objectGuid) ?? "");
       if (match) objectGuid = match[1].toLowerCase();
-      else this.warn("host.identity.computerAccount.objectGuid", `"${account?.objectGuid}" is not a GUID; ignored`);
+      else this.warn("host.identity.computerAccount.objectGuid", `${displayValue(String(account?.objectGuid))} is not a GUID; ignored`);
     }
     return compact({
       fqdn: lower(identity.fqdn),
@@ -111,7 +112,7 @@ class Normalizer {
     const rawType = str(os.installationType);
     if (rawType) {
       installationType = INSTALLATION_TYPES.find((t) => t.toLowerCase() === rawType.toLowerCase());
-      if (!installationType) this.warn("host.os.installationType", `unknown InstallationType "${rawType}"; ignored`);
+      if (!installationType) this.warn("host.os.installationType", `unknown InstallationType ${displayValue(String(rawType), 40)}; ignored`);
     }
     let productType: NonNullable<HostFacts["os"]>["productType"];
     if (os.productType === 1 || os.productType === 2 || os.productType === 3) productType = PRODUCT_TYPES[os.productType];
@@ -161,7 +162,7 @@ class Normalizer {
     if (mode === null || mode === undefined) return undefined;
     const known = START_MODES.find((m) => m === mode);
     if (!known) {
-      this.warn("host.services.vaultSvc.startMode", `start mode "${mode}" is not Auto, Manual or Disabled; ignored`);
+      this.warn("host.services.vaultSvc.startMode", `start mode ${displayValue(String(mode), 40)} is not Auto, Manual or Disabled; ignored`);
       return undefined;
     }
     return { vaultSvc: known };

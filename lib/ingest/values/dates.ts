@@ -1,3 +1,5 @@
+import { displayValue } from "../text/display";
+
 /**
  * Date-times as PowerShell writes them:
  * - Windows PowerShell 5.1 ConvertTo-Json: "/Date(1700000000000)/" (optionally "/Date(1700000000000+0100)/");
@@ -30,7 +32,7 @@ export function parseDateTime(value: unknown): DateParse {
     // The ticks are UTC milliseconds; the optional offset only says which zone the value was shown in.
     const time = Number(ms[1]);
     const date = new Date(time);
-    if (!Number.isFinite(date.getTime())) return { ok: false, message: `"${text}" is not a valid date` };
+    if (!Number.isFinite(date.getTime())) return { ok: false, message: `${displayValue(text)} is not a valid date` };
     return { ok: true, iso: date.toISOString(), assumedUtc: false };
   }
   const iso = ISO.exec(text);
@@ -44,7 +46,7 @@ export function parseDateTime(value: unknown): DateParse {
       offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
     }
     const time = build(Number(iso[1]), Number(iso[2]), Number(iso[3]), Number(iso[4] ?? 0), Number(iso[5] ?? 0), Number(iso[6] ?? 0), fraction, offset);
-    if (time === undefined) return { ok: false, message: `"${text}" is not a valid date` };
+    if (time === undefined) return { ok: false, message: `${displayValue(text)} is not a valid date` };
     return { ok: true, iso: new Date(time).toISOString(), assumedUtc: zone === undefined };
   }
   const us = US.exec(text);
@@ -54,11 +56,11 @@ export function parseDateTime(value: unknown): DateParse {
     if (meridiem === "PM" && hour < 12) hour += 12;
     if (meridiem === "AM" && hour === 12) hour = 0;
     const time = build(Number(us[3]), Number(us[1]), Number(us[2]), hour, Number(us[5] ?? 0), Number(us[6] ?? 0), 0, 0);
-    if (time === undefined) return { ok: false, message: `"${text}" is not a valid date` };
+    if (time === undefined) return { ok: false, message: `${displayValue(text)} is not a valid date` };
     return { ok: true, iso: new Date(time).toISOString(), assumedUtc: true };
   }
   return {
     ok: false,
-    message: `"${text.slice(0, 40)}" is not a date PowerShell writes; expected ISO 8601 (2024-05-01T10:00:00Z) or /Date(1714557600000)/`,
+    message: `${displayValue(text, 40)} is not a date PowerShell writes; expected ISO 8601 (2024-05-01T10:00:00Z) or /Date(1714557600000)/`,
   };
 }

@@ -1,4 +1,5 @@
 import { parseLocaleNumber } from "./numbers";
+import { displayValue } from "../text/display";
 
 /** Memory units as Windows prints them; all binary multiples (1 KB = 1024 bytes), as Windows counts. */
 export type MemoryUnit = "B" | "KB" | "MB" | "GB" | "TB";
@@ -50,11 +51,11 @@ export function parseMemory(raw: string, hints: { headerUnit?: MemoryUnit; defau
   const match = /^([0-9][0-9\s\u00a0\u202f\u2009.,']*)\s*([A-Za-z]+)?\.?$/.exec(text);
   if (!match) return { ok: false, message: `expected an amount of memory such as "16 GB" or "17179869184"` };
   const amount = parseLocaleNumber(match[1]);
-  if (amount === undefined || amount < 0) return { ok: false, message: `"${text}" is not a number` };
+  if (amount === undefined || amount < 0) return { ok: false, message: `${displayValue(text)} is not a number` };
   let unit: MemoryUnit | undefined;
   if (match[2] !== undefined) {
     unit = unitFromWord(match[2]);
-    if (unit === undefined) return { ok: false, message: `unknown memory unit "${match[2]}" (use bytes, KB, MB, GB or TB)` };
+    if (unit === undefined) return { ok: false, message: `unknown memory unit ${displayValue(match[2], 20)} (use bytes, KB, MB, GB or TB)` };
   }
   let guessed = false;
   unit ??= hints.headerUnit ?? hints.defaultUnit;

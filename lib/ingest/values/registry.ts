@@ -1,4 +1,5 @@
 import { parseNonNegativeInteger } from "./numbers";
+import { displayValue } from "../text/display";
 
 export type DwordParse = { ok: true; value: number | null } | { ok: false; message: string };
 
@@ -18,7 +19,7 @@ export function parseDword(value: unknown): DwordParse {
   if (ABSENT.test(text)) return { ok: true, value: null };
   const parsed = parseNonNegativeInteger(text.replace(/\s*\(.*\)$/, ""));
   if (parsed === undefined || parsed > 0xffffffff) {
-    return { ok: false, message: `"${text}" is not a registry DWORD; expected a number such as 1 or 0x00000001, or "Not Found"` };
+    return { ok: false, message: `${displayValue(text)} is not a registry DWORD; expected a number such as 1 or 0x00000001, or "Not Found"` };
   }
   return { ok: true, value: parsed };
 }

@@ -38,7 +38,8 @@ function csvField(text: string): string {
 
 /** CSV text (comma-delimited, LF) whose line N is sheet row N; rows before `headerRow` are blank. */
 export function sheetToCsv(rows: SheetRows, headerRow: number): string {
-  const last = Math.max(headerRow, ...rows.keys());
+  let last = headerRow;
+  for (const n of rows.keys()) if (n > last) last = n; // not Math.max(...): a sheet may have a million rows
   const lines: string[] = new Array(last).fill("");
   for (const [n, cells] of rows) {
     if (n < headerRow) continue;
