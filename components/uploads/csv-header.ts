@@ -1,5 +1,6 @@
 import { csvHeaderOf } from "@/lib/ingest/csv/csv-table";
 import { decodeBytes } from "@/lib/ingest/decode";
+import { MAX_COLUMNS } from "@/lib/ingest/limits";
 
 /**
  * Reads the header of a CSV file in the browser for the column-mapping step, with the same decoding
@@ -21,7 +22,7 @@ export function trimProbe(bytes: Uint8Array, complete: boolean): Uint8Array {
 
 /**
  * The headers of a delimited text file, or null when the start of the file is not CSV
- * (JSON, plain text, binary, fewer than two columns).
+ * (JSON, plain text, binary, fewer than two columns) or is wider than MAX_COLUMNS.
  */
 export function csvHeadersOf(bytes: Uint8Array, complete: boolean): string[] | null {
   const decoded = decodeBytes(trimProbe(bytes, complete));
@@ -29,7 +30,8 @@ export function csvHeadersOf(bytes: Uint8Array, complete: boolean): string[] | n
   const start = decoded.text.trimStart();
   if (start.startsWith("{") || start.startsWith("[")) return null;
   const headers = csvHeaderOf(decoded.text);
-  if (headers === undefined || headers.length < 2) return null;
+  // Wider than any table ingest reads (MAX_COLUMNS): no mapping step; the server refuses it with the reason.
+  if (headers === undefined || headers.length < 2 || headers.length > MAX_COLUMNS) return null;
   return headers;
 }
 

@@ -2,7 +2,8 @@ import { cell, isRepeatedHeader, readCsvTable } from "@/lib/ingest/csv/csv-table
 import { headerKey } from "@/lib/ingest/csv/read-csv";
 import { decodeBytes } from "@/lib/ingest/decode";
 import { createIssueSink } from "@/lib/ingest/issues";
-import { displayValue } from "@/lib/ingest/text/display";
+import { MAX_LISTED } from "@/lib/ingest/limits";
+import { displayValue, listNames } from "@/lib/ingest/text/display";
 import type { ParseIssue } from "@/lib/ingest/types";
 import { isoDateSchema, ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES, type RolloutStatus } from "./status";
 
@@ -112,6 +113,7 @@ export function parsePlanCsv(fileName: string, input: Uint8Array | string): Plan
   const headers = table.header.fields.map((h) => h.trim());
   const index: Partial<Record<PlanField, number>> = {};
   const unused: string[] = [];
+  let duplicates = 0;
   headers.forEach((header, i) => {
     const field = FIELD_BY_ALIAS.get(headerKey(header));
     if (field === undefined) {
@@ -120,22 +122,26 @@ export function parsePlanCsv(fileName: string, input: Uint8Array | string): Plan
     }
     const earlier = result.columns[field];
     if (earlier !== undefined) {
+      if (++duplicates > MAX_LISTED) return;
       sink.error(`The columns ${displayValue(earlier, 40)} and ${displayValue(header, 40)} both hold the ${field}; keep one of them.`, { column: header });
       return;
     }
     result.columns[field] = header;
     index[field] = i;
   });
+  if (duplicates > MAX_LISTED) {
+    sink.error(`${(duplicates - MAX_LISTED).toLocaleString("en-US")} more columns repeat a field named above; keep one column per field.`);
+  }
   if (index.server === undefined) {
     sink.error(
-      `The file has no "server" column (headers found: ${headers.map((h) => displayValue(h, 40)).join(", ")}). ` +
+      `The file has no "server" column (headers found: ${listNames(headers)}). ` +
         `Name the column that holds the server names "server" (FQDN or NetBIOS name); the other columns are wave, owner, targetDate, status and note.`,
       { column: "server" },
     );
   }
   if (sink.hasFileError()) return finish();
   if (unused.length > 0) {
-    sink.warning(`These columns are not used: ${unused.map((h) => displayValue(h, 40)).join(", ")}. A plan has the columns server, wave, owner, targetDate, status and note.`);
+    sink.warning(`These columns are not used: ${listNames(unused)}. A plan has the columns server, wave, owner, targetDate, status and note.`);
   }
 
   const columnOf = (field: PlanField) => result.columns[field] ?? field;

@@ -1,5 +1,5 @@
 import type { IssueSink } from "../issues";
-import { DETECT_WINDOW } from "../limits";
+import { DETECT_WINDOW, MAX_COLUMNS } from "../limits";
 import { readCsv, type CsvDelimiter, type CsvRow } from "./read-csv";
 
 export interface CsvTable {
@@ -11,13 +11,15 @@ export interface CsvTable {
 }
 
 /**
- * Reads a CSV file into header + data rows, reporting file-level errors (unclosed quote, over the row limit,
- * header only) on the sink. Undefined when the file cannot be used at all.
+ * Reads a CSV file into header + data rows, reporting file-level errors (unclosed quote, over the row limit, a row
+ * wider than MAX_COLUMNS, header only) on the sink. Undefined when the file cannot be used at all.
  */
 export function readCsvTable(text: string, sink: IssueSink, maxRows: number): CsvTable | undefined {
-  const read = readCsv(text, { maxRecords: maxRows + 1 });
+  const read = readCsv(text, { maxRecords: maxRows + 1, maxColumns: MAX_COLUMNS });
   if (!read.ok) {
-    if (read.reason === "too-many-rows") {
+    if (read.reason === "too-many-columns") {
+      sink.error(`${sink.file}: ${read.message}`);
+    } else if (read.reason === "too-many-rows") {
       sink.error(
         `The file has more than ${maxRows.toLocaleString("en-US")} data rows, the limit for one upload; nothing was imported. Split it into smaller files.`,
       );

@@ -28,12 +28,24 @@ export type CsvReadResult =
       rows: CsvRow[];
     }
   | { ok: false; reason: "unclosed-quote"; line: number; message: string }
-  | { ok: false; reason: "too-many-rows"; limit: number; message: string };
+  | { ok: false; reason: "too-many-rows"; limit: number; message: string }
+  | { ok: false; reason: "too-many-columns"; line: number; columns: number; limit: number; message: string };
 
 export interface CsvReadOptions {
   delimiter?: CsvDelimiter;
   /** Stop with "too-many-rows" once more than this many records (header included) are read. */
   maxRecords?: number;
+  /** Stop with "too-many-columns" at the first record with more fields than this (default: unlimited). */
+  maxColumns?: number;
+}
+
+/** "row 1 has 1,000,000 columns; at most 1,000 are read (…)", the problem part of a too-many-columns error. */
+export function tooManyColumnsMessage(line: number, columns: number, limit: number): string {
+  const n = (value: number) => value.toLocaleString("en-US");
+  return (
+    `row ${n(line)} has ${n(columns)} columns; at most ${n(limit)} are read (no export of servers, permissions or scopes ` +
+    `is that wide: check that the file uses comma, semicolon or tab as its delimiter, and remove the columns that are not needed). Nothing was imported.`
+  );
 }
 
 const QUOTE = 34;
@@ -111,6 +123,7 @@ export function readCsv(text: string, options: CsvReadOptions = {}): CsvReadResu
   const n = text.length;
   const rows: CsvRow[] = [];
   const maxRecords = options.maxRecords ?? Number.POSITIVE_INFINITY;
+  const maxColumns = options.maxColumns ?? Number.POSITIVE_INFINITY;
 
   while (pos < n) {
     const startLine = line;
@@ -186,6 +199,16 @@ export function readCsv(text: string, options: CsvReadOptions = {}): CsvReadResu
       break;
     }
     if (blank) continue;
+    if (fields.length > maxColumns) {
+      return {
+        ok: false,
+        reason: "too-many-columns",
+        line: startLine,
+        columns: fields.length,
+        limit: maxColumns,
+        message: tooManyColumnsMessage(startLine, fields.length, maxColumns),
+      };
+    }
     rows.push({ line: startLine, fields });
     if (rows.length > maxRecords) {
       return {

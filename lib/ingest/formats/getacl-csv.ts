@@ -6,7 +6,7 @@ import { maxRowsOf } from "../limits";
 import { headerKey } from "../csv/read-csv";
 import { cell, csvHeaderOf, isRepeatedHeader, readCsvTable } from "../csv/csv-table";
 import { looksLikeJson } from "../json/parse-json";
-import { displayValue } from "../text/display";
+import { displayValue, listNames } from "../text/display";
 import { buildAce, INHERITANCE_PROPERTIES, unknownInheritanceWarning } from "../acl/build-ace";
 import { assembleAcls, createAclCollector, normalizeTargetDn } from "../acl/assemble";
 
@@ -63,13 +63,12 @@ function parse(input: ParseInput): ParseResult {
   }
   const targetIndex = keys.findIndex((k) => TARGET_ALIASES.includes(k));
   const accountIndex = keys.findIndex((k) => ACCOUNT_ALIASES.includes(k));
-  for (const required of ["ActiveDirectoryRights", "IdentityReference", "AccessControlType"] as const) {
-    if (!index.has(required)) {
-      sink.error(
-        `The column "${required}" is missing. Headers found: ${headers.map((h) => displayValue(h, 40)).join(", ")}. ` +
-          `Export with Get-Acl 'AD:<dn>' | Select-Object -ExpandProperty Access | Export-Csv -NoTypeInformation.`,
-      );
-    }
+  const missing = (["ActiveDirectoryRights", "IdentityReference", "AccessControlType"] as const).filter((required) => !index.has(required));
+  if (missing.length > 0) {
+    sink.error(
+      `${missing.length === 1 ? `The column "${missing[0]}" is` : `The columns ${missing.map((m) => `"${m}"`).join(", ")} are`} missing. Headers found: ${listNames(headers)}. ` +
+        `Export with Get-Acl 'AD:<dn>' | Select-Object -ExpandProperty Access | Export-Csv -NoTypeInformation.`,
+    );
   }
   if (sink.hasFileError()) return finishResult(result, sink);
   if (!index.has("IsInherited")) {
@@ -129,7 +128,7 @@ function parse(input: ParseInput): ParseResult {
   }
   if (unknownInheritance > 0) sink.warning(unknownInheritanceWarning(unknownInheritance, INHERITANCE_PROPERTIES.filter((p) => !index.has(p))));
   if (accounts.size > 1) {
-    sink.error(`The ${headers[accountIndex]} column names several accounts (${[...accounts].slice(0, 5).join(", ")}); upload one file per gMSA.`, {
+    sink.error(`The ${displayValue(headers[accountIndex], 40)} column names several accounts (${listNames([...accounts], 5)}); upload one file per gMSA.`, {
       column: headers[accountIndex],
     });
     return finishResult(result, sink);

@@ -8,7 +8,7 @@ import { looksLikeJson } from "../json/parse-json";
 import { readJsonFile } from "../json/read-json";
 import { asText, field, isObject, jsonPath, unwrapValue, type JsonObject } from "../json/access";
 import { head } from "../text/lines";
-import { displayValue } from "../text/display";
+import { displayValue, listNames } from "../text/display";
 import { buildAce, INHERITANCE_PROPERTIES, unknownInheritanceWarning } from "../acl/build-ace";
 import { assembleAcls, createAclCollector, normalizeTargetDn, type AclCollector } from "../acl/assemble";
 import { parseDateTime } from "../values/dates";
@@ -219,7 +219,7 @@ function parse(input: ParseInput): ParseResult {
     sink.warning("Some entries have no IsInherited property; they were treated as set directly on the object (not inherited).");
   }
   if (walk.accounts.size > 1) {
-    sink.error(`The file names several accounts (${[...walk.accounts].slice(0, 5).join(", ")}); upload one file per gMSA.`);
+    sink.error(`The file names several accounts (${listNames([...walk.accounts], 5)}); upload one file per gMSA.`);
     return finishResult(result, sink);
   }
   const fileAccount = walk.accounts.size === 1 ? [...walk.accounts][0] : undefined;

@@ -1,11 +1,11 @@
 import type { FormatParser, ParseInput, ParseResult } from "../types";
 import { createIssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
-import { maxRowsOf } from "../limits";
+import { MAX_LISTED, maxRowsOf } from "../limits";
 import { headerKey } from "../csv/read-csv";
 import { cell, csvHeadOf, isBlank, isRepeatedHeader, readCsvTable } from "../csv/csv-table";
 import { looksLikeJson } from "../json/parse-json";
-import { displayValue } from "../text/display";
+import { displayValue, listNames } from "../text/display";
 import { finishHost, newHostDraft } from "../host/host-draft";
 import { repeatedHostWarner } from "../host/repeated-hosts";
 import type { FactSources } from "../host/accept-host";
@@ -78,21 +78,33 @@ function parse(input: ParseInput): ParseResult {
 
   const headers = table.header.fields.map((h) => h.trim());
   const resolution = resolveInventoryColumns(headers, input.options.columnMapping);
-  for (const bad of resolution.badMappings) {
+  for (const bad of resolution.badMappings.slice(0, MAX_LISTED)) {
     sink.error(
-      `The column mapping sends "${bad.header}" to "${bad.target}", which is not a known field. Use one of: ${INVENTORY_FIELD_IDS.join(", ")}, or "ignore".`,
+      `The column mapping sends ${displayValue(bad.header, 40)} to ${displayValue(bad.target, 40)}, which is not a known field. Use one of: ${INVENTORY_FIELD_IDS.join(", ")}, or "ignore".`,
       { column: bad.header },
     );
   }
-  for (const unused of resolution.unusedMappings) {
-    sink.warning(`The column mapping names "${unused}", but the file has no such column; that mapping entry was not used.`, {
+  if (resolution.badMappings.length > MAX_LISTED) {
+    sink.error(
+      `The column mapping sends ${(resolution.badMappings.length - MAX_LISTED).toLocaleString("en-US")} more columns to fields that do not exist: ` +
+        `${listNames(resolution.badMappings.slice(MAX_LISTED).map((b) => b.header))}.`,
+    );
+  }
+  for (const unused of resolution.unusedMappings.slice(0, MAX_LISTED)) {
+    sink.warning(`The column mapping names ${displayValue(unused, 40)}, but the file has no such column; that mapping entry was not used.`, {
       column: unused,
     });
+  }
+  if (resolution.unusedMappings.length > MAX_LISTED) {
+    sink.warning(
+      `The column mapping names ${(resolution.unusedMappings.length - MAX_LISTED).toLocaleString("en-US")} more columns the file does not have: ` +
+        `${listNames(resolution.unusedMappings.slice(MAX_LISTED))}; those mapping entries were not used.`,
+    );
   }
   const columns = prepare(resolution.columns);
   const identityColumns = columns.filter((c) => c.field === "fqdn" || c.field === "hostName");
   if (identityColumns.length === 0) {
-    const found = headers.map((h) => displayValue(h, 40)).join(", ");
+    const found = listNames(headers);
     sink.error(
       `No column identifies the host. Headers found: ${found}. Rename the column that holds the server names to "Host Name", "FQDN", ` +
         `"DNSHostName", "ComputerName" or "Name", or map it in the column-mapping step (for example { "Server": "hostName" }).`,
@@ -103,7 +115,7 @@ function parse(input: ParseInput): ParseResult {
   const ignored = resolution.columns.filter((c) => c.field === undefined && c.header !== "");
   if (ignored.length > 0) {
     sink.warning(
-      `These columns are not used: ${ignored.map((c) => displayValue(c.header, 40)).join(", ")}. ` +
+      `These columns are not used: ${listNames(ignored.map((c) => c.header))}. ` +
         `If one holds host data, map it to a field in the column-mapping step.`,
     );
   }
@@ -116,7 +128,7 @@ function parse(input: ParseInput): ParseResult {
     if (names.length > 1) {
       hasDuplicates = true;
       sink.warning(
-        `Several columns hold ${inventoryField(field).label}: ${names.map((n) => `"${n}"`).join(", ")}. ` +
+        `Several columns hold ${inventoryField(field).label}: ${listNames(names)}. ` +
           `For each row the first non-empty value in that order is used.`,
       );
     }
@@ -131,12 +143,12 @@ function parse(input: ParseInput): ParseResult {
     onUnitGuessed: (column: string, unit: string) =>
       sink.warnOnce(
         `unit:${column}`,
-        `The column "${column}" does not say which unit its memory values use; values were read by size (this file: ${unit}). ` +
+        `The column ${displayValue(column, 40)} does not say which unit its memory values use; values were read by size (this file: ${unit}). ` +
           `Add the unit to the header, e.g. "RAM (GB)", to be sure.`,
         { column },
       ),
     onAssumedUtc: (column: string) =>
-      sink.warnOnce(`utc:${column}`, `Dates in "${column}" have no time zone; they were read as UTC.`, { column }),
+      sink.warnOnce(`utc:${column}`, `Dates in ${displayValue(column, 40)} have no time zone; they were read as UTC.`, { column }),
   };
 
   const rowSources: FactSources = new Map();

@@ -10,7 +10,7 @@ import { looksLikeJson } from "../json/parse-json";
 import { readJsonFile } from "../json/read-json";
 import { asText, field, isObject, jsonPath, type JsonObject } from "../json/access";
 import { head } from "../text/lines";
-import { displayValue } from "../text/display";
+import { displayValue, listNames } from "../text/display";
 import { normalizeDnsName } from "../identity";
 import { parseBoolean } from "../values/booleans";
 import { parseGroupedInteger } from "../values/numbers";
@@ -237,7 +237,7 @@ function parseCsvPlan(input: ParseInput, sink: IssueSink, result: ParseResult): 
     if (f !== undefined && !index.has(f)) index.set(f, i);
   });
   if (!index.has("name")) {
-    sink.error(`No column names the configuration. Headers found: ${headers.map((h) => displayValue(h, 40)).join(", ")}. Add a "Name" column.`);
+    sink.error(`No column names the configuration. Headers found: ${listNames(headers)}. Add a "Name" column.`);
     return undefined;
   }
   const out: SyncConfiguration[] = [];

@@ -7,7 +7,7 @@ import { headerKey } from "../csv/read-csv";
 import { cell, csvHeadOf, isRepeatedHeader, readCsvTable } from "../csv/csv-table";
 import { looksLikeJson } from "../json/parse-json";
 import { head, splitLines } from "../text/lines";
-import { displayValue } from "../text/display";
+import { displayValue, listNames } from "../text/display";
 import { assembleAcls, createAclCollector, normalizeTargetDn, type AclCollector } from "../acl/assemble";
 import { looksLikeSddl, parseSddl } from "../acl/sddl";
 import { dnsNameOfDn, sddlAceToAce } from "../acl/sddl-ace";
@@ -153,7 +153,7 @@ function readCsvEntries(text: string, sink: IssueSink, maxRows: number): Entry[]
   const sddlIndex = keys.findIndex((k) => SDDL_KEYS.has(k));
   const targetIndex = keys.findIndex((k) => TARGET_KEYS.has(k));
   if (sddlIndex === -1) {
-    sink.error(`No Sddl column was found. Headers found: ${headers.map((h) => displayValue(h, 40)).join(", ")}.`);
+    sink.error(`No Sddl column was found. Headers found: ${listNames(headers)}.`);
     return undefined;
   }
   const entries: Entry[] = [];

@@ -1,7 +1,7 @@
 import type { FormatParser, HostRecord, ParseInput, ParseResult } from "../types";
 import { createIssueSink, type IssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
-import { DETECT_WINDOW, maxRowsOf } from "../limits";
+import { DETECT_WINDOW, MAX_COLUMNS, maxRowsOf } from "../limits";
 import { headerKey, readCsv, type CsvRow } from "../csv/read-csv";
 import { cell, csvHeaderOf, isBlank } from "../csv/csv-table";
 import { looksLikeJson } from "../json/parse-json";
@@ -111,12 +111,14 @@ function parse(input: ParseInput): ParseResult {
   const sink = createIssueSink(input.fileName);
   const result = newResult("host-inventory", FORMAT);
   const maxRows = maxRowsOf(input.options);
-  const read = readCsv(input.text, { maxRecords: maxRows * 2 + 1 });
+  const read = readCsv(input.text, { maxRecords: maxRows * 2 + 1, maxColumns: MAX_COLUMNS });
   if (!read.ok) {
     sink.error(
       read.reason === "too-many-rows"
         ? `The file has more than ${maxRows.toLocaleString("en-US")} hosts, the limit for one upload; nothing was imported. Split it into smaller files.`
-        : read.message,
+        : read.reason === "too-many-columns"
+          ? `${input.fileName}: ${read.message}`
+          : read.message,
     );
     return finishResult(result, sink);
   }

@@ -4,6 +4,9 @@ import { escapeEntryName } from "../archive/entry-name";
 import type { ArchiveLimits } from "../archive/types";
 import { cellText } from "./cell-text";
 import { cellRef, findHeaderRow, sheetToCsv } from "./sheet-table";
+import { tooManyColumnsMessage } from "../csv/read-csv";
+import { MAX_COLUMNS } from "../limits";
+import { listSome } from "../text/display";
 
 
 /**
@@ -23,10 +26,8 @@ export type WorkbookRead =
   | { ok: true; sheetName: string; headerRow: number; csv: string; warnings: string[] }
   | { ok: false; message: string };
 
-const LISTED = 10;
-
 function refs(list: readonly string[]): string {
-  return list.slice(0, LISTED).join(", ") + (list.length > LISTED ? ` and ${list.length - LISTED} more` : "");
+  return listSome(list);
 }
 
 export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: ArchiveLimits, options: WorkbookOptions = {}): Promise<WorkbookRead> {
@@ -62,7 +63,14 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
   const rows = new Map<number, string[]>();
   const errorCells: string[] = [];
   const noResult: string[] = [];
+  let tooWide: { row: number; columns: number } | undefined;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    // Refused before any per-column work (see MAX_COLUMNS); cellCount is the row's last used column.
+    if (tooWide !== undefined) return;
+    if (row.cellCount > MAX_COLUMNS) {
+      tooWide = { row: rowNumber, columns: row.cellCount };
+      return;
+    }
     const cells: string[] = [];
     row.eachCell({ includeEmpty: false }, (cell, column) => {
       const { text, problem } = cellText(cell.value);
@@ -74,9 +82,11 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
     rows.set(rowNumber, cells);
   });
   const name = escapeEntryName(sheet.name);
+  if (tooWide !== undefined) return { ok: false, message: `${fileName} › ${name}: ${tooManyColumnsMessage(tooWide.row, tooWide.columns, MAX_COLUMNS)}` };
   const headerRow = findHeaderRow(rows, options.columnMapping);
   if (headerRow === undefined) return { ok: false, message: `${fileName}: the sheet "${name}" is empty.` };
-  const first = Math.min(...rows.keys());
+  let first = headerRow;
+  for (const n of rows.keys()) if (n < first) first = n; // not Math.min(...): a sheet may have a million rows
   if (headerRow > first) warnings.push(`Rows ${first}–${headerRow - 1} of "${name}" are above the header row (row ${headerRow}) and were not read.`);
   if (errorCells.length > 0) warnings.push(`Cells holding an Excel error (#N/A, #REF!…) were read as empty: ${refs(errorCells)}.`);
   if (noResult.length > 0) warnings.push(`Formulas without a saved result were read as empty (open and save the workbook in Excel to calculate them): ${refs(noResult)}.`);
@@ -86,7 +96,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
 type Sheet = ExcelJS.Worksheet;
 
 function pickSheet(sheets: Sheet[], wanted: string | undefined): Sheet | string {
-  const list = () => sheets.map((s, i) => `${i + 1}. "${escapeEntryName(s.name)}"`).join(", ");
+  const list = () => listSome(sheets.map((s, i) => `${i + 1}. "${escapeEntryName(s.name)}"`));
   if (wanted === undefined || wanted.trim() === "") {
     return sheets.find((s) => s.state === undefined || s.state === "visible") ?? "every sheet is hidden; choose one with the sheet field (" + list() + ").";
   }
