@@ -81,7 +81,8 @@ export const API_ROUTES: readonly ApiRouteEntry[] = [
   { method: "GET", route: "/api/waivers", sample: "/api/waivers", access: "read" },
   { method: "POST", route: "/api/waivers", sample: "/api/waivers", access: "plan", allowedStatuses: [400] },
   { method: "GET", route: "/api/waivers/[id]", sample: "/api/waivers/no-such-waiver", access: "read", allowedStatuses: [404] },
-  { method: "DELETE", route: "/api/waivers/[id]", sample: "/api/waivers/no-such-waiver", access: "plan", allowedStatuses: [404] },
-  { method: "POST", route: "/api/waivers/[id]/approve", sample: "/api/waivers/no-such-waiver/approve", access: "plan", allowedStatuses: [404] },
+  // `version` is required (400 without it): with one, the handler looks the waiver up and answers 404.
+  { method: "DELETE", route: "/api/waivers/[id]", sample: "/api/waivers/no-such-waiver", access: "plan", allowedStatuses: [404], body: { version: 1 } },
+  { method: "POST", route: "/api/waivers/[id]/approve", sample: "/api/waivers/no-such-waiver/approve", access: "plan", allowedStatuses: [404], body: { version: 1 } },
   { method: "POST", route: "/api/waivers/[id]/reject", sample: "/api/waivers/no-such-waiver/reject", access: "plan", allowedStatuses: [404] },
 ];
