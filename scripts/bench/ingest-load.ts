@@ -2,7 +2,7 @@
  * Ingest under load (issue 12): the server keeps answering while a large upload is parsed, evaluated and committed in
  * the upload worker (docs/decisions/016-ingest-worker.md). Against the production build: seeds 50,000 servers through
  * the ingest path before the server starts, then N clients (default 20) each read GET /api/health and GET
- * /api/servers (first page) in a loop, with an API token, while another 50,000-server CSV (new servers in new domains)
+ * /api/servers (first page) in a loop, with an API token and --think-ms (default 500) between two reads, while another 50,000-server CSV (new servers in new domains)
  * is uploaded through POST /api/uploads?async=1 and its job followed every 100 ms. Every read is timed end to end and
  * classified by the job's stage while it ran (a read that overlaps the evaluating/committing window counts for it).
  * Budgets while the upload commits (evaluating + committing): p99 of /api/health < 100 ms, p99 of the servers list
@@ -10,7 +10,9 @@
  *
  * Needs `npm run build` (.next/BUILD_ID and the worker bundle; a missing bundle is built here with esbuild).
  * Options: --servers=<n> (seeded, default 50000), --upload=<n> (servers in the uploaded CSV, default 50000),
- * --clients=<n> (default 20), --baseline-ms=<n> (default 5000), --seed=<s>, --port=<p>.
+ * --clients=<n> (default 20), --think-ms=<n> (pause of each client between reads, default 500; 0 = a closed loop, in
+ * which 20 clients saturate the request thread with reads alone on 2 cores), --baseline-ms=<n> (default 5000),
+ * --seed=<s>, --port=<p>.
  */
 import { existsSync } from "node:fs";
 import os from "node:os";
@@ -60,7 +62,7 @@ function line(label: string, samples: readonly Sample[]): string {
 }
 
 /** N clients reading health and the first page of servers in a loop until `stop` resolves. */
-async function readLoad(base: string, token: string, clients: number, stop: Promise<unknown>): Promise<Sample[]> {
+async function readLoad(base: string, token: string, clients: number, stop: Promise<unknown>, thinkMs = 0): Promise<Sample[]> {
   const samples: Sample[] = [];
   let stopped = false;
   void stop.finally(() => (stopped = true));
@@ -75,10 +77,12 @@ async function readLoad(base: string, token: string, clients: number, stop: Prom
       ok = false;
     }
     samples.push({ endpoint, start, end: performance.now(), ok });
+    if (thinkMs > 0 && !stopped) await new Promise((resolve) => setTimeout(resolve, thinkMs));
   };
   await Promise.all(
     Array.from({ length: clients }, async (_, index) => {
-      // Stagger the clients so they do not all ask for the list at once.
+      // Stagger the clients so they do not all ask at once.
+      if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, (thinkMs * index) / clients));
       if (index % 2 === 1) await read("health");
       while (!stopped) {
         await read("list");
@@ -98,6 +102,7 @@ const suite: BenchSuite = {
     const uploadServers = intOption(options, "upload", 50_000);
     const clients = intOption(options, "clients", 20);
     const baselineMs = intOption(options, "baseline-ms", 5_000);
+    const thinkMs = options["think-ms"] === "0" ? 0 : intOption(options, "think-ms", 500);
     const seed = options.seed ?? "ingest-load";
     const details: string[] = [];
     if (!existsSync(WORKER_OUTFILE)) {
@@ -125,13 +130,13 @@ const suite: BenchSuite = {
 
       // Warm the routes (and the token's last-used time, written at most once per interval, outside the measurement).
       for (let i = 0; i < 5; i++) await readLoad(base, token, 1, Promise.resolve());
-      const baseline = await readLoad(base, token, clients, new Promise((resolve) => setTimeout(resolve, baselineMs)));
-      details.push(line(`no upload (${clients} clients, ${baselineMs / 1000} s)`, baseline));
+      const baseline = await readLoad(base, token, clients, new Promise((resolve) => setTimeout(resolve, baselineMs)), thinkMs);
+      details.push(line(`no upload (${clients} clients, ${thinkMs} ms between reads, ${baselineMs / 1000} s)`, baseline));
 
       const marks: StageMark[] = [];
       let jobDone!: () => void;
       const finished = new Promise<void>((resolve) => (jobDone = resolve));
-      const load = readLoad(base, token, clients, finished);
+      const load = readLoad(base, token, clients, finished, thinkMs);
       const uploadStart = performance.now();
       const body = new FormData();
       body.append("file", new Blob([csv], { type: "text/csv" }), "load.csv");
@@ -158,7 +163,7 @@ const suite: BenchSuite = {
       const during = samples.filter((s) => s.end >= uploadStart && s.start <= uploadEnd);
       const committing = samples.filter((s) => s.end >= commitStart && s.start <= uploadEnd);
       details.push(
-        `upload: 202 after ${formatInt(acceptedMs)} ms (body read on the request thread), stages ${marks.map((m) => `${m.stage} +${formatInt(m.at - uploadStart)} ms`).join(", ")}, done +${formatInt(uploadEnd - uploadStart)} ms; ${formatInt(result.body.counts?.accepted ?? 0)} servers committed`,
+        `upload: 202 after ${formatInt(acceptedMs)} ms (body read on the request thread), stages ${marks.map((m) => `${m.stage} +${formatInt(m.at - uploadStart)} ms`).join(", ")}; ${formatInt(result.body.counts?.accepted ?? 0)} servers committed`,
       );
       details.push(line("whole upload (request to done)", during));
       details.push(line(`while it evaluates and commits (${formatInt(uploadEnd - commitStart)} ms)`, committing));
@@ -169,7 +174,7 @@ const suite: BenchSuite = {
       const ok = health.p99 < HEALTH_P99_BUDGET_MS && list.p99 < LIST_P99_BUDGET_MS && health.failed === 0 && list.failed === 0 && health.n > 0 && list.n > 0;
       return {
         ok,
-        figure: `ingest-load: while a ${formatInt(uploadServers)}-server upload commits at ${formatInt(seeded.servers)} servers, ${clients} clients: /api/health p99 ${health.p99.toFixed(0)} ms (budget ${HEALTH_P99_BUDGET_MS}), servers list p99 ${list.p99.toFixed(0)} ms (budget ${LIST_P99_BUDGET_MS})${health.failed + list.failed ? `, ${health.failed + list.failed} failed reads` : ""}`,
+        figure: `ingest-load: while a ${formatInt(uploadServers)}-server upload commits at ${formatInt(seeded.servers)} servers, ${clients} clients (${thinkMs} ms between reads): /api/health p99 ${health.p99.toFixed(0)} ms (budget ${HEALTH_P99_BUDGET_MS}), servers list p99 ${list.p99.toFixed(0)} ms (budget ${LIST_P99_BUDGET_MS})${health.failed + list.failed ? `, ${health.failed + list.failed} failed reads` : ""}`,
         details,
       };
     } finally {

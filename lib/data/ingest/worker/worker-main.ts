@@ -1,4 +1,6 @@
 import "server-only";
+import { readlinkSync } from "node:fs";
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { ingestUpload } from "../ingest-file";
 import type { WorkerJobMessage, WorkerReply } from "./protocol";
@@ -10,6 +12,22 @@ import type { WorkerJobMessage, WorkerReply } from "./protocol";
 
 const port = parentPort;
 if (!port) throw new Error("worker-main.ts runs as a worker thread (lib/data/ingest/worker/ingest-queue.ts starts it).");
+
+/**
+ * Linux: this thread runs at a lower CPU priority (nice 10) than the request thread, so that on a busy machine the
+ * server's answers come first and the upload takes what is left. setpriority(2) with a thread id changes only that
+ * thread; raising one's own nice value needs no privilege. Elsewhere (or without /proc) nothing changes.
+ */
+export const WORKER_NICE = 10;
+function lowerOwnPriority(): void {
+  try {
+    const tid = Number(readlinkSync("/proc/thread-self").split("/").at(-1));
+    if (Number.isInteger(tid) && tid > 0) setPriority(tid, WORKER_NICE);
+  } catch {
+    // not Linux, or not allowed: keep the default priority
+  }
+}
+lowerOwnPriority();
 
 function reply(message: WorkerReply): void {
   port!.postMessage(message);
