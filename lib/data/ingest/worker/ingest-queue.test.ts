@@ -52,7 +52,8 @@ beforeEach(() => {
   }
 });
 
-describe("IngestQueue (the upload worker)", () => {
+// Each test starts its own worker: the first start transpiles the ingest path through tsx, slow on a busy machine.
+describe("IngestQueue (the upload worker)", { timeout: 120_000 }, () => {
   it("gives the same answer as the in-process ingest, and this thread reads the commit as soon as the job is done", async () => {
     const queue = newQueue();
     const bytes = inventory(300, "corp.contoso.com");

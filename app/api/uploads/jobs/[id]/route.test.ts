@@ -42,7 +42,9 @@ beforeAll(async () => {
   admin = (await createApiToken({ name: "uploader", role: "admin" }, SYSTEM_ACTOR)).token;
   otherAdmin = (await createApiToken({ name: "other-admin", role: "admin" }, SYSTEM_ACTOR)).token;
   lead = (await createApiToken({ name: "lead", role: "lead" }, SYSTEM_ACTOR)).token;
-});
+  // Start the upload worker once (its first start transpiles the ingest path through tsx: slow on a busy machine).
+  await ingestQueue().submit({ bytes: new TextEncoder().encode("warm-up\n"), fileName: "warm-up.txt", options: {}, uploadedBy: { name: "test" } }, { key: "test", label: "test" }).done;
+}, 180_000);
 
 afterAll(async () => {
   await ingestQueue().close();
