@@ -1,6 +1,7 @@
 import { type NextRequest, NextResponse } from "next/server";
 import { configuredTrustedProxies, requestHostFrom } from "@/lib/auth/client-address";
 import { crossSiteRefusal, crossSiteWriteReason } from "@/lib/http/cross-site";
+import { declaredActionBodyTooLarge } from "@/lib/http/server-action-limit";
 import { newNonce, pagePolicy } from "@/lib/security/csp";
 import { cameOverHttps, HSTS_VALUE } from "@/lib/security/hsts";
 
@@ -14,6 +15,8 @@ export function proxy(request: NextRequest) {
   // A write from another site (a server action posted cross-site) is refused before it runs: 403 (lib/http/cross-site.ts).
   const crossSite = crossSiteWriteReason(request.method, request.headers, requestHostFrom(request.headers, configuredTrustedProxies()));
   if (crossSite) return crossSiteRefusal(crossSite);
+  const tooLarge = declaredActionBodyTooLarge(request.method, request.headers);
+  if (tooLarge) return tooLarge;
 
   const nonce = newNonce();
   const policy = pagePolicy({ nonce, dev: process.env.NODE_ENV === "development" });

@@ -85,7 +85,19 @@ test("a server action posted from another site is refused (403) before it runs, 
   const fromUs = await replay("S", { origin: baseURL, "sec-fetch-site": "same-origin" });
   expect(fromUs.status()).toBe(200);
 
+  // The same action from our origin with a body over the server actions' 1 MB limit (padding after the last
+  // boundary, which a multipart parser ignores): refused by its declared length before it is read; nothing runs.
+  const oversized = await admin.fetch(actionRequest.url(), {
+    method: "POST",
+    headers: { ...Object.fromEntries(Object.entries(sent).filter(([name]) => ["next-action", "next-router-state-tree", "content-type", "accept"].includes(name))), origin: baseURL },
+    data: Buffer.concat([Buffer.from(body!.toString("latin1").replace(original, `Action probe L${stamp}`), "latin1"), Buffer.alloc(3 * 1024 * 1024, 0x20)]),
+    failOnStatusCode: false,
+  });
+  expect(oversized.status(), await oversized.text()).toBe(413);
+  expect(await oversized.text()).toBe("The form is larger than the 1 MB limit for a form.\n");
+
   const names = await waveNames();
+  expect(names).not.toContain(`Action probe L${stamp}`);
   expect(names).toContain(original);
   expect(names).toContain(`Action probe S${stamp}`);
   expect(names).not.toContain(`Action probe E${stamp}`);
