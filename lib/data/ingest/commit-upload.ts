@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newRowId } from "../ids";
 import type Database from "better-sqlite3";
 import { type AuditActor, actorFromUploader } from "@/lib/audit/entry";
 import type { ContainerKind, EntryOutcome } from "@/lib/ingest/archive";
@@ -43,7 +43,7 @@ export function commitUpload(input: CommitInput): CommitOutcome {
       | undefined;
     if (duplicate) return { status: "duplicate", id: duplicate.id, servers: duplicate.serversAffected, issues: [] };
 
-    const id = randomUUID();
+    const id = newRowId();
     const { parsed, archive } = input;
     db.prepare(
       `INSERT INTO Upload (id, sha256, fileName, sizeBytes, kind, format, producerVersion, uploadedBy, uploadedById, createdAt,
@@ -89,7 +89,7 @@ function writeUploadEntries(db: Database.Database, uploadId: string, entries: re
   const insert = db.prepare(
     "INSERT INTO UploadEntry (id, uploadId, position, name, sizeBytes, format, kind, records, accepted, rejected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  for (const e of entries) insert.run(randomUUID(), uploadId, e.position, e.name, e.sizeBytes, e.format, e.kind, e.records, e.accepted, e.rejected);
+  for (const e of entries) insert.run(newRowId(), uploadId, e.position, e.name, e.sizeBytes, e.format, e.kind, e.records, e.accepted, e.rejected);
 }
 
 /** The "upload.commit" audit entry, written inside the commit's transaction (never for a duplicate). */

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newRowId } from "../ids";
 import type Database from "better-sqlite3";
 import { applyWaivers, describeDomain, domainFactsFor, engine, type ResultSummary, rollupWith, scopeForDomain, summarizeResults, type Verdict } from "@/lib/readiness";
 import type { RuleContext, RuleResult } from "@/lib/rules";
@@ -207,7 +207,7 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
     }
     if (outcomeChanged || touched || notes !== undefined) {
       const note = notes === undefined ? null : notes.join("; ").slice(0, 2_000);
-      evaluations.add(randomUUID(), server.id, now, engine.rulesetVersion, readiness.verdict, readiness.confidence.stars, statuses, cause, note);
+      evaluations.add(newRowId(), server.id, now, engine.rulesetVersion, readiness.verdict, readiness.confidence.stars, statuses, cause, note);
     }
   }
   fresh?.finish();
@@ -225,7 +225,7 @@ export function recordReadinessSnapshot(db: Database.Database, at: string, cause
     (db.prepare("SELECT verdict, COUNT(*) AS n FROM Server GROUP BY verdict").all() as { verdict: string; n: number }[]).map((row) => [row.verdict, row.n]),
   );
   db.prepare("INSERT INTO ReadinessSnapshot (id, at, ready, conditions, notReady, unknown, cause) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
-    randomUUID(),
+    newRowId(),
     at,
     counts["ready"] ?? 0,
     counts["ready-with-conditions"] ?? 0,

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { newRowId } from "../ids";
 import type Database from "better-sqlite3";
 import type { ParseIssue, ParseResult } from "@/lib/ingest/types";
 import { sqlDate } from "../sqlite/connection";
@@ -60,7 +60,7 @@ export function writeHostFacts(db: Database.Database, uploadId: string, file: st
     existing ??= sameName;
     let serverId: string;
     if (!existing) {
-      serverId = randomUUID();
+      serverId = newRowId();
       fresh.add(serverId, { identity, collectedAt: collectedAtText, factsJson, agentInstalled: agentFlag(record.facts), facts: record.facts }, nowText);
     } else {
       serverId = existing.id;
@@ -81,7 +81,7 @@ export function writeHostFacts(db: Database.Database, uploadId: string, file: st
           severity: "warning",
         });
         if (!filled) {
-          fresh.addSnapshot([randomUUID(), serverId, uploadId, collectedAtText, factsJson, nowText]);
+          fresh.addSnapshot([newRowId(), serverId, uploadId, collectedAtText, factsJson, nowText]);
           affected.add(identity.domain);
           written.touched.add(serverId);
           continue;
@@ -91,7 +91,7 @@ export function writeHostFacts(db: Database.Database, uploadId: string, file: st
       const at = newer ? collectedAtText : (existing.factsCollectedAt ?? collectedAtText);
       fresh.replace(existing, { identity: mergedIdentity, collectedAt: at, factsJson: mergedJson, agentInstalled: agentFlag(facts), facts }, nowText);
     }
-    fresh.addSnapshot([randomUUID(), serverId, uploadId, collectedAtText, factsJson, nowText]);
+    fresh.addSnapshot([newRowId(), serverId, uploadId, collectedAtText, factsJson, nowText]);
     affected.add(identity.domain);
     written.touched.add(serverId);
   }
@@ -102,7 +102,7 @@ export function writeOtherFacts(db: Database.Database, uploadId: string, parsed:
     "INSERT INTO FactSnapshot (id, kind, subject, uploadId, collectedAt, factsJson, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
   const add = (kind: string, subject: string, collectedAt: string | undefined, facts: unknown) => {
-    insert.run(randomUUID(), kind, subject, uploadId, sqlDate(dateOr(collectedAt, now)), JSON.stringify(facts), sqlDate(now));
+    insert.run(newRowId(), kind, subject, uploadId, sqlDate(dateOr(collectedAt, now)), JSON.stringify(facts), sqlDate(now));
   };
   const affect = (domain: string) => {
     if (written.affected !== "all") written.affected.add(domain);

@@ -211,6 +211,12 @@ export const WORKER_BUNDLE = path.join(".next", "ingest-worker", "ingest-worker.
 const WORKER_SOURCE = path.join("lib", "data", "ingest", "worker", "worker-main.ts");
 const WORKER_BOOT = path.join("lib", "data", "ingest", "worker", "boot.mjs");
 
+/**
+ * The worker's young generation, capped at 48 MB: a ZIP of 50,000 collector reports peaked at 1,259 MB with it
+ * (budget 1.5 GB) and at 1,579 MB with 192 MB, which was 12 % faster (19.5 s against 17.2 s; docs/performance.md).
+ */
+const WORKER_HEAP = { maxYoungGenerationSizeMb: 48 };
+
 let warnedNoBundle = false;
 
 /**
@@ -230,7 +236,7 @@ export function spawnIngestWorker(): Worker {
   const root = process.cwd();
   const bundle = path.join(root, WORKER_BUNDLE);
   if (process.env.NODE_ENV === "production") {
-    if (existsSync(bundle)) return startWorker(bundle, { execArgv: [] });
+    if (existsSync(bundle)) return startWorker(bundle, { execArgv: [], resourceLimits: WORKER_HEAP });
     if (!warnedNoBundle) {
       warnedNoBundle = true;
       console.warn(`[ingest-queue] ${WORKER_BUNDLE} is missing (run \`npm run build\`, not only \`next build\`): starting the upload worker from source through tsx.`);
@@ -238,6 +244,7 @@ export function spawnIngestWorker(): Worker {
   }
   return startWorker(path.join(root, WORKER_BOOT), {
     execArgv: ["--conditions=react-server"],
+    resourceLimits: WORKER_HEAP,
     workerData: { entry: pathToFileURL(path.join(root, WORKER_SOURCE)).href },
   });
 }
