@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { storageStatePath } from "./support/accounts";
+import { SCREENSHOT_DIR, storageStatePath } from "./support/accounts";
 import { tokenFor } from "./support/roles";
 
 // Uploads run in the server's upload worker, one at a time (decision 017): the upload page follows each job's stage
@@ -40,6 +40,7 @@ test.describe("the upload queue on the upload page", () => {
     await page.getByLabel("Files to upload").setInputFiles(csv(small, inventoryCsv(`queue-small-${RUN}.e2e.test`, `qs${RUN}`, 2)));
     const smallEntry = entryFor(page, small);
     await expect(smallEntry.getByRole("status")).toHaveText("Dry run: Queued (1st in line)");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/uploads-queue.png`, fullPage: true, style: "body > div > header { position: static !important; }" });
 
     await expect(bigEntry.getByRole("status")).toHaveText("Committed", { timeout: 120_000 });
     await expect(bar).toHaveAttribute("aria-valuenow", "100");
