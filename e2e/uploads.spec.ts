@@ -116,11 +116,22 @@ test.describe("uploads as an admin", () => {
     const again = `${tag}-again.csv`;
     await page.getByLabel("Files to upload").setInputFiles(csv(again, bytes));
     const entry = entryFor(page, again);
-    await expect(entry.getByRole("status")).toHaveText("Dry run: ready to commit");
+    // The dry run already says so: when, by whom, under which name, and that committing would change nothing.
+    await expect(entry.getByRole("status")).toHaveText("Dry run: already uploaded — nothing would change");
+    await expect(entry).toContainText(`by token:e2e admin (as ${tag}.csv): these exact bytes are stored, so committing would change nothing.`);
+    await entry.screenshot({ path: `${SCREENSHOT_DIR}/uploads-already-uploaded.png`, style: UNSTICK_HEADER });
+    await expect(entry.getByRole("link", { name: "Open that upload" })).toHaveAttribute("href", `/uploads/${id}`);
     await entry.getByRole("button", { name: "Commit", exact: true }).click();
     await expect(entry.getByRole("status")).toHaveText("Already uploaded — nothing changed");
     await expect(entry).toContainText("same SHA-256");
+    await expect(entry).toContainText(`by token:e2e admin (as ${tag}.csv)`);
     await expect(entry.getByRole("link", { name: "Open the upload" })).toHaveAttribute("href", `/uploads/${id}`);
+    expect(await storedFileNames(page.request)).toEqual(before);
+
+    // The same bytes with another default domain would be read differently: refused (409), saying what to do.
+    const other = await apiUpload(page.request, `${tag}-domain.csv`, bytes, { defaultDomain: "other.e2e.test" });
+    expect(other.status()).toBe(409);
+    expect(await other.json()).toMatchObject({ error: { code: "duplicate-other-options", message: expect.stringMatching(/default domain: \(none\) → other\.e2e\.test.*delete that upload first/) } });
     expect(await storedFileNames(page.request)).toEqual(before);
   });
 

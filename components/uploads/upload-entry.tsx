@@ -28,6 +28,7 @@ function statusText(entry: QueueEntry): string {
   if (entry.error) return entry.error.stage === "dry-run" ? "Refused — nothing stored" : "Not committed — nothing stored";
   if (entry.preview) {
     if (entry.stale) return "Options changed — check again";
+    if (entry.preview.previous) return "Dry run: already uploaded — nothing would change";
     return entry.preview.counts.rejected > 0 ? `Dry run: ${plural(entry.preview.counts.rejected, "record")} rejected` : "Dry run: ready to commit";
   }
   return "Waiting…";
@@ -37,7 +38,7 @@ function statusTone(entry: QueueEntry): string {
   if (entry.sending) return "bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-100";
   if (entry.result) return "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-200";
   if (entry.error) return "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200";
-  if (entry.preview && (entry.stale || entry.preview.counts.rejected > 0)) return "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200";
+  if (entry.preview && (entry.stale || entry.preview.counts.rejected > 0 || entry.preview.previous)) return "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200";
   return "bg-brand-50 text-brand-700 dark:bg-slate-800 dark:text-brand-100";
 }
 
@@ -54,6 +55,23 @@ function Issues({ issues, caption }: { issues: UploadAccepted["issues"]; caption
         </Button>
       )}
     </div>
+  );
+}
+
+function whenText(iso: string): string {
+  return `${iso.slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/** A dry run of bytes that were committed before: committing again would change nothing. */
+function AlreadyUploaded({ previous }: { previous: NonNullable<UploadAccepted["previous"]> }) {
+  return (
+    <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+      <strong>Already uploaded</strong> on {whenText(previous.uploadedAt)} by {previous.uploadedBy} (as {previous.fileName}): these exact bytes are stored,
+      so committing would change nothing.{" "}
+      <Link href={`/uploads/${encodeURIComponent(previous.id)}`} className={LINK}>
+        Open that upload
+      </Link>
+    </p>
   );
 }
 
@@ -133,7 +151,9 @@ export function UploadEntry({
             <div className="rounded-md border border-green-300 bg-green-50 p-3 text-sm dark:border-green-800 dark:bg-green-950">
               {result.status === "duplicate" ? (
                 <p>
-                  <strong>Already uploaded — nothing changed.</strong> These exact bytes (same SHA-256) were committed before; the existing upload is kept.
+                  <strong>Already uploaded — nothing changed.</strong> These exact bytes (same SHA-256) were committed before
+                  {result.previous ? ` on ${whenText(result.previous.uploadedAt)} by ${result.previous.uploadedBy} (as ${result.previous.fileName})` : ""}; the existing
+                  upload is kept.
                 </p>
               ) : (
                 <p>
@@ -163,6 +183,7 @@ export function UploadEntry({
             <h4 className="text-sm font-semibold">
               Dry-run preview <span className="font-normal text-slate-600 dark:text-slate-400">— nothing is stored until you commit.</span>
             </h4>
+            {preview.previous && <AlreadyUploaded previous={preview.previous} />}
             <Detected kind={preview.kind} format={preview.format} formats={formats} />
             <UploadCounts counts={preview.counts} label={`Dry-run counts for ${file.name}`} />
             {preview.archive && <ArchiveEntries archive={preview.archive} caption={`Files found in ${file.name}`} />}

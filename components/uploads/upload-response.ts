@@ -43,6 +43,8 @@ export const uploadAcceptedSchema = z.object({
   counts: countsSchema,
   issues: z.array(uploadIssueSchema),
   archive: archiveSchema.optional().catch(undefined),
+  /** The earlier upload of the same bytes (a duplicate, or a dry run of a file already committed). */
+  previous: z.object({ id: z.string(), fileName: z.string(), uploadedAt: z.string(), uploadedBy: z.string() }).optional().catch(undefined),
 });
 export type UploadAccepted = z.infer<typeof uploadAcceptedSchema>;
 

@@ -241,6 +241,7 @@ export function buildOpenApiDocument(): Json {
           responses: {
             "201": json("UploadResult", "Committed, previewed (dryRun) or recognised as a duplicate"),
             "202": { description: "Async mode: the job, queued or started (Location: /api/uploads/jobs/{id})", content: { "application/json": { schema: uploadJob } } },
+            "409": json("Error", "duplicate-other-options: these bytes were committed before with other options (account, target, defaultDomain); delete that upload first"),
             "413": json("Error", "File too large"),
             "500": json("Error", "ingest-failed: the upload worker died or threw; nothing was stored"),
             ...errors,

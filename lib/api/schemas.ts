@@ -165,6 +165,10 @@ export const uploadResultSchema = z
     counts: z.object({ records: z.number().int(), accepted: z.number().int(), rejected: z.number().int(), servers: z.number().int() }),
     issues: z.array(z.object({ file: z.string(), row: z.number().int().optional(), column: z.string().optional(), message: z.string(), severity: z.enum(["error", "warning"]) })),
     archive: uploadArchiveSchema.optional().describe("Archives (.zip, .gz, .tar.gz) and workbooks (.xlsx): what was read from them"),
+    previous: z
+      .object({ id: z.string(), fileName: z.string(), uploadedAt: z.string().describe("ISO 8601"), uploadedBy: z.string() })
+      .optional()
+      .describe('The earlier upload of the same bytes: with status "duplicate", and with a dry run of a file already committed'),
   })
   .meta({ id: "UploadResult" });
 

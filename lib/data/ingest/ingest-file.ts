@@ -13,10 +13,53 @@ import type { IngestProgress } from "./worker/protocol";
 /** Receives the stages of an ingest as they start (the upload job's progress; ignored in-process). */
 export type ProgressListener = (progress: IngestProgress) => void;
 
-function findUploadByHash(sha256: string) {
-  return sqlite().prepare("SELECT id, kind, format, container, entryCount, records, accepted, rejected, serversAffected FROM Upload WHERE sha256 = ?").get(sha256) as
-    | { id: string; kind: string; format: string; container: string | null; entryCount: number; records: number; accepted: number; rejected: number; serversAffected: number }
-    | undefined;
+interface StoredUpload {
+  id: string;
+  kind: string;
+  format: string;
+  container: string | null;
+  entryCount: number;
+  records: number;
+  accepted: number;
+  rejected: number;
+  serversAffected: number;
+  fileName: string;
+  uploadedBy: string;
+  createdAt: string;
+  optionsJson: string;
+}
+
+function findUploadByHash(sha256: string): StoredUpload | undefined {
+  return sqlite()
+    .prepare(
+      "SELECT id, kind, format, container, entryCount, records, accepted, rejected, serversAffected, fileName, uploadedBy, createdAt, optionsJson FROM Upload WHERE sha256 = ?",
+    )
+    .get(sha256) as StoredUpload | undefined;
+}
+
+/** The earlier upload of the same bytes, as an answer names it. */
+function previousOf(upload: StoredUpload): PreviousUpload {
+  return { id: upload.id, fileName: upload.fileName, uploadedAt: new Date(upload.createdAt).toISOString(), uploadedBy: upload.uploadedBy };
+}
+
+/** Options that change what a file's records become, as stored with the upload (Upload.optionsJson). */
+const STORED_OPTIONS = ["account", "target", "defaultDomain"] as const;
+
+/**
+ * The options of this request that differ from those the same bytes were committed with ("default domain: corp.example
+ * -> (none)"), or [] when they read the file the same way. Options left empty in this request are not a difference.
+ */
+function differingOptions(upload: StoredUpload, options: ParseOptions): string[] {
+  let stored: Partial<Record<(typeof STORED_OPTIONS)[number], string>> = {};
+  try {
+    stored = JSON.parse(upload.optionsJson) as typeof stored;
+  } catch {
+    stored = {};
+  }
+  const label = { account: "gMSA account", target: "target object", defaultDomain: "default domain" } as const;
+  return STORED_OPTIONS.filter((key) => (options[key] ?? "") !== "" && (options[key] ?? "") !== (stored[key] ?? "")).map(
+    (key) => `${label[key]}: ${stored[key] || "(none)"} → ${options[key]}`,
+  );
 }
 
 export interface IngestRequest {
@@ -66,9 +109,19 @@ export interface IngestArchive {
   entries: IngestEntry[];
 }
 
+/** An earlier upload of the same bytes (same SHA-256). */
+export interface PreviousUpload {
+  id: string;
+  fileName: string;
+  uploadedAt: string;
+  uploadedBy: string;
+}
+
 export type IngestResponse =
   | {
       ok: true;
+      /** Status "duplicate", or a dry run of bytes already committed: the upload that holds them. */
+      previous?: PreviousUpload;
       id: string | null;
       kind: StoredUploadKind;
       format: string;
@@ -77,7 +130,7 @@ export type IngestResponse =
       issues: IngestIssue[];
       archive?: IngestArchive;
     }
-  | { ok: false; status: 400 | 413; code: string; message: string; issues: IngestIssue[]; kind?: StoredUploadKind; format?: string; archive?: IngestArchive };
+  | { ok: false; status: 400 | 409 | 413; code: string; message: string; issues: IngestIssue[]; kind?: StoredUploadKind; format?: string; archive?: IngestArchive };
 
 /** Entries listed in a response (a 50,000-file archive is summarised; the upload's page lists them all). */
 export const ENTRIES_LISTED = 500;
@@ -223,8 +276,21 @@ export function ingestFile(request: IngestRequest & { workbook?: WorkbookRead },
     // Fast path: the same bytes were committed before; nothing to parse or change.
     const previous = findUploadByHash(sha256);
     if (previous) {
+      const differences = differingOptions(previous, request.options);
+      if (differences.length > 0) {
+        const when = `${new Date(previous.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+        return {
+          ok: false,
+          status: 409,
+          code: "duplicate-other-options",
+          message: `${fileName} was already uploaded on ${when} by ${previous.uploadedBy} (as ${previous.fileName}) with other options (${differences.join("; ")}). A file is stored once: delete that upload first to read it again with these options.`,
+          issues: [{ file: fileName, message: `Same bytes as upload ${previous.id}; options differ: ${differences.join("; ")}.`, severity: "error" }],
+          kind: previous.kind as StoredUploadKind,
+          format: previous.format,
+        };
+      }
       const counts = { records: previous.records, accepted: previous.accepted, rejected: previous.rejected, servers: previous.serversAffected };
-      return { ok: true, id: previous.id, kind: previous.kind as StoredUploadKind, format: previous.format, status: "duplicate", counts, issues: [] };
+      return { ok: true, id: previous.id, kind: previous.kind as StoredUploadKind, format: previous.format, status: "duplicate", counts, issues: [], previous: previousOf(previous) };
     }
   }
   if (request.workbook === undefined && isWorkbookUpload(request.bytes, fileName)) {
@@ -262,7 +328,9 @@ export function ingestFile(request: IngestRequest & { workbook?: WorkbookRead },
     return { ok: false, status: 400, code: "empty", message: `${fileName} contains no usable records.`, issues, kind, format, archive };
   }
   if (request.dryRun) {
-    return { ok: true, id: null, kind, format, status: "dry-run", counts, issues, archive };
+    // Bytes already committed: the preview says so (committing would change nothing), and by whom and when.
+    const previous = findUploadByHash(sha256);
+    return { ok: true, id: null, kind, format, status: "dry-run", counts, issues, archive, ...(previous ? { previous: previousOf(previous) } : {}) };
   }
   onProgress?.({ stage: "evaluating", records: result.records, servers: result.hosts.length });
   const committed = commitUpload({

@@ -14,8 +14,8 @@ export function answerOfResponse(result: IngestResponse): UploadAnswer {
     const detected = { ...(result.kind ? { kind: result.kind } : {}), ...(result.format ? { format: result.format } : {}), ...(result.archive ? { archive: result.archive } : {}) };
     return { status: result.status, body: { error: { code: result.code, message: result.message, issues: result.issues, ...detected } } };
   }
-  const { id, kind, format, status, counts, issues, archive } = result;
-  return { status: 201, body: { id, kind, format, status, counts, issues, ...(archive ? { archive } : {}) } };
+  const { id, kind, format, status, counts, issues, archive, previous } = result;
+  return { status: 201, body: { id, kind, format, status, counts, issues, ...(archive ? { archive } : {}), ...(previous ? { previous } : {}) } };
 }
 
 /** A job's outcome as an answer; a failed worker is a 500 that says nothing was stored. */

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { ingestFile } from "./ingest-file";
+
+// The same bytes twice, on a real (throwaway) SQLite database.
+const admin = { name: "admin@example.com" };
+const csv = (tag: string) => new TextEncoder().encode(`Host Name,Operating System,RAM (GB)\n${tag}-01,Microsoft Windows Server 2022 Standard,16\n`);
+
+describe("an upload of bytes that were committed before", () => {
+  it("is previewed as already uploaded (when, by whom, as which file), and committing it is a no-op naming the earlier upload", () => {
+    const bytes = csv("dup1");
+    const first = ingestFile({ bytes, fileName: "first.csv", options: { defaultDomain: "corp.example" }, uploadedBy: admin });
+    if (!first.ok || !first.id) throw new Error("first upload failed");
+    const fresh = ingestFile({ bytes: csv("dup1-other"), fileName: "other.csv", options: {}, dryRun: true, uploadedBy: admin });
+    expect(fresh.ok && fresh.previous).toBeFalsy();
+
+    const preview = ingestFile({ bytes, fileName: "again.csv", options: {}, dryRun: true, uploadedBy: { name: "lead@example.com" } });
+    expect(preview).toMatchObject({ ok: true, status: "dry-run", previous: { id: first.id, fileName: "first.csv", uploadedBy: "admin@example.com" } });
+    expect(preview.ok && Date.parse(preview.previous!.uploadedAt)).toBeGreaterThan(0);
+
+    const again = ingestFile({ bytes, fileName: "again.csv", options: { defaultDomain: "corp.example" }, uploadedBy: admin });
+    expect(again).toMatchObject({ ok: true, status: "duplicate", id: first.id, previous: { id: first.id, fileName: "first.csv" } });
+  });
+
+  it("with other options that change how it is read is refused (409) with what differs and what to do", () => {
+    const bytes = csv("dup2");
+    const first = ingestFile({ bytes, fileName: "first.csv", options: { defaultDomain: "corp.example" }, uploadedBy: admin });
+    if (!first.ok) throw new Error("first upload failed");
+    const other = ingestFile({ bytes, fileName: "second.csv", options: { defaultDomain: "emea.example" }, uploadedBy: admin });
+    expect(other).toMatchObject({ ok: false, status: 409, code: "duplicate-other-options" });
+    expect(!other.ok && other.message).toMatch(/^second\.csv was already uploaded on \d{4}-\d\d-\d\d \d\d:\d\d UTC by admin@example\.com \(as first\.csv\) with other options \(default domain: corp\.example → emea\.example\)\. A file is stored once: delete that upload first/);
+  });
+});
