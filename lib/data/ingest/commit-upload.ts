@@ -20,6 +20,8 @@ export interface CommitInput {
   /** Who is audited for the commit (default: derived from uploadedBy). */
   actor?: AuditActor;
   now?: Date;
+  /** A CSV column mapping to save (upsert by name) with the commit. */
+  saveMapping?: { name: string; mapping: Record<string, string> };
   /** An archive or workbook upload: its container, the entries' common kind/format (or "mixed"), one row per entry. */
   archive?: { container: ContainerKind; kind: StoredUploadKind; format: string; entries: readonly EntryOutcome[] };
   /** Called once the servers are evaluated, before the last writes and the COMMIT (the upload job's progress). */
@@ -63,7 +65,7 @@ export function commitUpload(input: CommitInput): CommitOutcome {
       parsed.records,
       parsed.records - parsed.rejected,
       parsed.rejected,
-      JSON.stringify({ account: input.options.account, target: input.options.target, defaultDomain: input.options.defaultDomain }),
+      JSON.stringify({ account: input.options.account, target: input.options.target, defaultDomain: input.options.defaultDomain, columnMapping: input.options.columnMapping }),
       archive?.container ?? null,
       archive?.entries.length ?? 0,
     );
@@ -79,9 +81,18 @@ export function commitUpload(input: CommitInput): CommitOutcome {
     const kind = archive?.kind ?? parsed.kind;
     const servers = kind === "host-inventory" || (kind === "mixed" && hostFactsOnly) ? written.touched.size : outcome.serversEvaluated;
     db.prepare("UPDATE Upload SET serversAffected = ?, issuesJson = ? WHERE id = ?").run(servers, JSON.stringify(written.issues), id);
+    if (input.saveMapping) saveColumnMappingSql(db, input.saveMapping.name, input.saveMapping.mapping, now);
     appendAuditSql(db, uploadAuditEntry(input, id, servers), now);
     return { status: "committed", id, servers, issues: written.issues };
   });
+}
+
+/** Saves a named CSV column mapping (insert, or replace the mapping of that name); standard SQL upsert. */
+function saveColumnMappingSql(db: Database.Database, name: string, mapping: Record<string, string>, now: Date): void {
+  db.prepare(
+    `INSERT INTO ColumnMapping (id, name, mappingJson, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (name) DO UPDATE SET mappingJson = excluded.mappingJson, updatedAt = excluded.updatedAt`,
+  ).run(newRowId(), name, JSON.stringify(mapping), sqlDate(now), sqlDate(now));
 }
 
 /** One UploadEntry row per file of an archive (or the sheet of a workbook): its provenance and counts. */

@@ -30,3 +30,22 @@ describe("an upload of bytes that were committed before", () => {
     expect(!other.ok && other.message).toMatch(/^second\.csv was already uploaded on \d{4}-\d\d-\d\d \d\d:\d\d UTC by admin@example\.com \(as first\.csv\) with other options \(default domain: corp\.example → emea\.example\)\. A file is stored once: delete that upload first/);
   });
 });
+
+describe("saving a column mapping with an upload", () => {
+  it("saves it in the commit's transaction, never for a refused file, and the same bytes with another mapping are refused", async () => {
+    const { db } = await import("../db");
+    const mapping = { Asset: "hostName", Box: "osCaption" };
+    const bad = new TextEncoder().encode("Asset,Box\n,Microsoft Windows Server 2022\n"); // no host name: refused
+    const refused = ingestFile({ bytes: bad, fileName: "bad.csv", options: { columnMapping: mapping }, saveMapping: { name: "CMDB bad", mapping }, uploadedBy: admin });
+    expect(refused.ok).toBe(false);
+    expect(await db().columnMapping.findUnique({ where: { name: "CMDB bad" } })).toBeNull();
+
+    const good = new TextEncoder().encode("Asset,Box\nmap01.corp.example,Microsoft Windows Server 2022 Standard\n");
+    expect(ingestFile({ bytes: good, fileName: "good.csv", options: { columnMapping: mapping }, saveMapping: { name: "CMDB", mapping }, uploadedBy: admin })).toMatchObject({ ok: true, status: "committed" });
+    expect(JSON.parse((await db().columnMapping.findUniqueOrThrow({ where: { name: "CMDB" } })).mappingJson)).toEqual(mapping);
+
+    const other = ingestFile({ bytes: good, fileName: "good.csv", options: { columnMapping: { Asset: "hostName" } }, uploadedBy: admin });
+    expect(other).toMatchObject({ ok: false, status: 409, code: "duplicate-other-options" });
+    expect(!other.ok && other.message).toContain("another column mapping");
+  });
+});

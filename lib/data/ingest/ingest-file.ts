@@ -42,7 +42,7 @@ function previousOf(upload: StoredUpload): PreviousUpload {
   return { id: upload.id, fileName: upload.fileName, uploadedAt: new Date(upload.createdAt).toISOString(), uploadedBy: upload.uploadedBy };
 }
 
-/** Options that change what a file's records become, as stored with the upload (Upload.optionsJson). */
+/** Options that change what a file's records become, as stored with the upload (Upload.optionsJson, with columnMapping). */
 const STORED_OPTIONS = ["account", "target", "defaultDomain"] as const;
 
 /**
@@ -57,9 +57,15 @@ function differingOptions(upload: StoredUpload, options: ParseOptions): string[]
     stored = {};
   }
   const label = { account: "gMSA account", target: "target object", defaultDomain: "default domain" } as const;
-  return STORED_OPTIONS.filter((key) => (options[key] ?? "") !== "" && (options[key] ?? "") !== (stored[key] ?? "")).map(
+  const differences = STORED_OPTIONS.filter((key) => (options[key] ?? "") !== "" && (options[key] ?? "") !== (stored[key] ?? "")).map(
     (key) => `${label[key]}: ${stored[key] || "(none)"} → ${options[key]}`,
   );
+  const sortedJson = (mapping: Record<string, string> | undefined) => JSON.stringify(Object.entries(mapping ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const storedMapping = (stored as { columnMapping?: Record<string, string> }).columnMapping;
+  if (options.columnMapping && Object.keys(options.columnMapping).length > 0 && sortedJson(options.columnMapping) !== sortedJson(storedMapping)) {
+    differences.push(storedMapping ? "another column mapping" : "a column mapping (the earlier upload had none)");
+  }
+  return differences;
 }
 
 export interface IngestRequest {
@@ -78,6 +84,8 @@ export interface IngestRequest {
   uploadedBy: { name: string; userId?: string | null };
   /** Audited as the author of the commit (default: derived from uploadedBy). */
   actor?: AuditActor;
+  /** A CSV column mapping to save under a name, in the commit's transaction (never for a dry run or a refusal). */
+  saveMapping?: { name: string; mapping: Record<string, string> };
 }
 
 export interface IngestIssue {
@@ -341,6 +349,7 @@ export function ingestFile(request: IngestRequest & { workbook?: WorkbookRead },
     options,
     uploadedBy: request.uploadedBy,
     actor: request.actor,
+    saveMapping: request.saveMapping,
     archive: container && entries ? { container, kind, format, entries } : undefined,
     onEvaluated: (servers) => onProgress?.({ stage: "committing", records: result.records, servers }),
   });

@@ -3,7 +3,7 @@ import { actorFromCaller } from "@/lib/audit/entry";
 import type { Caller } from "@/lib/auth/caller";
 import { can } from "@/lib/auth/roles";
 import { uploadFieldsSchema } from "@/lib/ingest/upload-request";
-import { getColumnMapping, saveColumnMapping } from "../column-mappings";
+import { getColumnMapping } from "../column-mappings";
 import { type IngestRequest, type IngestResponse, uploadTooLarge } from "./ingest-file";
 import type { JobOwner } from "./worker/ingest-queue";
 
@@ -32,9 +32,20 @@ export async function uploadRequestFromForm(form: FormData, caller: Caller): Pro
   const large = uploadTooLarge({ bytes, fileName });
   if (large) return { ok: false, response: large };
 
+  const refuse = (column: string, message: string): FormUpload => ({
+    ok: false,
+    response: { ok: false, status: 400, code: "bad-fields", message, issues: [{ file: fileName, column, message, severity: "error" }] },
+  });
   let columnMapping = f.columnMapping;
-  if (!columnMapping && f.mappingName) columnMapping = (await getColumnMapping(f.mappingName)) ?? undefined;
-  if (f.saveMapping && f.mappingName && f.columnMapping && !f.dryRun) await saveColumnMapping(f.mappingName, f.columnMapping);
+  if (!columnMapping && f.mappingName && !f.saveMapping) {
+    columnMapping = (await getColumnMapping(f.mappingName)) ?? undefined;
+    if (!columnMapping) return refuse("mappingName", `There is no saved column mapping named "${f.mappingName}". Choose one of the saved mappings, or send columnMapping.`);
+  }
+  if (f.saveMapping && !(f.mappingName && f.columnMapping)) {
+    return refuse("saveMapping", "To save a column mapping, send both mappingName (the name to save it under) and columnMapping.");
+  }
+  // Saved by the commit itself, in its transaction: never for a dry run or a file that was refused.
+  const saveMapping = f.saveMapping && !f.dryRun && f.mappingName && f.columnMapping ? { name: f.mappingName, mapping: f.columnMapping } : undefined;
 
   return {
     ok: true,
@@ -47,6 +58,7 @@ export async function uploadRequestFromForm(form: FormData, caller: Caller): Pro
       dryRun: f.dryRun,
       allowPartial: f.allowPartial,
       sheet: f.sheet,
+      ...(saveMapping ? { saveMapping } : {}),
       uploadedBy: caller.kind === "session" ? { name: caller.email, userId: caller.userId } : { name: `token:${caller.name}` },
       actor: actorFromCaller(caller),
     },
