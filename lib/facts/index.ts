@@ -6,4 +6,5 @@ export * from "./tenant";
 export * from "./scope";
 export * from "./fleet";
 export * from "./merge-host-facts";
+export * from "./dotnet-releases";
 export * from "./ad";

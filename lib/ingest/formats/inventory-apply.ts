@@ -1,4 +1,4 @@
-import type { HostFacts } from "@/lib/facts";
+import { dotnetReleaseOfVersionText, type HostFacts } from "@/lib/facts";
 import { draftError, noteSource, type HostDraft } from "../host/host-draft";
 import {
   parseDomainRole,
@@ -34,6 +34,8 @@ export interface ApplyContext {
   onUnitGuessed: (column: string, unit: MemoryUnit) => void;
   /** Called when a date had no time zone and was read as UTC. */
   onAssumedUtc: (column: string) => void;
+  /** Called when the .NET Release column held a version name instead of the DWORD. */
+  onDotnetVersionText?: (column: string, text: string, version: string, minRelease: number) => void;
 }
 
 type Tls = NonNullable<HostFacts["tls"]>;
@@ -189,10 +191,19 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
       }
       return;
     }
-    case "dotnetRelease":
+    case "dotnetRelease": {
+      // A version written as text (".NET 4.8.1", "4.8") is read as the smallest Release of that version.
+      const named = parseDword(value).ok ? undefined : dotnetReleaseOfVersionText(value);
+      if (named !== undefined) {
+        (facts.dotnet ??= {}).release = named.minRelease;
+        noteSource(draft, "dotnet.release", h);
+        ctx.onDotnetVersionText?.(h, value, named.version, named.minRelease);
+        return;
+      }
       return setDword(draft, column, value, "dotnet.release", (v) => {
         (facts.dotnet ??= {}).release = v;
       });
+    }
     case "executionPolicy": {
       const policy = parseExecutionPolicy(value);
       if (policy === undefined) {

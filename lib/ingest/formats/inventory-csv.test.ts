@@ -162,6 +162,19 @@ describe("inventory-csv: column mapping", () => {
     expect(resolveInventoryColumns(["Name", "Version", "Revision", "Environment"]).columns.map((c) => c.field)).toEqual(["hostName", "osVersion", undefined, undefined]);
   });
 
+  it("reads a .NET version written as text in the Release column (lowest Release of that version, one warning) and a policy with stray spaces", () => {
+    const result = parse("Name,.NET Release,Execution Policy\nsrv01.corp.com,.NET 4.8.1,RemoteSigned \nsrv02.corp.com,4.8, Undefined\nsrv03.corp.com,528449,RemoteSigned\n");
+    expect(result.rejected).toBe(0);
+    expect(result.hosts.map((h) => [h.facts.dotnet?.release, h.facts.executionPolicy?.effective])).toEqual([
+      [533320, "RemoteSigned"],
+      [528040, "Undefined"],
+      [528449, "RemoteSigned"],
+    ]);
+    const warnings = result.issues.filter((i) => i.severity === "warning" && /version names/.test(i.message));
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]!.message).toContain(".NET Framework 4.8.1 was read as Release 533320");
+  });
+
   it("refuses a mapping to an unknown field id", () => {
     const result = parse("Asset\nsrv01\n", { columnMapping: { Asset: "hostname-typo" } });
     expect(result.hosts).toEqual([]);

@@ -149,6 +149,12 @@ function parse(input: ParseInput): ParseResult {
       ),
     onAssumedUtc: (column: string) =>
       sink.warnOnce(`utc:${column}`, `Dates in ${displayValue(column, 40)} have no time zone; they were read as UTC.`, { column }),
+    onDotnetVersionText: (column: string, text: string, version: string, minRelease: number) =>
+      sink.warnOnce(
+        `dotnet:${column}:${version}`,
+        `${displayValue(column, 40)} holds version names such as ${displayValue(text, 40)} instead of the Release number; .NET Framework ${version} was read as Release ${minRelease}, its lowest (the registry value HKLM\SOFTWARE\Microsoft\NET Framework Setup\NDP\v4\Full\Release is exact).`,
+        { column },
+      ),
   };
 
   const rowSources: FactSources = new Map();

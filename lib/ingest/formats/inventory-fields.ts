@@ -203,7 +203,7 @@ export const INVENTORY_FIELDS: readonly InventoryField[] = [
   {
     id: "dotnetRelease",
     label: ".NET Framework Release",
-    description: "HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full\\Release (e.g. 528449).",
+    description: "HKLM\\SOFTWARE\\Microsoft\\NET Framework Setup\\NDP\\v4\\Full\\Release (e.g. 528449); a version name such as .NET 4.8.1 or 4.8 is read as that version's lowest Release, with a warning.",
     aliases: [".NET Release", "NET Release", "DotNet Release", "DotNetRelease", ".NET Framework Release", "NET Framework Release", "NetFxRelease", "NDP Release", ".NET 4 Release"],
   },
   {
