@@ -26,9 +26,11 @@ export interface KnownServer {
   rulesetVersion: string;
   /** The stored Server.tags copy (its ServerTag rows are rewritten only when the new facts change it). */
   tags: string;
+  /** The stored current facts (JSON), which a newer record is merged into; absent for a server new in this upload. */
+  factsJson?: string | null;
 }
 
-export const KNOWN_SERVER_COLUMNS = "id, fqdn, domain, factsCollectedAt, statuses, verdict, blockingRules, rulesetVersion, tags";
+export const KNOWN_SERVER_COLUMNS = "id, fqdn, domain, factsCollectedAt, statuses, verdict, blockingRules, rulesetVersion, tags, factsJson";
 
 /**
  * The stored outcome of a server that has never been evaluated: the Server table's column defaults
@@ -143,14 +145,11 @@ export class FreshServers {
   }
 
   /** A server's current facts: as this upload set them, or as stored (undefined for a server without facts). */
-  currentFacts(id: string): HostFacts | undefined {
-    const loaded = this.current.get(id);
+  currentFacts(known: KnownServer): HostFacts | undefined {
+    const loaded = this.current.get(known.id);
     if (loaded) return loaded.facts;
-    const stored = (this.factsOf ??= this.db.prepare("SELECT factsJson FROM Server WHERE id = ?")).get(id) as { factsJson: string | null } | undefined;
-    return stored?.factsJson ? (JSON.parse(stored.factsJson) as HostFacts) : undefined;
+    return known.factsJson ? (JSON.parse(known.factsJson) as HostFacts) : undefined;
   }
-
-  private factsOf: Database.Statement | undefined;
 
   private known(id: string): KnownServer {
     const row = this.pending.get(id)!;

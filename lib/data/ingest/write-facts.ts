@@ -67,7 +67,7 @@ export function writeHostFacts(db: Database.Database, uploadId: string, file: st
       affected.add(existing.domain);
       // Each fact comes from the most recent source that carries it (mergeHostFacts): a CSV after a collector report
       // updates owner and RAM and keeps TLS and the network probes; an older export only fills what the current lack.
-      const current = fresh.currentFacts(existing.id);
+      const current = fresh.currentFacts(existing);
       const currentAt = existing.factsCollectedAt ? new Date(existing.factsCollectedAt).getTime() : -Infinity;
       const newer = collectedAt.getTime() >= currentAt;
       const facts = current === undefined ? record.facts : newer ? mergeHostFacts(current, record.facts) : mergeHostFacts(record.facts, current);

@@ -1,15 +1,11 @@
 import type Database from "better-sqlite3";
+import { undelimitIds } from "../ingest/statuses";
 import { BatchInsert } from "./batch-insert";
 
 // RAW SQL (portable: plain INSERT and DELETE by key). A server's tags live twice: ServerTag rows (serverId, tag),
 // which the servers-list tag filter searches through the (tag, serverId) index, and Server.tags (",a,b,"), the
 // display copy that lists and exports show without a join. Whoever writes Server.tags writes the ServerTag rows
 // through this file in the same transaction (decision 016); deleting a Server row cascades to its ServerTag rows.
-
-/** ",a,b," (the Server.tags copy, see lib/data/ingest/identity.ts) -> ["a", "b"]. */
-export function tagsOf(delimited: string): string[] {
-  return delimited.split(",").filter((tag) => tag !== "");
-}
 
 /**
  * The ServerTag rows of one write transaction: rows of new servers are batched after the Server rows they reference
@@ -26,7 +22,7 @@ export class ServerTagWriter {
 
   /** The tags of a server that has no ServerTag rows yet (a new server). */
   add(serverId: string, delimited: string): void {
-    for (const tag of tagsOf(delimited)) this.rows.add(serverId, tag);
+    for (const tag of undelimitIds(delimited)) this.rows.add(serverId, tag);
   }
 
   /** Makes a stored server's rows the tags of `delimited`; nothing happens when `previous` (its stored copy) is equal. */
