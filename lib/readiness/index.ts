@@ -10,3 +10,4 @@ export * from "./domain-details";
 export * from "./evaluation-cause";
 export * from "./gate";
 export * from "./waiver-fingerprint";
+export * from "./action-plan";

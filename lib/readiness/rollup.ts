@@ -159,6 +159,16 @@ export function rollup(own: readonly RuleResult[], shared: readonly RuleResult[]
   return rollupWith(own, summarizeResults(shared));
 }
 
+/**
+ * The roll-up's verdict rule on its own: from the number of failing blockers, whether a blocker is unknown and the
+ * number of failing warnings. `rollupWith` decides with it; the action plan re-runs it with results set to pass.
+ */
+export function verdictOf(failingBlockers: number, blockerUnknown: boolean, failingWarnings: number): Verdict {
+  if (failingBlockers > 0) return "not-ready";
+  if (blockerUnknown) return "unknown";
+  return failingWarnings > 0 ? "ready-with-conditions" : "ready";
+}
+
 /** `rollup(own, shared)` where `shared` has been summarised with `summarizeResults`. */
 export function rollupWith(own: readonly RuleResult[], shared: ResultSummary): Readiness {
   const counts = countResults(own);
@@ -169,14 +179,7 @@ export function rollupWith(own: readonly RuleResult[], shared: ResultSummary): R
   sortIds(blockingRuleIds);
   sortIds(conditionRuleIds);
   sortIds(unknownRuleIds);
-  const verdict: Verdict =
-    blockingRuleIds.length > 0
-      ? "not-ready"
-      : counts.blockerUnknown || shared.blockerUnknown
-        ? "unknown"
-        : conditionRuleIds.length > 0
-          ? "ready-with-conditions"
-          : "ready";
+  const verdict = verdictOf(blockingRuleIds.length, counts.blockerUnknown || shared.blockerUnknown, conditionRuleIds.length);
   const applicable = counts.applicable + shared.applicable;
   const withData = counts.withData + shared.withData;
   return { verdict, confidence: confidenceFrom(withData, applicable), blockingRuleIds, conditionRuleIds, unknownRuleIds };

@@ -1,0 +1,318 @@
+import { getRule, type RuleScope } from "@/lib/rules";
+import { verdictOf } from "./rollup";
+import type { Verdict } from "./verdict";
+
+// The action plan (pure: no I/O). Every open problem of every server (a failing blocker, a failing warning, an unknown
+// blocker: exactly what the roll-up reads; waived and info results are none of these) belongs to exactly one action:
+// the fix that resolves it for a group of servers at once. An action's figures are computed by re-running the
+// roll-up's verdict rule (`verdictOf`, the one `rollupWith` uses) with the action's results set to pass for the
+// servers in its scope: nothing is estimated. Waivers are respected because the stored lists already leave waived
+// results out, exactly as the roll-up does.
+
+/** One server as the plan reads it: its stored roll-up lists (effective severity, waivers applied). */
+export interface PlanServer {
+  /** Lower-case AD domain; "" for a server without one (workgroup). */
+  domain: string;
+  /** AD site; null or "" when unknown. */
+  site: string | null;
+  /** Failing blockers (Server.blockingRules). */
+  blocking: readonly string[];
+  /** Failing warnings (Server.conditionRules). */
+  conditions: readonly string[];
+  /** Unknown results of blocker severity (Server.unknownBlockers). */
+  unknownBlockers: readonly string[];
+}
+
+export const PLAN_ACTION_KINDS = [
+  /** A shared rule failing for one domain (KDS root key, schema, gMSA permissions, sync scope). */
+  "domain-rule",
+  /** Unknown domain-level blockers of one domain: collect its domain facts. */
+  "domain-data",
+  /** A tenant or fleet rule failing: one fix for every server. */
+  "tenant-rule",
+  /** Unknown tenant or fleet blockers: record the tenant facts. */
+  "tenant-data",
+  /** Servers without a domain: join them to one (their domain rules cannot be judged before). */
+  "workgroup",
+  /** A network rule (ports, endpoints) failing on servers of one AD site. */
+  "site-rule",
+  /** Any other host rule failing: one action per rule over the servers failing it. */
+  "host-rule",
+  /** Unknown host-level blockers: run the collector on those servers. */
+  "collect",
+] as const;
+export type PlanActionKind = (typeof PLAN_ACTION_KINDS)[number];
+
+/** Where an action applies: one domain, one AD site ("" = servers without a site), or the whole fleet. */
+export type PlanScope = { type: "domain"; domain: string } | { type: "site"; site: string } | { type: "fleet" };
+
+/** Servers an action moves, by the verdict they move to. */
+export interface PlanGain {
+  /** From Not ready or Unknown to Ready. */
+  toReady: number;
+  /** From Not ready or Unknown to Ready with conditions. */
+  toConditions: number;
+  /** From Ready with conditions to Ready (warning-only fixes). */
+  conditionsCleared: number;
+}
+
+export interface PlanAction {
+  /** Stable key, e.g. "domain-rule:corp.contoso.com:domain-kds-root-key". */
+  key: string;
+  kind: PlanActionKind;
+  scope: PlanScope;
+  /** The rules whose results the action sets to pass (sorted). */
+  ruleIds: string[];
+  /** Servers in scope with at least one of those results open. */
+  servers: number;
+  /** Of those, how many have one of the rules failing as a blocker, as a warning, or unknown. */
+  failingBlocker: number;
+  failingWarning: number;
+  unknownBlocker: number;
+  /** What the action alone does, done first (ranking figure). */
+  alone: PlanGain;
+  /** Position in the cumulative plan (1-based). */
+  step: number;
+  /** What it adds when done after the plan's steps 1..step-1. */
+  inPlan: PlanGain;
+  /** Fleet (in scope) verdict counts once steps 1..step are done. */
+  after: Record<Verdict, number>;
+}
+
+export interface ActionPlan {
+  /** Servers read. */
+  servers: number;
+  /** Verdict counts now. */
+  before: Record<Verdict, number>;
+  /** Actions ranked by what each does alone (servers moved to Ready or Ready with conditions, then conditions cleared). */
+  ranked: PlanAction[];
+  /** The same actions in plan order (greedy: each step is the one that adds the most after the steps before it). */
+  plan: PlanAction[];
+}
+
+export interface ActionPlanOptions {
+  /** A rule's scope; default: the registry's (an id the registry does not know counts as a host rule). */
+  scopeOf?: (ruleId: string) => RuleScope | undefined;
+}
+
+/** Host rules about network reachability: fixed at a firewall, so grouped per AD site. */
+export function isNetworkRule(ruleId: string): boolean {
+  return ruleId.startsWith("host-port-") || ruleId === "host-endpoints";
+}
+
+/** The host rule a workgroup server fails because it has no domain (joined with its domain rules). */
+export const DOMAIN_JOIN_RULE = "host-domain-joined";
+
+const DOMAIN_KEYED: ReadonlySet<RuleScope> = new Set(["domain", "gmsa-acl", "sync-scope"]);
+
+type Category = 0 | 1 | 2; // 0 failing blocker, 1 unknown blocker, 2 failing warning
+
+interface ActionState {
+  key: string;
+  kind: PlanActionKind;
+  scope: PlanScope;
+  rules: Set<string>;
+  /** Server indexes, in first-seen order. */
+  members: number[];
+  failingBlocker: number;
+  failingWarning: number;
+  unknownBlocker: number;
+}
+
+/** One server's open results of one action, by category. */
+interface Entry {
+  action: number;
+  b: number;
+  u: number;
+  c: number;
+}
+
+const zeroGain = (): PlanGain => ({ toReady: 0, toConditions: 0, conditionsCleared: 0 });
+const zeroCounts = (): Record<Verdict, number> => ({ ready: 0, "ready-with-conditions": 0, unknown: 0, "not-ready": 0 });
+const unblocked = (gain: PlanGain) => gain.toReady + gain.toConditions;
+
+/** Adds (sign 1) or removes (sign -1) the move from `before` to `after` to a gain. */
+function addMove(gain: PlanGain, before: Verdict, after: Verdict, sign: number): void {
+  if (before === after) return;
+  const blocked = before === "not-ready" || before === "unknown";
+  if (blocked && after === "ready") gain.toReady += sign;
+  else if (blocked && after === "ready-with-conditions") gain.toConditions += sign;
+  else if (before === "ready-with-conditions" && after === "ready") gain.conditionsCleared += sign;
+}
+
+function actionFor(server: PlanServer, ruleId: string, category: Category, scopeOf: (id: string) => RuleScope | undefined) {
+  const scope = scopeOf(ruleId) ?? "host";
+  if (scope === "host") {
+    if (server.domain === "" && ruleId === DOMAIN_JOIN_RULE) return { key: "workgroup", kind: "workgroup" as const, scope: { type: "fleet" as const } };
+    if (category === 1) return { key: "collect", kind: "collect" as const, scope: { type: "fleet" as const } };
+    if (isNetworkRule(ruleId)) {
+      const site = server.site ?? "";
+      return { key: `site-rule:${site}:${ruleId}`, kind: "site-rule" as const, scope: { type: "site" as const, site } };
+    }
+    return { key: `host-rule:${ruleId}`, kind: "host-rule" as const, scope: { type: "fleet" as const } };
+  }
+  if (DOMAIN_KEYED.has(scope)) {
+    if (server.domain === "") return { key: "workgroup", kind: "workgroup" as const, scope: { type: "fleet" as const } };
+    const domainScope = { type: "domain" as const, domain: server.domain };
+    if (category === 1) return { key: `domain-data:${server.domain}`, kind: "domain-data" as const, scope: domainScope };
+    return { key: `domain-rule:${server.domain}:${ruleId}`, kind: "domain-rule" as const, scope: domainScope };
+  }
+  // tenant and fleet rules: the same facts for every server.
+  if (category === 1) return { key: "tenant-data", kind: "tenant-data" as const, scope: { type: "fleet" as const } };
+  return { key: `tenant-rule:${ruleId}`, kind: "tenant-rule" as const, scope: { type: "fleet" as const } };
+}
+
+const registryScope = (ruleId: string) => getRule(ruleId)?.meta.scope;
+
+function compareKeys(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The action plan for a set of servers: every open problem grouped into the action that fixes it, each action's
+ * servers moved when done alone (ranking), and a cumulative plan where step k counts what it adds after steps 1..k-1.
+ * The plan continues past steps that add nothing by themselves (two fixes a server needs together), choosing among
+ * those the action that leaves the fewest open problems; once every step is done, every server is Ready.
+ */
+export function buildActionPlan(servers: readonly PlanServer[], options: ActionPlanOptions = {}): ActionPlan {
+  const scopeOf = options.scopeOf ?? registryScope;
+  const scopeCache = new Map<string, RuleScope | undefined>();
+  const cachedScope = (id: string) => {
+    if (!scopeCache.has(id)) scopeCache.set(id, scopeOf(id));
+    return scopeCache.get(id);
+  };
+
+  const actions: ActionState[] = [];
+  const byKey = new Map<string, number>();
+  // Per server: its entries and its open counts (failing blockers, unknown blockers, failing warnings).
+  const entries: Entry[][] = new Array(servers.length);
+  const open = new Int32Array(servers.length * 3);
+  const before = zeroCounts();
+
+  for (let s = 0; s < servers.length; s++) {
+    const server = servers[s];
+    const list: Entry[] = [];
+    const local = new Map<number, Entry>();
+    const add = (ids: readonly string[], category: Category) => {
+      for (const ruleId of ids) {
+        const target = actionFor(server, ruleId, category, cachedScope);
+        let index = byKey.get(target.key);
+        if (index === undefined) {
+          index = actions.length;
+          byKey.set(target.key, index);
+          actions.push({ ...target, rules: new Set(), members: [], failingBlocker: 0, failingWarning: 0, unknownBlocker: 0 });
+        }
+        const action = actions[index];
+        action.rules.add(ruleId);
+        let entry = local.get(index);
+        if (entry === undefined) {
+          entry = { action: index, b: 0, u: 0, c: 0 };
+          local.set(index, entry);
+          list.push(entry);
+          action.members.push(s);
+        }
+        if (category === 0) entry.b++;
+        else if (category === 1) entry.u++;
+        else entry.c++;
+        open[s * 3 + category]++;
+      }
+    };
+    add(server.blocking, 0);
+    add(server.unknownBlockers, 1);
+    add(server.conditions, 2);
+    for (const entry of list) {
+      const action = actions[entry.action];
+      if (entry.b > 0) action.failingBlocker++;
+      if (entry.c > 0) action.failingWarning++;
+      if (entry.u > 0) action.unknownBlocker++;
+    }
+    entries[s] = list;
+    before[verdictOf(open[s * 3], open[s * 3 + 1] > 0, open[s * 3 + 2])]++;
+  }
+
+  const verdictNow = (s: number) => verdictOf(open[s * 3], open[s * 3 + 1] > 0, open[s * 3 + 2]);
+  const verdictWithout = (s: number, e: Entry) => verdictOf(open[s * 3] - e.b, open[s * 3 + 1] - e.u > 0, open[s * 3 + 2] - e.c);
+  /** Open problems an action still has (the tie-break among steps that move no server by themselves). */
+  const remaining = new Float64Array(actions.length);
+
+  // Alone: each action on the servers as they are now. The same figures start the greedy plan's marginal gains.
+  const alone = actions.map(zeroGain);
+  const marginal = actions.map(zeroGain);
+  for (let s = 0; s < servers.length; s++) {
+    const now = verdictNow(s);
+    for (const entry of entries[s]) {
+      addMove(alone[entry.action], now, verdictWithout(s, entry), 1);
+      addMove(marginal[entry.action], now, verdictWithout(s, entry), 1);
+      remaining[entry.action] += entry.b + entry.u + entry.c;
+    }
+  }
+
+  // Greedy plan. Applying an action changes only its own servers, so only the gains of the actions those servers
+  // share with it are recomputed (remove the server's old contribution, apply, add the new one).
+  const done = new Uint8Array(actions.length);
+  const counts = { ...before };
+  const order: { index: number; gain: PlanGain; after: Record<Verdict, number> }[] = [];
+  const better = (a: number, b: number) => {
+    const ga = marginal[a];
+    const gb = marginal[b];
+    const ua = unblocked(ga);
+    const ub = unblocked(gb);
+    if (ua !== ub) return ua > ub;
+    if (ga.conditionsCleared !== gb.conditionsCleared) return ga.conditionsCleared > gb.conditionsCleared;
+    if (ga.toReady !== gb.toReady) return ga.toReady > gb.toReady;
+    if (remaining[a] !== remaining[b]) return remaining[a] > remaining[b];
+    return compareKeys(actions[a].key, actions[b].key) < 0;
+  };
+  for (let step = 0; step < actions.length; step++) {
+    let best = -1;
+    for (let a = 0; a < actions.length; a++) if (!done[a] && (best < 0 || better(a, best))) best = a;
+    const gain = { ...marginal[best] };
+    done[best] = 1;
+    for (const s of actions[best].members) {
+      const list = entries[s];
+      const chosen = list.find((entry) => entry.action === best);
+      if (chosen === undefined || chosen.b + chosen.u + chosen.c === 0) continue;
+      const old = verdictNow(s);
+      for (const entry of list) if (!done[entry.action]) addMove(marginal[entry.action], old, verdictWithout(s, entry), -1);
+      open[s * 3] -= chosen.b;
+      open[s * 3 + 1] -= chosen.u;
+      open[s * 3 + 2] -= chosen.c;
+      chosen.b = chosen.u = chosen.c = 0;
+      const now = verdictNow(s);
+      counts[old]--;
+      counts[now]++;
+      for (const entry of list) if (!done[entry.action]) addMove(marginal[entry.action], now, verdictWithout(s, entry), 1);
+    }
+    order.push({ index: best, gain, after: { ...counts } });
+  }
+
+  const result: PlanAction[] = actions.map((action, index) => ({
+    key: action.key,
+    kind: action.kind,
+    scope: action.scope,
+    ruleIds: [...action.rules].sort(compareKeys),
+    servers: action.members.length,
+    failingBlocker: action.failingBlocker,
+    failingWarning: action.failingWarning,
+    unknownBlocker: action.unknownBlocker,
+    alone: alone[index],
+    step: 0,
+    inPlan: zeroGain(),
+    after: zeroCounts(),
+  }));
+  const plan = order.map(({ index, gain, after }, i) => Object.assign(result[index], { step: i + 1, inPlan: gain, after }));
+  const ranked = [...result].sort(
+    (a, b) =>
+      unblocked(b.alone) - unblocked(a.alone) ||
+      b.alone.conditionsCleared - a.alone.conditionsCleared ||
+      b.alone.toReady - a.alone.toReady ||
+      b.servers - a.servers ||
+      a.step - b.step,
+  );
+  return { servers: servers.length, before, ranked, plan };
+}
+
+/** ",a,b," (the stored list columns) -> ["a", "b"]. */
+export function splitRuleList(column: string): string[] {
+  return column === "" ? [] : column.split(",").filter((id) => id !== "");
+}
