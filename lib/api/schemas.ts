@@ -52,6 +52,7 @@ export const serverListItemSchema = z
     confidenceStars: z.number().int().min(1).max(5),
     blockingRuleIds: z.array(z.string()),
     conditionRuleIds: z.array(z.string()),
+    unknownRuleIds: z.array(z.string()).describe("Rules without the facts to judge them (any severity)"),
     factsCollectedAt: z.string().nullable(),
     evaluatedAt: z.string().nullable(),
     stale: z.boolean(),
@@ -90,7 +91,6 @@ export const serverDetailSchema = serverListItemSchema
   .extend({
     confidenceShare: z.number().min(0).max(1),
     rulesetVersion: z.string(),
-    unknownRuleIds: z.array(z.string()),
     results: z.array(resultSchema),
     history: z.object({
       uploads: z.array(z.object({ uploadId: z.string(), fileName: z.string(), format: z.string(), uploadedBy: z.string(), uploadedAt: z.string(), collectedAt: z.string() })),

@@ -24,6 +24,8 @@ export interface ServerListItem {
   confidenceStars: number;
   blockingRuleIds: string[];
   conditionRuleIds: string[];
+  /** Rules without the facts to judge them (any severity), as the export's "Unknown rules" column. */
+  unknownRuleIds: string[];
   factsCollectedAt: string | null;
   evaluatedAt: string | null;
   stale: boolean;
@@ -119,6 +121,7 @@ export const LIST_SELECT = {
   confidenceStars: true,
   blockingRules: true,
   conditionRules: true,
+  unknownRules: true,
   factsCollectedAt: true,
   evaluatedAt: true,
   statuses: true,
@@ -163,6 +166,7 @@ export function toListItem(row: ListRow, staleDate: Date, today = isoDay(new Dat
     confidenceStars: row.confidenceStars,
     blockingRuleIds: undelimitIds(row.blockingRules),
     conditionRuleIds: undelimitIds(row.conditionRules),
+    unknownRuleIds: undelimitIds(row.unknownRules),
     factsCollectedAt: row.factsCollectedAt?.toISOString() ?? null,
     evaluatedAt: row.evaluatedAt?.toISOString() ?? null,
     stale: !row.factsCollectedAt || row.factsCollectedAt < staleDate,
@@ -219,7 +223,6 @@ export interface ServerDetail extends ServerListItem {
   objectGuid: string | null;
   sid: string | null;
   confidenceShare: number;
-  unknownRuleIds: string[];
   rulesetVersion: string;
   facts: HostFacts;
   hostResults: RuleResult[];
@@ -247,7 +250,6 @@ export async function getServerDetail(fqdn: string, now = new Date()): Promise<S
     objectGuid: row.objectGuid,
     sid: row.sid,
     confidenceShare: row.confidenceShare,
-    unknownRuleIds: undelimitIds(row.unknownRules),
     rulesetVersion: row.rulesetVersion,
     facts,
     hostResults: engine.evaluateHost(ctx),
