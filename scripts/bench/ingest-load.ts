@@ -14,8 +14,10 @@
  * which 20 clients saturate the request thread with reads alone on 2 cores), --baseline-ms=<n> (default 5000),
  * --seed=<s>, --port=<p>.
  */
+import { fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 import { generateFleet } from "@/lib/demo";
 import { toInventoryCsv } from "@/lib/demo/exports";
 import { buildIngestWorker, WORKER_OUTFILE } from "../build-ingest-worker.mjs";
@@ -25,6 +27,7 @@ import { NextServer, runScript } from "./support/next-server";
 const HEALTH_P99_BUDGET_MS = 100;
 const LIST_P99_BUDGET_MS = 500;
 const LIST_PATH = "/api/servers";
+const READ_LOAD_SCRIPT = path.resolve("scripts/bench/support/read-load.mjs");
 
 type Endpoint = "health" | "list";
 
@@ -61,38 +64,27 @@ function line(label: string, samples: readonly Sample[]): string {
   return `${label}: ${parts.join("; ")}`;
 }
 
-/** N clients reading health and the first page of servers in a loop until `stop` resolves. */
-async function readLoad(base: string, token: string, clients: number, stop: Promise<unknown>, thinkMs = 0): Promise<Sample[]> {
-  const samples: Sample[] = [];
-  let stopped = false;
-  void stop.finally(() => (stopped = true));
-  const read = async (endpoint: Endpoint) => {
-    const start = performance.now();
-    let ok = false;
-    try {
-      const response = await fetch(`${base}${endpoint === "health" ? "/api/health" : LIST_PATH}`, { headers: { authorization: `Bearer ${token}` } });
-      await response.arrayBuffer();
-      ok = response.status === 200;
-    } catch {
-      ok = false;
-    }
-    samples.push({ endpoint, start, end: performance.now(), ok });
-    if (thinkMs > 0 && !stopped) await new Promise((resolve) => setTimeout(resolve, thinkMs));
+/**
+ * N clients reading health and the first page of servers in a loop, in a separate process (support/read-load.mjs),
+ * until the returned `stop` is called; it resolves to every timed read.
+ */
+function startReadLoad(base: string, token: string, clients: number, thinkMs: number): { stop: () => Promise<Sample[]> } {
+  const child = fork(READ_LOAD_SCRIPT, [JSON.stringify({ base, token, clients, thinkMs, listPath: LIST_PATH })], { execArgv: [], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const result = new Promise<Sample[]>((resolve, reject) => {
+    child.once("message", (message) => resolve((message as { samples: Sample[] }).samples));
+    child.once("exit", (code) => reject(new Error(`the read-load process exited (${code}) before sending its samples`)));
+    child.once("error", reject);
+  });
+  return {
+    stop: async () => {
+      child.send("stop");
+      return result;
+    },
   };
-  await Promise.all(
-    Array.from({ length: clients }, async (_, index) => {
-      // Stagger the clients so they do not all ask at once.
-      if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, (thinkMs * index) / clients));
-      if (index % 2 === 1) await read("health");
-      while (!stopped) {
-        await read("list");
-        if (stopped) break;
-        await read("health");
-      }
-    }),
-  );
-  return samples;
 }
+
+/** The bench's clock, comparable with the read-load process's (epoch milliseconds, sub-millisecond precision). */
+const now = () => performance.timeOrigin + performance.now();
 
 const suite: BenchSuite = {
   name: "ingest-load",
@@ -129,33 +121,36 @@ const suite: BenchSuite = {
       details.push(`upload: ${formatInt(uploadServers)}-server CSV, ${(Buffer.byteLength(csv) / 1024 / 1024).toFixed(1)} MB, new servers in new domains`);
 
       // Warm the routes (and the token's last-used time, written at most once per interval, outside the measurement).
-      for (let i = 0; i < 5; i++) await readLoad(base, token, 1, Promise.resolve());
-      const baseline = await readLoad(base, token, clients, new Promise((resolve) => setTimeout(resolve, baselineMs)), thinkMs);
+      for (let i = 0; i < 5; i++) {
+        for (const target of ["/api/health", LIST_PATH]) await (await fetch(`${base}${target}`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer();
+      }
+      const baselineLoad = startReadLoad(base, token, clients, thinkMs);
+      await new Promise((resolve) => setTimeout(resolve, baselineMs));
+      const baseline = await baselineLoad.stop();
       details.push(line(`no upload (${clients} clients, ${thinkMs} ms between reads, ${baselineMs / 1000} s)`, baseline));
 
       const marks: StageMark[] = [];
-      let jobDone!: () => void;
-      const finished = new Promise<void>((resolve) => (jobDone = resolve));
-      const load = readLoad(base, token, clients, finished, thinkMs);
-      const uploadStart = performance.now();
+      const load = startReadLoad(base, token, clients, thinkMs);
+      // One baseline's worth of think time so that every client is reading before the upload starts.
+      await new Promise((resolve) => setTimeout(resolve, thinkMs));
+      const uploadStart = now();
       const body = new FormData();
       body.append("file", new Blob([csv], { type: "text/csv" }), "load.csv");
       const accepted = await fetch(`${base}/api/uploads?async=1`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body });
-      const acceptedMs = performance.now() - uploadStart;
+      const acceptedMs = now() - uploadStart;
       if (accepted.status !== 202) throw new Error(`POST /api/uploads?async=1 answered ${accepted.status}: ${(await accepted.text()).slice(0, 500)}`);
       const job = (await accepted.json()) as { id: string; stage: string };
-      marks.push({ stage: job.stage, at: performance.now() });
+      marks.push({ stage: job.stage, at: now() });
       type JobResult = { status: number; body: { status?: string; counts?: { accepted?: number } } };
       let result: JobResult | null = null;
       while (!result) {
         await new Promise((resolve) => setTimeout(resolve, 100));
         const polled = (await (await fetch(`${base}/api/uploads/jobs/${job.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { stage: string; result: JobResult | null };
-        if (marks.at(-1)?.stage !== polled.stage) marks.push({ stage: polled.stage, at: performance.now() });
+        if (marks.at(-1)?.stage !== polled.stage) marks.push({ stage: polled.stage, at: now() });
         result = polled.result;
       }
-      const uploadEnd = performance.now();
-      jobDone();
-      const samples = await load;
+      const uploadEnd = now();
+      const samples = await load.stop();
       if (result.status !== 201 || result.body.status !== "committed") throw new Error(`the upload ended with ${result.status}: ${JSON.stringify(result.body).slice(0, 500)}`);
 
       const first = (stages: string[]) => marks.find((mark) => stages.includes(mark.stage))?.at;
