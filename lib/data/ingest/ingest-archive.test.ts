@@ -86,7 +86,7 @@ describe("archive uploads", () => {
   });
 
   it("refuses row errors anywhere unless the valid records are explicitly committed; a dry run shows each entry", () => {
-    const rows = zipOf({ "a.csv": `${CSV}GOOD01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com\n`, "b.csv": `${CSV}GOOD02,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,lots,528449,corp.contoso.com\n` });
+    const rows = zipOf({ "a.csv": `${CSV}GOOD01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com\n`, "b.csv": `${CSV},Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com\n` });
     const preview = ok(ingestFile({ bytes: rows, fileName: "rows.zip", options: {}, dryRun: true, uploadedBy: admin }));
     expect(preview.archive?.entries.map((e) => [e.name, e.accepted, e.rejected])).toEqual([
       ["a.csv", 1, 0],

@@ -93,6 +93,20 @@ describe("ingesting files", () => {
     expect(count("Server")).toBe(1);
   });
 
+  it("keeps a row with an unreadable cell: the dry run warns and counts it accepted, the commit stores the server with that fact unknown", () => {
+    const file = inventory(["CELL01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,lots,528449,corp.contoso.com,AMS,"]);
+    const preview = ok(ingestFile({ bytes: file, fileName: "cell.csv", options: {}, dryRun: true, uploadedBy: admin }));
+    expect(preview.counts).toMatchObject({ records: 1, accepted: 1, rejected: 0 });
+    expect(preview.issues).toContainEqual(expect.objectContaining({ file: "cell.csv", row: 2, column: "RAM (GB)", severity: "warning", message: expect.stringMatching(/"lots".*unknown/) }));
+    const committed = ok(ingestFile({ bytes: file, fileName: "cell.csv", options: {}, uploadedBy: admin }));
+    expect(committed.counts).toMatchObject({ records: 1, accepted: 1, rejected: 0, servers: 1 });
+    const cell01 = server("cell01.corp.contoso.com")!;
+    const facts = JSON.parse(String(cell01.factsJson)) as { memory?: unknown; dotnet?: { release?: number }; site?: string };
+    expect(facts.memory).toBeUndefined();
+    expect(facts).toMatchObject({ dotnet: { release: 528449 }, site: "AMS" });
+    expect(String(cell01.statuses).split(",")).toContain("host-memory:u");
+  });
+
   it("previews without writing", () => {
     const preview = ok(ingestFile({ bytes: fixture("fixtures/inventory-basic.csv"), fileName: "inventory-basic.csv", options: {}, dryRun: true, uploadedBy: admin }));
     expect(preview.status).toBe("dry-run");

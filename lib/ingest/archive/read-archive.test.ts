@@ -115,12 +115,14 @@ describe("reading archives entry by entry", () => {
     expect(parsed.entries.map((e) => e.readable)).toEqual([true, false]);
   });
 
-  it("names the entry, row and column of a row error", () => {
-    const csv = "Host Name,RAM (GB)\nSYNC01,16\nSYNC02,lots\n";
+  it("names the entry, row and column of a row error and of a cell warning", () => {
+    const csv = "Host Name,RAM (GB)\nSYNC01,16\nSYNC02,lots\n,8\n";
     const parsed = parseArchive(opened(zipOf({ "inv/a.csv": csv }), "fleet.zip"), "fleet.zip", {});
     expect(parsed.ok).toBe(true);
     expect(parsed.result.rejected).toBe(1);
-    expect(parsed.issues).toContainEqual(expect.objectContaining({ file: "fleet.zip › inv/a.csv", row: 3, column: "RAM (GB)", severity: "error" }));
+    expect(parsed.result.hosts).toHaveLength(2);
+    expect(parsed.issues).toContainEqual(expect.objectContaining({ file: "fleet.zip › inv/a.csv", row: 4, column: "Host Name", severity: "error" }));
+    expect(parsed.issues).toContainEqual(expect.objectContaining({ file: "fleet.zip › inv/a.csv", row: 3, column: "RAM (GB)", severity: "warning" }));
   });
 
   it("refuses nested archives and workbooks", () => {

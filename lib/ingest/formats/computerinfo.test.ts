@@ -58,6 +58,7 @@ describe("computerinfo-list: several hosts, wrapped values, prompt line", () => 
     expect(result.hosts.map((h) => [h.row, h.facts.identity?.fqdn])).toEqual([
       [3, "sync01.corp.contoso.com"],
       [29, "core02.corp.contoso.com"],
+      [44, "edge03.corp.contoso.com"],
     ]);
   });
 
@@ -71,10 +72,21 @@ describe("computerinfo-list: several hosts, wrapped values, prompt line", () => 
     expect(result.hosts[1].facts.os).toMatchObject({ installationType: "Server Core", serverLevel: "ServerCore" });
   });
 
-  it("flags '...' truncation too and rejects a bad boolean with its row and key", () => {
+  it("flags '...' truncation too; a bad boolean is a warning with its row and key, and the host is kept with membership unknown", () => {
     expect(result.issues).toContainEqual(expect.objectContaining({ severity: "warning", row: 41, column: "OsHotFixes" }));
-    expect(result.issues).toContainEqual(expect.objectContaining({ severity: "error", row: 44, column: "CsPartOfDomain" }));
-    expect(result.rejected).toBe(1);
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ file: "list.txt", severity: "warning", row: 44, column: "CsPartOfDomain", message: expect.stringMatching(/^"Maybe" is not True or False\. .*unknown.*row was kept/) }),
+    );
+    expect(result.rejected).toBe(0);
+    expect(result.hosts[2].facts.domainMembership).toBeUndefined();
+  });
+
+  it("rejects a host without any name (CsDNSHostName, CsName, PSComputerName)", () => {
+    const text = fixture("computerinfo-list-multi.txt").replace(/^(CsDNSHostName|CsName|PSComputerName)\s*:\s*edge03.*$/gim, "$1 :");
+    const parsed = computerInfoList.parse({ fileName: "list.txt", text, options: {} });
+    expect(parsed.rejected).toBe(1);
+    expect(parsed.hosts.map((h) => h.facts.identity?.fqdn)).not.toContain("edge03.corp.contoso.com");
+    expect(parsed.issues).toContainEqual(expect.objectContaining({ severity: "error", message: expect.stringMatching(/host name is empty/) }));
   });
 });
 
@@ -105,9 +117,11 @@ describe("computerinfo-json", () => {
     ]);
   });
 
-  it("reads an array with string enums, shallow hotfix strings and rejects a bad enum", () => {
+  it("reads an array with string enums, shallow hotfix strings; a bad enum leaves the role unknown with a warning", () => {
     const result = computerInfoJson.parse({ fileName: "ci.json", text: fixture("computerinfo-array.json"), options: {} });
-    expect(result).toMatchObject({ records: 3, rejected: 1 });
+    expect(result).toMatchObject({ records: 3, rejected: 0 });
+    expect(result.hosts[2].facts.identity?.fqdn).toBe("bad01.corp.contoso.com");
+    expect(result.hosts[2].facts.domainMembership).toBeUndefined();
     expect(result.hosts[0].facts).toMatchObject({
       identity: { fqdn: "dc01.corp.contoso.com" },
       os: { productType: "domain-controller", serverLevel: "FullServer", ubr: 5696 },
@@ -117,8 +131,16 @@ describe("computerinfo-json", () => {
     expect(result.hosts[1].facts.os).toMatchObject({ installationType: "Server Core", serverLevel: "ServerCore", ubr: 2402 });
     expect(result.issues).toEqual([
       expect.objectContaining({ severity: "warning", row: 1, column: "[0].OsHotFixes", message: expect.stringMatching(/-Depth/) }),
-      expect.objectContaining({ severity: "error", row: 3, column: "[2].CsDomainRole" }),
+      expect.objectContaining({ severity: "warning", row: 3, column: "[2].CsDomainRole", message: expect.stringMatching(/^"9" is not a CsDomainRole \(0-5 .*row was kept/) }),
     ]);
+  });
+
+  it("rejects an element without any host name", () => {
+    const hosts = JSON.parse(fixture("computerinfo-array.json")) as Array<Record<string, unknown>>;
+    for (const key of ["CsDNSHostName", "CsName", "PSComputerName"]) delete hosts[2][key];
+    const result = computerInfoJson.parse({ fileName: "ci.json", text: JSON.stringify(hosts), options: {} });
+    expect(result).toMatchObject({ records: 3, rejected: 1 });
+    expect(result.issues).toContainEqual(expect.objectContaining({ severity: "error", row: 3, message: expect.stringMatching(/host name is empty/) }));
   });
 
   it("reports truncated JSON with line and column", () => {

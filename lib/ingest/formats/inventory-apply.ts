@@ -1,5 +1,5 @@
 import { dotnetReleaseOfVersionText, type HostFacts } from "@/lib/facts";
-import { draftError, noteSource, type HostDraft } from "../host/host-draft";
+import { draftInvalidCell, noteSource, type HostDraft } from "../host/host-draft";
 import {
   parseDomainRole,
   parseExecutionPolicy,
@@ -43,7 +43,7 @@ type Tls = NonNullable<HostFacts["tls"]>;
 function setDword(draft: HostDraft, column: PreparedColumn, value: string, path: string, assign: (v: number | null) => void): void {
   const parsed = parseDword(value);
   if (!parsed.ok) {
-    draftError(draft, column.header, `${parsed.message}.`);
+    draftInvalidCell(draft, column.header, `${parsed.message}.`);
     return;
   }
   assign(parsed.value);
@@ -85,7 +85,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     case "osVersion": {
       const parts = parseOsVersion(value);
       if (parts === undefined) {
-        draftError(draft, h, `${displayValue(value)} is not a Windows version; expected e.g. 10.0.17763 or 10.0.17763.5696.`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not a Windows version; expected e.g. 10.0.17763 or 10.0.17763.5696.`);
         return;
       }
       const os = (facts.os ??= {});
@@ -100,7 +100,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     case "osBuild": {
       const parts = parseOsVersion(value);
       if (parts?.build === undefined) {
-        draftError(draft, h, `${displayValue(value)} is not a build number; expected e.g. 20348.`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not a build number; expected e.g. 20348.`);
         return;
       }
       const os = (facts.os ??= {});
@@ -112,7 +112,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     case "osUbr": {
       const ubr = parseNonNegativeInteger(value);
       if (ubr === undefined) {
-        draftError(draft, h, `${displayValue(value)} is not an update build revision (a whole number such as 2402).`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not an update build revision (a whole number such as 2402).`);
         return;
       }
       (facts.os ??= {}).ubr = ubr;
@@ -122,7 +122,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     case "installationType": {
       const type = parseInstallationType(value);
       if (type === undefined) {
-        draftError(draft, h, `${displayValue(value)} is not an installation type; expected Client, Server, Server Core or Nano Server.`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not an installation type; expected Client, Server, Server Core or Nano Server.`);
         return;
       }
       (facts.os ??= {}).installationType = type;
@@ -132,7 +132,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     case "serverLevel": {
       const level = parseServerLevel(value);
       if (level === undefined) {
-        draftError(draft, h, `${displayValue(value)} is not an OsServerLevel; expected FullServer, ServerCore, ServerCoreWithManagementTools, NanoServer, Unknown or 0-4.`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not an OsServerLevel; expected FullServer, ServerCore, ServerCoreWithManagementTools, NanoServer, Unknown or 0-4.`);
         return;
       }
       (facts.os ??= {}).serverLevel = level;
@@ -142,7 +142,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     case "productType": {
       const type = parseProductType(value);
       if (type === undefined) {
-        draftError(draft, h, `${displayValue(value)} is not a product type; expected 1 (Workstation), 2 (DomainController) or 3 (Server).`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not a product type; expected 1 (Workstation), 2 (DomainController) or 3 (Server).`);
         return;
       }
       (facts.os ??= {}).productType = type;
@@ -152,7 +152,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     case "domainRole": {
       const role = parseDomainRole(value);
       if (role === undefined) {
-        draftError(draft, h, `${displayValue(value)} is not a domain role; expected MemberServer, PrimaryDomainController, ... or 0-5.`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not a domain role; expected MemberServer, PrimaryDomainController, ... or 0-5.`);
         return;
       }
       draft.domainRole = role;
@@ -162,7 +162,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     case "partOfDomain": {
       const joined = parseBoolean(value);
       if (joined === undefined) {
-        draftError(draft, h, `${displayValue(value)} is not yes/no or true/false.`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not yes/no or true/false.`);
         return;
       }
       (facts.domainMembership ??= {}).partOfDomain = joined;
@@ -177,7 +177,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     case "installedMemory": {
       const parsed = parseMemory(value, { headerUnit: column.headerUnit, defaultUnit: column.defaultUnit });
       if (!parsed.ok) {
-        draftError(draft, h, `${displayValue(value)}: ${parsed.message}.`);
+        draftInvalidCell(draft, h, `${displayValue(value)}: ${parsed.message}.`);
         return;
       }
       if (parsed.guessed) ctx.onUnitGuessed(h, parsed.unit);
@@ -207,7 +207,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     case "executionPolicy": {
       const policy = parseExecutionPolicy(value);
       if (policy === undefined) {
-        draftError(draft, h, `${displayValue(value)} is not an execution policy; expected Undefined, RemoteSigned, AllSigned, Restricted, Unrestricted or Bypass.`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not an execution policy; expected Undefined, RemoteSigned, AllSigned, Restricted, Unrestricted or Bypass.`);
         return;
       }
       (facts.executionPolicy ??= {}).effective = policy;
@@ -222,7 +222,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
           noteSource(draft, "services.vaultSvc", h);
           return;
         }
-        draftError(draft, h, `${displayValue(value)} is not a service start mode; expected Auto, Manual or Disabled.`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not a service start mode; expected Auto, Manual or Disabled.`);
         return;
       }
       (facts.services ??= {}).vaultSvc = mode;
@@ -279,7 +279,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     case "agentInstalled": {
       const installed = parseBoolean(value);
       if (installed === undefined) {
-        draftError(draft, h, `${displayValue(value)} is not yes/no or true/false.`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not yes/no or true/false.`);
         return;
       }
       (facts.agent ??= {}).installed = installed;
@@ -288,7 +288,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     }
     case "agentVersion":
       if (!/^\d+(\.\d+){1,3}$/.test(value)) {
-        draftError(draft, h, `${displayValue(value)} is not a version number such as 1.1.2505.0.`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not a version number such as 1.1.2505.0.`);
         return;
       }
       (facts.agent ??= {}).version = value;
@@ -301,7 +301,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     case "tier0": {
       const tier0 = parseBoolean(value);
       if (tier0 === undefined) {
-        draftError(draft, h, `${displayValue(value)} is not yes/no or true/false.`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not yes/no or true/false.`);
         return;
       }
       facts.tier0 = tier0;
@@ -328,7 +328,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     case "collectedAt": {
       const date = parseDateTime(value);
       if (!date.ok) {
-        draftError(draft, h, `${date.message}.`);
+        draftInvalidCell(draft, h, `${date.message}.`);
         return;
       }
       if (date.assumedUtc) ctx.onAssumedUtc(h);
@@ -338,7 +338,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     }
     case "sid":
       if (!/^S-1-\d+(-\d+)+$/i.test(value)) {
-        draftError(draft, h, `${displayValue(value)} is not a SID (S-1-5-21-...).`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not a SID (S-1-5-21-...).`);
         return;
       }
       (facts.identity ??= {}).sid = value.toUpperCase();
@@ -347,7 +347,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
     case "objectGuid": {
       const guid = normalizeGuidText(value);
       if (guid === undefined) {
-        draftError(draft, h, `${displayValue(value)} is not a GUID.`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not a GUID.`);
         return;
       }
       (facts.identity ??= {}).objectGuid = guid;
@@ -361,7 +361,7 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
       } else if (cloud === "usgov" || cloud === "azureusgovernment" || cloud === "usgovernment" || cloud === "gcchigh" || cloud === "dod") {
         (facts.network ??= {}).cloud = "usgov";
       } else {
-        draftError(draft, h, `${displayValue(value)} is not a cloud; expected public or usgov.`);
+        draftInvalidCell(draft, h, `${displayValue(value)} is not a cloud; expected public or usgov.`);
         return;
       }
       noteSource(draft, "network.cloud", h);

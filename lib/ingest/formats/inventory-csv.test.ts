@@ -12,13 +12,24 @@ const GiB = 1024 ** 3;
 describe("inventory-csv: hand-made fixture with every quirk", () => {
   const result = parse(fixture("inventory-basic.csv"), {}, "inventory-basic.csv");
 
-  it("counts records and rejected rows", () => {
-    expect(result).toMatchObject({ kind: "host-inventory", format: "inventory-csv", records: 6, rejected: 3 });
+  it("counts records and rejected rows (only rows without a usable host name are rejected)", () => {
+    expect(result).toMatchObject({ kind: "host-inventory", format: "inventory-csv", records: 6, rejected: 2 });
     expect(result.hosts.map((h) => [h.row, h.facts.identity?.fqdn])).toEqual([
       [2, "sync01.corp.contoso.com"],
       [3, "sync02.corp.contoso.com"],
       [5, "sync03.corp.contoso.com"],
+      [7, "sync05.corp.contoso.com"],
     ]);
+  });
+
+  it("keeps a row with an unreadable cell: that fact is unknown, the others are read, and a warning names file, row, column, value and what was expected", () => {
+    const sync05 = result.hosts[3].facts;
+    expect(sync05.memory).toBeUndefined();
+    expect(sync05.os).toMatchObject({ caption: "Microsoft Windows Server 2022 Standard", build: 20348 });
+    expect(sync05.dotnet).toEqual({ release: 528449 });
+    const warning = result.issues.find((i) => i.row === 7);
+    expect(warning).toMatchObject({ file: "inventory-basic.csv", severity: "warning", row: 7, column: "RAM (GB)" });
+    expect(warning?.message).toMatch(/^"lots": expected an amount of memory such as "16 GB".*this fact is unknown for the server; the rest of the row was kept\.$/);
   });
 
   it("maps aliased headers to facts", () => {
@@ -53,11 +64,10 @@ describe("inventory-csv: hand-made fixture with every quirk", () => {
     const errors = result.issues.filter((i) => i.severity === "error").map(({ file, row, column }) => ({ file, row, column }));
     expect(errors).toEqual([
       { file: "inventory-basic.csv", row: 6, column: "Host Name" },
-      { file: "inventory-basic.csv", row: 7, column: "RAM (GB)" },
       { file: "inventory-basic.csv", row: 8, column: "Host Name" },
     ]);
+    expect(result.issues.find((i) => i.row === 6)?.message).toMatch(/host name is empty/);
     expect(result.issues.find((i) => i.row === 8)?.message).toMatch(/300 characters long \(at most 255/);
-    expect(result.issues.find((i) => i.row === 7)?.message).toMatch(/"lots"/);
     expect(result.issues).toContainEqual(expect.objectContaining({ severity: "warning", row: 5, column: "Owner", message: expect.stringContaining("\\u{202E}") }));
     expect(result.issues).toContainEqual(expect.objectContaining({ severity: "warning", message: expect.stringContaining('"Notes"') }));
   });
@@ -191,6 +201,33 @@ describe("inventory-csv: column mapping", () => {
   });
 });
 
+describe("inventory-csv: known spellings of enum-like cells", () => {
+  it("reads execution policies, install types, booleans and clouds with surrounding spaces and in any case", () => {
+    const text = [
+      "FQDN,Execution Policy,Installation Type,Tier0,Cloud,VaultSvc",
+      'a.corp.com,"RemoteSigned ",server core,YES,AzureCloud,automatic',
+      'b.corp.com," remotesigned",SERVER,no ," usgov ",Disabled',
+      'c.corp.com,"  UNDEFINED  ", Server Core ,"  True",Public,"Manual "',
+    ].join("\n");
+    const result = parse(text);
+    expect(result.issues).toEqual([]);
+    expect(result.hosts.map((h) => [h.facts.executionPolicy?.effective, h.facts.os?.installationType, h.facts.tier0, h.facts.network?.cloud, h.facts.services?.vaultSvc])).toEqual([
+      ["RemoteSigned", "Server Core", true, "public", "Auto"],
+      ["RemoteSigned", "Server", false, "usgov", "Disabled"],
+      ["Undefined", "Server Core", true, "public", "Manual"],
+    ]);
+  });
+
+  it("an unknown execution policy is a warning naming the value and the expected ones; the host is kept with the policy unknown", () => {
+    const result = parse("FQDN,Execution Policy\na.corp.com,Signed\n");
+    expect(result.hosts).toHaveLength(1);
+    expect(result.hosts[0].facts.executionPolicy).toBeUndefined();
+    expect(result.issues).toEqual([
+      expect.objectContaining({ severity: "warning", row: 2, column: "Execution Policy", message: expect.stringMatching(/^"Signed" is not an execution policy; expected Undefined, RemoteSigned.*unknown/) }),
+    ]);
+  });
+});
+
 describe("inventory-csv: limits and malformed input", () => {
   it("refuses a file with more rows than maxRows, accepting nothing", () => {
     const result = parse("Name\na.corp.com\nb.corp.com\nc.corp.com\n", { maxRows: 2 });
@@ -198,13 +235,13 @@ describe("inventory-csv: limits and malformed input", () => {
     expect(result.issues).toEqual([expect.objectContaining({ severity: "error", message: expect.stringMatching(/more than 2 data rows/) })]);
   });
 
-  it("rejects 10,000-character values as row errors without copying them into messages", () => {
+  it("drops a 10,000-character value with a warning (row kept) and rejects such a host name, without copying them into messages", () => {
     const long = "x".repeat(10_000);
     const result = parse(`Name,Owner\nsrv01.corp.com,${long}\n${long},ok\n`);
-    expect(result.hosts).toEqual([]);
-    expect(result.issues.map(({ row, column }) => ({ row, column }))).toEqual([
-      { row: 2, column: "Owner" },
-      { row: 3, column: "Name" },
+    expect(result.hosts.map((h) => [h.row, h.facts.identity?.fqdn, h.facts.owner])).toEqual([[2, "srv01.corp.com", undefined]]);
+    expect(result.issues.map(({ row, column, severity }) => ({ row, column, severity }))).toEqual([
+      { row: 2, column: "Owner", severity: "warning" },
+      { row: 3, column: "Name", severity: "error" },
     ]);
     for (const issue of result.issues) expect(issue.message.length).toBeLessThan(400);
   });

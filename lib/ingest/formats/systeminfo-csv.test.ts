@@ -86,15 +86,29 @@ describe("systeminfo-csv", () => {
     expect(result.issues).toEqual([expect.objectContaining({ severity: "warning", message: expect.stringMatching(/no header line/) })]);
   });
 
-  it("reports bad values with the row and column", () => {
+  it("keeps a host with unreadable values: each is a warning with the row and column, and that fact is unknown", () => {
     const header = fixture("systeminfo-single.csv").split("\r\n")[0];
     const row = fixture("systeminfo-single.csv").split("\r\n")[1].replace('"Member Server"', '"Mitgliedsserver"').replace('"16,383 MB"', '"lots"');
     const result = parse(`${header}\r\n${row}\r\n`);
-    expect(result.rejected).toBe(1);
+    expect(result.rejected).toBe(0);
+    expect(result.hosts).toHaveLength(1);
+    expect(result.hosts[0].facts.memory).toBeUndefined();
+    expect(result.hosts[0].facts.domainMembership).toBeUndefined();
+    expect(result.hosts[0].facts.os?.build).toBeDefined();
     expect(result.issues.map(({ row: r, column, severity }) => ({ row: r, column, severity }))).toEqual([
-      { row: 2, column: "OS Configuration", severity: "error" },
-      { row: 2, column: "Total Physical Memory", severity: "error" },
+      { row: 2, column: "OS Configuration", severity: "warning" },
+      { row: 2, column: "Total Physical Memory", severity: "warning" },
     ]);
+    expect(result.issues[1].message).toMatch(/^"lots" is not an amount such as "15,998 MB"\. .*unknown/);
+  });
+
+  it("rejects a row whose Host Name is empty", () => {
+    const header = fixture("systeminfo-single.csv").split("\r\n")[0];
+    const fields = fixture("systeminfo-single.csv").split("\r\n")[1].split('","');
+    fields[0] = '"';
+    const result = parse(`${header}\r\n${fields.join('","')}\r\n`);
+    expect(result.rejected).toBe(1);
+    expect(result.issues).toContainEqual(expect.objectContaining({ severity: "error", row: 2, column: "Host Name", message: expect.stringMatching(/host name is empty/) }));
   });
 
   it("warns when the hotfix count disagrees with the list", () => {

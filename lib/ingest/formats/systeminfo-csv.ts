@@ -7,7 +7,7 @@ import { cell, csvHeaderOf, isBlank } from "../csv/csv-table";
 import { looksLikeJson } from "../json/parse-json";
 import { head } from "../text/lines";
 import { displayValue } from "../text/display";
-import { draftError, finishHost, newHostDraft, noteSource } from "../host/host-draft";
+import { draftInvalidCell, finishHost, newHostDraft, noteSource } from "../host/host-draft";
 import { repeatedHostWarner } from "../host/repeated-hosts";
 import { parseOsConfiguration } from "../host/enums";
 import { normalizeHotfixList } from "../host/hotfixes";
@@ -195,7 +195,7 @@ function parseRow(row: CsvRow, index: ColumnIndex, sink: IssueSink, defaultDomai
   const versionText = get("OS Version");
   if (!isBlank(versionText)) {
     const parts = parseOsVersion(versionText);
-    if (parts === undefined) draftError(draft, "OS Version", `${displayValue(versionText)} is not a Windows version such as "10.0.17763 N/A Build 17763".`);
+    if (parts === undefined) draftInvalidCell(draft, "OS Version", `${displayValue(versionText)} is not a Windows version such as "10.0.17763 N/A Build 17763".`);
     else {
       const os = (facts.os ??= {});
       if (parts.version !== undefined) os.version = parts.version;
@@ -209,7 +209,7 @@ function parseRow(row: CsvRow, index: ColumnIndex, sink: IssueSink, defaultDomai
   if (!isBlank(configuration)) {
     const role = parseOsConfiguration(configuration);
     if (role === undefined) {
-      draftError(
+      draftInvalidCell(
         draft,
         "OS Configuration",
         `${displayValue(configuration)} is not an OS configuration systeminfo prints in English (Member Server, Primary Domain Controller, Additional Domain Controller, Standalone Server, Member Workstation, Standalone Workstation).`,
@@ -224,7 +224,7 @@ function parseRow(row: CsvRow, index: ColumnIndex, sink: IssueSink, defaultDomai
   const memoryText = get("Total Physical Memory");
   if (!isBlank(memoryText)) {
     const memory = parseMemoryMb(memoryText);
-    if (memory === undefined) draftError(draft, "Total Physical Memory", `${displayValue(memoryText)} is not an amount such as "15,998 MB".`);
+    if (memory === undefined) draftInvalidCell(draft, "Total Physical Memory", `${displayValue(memoryText)} is not an amount such as "15,998 MB".`);
     else {
       (facts.memory ??= {}).totalPhysicalBytes = memory.bytes;
       noteSource(draft, "memory", "Total Physical Memory");

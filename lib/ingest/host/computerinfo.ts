@@ -5,7 +5,7 @@ import { parseBoolean } from "../values/booleans";
 import { parseNonNegativeInteger } from "../values/numbers";
 import { parseOsVersion } from "../values/os-version";
 import { parseDomainRole, parseInstallationType, parseProductType, parseServerLevel } from "./enums";
-import { draftError, finishHost, newHostDraft, noteSource, type HostDraft } from "./host-draft";
+import { draftInvalidCell, finishHost, newHostDraft, noteSource, type HostDraft } from "./host-draft";
 
 /**
  * Get-ComputerInfo properties -> host draft, shared by the JSON and Format-List formats.
@@ -56,7 +56,7 @@ export function computerInfoDraft(source: ComputerInfoSource, ctx: { sink: Issue
   const partOfDomainRaw = source.value("CsPartOfDomain");
   if (partOfDomainRaw !== undefined) {
     const joined = parseBoolean(partOfDomainRaw);
-    if (joined === undefined) draftError(draft, col("CsPartOfDomain"), `${displayValue(String(partOfDomainRaw))} is not True or False.`);
+    if (joined === undefined) draftInvalidCell(draft, col("CsPartOfDomain"), `${displayValue(String(partOfDomainRaw))} is not True or False.`);
     else {
       (facts.domainMembership ??= {}).partOfDomain = joined;
       noteSource(draft, "domainMembership.partOfDomain", col("CsPartOfDomain"));
@@ -65,7 +65,7 @@ export function computerInfoDraft(source: ComputerInfoSource, ctx: { sink: Issue
   const roleRaw = source.value("CsDomainRole");
   if (roleRaw !== undefined) {
     const role = parseDomainRole(roleRaw);
-    if (role === undefined) draftError(draft, col("CsDomainRole"), `${displayValue(String(roleRaw))} is not a CsDomainRole (0-5 or a name such as MemberServer).`);
+    if (role === undefined) draftInvalidCell(draft, col("CsDomainRole"), `${displayValue(String(roleRaw))} is not a CsDomainRole (0-5 or a name such as MemberServer).`);
     else {
       draft.domainRole = role;
       noteSource(draft, "domainMembership.domainRole", col("CsDomainRole"));
@@ -95,7 +95,7 @@ export function computerInfoDraft(source: ComputerInfoSource, ctx: { sink: Issue
   const versionText = text(source.value("OsVersion"));
   if (versionText !== undefined) {
     const parts = parseOsVersion(versionText);
-    if (parts === undefined) draftError(draft, col("OsVersion"), `${displayValue(versionText)} is not a Windows version such as 10.0.20348.`);
+    if (parts === undefined) draftInvalidCell(draft, col("OsVersion"), `${displayValue(versionText)} is not a Windows version such as 10.0.20348.`);
     else {
       const os = (facts.os ??= {});
       if (parts.version !== undefined) os.version = parts.version;
@@ -108,7 +108,7 @@ export function computerInfoDraft(source: ComputerInfoSource, ctx: { sink: Issue
   const buildRaw = source.value("OsBuildNumber");
   if (buildRaw !== undefined) {
     const build = integer(buildRaw);
-    if (build === undefined) draftError(draft, col("OsBuildNumber"), `${displayValue(String(buildRaw))} is not a build number.`);
+    if (build === undefined) draftInvalidCell(draft, col("OsBuildNumber"), `${displayValue(String(buildRaw))} is not a build number.`);
     else {
       const os = (facts.os ??= {});
       if (os.build !== undefined && os.build !== build) {
@@ -124,7 +124,7 @@ export function computerInfoDraft(source: ComputerInfoSource, ctx: { sink: Issue
   const ubrRaw = source.value("WindowsUBR");
   if (ubrRaw !== undefined) {
     const ubr = integer(ubrRaw);
-    if (ubr === undefined) draftError(draft, col("WindowsUBR"), `${displayValue(String(ubrRaw))} is not an update build revision.`);
+    if (ubr === undefined) draftInvalidCell(draft, col("WindowsUBR"), `${displayValue(String(ubrRaw))} is not an update build revision.`);
     else {
       (facts.os ??= {}).ubr = ubr;
       noteSource(draft, "os.ubr", col("WindowsUBR"));
@@ -134,7 +134,7 @@ export function computerInfoDraft(source: ComputerInfoSource, ctx: { sink: Issue
   if (installRaw !== undefined) {
     const type = parseInstallationType(installRaw);
     if (type === undefined) {
-      draftError(draft, col("WindowsInstallationType"), `${displayValue(String(installRaw))} is not Client, Server, Server Core or Nano Server.`);
+      draftInvalidCell(draft, col("WindowsInstallationType"), `${displayValue(String(installRaw))} is not Client, Server, Server Core or Nano Server.`);
     } else {
       (facts.os ??= {}).installationType = type;
       noteSource(draft, "os.installationType", col("WindowsInstallationType"));
@@ -144,7 +144,7 @@ export function computerInfoDraft(source: ComputerInfoSource, ctx: { sink: Issue
   if (levelRaw !== undefined) {
     const level = parseServerLevel(levelRaw);
     if (level === undefined) {
-      draftError(draft, col("OsServerLevel"), `${displayValue(String(levelRaw))} is not an OsServerLevel (FullServer, ServerCore, ... or 0-4).`);
+      draftInvalidCell(draft, col("OsServerLevel"), `${displayValue(String(levelRaw))} is not an OsServerLevel (FullServer, ServerCore, ... or 0-4).`);
     } else {
       (facts.os ??= {}).serverLevel = level;
       noteSource(draft, "os.serverLevel", col("OsServerLevel"));
@@ -154,7 +154,7 @@ export function computerInfoDraft(source: ComputerInfoSource, ctx: { sink: Issue
   if (productRaw !== undefined && !isUnknownEnum(productRaw)) {
     const product = parseProductType(productRaw);
     if (product === undefined) {
-      draftError(draft, col("OsProductType"), `${displayValue(String(productRaw))} is not an OsProductType (1 WorkStation, 2 DomainController, 3 Server).`);
+      draftInvalidCell(draft, col("OsProductType"), `${displayValue(String(productRaw))} is not an OsProductType (1 WorkStation, 2 DomainController, 3 Server).`);
     } else {
       (facts.os ??= {}).productType = product;
       noteSource(draft, "os.productType", col("OsProductType"));
@@ -170,7 +170,7 @@ export function computerInfoDraft(source: ComputerInfoSource, ctx: { sink: Issue
   const totalRaw = source.value("CsTotalPhysicalMemory");
   if (totalRaw !== undefined) {
     const bytes = integer(totalRaw);
-    if (bytes === undefined) draftError(draft, col("CsTotalPhysicalMemory"), `${displayValue(String(totalRaw))} is not a number of bytes.`);
+    if (bytes === undefined) draftInvalidCell(draft, col("CsTotalPhysicalMemory"), `${displayValue(String(totalRaw))} is not a number of bytes.`);
     else {
       (facts.memory ??= {}).totalPhysicalBytes = bytes;
       noteSource(draft, "memory.totalPhysicalBytes", col("CsTotalPhysicalMemory"));
@@ -179,7 +179,7 @@ export function computerInfoDraft(source: ComputerInfoSource, ctx: { sink: Issue
   const installedRaw = source.value("CsPhysicallyInstalledMemory");
   if (installedRaw !== undefined) {
     const kb = integer(installedRaw);
-    if (kb === undefined) draftError(draft, col("CsPhysicallyInstalledMemory"), `${displayValue(String(installedRaw))} is not a number of kilobytes.`);
+    if (kb === undefined) draftInvalidCell(draft, col("CsPhysicallyInstalledMemory"), `${displayValue(String(installedRaw))} is not a number of kilobytes.`);
     else {
       (facts.memory ??= {}).installedBytes = kb * 1024;
       noteSource(draft, "memory.installedBytes", col("CsPhysicallyInstalledMemory"));

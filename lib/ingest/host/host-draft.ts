@@ -1,7 +1,7 @@
 import type { HostFacts } from "@/lib/facts";
 import type { IssueSink } from "../issues";
 import { normalizeHostIdentity } from "../identity";
-import { acceptHost, type FactSources } from "./accept-host";
+import { acceptHost, CELL_IGNORED, type FactSources } from "./accept-host";
 import { domainRoleImplies, type DomainRole } from "./enums";
 import type { HostRecord } from "../types";
 
@@ -12,7 +12,10 @@ import type { HostRecord } from "../types";
 export interface HostDraft {
   facts: HostFacts;
   sources: FactSources;
+  /** Problems that make the row unusable (no usable identity). */
   errors: Array<{ column: string; message: string }>;
+  /** Cells whose value could not be read: the fact stays unknown and the row is kept (one warning each). */
+  invalidCells: Array<{ column: string; message: string }>;
   identity: {
     name?: { value: string; column: string };
     dnsHostName?: { value: string; column: string };
@@ -26,11 +29,15 @@ export interface HostDraft {
 /** `sources` may be a map reused from row to row (it is cleared here) to spare allocations on large files. */
 export function newHostDraft(sources?: FactSources): HostDraft {
   if (sources !== undefined) sources.clear();
-  return { facts: {}, sources: sources ?? new Map(), errors: [], identity: {} };
+  return { facts: {}, sources: sources ?? new Map(), errors: [], invalidCells: [], identity: {} };
 }
 
-export function draftError(draft: HostDraft, column: string, message: string): void {
-  draft.errors.push({ column, message });
+/**
+ * A cell whose value cannot be read (`message` names the value and what was expected). The fact it would
+ * have set stays unknown and the row is kept; `finishHost` turns it into a warning naming row and column.
+ */
+export function draftInvalidCell(draft: HostDraft, column: string, message: string): void {
+  draft.invalidCells.push({ column, message });
 }
 
 /** Records where a fact path came from. */
@@ -50,7 +57,8 @@ export interface FinishHostContext {
 
 /**
  * Fills facts implied by the domain role (product type, membership) when the record did not state them,
- * normalises the identity, then validates. Row errors go to the sink; undefined means the row is rejected.
+ * normalises the identity, then validates. Only a missing or unusable identity rejects the row (errors to the
+ * sink; undefined); unreadable cells become warnings and leave their fact unknown.
  */
 export function finishHost(draft: HostDraft, ctx: FinishHostContext): HostRecord | undefined {
   const { sink, row } = ctx;
@@ -87,8 +95,10 @@ export function finishHost(draft: HostDraft, ctx: FinishHostContext): HostRecord
   }
   if (draft.errors.length > 0 || normalized === undefined || !normalized.ok) {
     for (const error of draft.errors) sink.error(`${error.message} The row was skipped.`, { row, column: error.column });
+    for (const cell of draft.invalidCells) sink.warning(`${cell.message} (The row was skipped for the reason above.)`, { row, column: cell.column });
     return undefined;
   }
+  for (const cell of draft.invalidCells) sink.warning(`${cell.message} ${CELL_IGNORED}`, { row, column: cell.column });
   if (normalized.unqualified) ctx.onUnqualified?.();
   facts.identity = { ...facts.identity, ...normalized.identity };
   noteSource(draft, "identity", nameColumn);

@@ -40,6 +40,7 @@ describe("reading a workbook's sheet as an inventory", () => {
         new Date(Date.UTC(2026, 10, 1)),
       ];
       ws.getRow(7).values = ["SYNC03", "Microsoft Windows Server 2016 Datacenter", "10.0.14393.6897", "lots", 394802, "corp.contoso.com", "no", { error: "#N/A" }];
+      ws.getRow(8).values = ["", "Microsoft Windows Server 2016 Datacenter", "10.0.14393.6897", 8, 394802, "corp.contoso.com", "no", ""];
     });
     const sheet = await read(bytes);
     expect(sheet).toMatchObject({ sheetName: "Servers", headerRow: 3 });
@@ -49,12 +50,16 @@ describe("reading a workbook's sheet as an inventory", () => {
     const parsed = parseWorkbook(sheet, "servers.xlsx", {});
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
     const { result } = parsed;
-    expect(result).toMatchObject({ kind: "host-inventory", format: "inventory-xlsx", records: 3, rejected: 1 });
+    expect(result).toMatchObject({ kind: "host-inventory", format: "inventory-xlsx", records: 4, rejected: 1 });
     expect(result.hosts.map((h) => [h.row, h.facts.identity?.fqdn, h.facts.memory?.totalPhysicalBytes])).toEqual([
       [4, "sync01.corp.contoso.com", 16 * 1024 ** 3],
       [5, "sync02.corp.contoso.com", 8 * 1024 ** 3],
+      [7, "sync03.corp.contoso.com", undefined],
     ]);
-    expect(result.issues).toContainEqual(expect.objectContaining({ file: "servers.xlsx › Servers", row: 7, column: "RAM (GB)", severity: "error" }));
+    expect(result.issues).toContainEqual(
+      expect.objectContaining({ file: "servers.xlsx › Servers", row: 7, column: "RAM (GB)", severity: "warning", message: expect.stringMatching(/^"lots": expected an amount of memory.*unknown/) }),
+    );
+    expect(result.issues).toContainEqual(expect.objectContaining({ file: "servers.xlsx › Servers", row: 8, column: "Host Name", severity: "error" }));
   });
 
   it("chooses the sheet by name or 1-based position, defaulting to the first visible one", async () => {
