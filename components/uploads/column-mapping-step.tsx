@@ -27,6 +27,7 @@ export function ColumnMappingStep({
   idPrefix,
   fileName,
   headers,
+  samples,
   options,
   savedMappings,
   onChange,
@@ -34,6 +35,8 @@ export function ColumnMappingStep({
   idPrefix: string;
   fileName: string;
   headers: readonly string[];
+  /** Per header, up to three sample values from the first rows, already quoted and shortened (csvPreviewOf). */
+  samples?: readonly (readonly string[])[];
   options: UploadOptions;
   savedMappings: readonly SavedMapping[];
   onChange: (patch: Partial<UploadOptions>) => void;
@@ -52,7 +55,8 @@ export function ColumnMappingStep({
     <fieldset className="space-y-3 rounded-md border border-slate-200 p-3 dark:border-slate-800">
       <legend className="px-1 text-sm font-semibold">Map the columns</legend>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        Tell the server what each column of {fileName} holds. Columns left on <em>Automatic</em> use the built-in header names.
+        Tell the server what each column of {fileName} holds; the sample values come from its first rows. Columns left on{" "}
+        <em>Automatic</em> use the built-in header names.
       </p>
       {savedMappings.length > 0 && (
         <div className="max-w-sm">
@@ -83,6 +87,7 @@ export function ColumnMappingStep({
           <thead>
             <tr>
               <th scope="col" className={TH}>Column in the file</th>
+              <th scope="col" className={TH}>Sample values</th>
               <th scope="col" className={TH}>Field</th>
             </tr>
           </thead>
@@ -96,6 +101,19 @@ export function ColumnMappingStep({
                       {header === "" ? <span className="font-sans italic text-slate-500">(empty header)</span> : header}
                     </label>
                   </th>
+                  <td className="max-w-xs px-3 py-2 align-middle" data-testid="mapping-samples">
+                    {(samples?.[index]?.length ?? 0) === 0 ? (
+                      <span className="text-xs italic text-slate-500 dark:text-slate-400">no value in the first rows</span>
+                    ) : (
+                      <ul className="flex flex-wrap gap-1" aria-label={`Sample values of ${header || "the column without a header"}`}>
+                        {samples?.[index]?.map((value, i) => (
+                          <li key={i} className="max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800 dark:bg-slate-800 dark:text-slate-200" title={value}>
+                            {value}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                   <td className="px-3 py-2">
                     <select id={id} className={SELECT} value={options.mapping[header] ?? ""} onChange={(event) => setColumn(header, event.target.value)}>
                       <option value="">{automaticLabel(header)}</option>

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { csvHeadersOf, trimProbe } from "./csv-header";
+import { csvHeadersOf, csvPreviewOf, SAMPLE_MAX_CHARS, trimProbe } from "./csv-header";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -33,5 +33,27 @@ describe("csvHeadersOf", () => {
     const partial = full.subarray(0, full.length - 2); // splits the last "é"
     expect(trimProbe(partial, false).at(-1)).toBe(0x0a);
     expect(csvHeadersOf(partial, false)).toEqual(["Nom d'hôte", "Mémoire"]);
+  });
+});
+
+describe("csvPreviewOf: sample values for the mapping step", () => {
+  it("takes up to three distinct non-blank values per column from the first rows, in file order", () => {
+    const text = "Server,RAM,Policy,Notes\nsrv1,16,RemoteSigned ,\nsrv2,16,n/a,\nsrv3,32,Bypass,x\nsrv4,64,AllSigned,\nServer,RAM,Policy,Notes\nsrv5,8,Restricted,\n";
+    expect(csvPreviewOf(bytes(text), true)).toEqual({
+      headers: ["Server", "RAM", "Policy", "Notes"],
+      samples: [['"srv1"', '"srv2"', '"srv3"'], ['"16"', '"32"', '"64"'], ['"RemoteSigned "', '"Bypass"', '"AllSigned"'], ['"x"']],
+    });
+  });
+
+  it("shortens long values and shows invisible or bidi characters as escapes (the text stays inert)", () => {
+    const long = "y".repeat(200);
+    const preview = csvPreviewOf(bytes(`Name,Owner\nsrv1,"${long}"\nsrv2,"Ow\u202ener <b>x</b>"\n`), true);
+    expect(preview?.samples[1]).toEqual([`"${"y".repeat(SAMPLE_MAX_CHARS)}…"`, '"Ow\\u{202E}ner <b>x</b>"']);
+  });
+
+  it("gives no samples rather than wrong ones when the probe ends inside a quoted value", () => {
+    const preview = csvPreviewOf(bytes('Name,Notes\nsrv1,"line one\nline two'), false);
+    expect(preview?.headers).toEqual(["Name", "Notes"]);
+    expect(preview?.samples).toEqual([[], []]);
   });
 });

@@ -209,7 +209,7 @@ export function UploadEntry({
         )}
 
         {showMapping && entry.headers && (
-          <ColumnMappingStep idPrefix={key} fileName={file.name} headers={entry.headers} options={options} savedMappings={savedMappings} onChange={change} />
+          <ColumnMappingStep idPrefix={key} fileName={file.name} headers={entry.headers} samples={entry.samples} options={options} savedMappings={savedMappings} onChange={change} />
         )}
 
         {!result && (

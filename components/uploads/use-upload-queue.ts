@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useReducer, useRef } from "react";
-import { csvHeadersOf, HEADER_PROBE_BYTES } from "./csv-header";
+import { csvPreviewOf, HEADER_PROBE_BYTES } from "./csv-header";
 import { sendPercent, stagePercent } from "./job-stage";
 import { sizeLimitFor } from "./file-kinds";
 import { postUpload } from "./post-upload";
@@ -15,6 +15,8 @@ export interface QueueEntry {
   file: File;
   /** The CSV headers (read in the browser), null when the file is not CSV, undefined while reading. */
   headers: string[] | null | undefined;
+  /** Per header, a few sample values from the first rows (quoted, shortened), for the column-mapping step. */
+  samples?: string[][];
   options: UploadOptions;
   /** Options changed since the preview or refusal shown: check again before committing. */
   stale: boolean;
@@ -29,7 +31,7 @@ export interface QueueEntry {
 
 type QueueAction =
   | { type: "add"; entries: QueueEntry[] }
-  | { type: "headers"; key: string; headers: string[] | null }
+  | { type: "headers"; key: string; headers: string[] | null; samples?: string[][] }
   | { type: "options"; key: string; patch: Partial<UploadOptions> }
   | { type: "start"; key: string; mode: UploadMode; total: number }
   | { type: "progress"; key: string; loaded: number; total: number }
@@ -49,7 +51,7 @@ export function queueReducer(entries: QueueEntry[], action: QueueAction): QueueE
     case "remove":
       return entries.filter((entry) => entry.key !== action.key);
     case "headers":
-      return update(entries, action.key, (entry) => ({ ...entry, headers: action.headers }));
+      return update(entries, action.key, (entry) => ({ ...entry, headers: action.headers, samples: action.samples }));
     case "options":
       return update(entries, action.key, (entry) => ({
         ...entry,
@@ -126,7 +128,10 @@ export function useUploadQueue(maxBytes: number, archiveMaxBytes = maxBytes) {
           .slice(0, HEADER_PROBE_BYTES)
           .arrayBuffer()
           .then(
-            (buffer) => dispatch({ type: "headers", key: entry.key, headers: csvHeadersOf(new Uint8Array(buffer), entry.file.size <= HEADER_PROBE_BYTES) }),
+            (buffer) => {
+              const preview = csvPreviewOf(new Uint8Array(buffer), entry.file.size <= HEADER_PROBE_BYTES);
+              dispatch({ type: "headers", key: entry.key, headers: preview?.headers ?? null, samples: preview?.samples });
+            },
             () => dispatch({ type: "headers", key: entry.key, headers: null }),
           );
         const max = sizeLimitFor(entry.file.name, { plain: maxBytes, archive: archiveMaxBytes });
