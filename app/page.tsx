@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LoadDemoButton } from "@/components/overview/load-demo-button";
+import { StaleDataBanner } from "@/components/overview/stale-data-banner";
 import { TopBlockingRules } from "@/components/overview/top-blocking-rules";
 import { TrendChart } from "@/components/overview/trend-chart";
 import { VerdictBar } from "@/components/overview/verdict-bar";
@@ -55,6 +56,7 @@ export default async function OverviewPage() {
     <>
       <PageHeader title="Overview" description="Readiness of your fleet for the Microsoft Entra Cloud Sync provisioning agent." actions={<ExportLinks search=""><FleetPdfLink /></ExportLinks>} />
       <div className="space-y-6">
+        <StaleDataBanner stale={freshness.stale} total={summary.total} staleAfterDays={freshness.staleAfterDays} oldest={freshness.oldest} />
         <VerdictCards counts={summary.byVerdict} total={summary.total} />
         <div className="grid gap-6 xl:grid-cols-2">
           <Card title="Top blocking rules" id="blocking">
