@@ -36,6 +36,8 @@ describe("buildActionPlan", () => {
     expect(corp.scope).toEqual({ type: "domain", domain: "corp.example" });
     expect(corp.ruleIds).toEqual(["domain-kds-root-key"]);
     expect(corp.servers).toBe(3);
+    expect(corp.firstServer).toBe(0);
+    expect(byKey(plan, "host-rule:host-memory").firstServer).toBe(2);
     expect(corp.failingBlocker).toBe(3);
     expect(corp.alone).toEqual({ toReady: 2, toConditions: 0, conditionsCleared: 0 });
     expect(byKey(plan, "domain-rule:other.example:domain-kds-root-key").alone.toReady).toBe(1);
@@ -169,7 +171,7 @@ describe("buildActionPlan", () => {
     expect(plan.ranked.map((a) => a.key).sort()).toEqual(["host-rule:host-memory", "workgroup"]);
   });
 
-  it("tenant and fleet rules are one fleet action each; their unknowns one 'tenant-data' action", () => {
+  it("tenant rules are one fleet action each, their unknowns one 'tenant-data' action; fleet rules count per domain", () => {
     const plan = buildActionPlan([
       server({ blocking: ["tenant-hybrid-admin"] }),
       server({ domain: "other.example", blocking: ["tenant-hybrid-admin"] }),
@@ -177,6 +179,8 @@ describe("buildActionPlan", () => {
     ]);
     expect(byKey(plan, "tenant-rule:tenant-hybrid-admin").alone.toReady).toBe(2);
     expect(byKey(plan, "tenant-data").alone.toReady).toBe(1);
+    const agents = buildActionPlan([server({ conditions: ["fleet-agent-count"] }), server({ domain: "other.example", conditions: ["fleet-agent-count"] })]);
+    expect(agents.ranked.map((a) => a.key).sort()).toEqual(["domain-rule:corp.example:fleet-agent-count", "domain-rule:other.example:fleet-agent-count"]);
   });
 
   it("takes rule scopes from the option (an unknown id counts as a host rule)", () => {

@@ -24,13 +24,13 @@ export interface PlanServer {
 }
 
 export const PLAN_ACTION_KINDS = [
-  /** A shared rule failing for one domain (KDS root key, schema, gMSA permissions, sync scope). */
+  /** A shared rule failing for one domain (KDS root key, schema, gMSA permissions, sync scope, agents per domain). */
   "domain-rule",
   /** Unknown domain-level blockers of one domain: collect its domain facts. */
   "domain-data",
-  /** A tenant or fleet rule failing: one fix for every server. */
+  /** A tenant rule failing: one fix for every server. */
   "tenant-rule",
-  /** Unknown tenant or fleet blockers: record the tenant facts. */
+  /** Unknown tenant blockers: record the tenant facts. */
   "tenant-data",
   /** Servers without a domain: join them to one (their domain rules cannot be judged before). */
   "workgroup",
@@ -65,6 +65,8 @@ export interface PlanAction {
   ruleIds: string[];
   /** Servers in scope with at least one of those results open. */
   servers: number;
+  /** Index (in the input) of the first such server: a sample for a per-server script. */
+  firstServer: number;
   /** Of those, how many have one of the rules failing as a blocker, as a warning, or unknown. */
   failingBlocker: number;
   failingWarning: number;
@@ -103,7 +105,8 @@ export function isNetworkRule(ruleId: string): boolean {
 /** The host rule a workgroup server fails because it has no domain (joined with its domain rules). */
 export const DOMAIN_JOIN_RULE = "host-domain-joined";
 
-const DOMAIN_KEYED: ReadonlySet<RuleScope> = new Set(["domain", "gmsa-acl", "sync-scope"]);
+/** Shared rules evaluated per domain with that domain's facts (fleet rules count that domain's agents). */
+const DOMAIN_KEYED: ReadonlySet<RuleScope> = new Set(["domain", "gmsa-acl", "sync-scope", "fleet"]);
 
 type Category = 0 | 1 | 2; // 0 failing blocker, 1 unknown blocker, 2 failing warning
 
@@ -157,7 +160,7 @@ function actionFor(server: PlanServer, ruleId: string, category: Category, scope
     if (category === 1) return { key: `domain-data:${server.domain}`, kind: "domain-data" as const, scope: domainScope };
     return { key: `domain-rule:${server.domain}:${ruleId}`, kind: "domain-rule" as const, scope: domainScope };
   }
-  // tenant and fleet rules: the same facts for every server.
+  // tenant rules: the same facts for every server.
   if (category === 1) return { key: "tenant-data", kind: "tenant-data" as const, scope: { type: "fleet" as const } };
   return { key: `tenant-rule:${ruleId}`, kind: "tenant-rule" as const, scope: { type: "fleet" as const } };
 }
@@ -292,6 +295,7 @@ export function buildActionPlan(servers: readonly PlanServer[], options: ActionP
     scope: action.scope,
     ruleIds: [...action.rules].sort(compareKeys),
     servers: action.members.length,
+    firstServer: action.members[0],
     failingBlocker: action.failingBlocker,
     failingWarning: action.failingWarning,
     unknownBlocker: action.unknownBlocker,

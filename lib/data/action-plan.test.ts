@@ -1,0 +1,103 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { generateFleet } from "@/lib/demo";
+import { fleetContextFiles } from "@/lib/demo/exports";
+import { COLLECT_DOMAIN, COLLECT_ONE, getActionPlan, getTopActions, type ActionPlanView } from "./action-plan";
+import { buildPlanFleet, PLAN_EXPECTED } from "./action-plan.test-kit";
+import { ingestFile } from "./ingest/ingest-file";
+import { requestWaiver, type WaiverCaller } from "./waivers";
+
+// The fleet of action-plan.test-kit.ts through the real ingest path into a throwaway database (test/setup-db.ts),
+// next to the demo's tenant and sync-scope facts (as in the e2e database); nothing mocked.
+const DOMAIN = "plan.example";
+const lead: WaiverCaller = { kind: "session", userId: "u-lead", email: "lead@example.com", role: "lead" };
+const encode = (text: string) => new TextEncoder().encode(text);
+
+function ingest(name: string, text: string, options: Record<string, string> = {}) {
+  const response = ingestFile({ bytes: encode(text), fileName: name, options, uploadedBy: { name: "test" } });
+  if (!response.ok) throw new Error(`${name}: ${response.message}`);
+  if (response.status !== "committed") throw new Error(`${name}: ${response.status}`);
+}
+
+const key = (template: string) => template.replace("<domain>", DOMAIN);
+const find = (view: ActionPlanView, k: string) => {
+  const action = view.actions.find((a) => a.key === k);
+  if (!action) throw new Error(`no action ${k}; have ${view.actions.map((a) => a.key).join(", ")}`);
+  return action;
+};
+
+describe("getActionPlan", () => {
+  it("is empty without servers", async () => {
+    const view = await getActionPlan();
+    expect(view).toMatchObject({ servers: 0, actions: [], planOrder: [], before: { ready: 0, "ready-with-conditions": 0, unknown: 0, "not-ready": 0 } });
+    expect(view.afterAll).toEqual(view.before);
+  });
+
+  describe("with the plan fleet", () => {
+    beforeAll(() => {
+      const demo = generateFleet({ servers: 30, seed: "demo" });
+      for (const file of fleetContextFiles(demo).filter((f) => f.kind === "tenant" || f.kind === "sync-scope")) ingest(file.name, file.text);
+      for (const file of buildPlanFleet(DOMAIN).files) ingest(file.name, file.text, file.options);
+    });
+
+    it("gives the designed figures: ranking alone, the cumulative plan and the counts after each step", async () => {
+      const view = await getActionPlan({ domain: "Plan.Example" });
+      expect(view.domain).toBe(DOMAIN);
+      expect(view.servers).toBe(PLAN_EXPECTED.servers);
+      expect(view.before).toEqual(PLAN_EXPECTED.before);
+      expect(view.actions).toHaveLength(PLAN_EXPECTED.actions);
+      const kds = view.actions[0];
+      expect(kds).toMatchObject({ key: key(PLAN_EXPECTED.kds.key), rank: 1, step: 1, servers: 14, alone: { toReady: 0, toConditions: 7, conditionsCleared: 0 } });
+      expect(view.planOrder.slice(0, PLAN_EXPECTED.steps.length)).toEqual(PLAN_EXPECTED.steps.map((s) => key(s.key)));
+      for (const step of PLAN_EXPECTED.steps) {
+        const action = find(view, key(step.key));
+        const [toReady, toConditions, conditionsCleared] = step.inPlan;
+        expect(action.servers, step.key).toBe(step.servers);
+        expect(action.inPlan, step.key).toEqual({ toReady, toConditions, conditionsCleared });
+        expect(action.after, step.key).toEqual(step.after);
+      }
+      for (const k of PLAN_EXPECTED.zeroAlone) expect(find(view, key(k)).alone, k).toEqual({ toReady: 0, toConditions: 0, conditionsCleared: 0 });
+      expect(view.afterAll).toEqual(PLAN_EXPECTED.afterAll);
+    });
+
+    it("gives each action its rules, servers link and runnable commands", async () => {
+      const view = await getActionPlan({ domain: DOMAIN });
+      const kds = find(view, key(PLAN_EXPECTED.kds.key));
+      expect(kds.title).toBe(`In ${DOMAIN}: ${kds.rules[0].title}`);
+      expect(kds.scope).toEqual({ type: "domain", domain: DOMAIN, site: null });
+      expect(kds.rules).toEqual([{ id: "domain-kds-root-key", title: expect.any(String), href: "/rules/domain-kds-root-key" }]);
+      expect(kds.serversHref).toBe(`/servers?rule=domain-kds-root-key&domain=${DOMAIN}`);
+      expect(kds.commands.some((c) => c.code.includes("Add-KdsRootKey"))).toBe(true);
+      expect(kds.links[0].href).toMatch(/^\/domains/);
+      const site = find(view, "site-rule:branch:host-port-443");
+      expect(site.scopeLabel).toBe("Site branch");
+      expect(site.serversHref).toBe(`/servers?rule=host-port-443&domain=${DOMAIN}&site=branch`);
+      expect(find(view, "site-rule::host-port-443").scopeLabel).toBe("Servers without a site");
+      const collect = find(view, "collect");
+      expect(collect.commands.map((c) => c.code)).toContain(COLLECT_ONE);
+      expect(collect.serversHref).toBe(`/servers?readiness=unknown&domain=${DOMAIN}`);
+      const memory = find(view, "host-rule:host-memory");
+      expect(memory.title).toMatch(/\(3 servers\)$/);
+      expect(memory.links[0].href).toMatch(/^\/servers\/plan-0[678]\.plan\.example$/);
+      // Code boxes hold commands, never the rules' prose.
+      for (const action of view.actions) for (const command of action.commands) expect(command.code, action.key).not.toMatch(/^(Firewall|Proxy|Test): /m);
+      expect(COLLECT_DOMAIN).toBe(".\\Get-CloudSyncReadiness.ps1 -IncludeDomain");
+    });
+
+    it("the fleet-wide plan includes the domain's actions; the overview gets the top ones", async () => {
+      const fleet = await getActionPlan();
+      expect(fleet.domain).toBeNull();
+      expect(fleet.servers).toBe(14);
+      const top = await getTopActions(3);
+      expect(top.actions[0].key).toBe(key(PLAN_EXPECTED.kds.key));
+      expect(top.actions.every((a) => a.alone.toReady + a.alone.toConditions + a.alone.conditionsCleared > 0)).toBe(true);
+      expect(top.actions[0].commands).toEqual([]);
+    });
+
+    it("a waived result is no longer an action: a lead waives Tier 0 on one server", async () => {
+      const outcome = await requestWaiver({ ruleId: "host-tier0", scope: "server", server: `plan-09.${DOMAIN}`, reason: "Tier 0 recorded elsewhere", expiresAt: new Date(Date.now() + 30 * 86_400_000) }, lead);
+      if (!outcome.ok) throw new Error(outcome.message);
+      const view = await getActionPlan({ domain: DOMAIN });
+      expect(find(view, "host-rule:host-tier0").servers).toBe(1);
+    });
+  });
+});

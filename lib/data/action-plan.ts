@@ -1,0 +1,347 @@
+import "server-only";
+import type { HostFacts } from "@/lib/facts";
+import { buildActionPlan, splitRuleList, type PlanAction, type PlanActionKind, type PlanGain, type PlanServer, type Verdict } from "@/lib/readiness";
+import { getRule, type RuleContext } from "@/lib/rules";
+import { serverFiltersToSearch, type ServerFilters } from "@/lib/views/server-filters";
+import { db } from "./db";
+import { getServerRuleContext } from "./server-views";
+import { sqlite } from "./sqlite/connection";
+import { parseStoredResults } from "./stored-results";
+
+// The action plan view (the /plan page, its overview card and GET /api/action-plan): the stored roll-up lists of
+// every server (Server.blockingRules / conditionRules / unknownBlockers, waivers already applied by the evaluation)
+// go through lib/readiness buildActionPlan; this module adds what a screen needs to act: rule titles and links,
+// the servers-list link of each action, and the commands (runnable PowerShell only) or pages that do the fix.
+
+export type VerdictCounts = Record<Verdict, number>;
+
+export interface PlanCommand {
+  /** What the command does, shown above it (prose stays outside the code). */
+  label: string;
+  /** Runnable PowerShell only. */
+  code: string;
+}
+
+export interface PlanLink {
+  label: string;
+  href: string;
+}
+
+export interface ActionView {
+  key: string;
+  kind: PlanActionKind;
+  /** 1 = does the most alone. */
+  rank: number;
+  /** Position in the cumulative plan. */
+  step: number;
+  title: string;
+  /** Where it applies, in words: "Domain corp.contoso.com", "Site HQ", "Servers without a site", "Every server". */
+  scopeLabel: string;
+  scope: { type: "domain" | "site" | "fleet"; domain: string | null; site: string | null };
+  /** What to do, in words. */
+  summary: string;
+  rules: { id: string; title: string; href: string }[];
+  servers: number;
+  serversHref: string;
+  failingBlocker: number;
+  failingWarning: number;
+  unknownBlocker: number;
+  alone: PlanGain;
+  inPlan: PlanGain;
+  /** Verdict counts once steps 1..step are done. */
+  after: VerdictCounts;
+  /** The rule's written steps (prose, may quote commands). */
+  steps: string[];
+  commands: PlanCommand[];
+  links: PlanLink[];
+}
+
+export interface ActionPlanView {
+  /** The domain filter (lower-case), or null for the whole fleet. */
+  domain: string | null;
+  servers: number;
+  before: VerdictCounts;
+  /** Verdict counts once every action is done. */
+  afterAll: VerdictCounts;
+  /** Ranked by servers moved to Ready or Ready with conditions when done alone. */
+  actions: ActionView[];
+  /** Action keys in plan order. */
+  planOrder: string[];
+  /** True when GET /domains/<domain>/fix-script exists in this build (domain actions link to it). */
+  domainFixScripts: boolean;
+}
+
+interface ServerRow {
+  id: string;
+  domain: string;
+  site: string | null;
+  blockingRules: string;
+  conditionRules: string;
+  unknownBlockers: string;
+}
+
+/** The collector on one server (docs/collector.md "Running it on one server"). */
+export const COLLECT_ONE = "powershell.exe -ExecutionPolicy Bypass -File .\\Get-CloudSyncReadiness.ps1 -Cloud Public";
+
+/** The collector on many servers through remoting (docs/collector.md "Running it at scale"). */
+export const COLLECT_MANY = [
+  "$servers  = Get-Content .\\servers.txt",
+  "$sessions = New-PSSession -ComputerName $servers -ErrorAction Continue",
+  "$remote   = 'C:\\Windows\\Temp\\cloudsync-readiness.json'",
+  "Invoke-Command -Session $sessions -FilePath .\\Get-CloudSyncReadiness.ps1 -ArgumentList $remote, 'Public', 3000 -ThrottleLimit 32",
+  "New-Item -ItemType Directory -Force .\\reports | Out-Null",
+  "foreach ($session in $sessions) {",
+  '    Copy-Item -FromSession $session -Path $remote -Destination ".\\reports\\$($session.ComputerName).cloudsync-readiness.json"',
+  "}",
+  "Remove-PSSession $sessions",
+  "Compress-Archive -Path .\\reports -DestinationPath .\\reports.zip -Force",
+].join("\n");
+
+/** The domain section, once per domain on a domain controller or an admin workstation with RSAT. */
+export const COLLECT_DOMAIN = ".\\Get-CloudSyncReadiness.ps1 -IncludeDomain";
+
+/**
+ * Domain fix scripts (GET /domains/<domain>/fix-script, app/domains/[domain]/fix-script/route.ts): domain actions link
+ * to them; without that route they link to the domain's section of the Domains page.
+ */
+export const DOMAIN_FIX_SCRIPTS = false;
+
+export const domainFixScriptHref = (domain: string) => `/domains/${encodeURIComponent(domain)}/fix-script`;
+/** The domain's section on the Domains page (its anchor: components/domains/domain-section.tsx domainAnchor). */
+export const domainSectionHref = (domain: string) => `/domains#domain-${domain.replace(/[^a-z0-9-]/gi, "-")}`;
+
+const countsOf = (): VerdictCounts => ({ ready: 0, "ready-with-conditions": 0, unknown: 0, "not-ready": 0 });
+
+/** Reads the servers (optionally of one domain): only the five short columns the plan needs. */
+function readServers(domain: string | null): ServerRow[] {
+  // RAW SQL (SQLite): one pass over Server reading the roll-up lists; at 50,000 servers Prisma's row objects cost
+  // more than the plan itself (docs/performance.md "Action plan").
+  const select = "SELECT id, domain, site, blockingRules, conditionRules, unknownBlockers FROM Server";
+  return (domain === null ? sqlite().prepare(`${select} ORDER BY id`).all() : sqlite().prepare(`${select} WHERE domain = ? ORDER BY id`).all(domain)) as ServerRow[];
+}
+
+function ruleTitle(id: string): string {
+  return getRule(id)?.meta.title ?? id;
+}
+
+function scopeLabel(action: PlanAction): string {
+  if (action.scope.type === "domain") return `Domain ${action.scope.domain}`;
+  if (action.scope.type === "site") return action.scope.site === "" ? "Servers without a site" : `Site ${action.scope.site}`;
+  return action.kind === "workgroup" ? "Servers without a domain" : "Every server";
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+}
+
+/** The servers list showing an action's servers (as closely as the list's filters allow). */
+function serversHref(action: PlanAction, domain: string | null): string {
+  const filters: Partial<ServerFilters> = { domain: domain ?? undefined };
+  const single = action.ruleIds.length === 1 ? action.ruleIds[0] : undefined;
+  switch (action.kind) {
+    case "domain-rule":
+      return `/servers${serverFiltersToSearch({ ...filters, rule: single, domain: action.scope.type === "domain" ? action.scope.domain : undefined })}`;
+    case "site-rule":
+      return `/servers${serverFiltersToSearch({ ...filters, rule: single, site: action.scope.type === "site" && action.scope.site !== "" ? action.scope.site : undefined })}`;
+    case "host-rule":
+    case "tenant-rule":
+      return `/servers${serverFiltersToSearch({ ...filters, rule: single })}`;
+    case "workgroup":
+      return `/servers${serverFiltersToSearch({ rule: "host-domain-joined" })}`;
+    case "domain-data":
+      return `/servers${serverFiltersToSearch({ readiness: ["unknown"], domain: action.scope.type === "domain" ? action.scope.domain : undefined })}`;
+    default:
+      return `/servers${serverFiltersToSearch({ ...filters, readiness: ["unknown"] })}`;
+  }
+}
+
+function titleOf(action: PlanAction): string {
+  const rule = action.ruleIds[0];
+  switch (action.kind) {
+    case "domain-rule":
+      return `In ${action.scope.type === "domain" ? action.scope.domain : ""}: ${ruleTitle(rule)}`;
+    case "site-rule":
+      return `${action.scope.type === "site" && action.scope.site !== "" ? `Site ${action.scope.site}` : "Servers without a site"}: ${ruleTitle(rule)}`;
+    case "host-rule":
+      return `${ruleTitle(rule)} (${plural(action.servers, "server")})`;
+    case "tenant-rule":
+      return `Tenant: ${ruleTitle(rule)}`;
+    case "domain-data":
+      return `In ${action.scope.type === "domain" ? action.scope.domain : ""}: collect the domain facts`;
+    case "tenant-data":
+      return "Record the tenant facts";
+    case "workgroup":
+      return `Join ${plural(action.servers, "workgroup server")} to a domain`;
+    case "collect":
+      return `Run the collector on ${plural(action.servers, "server")} whose blockers have no data`;
+  }
+}
+
+function summaryOf(action: PlanAction): string {
+  switch (action.kind) {
+    case "domain-data":
+      return "Run the collector once with -IncludeDomain on a domain controller (or an admin workstation with RSAT) of this domain and upload the report: the domain, KDS and gMSA permission rules then have data.";
+    case "tenant-data":
+      return "Upload the tenant export or record the attestations on the Tenant & scope page: the tenant rules then have data.";
+    case "workgroup":
+      return "These servers have no Active Directory domain, so the agent cannot run there and the domain rules cannot be judged. Join each server to the domain it will serve, restart it, then run the collector again.";
+    case "collect":
+      return "Run the read-only collector on each of these servers and upload the reports (zip them into one upload). Counted as if the collected data shows no problem.";
+    default:
+      return getRule(action.ruleIds[0])?.meta.remediation.summary ?? "See the rule page.";
+  }
+}
+
+/** A rule's generated script for a context (null when it has none or it throws). */
+function scriptFor(ruleId: string, ctx: RuleContext): string | null {
+  const generate = getRule(ruleId)?.remediationScript;
+  if (!generate) return null;
+  try {
+    const script = generate(ctx);
+    return script && script.trim() !== "" ? script : null;
+  } catch (error) {
+    console.error(`[rules] ${ruleId} remediationScript threw`, error);
+    return null;
+  }
+}
+
+/** Reasons ("how to collect it") the domain's stored shared results give for its unknown rules. */
+async function collectHints(domain: string, ruleIds: readonly string[]): Promise<string[]> {
+  const row = await db().domainEvaluation.findUnique({ where: { domain }, select: { resultsJson: true } });
+  if (!row) return [];
+  const wanted = new Set(ruleIds);
+  const hints: string[] = [];
+  for (const result of parseStoredResults(row.resultsJson)) {
+    if (!wanted.has(result.ruleId) || result.status !== "unknown" || !result.reason) continue;
+    hints.push(`${ruleTitle(result.ruleId)}: ${result.reason.collect}`);
+  }
+  return hints;
+}
+
+/** The action plan for the fleet, or for one domain's servers. */
+export async function getActionPlan(options: { domain?: string | null; now?: Date; details?: boolean } = {}): Promise<ActionPlanView> {
+  const domain = options.domain ? options.domain.trim().toLowerCase() : null;
+  const now = options.now ?? new Date();
+  const rows = readServers(domain);
+  const servers: PlanServer[] = rows.map((row) => ({
+    domain: row.domain,
+    site: row.site,
+    blocking: splitRuleList(row.blockingRules),
+    conditions: splitRuleList(row.conditionRules),
+    unknownBlockers: splitRuleList(row.unknownBlockers),
+  }));
+  const plan = buildActionPlan(servers);
+  const fixScripts = DOMAIN_FIX_SCRIPTS;
+  const details = options.details ?? true;
+
+  // Domain contexts (domain facts, ACL, scope, tenant), read once per domain that has a scripted action.
+  const contexts = new Map<string, Promise<RuleContext>>();
+  const contextOf = (key: string, host: HostFacts = {} as HostFacts) => {
+    let ctx = contexts.get(key);
+    if (!ctx) contexts.set(key, (ctx = getServerRuleContext({ domain: key, facts: {} as HostFacts, evaluatedAt: null }, now)));
+    return ctx.then((value) => ({ ...value, host }));
+  };
+
+  const actions = await Promise.all(
+    plan.ranked.map(async (action, index): Promise<ActionView> => {
+      const scope = {
+        type: action.scope.type,
+        domain: action.scope.type === "domain" ? action.scope.domain : null,
+        site: action.scope.type === "site" ? action.scope.site : null,
+      };
+      const commands: PlanCommand[] = [];
+      const links: PlanLink[] = [];
+      let steps: string[] = [];
+      const rule = action.ruleIds[0];
+      switch (details ? action.kind : null) {
+        case null:
+          break;
+        case "domain-rule": {
+          const key = scope.domain ?? "";
+          steps = getRule(rule)?.meta.remediation.steps ?? [];
+          const script = scriptFor(rule, await contextOf(key));
+          if (script) commands.push({ label: `Fix for ${key} (run on a domain controller or an admin workstation with RSAT; -WhatIf previews)`, code: script });
+          links.push(fixScripts ? { label: `Fix script for ${key}`, href: domainFixScriptHref(key) } : { label: `Domain ${key}`, href: domainSectionHref(key) });
+          break;
+        }
+        case "domain-data": {
+          const key = scope.domain ?? "";
+          steps = await collectHints(key, action.ruleIds);
+          commands.push({ label: `On a domain controller of ${key}`, code: COLLECT_DOMAIN });
+          links.push({ label: `Domain ${key}`, href: domainSectionHref(key) }, { label: "Download the collector", href: "/collector" }, { label: "Upload the report", href: "/uploads" });
+          break;
+        }
+        case "collect":
+          commands.push({ label: "On one server", code: COLLECT_ONE }, { label: "On many servers through PowerShell remoting (servers.txt: one name per line)", code: COLLECT_MANY });
+          links.push({ label: "Download the collector", href: "/collector" }, { label: "Upload the reports", href: "/uploads" });
+          break;
+        case "tenant-data":
+          links.push({ label: "Tenant & scope", href: "/tenant" });
+          break;
+        case "tenant-rule":
+          steps = getRule(rule)?.meta.remediation.steps ?? [];
+          links.push({ label: "Tenant & scope", href: "/tenant" });
+          break;
+        case "workgroup":
+          steps = getRule("host-domain-joined")?.meta.remediation.steps ?? [];
+          break;
+        default: {
+          // Host rules: the rule's steps, and its script generated for the first server of the group (each
+          // server's own page has its own fix script).
+          steps = getRule(rule)?.meta.remediation.steps ?? [];
+          const row = rows[action.firstServer];
+          const stored = row ? await db().server.findUnique({ where: { id: row.id }, select: { fqdn: true, factsJson: true, evaluatedAt: true } }) : null;
+          if (stored) {
+            let facts: HostFacts | null = null;
+            try {
+              facts = JSON.parse(stored.factsJson) as HostFacts;
+            } catch {
+              facts = null;
+            }
+            const script = facts ? scriptFor(rule, { ...(await contextOf(row.domain, facts)), asOf: (stored.evaluatedAt ?? now).toISOString() }) : null;
+            if (script) commands.push({ label: `Fix script generated for ${stored.fqdn} (the other servers' pages have their own)`, code: script });
+            links.push({ label: `Server ${stored.fqdn}`, href: `/servers/${encodeURIComponent(stored.fqdn)}` });
+          }
+        }
+      }
+      return {
+        key: action.key,
+        kind: action.kind,
+        rank: index + 1,
+        step: action.step,
+        title: titleOf(action),
+        scopeLabel: scopeLabel(action),
+        scope,
+        summary: summaryOf(action),
+        rules: action.ruleIds.map((id) => ({ id, title: ruleTitle(id), href: `/rules/${encodeURIComponent(id)}` })),
+        servers: action.servers,
+        serversHref: serversHref(action, domain),
+        failingBlocker: action.failingBlocker,
+        failingWarning: action.failingWarning,
+        unknownBlocker: action.unknownBlocker,
+        alone: action.alone,
+        inPlan: action.inPlan,
+        after: action.after,
+        steps,
+        commands,
+        links,
+      };
+    }),
+  );
+
+  return {
+    domain,
+    servers: plan.servers,
+    before: plan.before,
+    afterAll: plan.plan.at(-1)?.after ?? { ...countsOf(), ...plan.before },
+    actions,
+    planOrder: plan.plan.map((action) => action.key),
+    domainFixScripts: fixScripts,
+  };
+}
+
+/** The top actions for the overview card: ranked, only those that move servers alone. */
+export async function getTopActions(limit = 5): Promise<{ actions: ActionView[]; servers: number }> {
+  const view = await getActionPlan({ details: false });
+  return { actions: view.actions.filter((a) => a.alone.toReady + a.alone.toConditions + a.alone.conditionsCleared > 0).slice(0, limit), servers: view.servers };
+}
