@@ -47,6 +47,12 @@ export const aclFactsSchema = z
     account: z.string(),
     accountSid: z.string(),
     aces: z.array(aceSchema),
+    /**
+     * True when `aces` are in the DACL's own order (Get-Acl's Access list, an SDDL string, the collector), so that an
+     * Allow listed before a Deny is known to be evaluated first. Absent or false (dsacls groups entries by where they
+     * apply): only the canonical order is assumed, in which an explicit Allow precedes an inherited Deny.
+     */
+    aclOrdered: z.boolean(),
     collectedAt: isoDateTime,
   })
   .partial();

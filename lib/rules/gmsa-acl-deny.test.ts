@@ -50,11 +50,52 @@ describe("gmsa-acl-deny", () => {
     expect(evaluate([deny({ rights: AD_RIGHTS.ReadProperty, inheritanceType: "Descendents", inheritedObjectType: GUIDS.organizationalUnit })]).status).toBe("pass");
   });
 
-  it("treats an inherited deny as cancelling too (ACE order not evaluated) and says so", () => {
+  it("an inherited deny loses to the explicit allow canonical order puts first, and says so in evidence", () => {
     const outcome = evaluate([deny({ rights: AD_RIGHTS.ReadProperty, inheritanceType: "Descendents", inheritedObjectType: GUIDS.contact, isInherited: true })]);
-    expect(outcome.status).toBe("fail");
-    expect(outcome.message).toContain("ACE order is not evaluated");
+    expect(outcome.status).toBe("pass");
+    expect(JSON.stringify(outcome.evidence)).toContain("an Allow evaluated first grants Read all properties");
     expect((rule.meta.notes ?? []).join(" ")).toContain("canonical order");
+  });
+
+  it("an explicit deny wins over an explicit allow when the export lost the DACL's order", () => {
+    const outcome = evaluate([deny({ rights: AD_RIGHTS.ReadProperty, inheritanceType: "Descendents", inheritedObjectType: GUIDS.contact })]);
+    expect(outcome.status).toBe("fail");
+    expect(outcome.severity).toBeUndefined();
+  });
+
+  it("honours the DACL's order when the export keeps it: a deny after the allow takes nothing, one before it does", () => {
+    const denyContacts = deny({ rights: AD_RIGHTS.ReadProperty, inheritanceType: "Descendents", inheritedObjectType: GUIDS.contact });
+    const after = rule.evaluate(exampleContext({ acl: { ...aclFacts([...INSTALLER_ACES, denyContacts]), aclOrdered: true } }));
+    expect(after.status).toBe("pass");
+    const before = rule.evaluate(exampleContext({ acl: { ...aclFacts([denyContacts, ...INSTALLER_ACES]), aclOrdered: true } }));
+    expect(before.status).toBe("fail");
+  });
+
+  it("a partial deny (one property out of all) is a warning, a whole one a blocker", () => {
+    const partial = evaluate([deny({ rights: AD_RIGHTS.ReadProperty, objectType: GUIDS.pwdLastSet, inheritanceType: "Descendents", inheritedObjectType: GUIDS.user })]);
+    expect(partial.status).toBe("fail");
+    if (partial.status === "fail") expect(partial.severity).toBe("warning");
+    expect(partial.message).toContain("part of required permissions");
+    const whole = evaluate([deny({ rights: AD_RIGHTS.ReadProperty, inheritanceType: "Descendents", inheritedObjectType: GUIDS.user })]);
+    expect(whole.status).toBe("fail");
+    if (whole.status === "fail") expect(whole.severity).toBeUndefined();
+  });
+
+  it("a deny to Everyone or Authenticated Users reaches the gMSA without membership data", () => {
+    for (const identity of ["Everyone", "NT AUTHORITY\\Authenticated Users", "S-1-5-15"]) {
+      const outcome = evaluate([deny({ identity, rights: AD_RIGHTS.ReadProperty, inheritanceType: "Descendents", inheritedObjectType: GUIDS.user })]);
+      expect(outcome.status, identity).toBe("fail");
+    }
+  });
+
+  it("'protect from accidental deletion' (Deny Everyone: delete all child objects, this object only) is harmless", () => {
+    const guard = deny({ identity: "Everyone", rights: AD_RIGHTS.DeleteChild, inheritanceType: "None" });
+    const outcome = evaluate([guard]);
+    expect(outcome.status).toBe("pass");
+    expect(JSON.stringify(outcome.evidence)).toContain("Protect object from accidental deletion");
+    // The same deny reaching descendants is not that pattern.
+    const reaching = evaluate([deny({ identity: "Everyone", rights: AD_RIGHTS.DeleteChild, objectType: GUIDS.user, inheritanceType: "All" })]);
+    expect(reaching.status).toBe("fail");
   });
 
   it("scripts removal of the deny, then re-grants what it cancelled", () => {

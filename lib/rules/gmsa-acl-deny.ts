@@ -34,6 +34,8 @@ function denyEvidence(deny: DenyFinding, cancels: DenyFinding["cancels"]): Evide
       ace: deny.ace.summary,
       via: deny.ace.via,
       cancels: cancels.map((c) => `${c.label}${c.partial ? " (partly)" : ""}`),
+      ...(deny.harmless === undefined ? {} : { harmless: deny.harmless }),
+      ...(deny.outranked.length === 0 ? {} : { outrankedBy: `an Allow evaluated first grants ${deny.outranked.map((c) => c.label).join("; ")}` }),
     },
     "no Deny ACE for the gMSA or its groups that takes away a required permission",
   );
@@ -77,11 +79,15 @@ function evaluate(ctx: RuleContext): RuleOutcome {
     const tail = harmless.length > 0 ? ` (${harmless.length} Deny ACE(s) for it touch no required permission)` : "";
     return pass(`No Deny ACE for ${account} takes away a required permission${tail}.`, [...harmlessEvidence, ...prepared.context]);
   }
-  const labels = [...new Set(cancelling.flatMap((x) => x.cancels.map((c) => c.label)))];
+  const labels = [...new Set(cancelling.flatMap((x) => x.cancels.map((c) => `${c.label}${c.partial ? " (partly)" : ""}`)))];
+  const onlyPartly = cancelling.every((x) => x.cancels.every((c) => c.partial));
   return fail(
-    `${cancelling.length} Deny ACE(s) for ${account} take away required permissions: ${labels.join("; ")}. ` +
-      "Remove the Deny ACEs (ACE order is not evaluated; any matching deny is treated as winning).",
+    `${cancelling.length} Deny ACE(s) for ${account} take away ${onlyPartly ? "part of " : ""}required permissions: ${labels.join("; ")}. ` +
+      (onlyPartly
+        ? "Each removes only one property, right, class or level out of a broader grant: the agent fails only where it needs that part. Remove them unless that is intended."
+        : "Remove the Deny ACEs."),
     [...cancelling.map((x) => denyEvidence(x.deny, x.cancels)), ...harmlessEvidence, ...prepared.context],
+    onlyPartly ? "warning" : undefined,
   );
 }
 
@@ -98,7 +104,6 @@ export default defineRule({
     otherSources: [cite(DOCS.gmsaCloudSync, "Permissions set on a gMSA account (ALL permissions)")],
     notes: [
       "Checks the custom gMSA table always, the password hash sync rights when password hash sync applies (on by default), and the writeback rights when the scope facts show writeback on.",
-      "A deny that removes only part of a permission (one property out of \"all properties\", one right out of Full control, one class, one level) still counts and is marked partly.",
       ...COMMON_ACL_NOTES,
     ],
     remediation: {

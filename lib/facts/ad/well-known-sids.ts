@@ -5,6 +5,7 @@
 export const WELL_KNOWN_SIDS = {
   everyone: "S-1-1-0",
   authenticatedUsers: "S-1-5-11",
+  thisOrganization: "S-1-5-15",
   builtinUsers: "S-1-5-32-545",
   preWindows2000CompatibleAccess: "S-1-5-32-554",
   builtinWindowsAuthorizationAccessGroup: "S-1-5-32-560",
@@ -19,7 +20,18 @@ export const BROAD_GROUP_SIDS: readonly string[] = [
   WELL_KNOWN_SIDS.authenticatedUsers,
   WELL_KNOWN_SIDS.builtinUsers,
   WELL_KNOWN_SIDS.preWindows2000CompatibleAccess,
+  WELL_KNOWN_SIDS.thisOrganization,
 ];
+
+/**
+ * Groups Windows adds to the token of every account that signs in to the domain over the network (MS-DTYP §2.4.2.4;
+ * "Special identity groups"): the gMSA holds them without any membership data, so their Allow and Deny ACEs are its
+ * own. (Domain Users / Domain Computers are primary groups, not token-wide: they stay membership data.)
+ */
+export const TOKEN_GROUP_SIDS: readonly string[] = [WELL_KNOWN_SIDS.everyone, WELL_KNOWN_SIDS.authenticatedUsers, WELL_KNOWN_SIDS.thisOrganization];
+
+/** The names (lower-case, without "NT AUTHORITY\\") the token groups are printed with. */
+export const TOKEN_GROUP_NAMES: readonly string[] = ["everyone", "authenticated users", "this organization"];
 
 /** Domain SIDs of the broad domain groups (Domain Users, Domain Computers). */
 export const BROAD_DOMAIN_GROUP_SID = new RegExp(`^S-1-5-21-\\d+-\\d+-\\d+-(${DOMAIN_RIDS.domainUsers}|${DOMAIN_RIDS.domainComputers})$`);
@@ -32,6 +44,7 @@ export const BROAD_GROUP_NAMES: readonly string[] = [
   "pre-windows 2000 compatible access",
   "domain users",
   "domain computers",
+  "this organization",
 ];
 
 /**

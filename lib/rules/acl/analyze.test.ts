@@ -65,7 +65,23 @@ describe("analyzeAcl", () => {
       expect(statusOf(analysis, "read-user")).toBe("denied");
       expect(analysis.denies).toHaveLength(1);
       expect(analysis.denies[0].cancels).toEqual([{ permissionId: "read-user", label: "Read all properties — Descendant User objects", partial: false }]);
-      expect(analysis.warnings.join(" ")).toContain("Deny ACE order is not evaluated");
+      expect(analysis.permissions.find((p) => p.id === "read-user")?.deniedPartly).toBe(false);
+      expect(analysis.warnings.join(" ")).toContain("does not keep the DACL's order");
+    });
+    it("an Allow to Everyone or Authenticated Users is the gMSA's own (every token holds them)", () => {
+      const analysis = analyze([readUsers({ identity: "NT AUTHORITY\\Authenticated Users" })]);
+      const finding = analysis.permissions.find((p) => p.id === "read-user");
+      expect(finding?.status).toBe("covered-by-group");
+      expect(finding?.satisfiedBy[0].via?.[0]).toContain("in every domain account's token");
+      expect(analysis.excess).toHaveLength(0);
+    });
+    it("ordered export: a Deny listed after the Allow is outranked; listed before, it cancels", () => {
+      const after = analyzeAcl({ ...aclFacts([readUsers(), readUsers({ accessType: "deny" })]), aclOrdered: true }, EXAMPLE_DOMAIN);
+      expect(statusOf(after, "read-user")).toBe("present");
+      expect(after.denies[0].outranked.map((c) => c.permissionId)).toEqual(["read-user"]);
+      expect(after.warnings.join(" ")).not.toContain("DACL's order");
+      const before = analyzeAcl({ ...aclFacts([readUsers({ accessType: "deny" }), readUsers()]), aclOrdered: true }, EXAMPLE_DOMAIN);
+      expect(statusOf(before, "read-user")).toBe("denied");
     });
     it("this-and-descendants takes the worse of its two parts", () => {
       const ccdc = AD_RIGHTS.CreateChild | AD_RIGHTS.DeleteChild;

@@ -19,6 +19,7 @@ import { mayDeny, mayGrant, unresolvedWords } from "./unresolved";
 import { createIdentityResolver, isBroadWellKnownGroup, parsePrincipal, samePrincipal, type IdentityMatch } from "./principal";
 import { ALLOWED_GRANTS, REQUIRED_PERMISSIONS, type PermissionSetId, type RequiredPermission } from "./required";
 import { covers, READ_ONLY_RIGHTS, rightsLabel, rightsToNames, singleBits } from "@/lib/facts";
+import { AD_RIGHTS, TOKEN_GROUP_NAMES, TOKEN_GROUP_SIDS } from "@/lib/facts";
 
 /**
  * analyzeAcl: the gMSA's documented permissions versus the ACEs found on the exported ACL.
@@ -90,6 +91,10 @@ export interface PermissionFinding {
   satisfiedBy: AceView[];
   /** Deny ACEs that take it away; `partial` when they remove only some rights, properties, classes or levels. */
   deniedBy: { ace: AceView; partial: boolean }[];
+  /** Status "denied" and every Deny removes only part of it: the rules judge that a warning, not a blocker. */
+  deniedPartly: boolean;
+  /** Deny ACEs that overlap it but lose to an Allow evaluated before them (ACE order): they take nothing away. */
+  outrankedDenies: AceView[];
   /**
    * ACEs with unknown inheritance the status depends on (status "unknown"): Allows that would cover it, or Denies that
    * would take it away, depending on where they apply.
@@ -122,6 +127,10 @@ export interface ExcessFinding {
 
 export interface DenyFinding {
   ace: AceView;
+  /** Why this Deny is harmless whatever it overlaps ("protect from accidental deletion"); absent otherwise. */
+  harmless?: string;
+  /** Required permissions it overlaps but that an Allow evaluated before it already grants (ACE order). */
+  outranked: { permissionId: string; label: string }[];
   /** Required permissions this deny takes away (empty when it touches none of them). */
   cancels: { permissionId: string; label: string; partial: boolean }[];
   /** Required permissions it may take away: its inheritance is unknown, so whether it reaches them is too. */
@@ -233,6 +242,41 @@ function isPrivilegedOrBuiltIn(identity: string): boolean {
   return ["domain admins", "enterprise admins", "schema admins", "administrators", "domain controllers", "enterprise domain controllers", "system", "self", "creator owner"].includes(ref.name);
 }
 
+/**
+ * Everyone, Authenticated Users and This Organization are in every domain account's network token (TOKEN_GROUP_SIDS):
+ * their ACEs are the gMSA's own, with or without membership data.
+ */
+function tokenGroupMatch(identity: string): IdentityMatch | null {
+  const ref = parsePrincipal(identity);
+  if (ref === null) return null;
+  const isTokenGroup =
+    ref.kind === "sid" ? TOKEN_GROUP_SIDS.includes(ref.sid) : (ref.domain === null || ref.domain === "nt authority") && TOKEN_GROUP_NAMES.includes(ref.name);
+  return isTokenGroup ? { kind: "group", group: { name: identity, ref, via: [`${identity} (in every domain account's token)`] } } : null;
+}
+
+const DELETION_GUARD_RIGHTS = (AD_RIGHTS.DeleteChild | AD_RIGHTS.Delete | AD_RIGHTS.DeleteTree) >>> 0;
+
+/**
+ * "Protect object from accidental deletion" (Active Directory Users and Computers, New-ADOrganizationalUnit's
+ * default) puts Deny Everyone: Delete, Delete subtree on the protected object and Deny Everyone: Delete all child
+ * objects on its parent, this object only. Neither reaches an object the agent creates, reads or writes.
+ */
+function isDeletionGuard(c: Classified): boolean {
+  const ace = c.ace;
+  if (ace.accessType !== "deny" || ace.inheritanceType !== "None" || ace.objectType !== EMPTY_GUID) return false;
+  const ref = parsePrincipal(ace.identity);
+  const everyone = ref !== null && (ref.kind === "sid" ? ref.sid === "S-1-1-0" : ref.domain === null && ref.name === "everyone");
+  return everyone && ace.rights !== 0 && (ace.rights & ~DELETION_GUARD_RIGHTS) >>> 0 === 0;
+}
+
+/**
+ * Whether Windows evaluates `allow` before `deny`. With the DACL's order exported (acl.aclOrdered), by position;
+ * otherwise only what canonical order guarantees: an explicit ACE comes before every inherited one.
+ */
+function evaluatedBefore(allow: NormalizedAce, deny: NormalizedAce, ordered: boolean): boolean {
+  return ordered ? allow.index < deny.index : !allow.isInherited && deny.isInherited;
+}
+
 function dedupeViews(items: Classified[]): AceView[] {
   const seen = new Set<number>();
   const out: AceView[] = [];
@@ -258,6 +302,7 @@ function evaluatePermission(
   denies: Classified[],
   membershipPresent: boolean,
   unresolved: readonly Classified[],
+  ordered: boolean,
 ): PermissionFinding {
   const direct = allows.filter((c) => c.match.kind === "subject");
   const viaGroup = allows.filter((c) => c.match.kind === "group");
@@ -307,15 +352,33 @@ function evaluatePermission(
   }
 
   const deniedBy: { ace: AceView; partial: boolean }[] = [];
+  const outrankedBy: AceView[] = [];
   for (const deny of denies) {
-    const effects = partsOf(perm.applies).map((part) => denyEffect(deny.ace, perm, part));
-    const cancelling = effects.filter((e) => e.cancels);
-    if (cancelling.length === 0) continue;
+    let cancellingParts = partsOf(perm.applies)
+      .map((part) => ({ part, effect: denyEffect(deny.ace, perm, part) }))
+      .filter((p) => p.effect.cancels);
+    if (cancellingParts.length === 0) continue;
+    // An Allow evaluated first already decided the bits this Deny names (the access check stops at the first ACE
+    // that grants or denies each bit): the Deny loses on the parts those Allows cover.
+    const earlier = [...direct, ...viaGroup].filter((c) => evaluatedBefore(c.ace, deny.ace, ordered)).map((c) => ({ ...c.ace, item: c }));
+    if (earlier.length > 0) {
+      const overlap: RequiredPermission = { ...perm, rights: (deny.ace.rights & perm.rights) >>> 0 };
+      cancellingParts = cancellingParts.filter((p) => !unionCoverage(earlier, overlap, p.part).covered);
+      if (cancellingParts.length === 0) {
+        outrankedBy.push(deny.view);
+        notes.push(
+          `acl.aces[${deny.ace.index}] (Deny) is evaluated after the Allow ACE(s) that grant the same rights${ordered ? " (the export keeps the DACL's order)" : " (an explicit Allow precedes an inherited Deny)"}, so it takes nothing away.`,
+        );
+        continue;
+      }
+    }
+    const cancelling = cancellingParts.map((p) => p.effect);
     // A Deny whose inheritance is unknown may not reach the part: it makes a held permission unknown, not denied.
     if (cancelling.every((e) => e.uncertain === true)) undetermined.push(deny);
     else deniedBy.push({ ace: deny.view, partial: cancelling.every((e) => e.partial) });
   }
   let status: PermissionStatus = deniedBy.length > 0 ? "denied" : worst;
+  const deniedPartly = deniedBy.length > 0 && deniedBy.every((d) => d.partial);
   if (status !== "denied" && isSatisfied(status) && undetermined.some((c) => c.ace.accessType === "deny")) status = "unknown";
   if (status === "unknown") {
     notes.push(
@@ -356,6 +419,8 @@ function evaluatePermission(
     status,
     satisfiedBy: isSatisfied(worst) ? dedupeViews(satisfying) : [],
     deniedBy,
+    deniedPartly,
+    outrankedDenies: outrankedBy,
     undetermined: status === "unknown" ? dedupeViews(undetermined) : [],
     notes,
     unverifiedGroupGrants: [...unverified],
@@ -493,19 +558,25 @@ export function analyzeAcl(acl: AclFacts | undefined, domain?: DomainFacts): Acl
   const resolver = createIdentityResolver({ names: account === null ? [] : [account], sids: [accountSid] }, domain);
   const { aces, skipped, unresolved } = normalizeAces(acl?.aces);
 
+  const matchOf = (identity: string): IdentityMatch => {
+    const match = resolver.match(identity);
+    return match.kind === "other" ? (tokenGroupMatch(identity) ?? match) : match;
+  };
+  const ordered = acl?.aclOrdered === true;
   const classified: Classified[] = aces.map((ace) => {
-    const match = resolver.match(ace.identity);
+    const match = matchOf(ace.identity);
     return { ace, match, view: toView(ace, match) };
   });
   const forAccount = classified.filter((c) => c.match.kind !== "other");
   const allows = classified.filter((c) => c.ace.accessType === "allow");
   const accountAllows = forAccount.filter((c) => c.ace.accessType === "allow");
-  const accountDenies = forAccount.filter((c) => c.ace.accessType === "deny");
+  const deletionGuards = forAccount.filter(isDeletionGuard);
+  const accountDenies = forAccount.filter((c) => c.ace.accessType === "deny" && !isDeletionGuard(c));
 
   // Unresolved ACEs count for the gMSA and its groups only, as resolved ones do.
   const unresolvedMine: Classified[] = [];
   for (const ace of unresolved) {
-    const match = resolver.match(ace.identity);
+    const match = matchOf(ace.identity);
     if (match.kind !== "other") unresolvedMine.push({ ace, match, view: toView(ace, match) });
   }
 
@@ -516,6 +587,7 @@ export function analyzeAcl(acl: AclFacts | undefined, domain?: DomainFacts): Acl
       accountDenies,
       resolver.membership.dataPresent,
       unresolvedMine,
+      ordered,
     ),
   );
   // An unresolved Allow excess even as "some unknown specific object" is excess unless the name is a documented
@@ -552,6 +624,7 @@ export function analyzeAcl(acl: AclFacts | undefined, domain?: DomainFacts): Acl
 
   const denies: DenyFinding[] = accountDenies.map((d) => ({
     ace: d.view,
+    outranked: permissions.filter((p) => p.outrankedDenies.some((a) => a.index === d.ace.index)).map((p) => ({ permissionId: p.id, label: p.label })),
     cancels: permissions.flatMap((p) => {
       const hit = p.deniedBy.find((x) => x.ace.index === d.ace.index);
       return hit === undefined ? [] : [{ permissionId: p.id, label: p.label, partial: hit.partial }];
@@ -564,6 +637,16 @@ export function analyzeAcl(acl: AclFacts | undefined, domain?: DomainFacts): Acl
             label: `${perm.access} — ${perm.appliesTo}`,
           })),
   }));
+
+  for (const guard of deletionGuards) {
+    denies.push({
+      ace: guard.view,
+      harmless: "\"Protect object from accidental deletion\" sets it (Deny Everyone: delete, on this object only); it reaches no object the agent reads or writes.",
+      outranked: [],
+      cancels: [],
+      maybeCancels: [],
+    });
+  }
 
   let targetIsDomainRoot: boolean | null = null;
   if (targetDn !== null) {
@@ -599,9 +682,9 @@ export function analyzeAcl(acl: AclFacts | undefined, domain?: DomainFacts): Acl
         .join("; ")}); the checks they could change answer Unknown.`,
     );
   }
-  if (accountDenies.length > 0) {
+  if (accountDenies.length > 0 && !ordered) {
     warnings.push(
-      "Deny ACE order is not evaluated: every Deny ACE for the gMSA or its groups is treated as cancelling matching allows, although in canonical order an explicit allow is evaluated before an inherited deny.",
+      "The export does not keep the DACL's order (dsacls lists entries by where they apply): an explicit Allow is taken to win over an inherited Deny, as canonical order guarantees, and any other matching Deny is treated as winning. A Get-Acl or SDDL export settles the order.",
     );
   }
 

@@ -162,9 +162,9 @@ export interface DenyEffect {
 }
 
 /**
- * Whether a Deny ACE takes away (some of) a permission on this part. ACE ordering is not evaluated:
- * in canonical order an explicit allow is checked before an inherited deny, so an inherited deny may in
- * fact lose to an explicit allow. Callers report this as a warning.
+ * Whether a Deny ACE takes away (some of) a permission on this part, on its own terms. ACE order is the caller's:
+ * analyze.ts drops a Deny that an Allow evaluated before it already outranks (DACL order, or canonical order when
+ * the export lost it).
  */
 export function denyEffect(deny: GrantShape, perm: PermissionShape, part: Part): DenyEffect {
   const none: DenyEffect = { cancels: false, partial: false };

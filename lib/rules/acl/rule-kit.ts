@@ -1,8 +1,8 @@
 import type { AclFacts, DomainFacts } from "@/lib/facts";
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
-import type { Evidence, RuleContext, RuleOutcome } from "@/lib/rules/types";
+import type { CollectHint, Evidence, RuleContext, RuleOutcome } from "@/lib/rules/types";
 import { analyzeAcl, isSatisfied, normalizeDn, UNKNOWN_INHERITANCE_HINT, type AclAnalysis, type PermissionFinding } from "./analyze";
-import { collectAclCommand, COLLECT_ACCOUNT, COLLECT_MEMBERSHIPS, domainDnOf } from "./collect";
+import { collectAclHint, COLLECT_ACCOUNT, COLLECT_MEMBERSHIPS_TEXT, domainDnOf } from "./collect";
 import { objectTypeText } from "./describe";
 import { collectUnresolved, UNRESOLVED_FACT } from "./unresolved";
 import { rightsLabel } from "@/lib/facts";
@@ -14,7 +14,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export type Prepared =
-  | { ok: true; analysis: AclAnalysis; account: string; context: Evidence[]; collectInheritance: string }
+  | { ok: true; analysis: AclAnalysis; account: string; context: Evidence[]; collectInheritance: CollectHint }
   | { ok: false; outcome: RuleOutcome };
 
 /** The collector's error reading the domain root's ACL (domain.aclErrors), when it recorded one. */
@@ -38,7 +38,7 @@ export function prepareAcl(ctx: RuleContext): Prepared {
         ok: false,
         outcome: unknown(
           "acl",
-          collectAclCommand(ctx),
+          collectAclHint(ctx),
           `The collector could not read the ACL of the domain root ${failed.targetDn} (${failed.message}), and no other export of it was uploaded, so the gMSA's permissions cannot be judged.`,
           [evidence("domain.aclErrors", failed, "the domain root's access rules, read by the collector with -IncludeDomain or uploaded as a Get-Acl export")],
         ),
@@ -46,13 +46,13 @@ export function prepareAcl(ctx: RuleContext): Prepared {
     }
     return {
       ok: false,
-      outcome: unknown("acl", collectAclCommand(ctx), "No ACL export of the domain root was uploaded for the gMSA, so its permissions cannot be judged."),
+      outcome: unknown("acl", collectAclHint(ctx), "No ACL export of the domain root was uploaded for the gMSA, so its permissions cannot be judged."),
     };
   }
   if (!Array.isArray(ctx.acl.aces)) {
     return {
       ok: false,
-      outcome: unknown("acl.aces", collectAclCommand(ctx), "The ACL export carries no access rules (acl.aces), so the gMSA's permissions cannot be judged."),
+      outcome: unknown("acl.aces", collectAclHint(ctx), "The ACL export carries no access rules (acl.aces), so the gMSA's permissions cannot be judged."),
     };
   }
   const domain: DomainFacts | undefined = isRecord(ctx.domain) ? ctx.domain : undefined;
@@ -70,7 +70,7 @@ export function prepareAcl(ctx: RuleContext): Prepared {
       ok: false,
       outcome: unknown(
         "acl.aces",
-        collectAclCommand(ctx),
+        collectAclHint(ctx),
         `None of the ${analysis.aceCount} access rules in the ACL export could be read (${analysis.skippedAces[0]?.reason ?? "invalid"}); export it again.`,
         [evidence("acl.aces", analysis.skippedAces, "ACEs with identity, rights, accessType, objectType, inheritedObjectType, inheritanceType")],
       ),
@@ -151,8 +151,8 @@ function statusWord(finding: PermissionFinding): string {
 /** The fact and the collect hint of an Unknown caused by ACEs whose inheritance was not exported. */
 export const UNKNOWN_INHERITANCE_FACT = "acl.aces[].inheritanceType";
 
-export function collectInheritance(ctx: RuleContext): string {
-  return `The ACL export lacks the InheritanceType column (and InheritanceFlags/PropagationFlags). Export it again with every column: ${collectAclCommand(ctx)}`;
+export function collectInheritance(ctx: RuleContext): CollectHint {
+  return collectAclHint(ctx, "The ACL export lacks the InheritanceType column (and InheritanceFlags/PropagationFlags): export it again with every column. ");
 }
 
 /**
@@ -202,14 +202,27 @@ export function permissionsOutcome(
       items,
     );
   }
-  const parts = [missing.length > 0 ? `missing: ${missing.join("; ")}` : "", denied.length > 0 ? `cancelled by Deny ACEs: ${denied.join("; ")}` : ""]
+  // Only partial Denies (one property, right, class or level out of a broader grant) and nothing missing: a warning.
+  const onlyPartlyDenied = bad.every((f) => f.status === "denied" && f.deniedPartly);
+  const parts = [
+    missing.length > 0 ? `missing: ${missing.join("; ")}` : "",
+    denied.length > 0 ? `${onlyPartlyDenied ? "partly cancelled" : "cancelled"} by Deny ACEs: ${denied.join("; ")}` : "",
+  ]
     .filter((p) => p !== "")
     .join(". ");
   const wrongTarget = analysis.targetIsDomainRoot === false ? ` The export is of ${target}, not the domain root, where these rights are granted.` : "";
   const candidates = [...new Set(bad.flatMap((f) => f.unverifiedGroupGrants))];
   const groups =
     candidates.length > 0
-      ? ` ACEs for ${candidates.join(", ")} would count if the gMSA is a member, but no group membership data was supplied: ${COLLECT_MEMBERSHIPS}`
+      ? ` ACEs for ${candidates.join(", ")} would count if the gMSA is a member, but no group membership data was supplied: ${COLLECT_MEMBERSHIPS_TEXT}`
       : "";
+  if (onlyPartlyDenied) {
+    return fail(
+      `${lead}${account} holds ${what} on ${target} except what Deny ACEs take away from part of it: ${parts}. ` +
+        "The agent fails only where it needs the denied property, right or class; remove the Deny ACEs unless that is intended.",
+      items,
+      "warning",
+    );
+  }
   return fail(`${lead}${account} lacks ${what} on ${target}: ${parts}.${wrongTarget}${groups}`, items);
 }
