@@ -17,7 +17,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
-import type { Rule, RuleExample, RuleSource } from "@/lib/rules";
+import { sourceKeysToMarkdown, type Rule, type RuleExample, type RuleSource } from "@/lib/rules";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const RULES_DOC_PATH = "docs/rules.md";
@@ -174,7 +174,7 @@ function renderRule(rule: Rule): string {
   }
   const notes = meta.notes ?? [];
   if (notes.length > 0) {
-    lines.push("**Notes (where sources disagree or are uncertain).**", "", ...notes.map((note) => `- ${note}`), "");
+    lines.push("**Notes (where sources disagree or are uncertain).**", "", ...notes.map((note) => `- ${sourceKeysToMarkdown(note)}`), "");
   }
   lines.push(`**Remediation.** ${meta.remediation.summary}`, "");
   const steps = meta.remediation.steps ?? [];

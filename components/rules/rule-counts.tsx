@@ -1,5 +1,7 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { RuleCounts } from "@/lib/data/rule-views";
+import type { Severity } from "@/lib/rules";
 import { serverFiltersToSearch } from "@/lib/views/server-filters";
 import { LINK } from "./labels";
 
@@ -26,38 +28,77 @@ export function CountToRulePage({ ruleId, count, status }: { ruleId: string; cou
   );
 }
 
-/** A rule's counts on its own page: every status, with the failing servers one click away. */
-export function RuleCountsSummary({ ruleId, counts }: { ruleId: string; counts: RuleCounts }) {
+/**
+ * A rule's counts on its own page: every status as a number, then one line each on what the number means, with the
+ * server list (or the waivers) filtered accordingly one click away.
+ */
+export function RuleCountsSummary({ ruleId, severity, counts }: { ruleId: string; severity: Severity; counts: RuleCounts }) {
   const total = counts.pass + counts.fail + counts.unknown + counts.waived;
-  const items: [string, number, string][] = [
-    ["Failing", counts.fail, "Servers where the rule fails (any severity)."],
-    ["Blocked by it", counts.blocking, "Servers this rule makes Not ready (a failing blocker)."],
-    ["Unknown", counts.unknown, "Servers where a fact the rule needs was not collected."],
-    ["Passing", counts.pass, "Servers that meet the requirement."],
-    ["Waived", counts.waived, "Failures accepted by a waiver."],
+  const failing = `/servers${serverFiltersToSearch({ rule: ruleId })}`;
+  const blocked = `/servers${serverFiltersToSearch({ rule: ruleId, readiness: ["not-ready"] })}`;
+  const waivers = `/rollout/waivers?rule=${encodeURIComponent(ruleId)}`;
+  const items: { label: string; value: number; meaning: ReactNode; href?: string; linkText?: string }[] = [
+    {
+      label: "Failing",
+      value: counts.fail,
+      meaning: "servers whose facts do not meet this requirement, whatever the severity of the failure.",
+      href: counts.fail > 0 ? failing : undefined,
+      linkText: `Show the ${servers(counts.fail)} failing this rule`,
+    },
+    {
+      label: "Blocked by it",
+      value: counts.blocking,
+      meaning:
+        severity === "blocker"
+          ? "failing servers for which this failure is a blocker: each is Not ready until it is fixed (other blockers may remain)."
+          : `none can be: a ${severity} never makes a server Not ready${severity === "warning" ? " (a failure makes it Ready with conditions)" : ""}.`,
+      href: counts.blocking > 0 ? blocked : undefined,
+      linkText: "Show the Not ready servers failing this rule",
+    },
+    {
+      label: "Unknown",
+      value: counts.unknown,
+      meaning: "servers missing a fact this rule needs: not judged until it is collected (each server's page says how).",
+    },
+    { label: "Passing", value: counts.pass, meaning: "servers that meet the requirement." },
+    {
+      label: "Waived",
+      value: counts.waived,
+      meaning: "failures accepted by an active waiver: counted neither as failing nor as blocking.",
+      href: counts.waived > 0 ? waivers : undefined,
+      linkText: "Show the waivers",
+    },
   ];
   return (
     <div>
       <dl className="grid gap-3 sm:grid-cols-5">
-        {items.map(([label, value, hint]) => (
+        {items.map(({ label, value }) => (
           <div key={label} className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-700">
-            <dt className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400" title={hint}>
-              {label}
-            </dt>
+            <dt className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</dt>
             <dd className="mt-1 text-2xl font-semibold tabular-nums">{fmt(value)}</dd>
           </div>
         ))}
       </dl>
-      <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">
-        {total === 0 ? (
-          "No server has a result for this rule yet (it may not apply to any, or nothing was uploaded)."
-        ) : counts.fail > 0 ? (
-          <Link href={`/servers${serverFiltersToSearch({ rule: ruleId })}`} className={LINK}>
-            Show the {servers(counts.fail)} failing this rule
-          </Link>
-        ) : (
-          `No server fails this rule (${servers(total)} with a result).`
-        )}
+      <h3 className="mt-4 text-sm font-semibold">What the numbers mean</h3>
+      <ul className="mt-1 space-y-1 text-sm" aria-label="What the numbers mean">
+        {items.map(({ label, value, meaning, href, linkText }) => (
+          <li key={label} data-count={label}>
+            <span className="font-medium">{label}</span> <span className="tabular-nums">({fmt(value)})</span>: {meaning}
+            {href && linkText && (
+              <>
+                {" "}
+                <Link href={href} className={LINK}>
+                  {linkText}
+                </Link>
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+        {total === 0
+          ? "No server has a result for this rule yet (it may not apply to any, or nothing was uploaded)."
+          : `${servers(total)} have a result for this rule; servers it does not apply to are in none of these counts.`}
       </p>
     </div>
   );

@@ -1,3 +1,5 @@
+import { SourceText } from "./source-text";
+
 /** "Where the sources disagree": the rule's notes on conflicting or uncertain documentation, shown prominently. */
 export function RuleNotes({ notes }: { notes: readonly string[] }) {
   if (notes.length === 0) return null;
@@ -14,7 +16,7 @@ export function RuleNotes({ notes }: { notes: readonly string[] }) {
       <ul className="mt-3 list-disc space-y-2 pl-5 text-sm">
         {notes.map((note, index) => (
           <li key={index} className="[overflow-wrap:anywhere]">
-            {note}
+            <SourceText text={note} />
           </li>
         ))}
       </ul>

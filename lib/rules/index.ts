@@ -103,6 +103,7 @@ export function getRule(id: string): Rule | undefined {
 export * from "./types";
 export { evidence, fail, pass, unknown } from "./outcome";
 export { RULESET_VERSION } from "./ruleset-version";
+export { SOURCE_KEYS, splitSourceKeys, sourceKeysToMarkdown, type SourceKeyDocument, type SourceKeyPart } from "./source-keys";
 export { ENDPOINTS, endpointsFor, type EndpointRequirement } from "./endpoints";
 export { resolveOs, serverYearForBuild, type ResolvedOs, type ServerYear } from "./host/os";
 export { hostContext, EXAMPLE_AS_OF } from "./host/examples";

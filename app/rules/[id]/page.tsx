@@ -8,6 +8,7 @@ import { RuleExamples } from "@/components/rules/rule-examples";
 import { RuleNotes } from "@/components/rules/rule-notes";
 import { RuleRemediation } from "@/components/rules/rule-remediation";
 import { RuleSources } from "@/components/rules/rule-sources";
+import { SourceText } from "@/components/rules/source-text";
 import { ExportLinks } from "@/components/exports/export-links";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -52,7 +53,7 @@ export default async function RulePage({ params }: Params) {
       />
       <div className="space-y-6">
         <Card title="Servers" id="servers">
-          <RuleCountsSummary ruleId={meta.id} counts={counts} />
+          <RuleCountsSummary ruleId={meta.id} severity={meta.severity} counts={counts} />
           <p className="mt-3 text-sm">
             <span className="font-medium">Waivers:</span> {waivers.active} active{waivers.pending > 0 ? `, ${waivers.pending} pending approval` : ""}
             {meta.severity === "blocker" && waivers.active + waivers.pending > 0 ? " (blocker waivers)" : ""} ·{" "}
@@ -62,7 +63,9 @@ export default async function RulePage({ params }: Params) {
           </p>
         </Card>
         <Card title="Why it matters" id="rationale">
-          <p className="text-sm [overflow-wrap:anywhere]">{meta.rationale}</p>
+          <p className="text-sm [overflow-wrap:anywhere]">
+            <SourceText text={meta.rationale} />
+          </p>
         </Card>
         <RuleNotes notes={meta.notes ?? []} />
         <Card title="Sources" id="sources">
@@ -73,7 +76,8 @@ export default async function RulePage({ params }: Params) {
         </Card>
         <Card title={`Examples (${rule.examples.length})`} id="examples">
           <p className="-mt-2 mb-3 text-sm text-slate-600 dark:text-slate-400">
-            Each example&apos;s facts, the outcome it declares and what the rule returns for them, with its evidence.
+            Situations this rule decides: the facts that go in and the verdict that comes out. The rule runs on these facts as
+            this page renders, so the verdict and message are exactly what a server with these facts gets.
           </p>
           <RuleExamples rule={rule} />
         </Card>
