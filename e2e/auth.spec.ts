@@ -134,6 +134,7 @@ test.describe("administration", () => {
     expect(await me.json()).toEqual({ name: "ui-created", role: "lead", kind: "token" });
 
     await page.getByRole("button", { name: "Revoke token ui-created" }).click();
+    await page.getByRole("form", { name: "Confirm revoking token ui-created" }).getByRole("button", { name: "Yes, revoke" }).click();
     await expect(page.getByRole("row", { name: /ui-created/ })).toContainText("Revoked");
     const after = await request.get("/api/me", { headers: { Authorization: `Bearer ${token}` } });
     expect(after.status()).toBe(401);

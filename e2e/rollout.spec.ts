@@ -60,11 +60,11 @@ test.describe("a project lead drives a wave", () => {
 
     // 2. Assign every server matching a filter (here: every ready server) from the servers list.
     await page.goto("/servers?readiness=ready");
-    const byFilter = page.getByRole("form", { name: /^Change the rollout of all 1 matching servers$/ });
+    const byFilter = page.getByRole("form", { name: "Change the rollout of the matching server" });
     await byFilter.getByLabel("Wave").selectOption({ label: waveName });
     await byFilter.getByLabel("Status").selectOption("scheduled");
     await byFilter.getByLabel("Target date").fill(inDays(7));
-    await byFilter.getByRole("button", { name: "Apply to all 1" }).click();
+    await byFilter.getByRole("button", { name: "Apply to 1 server" }).click();
     await expect(byFilter.getByRole("status")).toHaveText("Changed 1 server(s).");
 
     // 3. Add one more server from its own page.

@@ -145,7 +145,9 @@ test.describe("the servers list", () => {
 
   test("a blocking rule id filters the list by that rule", async ({ page }) => {
     await page.goto("/servers?readiness=not-ready");
-    const ruleLink = bodyRows(page).first().locator("td").nth(6).getByRole("link").first();
+    const row = bodyRows(page).first();
+    await row.getByRole("button", { name: /^\W*\d+ blockers?\b/ }).click();
+    const ruleLink = page.getByRole("group", { name: /^Rules of / }).getByRole("link", { name: /^[a-z0-9-]+$/ }).first();
     const ruleId = (await ruleLink.textContent()) ?? "";
     await ruleLink.click();
     await expect(page).toHaveURL(new RegExp(`/servers\\?rule=${ruleId}$`));
@@ -153,16 +155,81 @@ test.describe("the servers list", () => {
     expect((await showing(page)).total).toBeGreaterThan(0);
   });
 
+  test("50 rows fit on about two screens: the first blocker by title, counts, ids on hover and on expand", async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    // A server built for it: 2 GB of RAM fails host-memory; its other facts (Windows Server 2022, .NET 4.8) pass, and
+    // an unknown domain leaves the domain's rules without data.
+    const host = `row-${RUN}`;
+    const domain = `row-${RUN}.e2e.test`;
+    const csv = ["Host Name,Domain,Operating System,OS Version,RAM (GB),.NET Release", `${host},${domain},Microsoft Windows Server 2022 Standard,10.0.20348.2402,2,528449`].join("\r\n");
+    const upload = await page.request.post("/api/uploads", {
+      headers: { Authorization: `Bearer ${tokenFor("admin")}` },
+      multipart: { file: { name: `${host}.csv`, mimeType: "text/csv", buffer: Buffer.from(csv) } },
+    });
+    expect(upload.status(), await upload.text()).toBeLessThan(300);
+    const api = await page.request.get(`/api/servers?domain=${domain}`, { headers: { Authorization: `Bearer ${tokenFor("viewer")}` } });
+    const [server] = ((await api.json()) as { servers: { blockingRuleIds: string[]; conditionRuleIds: string[]; unknownRuleIds: string[] }[] }).servers;
+    expect(server.blockingRuleIds).toContain("host-memory");
+
+    // The whole fleet's first page: every row at most 40 px tall (two lines), 50 rows in about two and a half screens.
+    await page.goto("/servers");
+    await expect(bodyRows(page)).toHaveCount(50);
+    const heights = await bodyRows(page).evaluateAll((rows) => rows.map((row) => row.getBoundingClientRect().height));
+    expect(Math.max(...heights), heights.join(",")).toBeLessThanOrEqual(40);
+    const table = (await serversTable(page).boundingBox())!;
+    expect(table.height, "50 rows and the header").toBeLessThanOrEqual(50 * 40 + 60);
+    const scroller = await serversTable(page).evaluate((element) => ({ scroll: element.parentElement!.scrollWidth, client: element.parentElement!.clientWidth }));
+    expect(scroller.scroll, "the table fits beside the navigation at 1280 px, no sideways scrolling").toBeLessThanOrEqual(scroller.client);
+    // Not-ready rows name their first blocker by its title (never a raw id) and count the rest.
+    const notReady = bodyRows(page).filter({ hasText: "Not ready" });
+    expect(await notReady.count()).toBeGreaterThan(0);
+    const headlines = await notReady.getByTestId("first-rule").allTextContents();
+    for (const headline of headlines) expect(headline, "a title, not an id").toMatch(/^✕Blocker: \S.* \S/);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/servers-list-rows-light.png` });
+
+    // The server built for it: the title of host-memory, the exact counts, every id in the hover title.
+    await page.goto(`/servers?domain=${domain}`);
+    const row = bodyRows(page).first();
+    const first = row.getByTestId("first-rule");
+    await expect(first).toHaveText("✕Blocker: The agent server has at least 4 GB of RAM");
+    await expect(first).toHaveAttribute("href", `/servers/${host}.${domain}#result-host-memory`);
+    const counts = [`${server.blockingRuleIds.length} blocker${server.blockingRuleIds.length === 1 ? "" : "s"}`];
+    if (server.conditionRuleIds.length) counts.push(`${server.conditionRuleIds.length} warning${server.conditionRuleIds.length === 1 ? "" : "s"}`);
+    if (server.unknownRuleIds.length) counts.push(`${server.unknownRuleIds.length} unknown`);
+    const toggle = row.getByRole("button", { name: `${counts.join(" · ")}: the rules of ${host.toUpperCase()}` });
+    await expect(toggle).toHaveAttribute("aria-expanded", "false");
+    const tooltip = (await toggle.getAttribute("title")) ?? "";
+    for (const id of [...server.blockingRuleIds, ...server.unknownRuleIds]) expect(tooltip).toContain(id);
+
+    // Expanding lists every id with its title, linked; collapsing hides them again.
+    await toggle.click();
+    await expect(toggle).toHaveAttribute("aria-expanded", "true");
+    const rules = page.getByRole("group", { name: `Rules of ${host.toUpperCase()}` });
+    await expect(rules.getByText(`Failing blockers (${server.blockingRuleIds.length})`)).toBeVisible();
+    await expect(rules.getByRole("link", { name: "host-memory", exact: true })).toHaveAttribute("href", "/servers?rule=host-memory");
+    await expect(rules.getByText("The agent server has at least 4 GB of RAM")).toBeVisible();
+    for (const id of server.unknownRuleIds) await expect(rules.getByRole("link", { name: id, exact: true })).toHaveAttribute("href", `/rules/${id}`);
+    await expectAccessible(page);
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/servers-list-expanded-light.png` });
+    await toggle.click();
+    await expect(rules).toHaveCount(0);
+  });
+
   test("is accessible and readable in light and dark themes", async ({ page }) => {
     await page.emulateMedia({ colorScheme: "light" });
     await page.goto("/servers?readiness=not-ready,unknown");
     await expect(bodyRows(page).first()).toBeVisible();
-    await page.screenshot({ path: `${SCREENSHOT_DIR}/servers-list.png`, fullPage: true });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/servers-list-light.png`, fullPage: true });
     await expectAccessible(page);
     await page.emulateMedia({ colorScheme: "dark" });
     await page.goto("/servers?readiness=not-ready,unknown");
     await expect(page.locator("html")).toHaveClass(/dark/);
     await page.screenshot({ path: `${SCREENSHOT_DIR}/servers-list-dark.png`, fullPage: true });
+    await expectAccessible(page);
+    // An open disclosure in dark mode too.
+    await bodyRows(page).filter({ hasText: "Not ready" }).first().getByRole("button", { name: /blockers?/ }).click();
+    await expect(page.getByRole("group", { name: /^Rules of / })).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/servers-list-expanded-dark.png` });
     await expectAccessible(page);
   });
 });
@@ -319,5 +386,50 @@ test.describe("hostile data", () => {
     await expect(readiness.getByText("<b>bold</b>", { exact: true })).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(await page.locator("main script, main img").count()).toBe(0);
+  });
+});
+
+test.describe("settings (issue 13: destructive actions look like buttons and ask first)", () => {
+  test.use({ storageState: storageStatePath("admin") });
+
+  test("Disable is a danger button with a confirmation; Enable gives the access back", async ({ page }) => {
+    const email = `disable-${RUN}@e2e.test`;
+    await page.goto("/settings");
+    const form = page.getByRole("form", { name: "Add a user" });
+    await form.getByLabel("Email").fill(email);
+    await form.getByLabel("Name").fill("Disable Me");
+    await form.getByLabel("Role").selectOption("viewer");
+    await form.getByLabel("Initial password").fill("a-long-enough-password");
+    await form.getByRole("button", { name: "Add user" }).click();
+    await expect(form.getByRole("status")).toHaveText(`Created ${email} (viewer).`);
+
+    const row = page.getByRole("row").filter({ hasText: email });
+    const disable = row.getByRole("button", { name: `Disable ${email}` });
+    await expect(disable).toHaveText("Disable…");
+    // Styled as the danger button of components/ui/button.tsx (a filled red button, not a text link).
+    expect(await disable.evaluate((button) => getComputedStyle(button).backgroundColor)).toBe("rgb(185, 28, 28)");
+    await disable.click();
+    const confirm = row.getByRole("form", { name: `Confirm disabling ${email}` });
+    await expect(confirm).toContainText("They are signed out at once");
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/settings-disable-light.png`, fullPage: true });
+    await expectAccessible(page);
+
+    // Cancel leaves the account alone.
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await expect(row.getByRole("cell", { name: "Active", exact: true })).toBeVisible();
+    await expect(confirm).toHaveCount(0);
+
+    // The same in the dark theme, then confirming disables the account.
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.reload();
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await row.getByRole("button", { name: `Disable ${email}` }).click();
+    await expect(confirm).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/settings-disable-dark.png`, fullPage: true });
+    await expectAccessible(page);
+    await row.getByRole("form", { name: `Confirm disabling ${email}` }).getByRole("button", { name: "Yes, disable" }).click();
+    await expect(row.getByRole("cell", { name: "Disabled", exact: true })).toBeVisible();
+    await row.getByRole("button", { name: `Enable ${email}` }).click();
+    await expect(row.getByRole("cell", { name: "Active", exact: true })).toBeVisible();
   });
 });

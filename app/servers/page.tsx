@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { hasActiveFilters, listHref, resolveFilters, sortLinksFor } from "@/components/servers/list-filters";
 import { ServerFiltersForm } from "@/components/servers/server-filters-form";
 import { ServerPagination } from "@/components/servers/server-pagination";
+import type { RuleLookup } from "@/components/servers/server-row-summary";
 import { ServersTable } from "@/components/servers/servers-table";
 import { buttonClass } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -18,11 +19,14 @@ import { can } from "@/lib/auth/roles";
 import { listWaveChoices } from "@/lib/data/rollout/waves";
 import { listServerFilterOptions, listServers } from "@/lib/data/servers";
 import { getRule, RULES } from "@/lib/rules";
+import { plural } from "@/lib/text/plural";
 import { serverFiltersToSearch, STALE_AFTER_DAYS } from "@/lib/views/server-filters";
 
 export const metadata: Metadata = { title: "Servers" };
 
 const RULE_OPTIONS = RULES.map((rule) => ({ id: rule.meta.id, title: rule.meta.title, scope: rule.meta.scope }));
+/** What a row needs to name a server's first blocker (title) and order its rules (own before inherited). */
+const RULE_LOOKUP: RuleLookup = Object.fromEntries(RULE_OPTIONS.map((rule) => [rule.id, { title: rule.title, scope: rule.scope }]));
 
 export default async function ServersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const caller = await requirePage("read");
@@ -50,7 +54,7 @@ export default async function ServersPage({ searchParams }: { searchParams: Prom
   } else if (list.servers.length === 0) {
     body = (
       <EmptyState title={`There is no page ${filters.page.toLocaleString("en-US")}`} action={<Link href={listHref({ ...filters, page: pageCount })} className={buttonClass("secondary")}>Go to the last page</Link>}>
-        <p>{`These filters match ${list.total.toLocaleString("en-US")} servers on ${pageCount.toLocaleString("en-US")} pages.`}</p>
+        <p>{`These filters match ${plural(list.total, "server")} on ${plural(pageCount, "page")}.`}</p>
       </EmptyState>
     );
   } else {
@@ -59,6 +63,7 @@ export default async function ServersPage({ searchParams }: { searchParams: Prom
         <ServersTable
           key={search}
           servers={list.servers}
+          rules={RULE_LOOKUP}
           sortLinks={sortLinksFor(filters)}
           staleAfterDays={STALE_AFTER_DAYS}
           caption={`Servers${filtered ? " matching the filters" : ""}, page ${filters.page} of ${pageCount}`}
@@ -87,16 +92,16 @@ export default async function ServersPage({ searchParams }: { searchParams: Prom
           <ServerFiltersForm key={search} filters={filters} options={{ ...options, rules: RULE_OPTIONS, waves }} />
         </Card>
         {canPlan && list.total > 0 && (
-          <Card title={`Rollout: all ${list.total.toLocaleString("en-US")} ${filtered ? "matching " : ""}servers`} id="bulk-filter">
+          <Card title={list.total === 1 ? `Rollout: the ${filtered ? "matching " : ""}server` : `Rollout: all ${list.total.toLocaleString("en-US")} ${filtered ? "matching " : ""}servers`} id="bulk-filter">
             <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
-              {`One change for every server ${filtered ? "these filters match" : "in the fleet"}, on every page (not only the ${list.servers.length.toLocaleString("en-US")} shown). Recorded in the audit log, server by server.`}
+              {`One change for every server ${filtered ? "these filters match" : "in the fleet"}, on every page (not only the ${plural(list.servers.length, "one")} shown). Recorded in the audit log, server by server.`}
             </p>
             <BulkRolloutForm
               key={search}
               filter={search}
               waves={waves}
-              label={`Change the rollout of all ${list.total} matching servers`}
-              submitLabel={`Apply to all ${list.total.toLocaleString("en-US")}`}
+              label={list.total === 1 ? "Change the rollout of the matching server" : `Change the rollout of all ${list.total.toLocaleString("en-US")} matching servers`}
+              submitLabel={list.total === 1 ? "Apply to 1 server" : `Apply to all ${list.total.toLocaleString("en-US")}`}
             />
           </Card>
         )}

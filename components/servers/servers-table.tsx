@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import type { ServerListItem } from "@/lib/data/servers";
 import { BulkActionBar } from "./bulk-action-bar";
 import { ServerRow } from "./server-row";
+import type { RuleLookup } from "./server-row-summary";
 import { type SortLink, SortHeader } from "./sort-header";
 
 export type SortableColumn = "name" | "verdict" | "confidence" | "domain" | "os" | "collected" | "wave";
@@ -27,8 +28,11 @@ export function ServersTable({
   caption,
   staleAfterDays,
   rollout,
+  rules,
 }: {
   servers: readonly ServerListItem[];
+  /** Title and scope of every rule, to name a server's first blocker. */
+  rules: RuleLookup;
   sortLinks: Readonly<Record<SortableColumn, SortLink>>;
   caption: string;
   staleAfterDays: number;
@@ -51,23 +55,32 @@ export function ServersTable({
   return (
     <>
       <BulkActionBar selected={selectedOnPage} onClear={() => setSelected(new Set())} rollout={rollout} />
+      {/* Fixed column widths: at 1280 px the table fits beside the navigation and every row stays two lines tall. */}
       <div className="overflow-x-auto">
-        <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
+        <table className="w-full min-w-[58rem] table-fixed divide-y divide-slate-200 dark:divide-slate-800">
           <caption className="sr-only">{caption}</caption>
+          <colgroup>
+            <col className="w-8" />
+            <col className="w-[8.5rem]" />
+            <col className="w-[10rem]" />
+            <col className="w-[8rem]" />
+            <col className="w-[6.5rem]" />
+            <col />
+            <col className="w-[7.5rem]" />
+            <col className="w-[5.5rem]" />
+          </colgroup>
           <thead>
             <tr>
-              <th scope="col" className="w-8 px-2 py-2 text-left">
+              <th scope="col" className="px-1.5 py-2 text-left">
                 <SelectAll checked={all} indeterminate={!all && selectedOnPage.length > 0} onChange={(on) => setSelected(on ? new Set(onPage) : new Set())} />
               </th>
               <SortHeader label="Name" sort={sortLinks.name} />
-              <SortHeader label="Verdict" sort={sortLinks.verdict} />
-              <SortHeader label="Confidence" sort={sortLinks.confidence} />
-              <SortHeader label="Domain" sort={sortLinks.domain} />
+              <SortHeader label="Verdict" sort={sortLinks.verdict} also={{ label: "Confidence", sort: sortLinks.confidence }} />
+              <SortHeader label="Domain" sort={sortLinks.domain} suffix="/ site, owner" />
               <SortHeader label="OS" sort={sortLinks.os} />
-              <SortHeader label="Site / owner" />
-              <SortHeader label="Blocking rules" />
+              <SortHeader label="What blocks it" />
               <SortHeader label="Wave / rollout" sort={sortLinks.wave} />
-              <SortHeader label="Facts collected" sort={sortLinks.collected} />
+              <SortHeader label="Collected" sort={sortLinks.collected} />
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -76,11 +89,12 @@ export function ServersTable({
                 key={server.fqdn}
                 server={server}
                 staleAfterDays={staleAfterDays}
+                rules={rules}
                 selectCell={
-                  <td className="px-2 py-2 align-top">
+                  <td className="px-1.5 py-1 align-top">
                     <input
                       type="checkbox"
-                      className={CHECKBOX}
+                      className={`${CHECKBOX} mt-0.5`}
                       checked={selected.has(server.fqdn)}
                       onChange={(event) => toggle(server.fqdn, event.target.checked)}
                       aria-label={`Select ${server.fqdn}`}

@@ -1,16 +1,16 @@
 "use client";
 
 import { useFormAction } from "@/components/ui/use-form-action";
-import { resetUserPasswordAction, setUserDisabledAction, updateUserRoleAction } from "@/app/settings/actions";
+import { resetUserPasswordAction, updateUserRoleAction } from "@/app/settings/actions";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/field";
 import { type Role, ROLE_LABELS, ROLES } from "@/lib/auth/roles";
+import { DisableUserButton } from "./disable-user-button";
 
 const SMALL_INPUT = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
 
 export function UserRowActions({ userId, email, role, disabled }: { userId: string; email: string; role: Role; disabled: boolean }) {
   const { state: roleState, onSubmit: onRoleSubmit, formRef: roleForm } = useFormAction(updateUserRoleAction);
-  const { state: disableState, onSubmit: onDisableSubmit, formRef: disableForm } = useFormAction(setUserDisabledAction);
   const { state: passwordState, onSubmit: onPasswordSubmit, formRef: passwordForm } = useFormAction(resetUserPasswordAction, { resetOnSuccess: true });
   return (
     <div className="flex flex-wrap items-start gap-2">
@@ -30,13 +30,8 @@ export function UserRowActions({ userId, email, role, disabled }: { userId: stri
           Save role
         </Button>
       </form>
-      <form ref={disableForm} onSubmit={onDisableSubmit}>
-        <input type="hidden" name="userId" value={userId} />
-        <input type="hidden" name="disabled" value={disabled ? "false" : "true"} />
-        <Button type="submit" variant={disabled ? "secondary" : "ghost"} className="px-2 py-1">
-          {disabled ? "Enable" : "Disable"}
-        </Button>
-      </form>
+      {/* Keyed by the status: after a change the button starts over (no confirmation left open). */}
+      <DisableUserButton key={String(disabled)} userId={userId} email={email} disabled={disabled} />
       <form ref={passwordForm} onSubmit={onPasswordSubmit} className="flex items-center gap-1">
         <input type="hidden" name="userId" value={userId} />
         <label className="sr-only" htmlFor={`password-${userId}`}>
@@ -48,7 +43,7 @@ export function UserRowActions({ userId, email, role, disabled }: { userId: stri
         </Button>
       </form>
       <div className="basis-full">
-        <FormMessage state={roleState ?? disableState ?? passwordState} />
+        <FormMessage state={roleState ?? passwordState} />
       </div>
     </div>
   );
