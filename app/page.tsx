@@ -3,6 +3,7 @@ import Link from "next/link";
 import { LoadDemoButton } from "@/components/overview/load-demo-button";
 import { StaleDataBanner } from "@/components/overview/stale-data-banner";
 import { TopBlockingRules } from "@/components/overview/top-blocking-rules";
+import { TopActionsCard } from "@/components/plan/top-actions-card";
 import { TrendChart } from "@/components/overview/trend-chart";
 import { VerdictBar } from "@/components/overview/verdict-bar";
 import { VerdictCards } from "@/components/overview/verdict-cards";
@@ -58,6 +59,7 @@ export default async function OverviewPage() {
       <div className="space-y-6">
         <StaleDataBanner stale={freshness.stale} total={summary.total} staleAfterDays={freshness.staleAfterDays} oldest={freshness.oldest} />
         <VerdictCards counts={summary.byVerdict} total={summary.total} />
+        <TopActionsCard />
         <div className="grid gap-6 xl:grid-cols-2">
           <Card title="Top blocking rules" id="blocking">
             <TopBlockingRules rules={summary.topBlockingRules} />

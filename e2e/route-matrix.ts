@@ -30,6 +30,7 @@ export const PAGE_ROUTES: readonly RouteEntry[] = [
   { route: "/uploads", sample: "/uploads", access: "read" },
   // The sample id does not exist: a reader gets the 404 page, which proves the permission check passed.
   { route: "/uploads/[id]", sample: "/uploads/no-such-upload", access: "read", allowedStatuses: [404] },
+  { route: "/plan", sample: "/plan", access: "read" },
   { route: "/rules", sample: "/rules", access: "read" },
   { route: "/rules/[id]", sample: "/rules/host-memory", access: "read" },
   { route: "/domains", sample: "/domains", access: "read" },
@@ -60,6 +61,7 @@ export const API_ROUTES: readonly ApiRouteEntry[] = [
   { method: "GET", route: "/api/servers/[name]", sample: "/api/servers/no-such-server.example", access: "read", allowedStatuses: [404] },
   { method: "GET", route: "/api/rules", sample: "/api/rules", access: "read" },
   { method: "GET", route: "/api/summary", sample: "/api/summary", access: "read" },
+  { method: "GET", route: "/api/action-plan", sample: "/api/action-plan", access: "read" },
   { method: "GET", route: "/api/exports/servers.csv", sample: "/api/exports/servers.csv", access: "report" },
   { method: "GET", route: "/api/exports/results.csv", sample: "/api/exports/results.csv?q=no-such-server", access: "report" },
   { method: "GET", route: "/api/exports/servers.xlsx", sample: "/api/exports/servers.xlsx?q=no-such-server", access: "report" },

@@ -75,6 +75,35 @@ function AlreadyUploaded({ previous }: { previous: NonNullable<UploadAccepted["p
   );
 }
 
+/** Where the gMSA account came from: pre-filled from the file's only `$` trustee, or the `$` trustees to choose from. */
+function GmsaHint({ gmsa, account, onUse }: { gmsa: NonNullable<QueueEntry["gmsa"]>; account: string; onUse: (account: string) => void }) {
+  if (gmsa.prefilled !== undefined && account === gmsa.prefilled) {
+    return (
+      <span data-testid="gmsa-prefilled">
+        <strong className="font-semibold text-slate-700 dark:text-slate-200">Pre-filled from the file: {gmsa.prefilled}</strong> — the only gMSA or computer account
+        ($) among its trustees. Change it if the permissions should be checked for another account.
+      </span>
+    );
+  }
+  const others = gmsa.candidates.filter((candidate) => candidate.toLowerCase() !== account.trim().toLowerCase());
+  return (
+    <span data-testid="gmsa-candidates">
+      {gmsa.candidates.length === 1 ? "The only gMSA or computer account ($) among the file's trustees is " : `The file's trustees include ${gmsa.candidates.length} gMSA or computer accounts ($), so none was pre-filled: `}
+      {others.length === 0
+        ? gmsa.candidates.join(", ")
+        : others.map((candidate, i) => (
+            <span key={candidate}>
+              {i > 0 && ", "}
+              <button type="button" className="font-mono text-brand-600 underline hover:no-underline dark:text-brand-100" onClick={() => onUse(candidate)} aria-label={`Use ${candidate} as the gMSA account`}>
+                {candidate}
+              </button>
+            </span>
+          ))}
+      .
+    </span>
+  );
+}
+
 function Detected({ kind, format, formats }: { kind: string; format: string; formats: ReadonlyMap<string, FormatOption> }) {
   return (
     <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
@@ -114,7 +143,8 @@ export function UploadEntry({
   const titleId = `${key}-title`;
   const isCsv = Array.isArray(entry.headers);
   const needs = entryNeeds(error?.stage === "dry-run" ? error : null, isCsv);
-  const aclPrompt = !result && (needs.account || needs.target);
+  const gmsa = entry.gmsa;
+  const aclPrompt = !result && (needs.account || needs.target || gmsa !== undefined);
   const showMapping = !result && isCsv && (needs.mapping || mappingOpen);
   const busy = sending !== null;
   const canCommit = !result && preview !== null && !stale && !busy;
@@ -203,8 +233,18 @@ export function UploadEntry({
 
         {aclPrompt && (
           <div className="space-y-2 rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-800 dark:bg-amber-950/60">
-            <p className="text-sm font-medium">This ACL export needs {needs.account && needs.target ? "the gMSA account and the target DN" : needs.account ? "the gMSA account" : "the target DN"}. Enter them, then check again.</p>
-            <AclFields idPrefix={key} options={options} onChange={change} required={needs} />
+            <p className="text-sm font-medium">
+              {needs.account || needs.target
+                ? `This ACL export needs ${needs.account && needs.target ? "the gMSA account and the target DN" : needs.account ? "the gMSA account" : "the target DN"}. Enter ${needs.account && needs.target ? "them" : "it"}, then check again.`
+                : "This ACL export does not name its gMSA: check the account below before committing."}
+            </p>
+            <AclFields
+              idPrefix={key}
+              options={options}
+              onChange={change}
+              required={{ account: needs.account || gmsa !== undefined, target: needs.target }}
+              accountHint={gmsa && <GmsaHint gmsa={gmsa} account={options.account} onUse={(account) => change({ account })} />}
+            />
           </div>
         )}
 

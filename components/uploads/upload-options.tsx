@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { SelectField, TextField } from "@/components/ui/field";
 import { KIND_LABELS, UPLOAD_KINDS } from "./labels";
 import type { FormatOption } from "./types";
@@ -8,7 +9,20 @@ import type { UploadOptions } from "./upload-fields";
 type OnChange = (patch: Partial<UploadOptions>) => void;
 
 /** The gMSA account and target DN of an ACL export that does not name them. */
-export function AclFields({ idPrefix, options, onChange, required }: { idPrefix: string; options: UploadOptions; onChange: OnChange; required?: { account: boolean; target: boolean } }) {
+export function AclFields({
+  idPrefix,
+  options,
+  onChange,
+  required,
+  accountHint,
+}: {
+  idPrefix: string;
+  options: UploadOptions;
+  onChange: OnChange;
+  required?: { account: boolean; target: boolean };
+  /** Replaces the account's hint (e.g. "pre-filled from the file"). */
+  accountHint?: ReactNode;
+}) {
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <TextField
@@ -20,7 +34,7 @@ export function AclFields({ idPrefix, options, onChange, required }: { idPrefix:
         placeholder="CORP\provAgentgMSA$"
         autoComplete="off"
         spellCheck={false}
-        hint="The account the permissions are checked for, when the file does not name it."
+        hint={accountHint ?? "The account the permissions are checked for, when the file does not name it."}
       />
       <TextField
         id={`${idPrefix}-target`}

@@ -47,3 +47,13 @@ describe("upload jobs", () => {
     expect(readUploadJob(JSON.stringify({ id: "j1", stage: "sleeping" }))).toBeNull();
   });
 });
+
+describe("readUploadAnswer: a refused ACL export's gMSA suggestion", () => {
+  it("keeps suggestedGmsa and drops a malformed one", () => {
+    const body = (suggestedGmsa: unknown) => JSON.stringify({ error: { code: "bad-input", message: "m", issues: [], suggestedGmsa } });
+    expect(readUploadAnswer(400, body({ account: "CORP\\g$", candidates: ["CORP\\g$"] }), "acl.csv")).toMatchObject({ ok: false, error: { suggestedGmsa: { account: "CORP\\g$", candidates: ["CORP\\g$"] } } });
+    const bad = readUploadAnswer(400, body({ account: 3 }), "acl.csv");
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.error.suggestedGmsa).toBeUndefined();
+  });
+});

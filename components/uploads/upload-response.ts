@@ -48,6 +48,10 @@ export const uploadAcceptedSchema = z.object({
 });
 export type UploadAccepted = z.infer<typeof uploadAcceptedSchema>;
 
+/** An ACL export without its gMSA: the `$` accounts among its trustees; `account` when there is exactly one. */
+const gmsaSuggestionSchema = z.object({ account: z.string().min(1).max(1024).optional(), candidates: z.array(z.string().max(1024)).max(50) });
+export type GmsaSuggestion = z.infer<typeof gmsaSuggestionSchema>;
+
 const errorBodySchema = z.object({
   error: z.object({
     code: z.string(),
@@ -56,6 +60,7 @@ const errorBodySchema = z.object({
     kind: z.string().optional().catch(undefined),
     format: z.string().optional().catch(undefined),
     archive: archiveSchema.optional().catch(undefined),
+    suggestedGmsa: gmsaSuggestionSchema.optional().catch(undefined),
   }),
 });
 
@@ -67,6 +72,8 @@ export interface UploadRefused {
   kind?: string;
   format?: string;
   archive?: UploadArchive;
+  /** The file does not name its gMSA: the `$` accounts among its trustees (one: the form pre-fills it). */
+  suggestedGmsa?: GmsaSuggestion;
 }
 
 export type UploadAnswer = { ok: true; value: UploadAccepted } | { ok: false; error: UploadRefused };
@@ -124,8 +131,11 @@ export function readUploadAnswer(status: number, bodyText: string, fileName: str
   }
   const refused = errorBodySchema.safeParse(body);
   if (refused.success) {
-    const { code, message, issues, kind, format, archive } = refused.data.error;
-    return { ok: false, error: { code, message, issues: issues.map((issue) => toIssue(issue, fileName)), kind, format, ...(archive ? { archive } : {}) } };
+    const { code, message, issues, kind, format, archive, suggestedGmsa } = refused.data.error;
+    return {
+      ok: false,
+      error: { code, message, issues: issues.map((issue) => toIssue(issue, fileName)), kind, format, ...(archive ? { archive } : {}), ...(suggestedGmsa ? { suggestedGmsa } : {}) },
+    };
   }
   if (status === 0) return { ok: false, error: { code: "network", message: "The file did not reach the server (network error or the connection was closed). Try again.", issues: [] } };
   if (status === 413) return { ok: false, error: { code: "too-large", message: `${fileName} is larger than the server accepts.`, issues: [] } };

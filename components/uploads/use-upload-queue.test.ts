@@ -76,4 +76,26 @@ describe("queueReducer", () => {
     state = queueReducer(state, { type: "answer", key: "a", mode: "dry-run", answer: { ok: false, error: { code: "wrong-kind", message: "not gmsa-acl", issues: [] } } });
     expect(state[0]).toMatchObject({ preview: null, error: { code: "wrong-kind", stage: "dry-run" } });
   });
+
+  it("pre-fills the gMSA account from a refusal naming the file's only $ trustee, unless the user typed one", () => {
+    const message = "The file does not say which gMSA its permissions should be checked for.";
+    const one = { code: "bad-input", message, issues: [], suggestedGmsa: { account: "CORP\\gmsa-sync$", candidates: ["CORP\\gmsa-sync$"] } };
+    let state = queueReducer([entry("a")], { type: "answer", key: "a", mode: "dry-run", answer: { ok: false, error: one } });
+    expect(state[0]).toMatchObject({ options: { account: "CORP\\gmsa-sync$" }, gmsa: { prefilled: "CORP\\gmsa-sync$" }, stale: false });
+    // The immediate second dry run (with the account) succeeds: the suggestion stays so the form says where the value came from.
+    state = queueReducer(state, { type: "answer", key: "a", mode: "dry-run", answer: { ok: true, value: accepted("dry-run") } });
+    expect(state[0]).toMatchObject({ preview: { status: "dry-run" }, gmsa: { prefilled: "CORP\\gmsa-sync$" } });
+
+    const typed = { ...entry("b"), options: { ...DEFAULT_UPLOAD_OPTIONS, account: "CORP\\other$" } };
+    state = queueReducer([typed], { type: "answer", key: "b", mode: "dry-run", answer: { ok: false, error: one } });
+    expect(state[0].options.account).toBe("CORP\\other$");
+    expect(state[0].gmsa).toEqual({ candidates: ["CORP\\gmsa-sync$"] });
+  });
+
+  it("several $ trustees: nothing pre-filled, the candidates kept for the hint", () => {
+    const several = { code: "bad-input", message: "m", issues: [], suggestedGmsa: { candidates: ["CORP\\a$", "CORP\\b$"] } };
+    const state = queueReducer([entry("a")], { type: "answer", key: "a", mode: "dry-run", answer: { ok: false, error: several } });
+    expect(state[0].options.account).toBe("");
+    expect(state[0].gmsa).toEqual({ candidates: ["CORP\\a$", "CORP\\b$"] });
+  });
 });

@@ -26,6 +26,11 @@ export interface QueueEntry {
   percent: number;
   preview: UploadAccepted | null;
   result: UploadAccepted | null;
+  /**
+   * The `$` accounts the last refused dry run found among the trustees of an ACL export without its gMSA;
+   * `prefilled` is the account put in the form from the file (exactly one `$` account and the field was empty).
+   */
+  gmsa?: { prefilled?: string; candidates: string[] };
   error: (UploadRefused & { stage: UploadMode }) | null;
 }
 
@@ -77,13 +82,24 @@ export function queueReducer(entries: QueueEntry[], action: QueueAction): QueueE
         const base = { ...entry, sending: null, percent: 100 };
         const { answer, mode } = action;
         if (mode === "dry-run") {
-          return answer.ok
-            ? { ...base, preview: answer.value, error: null, result: null, stale: false }
-            : { ...base, preview: null, error: { ...answer.error, stage: mode }, result: null, stale: false };
+          if (answer.ok) return { ...base, preview: answer.value, error: null, result: null, stale: false };
+          const refused = { ...base, preview: null, error: { ...answer.error, stage: mode }, result: null, stale: false };
+          const suggested = answer.error.suggestedGmsa;
+          if (suggested === undefined) return refused;
+          const account = prefillAccount(entry.options, answer.error);
+          return account === undefined
+            ? { ...refused, gmsa: { candidates: suggested.candidates } }
+            : { ...refused, options: { ...entry.options, account }, gmsa: { prefilled: account, candidates: suggested.candidates } };
         }
         return answer.ok ? { ...base, result: answer.value, error: null } : { ...base, error: { ...answer.error, stage: mode } };
       });
   }
+}
+
+/** The account to pre-fill from a refusal: the file's only `$` trustee, when the account field is still empty. */
+export function prefillAccount(options: UploadOptions, error: UploadRefused): string | undefined {
+  const account = error.suggestedGmsa?.account;
+  return account !== undefined && options.account.trim() === "" ? account : undefined;
 }
 
 /** The upload panel's state and what can be done with each file. */
@@ -94,15 +110,23 @@ export function useUploadQueue(maxBytes: number, archiveMaxBytes = maxBytes) {
 
   const send = useCallback(
     async (entry: QueueEntry, mode: UploadMode) => {
-      dispatch({ type: "start", key: entry.key, mode, total: entry.file.size });
-      const answer = await postUpload(
-        entry.file,
-        uploadFields(entry.options, mode),
-        (loaded, total) => dispatch({ type: "progress", key: entry.key, loaded, total }),
-        (job) => dispatch({ type: "job", key: entry.key, job }),
-      );
-      dispatch({ type: "answer", key: entry.key, mode, answer });
-      if (mode === "commit" && answer.ok) router.refresh();
+      let options = entry.options;
+      // At most twice: an ACL export refused for want of its gMSA is checked again at once with the account
+      // pre-filled from the file (its only `$` trustee); the form shows where the value came from.
+      for (let attempt = 0; attempt < 2; attempt++) {
+        dispatch({ type: "start", key: entry.key, mode, total: entry.file.size });
+        const answer = await postUpload(
+          entry.file,
+          uploadFields(options, mode),
+          (loaded, total) => dispatch({ type: "progress", key: entry.key, loaded, total }),
+          (job) => dispatch({ type: "job", key: entry.key, job }),
+        );
+        dispatch({ type: "answer", key: entry.key, mode, answer });
+        if (mode === "commit" && answer.ok) router.refresh();
+        const prefilled = mode === "dry-run" && !answer.ok ? prefillAccount(options, answer.error) : undefined;
+        if (prefilled === undefined) break;
+        options = { ...options, account: prefilled };
+      }
     },
     [router],
   );

@@ -245,6 +245,7 @@ export function buildOpenApiDocument(): Json {
             "413": json("Error", "File too large"),
             "500": json("Error", "ingest-failed: the upload worker died or threw; nothing was stored"),
             ...errors,
+            "400": json("Error", "Refused (bad-input, rows-rejected, empty, wrong-kind, bad-fields); an ACL export naming no gMSA, sent without account, also carries suggestedGmsa: { account?, candidates } (its trustees ending in $)"),
           },
         },
       },

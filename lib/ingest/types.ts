@@ -62,6 +62,18 @@ export interface ParseResult {
   /** Records rejected because of row-level errors. */
   rejected: number;
   issues: ParseIssue[];
+  /**
+   * ACL exports that do not name their gMSA (and none was given): the accounts ending in `$` (gMSA or computer
+   * sAMAccountNames) among the trustees. `account` is set when there is exactly one, which the upload form pre-fills.
+   */
+  suggestedGmsa?: GmsaSuggestion;
+}
+
+export interface GmsaSuggestion {
+  /** The only `$` account among the trustees, as the file writes it. */
+  account?: string;
+  /** Every `$` account among the trustees (at most MAX_LISTED), in file order. */
+  candidates: string[];
 }
 
 /** A file format the ingest pipeline can detect and parse. Pure: no I/O. */

@@ -6,6 +6,7 @@ import { sqlite } from "../sqlite/connection";
 import { deleteUpload } from "./delete-upload";
 import { ingestFile, type IngestResponse } from "./ingest-file";
 import { recomputeRuleSummary } from "./reevaluate";
+import { answerOfResponse } from "./worker/answer";
 
 // Real parsers, real rules, a real (throwaway) SQLite database: nothing mocked.
 const admin = { name: "admin@example.com" };
@@ -105,6 +106,14 @@ describe("ingesting files", () => {
     expect(facts.memory).toBeUndefined();
     expect(facts).toMatchObject({ dotnet: { release: 528449 }, site: "AMS" });
     expect(String(cell01.statuses).split(",")).toContain("host-memory:u");
+  });
+
+  it("refuses an ACL export without its gMSA and answers with the only $ trustee as suggestedGmsa (API body too)", () => {
+    const refused = ingestFile({ bytes: fixture("fixtures/getacl.csv"), fileName: "getacl.csv", options: {}, dryRun: true, uploadedBy: admin });
+    expect(refused).toMatchObject({ ok: false, code: "bad-input", suggestedGmsa: { account: "CORP\\provAgentgMSA$", candidates: ["CORP\\provAgentgMSA$"] } });
+    expect(answerOfResponse(refused)).toMatchObject({ status: 400, body: { error: { suggestedGmsa: { account: "CORP\\provAgentgMSA$" } } } });
+    const accepted = ingestFile({ bytes: fixture("fixtures/getacl.csv"), fileName: "getacl.csv", options: { account: "CORP\\provAgentgMSA$" }, dryRun: true, uploadedBy: admin });
+    expect(accepted).toMatchObject({ ok: true, status: "dry-run" });
   });
 
   it("previews without writing", () => {

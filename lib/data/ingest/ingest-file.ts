@@ -4,7 +4,7 @@ import { parseFile } from "@/lib/ingest/parse-file";
 import { type ArchiveLimits, type ContainerKind, type EntryOutcome, openArchive, parseArchive, sniffContainer } from "@/lib/ingest/archive";
 import { INVENTORY_XLSX_FORMAT, parseWorkbook, readWorkbook, type WorkbookRead } from "@/lib/ingest/xlsx";
 import type { AuditActor } from "@/lib/audit/entry";
-import type { ParseIssue, ParseOptions, ParseResult, StoredUploadKind, UploadKind } from "@/lib/ingest/types";
+import type { GmsaSuggestion, ParseIssue, ParseOptions, ParseResult, StoredUploadKind, UploadKind } from "@/lib/ingest/types";
 import { type Env, env } from "@/lib/env";
 import { sqlite } from "../sqlite/connection";
 import { commitUpload } from "./commit-upload";
@@ -138,7 +138,18 @@ export type IngestResponse =
       issues: IngestIssue[];
       archive?: IngestArchive;
     }
-  | { ok: false; status: 400 | 409 | 413; code: string; message: string; issues: IngestIssue[]; kind?: StoredUploadKind; format?: string; archive?: IngestArchive };
+  | {
+      ok: false;
+      status: 400 | 409 | 413;
+      code: string;
+      message: string;
+      issues: IngestIssue[];
+      kind?: StoredUploadKind;
+      format?: string;
+      archive?: IngestArchive;
+      /** An ACL export that does not name its gMSA: the `$` accounts among its trustees (the only one pre-fills the form). */
+      suggestedGmsa?: GmsaSuggestion;
+    };
 
 /** Entries listed in a response (a 50,000-file archive is summarised; the upload's page lists them all). */
 export const ENTRIES_LISTED = 500;
@@ -257,7 +268,11 @@ function prepare(request: IngestRequest & { workbook?: WorkbookRead }, options: 
   const opened = openArchive(bytes, fileName, archiveLimitsOf(limits));
   if (opened === undefined) {
     const parsed = parseFile(bytes, fileName, options, request.format);
-    if (!parsed.ok) return { ok: false, response: refusal(fileName, parsed.issues.map(toIssue), parsed.result?.kind, parsed.result?.format) };
+    if (!parsed.ok) {
+      const response = refusal(fileName, parsed.issues.map(toIssue), parsed.result?.kind, parsed.result?.format);
+      if (!response.ok && parsed.result?.suggestedGmsa !== undefined) response.suggestedGmsa = parsed.result.suggestedGmsa;
+      return { ok: false, response };
+    }
     return { ok: true, prepared: { result: parsed.result, kind: parsed.result.kind, format: parsed.result.format } };
   }
   if (!opened.ok) return { ok: false, response: refusal(fileName, [{ file: fileName, message: opened.message, severity: "error" }]) };

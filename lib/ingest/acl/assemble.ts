@@ -1,8 +1,8 @@
 import { aclFactsSchema, type Ace, type AclFacts } from "@/lib/facts";
 import type { IssueSink } from "../issues";
-import type { ParseOptions } from "../types";
-import { MAX_DN_LENGTH, MAX_TEXT_LENGTH } from "../limits";
-import { displayValue } from "../text/display";
+import type { GmsaSuggestion, ParseOptions } from "../types";
+import { MAX_DN_LENGTH, MAX_LISTED, MAX_TEXT_LENGTH } from "../limits";
+import { displayValue, listSome } from "../text/display";
 
 const DN = /^[A-Za-z][A-Za-z0-9-]*=(?:\\.|[^,\\])+(?:,\s*[A-Za-z][A-Za-z0-9-]*=(?:\\.|[^,\\])+)*$/;
 
@@ -59,6 +59,32 @@ export interface AssembleContext {
   fileAccount?: string;
   fileAccountSid?: string;
   collectedAt?: string;
+  /** Receives `suggestedGmsa` when the account is missing (the parser's result). */
+  suggestInto?: { suggestedGmsa?: GmsaSuggestion };
+}
+
+/** A trustee that is a gMSA or computer account: a sAMAccountName ending in `$` ("CORP\\provAgentgMSA$", "gmsa$@corp"). */
+function isDollarAccount(identity: string): boolean {
+  const name = identity.trim().replace(/@.*$/, "");
+  return name.endsWith("$") && !/^S-1-/i.test(name) && name.length > 1;
+}
+
+/**
+ * The `$` accounts among the trustees of every group (case-insensitive, file order); with exactly one, that is the
+ * account the file was most likely exported for. Undefined when there is none.
+ */
+export function suggestGmsa(groups: readonly AclGroup[]): GmsaSuggestion | undefined {
+  const seen = new Map<string, string>();
+  for (const group of groups) {
+    for (const ace of group.aces) {
+      if (!isDollarAccount(ace.identity)) continue;
+      const key = ace.identity.trim().toLowerCase();
+      if (!seen.has(key)) seen.set(key, ace.identity.trim());
+    }
+  }
+  if (seen.size === 0) return undefined;
+  const all = [...seen.values()];
+  return all.length === 1 ? { account: all[0], candidates: all } : { candidates: all.slice(0, MAX_LISTED) };
 }
 
 /**
@@ -69,9 +95,17 @@ export function assembleAcls(groups: AclGroup[], ctx: AssembleContext): AclFacts
   const { sink, options } = ctx;
   const account = (ctx.fileAccount ?? options.account ?? "").trim();
   if (account === "") {
+    const suggestion = suggestGmsa(groups);
+    if (suggestion !== undefined && ctx.suggestInto !== undefined) ctx.suggestInto.suggestedGmsa = suggestion;
+    const hint =
+      suggestion === undefined
+        ? ""
+        : suggestion.account !== undefined
+          ? ` The only gMSA or computer account ($) among its trustees is ${displayValue(suggestion.account, 120)}.`
+          : ` Its trustees include ${suggestion.candidates.length} gMSA or computer accounts ($): ${listSome(suggestion.candidates.map((c) => displayValue(c, 120)))}.`;
     sink.error(
       "The file does not say which gMSA its permissions should be checked for. Enter the account with the upload " +
-        "(for example CORP\\provAgentgMSA$).",
+        `(for example CORP\\provAgentgMSA$).${hint}`,
     );
   } else if (account.length > MAX_TEXT_LENGTH) {
     sink.error(`The account name is ${account.length} characters long; at most ${MAX_TEXT_LENGTH} are accepted.`);

@@ -224,6 +224,7 @@ function parse(input: ParseInput): ParseResult {
   }
   const fileAccount = walk.accounts.size === 1 ? [...walk.accounts][0] : undefined;
   result.acls = assembleAcls(walk.collector.groups(), {
+    suggestInto: result,
     sink,
     options: input.options,
     fileAccount,

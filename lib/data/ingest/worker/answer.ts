@@ -11,7 +11,12 @@ export interface UploadAnswer {
 /** The synchronous answer of POST /api/uploads for an ingest's response: 201 with the upload, or the refusal. */
 export function answerOfResponse(result: IngestResponse): UploadAnswer {
   if (!result.ok) {
-    const detected = { ...(result.kind ? { kind: result.kind } : {}), ...(result.format ? { format: result.format } : {}), ...(result.archive ? { archive: result.archive } : {}) };
+    const detected = {
+      ...(result.kind ? { kind: result.kind } : {}),
+      ...(result.format ? { format: result.format } : {}),
+      ...(result.archive ? { archive: result.archive } : {}),
+      ...(result.suggestedGmsa ? { suggestedGmsa: result.suggestedGmsa } : {}),
+    };
     return { status: result.status, body: { error: { code: result.code, message: result.message, issues: result.issues, ...detected } } };
   }
   const { id, kind, format, status, counts, issues, archive, previous } = result;
