@@ -10,6 +10,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { href: "/", label: "Overview", permission: "read" },
   { href: "/servers", label: "Servers", permission: "read" },
+  { href: "/plan", label: "Action plan", permission: "read" },
   { href: "/uploads", label: "Uploads", permission: "read" },
   { href: "/rules", label: "Rules", permission: "read" },
   { href: "/domains", label: "Domains & gMSA", permission: "read" },

@@ -7,6 +7,7 @@ import { VERDICTS } from "@/lib/readiness";
 import "./schemas"; // registers every response schema (with .meta({ id })) in zod's global registry
 import "./rollout-schemas";
 import "./plan-import-schemas";
+import "./action-plan-schemas";
 import { waiverRejectSchema, waiverRequestSchema, waiverVersionSchema } from "./waiver-schemas"; // also registers the waiver response schemas
 
 // /api/openapi.json, generated from the zod schemas in lib/api/schemas.ts.
@@ -202,6 +203,13 @@ export function buildOpenApiDocument(): Json {
         },
       },
       "/api/summary": { get: { summary: "Counts per readiness, rule, domain and wave", responses: { "200": json("Summary", "Fleet summary"), ...errors } } },
+      "/api/action-plan": {
+        get: {
+          summary: "The action plan: fixes grouped per domain, site, rule or missing data, ranked by servers each moves to Ready or Ready with conditions alone (computed by re-running the roll-up), with the cumulative plan",
+          parameters: [query("domain", { type: "string" }, "Only this domain's servers (case-insensitive)")],
+          responses: { "200": json("ActionPlan", "The plan"), ...errors },
+        },
+      },
       "/api/uploads": {
         get: { summary: "Uploads, newest first", parameters: [query("page", { type: "integer" }, "Page"), query("pageSize", { type: "integer" }, "Page size")], responses: { "200": { description: "Uploads with provenance" }, ...errors } },
         post: {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { actionPlanSchema } from "@/lib/api/action-plan-schemas";
 import { generateFleet } from "@/lib/demo";
 import { fleetContextFiles } from "@/lib/demo/exports";
 import { COLLECT_DOMAIN, COLLECT_ONE, getActionPlan, getTopActions, type ActionPlanView } from "./action-plan";
@@ -57,6 +58,8 @@ describe("getActionPlan", () => {
       }
       for (const k of PLAN_EXPECTED.zeroAlone) expect(find(view, key(k)).alone, k).toEqual({ toReady: 0, toConditions: 0, conditionsCleared: 0 });
       expect(view.afterAll).toEqual(PLAN_EXPECTED.afterAll);
+      // What GET /api/action-plan answers is this view, checked against its OpenAPI schema.
+      expect(actionPlanSchema.parse(view)).toEqual(view);
     });
 
     it("gives each action its rules, servers link and runnable commands", async () => {

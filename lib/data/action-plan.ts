@@ -340,8 +340,9 @@ export async function getActionPlan(options: { domain?: string | null; now?: Dat
   };
 }
 
-/** The top actions for the overview card: ranked, only those that move servers alone. */
-export async function getTopActions(limit = 5): Promise<{ actions: ActionView[]; servers: number }> {
+/** The top actions for the overview card: ranked, only those that move servers alone; `total`: every action. */
+export async function getTopActions(limit = 5): Promise<{ actions: ActionView[]; servers: number; total: number }> {
   const view = await getActionPlan({ details: false });
-  return { actions: view.actions.filter((a) => a.alone.toReady + a.alone.toConditions + a.alone.conditionsCleared > 0).slice(0, limit), servers: view.servers };
+  const moving = view.actions.filter((a) => a.alone.toReady + a.alone.toConditions + a.alone.conditionsCleared > 0);
+  return { actions: moving.slice(0, limit), servers: view.servers, total: view.actions.length };
 }
