@@ -1,13 +1,7 @@
-// Admin CLI: `npm run admin -- <command> [options]`. Works on DATABASE_URL (default file:./data/app.db).
-//   create-token --name <name> --role <admin|lead|viewer> [--expires 90d|YYYY-MM-DD|never] [--owner <email>]
-//                prints the token once (stdout: the token only). With --owner the token acts at most with that user's
-//                current role and is refused while they are disabled; without, it keeps its role (no owner).
-//   revoke-token --id <tokenId>
-//   list-tokens
-//   create-user --email <email> --name <name> --role <role> [--password <pw>]  (random password printed when omitted)
-//   reset-password --email <email> [--password <pw>]
-//   list-users
-import { parseArgs } from "node:util";
+// Admin CLI: `npm run admin -- <command> [options]`, `npm run admin -- --help` for the commands and
+// `npm run admin -- <command> --help` for one command's options and an example (scripts/admin-cli.ts). Works on
+// DATABASE_URL (default file:./data/app.db). create-token prints the token once (stdout: the token only); with --owner
+// the token acts at most with that user's current role and is refused while they are disabled.
 import { passwordSchema } from "@/lib/auth/password";
 import type { AuditActor } from "@/lib/audit/entry";
 import { roleSchema } from "@/lib/auth/roles";
@@ -17,14 +11,7 @@ import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-to
 import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
 import { createUser, getUserCredentials, listUsers, saveUserPassword } from "@/lib/data/users";
 import { env } from "@/lib/env";
-
-const USAGE = `usage: npm run admin -- <command> [options]
-  create-token --name <name> --role <admin|lead|viewer> [--expires 90d|YYYY-MM-DD|<ISO date-time>|never] [--owner <email>]
-  revoke-token --id <tokenId>
-  list-tokens
-  create-user --email <email> --name <name> --role <role> [--password <password>]
-  reset-password --email <email> [--password <password>]
-  list-users`;
+import { parseAdminArgs } from "./admin-cli";
 
 /** Changes made with this CLI are audited as the system tool "cli" (the operator has shell access, not an account). */
 const CLI_ACTOR: AuditActor = { kind: "system", id: null, name: "cli" };
@@ -35,20 +22,13 @@ function fail(message: string): never {
 }
 
 async function main() {
-  const [command, ...rest] = process.argv.slice(2);
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      name: { type: "string" },
-      role: { type: "string" },
-      id: { type: "string" },
-      email: { type: "string" },
-      password: { type: "string" },
-      expires: { type: "string" },
-      owner: { type: "string" },
-    },
-    strict: true,
-  });
+  const parsed = parseAdminArgs(process.argv.slice(2));
+  if (parsed.kind === "help") {
+    console.log(parsed.text);
+    return;
+  }
+  if (parsed.kind === "error") fail(parsed.message);
+  const { command, values } = parsed;
   applyMigrations({ url: env().DATABASE_URL });
 
   switch (command) {
@@ -110,8 +90,6 @@ async function main() {
       }
       return;
     }
-    default:
-      fail(USAGE);
   }
 }
 
