@@ -7,12 +7,14 @@ import { IssuesTable } from "@/components/uploads/issues-table";
 import { Pagination } from "@/components/uploads/pagination";
 import { UploadEntriesTable } from "@/components/uploads/upload-entries-table";
 import { UploadContents } from "@/components/uploads/upload-contents";
+import { UploadChangesView } from "@/components/uploads/upload-changes";
 import { UploadCounts } from "@/components/uploads/upload-counts";
 import { UploadProvenance } from "@/components/uploads/upload-provenance";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/roles";
+import { getUploadChanges } from "@/lib/data/upload-changes";
 import { getUpload, getUploadContents, listUploadEntries } from "@/lib/data/uploads";
 import { formatById } from "@/lib/ingest/formats";
 
@@ -30,7 +32,11 @@ export default async function UploadPage({ params, searchParams }: { params: Pro
   const { id } = await params;
   const upload = await getUpload(id);
   if (!upload) notFound();
-  const page = pageNumber((await searchParams).page);
+  const query = await searchParams;
+  const page = pageNumber(query.page);
+  const changesPage = pageNumber(query.changes);
+  const changes = getUploadChanges(upload.id, changesPage);
+  const keep = { page: page > 1 ? String(page) : undefined, changes: changesPage > 1 ? String(changesPage) : undefined };
   const [contents, files] = await Promise.all([
     getUploadContents(upload.id),
     upload.container ? listUploadEntries(upload.id, { take: ENTRIES_PAGE_SIZE, skip: (page - 1) * ENTRIES_PAGE_SIZE }) : Promise.resolve({ total: 0, entries: [] }),
@@ -63,9 +69,23 @@ export default async function UploadPage({ params, searchParams }: { params: Pro
             ) : (
               <UploadEntriesTable entries={files.entries} sheet={upload.container === "xlsx"} caption={`Files read from ${upload.fileName} (page ${page} of ${filePages})`} />
             )}
-            <Pagination page={page} pageCount={filePages} total={files.total} basePath={`/uploads/${encodeURIComponent(upload.id)}`} noun={files.total === 1 ? "file" : "files"} />
+            <Pagination
+              page={page}
+              pageCount={filePages}
+              total={files.total}
+              basePath={`/uploads/${encodeURIComponent(upload.id)}`}
+              noun={files.total === 1 ? "file" : "files"}
+              label="Pages of files"
+              keep={keep}
+            />
           </Card>
         )}
+        <Card title="What it changed" id="changes">
+          {changesPage > 1 && changes.rows.length === 0 && changes.total > 0 ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">There is no page {changesPage} of changed servers.</p>
+          ) : null}
+          <UploadChangesView changes={changes} page={changesPage} basePath={`/uploads/${encodeURIComponent(upload.id)}`} keep={keep} />
+        </Card>
         <Card title="What it stored" id="contents">
           <UploadContents contents={contents} />
         </Card>
