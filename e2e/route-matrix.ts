@@ -57,6 +57,7 @@ export const API_ROUTES: readonly ApiRouteEntry[] = [
   { method: "GET", route: "/api/uploads/jobs/[id]", sample: "/api/uploads/jobs/no-such-job", access: "upload", allowedStatuses: [404] },
   { method: "GET", route: "/collector", sample: "/collector", access: "read" },
   { method: "GET", route: "/servers/[fqdn]/fix-script", sample: "/servers/no-such-server.example/fix-script", access: "read", allowedStatuses: [404] },
+  { method: "GET", route: "/domains/[domain]/fix-script", sample: "/domains/no-such-domain.example/fix-script", access: "read", allowedStatuses: [404] },
   { method: "GET", route: "/api/servers", sample: "/api/servers", access: "read" },
   { method: "GET", route: "/api/servers/[name]", sample: "/api/servers/no-such-server.example", access: "read", allowedStatuses: [404] },
   { method: "GET", route: "/api/rules", sample: "/api/rules", access: "read" },

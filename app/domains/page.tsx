@@ -1,22 +1,35 @@
 import type { Metadata } from "next";
-import { domainAnchor, DomainSection } from "@/components/domains/domain-section";
+import { DomainSection } from "@/components/domains/domain-section";
+import { DomainSummary, type DomainSummaryRow } from "@/components/domains/domain-summary";
+import { OpenOnHash } from "@/components/domains/open-on-hash";
 import { DomainFactsHint, AclHint } from "@/components/domains/upload-hints";
-import { LINK } from "@/components/rules/labels";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
 import { listDomainViews } from "@/lib/data/domain-views";
+import { getServerRuleContext } from "@/lib/data/server-views";
+import { rollup } from "@/lib/readiness";
+import { domainFixCoverage } from "@/lib/remediation/domain-fix-script";
+import { getRule } from "@/lib/rules";
 
 export const metadata: Metadata = { title: "Domains & gMSA" };
 
 export default async function DomainsPage() {
   await requirePage("read");
   const domains = await listDomainViews();
+  const rows: DomainSummaryRow[] = await Promise.all(
+    domains.map(async (view) => {
+      const results = [...view.domainResults, ...view.gmsaResults];
+      const ctx = await getServerRuleContext({ domain: view.domain, facts: {}, evaluatedAt: view.evaluatedAt });
+      return { view, readiness: rollup([], results), coverage: domainFixCoverage({ domain: view.domain, results, ctx }) };
+    }),
+  );
+  const getTitle = (id: string) => getRule(id)?.meta.title ?? id;
   return (
     <>
       <PageHeader
         title="Domains & gMSA"
-        description="Per domain: schema, domain controllers, KDS root key and the domain rules; the gMSA's permissions against the documented set, from each ACL export."
+        description="Per domain: schema, domain controllers, KDS root key and the domain rules; the gMSA's permissions against the documented set, from each ACL export; and one fix script for what fails."
       />
       {domains.length === 0 ? (
         <EmptyState title="No domain data yet">
@@ -29,22 +42,11 @@ export default async function DomainsPage() {
         </EmptyState>
       ) : (
         <>
-          {domains.length > 1 && (
-            <nav aria-label="Domains" className="mb-6">
-              <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-                {domains.map((d) => (
-                  <li key={d.domain}>
-                    <a href={`#${domainAnchor(d.domain)}`} className={`${LINK} [overflow-wrap:anywhere]`}>
-                      {d.domain}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          )}
-          <div className="space-y-8">
-            {domains.map((view) => (
-              <DomainSection key={view.domain} view={view} />
+          <OpenOnHash />
+          <DomainSummary rows={rows} getTitle={getTitle} />
+          <div className="space-y-3">
+            {rows.map((row) => (
+              <DomainSection key={row.view.domain} view={row.view} readiness={row.readiness} coverage={row.coverage} />
             ))}
           </div>
         </>

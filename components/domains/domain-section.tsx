@@ -4,7 +4,11 @@ import { LINK } from "@/components/rules/labels";
 import { RuleResultsTable } from "@/components/rules/rule-results-table";
 import { DateTime } from "@/components/ui/date-time";
 import type { DomainView } from "@/lib/data/domain-views";
+import { VerdictBadge } from "@/components/readiness/verdict-badge";
+import type { Readiness } from "@/lib/readiness";
+import type { DomainFixCoverage } from "@/lib/remediation/domain-fix-script";
 import { AclExport } from "./acl-export";
+import { DomainFixScript } from "./fix-script-link";
 import { DomainFactsView } from "./domain-facts";
 import { DomainServerCounts } from "./server-counts";
 import { AclHint, DomainFactsHint } from "./upload-hints";
@@ -24,19 +28,37 @@ function Part({ title, children, id }: { title: string; children: ReactNode; id:
   );
 }
 
-/** Everything about one domain: its servers, domain facts and rules, then the gMSA's ACL exports and rules. */
-export function DomainSection({ view }: { view: DomainView }) {
+/**
+ * Everything about one domain, collapsed by default (native <details>, so it opens without JavaScript and from the
+ * keyboard): its fix script, servers, domain facts and rules, then the gMSA's ACL exports and rules. The summary line
+ * shows the verdict and counts; OpenOnHash opens the section a link points at.
+ */
+export function DomainSection({ view, readiness, coverage }: { view: DomainView; readiness: Readiness; coverage: DomainFixCoverage }) {
   const anchor = domainAnchor(view.domain);
+  const failing = readiness.blockingRuleIds.length + readiness.conditionRuleIds.length;
   return (
-    <section aria-labelledby={anchor} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-      <div>
-        <h2 id={anchor} className="text-lg font-semibold [overflow-wrap:anywhere]">
+    <details id={anchor} aria-labelledby={`${anchor}-heading`} className="group rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900">
+      <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-3 gap-y-1 rounded-lg p-5 hover:bg-slate-50 dark:hover:bg-slate-800/60 [&::-webkit-details-marker]:hidden">
+        <span aria-hidden="true" className="inline-block w-3 text-slate-500 transition-transform group-open:rotate-90 dark:text-slate-400">
+          ▶
+        </span>
+        <h2 id={`${anchor}-heading`} className="text-lg font-semibold [overflow-wrap:anywhere]">
           {view.domain}
         </h2>
-        <div className="mt-2">
-          <DomainServerCounts domain={view.domain} total={view.servers.total} byVerdict={view.servers.byVerdict} />
-        </div>
-      </div>
+        {view.evaluatedAt === null ? (
+          <span className="text-sm text-slate-600 dark:text-slate-400">not evaluated yet</span>
+        ) : (
+          <VerdictBadge verdict={readiness.verdict} />
+        )}
+        <span className="text-sm text-slate-600 dark:text-slate-400">
+          {failing === 0 ? "no failing rule" : `${failing} failing ${failing === 1 ? "rule" : "rules"}`}
+          {readiness.unknownRuleIds.length > 0 && `, ${readiness.unknownRuleIds.length} without data`} ·{" "}
+          {view.servers.total === 1 ? "1 server" : `${view.servers.total.toLocaleString("en-US")} servers`}
+        </span>
+      </summary>
+      <div className="space-y-4 px-5 pb-5">
+        <DomainFixScript domain={view.domain} coverage={coverage} />
+        <DomainServerCounts domain={view.domain} total={view.servers.total} byVerdict={view.servers.byVerdict} />
 
       <Part title="Domain facts" id={`${anchor}-facts`}>
         {view.facts ? (
@@ -82,6 +104,7 @@ export function DomainSection({ view }: { view: DomainView }) {
           empty="No server of this domain has been evaluated yet: the gMSA rules run once servers of the domain are uploaded."
         />
       </Part>
-    </section>
+      </div>
+    </details>
   );
 }

@@ -625,3 +625,22 @@ export function buildDomainFixScript(input: DomainFixScriptInput): string {
 
   return `${[...header, ...regions, ...footer].join("\n")}\n`;
 }
+
+/** What a domain's fix script covers, for the page that links it: scripted steps and the rules left for manual action. */
+export interface DomainFixCoverage {
+  steps: { ruleIds: string[]; title: string; status: StepStatus }[];
+  /** Failing rules the script cannot fix (listed at its end). */
+  manualRuleIds: string[];
+  /** How many ACEs the script grants when missing (each checked first). */
+  grants: number;
+}
+
+export function domainFixCoverage(input: Pick<DomainFixScriptInput, "domain" | "results" | "ctx">): DomainFixCoverage {
+  const { steps } = planDomainFixes(input);
+  const scripted = steps.filter((s): s is DomainFixStep & { lines: string[] } => s.lines !== null);
+  return {
+    steps: scripted.map((s) => ({ ruleIds: s.ruleIds, title: s.title, status: s.status })),
+    manualRuleIds: steps.filter((s) => s.lines === null).flatMap((s) => s.ruleIds),
+    grants: scripted.reduce((n, s) => n + s.lines.filter((line) => line.startsWith("Grant-CsrAce ") || line.trim().startsWith("Grant-CsrAce ")).length, 0),
+  };
+}
