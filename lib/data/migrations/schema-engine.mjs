@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-utils";
 
 const require = createRequire(import.meta.url);
@@ -63,6 +64,41 @@ export async function loadSchemaEngine({ url, schemaPath, log = () => {} }) {
   return { engine, factory, datamodel };
 }
 
+/**
+ * The engine's PostgreSQL introspection reads catalog columns of PostgreSQL's internal one-byte `"char"` type
+ * (pg_class.relkind, …), which @prisma/adapter-pg 7.10 does not map ("Column type 'char' could not be deserialized
+ * from the database"). node-postgres already returns those values as strings, so they are described as text.
+ */
+function charColumnsAsText(adapter) {
+  const performIO = adapter.performIO.bind(adapter);
+  adapter.performIO = async (query) => {
+    const result = await performIO(query);
+    for (const field of result.fields) if (field.dataTypeID === 18) field.dataTypeID = 25;
+    return result;
+  };
+  return adapter;
+}
+
+/**
+ * The engine on PostgreSQL through @prisma/adapter-pg. `shadowUrl` must name an empty database used once (diffs
+ * from a migrations folder replay it there); `datamodel` is the PostgreSQL schema's text (postgres-schema.mjs).
+ */
+export async function loadPostgresSchemaEngine({ url, shadowUrl = null, schemaPath, datamodel, log = () => {} }) {
+  const glue = await loadGlue();
+  const main = new PrismaPg({ connectionString: url });
+  const factory = bindMigrationAwareSqlAdapterFactory({
+    provider: main.provider,
+    adapterName: main.adapterName,
+    connect: async () => charColumnsAsText(await main.connect()),
+    connectToShadowDb: async () => {
+      if (shadowUrl === null) throw new Error("this PostgreSQL operation needs a shadow database (shadowUrl)");
+      return charColumnsAsText(await new PrismaPg({ connectionString: shadowUrl }).connect());
+    },
+  });
+  const engine = await glue.SchemaEngine.new({ datamodels: [[schemaPath, datamodel]] }, (line) => log(line), factory);
+  return { engine, factory, datamodel };
+}
+
 /** The migrations folder in the shape the engine expects. */
 export function migrationsList(migrationsDir, migrations) {
   const lockPath = path.join(migrationsDir, "migration_lock.toml");
@@ -87,8 +123,11 @@ export function migrationsList(migrationsDir, migrations) {
  * SQL that would take a database built from the migrations folder to `datamodel`.
  * Empty (or Prisma's "empty migration" comment) when the folder and the schema agree.
  */
-export async function diffFolderToDatamodel({ migrationsDir, migrations, datamodel, schemaPath, scratchUrl }) {
-  const { engine } = await loadSchemaEngine({ url: scratchUrl, schemaPath });
+export async function diffFolderToDatamodel({ migrationsDir, migrations, datamodel, schemaPath, scratchUrl, postgres = null }) {
+  const { engine } =
+    postgres === null
+      ? await loadSchemaEngine({ url: scratchUrl, schemaPath })
+      : await loadPostgresSchemaEngine({ url: postgres.url, shadowUrl: postgres.shadowUrl, schemaPath, datamodel });
   const result = await engine.diff({
     from: migrations.length === 0 ? { tag: "empty" } : { tag: "migrations", ...migrationsList(migrationsDir, migrations) },
     to: { tag: "schemaDatamodel", files: [{ path: schemaPath, content: datamodel }] },

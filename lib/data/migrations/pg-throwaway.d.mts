@@ -1,0 +1,8 @@
+export interface ThrowawayPostgres {
+  port: number;
+  url(database: string): string;
+  createDatabase(prefix?: string): Promise<string>;
+  stop(): void;
+}
+export declare function postgresBinDir(): string | null;
+export declare function startThrowawayPostgres(): Promise<ThrowawayPostgres>;
