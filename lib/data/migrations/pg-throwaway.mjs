@@ -51,7 +51,7 @@ export async function startThrowawayPostgres() {
   const run = (tool, args) => {
     const command = asRoot ? "runuser" : path.join(bin, tool);
     const argv = asRoot ? ["-u", "postgres", "--", path.join(bin, tool), ...args] : args;
-    execFileSync(command, argv, { stdio: ["ignore", "pipe", "pipe"] });
+    execFileSync(command, argv, { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
   };
   if (asRoot) {
     const { uid, gid } = postgresUid();
