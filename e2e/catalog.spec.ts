@@ -70,8 +70,8 @@ test.describe("as a viewer", () => {
 
     // Counts: the sync-scope rules apply to every server of the fleet.
     const counts = page.getByRole("region", { name: "Servers", exact: true });
-    await expect(counts.getByText("Failing", { exact: true })).toBeVisible();
-    await expect(counts.getByText("Passing", { exact: true })).toBeVisible();
+    await expect(counts.getByRole("term").filter({ hasText: /^Failing$/ })).toBeVisible();
+    await expect(counts.getByRole("term").filter({ hasText: /^Passing$/ })).toBeVisible();
     await shot(page, "rule-page");
     await expectAccessible(page);
 

@@ -15,9 +15,9 @@ const SERIES: { key: SeriesKey; label: string; stroke: string; text: string; das
   { key: "unknown", label: "Unknown", stroke: "stroke-slate-500 dark:stroke-slate-300", text: "fill-slate-700 dark:fill-slate-300", dash: "10 3 2 3", width: 2 },
 ];
 const LEGEND_LABELS: Record<SeriesKey, string> = { ready: "Ready", conditions: "Ready with conditions", notReady: "Not ready", unknown: "Unknown" };
-const WIDTH = 640;
+const WIDTH = 540;
 const HEIGHT = 200;
-const PAD = { left: 44, right: 136, top: 10, bottom: 26 };
+const PAD = { left: 40, right: 124, top: 10, bottom: 26 };
 
 /**
  * Readiness over time, server-rendered SVG (no client JavaScript, no layout shift). The x-axis is time: each
@@ -46,7 +46,7 @@ export function TrendChart({ points }: { points: Point[] }) {
   const title = `Servers per readiness from ${formatInstant(start)} to ${formatInstant(end)}`;
   return (
     <figure>
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full" role="img" aria-labelledby="trend-title">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full" role="img" aria-labelledby="trend-title" data-first={points[0]!.at} data-last={last.at}>
         <title id="trend-title">{title}</title>
         {[0, 0.5, 1].map((f) => (
           <g key={f}>

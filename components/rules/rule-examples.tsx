@@ -18,6 +18,25 @@ function CollectIt({ reason, label }: { reason: NonNullable<RuleResult["reason"]
   );
 }
 
+/** A dotted fact path that wraps after its dots rather than inside a name. */
+function FactPath({ path }: { path: string }) {
+  const parts = path.split(".");
+  return (
+    <>
+      {parts.map((part, i) => (
+        <span key={i}>
+          {part}
+          {i < parts.length - 1 && (
+            <>
+              .<wbr />
+            </>
+          )}
+        </span>
+      ))}
+    </>
+  );
+}
+
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** The facts an example's verdict rests on: what the rule read (its evidence) or, when it is unknown, what was missing. */
@@ -55,7 +74,7 @@ export function RuleExamples({ rule }: { rule: Rule }) {
                 </span>
               </header>
               <div className="grid gap-4 p-4 lg:grid-cols-[3fr_2fr]">
-                <section aria-labelledby={`${headingId}-in`}>
+                <section aria-labelledby={`${headingId}-in`} className="min-w-0">
                   <h4 id={`${headingId}-in`} className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
                     Facts in
                   </h4>
@@ -75,8 +94,8 @@ export function RuleExamples({ rule }: { rule: Rule }) {
                         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                           {rows.map((row, n) => (
                             <tr key={`${row.fact}-${n}`}>
-                              <th scope="row" className={`${TD} pl-0 text-left font-mono text-xs font-normal [overflow-wrap:anywhere]`}>
-                                {row.fact}
+                              <th scope="row" className={`${TD} min-w-[9rem] pl-0 text-left font-mono text-xs font-normal`}>
+                                <FactPath path={row.fact} />
                               </th>
                               <td className={`${TD} min-w-[10rem] text-xs [overflow-wrap:anywhere]`}>
                                 <FactValue value={row.value} />
@@ -89,7 +108,7 @@ export function RuleExamples({ rule }: { rule: Rule }) {
                     </div>
                   )}
                 </section>
-                <section aria-labelledby={`${headingId}-out`} className="lg:border-l lg:border-slate-200 lg:pl-4 lg:dark:border-slate-700">
+                <section aria-labelledby={`${headingId}-out`} className="min-w-0 lg:border-l lg:border-slate-200 lg:pl-4 lg:dark:border-slate-700">
                   <h4 id={`${headingId}-out`} className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">
                     Verdict out
                   </h4>
