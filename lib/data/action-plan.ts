@@ -104,7 +104,7 @@ export const COLLECT_DOMAIN = ".\\Get-CloudSyncReadiness.ps1 -IncludeDomain";
  * Domain fix scripts (GET /domains/<domain>/fix-script, app/domains/[domain]/fix-script/route.ts): domain actions link
  * to them; without that route they link to the domain's section of the Domains page.
  */
-export const DOMAIN_FIX_SCRIPTS = false;
+export const DOMAIN_FIX_SCRIPTS = true;
 
 export const domainFixScriptHref = (domain: string) => `/domains/${encodeURIComponent(domain)}/fix-script`;
 /** The domain's section on the Domains page (its anchor: components/domains/domain-section.tsx domainAnchor). */
@@ -261,7 +261,8 @@ export async function getActionPlan(options: { domain?: string | null; now?: Dat
           steps = getRule(rule)?.meta.remediation.steps ?? [];
           const script = scriptFor(rule, await contextOf(key));
           if (script) commands.push({ label: `Fix for ${key} (run on a domain controller or an admin workstation with RSAT; -WhatIf previews)`, code: script });
-          links.push(fixScripts ? { label: `Fix script for ${key}`, href: domainFixScriptHref(key) } : { label: `Domain ${key}`, href: domainSectionHref(key) });
+          if (fixScripts) links.push({ label: `Fix script for ${key} (every failing domain and gMSA rule)`, href: domainFixScriptHref(key) });
+          links.push({ label: `Domain ${key}`, href: domainSectionHref(key) });
           break;
         }
         case "domain-data": {
