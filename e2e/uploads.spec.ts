@@ -188,12 +188,12 @@ test.describe("uploads as an admin", () => {
     expect(stored).not.toContain(truncated);
   });
 
-  test("a file with bad rows is refused until 'commit only the valid records' is ticked", async ({ page }) => {
+  test("a file with rows without a host name is refused until 'commit only the valid records' is ticked", async ({ page }) => {
     const tag = uid("part");
     const fileName = `${tag}.csv`;
     const bytes = inventoryCsv(`${tag}.e2e.test`, [`${tag}-ok`], [
-      `${tag}-bad,${tag}.e2e.test,Microsoft Windows Server 2022 Standard,10.0.20348.2402,lots,528449`,
       `,${tag}.e2e.test,Microsoft Windows Server 2022 Standard,10.0.20348.2402,16,528449`,
+      `,${tag}.e2e.test,Microsoft Windows Server 2019 Standard,10.0.17763.5696,16,528449`,
     ]);
     await page.goto("/uploads");
     await page.getByLabel("Files to upload").setInputFiles(csv(fileName, bytes));
@@ -201,13 +201,13 @@ test.describe("uploads as an admin", () => {
     await expect(entry.getByRole("status")).toHaveText("Dry run: 2 records rejected");
     await expectCounts(entry, `Dry-run counts for ${fileName}`, { records: 3, accepted: 1, rejected: 2, servers: 1 });
     const issues = entry.getByRole("table", { name: `Issues found in ${fileName}` });
-    const memoryIssue = issues.getByRole("row").filter({ hasText: "RAM (GB)" }).getByRole("cell");
-    await expect(memoryIssue.nth(0)).toHaveText(fileName);
-    await expect(memoryIssue.nth(1)).toHaveText("3");
-    await expect(memoryIssue.nth(2)).toHaveText("RAM (GB)");
-    await expect(memoryIssue.nth(3)).toContainText("expected an amount of memory");
-    await expect(memoryIssue.nth(4)).toHaveText(/Error/);
-    await expect(issues.getByRole("row").filter({ hasText: "Host Name" })).toContainText("4");
+    const hostIssue = issues.getByRole("row").filter({ hasText: "Host Name" }).first().getByRole("cell");
+    await expect(hostIssue.nth(0)).toHaveText(fileName);
+    await expect(hostIssue.nth(1)).toHaveText("3");
+    await expect(hostIssue.nth(2)).toHaveText("Host Name");
+    await expect(hostIssue.nth(3)).toContainText("The host name is empty");
+    await expect(hostIssue.nth(4)).toHaveText(/Error/);
+    await expect(issues.getByRole("row").filter({ hasText: "Host Name" }).nth(1)).toContainText("4");
 
     await entry.getByRole("button", { name: "Commit", exact: true }).click();
     await expect(entry.getByRole("status")).toHaveText("Not committed — nothing stored");
@@ -219,6 +219,53 @@ test.describe("uploads as an admin", () => {
     await expect(entry.getByRole("status")).toHaveText("Committed");
     await expectCounts(entry, `Counts for ${fileName}`, { records: 3, accepted: 1, rejected: 2, servers: 1 });
     await expect(listRow(page, fileName).getByRole("cell").nth(6)).toHaveText("2");
+  });
+
+  test("one unreadable cell is a warning: the row is kept, committed with that fact unknown; 'RemoteSigned ' with spaces is read", async ({ page }) => {
+    const tag = uid("cell");
+    const fileName = `${tag}.csv`;
+    const domain = `${tag}.e2e.test`;
+    const bytes = Buffer.from(
+      [
+        `${INVENTORY_HEADER},Execution Policy`,
+        `${tag}-a,${domain},Microsoft Windows Server 2022 Standard,10.0.20348.2402,16,528449,"RemoteSigned "`,
+        `${tag}-b,${domain},Microsoft Windows Server 2022 Standard,10.0.20348.2402,lots,528449," remotesigned"`,
+      ].join("\r\n") + "\r\n",
+    );
+    await page.goto("/uploads");
+    await page.getByLabel("Files to upload").setInputFiles(csv(fileName, bytes));
+    const entry = entryFor(page, fileName);
+    await expect(entry.getByRole("status")).toHaveText("Dry run: ready to commit");
+    await expectCounts(entry, `Dry-run counts for ${fileName}`, { records: 2, accepted: 2, rejected: 0, servers: 2 });
+    const issues = entry.getByRole("table", { name: `Issues found in ${fileName}` });
+    await expect(issues.getByRole("row")).toHaveCount(2); // the header and the one warning: the execution policies are read
+    const warning = issues.getByRole("row").filter({ hasText: "RAM (GB)" }).getByRole("cell");
+    await expect(warning.nth(0)).toHaveText(fileName);
+    await expect(warning.nth(1)).toHaveText("3");
+    await expect(warning.nth(2)).toHaveText("RAM (GB)");
+    await expect(warning.nth(3)).toContainText('"lots": expected an amount of memory such as "16 GB"');
+    await expect(warning.nth(3)).toContainText("this fact is unknown for the server; the rest of the row was kept");
+    await expect(warning.nth(4)).toHaveText(/Warning/);
+    await expect(entry.getByText(/Commit only the/)).toHaveCount(0);
+    await page.addStyleTag({ content: UNSTICK_HEADER });
+    await entry.screenshot({ path: `${SCREENSHOT_DIR}/uploads-cell-warning-light.png` });
+
+    await entry.getByRole("button", { name: "Commit", exact: true }).click();
+    await expect(entry.getByRole("status")).toHaveText("Committed");
+    await expectCounts(entry, `Counts for ${fileName}`, { records: 2, accepted: 2, rejected: 0, servers: 2 });
+    const server = await page.request.get(`/api/servers/${encodeURIComponent(`${tag}-b.${domain}`)}`, { headers: authorization() });
+    expect(server.status()).toBe(200);
+    const { results } = (await server.json()) as { results: { ruleId: string; status: string }[] };
+    const status = (ruleId: string) => results.find((result) => result.ruleId === ruleId)?.status;
+    expect(status("host-memory"), "RAM is unknown, not guessed").toBe("unknown");
+    expect(status("host-execution-policy"), "' remotesigned' is RemoteSigned").toBe("pass");
+    expect(status("host-dotnet-version"), "the rest of the row was read").toBe("pass");
+
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.getByLabel("Files to upload").setInputFiles(csv(`${tag}-dark.csv`, Buffer.concat([bytes, Buffer.from(`${tag}-c,${domain},Microsoft Windows Server 2022 Standard,10.0.20348.2402,lots,528449,Bypass\r\n`)])));
+    const dark = entryFor(page, `${tag}-dark.csv`);
+    await expect(dark.getByRole("status")).toHaveText("Dry run: ready to commit");
+    await dark.screenshot({ path: `${SCREENSHOT_DIR}/uploads-cell-warning-dark.png` });
   });
 
   test("unknown CSV headers are mapped to fields, the mapping is saved, and the server appears", async ({ page }) => {
@@ -270,11 +317,16 @@ test.describe("uploads as an admin", () => {
     await page.goto("/uploads");
     await page.getByLabel("Files to upload").setInputFiles(csv(fileName, Buffer.from(acl)));
     const entry = entryFor(page, fileName);
+    // The file's only $ trustee is the gMSA: the account is pre-filled from it and checked again at once;
+    // the target is still missing.
+    await expect(entry).toContainText("This ACL export needs the target DN");
     await expect(entry.getByRole("status")).toHaveText("Refused — nothing stored");
-    await expect(entry.getByRole("alert")).toContainText("which gMSA");
-    await expect(entry).toContainText("This ACL export needs the gMSA account and the target DN");
+    await expect(entry.getByRole("alert")).toContainText("does not name the object");
+    await expect(entry.getByLabel("gMSA account (required)")).toHaveValue("CORP\\provAgentgMSA$");
+    await expect(entry.getByTestId("gmsa-prefilled")).toContainText("Pre-filled from the file: CORP\\provAgentgMSA$");
     await expect(entry.getByRole("group", { name: "Map the columns" })).toHaveCount(0);
-    await entry.getByLabel("gMSA account (required)").fill("CORP\\provAgentgMSA$");
+    await page.addStyleTag({ content: UNSTICK_HEADER });
+    await entry.screenshot({ path: `${SCREENSHOT_DIR}/uploads-gmsa-prefilled-light.png` });
     await entry.getByLabel("Target DN (required)").fill(target);
     await entry.getByRole("button", { name: "Check again" }).click();
     await expect(entry.getByRole("status")).toHaveText("Dry run: ready to commit");
@@ -285,6 +337,28 @@ test.describe("uploads as an admin", () => {
     await expect(entry.getByRole("status")).toHaveText("Committed");
     await entry.getByRole("link", { name: "Open the upload" }).click();
     await expect(page.getByRole("list", { name: "Facts in this upload" })).toContainText(new RegExp(target, "i"));
+  });
+
+  test("an ACL export with several $ trustees pre-fills nothing and lists them to pick from", async ({ page }) => {
+    const tag = uid("acl2");
+    const fileName = `${tag}-acl.csv`;
+    const header = '"DN","ActiveDirectoryRights","InheritanceType","ObjectType","InheritedObjectType","ObjectFlags","AccessControlType","IdentityReference","IsInherited","InheritanceFlags","PropagationFlags"';
+    const ace = (who: string) => `"DC=${tag},DC=e2e,DC=test","GenericAll","None","00000000-0000-0000-0000-000000000000","00000000-0000-0000-0000-000000000000","None","Allow","${who}","False","None","None"`;
+    const bytes = Buffer.from([header, ace(`CORP\\gmsa-${tag}$`), ace(`CORP\\SRV-${tag}$`), ace("CORP\\Domain Admins")].join("\r\n") + "\r\n");
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.goto("/uploads");
+    await page.getByLabel("Files to upload").setInputFiles(csv(fileName, bytes));
+    const entry = entryFor(page, fileName);
+    await expect(entry.getByRole("status")).toHaveText("Refused — nothing stored");
+    await expect(entry.getByLabel("gMSA account (required)")).toHaveValue("");
+    const hint = entry.getByTestId("gmsa-candidates");
+    await expect(hint).toContainText("include 2 gMSA or computer accounts ($), so none was pre-filled");
+    await page.addStyleTag({ content: UNSTICK_HEADER });
+    await entry.screenshot({ path: `${SCREENSHOT_DIR}/uploads-gmsa-candidates-dark.png` });
+    await hint.getByRole("button", { name: `Use CORP\\gmsa-${tag}$ as the gMSA account` }).click();
+    await expect(entry.getByLabel("gMSA account (required)")).toHaveValue(`CORP\\gmsa-${tag}$`);
+    await entry.getByRole("button", { name: "Check again" }).click();
+    await expect(entry.getByRole("status")).toHaveText("Dry run: ready to commit");
   });
 
   test("the format can be chosen when detection is not wanted, and the options are labelled", async ({ page }) => {
@@ -311,7 +385,7 @@ test.describe("uploads as an admin", () => {
   test("an upload is deleted from its page after a confirmation", async ({ page }) => {
     const tag = uid("del");
     const fileName = `${tag}.csv`;
-    const bytes = inventoryCsv(`${tag}.e2e.test`, [`${tag}-a`], [`${tag}-b,${tag}.e2e.test,Microsoft Windows Server 2022 Standard,10.0.20348.2402,lots,528449`]);
+    const bytes = inventoryCsv(`${tag}.e2e.test`, [`${tag}-a`], [`,${tag}.e2e.test,Microsoft Windows Server 2022 Standard,10.0.20348.2402,16,528449`]);
     const created = await apiUpload(page.request, fileName, bytes, { allowPartial: "true" });
     expect(created.status()).toBe(201);
     const { id } = (await created.json()) as { id: string };
@@ -323,7 +397,8 @@ test.describe("uploads as an admin", () => {
     await expectCounts(page.getByRole("region", { name: "Counts" }), "Counts", { records: 2, accepted: 1, rejected: 1, servers: 1 });
     const issue = page.getByRole("table", { name: `Issues found in ${fileName}` }).getByRole("row").nth(1).getByRole("cell");
     await expect(issue.nth(1)).toHaveText("3");
-    await expect(issue.nth(2)).toHaveText("RAM (GB)");
+    await expect(issue.nth(2)).toHaveText("Host Name");
+    await expect(page.getByRole("region", { name: "What it changed" })).toContainText("Of the 1 server this upload re-evaluated");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/upload-detail.png`, fullPage: true });
 
     await page.getByRole("button", { name: "Delete this upload…" }).click();
@@ -339,13 +414,92 @@ test.describe("uploads as an admin", () => {
     expect(await storedFileNames(page.request)).not.toContain(fileName);
   });
 
+  test("the column-mapping step shows three sample values per column from the first rows, as inert text", async ({ page }) => {
+    const tag = uid("samp");
+    const fileName = `${tag}.csv`;
+    const rows = [
+      "Asset;Box RAM MB;Role;Notes",
+      `${tag}-a.${tag}.e2e.test;32768;MemberServer;`,
+      `${tag}-b.${tag}.e2e.test;16384;MemberServer;"<b>not bold</b>"`,
+      `${tag}-c.${tag}.e2e.test;n/a;MemberServer;${"x".repeat(120)}`,
+      `${tag}-d.${tag}.e2e.test;8192;PrimaryDomainController;`,
+    ];
+    await page.goto("/uploads");
+    await page.getByLabel("Files to upload").setInputFiles(csv(fileName, Buffer.from(rows.join("\r\n") + "\r\n")));
+    const entry = entryFor(page, fileName);
+    const step = entry.getByRole("group", { name: "Map the columns" });
+    await expect(step.getByRole("columnheader", { name: "Sample values" })).toBeVisible();
+    const samples = (header: string) => step.getByRole("list", { name: `Sample values of ${header}` }).getByRole("listitem");
+    await expect(samples("Asset")).toHaveText([`"${tag}-a.${tag}.e2e.test"`, `"${tag}-b.${tag}.e2e.test"`, `"${tag}-c.${tag}.e2e.test"`]);
+    await expect(samples("Box RAM MB")).toHaveText(['"32768"', '"16384"', '"8192"']); // "n/a" means no value
+    await expect(samples("Role")).toHaveText(['"MemberServer"', '"PrimaryDomainController"']); // distinct values only
+    await expect(samples("Notes")).toHaveText(['"<b>not bold</b>"', `"${"x".repeat(40)}…"`]);
+    await expect(step.locator("b")).toHaveCount(0);
+    await page.addStyleTag({ content: UNSTICK_HEADER });
+    await step.screenshot({ path: `${SCREENSHOT_DIR}/uploads-mapping-samples-light.png` });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await expect(page.locator("html")).toHaveClass(/dark/);
+    await step.screenshot({ path: `${SCREENSHOT_DIR}/uploads-mapping-samples-dark.png` });
+  });
+
+  test("the upload page shows what the upload changed: before → after per server, counts per transition, or that nothing changed", async ({ page }) => {
+    const tag = uid("chg");
+    const domain = `${tag}.e2e.test`;
+    const row = (host: string, os: string) =>
+      os === "2022" ? `${host},${domain},Microsoft Windows Server 2022 Standard,10.0.20348.2402,16,528449` : `${host},${domain},Microsoft Windows Server 2012 R2 Standard,6.3.9600.21620,16,528449`;
+    const send = async (name: string, rows: string[]) => {
+      const response = await apiUpload(page.request, name, Buffer.from([INVENTORY_HEADER, ...rows].join("\r\n") + "\r\n"));
+      expect(response.status(), name).toBe(201);
+      return ((await response.json()) as { id: string }).id;
+    };
+    const verdict = async (host: string) => {
+      const response = await page.request.get(`/api/servers/${encodeURIComponent(`${host}.${domain}`)}`, { headers: authorization() });
+      return ((await response.json()) as { verdict: string }).verdict;
+    };
+    const LABEL: Record<string, string> = { ready: "Ready", "ready-with-conditions": "Ready with conditions", "not-ready": "Not ready", unknown: "Unknown" };
+    await send(`${tag}-1.csv`, [row(`${tag}-a`, "2022"), row(`${tag}-b`, "2012")]);
+    const before = { a: await verdict(`${tag}-a`), b: await verdict(`${tag}-b`) };
+    // a moves to an unsupported OS, b is upgraded, c is new.
+    const second = await send(`${tag}-2.csv`, [row(`${tag}-a`, "2012"), row(`${tag}-b`, "2022"), row(`${tag}-c`, "2022")]);
+    const after = { a: await verdict(`${tag}-a`), b: await verdict(`${tag}-b`), c: await verdict(`${tag}-c`) };
+    expect(before.a).not.toBe(after.a);
+    expect(before.b).not.toBe(after.b);
+
+    await page.goto(`/uploads/${second}`);
+    const region = page.getByRole("region", { name: "What it changed" });
+    await expect(region).toContainText("Of the 3 servers this upload re-evaluated, 2 changed verdict (1 worse, 1 better) and 1 was new");
+    const servers = region.getByRole("table", { name: /Servers whose verdict changed with this upload/ });
+    const serverRow = (host: string) => servers.getByRole("row").filter({ has: page.getByRole("link", { name: `${host}.${domain}`, exact: true }) });
+    await expect(servers.getByRole("row")).toHaveCount(4);
+    await expect(servers.getByRole("row").nth(1)).toContainText(`${tag}-a.${domain}`); // worse first
+    // Each verdict badge is an icon (hidden from screen readers) and the label; the arrow is read as "changed to".
+    const pair = (from: string, words: string, to: string) => new RegExp(`^.?${from}→${words}.?${to}$`);
+    await expect(serverRow(`${tag}-a`).getByRole("cell").first()).toHaveText(pair(LABEL[before.a], "changed to", LABEL[after.a]));
+    await expect(serverRow(`${tag}-a`)).toContainText("host-os-supported: pass → fail");
+    await expect(serverRow(`${tag}-b`).getByRole("cell").first()).toHaveText(pair(LABEL[before.b], "changed to", LABEL[after.b]));
+    await expect(serverRow(`${tag}-c`).getByRole("cell").first()).toHaveText(pair("New server", "first evaluated as", LABEL[after.c]));
+    const transitions = region.getByRole("table", { name: "Servers per verdict change" });
+    await expect(transitions.getByRole("row")).toHaveCount(4);
+    await expect(region.getByRole("link", { name: "The same changes in the changes report" })).toHaveAttribute("href", /^\/reports\/changes\?from=/);
+    await page.addStyleTag({ content: UNSTICK_HEADER });
+    await region.screenshot({ path: `${SCREENSHOT_DIR}/upload-changes-light.png` });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await region.screenshot({ path: `${SCREENSHOT_DIR}/upload-changes-dark.png` });
+    await page.emulateMedia({ colorScheme: "light" });
+
+    // The same facts again (other bytes: the rows in another order): nothing changed, said plainly.
+    const third = await send(`${tag}-3.csv`, [row(`${tag}-c`, "2022"), row(`${tag}-b`, "2022"), row(`${tag}-a`, "2012")]);
+    await page.goto(`/uploads/${third}`);
+    await expect(page.getByRole("region", { name: "What it changed" })).toContainText("Nothing changed: the 3 servers this upload re-evaluated kept their verdict.");
+  });
+
   test("the upload panel works in the dark theme", async ({ page }) => {
     const tag = uid("dark");
     const fileName = `${tag}.csv`;
     await page.emulateMedia({ colorScheme: "dark" });
     await page.goto("/uploads");
     await expect(page.locator("html")).toHaveClass(/dark/);
-    const bytes = inventoryCsv(`${tag}.e2e.test`, [`${tag}-a`], [`${tag}-b,${tag}.e2e.test,Microsoft Windows Server 2022 Standard,10.0.20348.2402,lots,528449`]);
+    const bytes = inventoryCsv(`${tag}.e2e.test`, [`${tag}-a`], [`,${tag}.e2e.test,Microsoft Windows Server 2022 Standard,10.0.20348.2402,16,528449`]);
     await page.getByLabel("Files to upload").setInputFiles(csv(fileName, bytes));
     await expect(entryFor(page, fileName).getByRole("status")).toHaveText("Dry run: 1 record rejected");
     await page.screenshot({ path: `${SCREENSHOT_DIR}/uploads-preview-dark.png`, fullPage: true });
