@@ -19,6 +19,7 @@ import { can } from "@/lib/auth/roles";
 import { getFleetSummary } from "@/lib/data/fleet-summary";
 import { getReadinessByWave } from "@/lib/data/rollout/progress";
 import { ReadinessByWaveTable } from "@/components/rollout/readiness-by-wave";
+import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Overview" };
 
@@ -71,7 +72,7 @@ export default async function OverviewPage() {
                   <Link href={`/servers?domain=${encodeURIComponent(row.domain)}`} className="text-sm font-medium hover:underline">
                     {row.domain || "(no domain)"}
                   </Link>
-                  <span className="ml-2 text-xs text-slate-500">{row.total.toLocaleString("en-US")} servers</span>
+                  <span className="ml-2 text-xs text-slate-500">{plural(row.total, "server")}</span>
                   <VerdictBar counts={row.byVerdict} total={row.total} />
                 </li>
               ))}

@@ -65,7 +65,7 @@ test.describe("a project lead drives a wave", () => {
     await byFilter.getByLabel("Status").selectOption("scheduled");
     await byFilter.getByLabel("Target date").fill(inDays(7));
     await byFilter.getByRole("button", { name: "Apply to 1 server" }).click();
-    await expect(byFilter.getByRole("status")).toHaveText("Changed 1 server(s).");
+    await expect(byFilter.getByRole("status")).toHaveText("Changed 1 server.");
 
     // 3. Add one more server from its own page.
     await page.goto(`/servers/${encodeURIComponent(warned!.fqdn)}`);
@@ -106,7 +106,7 @@ test.describe("a project lead drives a wave", () => {
     await page.goto(waveHref);
     await expect(gate).toContainText("Go");
     await expect(gate).not.toContainText("No-go");
-    await expect(gate).toContainText("1 server(s) have waived results");
+    await expect(gate).toContainText("1 server has waived results");
     await expect(gate).toContainText("Last changed");
     await page.addStyleTag({ content: UNSTICK_HEADER });
     await page.screenshot({ path: `${SCREENSHOT_DIR}/rollout-wave-go.png`, fullPage: true });
@@ -117,7 +117,7 @@ test.describe("a project lead drives a wave", () => {
     const bySelection = page.getByRole("form", { name: "Change the rollout of the selected servers" });
     await bySelection.getByLabel("Status").selectOption("installed");
     await bySelection.getByRole("button", { name: "Apply to 2 selected" }).click();
-    await expect(bySelection.getByRole("status")).toHaveText("Changed 2 server(s).");
+    await expect(bySelection.getByRole("status")).toHaveText("Changed 2 servers.");
     await expect(page.getByRole("table", { name: /^Servers/ }).locator("tbody")).toContainText("Installed");
 
     // 8. The wave's progress counts them, the wave list shows the counts, the audit log has the story.

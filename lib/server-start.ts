@@ -5,6 +5,7 @@ import { reevaluateOutdatedRuleset } from "@/lib/data/ingest/ruleset-refresh";
 import { expireDueWaivers } from "@/lib/data/waivers";
 import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
 import { env } from "@/lib/env";
+import { plural } from "@/lib/text/plural";
 
 /** Start-up work of a server instance (see instrumentation.ts). */
 export async function startServerInstance(): Promise<void> {
@@ -13,7 +14,7 @@ export async function startServerInstance(): Promise<void> {
   if (applied.length > 0) console.log(`[db] applied ${applied.length} migration(s): ${applied.join(", ")}`);
   await ensureBootstrapAdmin();
   const reevaluated = reevaluateOutdatedRuleset();
-  if (reevaluated > 0) console.log(`[rules] ruleset changed: re-evaluated ${reevaluated} server(s)`);
+  if (reevaluated > 0) console.log(`[rules] ruleset changed: re-evaluated ${plural(reevaluated, "server")}`);
   sweepWaivers();
   startWaiverSweep();
   sweepAuthTablesLogged();

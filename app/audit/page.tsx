@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { type AuditFilters, auditFiltersSchema, auditFiltersToSearch, hasAuditFilters, parseAuditFilters } from "@/lib/audit/filters";
 import { requirePage } from "@/lib/auth/guards";
 import { listAuditEntries } from "@/lib/data/audit-log";
+import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -43,7 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   } else if (list.entries.length === 0) {
     body = (
       <EmptyState title={`There is no page ${filters.page.toLocaleString("en-US")}`} action={<Link href={hrefFor(pageCount)} className={buttonClass("secondary")}>Go to the last page</Link>}>
-        <p>{`These filters match ${list.total.toLocaleString("en-US")} entries on ${pageCount.toLocaleString("en-US")} pages.`}</p>
+        <p>{`These filters match ${plural(list.total, "entry", "entries")} on ${plural(pageCount, "page")}.`}</p>
       </EmptyState>
     );
   } else {

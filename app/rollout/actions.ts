@@ -9,6 +9,7 @@ import { NotFoundError, RolloutRuleError, StaleVersionError } from "@/lib/data/r
 import { updateServerRollout } from "@/lib/data/rollout/server-rollout";
 import { createWave, updateWave } from "@/lib/data/rollout/waves";
 import { isoDateSchema, rolloutStatusSchema } from "@/lib/rollout/status";
+import { plural } from "@/lib/text/plural";
 
 // The rollout's server actions (leads and admins). Expected failures come back as values next to the form:
 // a stale version says who changed it and when; the API routes share the same data functions and checks.
@@ -146,7 +147,7 @@ export const bulkRolloutAction = defineAction(
       revalidatePath("/servers");
       revalidatePath("/rollout", "layout");
       const unchanged = outcome.matched - outcome.changed;
-      return { ok: true, message: `Changed ${outcome.changed.toLocaleString("en-US")} server(s)${unchanged > 0 ? `; ${unchanged.toLocaleString("en-US")} already had these values` : ""}.` };
+      return { ok: true, message: `Changed ${plural(outcome.changed, "server")}${unchanged > 0 ? `; ${unchanged.toLocaleString("en-US")} already had these values` : ""}.` };
     } catch (error) {
       return failure(error);
     }

@@ -23,7 +23,7 @@ export function DomainServerCounts({ domain, total, byVerdict }: { domain: strin
               <Link
                 href={`/servers${serverFiltersToSearch({ domain, readiness: [verdict] })}`}
                 className={`${LINK} tabular-nums`}
-                aria-label={`${fmt(byVerdict[verdict])} ${VERDICT_LABELS[verdict]} servers in ${domain}`}
+                aria-label={`${fmt(byVerdict[verdict])} ${VERDICT_LABELS[verdict]} ${byVerdict[verdict] === 1 ? "server" : "servers"} in ${domain}`}
               >
                 {fmt(byVerdict[verdict])}
               </Link>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DateTime } from "@/components/ui/date-time";
 import { serverFiltersToSearch } from "@/lib/views/server-filters";
+import { plural } from "@/lib/text/plural";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
 
@@ -19,7 +20,7 @@ export function StaleDataBanner({ stale, total, staleAfterDays, oldest }: { stal
     >
       <h2 id="stale-heading" className="flex items-center gap-2 text-base font-semibold">
         <span aria-hidden="true">⚠</span>
-        {all ? `Every server's data is stale: ${fmt(stale)} of ${fmt(total)}` : `${fmt(stale)} of ${fmt(total)} servers have stale data`}
+        {all ? `Every server's data is stale: ${fmt(stale)} of ${fmt(total)}` : `${fmt(stale)} of ${plural(total, "server")} ${stale === 1 ? "has" : "have"} stale data`}
       </h2>
       <p className="mt-1 text-sm">
         Their facts were collected more than {staleAfterDays} days ago, or never: their verdicts describe the servers as they were then

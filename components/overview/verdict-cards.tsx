@@ -2,6 +2,7 @@ import Link from "next/link";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { VerdictCounts } from "@/lib/data/fleet-summary";
 import type { Verdict } from "@/lib/readiness";
+import { plural } from "@/lib/text/plural";
 
 const ORDER: Verdict[] = ["ready", "ready-with-conditions", "not-ready", "unknown"];
 
@@ -20,7 +21,7 @@ export function VerdictCards({ counts, total }: { counts: VerdictCounts; total: 
           >
             <VerdictBadge verdict={verdict} />
             <span className="mt-3 block text-3xl font-semibold tabular-nums">{counts[verdict].toLocaleString("en-US")}</span>
-            <span className="text-sm text-slate-600 dark:text-slate-400">{share(counts[verdict], total)} of {total.toLocaleString("en-US")} servers</span>
+            <span className="text-sm text-slate-600 dark:text-slate-400">{share(counts[verdict], total)} of {plural(total, "server")}</span>
           </Link>
         </li>
       ))}

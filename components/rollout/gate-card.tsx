@@ -6,6 +6,7 @@ import type { WaveGateState } from "@/lib/data/rollout/waves";
 import { describeGateBlocker } from "@/lib/rollout/gate-text";
 import { describeGateCause } from "@/lib/rollout/gate-cause";
 import { GateBadge } from "./gate-badge";
+import { plural } from "@/lib/text/plural";
 
 const TH = "px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400";
 const TD = "px-2 py-1.5 align-top text-sm";
@@ -39,7 +40,7 @@ export function GateCard({ gate, state, recommendedAgents, allHref }: { gate: Wa
       </p>
       {gate.waivedServers > 0 && (
         <p className="mt-2 text-sm">
-          {`${gate.waivedServers.toLocaleString("en-US")} server(s) have waived results: accepted risks, counted as accepted and not as blockers. `}
+          {`${plural(gate.waivedServers, "server")} ${gate.waivedServers === 1 ? "has" : "have"} waived results: accepted risks, counted as accepted and not as blockers. `}
           <Link href="/rollout/waivers" className={LINK}>
             Review waivers
           </Link>

@@ -3,6 +3,7 @@ import type { RolloutProgress } from "@/lib/data/rollout/progress";
 import { ROLLOUT_STATUSES } from "@/lib/rollout/status";
 import { BurnUpChart } from "./burn-up-chart";
 import { RolloutStatusBadge } from "./rollout-status-badge";
+import { plural } from "@/lib/text/plural";
 
 const LINK = "text-brand-600 underline decoration-brand-600/40 hover:decoration-brand-600 dark:text-brand-100";
 
@@ -27,7 +28,7 @@ export function ProgressSummary({ progress, label, serversHref }: { progress: Ro
         </li>
       </ul>
       <p className="text-sm text-slate-600 dark:text-slate-400">
-        {`${progress.byStatus.installed.toLocaleString("en-US")} of ${progress.total.toLocaleString("en-US")} servers installed; ${progress.withTargetDate.toLocaleString("en-US")} have a target date.`}
+        {`${progress.byStatus.installed.toLocaleString("en-US")} of ${plural(progress.total, "server")} installed; ${progress.withTargetDate.toLocaleString("en-US")} ${progress.withTargetDate === 1 ? "has" : "have"} a target date.`}
       </p>
       <BurnUpChart points={progress.burnUp} label={label} />
     </div>

@@ -4,6 +4,7 @@ import { VERDICT_LABELS, VERDICTS } from "@/lib/readiness";
 import { ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES } from "@/lib/rollout/status";
 import { GateBadge } from "./gate-badge";
 import { MoveWaveButtons } from "./wave-controls";
+import { plural } from "@/lib/text/plural";
 
 const TH = "px-2 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400";
 const TD = "px-2 py-2 align-top text-sm";
@@ -60,7 +61,7 @@ export function WaveTable({ waves, canPlan }: { waves: readonly WaveListItem[]; 
               <td className={TD}>
                 {wave.archivedAt ? <span className={MUTED}>—</span> : <GateBadge status={wave.gate.status} />}
                 {!wave.archivedAt && wave.gate.status === "no-go" && wave.gate.blockerCount > 0 && (
-                  <span className={`block text-xs ${MUTED}`}>{`${wave.gate.blockerCount.toLocaleString("en-US")} blocker(s)`}</span>
+                  <span className={`block text-xs ${MUTED}`}>{plural(wave.gate.blockerCount, "blocker")}</span>
                 )}
               </td>
               <td className={`${TD} text-right tabular-nums`}>{wave.servers.toLocaleString("en-US")}</td>

@@ -3,6 +3,7 @@ import { deleteLoginAttemptsBefore } from "@/lib/data/login-attempts";
 import { deleteExpiredSessions } from "@/lib/data/sessions";
 import { deleteExpiredSignInDevices } from "@/lib/data/sign-in-devices";
 import { env } from "@/lib/env";
+import { plural } from "@/lib/text/plural";
 
 /**
  * Deletes expired sessions, expired device cookies and sign-in attempts older than the throttling window (they no
@@ -46,7 +47,7 @@ export function sweepAuthTablesLogged(log: (line: string) => void = console.log)
     const result = sweepAuthTables();
     const total = result.sessions + result.loginAttempts + result.devices;
     if (total > 0) {
-      log(`[auth] clean-up: ${result.sessions} expired session(s), ${result.loginAttempts} old sign-in attempt(s), ${result.devices} expired device(s) deleted`);
+      log(`[auth] clean-up: ${plural(result.sessions, "expired session")}, ${plural(result.loginAttempts, "old sign-in attempt")}, ${plural(result.devices, "expired device")} deleted`);
     }
   } catch (error) {
     console.error("[auth] clean-up failed", error);

@@ -12,6 +12,7 @@ import { refreshWaveGates } from "./gates";
 import { resolveServerNames } from "./resolve-servers";
 import { loadWaveInfo, planRolloutChange, ROLLOUT_ROW_SELECT } from "./server-rollout";
 import { type ServerPatch, writeServerPatches } from "./write-patches";
+import { plural } from "@/lib/text/plural";
 
 export interface BulkOutcome {
   /** Servers the selection or filter named. */
@@ -55,7 +56,7 @@ export async function bulkUpdateRollout(selection: RolloutSelection, change: Rol
           throw new RolloutRuleError(`${list.length} of the names do not resolve, so nothing was changed: ${list.slice(0, 10).join(" ")}${list.length > 10 ? " …" : ""}`, "servers");
         }
         where = { id: { in: [...new Set(ids.values())] } };
-        label = `${ids.size} selected server(s)`;
+        label = `${plural(ids.size, "selected server")}`;
       } else {
         ({ where, label } = filterWhere(selection.filter, now));
       }
@@ -81,7 +82,7 @@ export async function bulkUpdateRollout(selection: RolloutSelection, change: Rol
           targetType: "server",
           targetLabel: label,
           after: { ...change, ...(waveName ? { waveName } : {}) },
-          summary: `changed ${changed} of ${rows.length} server(s) matching ${label}`,
+          summary: `changed ${changed} of ${plural(rows.length, "server")} matching ${label}`,
         });
         await appendAudit(tx, audits, now);
       }

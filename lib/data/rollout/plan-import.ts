@@ -14,6 +14,7 @@ import { resolveServerNames } from "./resolve-servers";
 import { planRolloutChange, ROLLOUT_ROW_SELECT, type RolloutRow, type WaveInfo } from "./server-rollout";
 import { type ServerPatch, writeServerPatches } from "./write-patches";
 import { createWaveIn } from "./waves";
+import { plural } from "@/lib/text/plural";
 
 // The rollout plan import (lib/rollout/plan-csv.ts is the format): resolve every row's server and wave, then
 // either report what would change (dry run) or apply it, all in ONE transaction. Any row error refuses the whole
@@ -96,11 +97,11 @@ function summaryMessage(outcome: Omit<PlanImportOutcome, "message">): string {
     const errors = outcome.issues.filter((issue) => issue.severity === "error").length;
     return `${outcome.fileName} was refused (${errors} error${errors === 1 ? "" : "s"}); nothing was changed. Fix the rows listed and upload it again.`;
   }
-  if (outcome.changed === 0 && outcome.wavesToCreate.length === 0) return `No changes: all ${outcome.rows} row(s) of ${outcome.fileName} match the stored plan.`;
-  const waves = outcome.wavesToCreate.length > 0 ? `, ${outcome.wavesToCreate.length} new wave(s)` : "";
+  if (outcome.changed === 0 && outcome.wavesToCreate.length === 0) return `No changes: ${outcome.rows === 1 ? "the row" : `all ${plural(outcome.rows, "row")}`} of ${outcome.fileName} ${outcome.rows === 1 ? "matches" : "match"} the stored plan.`;
+  const waves = outcome.wavesToCreate.length > 0 ? `, ${plural(outcome.wavesToCreate.length, "new wave")}` : "";
   return outcome.status === "preview"
-    ? `Preview: ${outcome.changed} server(s) would change${waves}; ${outcome.unchanged} row(s) already match. Nothing is stored until you apply the plan.`
-    : `Applied: ${outcome.changed} server(s) changed${waves}; ${outcome.unchanged} row(s) already matched.`;
+    ? `Preview: ${plural(outcome.changed, "server")} would change${waves}; ${plural(outcome.unchanged, "row")} already ${outcome.unchanged === 1 ? "matches" : "match"}. Nothing is stored until you apply the plan.`
+    : `Applied: ${plural(outcome.changed, "server")} changed${waves}; ${plural(outcome.unchanged, "row")} already matched.`;
 }
 
 /**
@@ -230,7 +231,7 @@ export async function importRolloutPlan(input: ImportRolloutPlanInput): Promise<
           targetType: "server",
           targetLabel: fileName,
           after: { file: fileName, sha256, rows: parsed.records, changed, unchanged, wavesCreated: wavesToCreate },
-          summary: `imported plan ${fileName}: ${changed} server(s) changed, ${unchanged} unchanged${wavesToCreate.length ? `, ${wavesToCreate.length} wave(s) created` : ""}`,
+          summary: `imported plan ${fileName}: ${plural(changed, "server")} changed, ${unchanged} unchanged${wavesToCreate.length ? `, ${plural(wavesToCreate.length, "wave")} created` : ""}`,
         });
         await appendAudit(tx, audits, now);
       }

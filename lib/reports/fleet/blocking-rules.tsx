@@ -2,6 +2,7 @@ import { Text, View } from "@react-pdf/renderer";
 import type { FleetReportData, RankedBlockingRule } from "@/lib/data/reports/fleet-report";
 import { COLORS, ExternalLink, Paragraph, ReportPage, SectionHeading, Table, formatCount, styles, type ReportMeta } from "@/lib/reports/pdf";
 import { percent } from "./words";
+import { plural } from "@/lib/text/plural";
 
 export const BLOCKING_ID = "blocking-rules";
 /** Rules described in full (remediation and source); the rest are listed in a table after them. */
@@ -14,7 +15,7 @@ function RuleBlock({ rule, rank, total }: { rule: RankedBlockingRule; rank: numb
         {rank}. {rule.title}
       </Text>
       <Text style={[styles.small, { marginBottom: 3 }]}>
-        {rule.ruleId} · blocks {formatCount(rule.servers)} servers ({percent(rule.servers, total)} of the scope)
+        {rule.ruleId} · blocks {plural(rule.servers, "server")} ({percent(rule.servers, total)} of the scope)
       </Text>
       <Text style={styles.paragraph}>{rule.remediation}</Text>
       {rule.source && (

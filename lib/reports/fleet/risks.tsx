@@ -1,6 +1,7 @@
 import type { ReactElement } from "react";
 import type { FleetReportData } from "@/lib/data/reports/fleet-report";
 import { COLORS, Paragraph, ReportPage, SectionHeading, Table, formatCount, formatDay, tablePages, type ReportMeta, type TableCell, type TableColumn } from "@/lib/reports/pdf";
+import { plural } from "@/lib/text/plural";
 
 type WaiverDto = FleetReportData["risks"]["active"][number];
 
@@ -62,7 +63,7 @@ export function StalePage({ meta, data }: { meta: ReportMeta; data: FleetReportD
       <Paragraph>
         {stale.count === 0
           ? `Every server in scope has facts collected within the last ${stale.afterDays} days.`
-          : `${formatCount(stale.count)} servers in scope have facts older than ${stale.afterDays} days (or none collected); their verdicts may no longer hold. Run the collector on them again and upload the output.${stale.count > stale.servers.length ? ` The ${formatCount(stale.servers.length)} oldest are listed; the Servers page lists them all with the “stale” filter.` : ""}`}
+          : `${plural(stale.count, "server")} in scope ${stale.count === 1 ? "has" : "have"} facts older than ${stale.afterDays} days (or none collected); their verdicts may no longer hold. Run the collector on them again and upload the output.${stale.count > stale.servers.length ? ` The ${formatCount(stale.servers.length)} oldest are listed; the Servers page lists them all with the “stale” filter.` : ""}`}
       </Paragraph>
       {stale.servers.length > 0 && (
         <Table

@@ -2,6 +2,7 @@ import { Text, View } from "@react-pdf/renderer";
 import type { FleetReportData } from "@/lib/data/reports/fleet-report";
 import { BulletList, Callout, KeyValues, Paragraph, ReportPage, SectionHeading, SubHeading, VerdictBarChart, formatCount, type ReportMeta } from "@/lib/reports/pdf";
 import { blockingSentence, confidenceRows, percent, summarySentence } from "./words";
+import { plural } from "@/lib/text/plural";
 
 export const SUMMARY_ID = "summary";
 
@@ -19,7 +20,7 @@ export function SummaryPage({ meta, data }: { meta: ReportMeta; data: FleetRepor
       <Callout title={top.length ? "What to fix first" : "Nothing blocks the servers in scope"} tone={top.length ? "bad" : "good"}>
         <Text>{blockingSentence(data.blockingRules, total)}</Text>
         {top.length > 0 && (
-          <BulletList items={top.map((rule) => `${rule.title} (${rule.ruleId}): ${formatCount(rule.servers)} servers`)} />
+          <BulletList items={top.map((rule) => `${rule.title} (${rule.ruleId}): ${plural(rule.servers, "server")}`)} />
         )}
       </Callout>
       <View style={{ flexDirection: "row", gap: 18 }}>

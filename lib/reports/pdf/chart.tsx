@@ -3,6 +3,7 @@ import { VERDICT_LABELS, VERDICTS, type Verdict } from "@/lib/readiness";
 import { COLORS, CONTENT_WIDTH } from "./theme";
 import { formatCount } from "./text";
 import { VERDICT_COLORS } from "./verdict";
+import { plural } from "@/lib/text/plural";
 
 /**
  * Servers per readiness as horizontal bars (best first), each with its label, count and share, so it reads
@@ -33,7 +34,7 @@ export function VerdictBarChart({ counts, width = CONTENT_WIDTH }: { counts: Rea
           </View>
         );
       })}
-      <Text style={{ fontSize: 8.5, color: COLORS.muted, marginTop: 2 }}>{formatCount(total)} servers in total</Text>
+      <Text style={{ fontSize: 8.5, color: COLORS.muted, marginTop: 2 }}>{plural(total, "server")} in total</Text>
     </View>
   );
 }

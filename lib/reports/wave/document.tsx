@@ -23,6 +23,7 @@ import { describeGateBlocker } from "@/lib/rollout/gate-text";
 import { ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES } from "@/lib/rollout/status";
 import { getRule } from "@/lib/rules";
 import type { WaveReportData } from "./data";
+import { plural } from "@/lib/text/plural";
 
 type ServerBlocker = Extract<GateBlocker, { kind: "server" }>;
 
@@ -63,8 +64,8 @@ export function WaveReport({ data, meta }: { data: WaveReportData; meta: ReportM
   const go = gate.status === "go";
   const toc: TocEntry[] = [
     { id: "gate", title: "Go / no-go gate" },
-    { id: "blockers", title: "Blockers by rule", note: `${byRule.length} rules` },
-    ...(perServer.length > 0 ? [{ id: "blocker-list", title: "Gate issues per server", note: `${formatCount(perServer.length)} servers` }] : []),
+    { id: "blockers", title: "Blockers by rule", note: plural(byRule.length, "rule") },
+    ...(perServer.length > 0 ? [{ id: "blocker-list", title: "Gate issues per server", note: plural(perServer.length, "server") }] : []),
     { id: "servers", title: "Servers", note: `${formatCount(servers.length)}` },
     { id: "waivers", title: "Waivers in the wave", note: `${waivers.length}` },
   ];
@@ -124,7 +125,7 @@ export function WaveReport({ data, meta }: { data: WaveReportData; meta: ReportM
             <Text>{describeGateBlocker(blocker).why}</Text>
           </Callout>
         ))}
-        {gate.truncated ? <Paragraph muted>{`Only the first ${formatCount(serverBlockers.length)} blockers are listed of ${formatCount(gate.problemServerCount)} servers with issues.`}</Paragraph> : null}
+        {gate.truncated ? <Paragraph muted>{`Only the first ${plural(serverBlockers.length, "blocker")} are listed of ${formatCount(gate.problemServerCount)} servers with issues.`}</Paragraph> : null}
       </ReportPage>
       {perServer.length > 0
         ? tablePages({

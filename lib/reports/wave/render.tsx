@@ -4,6 +4,7 @@ import { renderPdf, type ReportMeta } from "@/lib/reports/pdf";
 import type { ProducedPdf } from "@/lib/reports/pdf-response";
 import { loadWaveReport } from "./data";
 import { WaveReport } from "./document";
+import { plural } from "@/lib/text/plural";
 
 /** The wave readiness PDF and its audit record (null: no such wave). Throws ReportTooLargeError for huge waves. */
 export async function renderWaveReport({ id, generatedBy, now = new Date() }: { id: string; generatedBy: string; now?: Date }): Promise<ProducedPdf | null> {
@@ -12,7 +13,7 @@ export async function renderWaveReport({ id, generatedBy, now = new Date() }: { 
   const meta: ReportMeta = {
     title: "Wave readiness",
     scope: `wave ${data.wave.name}`,
-    subtitle: `Wave “${data.wave.name}” · ${data.gate.status === "go" ? "GO" : "NO-GO"} · ${data.servers.length} servers`,
+    subtitle: `Wave “${data.wave.name}” · ${data.gate.status === "go" ? "GO" : "NO-GO"} · ${plural(data.servers.length, "server")}`,
     generatedAt: now,
     generatedBy,
     provenance: data.provenance,
