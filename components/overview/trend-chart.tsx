@@ -10,14 +10,15 @@ type SeriesKey = keyof Omit<Point, "at">;
  */
 const SERIES: { key: SeriesKey; label: string; stroke: string; text: string; dash?: string; width: number }[] = [
   { key: "ready", label: "Ready", stroke: "stroke-green-700 dark:stroke-green-400", text: "fill-green-800 dark:fill-green-300", width: 2.5 },
-  { key: "conditions", label: "With conditions", stroke: "stroke-amber-600 dark:stroke-amber-300", text: "fill-amber-800 dark:fill-amber-200", dash: "10 4", width: 2 },
+  { key: "conditions", label: "Conditions", stroke: "stroke-amber-600 dark:stroke-amber-300", text: "fill-amber-800 dark:fill-amber-200", dash: "10 4", width: 2 },
   { key: "notReady", label: "Not ready", stroke: "stroke-red-700 dark:stroke-red-400", text: "fill-red-800 dark:fill-red-300", dash: "3 3", width: 2.5 },
   { key: "unknown", label: "Unknown", stroke: "stroke-slate-500 dark:stroke-slate-300", text: "fill-slate-700 dark:fill-slate-300", dash: "10 3 2 3", width: 2 },
 ];
 const LEGEND_LABELS: Record<SeriesKey, string> = { ready: "Ready", conditions: "Ready with conditions", notReady: "Not ready", unknown: "Unknown" };
 const WIDTH = 540;
 const HEIGHT = 200;
-const PAD = { left: 40, right: 124, top: 10, bottom: 26 };
+// The right margin holds the end-of-line labels: up to "Conditions 99,999" (17 characters at 11px, about 112px) after the 26px swatch.
+const PAD = { left: 40, right: 144, top: 10, bottom: 26 };
 
 /**
  * Readiness over time, server-rendered SVG (no client JavaScript, no layout shift). The x-axis is time: each
