@@ -61,6 +61,11 @@ export interface AssembleContext {
   collectedAt?: string;
   /** Receives `suggestedGmsa` when the account is missing (the parser's result). */
   suggestInto?: { suggestedGmsa?: GmsaSuggestion };
+  /**
+   * True when the format lists a target's entries in the DACL's own order (Get-Acl's Access list, SDDL); false for
+   * dsacls, which groups them by where they apply. A target assembled from more than one group is never ordered.
+   */
+  ordered: boolean;
 }
 
 /** A trustee that is a gMSA or computer account: a sAMAccountName ending in `$` ("CORP\\provAgentgMSA$", "gmsa$@corp"). */
@@ -130,26 +135,27 @@ export function assembleAcls(groups: AclGroup[], ctx: AssembleContext): AclFacts
   if (sink.hasFileError()) return [];
 
   // Targets without a DN in the file all use options.target: merge them.
-  const merged = new Map<string, { target: string; aces: Ace[]; rows: number }>();
+  const merged = new Map<string, { target: string; aces: Ace[]; rows: number; groups: number }>();
   for (const group of groups) {
     const target = group.target ?? optionTarget;
     if (target === undefined) continue;
     const key = target.toLowerCase();
     const existing = merged.get(key);
-    if (existing === undefined) merged.set(key, { target, aces: [...group.aces], rows: group.rows });
+    if (existing === undefined) merged.set(key, { target, aces: [...group.aces], rows: group.rows, groups: 1 });
     else {
       existing.aces.push(...group.aces);
       existing.rows += group.rows;
+      existing.groups += 1;
     }
   }
 
   const acls: AclFacts[] = [];
-  for (const { target, aces, rows } of merged.values()) {
+  for (const { target, aces, rows, groups: groupCount } of merged.values()) {
     if (aces.length === 0) {
       sink.warning(`None of the ${rows} permission entries for ${displayValue(target, 120)} could be read, so no permissions were recorded for it.`);
       continue;
     }
-    const facts: AclFacts = { targetDn: target, account, aces };
+    const facts: AclFacts = { targetDn: target, account, aces, aclOrdered: ctx.ordered && groupCount === 1 };
     if (ctx.fileAccountSid !== undefined) facts.accountSid = ctx.fileAccountSid;
     if (ctx.collectedAt !== undefined) facts.collectedAt = ctx.collectedAt;
     const checked = aclFactsSchema.safeParse(facts);

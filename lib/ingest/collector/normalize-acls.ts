@@ -115,7 +115,8 @@ class AclNormalizer {
     });
     // An ACL with an unreadable entry is not stored: a dropped Deny would make the gMSA look better than it is.
     if (rejected) return;
-    const facts: AclFacts = { targetDn, ...this.account, aces, collectedAt: this.collectedAt };
+    // GetAccessRules returns the DACL's entries in order.
+    const facts: AclFacts = { targetDn, ...this.account, aces, aclOrdered: true, collectedAt: this.collectedAt };
     const checked = aclFactsSchema.safeParse(facts);
     if (!checked.success) {
       for (const issue of checked.error.issues) this.out.errors.push({ path: formatJsonPath([path, ...issue.path]), message: `facts: ${issue.message}` });

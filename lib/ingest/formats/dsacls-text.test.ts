@@ -156,6 +156,7 @@ describe("dsacls-text: missing information", () => {
         targetDn: "DC=corp,DC=contoso,DC=com",
         account: ACCOUNT,
         aces: [{ identity: ACCOUNT, rights: GenericAll, accessType: "allow", objectType: EMPTY_GUID, inheritedObjectType: EMPTY_GUID, inheritanceType: "None", isInherited: false }],
+        aclOrdered: false,
       },
     ]);
   });

@@ -386,7 +386,7 @@ function parse(input: ParseInput): ParseResult {
     }
     for (const item of mergeSections(accepted)) collector.add(block.target, item.ace);
   }
-  result.acls = assembleAcls(collector.groups(), { suggestInto: result, sink, options: input.options });
+  result.acls = assembleAcls(collector.groups(), { suggestInto: result, sink, options: input.options, ordered: false });
   return finishResult(result, sink);
 }
 

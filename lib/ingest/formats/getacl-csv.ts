@@ -134,7 +134,7 @@ function parse(input: ParseInput): ParseResult {
     return finishResult(result, sink);
   }
   const fileAccount = accounts.size === 1 ? [...accounts][0] : undefined;
-  result.acls = assembleAcls(collector.groups(), { suggestInto: result, sink, options: input.options, fileAccount });
+  result.acls = assembleAcls(collector.groups(), { suggestInto: result, sink, options: input.options, fileAccount, ordered: true });
   return finishResult(result, sink);
 }
 

@@ -230,6 +230,7 @@ function parse(input: ParseInput): ParseResult {
     fileAccount,
     fileAccountSid: walk.accountSid,
     collectedAt: walk.collectedAt,
+    ordered: true,
   });
   return finishResult(result, sink);
 }

@@ -391,7 +391,7 @@ function parse(input: ParseInput): ParseResult {
   if (untargeted.length > 0 && tables.some((t) => t.target !== undefined) && input.options.target === undefined) {
     sink.warning(`The table on line ${untargeted[0].line} has no distinguished name line above it.`, { row: untargeted[0].line });
   }
-  result.acls = assembleAcls(collector.groups(), { suggestInto: result, sink, options: input.options });
+  result.acls = assembleAcls(collector.groups(), { suggestInto: result, sink, options: input.options, ordered: true });
   return finishResult(result, sink);
 }
 

@@ -303,7 +303,7 @@ function parse(input: ParseInput): ParseResult {
         "with the gMSA's SID (Get-ADServiceAccount <name> -Properties objectSid), or enter the gMSA as its SID (S-1-5-21-…).",
     );
   }
-  result.acls = assembleAcls(collector.groups(), { suggestInto: result, sink, options: input.options });
+  result.acls = assembleAcls(collector.groups(), { suggestInto: result, sink, options: input.options, ordered: true });
   return finishResult(result, sink);
 }
 
