@@ -77,7 +77,15 @@ export const resultSchema = z
     inherited: z.boolean().describe("true when the result comes from the server's domain, gMSA ACL, tenant, sync scope or fleet"),
     message: z.string(),
     evidence: z.array(evidenceSchema),
-    reason: z.object({ code: z.string(), missingFact: z.string(), collect: z.string(), message: z.string() }).optional(),
+    reason: z
+      .object({
+        code: z.string(),
+        missingFact: z.string(),
+        collect: z.string().describe('Runnable PowerShell that collects the fact (one command per line, no prose); "" when no command does'),
+        collectNote: z.string().optional().describe("What to do beyond the command: the upload to make, an alternative (prose)"),
+        message: z.string(),
+      })
+      .optional(),
     waiver: z
       .object({ id: z.string(), by: z.string(), reason: z.string(), expiresAt: z.string().optional(), blocker: z.boolean(), label: z.string() })
       .optional()

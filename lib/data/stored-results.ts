@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { resultStatusSchema, ruleScopeSchema, severitySchema, type RuleResult } from "@/lib/rules";
+import { resultStatusSchema, ruleScopeSchema, severitySchema, unknownReasonSchema, type RuleResult } from "@/lib/rules";
 
 // Stored RuleResult JSON (DomainEvaluation.resultsJson) back into typed results, checked item by item:
 // a malformed entry is left out instead of failing the page.
@@ -12,15 +12,7 @@ const resultSchema = z.object({
   scope: ruleScopeSchema,
   message: z.string(),
   evidence: z.array(z.object({ fact: z.string(), actual: z.unknown(), expected: z.string() })).catch([]),
-  reason: z
-    .object({
-      code: z.enum(["missing-fact", "rule-error"]),
-      missingFact: z.string(),
-      collect: z.string(),
-      message: z.string(),
-    })
-    .optional()
-    .catch(undefined),
+  reason: unknownReasonSchema.optional().catch(undefined),
   waiver: z
     .object({ id: z.string(), by: z.string(), reason: z.string(), expiresAt: z.string().optional() })
     .optional()

@@ -73,7 +73,8 @@ describe("evaluateRule", () => {
     expect(result?.severity).toBe("blocker");
     expect(result?.reason?.code).toBe("rule-error");
     expect(result?.reason?.missingFact).toContain("fake-throws");
-    expect(result?.reason?.collect).not.toBe("");
+    expect(result?.reason?.collect).toBe("");
+    expect(result?.reason?.collectNote).toContain("fake-throws");
     expect(result?.message).toContain("fake-throws");
     expect(result?.message).toContain("boom");
   });

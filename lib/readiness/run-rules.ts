@@ -38,7 +38,8 @@ export function ruleErrorResult(rule: Rule, stage: "appliesTo" | "evaluate", err
     reason: {
       code: "rule-error",
       missingFact: `rule ${id} (internal error, not a missing fact)`,
-      collect: `Nothing to collect: report rule ${id} to the maintainers; re-evaluating after the fix needs no new data.`,
+      collect: "",
+      collectNote: `Nothing to collect: report rule ${id} to the maintainers; re-evaluating after the fix needs no new data.`,
       message,
     },
   };

@@ -1,4 +1,4 @@
-import { COLLECT } from "./domain/collect";
+import { HINT } from "./domain/collect";
 import { DCS_FACT, readDomainControllers, runs2012OrLater, WS2012_BUILD } from "./domain/domain-controllers";
 import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
@@ -55,7 +55,7 @@ export default defineRule({
     if (undecided.length > 0) {
       return unknown(
         `${DCS_FACT}[${undecided[0]?.index ?? 0}].osBuild`,
-        COLLECT.domainControllers,
+        HINT.domainControllers,
         `No domain controller is known to run Windows Server 2012 or later, and the OS of ${undecided
           .map((dc) => dc.label)
           .join(", ")} was not collected.`,

@@ -1,4 +1,4 @@
-import { COLLECT } from "./domain/collect";
+import { HINT } from "./domain/collect";
 import { isRecord, missingFact, prop, readCount } from "./domain/read";
 import { cite, DOCS } from "./sources";
 import { functionalLevelName } from "./domain/versions";
@@ -48,7 +48,7 @@ export default defineRule({
   evaluate: (ctx) => {
     const raw = ctx.domain?.functionalLevels;
     if (!isRecord(raw)) {
-      return missingFact(FACT, COLLECT.functionalLevels, raw, "The domain and forest functional levels");
+      return missingFact(FACT, HINT.functionalLevels, raw, "The domain and forest functional levels");
     }
     const levels = [
       { which: "domain", level: readCount(prop(raw, "domain")) },
@@ -64,7 +64,7 @@ export default defineRule({
     }
     const missing = levels.find((l) => l.level === undefined);
     if (missing) {
-      return unknown(`${FACT}.${missing.which}`, COLLECT.functionalLevels, `The ${missing.which} functional level was not collected.`, found);
+      return unknown(`${FACT}.${missing.which}`, HINT.functionalLevels, `The ${missing.which} functional level was not collected.`, found);
     }
     return pass(`Functional levels meet Windows Server 2012: ${levels.map(describe).join(", ")}.`, found);
   },

@@ -1,4 +1,4 @@
-import { COLLECT } from "./domain/collect";
+import { HINT } from "./domain/collect";
 import { bestKey, classifyKey, KDS_REPLICATION_WAIT_MS, readKdsKeys, type ClassifiedKey } from "./domain/kds-root-key";
 import { psSingleQuoted } from "./domain/powershell";
 import { jsonSafe, missingFact, readArray, readString, readTime } from "./domain/read";
@@ -32,10 +32,10 @@ function label(item: ClassifiedKey): string {
 function evaluateKds(ctx: RuleContext): RuleOutcome {
   const raw = ctx.domain?.kdsRootKeys;
   const list = readArray(raw);
-  if (list === undefined) return missingFact(FACT, COLLECT.kdsRootKeys, raw, "The forest's KDS root keys");
+  if (list === undefined) return missingFact(FACT, HINT.kdsRootKeys, raw, "The forest's KDS root keys");
   const asOfMs = readTime(ctx.asOf);
   if (asOfMs === undefined) {
-    return unknown("asOf", "Evaluate again with an ISO 8601 evaluation time (asOf), e.g. 2026-08-01T12:00:00Z.", "The evaluation time (asOf) is not a valid ISO 8601 timestamp, so key ages cannot be judged.");
+    return unknown("asOf", { command: "", note: "Evaluate again with an ISO 8601 evaluation time (asOf), e.g. 2026-08-01T12:00:00Z." }, "The evaluation time (asOf) is not a valid ISO 8601 timestamp, so key ages cannot be judged.");
   }
   if (list.length === 0) {
     return fail(
@@ -46,7 +46,7 @@ function evaluateKds(ctx: RuleContext): RuleOutcome {
   const keys = readKdsKeys(list).map((key) => classifyKey(key, asOfMs));
   const found = keys.map((item) => keyEvidence(item, asOfMs));
   const best = bestKey(keys);
-  if (best === undefined) return unknown(FACT, COLLECT.kdsRootKeys);
+  if (best === undefined) return unknown(FACT, HINT.kdsRootKeys);
   if (best.state === "usable") {
     return pass(`${label(best)} has been effective since ${iso(best.key.effectiveMs ?? 0)}, more than 10 hours before ${iso(asOfMs)}.`, found);
   }
@@ -54,7 +54,7 @@ function evaluateKds(ctx: RuleContext): RuleOutcome {
   if (undecided) {
     return unknown(
       `${FACT}[${undecided.key.index}].effectiveTime`,
-      COLLECT.kdsRootKeys,
+      HINT.kdsRootKeys,
       `No KDS root key is known to be usable, and ${label(undecided)} has no valid effective time.`,
       found,
     );

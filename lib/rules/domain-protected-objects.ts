@@ -1,4 +1,4 @@
-import { COLLECT } from "./domain/collect";
+import { COLLECT, HINT, PROTECTED_OBJECTS_HINT } from "./domain/collect";
 import { isRecord, missingFact, prop, readArray, readCount, readString } from "./domain/read";
 import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
@@ -54,7 +54,7 @@ export default defineRule({
   evaluate: (ctx) => {
     const raw = ctx.domain?.protectedObjects;
     if (!isRecord(raw)) {
-      return missingFact(FACT, `${COLLECT.inheritanceDisabled}; ${COLLECT.adminCount}`, raw, "The inheritance-disabled and adminCount=1 objects in scope");
+      return missingFact(FACT, PROTECTED_OBJECTS_HINT, raw, "The inheritance-disabled and adminCount=1 objects in scope");
     }
     const inheritanceDisabled = readCount(prop(raw, "inheritanceDisabledCount"));
     const adminCount = readCount(prop(raw, "adminCountCount"));
@@ -77,7 +77,7 @@ export default defineRule({
     }
     if (inheritanceDisabled === undefined || adminCount === undefined) {
       const which = inheritanceDisabled === undefined ? "inheritanceDisabledCount" : "adminCountCount";
-      const collect = which === "inheritanceDisabledCount" ? COLLECT.inheritanceDisabled : COLLECT.adminCount;
+      const collect = which === "inheritanceDisabledCount" ? HINT.inheritanceDisabled : HINT.adminCount;
       return unknown(`${FACT}.${which}`, collect, `The number of ${which === "inheritanceDisabledCount" ? "inheritance-disabled" : "adminCount=1"} objects in scope was not collected.`, found);
     }
     return pass("No object in sync scope has inheritance disabled or adminCount=1; domain-root permissions reach them all.", found);

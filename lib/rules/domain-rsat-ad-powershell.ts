@@ -1,4 +1,4 @@
-import { COLLECT } from "./domain/collect";
+import { HINT } from "./domain/collect";
 import { DCS_FACT, readDomainControllers, type DcView } from "./domain/domain-controllers";
 import { psSingleQuoted } from "./domain/powershell";
 import { cite, DOCS } from "./sources";
@@ -19,7 +19,7 @@ function evaluateRsat(ctx: RuleContext): RuleOutcome {
   if (undecided.length > 0) {
     return unknown(
       `${DCS_FACT}[${undecided[0]?.index ?? 0}].rsatAdPowerShell`,
-      COLLECT.dcRsatAdPowerShell,
+      HINT.dcRsatAdPowerShell,
       `No domain controller is known to have RSAT-AD-PowerShell, and it was not checked on ${undecided.map((dc) => dc.label).join(", ")}.`,
       found,
     );

@@ -1,4 +1,4 @@
-import { COLLECT } from "./domain/collect";
+import { HINT } from "./domain/collect";
 import { missingFact, readCount } from "./domain/read";
 import { SCHEMA_FACT } from "./domain/schema-minimum";
 import { cite, DOCS } from "./sources";
@@ -45,7 +45,7 @@ export default defineRule({
   evaluate: (ctx) => {
     const raw = ctx.domain?.schemaVersion;
     const version = readCount(raw);
-    if (version === undefined) return missingFact(SCHEMA_FACT, COLLECT.schemaVersion, raw, "The forest schema version");
+    if (version === undefined) return missingFact(SCHEMA_FACT, HINT.schemaVersion, raw, "The forest schema version");
     const found = [evidence(SCHEMA_FACT, version, "not 89 or 90 (the 2025 upgrade ends at 91)")];
     if (INTERRUPTED.has(version)) {
       const next = version === 89 ? "sch90.ldf and sch91.ldf" : "sch91.ldf";

@@ -1,4 +1,5 @@
 import { COLLECT as DOMAIN_COLLECT } from "./domain/collect";
+import type { CollectHint } from "./types";
 import { isRecord, prop, readArray, readCount, readString } from "./domain/read";
 import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
@@ -6,9 +7,12 @@ import { defineRule, type RuleContext } from "./types";
 
 export const RECOMMENDED_AGENTS = 3;
 
-const COLLECT_AGENTS =
-  "Upload host facts for every server of the domain (the collector reports the AADConnectProvisioningAgent service), " +
-  "or list agents in Microsoft Entra admin center > Entra Connect > Cloud sync > Agents";
+const COLLECT_AGENTS: CollectHint = {
+  command: "powershell.exe -ExecutionPolicy Bypass -File .\\Get-CloudSyncReadiness.ps1",
+  note:
+    "Run the collector on every server of the domain and upload the reports: it records the AADConnectProvisioningAgent service. " +
+    "Or list the agents in Microsoft Entra admin center > Entra Connect > Cloud sync > Agents.",
+};
 
 /** The domain to judge: the domain facts' DNS name, else the host's domain. */
 function targetDomain(ctx: RuleContext): string | undefined {
@@ -54,7 +58,7 @@ export default defineRule({
   evaluate: (ctx) => {
     const domain = targetDomain(ctx);
     if (domain === undefined) {
-      return unknown("domain.dnsName", `${DOMAIN_COLLECT.domainName} (or the host's domain: host.identity.domain)`, "The domain to count agents for is unknown (no domain.dnsName or host.identity.domain).");
+      return unknown("domain.dnsName", { command: DOMAIN_COLLECT.domainName, note: "Upload the result with the domain facts, or record the host's domain (host.identity.domain) in the inventory." }, "The domain to count agents for is unknown (no domain.dnsName or host.identity.domain).");
     }
     const fact = `fleet.domains[${domain}]`;
     const domains = ctx.fleet?.domains;

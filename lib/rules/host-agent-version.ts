@@ -11,7 +11,7 @@ import {
 import { hostContext } from "./host/examples";
 import { hostLabel, own, readDword } from "./host/read";
 import { psComment, remediationScript, shouldProcess } from "./host/registry-script";
-import { AGENT_VERSION_HISTORY, CLOUD_SYNC_FAQ, COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
+import { AGENT_VERSION_HISTORY, CLOUD_SYNC_FAQ, hostCollect, prerequisites, SECTION } from "./host/sources";
 import { compareVersions } from "./host/version";
 
 const FACT = "host.agent.version";
@@ -32,12 +32,12 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   const agent = readAgent(host);
   if (agent.installed === false) return pass("No provisioning agent is installed; there is no version to check.", [evidence("host.agent.installed", false, "an installed agent")]);
   if (agent.version === undefined) {
-    return unknown(FACT, `${AGENT_VERSION_COLLECT} (${COLLECTOR_HINT})`, "The installed provisioning agent's version was not collected.");
+    return unknown(FACT, hostCollect(AGENT_VERSION_COLLECT), "The installed provisioning agent's version was not collected.");
   }
   if (!agent.parts) {
     return unknown(
       FACT,
-      `${AGENT_VERSION_COLLECT} (${COLLECTOR_HINT})`,
+      hostCollect(AGENT_VERSION_COLLECT),
       `The agent version '${agent.version}' is not a dotted version number.`,
       [evidence(FACT, agent.version, EXPECTED)],
     );

@@ -4,12 +4,12 @@ import { hostContext } from "./host/examples";
 import { hostLabel, own, readEnum } from "./host/read";
 import { remediationScript, shouldProcess } from "./host/registry-script";
 import { constantUnknown, frozenSingle } from "./host/frozen";
-import { AGENT_VERSION_HISTORY, COLLECTOR_HINT, prerequisites, prerequisites2025April, SECTION } from "./host/sources";
+import { AGENT_VERSION_HISTORY, hostCollect, prerequisites, prerequisites2025April, SECTION } from "./host/sources";
 
 const FACT = "host.services.vaultSvc";
 const EXPECTED = "VaultSvc exists and is not Disabled (Manual is the Windows default)";
 const START_MODES = ["Auto", "Manual", "Disabled"] as const;
-const COLLECT = `Get-Service -Name VaultSvc | Select-Object Name, StartType (${COLLECTOR_HINT})`;
+const COLLECT = hostCollect(`Get-Service -Name VaultSvc | Select-Object Name, StartType`);
 /** The evidence for each start mode, and for a missing service. */
 const FOUND = {
   Auto: frozenSingle(FACT, "Auto", EXPECTED),

@@ -4,10 +4,10 @@ import { hostContext } from "./host/examples";
 import { hostLabel, own, readBoolean, readString } from "./host/read";
 import { constantUnknown, frozenSingle } from "./host/frozen";
 import { psComment, psLiteral, remediationScript, shouldProcess } from "./host/registry-script";
-import { COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
+import { hostCollect, prerequisites, SECTION } from "./host/sources";
 
 const EXPECTED = "joined to an Active Directory domain (PartOfDomain = True)";
-const COLLECT = `(Get-CimInstance Win32_ComputerSystem).PartOfDomain (${COLLECTOR_HINT})`;
+const COLLECT = hostCollect(`(Get-CimInstance Win32_ComputerSystem).PartOfDomain`);
 
 /** Win32_ComputerSystem.DomainRole: 0 StandaloneWorkstation, 1 MemberWorkstation, 2 StandaloneServer, 3 MemberServer, 4 BackupDomainController, 5 PrimaryDomainController. */
 const JOINED_ROLES = new Set(["memberworkstation", "memberserver", "backupdomaincontroller", "primarydomaincontroller", "1", "3", "4", "5"]);

@@ -47,7 +47,7 @@ function outcomeFor(raws: readonly (number | null | undefined)[]): RuleOutcome {
   if (firstMissing >= 0) {
     return tlsNotCollected(
       FACTS[firstMissing],
-      `Get-ItemProperty '${CHECKED[firstMissing].key}' -Name SchUseStrongCrypto, SystemDefaultTlsVersions (both the 64-bit and WOW6432Node keys)`,
+      `Get-ItemProperty '${DOTNET64_KEY}' -Name SchUseStrongCrypto, SystemDefaultTlsVersions\nGet-ItemProperty '${DOTNET32_KEY}' -Name SchUseStrongCrypto, SystemDefaultTlsVersions`,
       labelsIn(LABELS, states, "not-collected"),
       found,
     );

@@ -4,10 +4,10 @@ import { DOTNET_MIN_RELEASE, DOTNET_MIN_VERSION, DOTNET_RELEASE_KEY, DOTNET_RELE
 import { hostContext } from "./host/examples";
 import { constantUnknown, freezeOutcome } from "./host/frozen";
 import { own, readDword } from "./host/read";
-import { COLLECTOR_HINT, DOTNET_VERSIONS, prerequisites, SECTION } from "./host/sources";
+import { hostCollect, DOTNET_VERSIONS, prerequisites, SECTION } from "./host/sources";
 
 const EXPECTED = `Release >= ${DOTNET_MIN_RELEASE} (.NET Framework ${DOTNET_MIN_VERSION} or later)`;
-const COLLECT = `Get-ItemPropertyValue '${DOTNET_RELEASE_KEY}' -Name Release (${COLLECTOR_HINT})`;
+const COLLECT = hostCollect(`Get-ItemPropertyValue '${DOTNET_RELEASE_KEY}' -Name Release`);
 
 const NOT_COLLECTED = constantUnknown("host.dotnet.release", COLLECT, "The .NET Framework Release value was not collected.");
 

@@ -1,5 +1,5 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
-import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
+import { defineRule, type CollectHint, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import type { Cloud, NetworkCheck } from "@/lib/facts";
 import { compilePattern, endpointsFor, matchesCompiled, normalizeHostName, type CompiledPattern, type EndpointRequirement } from "./endpoints";
 import { hostContext } from "./host/examples";
@@ -9,12 +9,16 @@ import { own } from "./host/read";
 import { COLLECTOR_HINT, prerequisites, prerequisites2025April, SECTION } from "./host/sources";
 
 const FACT = "host.network.checks";
-const NO_CHECKS = constantUnknown(FACT, `Test-NetConnection to each required endpoint (${COLLECTOR_HINT})`, "No outbound connectivity checks were collected.");
 const BAD_CLOUD = constantUnknown(
   "host.network.cloud",
-  "Record the host's cloud (public or usgov) in the inventory or collector output.",
+  { command: "", note: "Record the host's cloud (public or usgov) in the inventory, or run the collector with -Cloud Public or -Cloud USGov." },
   "The host's cloud is not one of public or usgov.",
 );
+
+/** Said beside the Test-NetConnection lines: why a wildcard entry is tested through one host under it. */
+const WILDCARD_NOTE =
+  "A wildcard entry (such as *.msappproxy.net) cannot be tested as such: its line tests one host under it, named in the comment " +
+  "(lib/rules/endpoints.ts says why each; a pass there is good evidence, not proof, that the firewall allows the whole wildcard).";
 
 /** A requirement with everything the evaluation needs worked out once, at module load. */
 interface PlannedRequirement {
@@ -24,7 +28,7 @@ interface PlannedRequirement {
   /** "*.msappproxy.net:443" */
   label: string;
   expected: string;
-  /** The Test-NetConnection line that collects it. */
+  /** The Test-NetConnection line that collects it (a wildcard's pattern as a trailing comment). */
   collect: string;
 }
 
@@ -52,7 +56,9 @@ function planFor(cloud: Cloud): CloudPlan {
       pattern: compilePattern(requirement.pattern),
       label: `${requirement.pattern}:${requirement.port}`,
       expected: `reachable on TCP ${requirement.port} (${requirement.category})`,
-      collect: `Test-NetConnection -ComputerName ${requirement.probeHost} -Port ${requirement.port}`,
+      collect:
+        `Test-NetConnection -ComputerName ${requirement.probeHost} -Port ${requirement.port}` +
+        (requirement.pattern === requirement.probeHost ? "" : `  # ${requirement.pattern}`),
     }),
   );
   const passMessage = `All ${requirements.length} required ${cloud} endpoints were reached`;
@@ -77,6 +83,12 @@ function cloudEvidence(cloud: Cloud, assumed: boolean): Evidence {
 
 const ASSUMED_NOTE = " (cloud not recorded; assumed public)";
 const PLANS: Readonly<Record<Cloud, CloudPlan>> = { public: planFor("public"), usgov: planFor("usgov") };
+
+/** No checks at all: one Test-NetConnection line per required endpoint of the host's cloud (public when not recorded). */
+const NO_CHECKS: Readonly<Record<Cloud, () => RuleOutcome>> = {
+  public: constantUnknown(FACT, collectHint(PLANS.public.requirements), "No outbound connectivity checks were collected."),
+  usgov: constantUnknown(FACT, collectHint(PLANS.usgov.requirements), "No outbound connectivity checks were collected."),
+};
 
 const REACHED = 0;
 const FAILED = 1;
@@ -129,19 +141,20 @@ function failureEvidence(planned: PlannedRequirement, checks: readonly ProbeResu
   );
 }
 
-function collectHint(missing: readonly PlannedRequirement[]): string {
-  const shown = missing.slice(0, 5).map((planned) => planned.collect);
-  const more = missing.length > 5 ? `; and ${missing.length - 5} more endpoint(s)` : "";
-  return `${shown.join("; ")}${more} (${COLLECTOR_HINT})`;
+/** One Test-NetConnection line per endpoint (the same probe twice is tested once), with the wildcard note. */
+function collectHint(missing: readonly PlannedRequirement[]): CollectHint {
+  const lines = [...new Set(missing.map((planned) => planned.collect))];
+  const wildcard = missing.some((planned) => planned.requirement.pattern.includes("*"));
+  return { command: lines.join("\n"), note: wildcard ? `${WILDCARD_NOTE} ${COLLECTOR_HINT}` : COLLECTOR_HINT };
 }
 
 function evaluate(ctx: RuleContext): RuleOutcome {
   const host = own(ctx, "host");
   const checks = readChecks(host);
-  if (!checks || checks.length === 0) {
-    return NO_CHECKS();
-  }
   const cloudFact = readCloud(host);
+  if (!checks || checks.length === 0) {
+    return NO_CHECKS[cloudFact?.cloud ?? "public"]();
+  }
   if (!cloudFact) {
     return BAD_CLOUD();
   }

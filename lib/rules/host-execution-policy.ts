@@ -5,7 +5,7 @@ import { hostContext } from "./host/examples";
 import { freezeEvidence } from "./host/frozen";
 import { hostLabel, own, readEnum } from "./host/read";
 import { psComment, psLiteral, remediationScript, shouldProcess } from "./host/registry-script";
-import { COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
+import { hostCollect, prerequisites, SECTION } from "./host/sources";
 
 const POLICIES: readonly ExecutionPolicy[] = ["Undefined", "Restricted", "AllSigned", "RemoteSigned", "Unrestricted", "Bypass", "Default"];
 const ACCEPTED: readonly ExecutionPolicy[] = ["Undefined", "RemoteSigned", "Default"];
@@ -13,7 +13,7 @@ const ACCEPTED: readonly ExecutionPolicy[] = ["Undefined", "RemoteSigned", "Defa
 const PERMISSIVE: readonly ExecutionPolicy[] = ["Unrestricted", "Bypass"];
 const GPO_SCOPES: readonly ExecutionPolicyScope[] = ["MachinePolicy", "UserPolicy"];
 const EXPECTED = "effective policy Undefined or RemoteSigned (precedence MachinePolicy > UserPolicy > Process > CurrentUser > LocalMachine)";
-const COLLECT = `Get-ExecutionPolicy -List (${COLLECTOR_HINT})`;
+const COLLECT = hostCollect(`Get-ExecutionPolicy -List`);
 
 type Scopes = Partial<Record<ExecutionPolicyScope, ExecutionPolicy>>;
 

@@ -3,7 +3,7 @@ import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@
 import { hostContext } from "./host/examples";
 import { constantUnknown } from "./host/frozen";
 import { own, readNumber } from "./host/read";
-import { COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
+import { hostCollect, prerequisites, SECTION } from "./host/sources";
 
 const GIB = 1024 ** 3;
 /** 4 GiB = 4,294,967,296 bytes: the documented minimum ("a minimum of 4-GB RAM"). */
@@ -16,7 +16,7 @@ export const MIN_INSTALLED_BYTES = 4 * GIB;
  */
 export const MIN_VISIBLE_BYTES = 3.5 * GIB;
 
-const COLLECT = `Get-ComputerInfo -Property CsTotalPhysicalMemory, CsPhysicallyInstalledMemory (${COLLECTOR_HINT})`;
+const COLLECT = hostCollect(`Get-ComputerInfo -Property CsTotalPhysicalMemory, CsPhysicallyInstalledMemory`);
 
 function gib(bytes: number): string {
   const value = bytes / GIB;

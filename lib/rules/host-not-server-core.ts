@@ -4,7 +4,7 @@ import { hostContext } from "./host/examples";
 import { frozenEvidence } from "./host/frozen";
 import { resolveOs } from "./host/os";
 import { own, readEnum } from "./host/read";
-import { CLOUD_SYNC_FAQ, COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
+import { CLOUD_SYNC_FAQ, hostCollect, prerequisites, SECTION } from "./host/sources";
 
 const INSTALLATION_TYPES = ["Client", "Server", "Server Core", "Nano Server"] as const;
 const SERVER_LEVELS = ["Unknown", "NanoServer", "ServerCore", "ServerCoreWithManagementTools", "FullServer"] as const;
@@ -35,7 +35,7 @@ function foundFor(installationType: (typeof INSTALLATION_TYPES)[number] | undefi
   return FOUND[typeIndex * (SERVER_LEVELS.length + 1) + levelIndex];
 }
 
-const COLLECT = `Get-ItemPropertyValue 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion' -Name InstallationType (${COLLECTOR_HINT})`;
+const COLLECT = hostCollect(`Get-ItemPropertyValue 'HKLM:\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion' -Name InstallationType`);
 
 const PASS_SERVER = "Not Server Core: InstallationType is 'Server'.";
 

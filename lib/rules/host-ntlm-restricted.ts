@@ -5,7 +5,7 @@ import { hostContext } from "./host/examples";
 import { hostLabel, own, readDword, readString, shownDword } from "./host/read";
 import { constantUnknown, frozenSingle } from "./host/frozen";
 import { collectedAs, psLiteral, remediationScript, setDwordLines } from "./host/registry-script";
-import { AGENT_VERSION_HISTORY, COLLECTOR_HINT, NTLM_OUTGOING_POLICY, prerequisites, SECTION } from "./host/sources";
+import { AGENT_VERSION_HISTORY, hostCollect, NTLM_OUTGOING_POLICY, prerequisites, SECTION } from "./host/sources";
 import { compareVersionParts, parseVersion } from "./host/version";
 
 const MSV1_0_KEY = "HKLM:\\SYSTEM\\CurrentControlSet\\Control\\Lsa\\MSV1_0";
@@ -54,7 +54,7 @@ function failText(outgoing: number | null): string {
   return `Outgoing NTLM is not denied: RestrictSendingNTLMTraffic is ${describeOutgoing(outgoing)}. The prerequisites say NTLM should not be enabled on the agent server.`;
 }
 
-const OUTGOING_COLLECT = `Get-ItemProperty '${MSV1_0_KEY}' -Name RestrictSendingNTLMTraffic (${COLLECTOR_HINT})`;
+const OUTGOING_COLLECT = hostCollect(`Get-ItemProperty '${MSV1_0_KEY}' -Name RestrictSendingNTLMTraffic`);
 /** The fail texts of the values most servers have, built once. */
 const FAIL_ABSENT = failText(null);
 const NOT_COLLECTED = constantUnknown(OUTGOING_FACT, OUTGOING_COLLECT, "The outgoing NTLM restriction was not collected.", FOUND_NOT_COLLECTED);

@@ -3,11 +3,11 @@ import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/type
 import { hostContext } from "./host/examples";
 import { OS_COLLECT, resolveOs, WINDOWS_SERVER_2025_BUILD } from "./host/os";
 import { own, readArray, readString } from "./host/read";
-import { COLLECTOR_HINT, prerequisites, prerequisites2025September, SECTION } from "./host/sources";
+import { hostCollect, prerequisites, prerequisites2025September, SECTION } from "./host/sources";
 
 const REQUIRED_KB = "KB5070773";
 const EXPECTED = `${REQUIRED_KB} (October 20, 2025) or a later cumulative update installed, then a restart`;
-const HOTFIX_COLLECT = `Get-HotFix | Select-Object HotFixID, InstalledOn (${COLLECTOR_HINT})`;
+const HOTFIX_COLLECT = hostCollect(`Get-HotFix | Select-Object HotFixID, InstalledOn`);
 
 /** Windows Server 2025 (build 26100) hosts only; applies while the version is still unknown. */
 function appliesTo(ctx: RuleContext): boolean {
@@ -33,7 +33,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   const os = resolveOs(host);
   const is2025 = os.build !== undefined ? os.build === WINDOWS_SERVER_2025_BUILD : os.captionYear === 2025;
   if (!is2025) {
-    return unknown("host.os.build", `${OS_COLLECT} (${COLLECTOR_HINT})`, "Whether this host runs Windows Server 2025 (build 26100) is not known.");
+    return unknown("host.os.build", hostCollect(OS_COLLECT), "Whether this host runs Windows Server 2025 (build 26100) is not known.");
   }
   const hotfixes = readHotfixes(host);
   const ubrEvidence = evidence("host.os.ubr", os.ubr ?? null, "reported for reference; not evaluated (the UBR of KB5070773 is not in the reference)");

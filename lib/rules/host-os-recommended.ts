@@ -4,7 +4,7 @@ import { hostContext } from "./host/examples";
 import { OS_COLLECT, resolveOs, SERVER_BUILDS, serverYearForBuild, SUPPORTED_SERVER_YEARS, type ServerYear } from "./host/os";
 import { frozenSingle } from "./host/frozen";
 import { own } from "./host/read";
-import { COLLECTOR_HINT, prerequisites, prerequisites2025September, SECTION } from "./host/sources";
+import { hostCollect, prerequisites, prerequisites2025September, SECTION } from "./host/sources";
 
 const EXPECTED = "Windows Server 2022 or 2025 (recommended)";
 const PASS_2022 = passMessage(2022);
@@ -48,7 +48,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   const year = os.supportedYear;
   if (year === undefined) {
     const missing = os.build === undefined ? "host.os.build" : "host.os.productType";
-    return unknown(missing, `${OS_COLLECT} (${COLLECTOR_HINT})`, "The Windows Server version could not be determined.");
+    return unknown(missing, hostCollect(OS_COLLECT), "The Windows Server version could not be determined.");
   }
   const fact = os.build !== undefined ? (os.buildFact ?? "host.os.build") : "host.os.caption";
   const actual = os.build ?? os.caption ?? null;

@@ -3,10 +3,10 @@ import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@
 import { hostContext } from "./host/examples";
 import { describeBuild, MIN_SUPPORTED_BUILD, OS_COLLECT, osSnapshot, resolveOs, SERVER_BUILDS, serverYearForBuild, type ServerYear } from "./host/os";
 import { own } from "./host/read";
-import { COLLECTOR_HINT, prerequisites, prerequisites2025April, prerequisites2025September, SECTION } from "./host/sources";
+import { hostCollect, prerequisites, prerequisites2025April, prerequisites2025September, SECTION } from "./host/sources";
 
 const EXPECTED = "Windows Server 2016 (14393), 2019 (17763), 2022 (20348) or 2025 (26100), server edition";
-const COLLECT = `${OS_COLLECT} (${COLLECTOR_HINT})`;
+const COLLECT = hostCollect(OS_COLLECT);
 const PASS_BY_YEAR: Readonly<Record<ServerYear, string>> = {
   2016: passMessage(2016),
   2019: passMessage(2019),

@@ -24,6 +24,7 @@ describe("host-tier0", () => {
   it("explains how to record the tier when unknown", () => {
     const outcome = expectUnknown(rule.evaluate(hostContext({})));
     expect(outcome.reason.missingFact).toBe("host.tier0");
-    expect(outcome.reason.collect).toMatch(/tag the host 'tier0'/);
+    expect(outcome.reason.collect).toBe("");
+    expect(outcome.reason.collectNote).toMatch(/tag the host 'tier0'/);
   });
 });

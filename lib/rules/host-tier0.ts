@@ -10,7 +10,10 @@ const EXPECTED = "managed as a Tier 0 / Control Plane asset";
 const TIER0_TAGS = new Set(["tier0", "tier-0", "tier 0", "t0", "controlplane", "control-plane", "control plane"]);
 const NOT_RECORDED = constantUnknown(
   "host.tier0",
-  "Record it in the inventory: tag the host 'tier0' (or set its Tier 0 flag to true/false) in the host inventory upload.",
+  {
+    command: "",
+    note: "Record it in the inventory: tag the host 'tier0' (or set its Tier 0 column to true or false) in the host inventory upload, or run the collector with -Tier0 (or -Tier0:$false).",
+  },
   "Whether this server is managed as Tier 0 is not recorded.",
 );
 const TIER0_TRUE = frozenSingle("host.tier0", true, EXPECTED);

@@ -76,7 +76,7 @@ function outcomeFor(raws: readonly (number | null | undefined)[]): RuleOutcome {
   }
   if (missing > 0) {
     const first = SPECS[states.indexOf("not-collected")];
-    return tlsNotCollected(first.fact, `Get-ItemProperty '${keyPath(first.side)}' (Client and Server keys)`, labelsIn(LABELS, states, "not-collected"), found);
+    return tlsNotCollected(first.fact, `Get-ItemProperty '${keyPath("client")}'\nGet-ItemProperty '${keyPath("server")}'`, labelsIn(LABELS, states, "not-collected"), found);
   }
   return pass(PASS_MESSAGE, found);
 }

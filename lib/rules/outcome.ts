@@ -1,4 +1,4 @@
-import type { Evidence, RuleOutcome, Severity, UnknownReason } from "./types";
+import { collectFields, type CollectHint, type Evidence, type RuleOutcome, type Severity, type UnknownReason } from "./types";
 
 /** Small constructors so rule files read as the requirement, not as object literals. */
 export function pass(message: string, evidence: Evidence[] = []): RuleOutcome {
@@ -11,11 +11,11 @@ export function fail(message: string, evidence: Evidence[] = [], severity?: Seve
 
 export function unknown(
   missingFact: string,
-  collect: string,
+  collect: string | CollectHint,
   message = `Not collected: ${missingFact}.`,
   evidence: Evidence[] = [],
 ): RuleOutcome {
-  const reason: UnknownReason = { code: "missing-fact", missingFact, collect, message };
+  const reason: UnknownReason = { code: "missing-fact", missingFact, ...collectFields(collect), message };
   return { status: "unknown", message, evidence, reason };
 }
 

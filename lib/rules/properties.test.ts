@@ -229,7 +229,7 @@ function checkRule(rule: Rule, ctx: RuleContext): void {
   JSON.stringify(outcome.evidence);
   if (outcome.status === "unknown") {
     const reason = outcome.reason;
-    if (reason === undefined || !reason.missingFact?.trim() || !reason.collect?.trim()) throw new Error(`${id}: unknown without missingFact/collect`);
+    if (reason === undefined || !reason.missingFact?.trim() || !`${reason.collect ?? ""}${reason.collectNote ?? ""}`.trim()) throw new Error(`${id}: unknown without missingFact/collect`);
     if (reason.code !== "missing-fact") throw new Error(`${id}: a rule may only report missing-fact, got ${reason.code}`);
   }
   if (outcome.status === "fail") {

@@ -55,7 +55,7 @@ function expectUnknownExplained(rule: Rule, result: RuleResult, where: string): 
   if (result.status !== "unknown") return;
   expect(result.reason, `${rule.meta.id} (${where}): an unknown result needs a reason`).toBeDefined();
   expect(result.reason?.missingFact.trim(), `${rule.meta.id} (${where}): reason.missingFact`).toBeTruthy();
-  expect(result.reason?.collect.trim(), `${rule.meta.id} (${where}): reason.collect`).toBeTruthy();
+  expect(`${result.reason?.collect ?? ""}${result.reason?.collectNote ?? ""}`.trim(), `${rule.meta.id} (${where}): reason.collect or collectNote`).toBeTruthy();
 }
 
 function expectExplained(rule: Rule, result: RuleResult, where: string): void {

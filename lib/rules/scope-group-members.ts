@@ -1,7 +1,7 @@
 import { readArray } from "./domain/read";
 import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
-import { COLLECT } from "./scope/collect";
+import { COLLECT, HINT } from "./scope/collect";
 import { configFact, readConfigurations, readConfiguration } from "./scope/configurations";
 import { defineRule, type RuleContext } from "./types";
 
@@ -75,14 +75,14 @@ export default defineRule({
     if (firstUncounted) {
       return unknown(
         `${configFact(firstUncounted.config, "groups")}[${firstUncounted.group.index}].memberCount`,
-        COLLECT.groupMembers,
+        HINT.groupMembers,
         `Member counts were not collected for: ${uncounted.map(({ group }) => group.name).join(", ")}.`,
         found,
       );
     }
     const firstMissing = missingLists[0];
     if (firstMissing) {
-      return unknown(configFact(firstMissing, "groups"), COLLECT.configurations, `The scoping groups of ${missingLists.map((c) => c.name).join(", ")} were not collected.`, found);
+      return unknown(configFact(firstMissing, "groups"), HINT.configurations, `The scoping groups of ${missingLists.map((c) => c.name).join(", ")} were not collected.`, found);
     }
     if (groups.length === 0) return pass("No configuration uses group scoping.", found);
     return pass(`Every scoping group has at most ${MAX_MEMBERS.toLocaleString("en-US")} members (${groups.length} checked).`, found);

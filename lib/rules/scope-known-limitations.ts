@@ -1,6 +1,6 @@
 import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
-import { COLLECT } from "./scope/collect";
+import { COLLECT, HINT } from "./scope/collect";
 import { configFact, hasConfigurationsOrUnknown, readConfigurations } from "./scope/configurations";
 import { defineRule } from "./types";
 
@@ -62,7 +62,7 @@ export default defineRule({
     }
     const missing = configs.find((c) => c.groups === undefined);
     if (missing) {
-      return unknown(configFact(missing, "groups"), COLLECT.configurations, `Whether ${missing.name} uses group scoping was not collected.`, found);
+      return unknown(configFact(missing, "groups"), HINT.configurations, `Whether ${missing.name} uses group scoping was not collected.`, found);
     }
     return pass(
       "Every configuration scopes by OU only. Remember: renaming or moving an in-scope OU is not recognised by the sync job, and users are not removed.",

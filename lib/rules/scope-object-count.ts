@@ -1,6 +1,6 @@
 import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
-import { COLLECT } from "./scope/collect";
+import { COLLECT, HINT } from "./scope/collect";
 import { CONFIGS_FACT, configFact, hasConfigurationsOrUnknown, readConfigurations, type ConfigView } from "./scope/configurations";
 import { defineRule } from "./types";
 
@@ -91,7 +91,7 @@ export default defineRule({
     const uncounted = totals.flatMap((t) => t.uncounted);
     const first = uncounted[0];
     if (first) {
-      return unknown(configFact(first, "objectCount"), COLLECT.objectCount, `Object counts were not collected for: ${uncounted.map((c) => c.name).join(", ")}.`, found);
+      return unknown(configFact(first, "objectCount"), HINT.objectCount, `Object counts were not collected for: ${uncounted.map((c) => c.name).join(", ")}.`, found);
     }
     return pass(`Every domain is within ${fmt(MAX_OBJECTS_PER_DOMAIN)} objects: ${totals.map((t) => `${t.domain} ${fmt(t.knownTotal)}`).join(", ")}.`, found);
   },

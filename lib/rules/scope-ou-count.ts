@@ -1,6 +1,6 @@
 import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
-import { COLLECT } from "./scope/collect";
+import { COLLECT, HINT } from "./scope/collect";
 import { configFact, hasConfigurationsOrUnknown, readConfigurations, type ConfigView } from "./scope/configurations";
 import { defineRule, type Evidence } from "./types";
 
@@ -96,7 +96,7 @@ export default defineRule({
     const first = undecided[0];
     if (first) {
       const field = first.config.ous === undefined ? "ous" : "groups";
-      return unknown(configFact(first.config, field), COLLECT.configurations, `The scoping ${field} of ${undecided.map((v) => v.config.name).join(", ")} were not collected.`, found);
+      return unknown(configFact(first.config, field), HINT.configurations, `The scoping ${field} of ${undecided.map((v) => v.config.name).join(", ")} were not collected.`, found);
     }
     return pass(`Every configuration lists ${SOFT_LIMIT} or fewer separate OUs/groups: ${verdicts.map(describe).join(", ")}.`, found);
   },

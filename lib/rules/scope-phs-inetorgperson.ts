@@ -1,7 +1,7 @@
 import { readArray } from "./domain/read";
 import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
-import { COLLECT } from "./scope/collect";
+import { COLLECT, HINT } from "./scope/collect";
 import { configFact, readConfiguration, readConfigurations, type ConfigView } from "./scope/configurations";
 import { defineRule, type RuleContext } from "./types";
 
@@ -79,7 +79,7 @@ export default defineRule({
       const field = undecided.missing ?? "inetOrgPersonCount";
       return unknown(
         configFact(undecided.config, field),
-        field === "passwordHashSync" ? COLLECT.passwordHashSync : COLLECT.inetOrgPersonCount,
+        field === "passwordHashSync" ? HINT.passwordHashSync : HINT.inetOrgPersonCount,
         `For ${undecided.config.name}, ${field === "passwordHashSync" ? "the password hash sync setting" : "the number of InetOrgPerson objects in scope"} was not collected.`,
         found,
       );

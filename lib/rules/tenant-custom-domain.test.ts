@@ -37,7 +37,7 @@ describe("tenant-custom-domain", () => {
   it("answers unknown when a custom domain's verification state is missing", () => {
     const outcome = rule.evaluate(withDomains([initial, { id: "fabrikam.com" }]));
     expect(outcome.status === "unknown" && outcome.reason.missingFact).toBe("tenant.domains[1].isVerified");
-    expect(outcome.status === "unknown" && outcome.reason.collect).toContain("GET https://graph.microsoft.com/v1.0/domains");
+    expect(outcome.status === "unknown" && outcome.reason.collect).toContain("Invoke-MgGraphRequest -Method GET -Uri 'https://graph.microsoft.com/v1.0/domains");
   });
 
   it("does not treat a domain marked isInitial as custom even without the onmicrosoft suffix", () => {

@@ -1,7 +1,7 @@
 import { missingFact, readArray } from "./domain/read";
 import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
-import { COLLECT } from "./tenant/collect";
+import { COLLECT, HINT } from "./tenant/collect";
 import { readTenantDomain } from "./tenant/domains";
 import { defineRule } from "./types";
 
@@ -44,10 +44,10 @@ export default defineRule({
   evaluate: (ctx) => {
     const raw = ctx.tenant?.domains;
     const list = readArray(raw);
-    if (list === undefined) return missingFact(FACT, COLLECT.domains, raw, "The tenant's domains");
+    if (list === undefined) return missingFact(FACT, HINT.domains, raw, "The tenant's domains");
     if (list.length === 0) {
       // Every tenant has its initial domain, so an empty list is a collection gap.
-      return unknown(FACT, COLLECT.domains, "The list of tenant domains is empty; collect it again.");
+      return unknown(FACT, HINT.domains, "The list of tenant domains is empty; collect it again.");
     }
     const domains = list.map(readTenantDomain);
     const found = domains.map((d) =>
@@ -59,7 +59,7 @@ export default defineRule({
     if (undecided) {
       return unknown(
         `${FACT}[${undecided.index}].isVerified`,
-        COLLECT.domains,
+        HINT.domains,
         `No custom domain is known to be verified; the verification state of ${undecided.id} was not collected.`,
         found,
       );

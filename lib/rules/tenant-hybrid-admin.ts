@@ -1,7 +1,7 @@
 import { missingFact, readArray } from "./domain/read";
 import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
-import { COLLECT, HYBRID_IDENTITY_ADMIN_ROLE_ID } from "./tenant/collect";
+import { COLLECT, HINT, HYBRID_IDENTITY_ADMIN_ROLE_ID } from "./tenant/collect";
 import { assessAdmin } from "./tenant/hybrid-admins";
 import { defineRule } from "./types";
 
@@ -44,7 +44,7 @@ export default defineRule({
   evaluate: (ctx) => {
     const raw = ctx.tenant?.hybridIdentityAdmins;
     const list = readArray(raw);
-    if (list === undefined) return missingFact(FACT, COLLECT.hybridIdentityAdmins, raw, "The Hybrid Identity Administrator role members");
+    if (list === undefined) return missingFact(FACT, HINT.hybridIdentityAdmins, raw, "The Hybrid Identity Administrator role members");
     if (list.length === 0) {
       return fail("Nobody holds the Hybrid Identity Administrator role; assign it to a cloud-only member account.", [
         evidence(FACT, [], `at least one account with ${EXPECTED}`),
@@ -66,7 +66,7 @@ export default defineRule({
     if (undecided) {
       return unknown(
         `${FACT}[${undecided.index}].${undecided.undecided[0] ?? "userType"}`,
-        COLLECT.hybridIdentityAdmins,
+        HINT.hybridIdentityAdmins,
         `No Hybrid Identity Administrator is known to be a cloud-only member; for ${undecided.upn} ${undecided.undecided.join(", ")} was not collected.`,
         found,
       );

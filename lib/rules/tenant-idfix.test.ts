@@ -43,7 +43,7 @@ describe("tenant-idfix", () => {
     const outcome = rule.evaluate(withAttestations([]));
     expect(outcome.status).toBe("unknown");
     expect(outcome.status === "unknown" && outcome.reason.missingFact).toBe("tenant.attestations[key=idfix-run]");
-    expect(outcome.status === "unknown" && outcome.reason.collect).toContain("IdFix");
+    expect(outcome.status === "unknown" && outcome.reason.collectNote).toContain("IdFix");
   });
 
   it("ignores attestations for other keys and malformed entries", () => {

@@ -1,7 +1,7 @@
 import { isRecord, missingFact, prop, readArray, readBoolean, readString, readTime } from "./domain/read";
 import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
-import { COLLECT } from "./tenant/collect";
+import { HINT } from "./tenant/collect";
 import { defineRule } from "./types";
 
 const FACT = "tenant.attestations";
@@ -64,10 +64,10 @@ export default defineRule({
   evaluate: (ctx) => {
     const raw = ctx.tenant?.attestations;
     const list = readArray(raw);
-    if (list === undefined) return missingFact(FACT, COLLECT.idfixAttestation, raw, "The tenant's attestations");
+    if (list === undefined) return missingFact(FACT, HINT.idfixAttestation, raw, "The tenant's attestations");
     const entry = latest(readAttestations(list));
     if (entry === undefined) {
-      return unknown(`${FACT}[key=${KEY}]`, COLLECT.idfixAttestation, "Nobody has attested whether IdFix was run.");
+      return unknown(`${FACT}[key=${KEY}]`, HINT.idfixAttestation, "Nobody has attested whether IdFix was run.");
     }
     const when = entry.at ?? "an unrecorded time";
     const found = [

@@ -60,14 +60,41 @@ export interface Evidence {
   expected: string;
 }
 
+/**
+ * How to collect a missing fact: runnable PowerShell only (one command per line; it goes in a code box with a copy
+ * button, checked by lib/powershell/lint), and what to do beyond it (which upload to make, an alternative) as a note
+ * shown outside the box. `command` is "" when no command collects the fact (an attestation, a portal page).
+ */
+export interface CollectHint {
+  command: string;
+  note?: string;
+}
+
 /** Why a result is unknown. Missing data is never a fail. */
 export interface UnknownReason {
   code: "missing-fact" | "rule-error";
   /** The fact(s) that were missing, e.g. "host.dotnet.release". */
   missingFact: string;
-  /** How to collect it: a command or the upload to make. */
+  /** Runnable PowerShell that collects it (one command per line, no prose), or "" when no command does. */
   collect: string;
+  /** What to do with the output, or the upload/attestation to make: prose, shown outside the code box. */
+  collectNote?: string;
   message: string;
+}
+
+/** UnknownReason as stored and exported (results JSON, the API). */
+export const unknownReasonSchema = z.object({
+  code: z.enum(["missing-fact", "rule-error"]),
+  missingFact: z.string(),
+  collect: z.string(),
+  collectNote: z.string().optional(),
+  message: z.string(),
+});
+
+/** A rule's collect hint as a reason's `collect` and `collectNote` (a plain string is a command). */
+export function collectFields(hint: string | CollectHint): Pick<UnknownReason, "collect" | "collectNote"> {
+  if (typeof hint === "string") return { collect: hint };
+  return hint.note ? { collect: hint.command, collectNote: hint.note } : { collect: hint.command };
 }
 
 /** What a rule's evaluate() returns. */

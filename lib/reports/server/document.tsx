@@ -51,7 +51,8 @@ function ResultBlock({ result }: { result: RuleResult }) {
       {result.reason ? (
         <Paragraph>
           {result.reason.code === "rule-error" ? "The rule failed to run. " : `Missing fact: ${result.reason.missingFact}. `}
-          How to collect it: {result.reason.collect}
+          {result.reason.collect ? `How to collect it: ${result.reason.collect}` : ""}
+          {result.reason.collectNote ? ` ${result.reason.collectNote}` : ""}
         </Paragraph>
       ) : null}
       {result.waiver ? (

@@ -1,6 +1,6 @@
 import type { RuleContext, RuleOutcome } from "@/lib/rules/types";
 import { unknown } from "@/lib/rules/outcome";
-import { COLLECT } from "./collect";
+import { HINT } from "./collect";
 import { missingFact, prop, readArray, readBoolean, readCount, readString } from "./read";
 import { serverYearFromCaption } from "./versions";
 
@@ -20,10 +20,10 @@ export interface DcView {
 export function readDomainControllers(ctx: RuleContext): DcView[] | RuleOutcome {
   const raw = ctx.domain?.domainControllers;
   const list = readArray(raw);
-  if (list === undefined) return missingFact(DCS_FACT, COLLECT.domainControllers, raw, "The list of domain controllers");
+  if (list === undefined) return missingFact(DCS_FACT, HINT.domainControllers, raw, "The list of domain controllers");
   if (list.length === 0) {
     // A domain always has a domain controller: an empty list is a collection gap, never "none".
-    return unknown(DCS_FACT, COLLECT.domainControllers, "The list of domain controllers is empty; collect it again.");
+    return unknown(DCS_FACT, HINT.domainControllers, "The list of domain controllers is empty; collect it again.");
   }
   return list.map((entry, index) => {
     const name = readString(prop(entry, "name"));

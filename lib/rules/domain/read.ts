@@ -1,6 +1,6 @@
 import { isoDateTime } from "@/lib/facts";
 import { evidence, unknown } from "@/lib/rules/outcome";
-import type { RuleOutcome } from "@/lib/rules/types";
+import type { CollectHint, RuleOutcome } from "@/lib/rules/types";
 
 /**
  * Tolerant readers for facts. Facts are zod-checked at ingest, but a rule must never throw, even when it is
@@ -62,7 +62,7 @@ export function kindOf(value: unknown): string {
  * The unknown outcome for a fact that is absent (undefined/null: not collected) or present but not the expected
  * shape (malformed). Both carry the fact path and the command that collects it.
  */
-export function missingFact(fact: string, collect: string, value: unknown, what: string): RuleOutcome {
+export function missingFact(fact: string, collect: string | CollectHint, value: unknown, what: string): RuleOutcome {
   if (value === undefined || value === null) {
     return unknown(fact, collect, `${what} was not collected (${fact}).`);
   }

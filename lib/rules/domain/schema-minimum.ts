@@ -1,6 +1,6 @@
 import { evidence, fail, pass } from "@/lib/rules/outcome";
 import type { RuleContext, RuleOutcome } from "@/lib/rules/types";
-import { COLLECT } from "./collect";
+import { HINT } from "./collect";
 import { missingFact, readCount } from "./read";
 import { schemaVersionName } from "./versions";
 
@@ -10,7 +10,7 @@ export const SCHEMA_FACT = "domain.schemaVersion";
 export function evaluateSchemaMinimum(ctx: RuleContext, minimum: number, purpose: string): RuleOutcome {
   const raw = ctx.domain?.schemaVersion;
   const version = readCount(raw);
-  if (version === undefined) return missingFact(SCHEMA_FACT, COLLECT.schemaVersion, raw, "The forest schema version");
+  if (version === undefined) return missingFact(SCHEMA_FACT, HINT.schemaVersion, raw, "The forest schema version");
   const expected = `>= ${minimum} (${schemaVersionName(minimum)})`;
   const found = [evidence(SCHEMA_FACT, version, expected)];
   const label = `objectVersion ${version} (${schemaVersionName(version)})`;

@@ -1,5 +1,5 @@
 import { evidence } from "@/lib/rules/outcome";
-import type { Evidence, RuleOutcome, UnknownReason } from "@/lib/rules/types";
+import { collectFields, type CollectHint, type Evidence, type RuleOutcome, type UnknownReason } from "@/lib/rules/types";
 
 /**
  * Evidence lists whose content is a constant of the rule (e.g. "host.tier0 = true, expected Tier 0"),
@@ -36,11 +36,11 @@ export const NO_EVIDENCE: Evidence[] = frozenEvidence();
  */
 export function constantUnknown(
   missingFact: string,
-  collect: string,
+  collect: string | CollectHint,
   message = `Not collected: ${missingFact}.`,
   evidence: Evidence[] = NO_EVIDENCE,
 ): () => RuleOutcome {
-  const reason: UnknownReason = Object.freeze({ code: "missing-fact", missingFact, collect, message });
+  const reason: UnknownReason = Object.freeze({ code: "missing-fact", missingFact, ...collectFields(collect), message });
   freezeEvidence(evidence);
   return function unknownOutcome(): RuleOutcome {
     return { status: "unknown", message, evidence, reason };

@@ -5,7 +5,7 @@ import { endpointsFor } from "@/lib/rules/endpoints";
 import { constantUnknown, freezeOutcome } from "./frozen";
 import { probeEvidence, readChecks, type ProbeResult } from "./network";
 import { own } from "./read";
-import { COLLECTOR_HINT } from "./sources";
+import { hostCollect } from "./sources";
 
 const FACT = "host.network.checks";
 const PASS_SUFFIX = " reached.";
@@ -27,7 +27,7 @@ export interface PortRuleOptions {
  */
 export function createPortEvaluator(options: PortRuleOptions): (ctx: RuleContext) => RuleOutcome {
   const { port, severity } = options;
-  const collect = `Test-NetConnection -ComputerName ${options.probeHost} -Port ${port} (${COLLECTOR_HINT})`;
+  const collect = hostCollect(`Test-NetConnection -ComputerName ${options.probeHost} -Port ${port}`);
   const expected = `at least one outbound connection on TCP ${port} succeeds (${options.purpose})`;
   const notCollected = constantUnknown(FACT, collect, `No outbound connectivity checks were collected (needed for TCP ${port}).`);
   const portFact = `${FACT}[port=${port}]`;

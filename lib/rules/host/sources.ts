@@ -44,5 +44,13 @@ export const SECTION = {
   gmsa: "Group Managed Service Accounts / Prerequisites for gMSA",
 } as const;
 
-/** Alternative to any single command: the project's collector gathers every host fact at once. */
-export const COLLECTOR_HINT = "or run Get-CloudSyncReadiness.ps1 on the server";
+import type { CollectHint } from "@/lib/rules/types";
+
+/** Alternative to any single command, said outside the code box: the project's collector gathers every host fact at once. */
+export const COLLECTOR_HINT =
+  "The command shows the value on the server; to record it here, run the collector, Get-CloudSyncReadiness.ps1, on the server (it gathers every host fact at once, in one file to upload) or upload an inventory that has it.";
+
+/** A host fact's collect hint: the single read-only command, with the collector as the alternative. */
+export function hostCollect(command: string): CollectHint {
+  return { command, note: COLLECTOR_HINT };
+}

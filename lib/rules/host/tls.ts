@@ -1,9 +1,9 @@
 import { unknown } from "@/lib/rules/outcome";
-import type { Evidence, RuleContext, RuleOutcome } from "@/lib/rules/types";
+import type { CollectHint, Evidence, RuleContext, RuleOutcome } from "@/lib/rules/types";
 import { dwordOutcomeTable } from "./frozen";
 import { hostLabel, own, readDword } from "./read";
 import { collectedAs, remediationScript, setDwordLines } from "./registry-script";
-import { COLLECTOR_HINT } from "./sources";
+import { hostCollect } from "./sources";
 
 /** Registry locations of the TLS settings the cloud sync and Entra Connect TLS documents list. */
 export const SCHANNEL_TLS12 = "HKLM:\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2";
@@ -66,9 +66,9 @@ export function labelsIn(labels: readonly string[], states: readonly ValueState[
   return text;
 }
 
-/** How to read TLS values by hand, or with the collector: "<command> (or run Get-CloudSyncReadiness.ps1 ...)". */
-export function tlsCollect(command: string): string {
-  return `${command} (${COLLECTOR_HINT})`;
+/** How to read TLS values by hand (the command), with the collector as the alternative (the note). */
+export function tlsCollect(command: string): CollectHint {
+  return hostCollect(command);
 }
 
 /** The unknown outcome of a TLS rule: `missingFact` (the first value not collected) and the labels of all of them. */

@@ -1,3 +1,5 @@
+import type { CollectHint } from "@/lib/rules/types";
+
 /** How to collect the sync-scope facts. */
 export const COLLECT = {
   configurations:
@@ -11,3 +13,24 @@ export const COLLECT = {
   objectCount:
     "(Get-ADObject -SearchBase '<in-scope OU DN>' -LDAPFilter '(|(objectCategory=person)(objectClass=group)(objectClass=contact))' -ResultSetSize $null | Measure-Object).Count",
 } as const;
+
+const CLOUD_SYNC_TOOLS =
+  "Import-Module 'C:\\Program Files\\Microsoft Azure AD Connect Provisioning Agent\\Utility\\AADCloudSyncTools'\nConnect-AADCloudSyncTools";
+const OU_NOTE = "Replace <in-scope OU DN> with each OU in the configuration's scope, then record the counts with the sync-scope facts.";
+
+/** COLLECT as collect hints: the command in the code box; the portal alternative and the upload beside it. */
+export const HINT: Record<keyof typeof COLLECT, CollectHint> = {
+  configurations: {
+    command: `${CLOUD_SYNC_TOOLS}\nGet-AADCloudSyncToolsJobScope`,
+    note:
+      "Run it on an agent server (the AADCloudSyncTools module ships with the agent); Get-AADCloudSyncToolsJobScope asks for each sync job's ID. " +
+      "Or export each configuration's Scoping filters page from Microsoft Entra admin center > Entra Connect > Cloud sync > Configurations, and upload it as the sync-scope facts.",
+  },
+  groupMembers: { command: COLLECT.groupMembers, note: "Replace <scoping group> with each scoping group of the configuration, then record the counts with the sync-scope facts." },
+  inetOrgPersonCount: { command: COLLECT.inetOrgPersonCount, note: OU_NOTE },
+  passwordHashSync: {
+    command: `${CLOUD_SYNC_TOOLS}\nGet-AADCloudSyncToolsJobSettings`,
+    note: 'Or read "Password hash sync" in Microsoft Entra admin center > Cloud sync > <configuration> > Properties, and record it with the sync-scope facts.',
+  },
+  objectCount: { command: COLLECT.objectCount, note: OU_NOTE },
+};

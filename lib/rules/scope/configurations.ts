@@ -1,6 +1,6 @@
 import { missingFact, prop, readArray, readBoolean, readCount, readString } from "@/lib/rules/domain/read";
 import type { RuleContext, RuleOutcome } from "@/lib/rules/types";
-import { COLLECT } from "./collect";
+import { HINT } from "./collect";
 
 export const CONFIGS_FACT = "scope.configurations";
 
@@ -50,7 +50,7 @@ export function readConfiguration(entry: unknown, index: number): ConfigView {
 export function readConfigurations(ctx: RuleContext): ConfigView[] | RuleOutcome {
   const raw = ctx.scope?.configurations;
   const list = readArray(raw);
-  if (list === undefined) return missingFact(CONFIGS_FACT, COLLECT.configurations, raw, "The cloud sync configurations");
+  if (list === undefined) return missingFact(CONFIGS_FACT, HINT.configurations, raw, "The cloud sync configurations");
   return list.map(readConfiguration);
 }
 

@@ -85,7 +85,7 @@ export function checkOutcomeShape(rule: Rule, outcome: RuleOutcome): void {
   }
   if (outcome.status === "unknown") {
     expect(outcome.reason.missingFact.length).toBeGreaterThan(0);
-    expect(outcome.reason.collect.length).toBeGreaterThan(0);
+    expect(`${outcome.reason.collect}${outcome.reason.collectNote ?? ""}`.length).toBeGreaterThan(0);
   }
   if (outcome.status === "fail" && outcome.severity) {
     expect(SEVERITY_RANK[outcome.severity]).toBeLessThanOrEqual(SEVERITY_RANK[rule.meta.severity]);

@@ -72,7 +72,7 @@ function checkOutcomeShape(rule: Rule, outcome: RuleOutcome): void {
   if (outcome.status === "unknown") {
     expect(outcome.reason.code).toBe("missing-fact");
     expect(outcome.reason.missingFact.trim().length).toBeGreaterThan(0);
-    expect(outcome.reason.collect.trim().length).toBeGreaterThan(0);
+    expect(`${outcome.reason.collect}${outcome.reason.collectNote ?? ""}`.trim().length).toBeGreaterThan(0);
   }
   if (outcome.status === "fail") {
     expect(outcome.evidence.length).toBeGreaterThan(0);

@@ -125,7 +125,7 @@ export function expectWellFormed(outcome: RuleOutcome): void {
   if (outcome.status === "unknown") {
     expect(outcome.reason.code).toBe("missing-fact");
     expect(outcome.reason.missingFact).toMatch(/^host(\.|$)/);
-    expect(outcome.reason.collect.length).toBeGreaterThan(5);
+    expect(`${outcome.reason.collect}${outcome.reason.collectNote ?? ""}`.length).toBeGreaterThan(5);
   }
 }
 
