@@ -6,7 +6,7 @@ import { ConfidenceStars } from "@/components/readiness/confidence-stars";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { ServerListItem } from "@/lib/data/servers";
 import { RolloutStatusBadge } from "@/components/rollout/rollout-status-badge";
-import { Breakable } from "./breakable";
+import { ROLLOUT_STATUS_LABELS } from "@/lib/rollout/status";
 import { type RowRuleKind, type RuleLookup, summarizeRow } from "./server-row-summary";
 
 // One row of at most two text lines (about 40 px): long values are cut with an ellipsis and given whole in the
@@ -25,8 +25,8 @@ export const ruleFilterHref = (ruleId: string) => `/servers?rule=${encodeURIComp
 /** The id of the disclosure row listing a server's rules (FQDNs are DNS names: letters, digits, "-", "."). */
 export const rulesRowId = (fqdn: string) => `rules-${fqdn.replace(/[^a-z0-9-]/gi, "_")}`;
 
-/** Total columns of the table (selection, name, verdict, domain/site, OS, rules, wave, collected). */
-export const SERVER_COLUMNS = 8;
+/** Total columns of the table (selection, name/domain, verdict/confidence, OS/site, rules, wave, collected). */
+export const SERVER_COLUMNS = 7;
 
 const KIND_STYLE: Record<RowRuleKind, { icon: string; className: string }> = {
   blocker: { icon: "✕", className: "text-red-700 dark:text-red-300" },
@@ -35,10 +35,20 @@ const KIND_STYLE: Record<RowRuleKind, { icon: string; className: string }> = {
   waived: { icon: "≈", className: "text-violet-800 dark:text-violet-300" },
 };
 
-function Optional({ value, className = "" }: { value: string | null; className?: string }) {
+/** Uploaded text on one cut line: isolated like components/servers/breakable.tsx, but without its break points (Chromium breaks at <wbr> even in nowrap). */
+function Text({ text }: { text: string }) {
+  return <bdi>{text}</bdi>;
+}
+
+/** "Windows Server 2022 Datacenter" -> "Server 2022 Datacenter": the list's column is narrow, the title has it whole. */
+export function shortOs(osName: string): string {
+  return osName.replace(/^(Microsoft\s+)?Windows\s+(?=Server\b)/i, "");
+}
+
+function Optional({ value, display, className = "" }: { value: string | null; display?: string; className?: string }) {
   return value ? (
     <span className={`${LINE1} ${className}`} title={value}>
-      <Breakable text={value} />
+      <Text text={display ?? value} />
     </span>
   ) : (
     <span className={`${LINE1} ${MUTED} ${className}`}>—</span>
@@ -89,12 +99,13 @@ export function ServerRow({ server, rules, selectCell, staleAfterDays }: { serve
     <>
       <tr className="hover:bg-slate-50 dark:hover:bg-slate-800/40">
         {selectCell}
-        <th scope="row" className={`${TD} text-left font-normal`}>
-          <Link href={serverHref(server.fqdn)} className={`${LINK} ${LINE1} font-medium`} title={server.name}>
-            <Breakable text={server.name} />
+        <th scope="row" className={`${TD} text-left font-normal`} data-fqdn={server.fqdn}>
+          <Link href={serverHref(server.fqdn)} className={`${LINK} ${LINE1} font-medium`} title={server.fqdn}>
+            <Text text={server.name} />
           </Link>
+          {/* The FQDN is the name in this domain: the domain is shown, the whole FQDN is the link's title. */}
           <span className={`${LINE} text-xs ${MUTED}`} title={server.fqdn}>
-            <Breakable text={server.fqdn} />
+            {server.domain ? <Text text={server.domain} /> : "No domain (workgroup)"}
           </span>
         </th>
         <td className={TD}>
@@ -106,24 +117,15 @@ export function ServerRow({ server, rules, selectCell, staleAfterDays }: { serve
           </span>
         </td>
         <td className={TD}>
-          <Optional value={server.domain || null} />
+          <Optional value={server.osName} display={server.osName ? shortOs(server.osName) : undefined} />
           {siteOwner.length > 0 ? (
             <span className={`${LINE} text-xs ${MUTED}`} title={siteOwner.join(" · ")}>
-              {server.site && <Breakable text={server.site} />}
+              {server.site && <Text text={server.site} />}
               {server.site && server.owner && " · "}
-              {server.owner && <Breakable text={server.owner} />}
+              {server.owner && <Text text={server.owner} />}
             </span>
           ) : (
             <span className={`${LINE} text-xs ${MUTED}`}>No site or owner</span>
-          )}
-        </td>
-        <td className={`${TD} text-xs`}>
-          {server.osName ? (
-            <span className="line-clamp-2" title={server.osName}>
-              <Breakable text={server.osName} />
-            </span>
-          ) : (
-            <span className={MUTED}>—</span>
           )}
         </td>
         <td className={TD}>
@@ -168,7 +170,7 @@ export function ServerRow({ server, rules, selectCell, staleAfterDays }: { serve
           <span className={`${LINE} text-xs leading-3`} title={[server.rollout.wave?.name ?? "No wave", target].filter(Boolean).join(" · ")}>
             {server.rollout.wave ? (
               <Link href={`/rollout/waves/${encodeURIComponent(server.rollout.wave.id)}`} className={LINK}>
-                <Breakable text={server.rollout.wave.name} />
+                <Text text={server.rollout.wave.name} />
                 {server.rollout.wave.archived && " (archived)"}
               </Link>
             ) : (
@@ -181,7 +183,7 @@ export function ServerRow({ server, rules, selectCell, staleAfterDays }: { serve
               </span>
             )}
           </span>
-          <span className="flex overflow-hidden">
+          <span className="flex overflow-hidden" title={`${ROLLOUT_STATUS_LABELS[server.rollout.status]}${server.rollout.source === "detected" ? " (detected by the collector)" : ""}`}>
             <RolloutStatusBadge status={server.rollout.status} detected={server.rollout.source === "detected"} />
           </span>
         </td>

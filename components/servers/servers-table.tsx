@@ -62,22 +62,20 @@ export function ServersTable({
           <colgroup>
             <col className="w-8" />
             <col className="w-[8.5rem]" />
-            <col className="w-[10rem]" />
+            <col className="w-[10.75rem]" />
             <col className="w-[8rem]" />
-            <col className="w-[6.5rem]" />
             <col />
             <col className="w-[7.5rem]" />
-            <col className="w-[5.5rem]" />
+            <col className="w-[6.25rem]" />
           </colgroup>
           <thead>
             <tr>
               <th scope="col" className="px-1.5 py-2 text-left">
                 <SelectAll checked={all} indeterminate={!all && selectedOnPage.length > 0} onChange={(on) => setSelected(on ? new Set(onPage) : new Set())} />
               </th>
-              <SortHeader label="Name" sort={sortLinks.name} />
+              <SortHeader label="Name" sort={sortLinks.name} also={{ label: "Domain", sort: sortLinks.domain }} />
               <SortHeader label="Verdict" sort={sortLinks.verdict} also={{ label: "Confidence", sort: sortLinks.confidence }} />
-              <SortHeader label="Domain" sort={sortLinks.domain} suffix="/ site, owner" />
-              <SortHeader label="OS" sort={sortLinks.os} />
+              <SortHeader label="OS" sort={sortLinks.os} suffix="/ site, owner" />
               <SortHeader label="What blocks it" />
               <SortHeader label="Wave / rollout" sort={sortLinks.wave} />
               <SortHeader label="Collected" sort={sortLinks.collected} />

@@ -12,8 +12,8 @@ function SortButton({ label, sort }: { label: string; sort: SortLink }) {
   const next = sort.state === "ascending" ? "descending" : "ascending";
   const icon = sort.state === "ascending" ? "▲" : sort.state === "descending" ? "▼" : "↕";
   return (
-    <Link href={sort.href} className="inline-flex items-center gap-1 rounded hover:text-slate-900 hover:underline dark:hover:text-white">
-      {label}
+    <Link href={sort.href} className="rounded hover:text-slate-900 hover:underline dark:hover:text-white">
+      {label}{" "}
       <span aria-hidden="true" className={sort.state === "none" ? "text-slate-400 dark:text-slate-500" : "text-slate-700 dark:text-slate-200"}>
         {icon}
       </span>
