@@ -117,17 +117,17 @@ test.describe("as a viewer", () => {
     const corp = page.locator("details#domain-corp-contoso-com");
     await expect(corp.getByRole("heading", { name: "Domain rules" })).toBeHidden();
     // The summary line says the verdict and counts while closed.
-    await expect(corp.locator("summary")).toContainText(/servers?$/);
-    await corp.locator("summary").click();
+    await expect(corp.locator(":scope > summary")).toContainText(/servers?$/);
+    await corp.locator(":scope > summary").click();
     await expect(corp).toHaveAttribute("open");
     await expect(corp.getByRole("heading", { name: "Domain rules" })).toBeVisible();
     await expect(corp.getByRole("table", { name: "Domain rule results for corp.contoso.com" })).toBeVisible();
-    await corp.locator("summary").click();
+    await corp.locator(":scope > summary").click();
     await expect(corp).not.toHaveAttribute("open");
 
     // Keyboard: focus the summary and press Enter.
     const emea = page.locator("details#domain-emea-contoso-com");
-    await emea.locator("summary").focus();
+    await emea.locator(":scope > summary").focus();
     await page.keyboard.press("Enter");
     await expect(emea).toHaveAttribute("open");
 

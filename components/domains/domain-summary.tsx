@@ -75,7 +75,7 @@ export function DomainSummary({ rows, getTitle }: { rows: readonly DomainSummary
               const notReady = view.servers.byVerdict["not-ready"];
               return (
                 <tr key={view.domain} data-domain={view.domain}>
-                  <th scope="row" className={`${TD} text-left font-normal`}>
+                  <th scope="row" className={`${TD} whitespace-nowrap text-left font-normal`}>
                     <a href={`#${domainAnchor(view.domain)}`} className={`${LINK} [overflow-wrap:anywhere]`}>
                       {view.domain}
                     </a>

@@ -15,6 +15,24 @@ export function coverageText(coverage: DomainFixCoverage): string {
   return parts.join(", ");
 }
 
+/** The failing rules no script fixes, grouped by why (as listed at the end of the script). */
+function ManualList({ coverage }: { coverage: DomainFixCoverage }) {
+  if (coverage.manual.length === 0) return null;
+  return (
+    <div className="mt-2 text-slate-600 dark:text-slate-400">
+      <p>Left for manual action (also listed at the end of the script):</p>
+      <ul className="mt-1 list-disc space-y-0.5 pl-5">
+        {coverage.manual.map((group) => (
+          <li key={group.reason}>
+            <span className="font-mono text-xs">{group.ruleIds.join(", ")}</span>
+            {group.reason !== "" && <>: {group.reason}</>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** The domain's fix script: the download and, in words, what it covers and what it leaves for manual action. */
 export function DomainFixScript({ domain, coverage }: { domain: string; coverage: DomainFixCoverage }) {
   if (coverage.steps.length === 0) {
@@ -23,8 +41,8 @@ export function DomainFixScript({ domain, coverage }: { domain: string; coverage
         <p className="font-medium">No fix script needed for {domain}</p>
         <p className="mt-1 text-slate-600 dark:text-slate-400">
           No failing or unchecked domain or gMSA rule of this domain has a scripted fix.
-          {coverage.manualRuleIds.length > 0 && ` ${plural(coverage.manualRuleIds.length, "failing rule needs", "failing rules need")} manual action: ${coverage.manualRuleIds.join(", ")}.`}
         </p>
+        <ManualList coverage={coverage} />
       </div>
     );
   }
@@ -59,11 +77,7 @@ export function DomainFixScript({ domain, coverage }: { domain: string; coverage
           </li>
         ))}
       </ul>
-      {coverage.manualRuleIds.length > 0 && (
-        <p className="mt-2 text-slate-600 dark:text-slate-400">
-          Left for manual action (listed at the end of the script): {coverage.manualRuleIds.join(", ")}.
-        </p>
-      )}
+      <ManualList coverage={coverage} />
     </div>
   );
 }

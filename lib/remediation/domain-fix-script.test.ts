@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { AD_RIGHTS, EMPTY_GUID, GUIDS, type Ace, type AclFacts, type DomainFacts } from "@/lib/facts";
 import { evaluateRules } from "@/lib/readiness";
 import { analyzeAcl, getRule, RULES, type RuleContext } from "@/lib/rules";
-import { buildDomainFixScript, domainFixScriptFileName, dsaclsPerms, planDomainFixes, psLiteral, safeAccount, safeDn } from "./domain-fix-script";
+import { buildDomainFixScript, domainFixCoverage, domainFixScriptFileName, dsaclsPerms, planDomainFixes, psLiteral, safeAccount, safeDn } from "./domain-fix-script";
 
 const AS_OF = "2026-08-01T12:00:00Z";
 const DN = "DC=corp,DC=contoso,DC=com";
@@ -252,6 +252,31 @@ describe("buildDomainFixScript for a domain with facts not collected", () => {
     const manual = lines.indexOf("# Needs manual action (no script can fix these):");
     expect(manual).toBeGreaterThan(0);
     expect(lines.slice(manual).some((l) => l.startsWith("#   domain-dc-2012 (blocker): At least one domain controller") && l.includes("Install-ADDSDomainController"))).toBe(true);
+  });
+});
+
+describe("domainFixCoverage", () => {
+  it("names the scripted steps, counts the grants and groups the rest by reason", () => {
+    const domain: DomainFacts = { ...HEALTHY_DOMAIN, kdsRootKeys: [], gmsa: undefined };
+    const ctx: RuleContext = { asOf: AS_OF, domain };
+    const results = evaluateRules(SHARED_RULES, ctx);
+    const coverage = domainFixCoverage({ domain: "corp.contoso.com", results, ctx });
+    expect(coverage.steps.map((s) => s.ruleIds.join(","))).toEqual(["domain-kds-root-key"]);
+    expect(coverage.grants).toBe(0);
+    const noGmsa = coverage.manual.find((group) => group.reason.startsWith("The gMSA is not known"));
+    expect(noGmsa?.ruleIds).toEqual(expect.arrayContaining(["gmsa-acl-read-objects", "gmsa-acl-phs"]));
+    expect(coverage.manualRuleIds).toEqual(coverage.manual.flatMap((group) => group.ruleIds));
+
+    const { plan } = script({ ...HEALTHY_DOMAIN }, acl(FULL_GRANTS.slice(0, 6)));
+    const grants = domainFixCoverage({ domain: "corp.contoso.com", results: evaluateRules(SHARED_RULES, { asOf: AS_OF, domain: HEALTHY_DOMAIN, acl: acl(FULL_GRANTS.slice(0, 6)) }), ctx: { asOf: AS_OF, domain: HEALTHY_DOMAIN, acl: acl(FULL_GRANTS.slice(0, 6)) } });
+    expect(plan.steps.map((s) => s.ruleIds[0])).toEqual(["gmsa-acl-groups-full-control", "gmsa-acl-create-delete-users", "gmsa-acl-phs"]);
+    expect(grants.grants).toBe(4);
+  });
+
+  it("never leaves a variable that PowerShell would confuse with $script:Pending (names are case-insensitive)", () => {
+    const { text } = script({ ...HEALTHY_DOMAIN, kdsRootKeys: [], schemaVersion: 56 }, undefined);
+    expect(text).toContain("$script:Pending += (");
+    expect(text).not.toMatch(/\$pending\b/i);
   });
 });
 

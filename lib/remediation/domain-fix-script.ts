@@ -428,7 +428,7 @@ function aclTargets(domain: string, ctx: RuleContext): AclTargets {
   let problem: string | null = null;
   if (rawRoot !== null && root === null) problem = "The stored domain DN contains characters this script does not put into PowerShell (quotes, $, backticks, line breaks or other unusual characters); check the uploaded domain facts.";
   else if (root === null) problem = "The domain's DN is not known; upload the domain facts (distinguishedName).";
-  else if (rawAccount === null) problem = "The gMSA is not known; upload the domain facts with the gMSA, or name it when uploading the ACL export.";
+  else if (rawAccount === null) problem = "The gMSA is not known: no domain facts or ACL export name it. Create it (the provisioning agent installer does), upload the domain facts or the domain root's ACL export naming it, then download this script again.";
   else if (account === null) problem = "The gMSA's name contains characters this script does not put into PowerShell (quotes, $ in the middle, backticks, line breaks or other unusual characters); check the uploaded facts.";
   return { analysis, grantTarget: root, aclTarget, account, aclKnown, problem };
 }
@@ -631,6 +631,8 @@ export interface DomainFixCoverage {
   steps: { ruleIds: string[]; title: string; status: StepStatus }[];
   /** Failing rules the script cannot fix (listed at its end). */
   manualRuleIds: string[];
+  /** The same, grouped by why the script cannot fix them. */
+  manual: { reason: string; ruleIds: string[] }[];
   /** How many ACEs the script grants when missing (each checked first). */
   grants: number;
 }
@@ -641,6 +643,11 @@ export function domainFixCoverage(input: Pick<DomainFixScriptInput, "domain" | "
   return {
     steps: scripted.map((s) => ({ ruleIds: s.ruleIds, title: s.title, status: s.status })),
     manualRuleIds: steps.filter((s) => s.lines === null).flatMap((s) => s.ruleIds),
+    manual: [
+      ...steps
+        .filter((s) => s.lines === null)
+        .reduce((groups, s) => groups.set(s.manual ?? "", [...(groups.get(s.manual ?? "") ?? []), ...s.ruleIds]), new Map<string, string[]>()),
+    ].map(([reason, ruleIds]) => ({ reason, ruleIds })),
     grants: scripted.reduce((n, s) => n + s.lines.filter((line) => line.startsWith("Grant-CsrAce ") || line.trim().startsWith("Grant-CsrAce ")).length, 0),
   };
 }
