@@ -12,9 +12,10 @@ import { tokenFor } from "./support/roles";
 //   - 14 collector reports: 5 with nothing else open, 3 with 2 GiB of RAM (host-memory), 2 not recorded as Tier 0
 //     (host-tier0, warning), 2 in site "branch" and 1 without a site with every TCP 443 check blocked (host-port-443 +
 //     host-endpoints), 1 without memory collected (host-memory unknown).
-// Designed figures: the KDS fix alone moves 7 servers (5 + 2) to Ready with conditions and ranks first; the plan's
-// steps 1–5 are KDS (+7), memory (+3), collect the missing data (+1), the agents (clears 9 → 9 Ready), Tier 0
-// (11 Ready); every step done: 14 Ready. The other specs share this database, so only plan.example is checked.
+// Designed figures: the KDS fix alone moves 7 servers (5 + 2) to Ready with conditions and ranks first; the network
+// rules are one firewall action per site. The plan: KDS (+7), memory (+3), site branch (+2), the site-less server
+// (+1), collect the missing data (+1: 14 of 14 usable), the agents (clears 12 → 12 Ready), Tier 0 (14 Ready).
+// The other specs share this database, so only plan.example is checked.
 
 test.use({ storageState: storageStatePath("viewer") });
 
@@ -114,8 +115,10 @@ test("/plan?domain= shows the same numbers, links to rules and servers, in both 
   await expect(rows.nth(1)).toContainText("7 of 14");
   await expect(rows.nth(2)).toContainText("3 servers to Ready with conditions");
   await expect(rows.nth(2)).toContainText("10 of 14");
-  await expect(rows.nth(4)).toContainText("9 servers from Ready with conditions to Ready");
-  await expect(rows.nth(4)).toContainText("9 Ready");
+  await expect(rows.nth(3)).toContainText("Site branch: allow TCP 443 and every required endpoint URL of its cloud outbound");
+  await expect(rows.nth(3)).toContainText("12 of 14");
+  await expect(rows.nth(6)).toContainText("12 servers from Ready with conditions to Ready");
+  await expect(rows.nth(6)).toContainText("12 Ready");
 
   // The first ranked action: figures alone and in the plan, both labelled; rule and servers links.
   const first = page.locator("#action-1");
@@ -127,6 +130,10 @@ test("/plan?domain= shows the same numbers, links to rules and servers, in both 
   await expect(first.locator("pre code").first()).toContainText("Add-KdsRootKey");
   // Code boxes hold commands only: no sentence of prose in any of them.
   for (const code of await page.locator("pre code").allTextContents()) expect(code).not.toMatch(/^(Firewall|Proxy|Test):/m);
+  // The site's firewall action: one Test-NetConnection line per required endpoint, nothing else in the box.
+  const site = page.locator("article", { hasText: "Site branch: allow" });
+  await expect(site.locator("pre code")).toHaveCount(1);
+  for (const line of (await site.locator("pre code").first().textContent())?.split("\n") ?? []) expect(line).toMatch(/^Test-NetConnection -ComputerName [a-z0-9.-]+ -Port (80|443)$/);
 
   await page.screenshot({ path: `${SCREENS}/action-plan-light.png`, fullPage: true });
   await expectAccessible(page);

@@ -58,7 +58,7 @@ export function ActionCard({ action, total }: { action: ActionView; total: numbe
         <Figure
           label={`In the plan: step ${action.step}`}
           value={gainText(action.inPlan)}
-          hint={`after steps 1–${action.step}: ${afterUsable.toLocaleString("en-US")} of ${servers(total)} Ready or Ready with conditions`}
+          hint={`after ${action.step === 1 ? "step 1" : `steps 1–${action.step}`}: ${afterUsable.toLocaleString("en-US")} of ${servers(total)} Ready or Ready with conditions`}
         />
         <div>
           <dt className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Servers affected</dt>
@@ -71,7 +71,9 @@ export function ActionCard({ action, total }: { action: ActionView; total: numbe
         </div>
       </dl>
       <div className="mt-4 text-sm">
-        <h4 className="font-medium">{action.rules.length === 1 ? "Rule" : `Rules (${action.rules.length})`}</h4>
+        <h4 className="font-medium">
+          {action.kind === "collect" || action.kind === "domain-data" || action.kind === "tenant-data" ? "Blockers without data" : action.rules.length === 1 ? "Rule" : `Rules (${action.rules.length})`}
+        </h4>
         <ul className="mt-1 space-y-0.5">
           {action.rules.map((rule) => (
             <li key={rule.id}>
@@ -79,6 +81,14 @@ export function ActionCard({ action, total }: { action: ActionView; total: numbe
                 {rule.title}
               </Link>{" "}
               <span className="font-mono text-xs text-slate-500 dark:text-slate-400">{rule.id}</span>
+              {rule.serversHref && (
+                <>
+                  {" · "}
+                  <Link href={rule.serversHref} className={link}>
+                    servers failing it
+                  </Link>
+                </>
+              )}
             </li>
           ))}
         </ul>

@@ -23,7 +23,7 @@ export const planActionSchema = z
     scopeLabel: z.string(),
     scope: z.object({ type: z.enum(["domain", "site", "fleet"]), domain: z.string().nullable(), site: z.string().nullable().describe('"" = servers without a site') }),
     summary: z.string().describe("What to do, in words"),
-    rules: z.array(z.object({ id: z.string(), title: z.string(), href: z.string() })),
+    rules: z.array(z.object({ id: z.string(), title: z.string(), href: z.string(), serversHref: z.string().nullable().describe("A site's servers failing this rule (site actions with several rules)") })),
     servers: z.number().int().describe("Servers in scope with one of the action's results open"),
     serversHref: z.string().describe("The Servers page filtered to them (as closely as its filters allow)"),
     failingBlocker: z.number().int(),

@@ -1,7 +1,7 @@
 import "server-only";
-import type { HostFacts } from "@/lib/facts";
+import type { Cloud, HostFacts } from "@/lib/facts";
 import { buildActionPlan, splitRuleList, type PlanAction, type PlanActionKind, type PlanGain, type PlanServer, type Verdict } from "@/lib/readiness";
-import { getRule, type RuleContext } from "@/lib/rules";
+import { endpointsFor, getRule, type RuleContext } from "@/lib/rules";
 import { serverFiltersToSearch, type ServerFilters } from "@/lib/views/server-filters";
 import { db } from "./db";
 import { getServerRuleContext } from "./server-views";
@@ -40,7 +40,8 @@ export interface ActionView {
   scope: { type: "domain" | "site" | "fleet"; domain: string | null; site: string | null };
   /** What to do, in words. */
   summary: string;
-  rules: { id: string; title: string; href: string }[];
+  /** Each rule with its page, and (for a site's several network rules) the servers of the site failing it. */
+  rules: { id: string; title: string; href: string; serversHref: string | null }[];
   servers: number;
   serversHref: string;
   failingBlocker: number;
@@ -142,7 +143,7 @@ function serversHref(action: PlanAction, domain: string | null): string {
     case "domain-rule":
       return `/servers${serverFiltersToSearch({ ...filters, rule: single, domain: action.scope.type === "domain" ? action.scope.domain : undefined })}`;
     case "site-rule":
-      return `/servers${serverFiltersToSearch({ ...filters, rule: single, site: action.scope.type === "site" && action.scope.site !== "" ? action.scope.site : undefined })}`;
+      return siteServersHref(action, action.ruleIds[0], domain);
     case "host-rule":
     case "tenant-rule":
       return `/servers${serverFiltersToSearch({ ...filters, rule: single })}`;
@@ -155,13 +156,41 @@ function serversHref(action: PlanAction, domain: string | null): string {
   }
 }
 
+/** The servers of a site action failing one of its rules (the list filters one rule at a time). */
+function siteServersHref(action: PlanAction, ruleId: string, domain: string | null): string {
+  const site = action.scope.type === "site" && action.scope.site !== "" ? action.scope.site : undefined;
+  return `/servers${serverFiltersToSearch({ domain: domain ?? undefined, rule: ruleId, site })}`;
+}
+
+const PORT_OF: Readonly<Record<string, number>> = { "host-port-443": 443, "host-port-80": 80, "host-port-8080": 8080 };
+
+/** What a site's firewall must allow, in words: "TCP 443 and the Microsoft Entra endpoints". */
+function networkNeeds(ruleIds: readonly string[]): string {
+  const parts = ruleIds.filter((id) => PORT_OF[id] !== undefined).map((id) => `TCP ${PORT_OF[id]}${id === "host-port-8080" ? " (optional status reports)" : ""}`);
+  if (ruleIds.includes("host-endpoints")) parts.push("every required endpoint URL of its cloud");
+  return parts.length <= 1 ? (parts[0] ?? "the agent's traffic") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
+}
+
+/** One Test-NetConnection line per endpoint of the cloud the site's rules need (runnable as is). */
+function networkChecks(ruleIds: readonly string[], cloud: Cloud): string {
+  const ports = new Set<number>();
+  if (ruleIds.includes("host-endpoints")) {
+    ports.add(443);
+    ports.add(80);
+  }
+  for (const id of ruleIds) if (PORT_OF[id] === 443 || PORT_OF[id] === 80) ports.add(PORT_OF[id]);
+  const lines = new Set<string>();
+  for (const endpoint of endpointsFor(cloud)) if (ports.has(endpoint.port)) lines.add(`Test-NetConnection -ComputerName ${endpoint.probeHost} -Port ${endpoint.port}`);
+  return [...lines].join("\n");
+}
+
 function titleOf(action: PlanAction): string {
   const rule = action.ruleIds[0];
   switch (action.kind) {
     case "domain-rule":
       return `In ${action.scope.type === "domain" ? action.scope.domain : ""}: ${ruleTitle(rule)}`;
     case "site-rule":
-      return `${action.scope.type === "site" && action.scope.site !== "" ? `Site ${action.scope.site}` : "Servers without a site"}: ${ruleTitle(rule)}`;
+      return `${action.scope.type === "site" && action.scope.site !== "" ? `Site ${action.scope.site}` : "Servers without a site"}: allow ${networkNeeds(action.ruleIds)} outbound`;
     case "host-rule":
       return `${ruleTitle(rule)} (${plural(action.servers, "server")})`;
     case "tenant-rule":
@@ -187,6 +216,8 @@ function summaryOf(action: PlanAction): string {
       return "These servers have no Active Directory domain, so the agent cannot run there and the domain rules cannot be judged. Join each server to the domain it will serve, restart it, then run the collector again.";
     case "collect":
       return "Run the read-only collector on each of these servers and upload the reports (zip them into one upload). Counted as if the collected data shows no problem.";
+    case "site-rule":
+      return `One firewall and proxy change for the site: allow the agent servers (Windows services running as Network Service) ${networkNeeds(action.ruleIds)} outbound, directly or through an HTTP/1.1 proxy with chunked encoding. Then collect again on one of them.`;
     default:
       return getRule(action.ruleIds[0])?.meta.remediation.summary ?? "See the rule page.";
   }
@@ -286,6 +317,22 @@ export async function getActionPlan(options: { domain?: string | null; now?: Dat
         case "workgroup":
           steps = getRule("host-domain-joined")?.meta.remediation.steps ?? [];
           break;
+        case "site-rule": {
+          // Every network rule's written steps (once each), and the checks to run from a server of the site.
+          steps = [...new Set(action.ruleIds.flatMap((id) => getRule(id)?.meta.remediation.steps ?? []))];
+          const row = rows[action.firstServer];
+          const stored = row ? await db().server.findUnique({ where: { id: row.id }, select: { factsJson: true } }) : null;
+          let cloud: Cloud = "public";
+          try {
+            const facts = stored ? (JSON.parse(stored.factsJson) as HostFacts) : null;
+            if (facts?.network?.cloud) cloud = facts.network.cloud;
+          } catch {
+            // unreadable stored facts: the public cloud's endpoints
+          }
+          const checks = networkChecks(action.ruleIds, cloud);
+          if (checks) commands.push({ label: `Then check from a server of this site: one line per required endpoint (${cloud} cloud); each must say TcpTestSucceeded : True`, code: checks });
+          break;
+        }
         default: {
           // Host rules: the rule's steps, and its script generated for the first server of the group (each
           // server's own page has its own fix script).
@@ -314,7 +361,12 @@ export async function getActionPlan(options: { domain?: string | null; now?: Dat
         scopeLabel: scopeLabel(action),
         scope,
         summary: summaryOf(action),
-        rules: action.ruleIds.map((id) => ({ id, title: ruleTitle(id), href: `/rules/${encodeURIComponent(id)}` })),
+        rules: action.ruleIds.map((id) => ({
+          id,
+          title: ruleTitle(id),
+          href: `/rules/${encodeURIComponent(id)}`,
+          serversHref: action.kind === "site-rule" && action.ruleIds.length > 1 ? siteServersHref(action, id, domain) : null,
+        })),
         servers: action.servers,
         serversHref: serversHref(action, domain),
         failingBlocker: action.failingBlocker,

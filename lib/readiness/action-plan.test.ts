@@ -139,22 +139,27 @@ describe("buildActionPlan", () => {
     expect(buildActionPlan([server({ blocking: unwaived.blockingRuleIds })]).ranked.map((a) => a.key)).toEqual(["host-rule:host-memory"]);
   });
 
-  it("network rules are grouped per AD site, servers without a site together", () => {
+  it("network rules are one action per AD site (one firewall change), servers without a site together", () => {
     const plan = buildActionPlan([
       server({ site: "HQ", blocking: ["host-port-443"] }),
       server({ site: "HQ", blocking: ["host-port-443", "host-endpoints"] }),
+      server({ site: "HQ", blocking: ["host-endpoints", "host-memory"] }),
       server({ site: "Branch", blocking: ["host-port-443"] }),
       server({ site: null, blocking: ["host-port-443"] }),
-      server({ site: "", domain: "other.example", blocking: ["host-port-443"] }),
+      server({ site: "", domain: "other.example", blocking: ["host-port-80", "host-endpoints"] }),
     ]);
-    const hq = byKey(plan, "site-rule:HQ:host-port-443");
+    const hq = byKey(plan, "site-network:HQ");
+    expect(hq.kind).toBe("site-rule");
     expect(hq.scope).toEqual({ type: "site", site: "HQ" });
-    expect(hq.servers).toBe(2);
-    expect(hq.alone.toReady).toBe(1);
-    expect(byKey(plan, "site-rule:HQ:host-endpoints").servers).toBe(1);
-    expect(byKey(plan, "site-rule:Branch:host-port-443").alone.toReady).toBe(1);
-    const noSite = byKey(plan, "site-rule::host-port-443");
+    expect(hq.ruleIds).toEqual(["host-endpoints", "host-port-443"]);
+    expect(hq.servers).toBe(3);
+    expect(hq.failingBlocker).toBe(3);
+    // The server failing both rules is moved by the one action; the third still fails memory.
+    expect(hq.alone.toReady).toBe(2);
+    expect(byKey(plan, "site-network:Branch").alone.toReady).toBe(1);
+    const noSite = byKey(plan, "site-network:");
     expect(noSite.scope).toEqual({ type: "site", site: "" });
+    expect(noSite.ruleIds).toEqual(["host-endpoints", "host-port-443", "host-port-80"]);
     expect(noSite.servers).toBe(2);
     expect(noSite.alone.toReady).toBe(2);
   });

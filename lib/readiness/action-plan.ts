@@ -34,7 +34,7 @@ export const PLAN_ACTION_KINDS = [
   "tenant-data",
   /** Servers without a domain: join them to one (their domain rules cannot be judged before). */
   "workgroup",
-  /** A network rule (ports, endpoints) failing on servers of one AD site. */
+  /** The network rules (ports, endpoints) failing on servers of one AD site: one firewall change. */
   "site-rule",
   /** Any other host rule failing: one action per rule over the servers failing it. */
   "host-rule",
@@ -57,7 +57,7 @@ export interface PlanGain {
 }
 
 export interface PlanAction {
-  /** Stable key, e.g. "domain-rule:corp.contoso.com:domain-kds-root-key". */
+  /** Stable key, e.g. "domain-rule:corp.contoso.com:domain-kds-root-key", "site-network:HQ", "host-rule:host-memory". */
   key: string;
   kind: PlanActionKind;
   scope: PlanScope;
@@ -132,8 +132,9 @@ function actionFor(server: PlanServer, ruleId: string, category: Category, scope
     if (server.domain === "" && ruleId === DOMAIN_JOIN_RULE) return { key: "workgroup", kind: "workgroup" as const, scope: { type: "fleet" as const } };
     if (category === 1) return { key: "collect", kind: "collect" as const, scope: { type: "fleet" as const } };
     if (isNetworkRule(ruleId)) {
+      // One firewall change per site: blocked outbound 443 fails the port and the endpoints rule together.
       const site = server.site ?? "";
-      return { key: `site-rule:${site}:${ruleId}`, kind: "site-rule" as const, scope: { type: "site" as const, site } };
+      return { key: `site-network:${site}`, kind: "site-rule" as const, scope: { type: "site" as const, site } };
     }
     return { key: `host-rule:${ruleId}`, kind: "host-rule" as const, scope: { type: "fleet" as const } };
   }
