@@ -18,9 +18,8 @@ function RuleLinks({ results }: { results: readonly RuleResult[] }) {
   );
 }
 
-const INTRO: Record<Verdict, string> = {
+const INTRO: Record<Exclude<Verdict, "unknown">, string> = {
   "not-ready": "Not ready because these blockers fail:",
-  unknown: "Unknown because these blockers could not be judged (facts missing):",
   "ready-with-conditions": "Ready, with conditions: these warnings fail:",
   ready: "Ready: no blocker or warning fails.",
 };
@@ -29,14 +28,12 @@ const INTRO: Record<Verdict, string> = {
 export function DecidedByList({ verdict, decided }: { verdict: Verdict; decided: DecidedBy }) {
   const groups: { key: string; title: string; results: RuleResult[] }[] = [];
   if (decided.blocking.length) groups.push({ key: "blocking", title: INTRO["not-ready"], results: decided.blocking });
-  if (decided.unknownBlockers.length) {
-    groups.push({ key: "unknown", title: verdict === "unknown" ? INTRO.unknown : "Blockers without data (checked once these are collected):", results: decided.unknownBlockers });
-  }
   if (decided.conditions.length) groups.push({ key: "conditions", title: verdict === "ready-with-conditions" ? INTRO["ready-with-conditions"] : "Conditions (failing warnings):", results: decided.conditions });
+  const unknown = decided.unknownBlockers.length;
   return (
     <div>
       <h3 className="text-sm font-semibold">Decided by</h3>
-      {groups.length === 0 ? (
+      {groups.length === 0 && unknown === 0 ? (
         <p className="mt-1 text-sm">{INTRO.ready}</p>
       ) : (
         groups.map((group) => (
@@ -45,6 +42,16 @@ export function DecidedByList({ verdict, decided }: { verdict: Verdict; decided:
             <RuleLinks results={group.results} />
           </div>
         ))
+      )}
+      {unknown > 0 && (
+        <p className="mt-2 text-sm text-slate-700 dark:text-slate-300" data-testid="unknown-blockers">
+          {verdict === "unknown" ? "Unknown because " : "Also, "}
+          {unknown === 1 ? "1 blocker could not be judged" : `${unknown} blockers could not be judged`} (facts missing):{" "}
+          <a href="#missing-data" className="text-brand-600 underline dark:text-brand-100">
+            see Missing data for what to collect
+          </a>
+          .
+        </p>
       )}
     </div>
   );

@@ -81,3 +81,77 @@ export function compactJson(value: unknown, max = 400): string {
   }
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
+
+// ---- Missing data: one action per cause instead of one "blocker without data" per rule ----
+
+/** Why results are unknown, in the order the page offers the actions. */
+export const MISSING_DATA_CAUSES = ["workgroup", "collector", "domain", "tenant", "sync-scope", "other"] as const;
+export type MissingDataCause = (typeof MISSING_DATA_CAUSES)[number];
+
+/** What the page knows about the host, from its facts (absent when not collected). */
+export interface MissingDataHost {
+  /** Win32_ComputerSystem.PartOfDomain: false for a workgroup server. */
+  partOfDomain?: boolean;
+  cloud?: "public" | "usgov";
+}
+
+export interface MissingDataGroup {
+  cause: MissingDataCause;
+  /** The unknown results this action would let the rules judge, sorted (blockers first). */
+  results: RuleResult[];
+  /** How many of them are blockers (they hold the verdict at Unknown). */
+  blockers: number;
+}
+
+const DOMAIN_SCOPES: ReadonlySet<RuleScope> = new Set(["domain", "gmsa-acl", "sync-scope", "fleet"]);
+
+/** The cause of one unknown result. */
+export function missingDataCause(result: RuleResult, host: MissingDataHost): MissingDataCause {
+  const fact = result.reason?.code === "missing-fact" ? result.reason.missingFact : "";
+  if (result.reason?.code === "rule-error") return "other";
+  const domainFact = fact.startsWith("domain.") || fact === "acl" || fact.startsWith("acl.");
+  // A workgroup server has no domain: its domain, gMSA and scope rules wait for the join, not for a collection.
+  if (host.partOfDomain === false && (DOMAIN_SCOPES.has(result.scope) || domainFact)) return "workgroup";
+  if (result.scope === "host" && fact.startsWith("host.") && fact !== "host.tier0") return "collector";
+  if (result.scope === "domain" || result.scope === "gmsa-acl" || domainFact) return "domain";
+  if (result.scope === "tenant") return "tenant";
+  if (result.scope === "sync-scope") return "sync-scope";
+  return "other";
+}
+
+/** The unknown results grouped by cause (non-empty groups only, in MISSING_DATA_CAUSES order). */
+export function groupMissingData(results: readonly RuleResult[], host: MissingDataHost): MissingDataGroup[] {
+  const byCause = new Map<MissingDataCause, RuleResult[]>();
+  for (const result of sortResults(results)) {
+    if (result.status !== "unknown") continue;
+    const cause = missingDataCause(result, host);
+    const list = byCause.get(cause) ?? [];
+    list.push(result);
+    byCause.set(cause, list);
+  }
+  return MISSING_DATA_CAUSES.flatMap((cause) => {
+    const list = byCause.get(cause);
+    return list ? [{ cause, results: list, blockers: list.filter((r) => r.severity === "blocker").length }] : [];
+  });
+}
+
+/** The collector run an admin types on the server (docs/collector.md), for its cloud; `-IncludeDomain` for the domain facts. */
+export function collectorCommand(cloud: MissingDataHost["cloud"], includeDomain = false): string {
+  return `powershell.exe -ExecutionPolicy Bypass -File .\\Get-CloudSyncReadiness.ps1 -Cloud ${cloud === "usgov" ? "USGov" : "Public"}${includeDomain ? " -IncludeDomain" : ""}`;
+}
+
+/** The distinct collect commands of a group's results, one block after the other ("" when none has one). */
+export function groupCommands(results: readonly RuleResult[]): string {
+  const commands = [...new Set(results.map((r) => r.reason?.collect ?? "").filter((c) => c.trim() !== ""))];
+  return commands.join("\n");
+}
+
+/** The page's view of the host facts: PartOfDomain and the cloud, when collected and well formed. */
+export function missingDataHost(host: unknown): MissingDataHost {
+  const record = (value: unknown): Record<string, unknown> | undefined => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined);
+  const membership = record(record(host)?.domainMembership);
+  const network = record(record(host)?.network);
+  const partOfDomain = typeof membership?.partOfDomain === "boolean" ? membership.partOfDomain : undefined;
+  const cloud = network?.cloud === "usgov" || network?.cloud === "public" ? network.cloud : undefined;
+  return { ...(partOfDomain === undefined ? {} : { partOfDomain }), ...(cloud === undefined ? {} : { cloud }) };
+}

@@ -15,10 +15,11 @@ export function countsText(results: readonly RuleResult[]): string {
   return parts.length > 0 ? parts.join(" · ") : "no applicable rules";
 }
 
-/** Results failing first; passing ones folded away (expand to see their evidence). */
+/** Failing (and waived) results shown; those without data and passing ones folded away (expand to see them). */
 export function ResultList({ results, snippets, headingLevel, renderExtra }: { results: readonly RuleResult[]; snippets: ReadonlyMap<string, string>; headingLevel: 4 | 5; renderExtra?: (result: RuleResult) => ReactNode }) {
   const sorted = sortResults(results);
-  const open = sorted.filter((r) => r.status !== "pass");
+  const open = sorted.filter((r) => r.status === "fail" || r.status === "waived");
+  const unknown = sorted.filter((r) => r.status === "unknown");
   const passing = sorted.filter((r) => r.status === "pass");
   const card = (result: RuleResult) => (
     <li key={result.ruleId}>
@@ -28,6 +29,16 @@ export function ResultList({ results, snippets, headingLevel, renderExtra }: { r
   return (
     <div className="space-y-3">
       {open.length > 0 && <ul className="space-y-3">{open.map(card)}</ul>}
+      {unknown.length > 0 && (
+        <details className="group rounded-md border border-slate-200 dark:border-slate-700" data-testid="unknown-results">
+          <summary className="cursor-pointer select-none px-3 py-2 text-sm font-medium text-slate-700 dark:text-slate-300">
+            <span aria-hidden="true">? </span>
+            {`${unknown.length} ${unknown.length === 1 ? "rule" : "rules"} without data`}
+            <span className="font-normal text-slate-600 dark:text-slate-400"> (what to collect: Missing data, above)</span>
+          </summary>
+          <ul className="space-y-3 p-3 pt-0">{unknown.map(card)}</ul>
+        </details>
+      )}
       {passing.length > 0 && (
         <details className="group rounded-md border border-slate-200 dark:border-slate-700">
           <summary className="cursor-pointer select-none px-3 py-2 text-sm font-medium text-green-800 dark:text-green-300">

@@ -5,7 +5,8 @@ import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import type { ServerDetail } from "@/lib/data/servers";
 import { DecidedByList } from "./decided-by";
-import type { DecidedBy } from "./result-groups";
+import type { DecidedBy, MissingDataGroup, MissingDataHost } from "./result-groups";
+import { MissingDataActions } from "./result-missing-data";
 
 const DT = "text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400";
 const DD = "mt-0.5 text-sm [overflow-wrap:anywhere]";
@@ -22,7 +23,20 @@ function Item({ term, children }: { term: string; children: ReactNode }) {
 const none = <span className="text-slate-500 dark:text-slate-400">—</span>;
 
 /** Verdict, confidence, what decides it, and the server's identity and provenance. */
-export function ServerSummary({ server, decided, staleAfterDays }: { server: ServerDetail; decided: DecidedBy; staleAfterDays: number }) {
+export function ServerSummary({
+  server,
+  decided,
+  missing,
+  host,
+  staleAfterDays,
+}: {
+  server: ServerDetail;
+  decided: DecidedBy;
+  /** Unknown results grouped by cause (result-groups groupMissingData). */
+  missing: readonly MissingDataGroup[];
+  host: MissingDataHost;
+  staleAfterDays: number;
+}) {
   return (
     <Card title="Readiness" id="readiness">
       <div className="grid gap-6 lg:grid-cols-2">
@@ -58,6 +72,7 @@ export function ServerSummary({ server, decided, staleAfterDays }: { server: Ser
           </Item>
         </dl>
       </div>
+      <MissingDataActions groups={missing} host={host} serverName={server.name} domain={server.domain} />
       {server.stale && (
         <p className="mt-4 flex gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
           <span aria-hidden="true">⚠</span>

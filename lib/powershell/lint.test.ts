@@ -66,6 +66,8 @@ describe("lintPowerShell", () => {
     bad("Get-ADComputer SYNC01 -Properties MemberOf, then upload it.", /bare word|full stop/);
     bad("Upload the domain facts with group memberships", /"Upload" does not start/);
     bad("Microsoft Entra admin center > Cloud sync", /"Microsoft" does not start/);
+    bad("Get-WindowsFeature RSAT-AD-PowerShell (Installed = True)", /"Installed" does not start/);
+    bad("Get-ADObject x -Property objectVersion (87 or more)", /bare word "or"/);
   });
 
   it("rejects unbalanced quotes and brackets, unquoted placeholders and made-up verbs", () => {

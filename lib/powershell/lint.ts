@@ -53,7 +53,7 @@ const PROSE_WORDS = new Set(
   "a an and are as at be by e.g. each every for from i.e. is it its of on or per run see such that the then this to via when with".split(" "),
 );
 
-type Frame = "block" | "hash" | "paren" | "bracket" | "subexpr";
+type Frame = "block" | "hash" | "paren" | "group" | "bracket" | "subexpr";
 
 const CLOSER: Record<string, string> = { "{": "}", "(": ")", "[": "]" };
 
@@ -73,7 +73,7 @@ export function lintPowerShell(code: string): PowerShellProblem[] {
   let lastCodeChar = "";
 
   const top = (): Frame => (stack.length === 0 ? "block" : stack[stack.length - 1]!.frame);
-  const inStatementContext = () => top() === "block" || top() === "subexpr";
+  const inStatementContext = () => top() === "block" || top() === "subexpr" || top() === "group";
   const report = (message: string, at = line) => problems.push({ line: at, message });
 
   /** Reads a single-quoted string starting at `i` (on the opening quote); returns false when unterminated. */
@@ -266,9 +266,12 @@ export function lintPowerShell(code: string): PowerShellProblem[] {
         let frame: Frame = c === "{" ? "block" : c === "(" ? "paren" : "bracket";
         if (c === "{" && prev === "@") frame = "hash";
         if (c === "(" && (prev === "$" || prev === "@")) frame = "subexpr";
+        // A grouping "(...)" after a space holds a pipeline: "(Get-ADRootDSE).x" or, wrongly, "(expect 91)". A method
+        // call's "(" follows a name and holds arguments.
+        else if (c === "(" && (prev === undefined || /[\s(!,=]/.test(prev))) frame = "group";
         if (c === "(" && /^\(or[\s:]/i.test(text.slice(i, i + 4))) report('"(or ...)" is prose, not PowerShell');
         stack.push({ frame, line, char: c });
-        statementStart = frame === "block" || frame === "subexpr";
+        statementStart = frame === "block" || frame === "subexpr" || frame === "group";
         afterPipe = false;
         lastCodeChar = c;
         i++;

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { FixScriptCard } from "@/components/servers/fix-script-card";
 import { causeUploadIds } from "@/lib/views/history-changes";
 import { remediationSnippets } from "@/components/servers/remediation-snippets";
-import { decidedBy } from "@/components/servers/result-groups";
+import { decidedBy, groupMissingData, missingDataHost } from "@/components/servers/result-groups";
 import { ResultsSection } from "@/components/servers/results-section";
 import { ServerHistorySection } from "@/components/servers/server-history";
 import { ServerSummary } from "@/components/servers/server-summary";
@@ -51,6 +51,7 @@ export default async function ServerPage({ params }: { params: Promise<{ fqdn: s
   const results = [...server.hostResults, ...server.sharedResults];
   const snippets = remediationSnippets(results, ctx, getRule);
   const plan = planFixes({ results: server.hostResults, ctx, getRule });
+  const host = missingDataHost(ctx.host);
 
   return (
     <>
@@ -69,7 +70,7 @@ export default async function ServerPage({ params }: { params: Promise<{ fqdn: s
         }
       />
       <div className="space-y-6">
-        <ServerSummary server={server} decided={decidedBy(results)} staleAfterDays={STALE_AFTER_DAYS} />
+        <ServerSummary server={server} decided={decidedBy(results)} missing={groupMissingData(results, host)} host={host} staleAfterDays={STALE_AFTER_DAYS} />
         <ServerRolloutCard fqdn={server.fqdn} rollout={server.rollout} waves={waves} canPlan={can(caller.role, "plan")} />
         <FixScriptCard href={`/servers/${encodeURIComponent(server.fqdn)}/fix-script`} fileName={fixScriptFileName(server.name)} plan={plan} />
         <ResultsSection hostResults={server.hostResults} sharedResults={server.sharedResults} snippets={snippets} domain={server.domain} renderExtra={waiverControls({ role: caller.role, fqdn: server.fqdn, domain: server.domain })} />
