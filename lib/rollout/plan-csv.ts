@@ -6,6 +6,7 @@ import { MAX_LISTED } from "@/lib/ingest/limits";
 import { displayValue, listNames } from "@/lib/ingest/text/display";
 import type { ParseIssue } from "@/lib/ingest/types";
 import { isoDateSchema, ROLLOUT_STATUS_LABELS, ROLLOUT_STATUSES, type RolloutStatus } from "./status";
+import { plural } from "@/lib/text/plural";
 
 /**
  * The rollout plan CSV (pure: no database): `server, wave, owner, targetDate, status, note`.
@@ -154,7 +155,7 @@ export function parsePlanCsv(fileName: string, input: Uint8Array | string): Plan
     const at = (field: PlanField) => ({ row: record.line, column: columnOf(field) });
     if (record.fields.length > headerCount) {
       sink.warning(
-        `This row has ${record.fields.length} values but the header has ${headerCount} columns; the extra values were ignored. A value containing the delimiter may be missing its quotes.`,
+        `This row has ${record.fields.length} values but the header has ${plural(headerCount, "column")}; the extra values were ignored. A value containing the delimiter may be missing its quotes.`,
         { row: record.line },
       );
     }

@@ -9,6 +9,7 @@ import { inWriteTransaction, sqlDate } from "../sqlite/connection";
 import { reevaluate } from "./reevaluate";
 import { type WrittenFacts, writeHostFacts, writeOtherFacts } from "./write-facts";
 import { formatCause } from "@/lib/readiness";
+import { plural } from "@/lib/text/plural";
 
 export interface CommitInput {
   sha256: string;
@@ -124,6 +125,6 @@ function uploadAuditEntry(input: CommitInput, id: string, servers: number) {
       rejected: parsed.rejected,
       serversAffected: servers,
     },
-    summary: `uploaded ${input.fileName} (${archive ? `${archive.container} of ${archive.entries.length} ${archive.entries.length === 1 ? "file" : "files"}, ` : ""}${archive?.format ?? parsed.format}, ${parsed.records - parsed.rejected} of ${parsed.records} records, ${servers} servers)`,
+    summary: `uploaded ${input.fileName} (${archive ? `${archive.container} of ${plural(archive.entries.length, "file")}, ` : ""}${archive?.format ?? parsed.format}, ${parsed.records - parsed.rejected} of ${plural(parsed.records, "record")}, ${plural(servers, "server")})`,
   };
 }

@@ -8,6 +8,7 @@ import { agentFlag, serverIdentityOf } from "./identity";
 import { applyRuleSummaryDelta, type Counts, reevaluate } from "./reevaluate";
 import { decodeStatuses, undelimitIds } from "./statuses";
 import { formatCause } from "@/lib/readiness";
+import { plural } from "@/lib/text/plural";
 
 /**
  * Deletes an upload with its facts and re-evaluates, in one transaction. A server whose current facts
@@ -50,7 +51,7 @@ export function deleteUpload(uploadId: string, actor: AuditActor = SYSTEM_ACTOR,
         targetLabel: upload.fileName,
         before: { ...upload, id: undefined, serversWithFacts: servers.length, factSnapshots: factKinds.length },
         after: { deleted: true, serversFallenBack: touched.size, serversRemoved: removed },
-        summary: `deleted ${upload.fileName} (${upload.records} records; ${touched.size} servers fell back to older facts, ${removed} removed)`,
+        summary: `deleted ${upload.fileName} (${plural(upload.records, "record")}; ${plural(touched.size, "server")} fell back to older facts, ${removed} removed)`,
       },
       now,
     );
