@@ -8,6 +8,18 @@ if (readUser === undefined) throw new Error("read-user missing");
 
 describe("psQuote and accounts", () => {
   it("doubles single quotes", () => expect(psQuote("OU=O'Brien,DC=x")).toBe("'OU=O''Brien,DC=x'"));
+  it("doubles typographic single quotes and keeps uploaded text on one line", () => {
+    expect(psQuote("CORP\\evil\u2019; calc; \u2018")).toBe("'CORP\\evil\u2019\u2019; calc; \u2018\u2018'");
+    expect(psQuote("a\nWrite-Host pwned")).toBe("'a Write-Host pwned'");
+  });
+  it("keeps a hostile account inside literals and comments in a whole script", () => {
+    const account = "CORP\\evil\u2019; calc; \u2018\nWrite-Host pwned";
+    const script = grantScript({ targetDn: "DC=corp,DC=contoso,DC=com", account, permissions: [], purpose: `Grants ${account}.` });
+    for (const line of script.split("\n")) {
+      if (line.includes("pwned")) expect(line.startsWith("#") || line.startsWith("$account = '")).toBe(true);
+    }
+    expect(script).toContain("$account = 'CORP\\evil\u2019\u2019; calc; \u2018\u2018 Write-Host pwned'");
+  });
   it("adds the NetBIOS domain to a bare account", () => {
     expect(dsaclsAccount("provAgentgMSA$", "corp")).toBe("CORP\\provAgentgMSA$");
     expect(dsaclsAccount("FABRIKAM\\svc$", "corp")).toBe("FABRIKAM\\svc$");

@@ -9,9 +9,20 @@ import type { RequiredPermission } from "./required";
  * no /I = this object only).
  */
 
-/** A PowerShell single-quoted literal. */
+/** Control characters and line/paragraph separators: uploaded text must not start a new line of code. */
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
+
+/**
+ * A PowerShell single-quoted literal of one line. Uploaded values (DN, account, ACE summaries) are data: every
+ * kind of single quote PowerShell accepts (' and the typographic U+2018-U+201B) is doubled, line breaks become spaces.
+ */
 export function psQuote(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
+  return `'${value.replace(LINE_BREAKING, " ").replace(/['\u2018\u2019\u201A\u201B]/g, "$&$&")}'`;
+}
+
+/** Text for a `#` comment line: no line breaks, so uploaded text cannot end the comment. */
+function commentText(value: string): string {
+  return value.replace(LINE_BREAKING, " ");
 }
 
 /** The account as dsacls needs it: DOMAIN\name$ (adds the NetBIOS domain to a bare name when known). */
@@ -67,7 +78,7 @@ const HEADER_FUNCTIONS = [
 /** Comment header, parameters and module import. */
 function header(purpose: string): string[] {
   return [
-    `# ${purpose}`,
+    `# ${commentText(purpose)}`,
     "# Safe to run twice: every change is checked with Get-Acl first. Supports -WhatIf and -Confirm.",
     "# Run elevated as Domain Admin (or Enterprise Admin) where the ActiveDirectory module and dsacls.exe (RSAT AD DS) are installed.",
     "[CmdletBinding(SupportsShouldProcess = $true)]",
@@ -100,7 +111,7 @@ function grantBlocks(perms: readonly RequiredPermission[], targetDn: string, acc
     ].join(" ");
     const label = `${perm.access} - ${perm.appliesTo}`;
     lines.push(
-      `# ${label}: ${dsaclsCommand(targetDn, account, perm)}`,
+      `# ${commentText(`${label}: ${dsaclsCommand(targetDn, account, perm)}`)}`,
       `if (Test-GmsaGrant -Rights ${perm.rights} -ObjectType ${psQuote(perm.objectType)} -InheritedObjectTypes ${psArray(classes)} -Inheritance ${psArray(
         acceptedInheritance(perm),
       )}) {`,
@@ -133,13 +144,13 @@ export function grantScript(input: { targetDn: string; account: string; permissi
 function removalBlock(ace: AceView): string[] {
   if (ace.inheritanceType === "unknown") {
     return [
-      `# Not removed: acl.aces[${ace.index}]: ${ace.summary}`,
+      `# Not removed: acl.aces[${ace.index}]: ${commentText(ace.summary)}`,
       `Write-Output ${psQuote(`Skipped (its inheritance was not exported, so it cannot be matched exactly): ${ace.summary}. Export the ACL with the InheritanceType column and generate this script again.`)}`,
       "",
     ];
   }
   return [
-    `# Remove acl.aces[${ace.index}]: ${ace.summary}`,
+    `# Remove acl.aces[${ace.index}]: ${commentText(ace.summary)}`,
     "$acl = Get-Acl -Path \"AD:\\$target\"",
     "$found = @($acl.GetAccessRules($true, $false, [System.Security.Principal.SecurityIdentifier]) | Where-Object {",
     `    $_.IdentityReference -eq $sid -and [string]$_.AccessControlType -eq ${psQuote(ace.accessType === "allow" ? "Allow" : "Deny")} -and`,
@@ -176,8 +187,8 @@ export function removalScript(input: {
   for (const ace of manual) {
     lines.push(
       ace.via !== null
-        ? `# Not changed here: ${ace.summary} reaches the gMSA through ${ace.via.join(" -> ")}; remove the gMSA from that group or change the group's ACE.`
-        : `# Not changed here: ${ace.summary} is inherited; change it on the parent object.`,
+        ? `# Not changed here: ${commentText(`${ace.summary} reaches the gMSA through ${ace.via.join(" -> ")}`)}; remove the gMSA from that group or change the group's ACE.`
+        : `# Not changed here: ${commentText(ace.summary)} is inherited; change it on the parent object.`,
     );
   }
   if (manual.length > 0) lines.push("");
