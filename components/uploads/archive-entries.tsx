@@ -39,7 +39,7 @@ export function ArchiveEntries({ archive, caption }: { archive: UploadArchive; c
           <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
             {entries.map((entry) => (
               <tr key={entry.position}>
-                <td className={`${TD} tabular-nums text-slate-500`}>{entry.position.toLocaleString("en-US")}</td>
+                <td className={`${TD} tabular-nums text-slate-600 dark:text-slate-400`}>{entry.position.toLocaleString("en-US")}</td>
                 <td className={`${TD} max-w-80 font-mono text-xs [overflow-wrap:anywhere]`}>
                   {entry.name} <span className="font-sans text-slate-500">({formatBytes(entry.sizeBytes)})</span>
                 </td>

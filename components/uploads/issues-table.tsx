@@ -36,8 +36,8 @@ export function IssuesTable({ issues, caption }: { issues: readonly UploadIssue[
           {issues.map((issue, index) => (
             <tr key={index}>
               <td className={`${TD} min-w-28 max-w-56 [overflow-wrap:anywhere]`}>{issue.file}</td>
-              <td className={`${TD} tabular-nums`}>{issue.row ?? <span className="text-slate-500">whole file</span>}</td>
-              <td className={`${TD} max-w-48 font-mono text-xs [overflow-wrap:anywhere]`}>{issue.column ?? <span className="font-sans text-sm text-slate-500">—</span>}</td>
+              <td className={`${TD} tabular-nums`}>{issue.row ?? <span className="text-slate-600 dark:text-slate-400">whole file</span>}</td>
+              <td className={`${TD} max-w-48 font-mono text-xs [overflow-wrap:anywhere]`}>{issue.column ?? <span className="font-sans text-sm text-slate-600 dark:text-slate-400">—</span>}</td>
               <td className={`${TD} min-w-56 [overflow-wrap:anywhere]`}>{issue.message}</td>
               <td className={TD}>
                 <SeverityLabel severity={issue.severity} />

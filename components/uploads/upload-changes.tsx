@@ -43,16 +43,20 @@ export function UploadChangesView({
     );
   }
   const pageCount = Math.max(1, Math.ceil(total / UPLOAD_CHANGES_PAGE_SIZE));
+  const kept = evaluated - total;
+  const parts = [
+    ...(changed > 0 ? [`${changed.toLocaleString("en-US")} changed verdict (${worse.toLocaleString("en-US")} worse, ${improved.toLocaleString("en-US")} better)`] : []),
+    ...(added > 0 ? [`${added.toLocaleString("en-US")} new`] : []),
+    ...(kept > 0 ? [`${kept.toLocaleString("en-US")} kept ${kept === 1 ? "its" : "their"} verdict`] : []),
+  ];
   const reportHref = at ? `/reports/changes?from=${encodeURIComponent(new Date(new Date(at).getTime() - 1).toISOString())}&to=${encodeURIComponent(new Date(at).toISOString())}` : null;
   return (
     <div className="space-y-4">
       <p className="text-sm">
-        Of the {count(evaluated, "server", "servers")} this upload re-evaluated, {count(changed, "changed verdict", "changed verdict")}
-        {changed > 0 && ` (${worse.toLocaleString("en-US")} worse, ${improved.toLocaleString("en-US")} better)`}
-        {added > 0 && ` and ${count(added, "was", "were")} new`}; {(evaluated - total).toLocaleString("en-US")} kept {evaluated - total === 1 ? "its" : "their"} verdict.
-        Verdicts are as they were right after the upload; a server page shows where each stands now.
+        This upload re-evaluated {count(evaluated, "server", "servers")}: {parts.join(", ")}. Verdicts are as they were right after the upload; a server page
+        shows where each stands now.
       </p>
-      <table className="min-w-full max-w-xl divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="upload-transitions">
+      <table className="w-auto divide-y divide-slate-200 text-sm dark:divide-slate-800" data-testid="upload-transitions">
         <caption className="sr-only">Servers per verdict change</caption>
         <thead>
           <tr>
@@ -109,9 +113,9 @@ export function UploadChangesView({
                 </td>
                 <td className="px-3 py-2 text-xs text-slate-700 dark:text-slate-300">
                   {row.before === null ? (
-                    <span className={MUTED}>First evaluated: {VERDICT_LABELS[row.after]}</span>
+                    <span className="text-slate-600 dark:text-slate-400">New with this upload: {VERDICT_LABELS[row.after]}</span>
                   ) : row.rules.length === 0 ? (
-                    <span className={MUTED}>No rule started or stopped failing (an unknown or waived result changed)</span>
+                    <span className="text-slate-600 dark:text-slate-400">No rule started or stopped failing (an unknown or waived result changed)</span>
                   ) : (
                     <ul className="space-y-0.5">
                       {row.rules.slice(0, 5).map((rule) => (
@@ -128,7 +132,7 @@ export function UploadChangesView({
           </tbody>
         </table>
       </div>
-      <Pagination page={page} pageCount={pageCount} total={total} basePath={basePath} noun={total === 1 ? "server changed" : "servers changed"} param="changes" label="Pages of changed servers" keep={keep} />
+      <Pagination page={page} pageCount={pageCount} total={total} basePath={basePath} noun={total === 1 ? "server changed or new" : "servers changed or new"} param="changes" label="Pages of changed servers" keep={keep} />
       <p className={MUTED}>
         {reportHref && (
           <>

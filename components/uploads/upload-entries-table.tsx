@@ -24,7 +24,7 @@ export function UploadEntriesTable({ entries, caption, sheet }: { entries: reado
         <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
           {entries.map((entry) => (
             <tr key={entry.position}>
-              <td className={`${TD} tabular-nums text-slate-500`}>{entry.position.toLocaleString("en-US")}</td>
+              <td className={`${TD} tabular-nums text-slate-600 dark:text-slate-400`}>{entry.position.toLocaleString("en-US")}</td>
               <td className={`${TD} max-w-96 font-mono text-xs [overflow-wrap:anywhere]`}>
                 {entry.name} <span className="font-sans text-slate-500">({formatBytes(entry.sizeBytes)})</span>
               </td>

@@ -88,7 +88,7 @@ function GmsaHint({ gmsa, account, onUse }: { gmsa: NonNullable<QueueEntry["gmsa
   const others = gmsa.candidates.filter((candidate) => candidate.toLowerCase() !== account.trim().toLowerCase());
   return (
     <span data-testid="gmsa-candidates">
-      {gmsa.candidates.length === 1 ? "The only gMSA or computer account ($) among the file's trustees is " : `The file's trustees include ${gmsa.candidates.length} gMSA or computer accounts ($), so none was pre-filled: `}
+      {gmsa.candidates.length === 1 ? "The only gMSA or computer account ($) among the file's trustees is " : `The file's trustees include ${gmsa.candidates.length} gMSA or computer accounts ($), so none was pre-filled; pick the gMSA: `}
       {others.length === 0
         ? gmsa.candidates.join(", ")
         : others.map((candidate, i) => (
