@@ -160,7 +160,7 @@ export function ServerRow({ server, rules, selectCell, staleAfterDays }: { serve
                 ▸
               </span>
               <span className="truncate">{summary.counts}</span>
-              <span className="sr-only">{`: the rules of ${server.name}`}</span>
+              <span className="sr-only">{` (the rules of ${server.name})`}</span>
             </button>
           ) : (
             <span className={`${LINE} text-xs ${MUTED}`}>All rules pass</span>
