@@ -6,8 +6,12 @@ import { sortResults, statusCounts } from "./result-groups";
 /** A summary like "2 failing · 1 unknown · 14 passing". */
 export function countsText(results: readonly RuleResult[]): string {
   const counts = statusCounts(results);
+  // A failing info result informs only: counted as "info", not as failing.
+  const info = results.filter((r) => r.status === "fail" && r.severity === "info").length;
+  const failing = counts.fail - info;
   const parts = [
-    counts.fail && `${counts.fail} failing`,
+    failing && `${failing} failing`,
+    info && `${info} info`,
     counts.unknown && `${counts.unknown} unknown`,
     counts.waived && `${counts.waived} waived`,
     counts.pass && `${counts.pass} passing`,

@@ -46,28 +46,42 @@ function actionFor(group: MissingDataGroup, host: MissingDataHost, serverName: s
         command: collectorCommand(host.cloud, true),
         commandLabel: "Collect the domain facts (on a domain controller)",
       };
-    case "tenant":
+    case "tenant": {
+      const command = groupCommands(group.results);
       return {
         title: "Record the tenant facts",
-        text: "Read them from Microsoft Graph with the commands below (or the admin center), then upload them as the tenant facts; the IdFix run is an attestation on the Tenant page.",
-        command: groupCommands(group.results),
+        text: command
+          ? "Read them from Microsoft Graph with the commands below, then upload them as the tenant facts. " + notesOf(group, /IdFix/)
+          : notesOf(group),
+        command,
         commandLabel: "Read the tenant facts (Microsoft Graph)",
       };
-    case "sync-scope":
+    }
+    case "sync-scope": {
+      const command = groupCommands(group.results);
       return {
         title: "Record the sync scope",
-        text: "Export each cloud sync configuration's scope (the commands below, or the configuration's Scoping filters page in the Microsoft Entra admin center) and upload it as the sync-scope facts.",
-        command: groupCommands(group.results),
+        text: command
+          ? "Export each cloud sync configuration's scope with the commands below (or from its Scoping filters page in the Microsoft Entra admin center) and upload it as the sync-scope facts."
+          : notesOf(group),
+        command,
         commandLabel: "Read the sync scope",
       };
+    }
     case "other":
       return {
         title: "Other facts to record",
-        text: "Each rule below says what to collect or record.",
-        command: "",
-        commandLabel: "",
+        text: notesOf(group) || "Each rule's card below says what to collect or record.",
+        command: groupCommands(group.results),
+        commandLabel: "Collect them",
       };
   }
+}
+
+/** The distinct notes of a group's results (those matching `only`, when given), as one paragraph. */
+function notesOf(group: MissingDataGroup, only?: RegExp): string {
+  const notes = group.results.map((r) => r.reason?.collectNote ?? "").filter((note) => note !== "" && (!only || only.test(note)));
+  return [...new Set(notes)].join(" ");
 }
 
 function RuleLinks({ results }: { results: readonly RuleResult[] }) {
