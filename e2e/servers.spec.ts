@@ -413,6 +413,11 @@ test.describe("settings (issue 13: destructive actions look like buttons and ask
     await form.getByRole("button", { name: "Add user" }).click();
     await expect(form.getByRole("status")).toHaveText(`Created ${email} (viewer).`);
 
+    // The signed-in admin's own row offers no Disable (the action would refuse it).
+    const own = page.getByRole("row").filter({ hasText: "admin@e2e.test" });
+    await expect(own).toContainText("You (cannot disable yourself)");
+    await expect(own.getByRole("button", { name: /^Disable/ })).toHaveCount(0);
+
     const row = page.getByRole("row").filter({ hasText: email });
     const disable = row.getByRole("button", { name: `Disable ${email}` });
     await expect(disable).toHaveText("Disable…");

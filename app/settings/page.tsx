@@ -17,7 +17,8 @@ const TH = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide te
 const TD = "px-3 py-2 align-top text-sm";
 
 export default async function SettingsPage() {
-  await requirePage("administer");
+  const caller = await requirePage("administer");
+  const selfId = caller.kind === "session" ? caller.userId : null;
   const [users, tokens] = await Promise.all([listUsers(), listApiTokens()]);
   return (
     <>
@@ -44,7 +45,7 @@ export default async function SettingsPage() {
                     <td className={TD}>{ROLE_LABELS[user.role]}</td>
                     <td className={TD}>{user.disabled ? "Disabled" : "Active"}</td>
                     <td className={TD}>
-                      <UserRowActions userId={user.id} email={user.email} role={user.role} disabled={user.disabled} />
+                      <UserRowActions userId={user.id} email={user.email} role={user.role} disabled={user.disabled} self={user.id === selfId} />
                     </td>
                   </tr>
                 ))}

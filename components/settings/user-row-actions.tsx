@@ -9,7 +9,8 @@ import { DisableUserButton } from "./disable-user-button";
 
 const SMALL_INPUT = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-800";
 
-export function UserRowActions({ userId, email, role, disabled }: { userId: string; email: string; role: Role; disabled: boolean }) {
+/** `self`: the signed-in admin's own row, which cannot be disabled (the action refuses it too), so it offers no Disable. */
+export function UserRowActions({ userId, email, role, disabled, self = false }: { userId: string; email: string; role: Role; disabled: boolean; self?: boolean }) {
   const { state: roleState, onSubmit: onRoleSubmit, formRef: roleForm } = useFormAction(updateUserRoleAction);
   const { state: passwordState, onSubmit: onPasswordSubmit, formRef: passwordForm } = useFormAction(resetUserPasswordAction, { resetOnSuccess: true });
   return (
@@ -31,7 +32,11 @@ export function UserRowActions({ userId, email, role, disabled }: { userId: stri
         </Button>
       </form>
       {/* Keyed by the status: after a change the button starts over (no confirmation left open). */}
-      <DisableUserButton key={String(disabled)} userId={userId} email={email} disabled={disabled} />
+      {self ? (
+        <span className="self-center text-xs text-slate-500 dark:text-slate-400">You (cannot disable yourself)</span>
+      ) : (
+        <DisableUserButton key={String(disabled)} userId={userId} email={email} disabled={disabled} />
+      )}
       <form ref={passwordForm} onSubmit={onPasswordSubmit} className="flex items-center gap-1">
         <input type="hidden" name="userId" value={userId} />
         <label className="sr-only" htmlFor={`password-${userId}`}>
