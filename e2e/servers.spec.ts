@@ -414,7 +414,7 @@ test.describe("settings (issue 13: destructive actions look like buttons and ask
     await expect(form.getByRole("status")).toHaveText(`Created ${email} (viewer).`);
 
     // The signed-in admin's own row offers no Disable (the action would refuse it).
-    const own = page.getByRole("row").filter({ hasText: "admin@e2e.test" });
+    const own = page.getByRole("region", { name: "Users" }).getByRole("row").filter({ hasText: "admin@e2e.test" });
     await expect(own).toContainText("You (cannot disable yourself)");
     await expect(own.getByRole("button", { name: /^Disable/ })).toHaveCount(0);
 
