@@ -43,7 +43,8 @@ describe("Get-Acl writers", () => {
       expect(result.format).toBe("getacl-csv");
       expect(result.issues).toEqual([]);
       // accountSid and collectedAt are not in a Get-Acl CSV.
-      expect(result.acls).toEqual([{ targetDn: acl.targetDn, account: acl.account, aces: acl.aces }]);
+      // Get-Acl lists the DACL in order, so the parser records that the order is known.
+      expect(result.acls).toEqual([{ targetDn: acl.targetDn, account: acl.account, aces: acl.aces, aclOrdered: true }]);
     }
   });
 
@@ -52,7 +53,7 @@ describe("Get-Acl writers", () => {
       const result = parsed(toGetAclJson(acl), "acl.json");
       expect(result.format).toBe("getacl-json");
       expect(result.issues).toEqual([]);
-      expect(result.acls.map(canonicalFacts)).toEqual([canonicalFacts(acl)]);
+      expect(result.acls.map(canonicalFacts)).toEqual([canonicalFacts({ ...acl, aclOrdered: true })]);
     }
   });
 
