@@ -98,7 +98,7 @@ test("a server with no collected data gets one action per cause, its rules behin
 
   await page.getByTestId("unknown-results").first().locator("summary").click();
   await disclosure.locator("summary").click();
-  await scrollTo(page, "#readiness");
+  await scrollTo(page, "#readiness-heading");
   await bothThemes(page, "server-page-no-data");
 });
 

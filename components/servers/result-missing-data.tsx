@@ -135,7 +135,7 @@ export function MissingDataActions({ groups, host, serverName, domain }: { group
       </ol>
       <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
         Each rule&apos;s own way to collect its fact is on its card below, under{" "}
-        <Link href="#results" className="underline">
+        <Link href="#results-heading" className="underline">
           Rule results
         </Link>
         .
