@@ -102,7 +102,10 @@ describe("getActionPlan", () => {
       expect(top.actions[0].commands).toEqual([]);
     });
 
-    it("a waived result is no longer an action: a lead waives Tier 0 on one server", async () => {
+    it("a waived result is no longer an action: a lead waives Tier 0 on one server (the cached plan is recomputed)", async () => {
+    const cached = await getActionPlan({ domain: DOMAIN });
+    expect(await getActionPlan({ domain: DOMAIN })).toBe(cached);
+    expect(find(cached, "host-rule:host-tier0").servers).toBe(2);
       const outcome = await requestWaiver({ ruleId: "host-tier0", scope: "server", server: `plan-09.${DOMAIN}`, reason: "Tier 0 recorded elsewhere", expiresAt: new Date(Date.now() + 30 * 86_400_000) }, lead);
       if (!outcome.ok) throw new Error(outcome.message);
       const view = await getActionPlan({ domain: DOMAIN });

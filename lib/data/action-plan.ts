@@ -252,7 +252,37 @@ async function collectHints(domain: string, ruleIds: readonly string[]): Promise
 /** The action plan for the fleet, or for one domain's servers. */
 export async function getActionPlan(options: { domain?: string | null; now?: Date; details?: boolean } = {}): Promise<ActionPlanView> {
   const domain = options.domain ? options.domain.trim().toLowerCase() : null;
-  const now = options.now ?? new Date();
+  const details = options.details ?? true;
+  if (options.now !== undefined) return computeActionPlan(domain, details, options.now);
+  // Cached until the next evaluation: every evaluation (upload, deletion, waiver, attestation, ruleset change) ends by
+  // writing a ReadinessSnapshot row in its transaction, and the plan reads nothing an evaluation does not write.
+  const version = evaluationVersion();
+  if (cache.version !== version) {
+    cache.version = version;
+    cache.views.clear();
+  }
+  const key = `${details ? "d" : "-"}|${domain ?? ""}`;
+  let view = cache.views.get(key);
+  if (view === undefined) {
+    if (cache.views.size >= CACHE_ENTRIES) cache.views.delete(cache.views.keys().next().value ?? "");
+    view = computeActionPlan(domain, details, new Date());
+    cache.views.set(key, view);
+    view.catch(() => cache.views.delete(key));
+  }
+  return view;
+}
+
+const CACHE_ENTRIES = 16;
+const cache: { version: string; views: Map<string, Promise<ActionPlanView>> } = { version: "", views: new Map() };
+
+/** Changes with every evaluation: the newest ReadinessSnapshot row (rowids grow; snapshots are never deleted). */
+function evaluationVersion(): string {
+  // RAW SQL (SQLite): the newest row by rowid, an O(log n) lookup.
+  const row = sqlite().prepare("SELECT rowid AS n, id FROM ReadinessSnapshot ORDER BY rowid DESC LIMIT 1").get() as { n: number; id: string } | undefined;
+  return row ? `${row.n}:${row.id}` : "none";
+}
+
+async function computeActionPlan(domain: string | null, details: boolean, now: Date): Promise<ActionPlanView> {
   const rows = readServers(domain);
   const servers: PlanServer[] = rows.map((row) => ({
     domain: row.domain,
@@ -263,7 +293,6 @@ export async function getActionPlan(options: { domain?: string | null; now?: Dat
   }));
   const plan = buildActionPlan(servers);
   const fixScripts = DOMAIN_FIX_SCRIPTS;
-  const details = options.details ?? true;
 
   // Domain contexts (domain facts, ACL, scope, tenant), read once per domain that has a scripted action.
   const contexts = new Map<string, Promise<RuleContext>>();

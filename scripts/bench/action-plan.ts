@@ -3,9 +3,14 @@
  * ingest path by scripts/bench/support/seed-views.ts, like the views suite): p50 of 10 requests each for the /plan
  * page (fleet-wide and one domain) and GET /api/action-plan (budget 1,000 ms each), and the overview, which now
  * carries the top-actions card (reported against the views suite's 300 ms overview budget).
+ * The plan is cached until the next evaluation (lib/data/action-plan.ts), so each target is measured twice: "cold",
+ * the first request after an evaluation (simulated by adding a ReadinessSnapshot row, which every evaluation writes;
+ * p50 of 5), and "warm" (p50 of --requests). The budget applies to both.
  * Options: --servers=<n> (default 50000), --requests=<n> (default 10), --seed=<s>, --port=<p>.
  */
 import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
 import { formatInt, intOption, median, type BenchSuite } from "./suite";
 import { NextServer, runScript } from "./support/next-server";
 
@@ -62,19 +67,36 @@ const suite: BenchSuite = {
       ];
       let failed = 0;
       const p50s: string[] = [];
-      for (const target of targets) {
-        await timeRequest(server.base, target, seeded); // warm the route
-        const runs: { ms: number; bytes: number }[] = [];
-        for (let i = 0; i < requests; i++) runs.push(await timeRequest(server.base, target, seeded));
+      const database = new Database(path.join(server.tmp, "bench.db"));
+      let snapshot = 0;
+      /** What every evaluation writes last: the plan's cache key changes. */
+      const evaluated = () => {
+        snapshot++;
+        database.prepare("INSERT INTO ReadinessSnapshot (id, at, ready, conditions, notReady, unknown, cause) VALUES (?, ?, 0, 0, 0, 0, 'bench')").run(`bench-${snapshot}`, new Date().toISOString());
+      };
+      const record = (label: string, budgetMs: number, runs: { ms: number; bytes: number }[]) => {
         const times = runs.map((r) => r.ms);
         const p50 = median(times);
-        const over = p50 > target.budgetMs;
+        const over = p50 > budgetMs;
         if (over) failed++;
-        p50s.push(`${target.label} ${p50.toFixed(0)} ms`);
+        p50s.push(`${label} ${p50.toFixed(0)} ms`);
         details.push(
-          `${over ? "OVER" : "ok  "} ${target.label}: p50 ${p50.toFixed(0)} ms (budget ${formatInt(target.budgetMs)}; min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}; ${formatInt(runs[0].bytes / 1024)} KB)`,
+          `${over ? "OVER" : "ok  "} ${label}: p50 ${p50.toFixed(0)} ms (budget ${formatInt(budgetMs)}; min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)}; ${formatInt(runs[0].bytes / 1024)} KB)`,
         );
+      };
+      for (const target of targets) await timeRequest(server.base, target, seeded); // compile each route once
+      for (const target of targets) {
+        const cold: { ms: number; bytes: number }[] = [];
+        for (let i = 0; i < 5; i++) {
+          evaluated();
+          cold.push(await timeRequest(server.base, target, seeded));
+        }
+        record(`${target.label}, cold`, target.budgetMs, cold);
+        const warm: { ms: number; bytes: number }[] = [];
+        for (let i = 0; i < requests; i++) warm.push(await timeRequest(server.base, target, seeded));
+        record(`${target.label}, warm`, target.budgetMs, warm);
       }
+      database.close();
       details.push(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} on ${os.cpus().length} cores`);
       return {
         ok: failed === 0,
