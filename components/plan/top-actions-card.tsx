@@ -1,10 +1,29 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { Card } from "@/components/ui/card";
 import { getTopActions } from "@/lib/data/action-plan";
 import { actionAnchor, gainText } from "./plan-text";
 
-/** The overview's card: the actions that unblock the most servers, each alone, and a link to the whole plan. */
-export async function TopActionsCard() {
+/**
+ * The overview's card: the actions that unblock the most servers, each alone, and a link to the whole plan. Streamed
+ * (Suspense): the first overview after an evaluation computes the plan (about 0.4 s at 50,000 servers) without
+ * holding back the rest of the page.
+ */
+export function TopActionsCard() {
+  return (
+    <Suspense
+      fallback={
+        <Card title="Action plan: what unblocks the most servers" id="plan">
+          <p className="text-sm text-slate-600 dark:text-slate-400">Computing the plan…</p>
+        </Card>
+      }
+    >
+      <TopActions />
+    </Suspense>
+  );
+}
+
+async function TopActions() {
   const { actions, total } = await getTopActions(5);
   return (
     <Card
