@@ -14,6 +14,9 @@ const KIND_LABELS: Record<ActionView["kind"], string> = {
   collect: "Collect missing data",
 };
 
+/** Actions whose servers link can only filter by readiness (the list has no "unknown rule" filter). */
+const LISTS_UNKNOWN_ONLY: ReadonlySet<ActionView["kind"]> = new Set(["collect", "domain-data", "tenant-data"]);
+
 const link = "font-medium text-brand-600 underline dark:text-brand-100";
 
 function Figure({ label, value, hint }: { label: string; value: string; hint?: string }) {
@@ -67,6 +70,9 @@ export function ActionCard({ action, total }: { action: ActionView; total: numbe
               {servers(action.servers)}
             </Link>
             {openProblems.length > 0 && <span className="block text-xs text-slate-500 dark:text-slate-400">{openProblems.join(", ")}</span>}
+            {LISTS_UNKNOWN_ONLY.has(action.kind) && (
+              <span className="block text-xs text-slate-500 dark:text-slate-400">the list shows those whose verdict is Unknown; the others also fail a blocker</span>
+            )}
           </dd>
         </div>
       </dl>
