@@ -39,7 +39,9 @@ export function RuleResultsTable({ results, caption, empty }: { results: readonl
                   <p className="[overflow-wrap:anywhere]">{result.message}</p>
                   {result.status === "unknown" && result.reason && (
                     <p className="mt-1 text-xs text-slate-600 dark:text-slate-400 [overflow-wrap:anywhere]">
-                      <span className="font-semibold">To collect:</span> {result.reason.collect}
+                      <span className="font-semibold">To collect:</span>{" "}
+                      {result.reason.collect.trim() !== "" && <code className="font-mono">{result.reason.collect}</code>}
+                      {result.reason.collectNote && <span> {result.reason.collectNote}</span>}
                     </p>
                   )}
                   {result.waiver && (

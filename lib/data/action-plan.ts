@@ -244,7 +244,8 @@ async function collectHints(domain: string, ruleIds: readonly string[]): Promise
   const hints: string[] = [];
   for (const result of parseStoredResults(row.resultsJson)) {
     if (!wanted.has(result.ruleId) || result.status !== "unknown" || !result.reason) continue;
-    hints.push(`${ruleTitle(result.ruleId)}: ${result.reason.collect}`);
+    const how = [result.reason.collect.trim(), result.reason.collectNote?.trim() ?? ""].filter((part) => part !== "").join(" — ");
+    if (how !== "") hints.push(`${ruleTitle(result.ruleId)}: ${how}`);
   }
   return hints;
 }
