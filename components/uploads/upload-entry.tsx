@@ -274,7 +274,12 @@ export function UploadEntry({
 
         {!result && (
           <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-3 dark:border-slate-800">
-            {preview && preview.counts.rejected > 0 && (
+            {preview && preview.counts.rejected > 0 && preview.counts.accepted === 0 && (
+              <p className="basis-full text-sm text-slate-700 dark:text-slate-300">
+                No record of this file can be stored as it is: fix the rejected {preview.counts.rejected === 1 ? "record" : "records"} above and check again.
+              </p>
+            )}
+            {preview && preview.counts.rejected > 0 && preview.counts.accepted > 0 && (
               <div className="flex basis-full items-center gap-2">
                 <input
                   id={`${key}-partial`}

@@ -94,6 +94,16 @@ describe("ingesting files", () => {
     expect(count("Server")).toBe(1);
   });
 
+  it("does not offer to commit 'only the 0 valid records' when every row is rejected", () => {
+    const file = inventory([`${"x".repeat(300)},Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,`]);
+    const refused = ingestFile({ bytes: file, fileName: "bad.csv", options: {}, uploadedBy: admin });
+    expect(refused).toMatchObject({ ok: false, status: 400, code: "rows-rejected" });
+    if (!refused.ok) {
+      expect(refused.message).toBe("The only record in bad.csv has errors; nothing was stored. Fix them and upload the file again.");
+      expect(refused.message).not.toContain("valid");
+    }
+  });
+
   it("keeps a row with an unreadable cell: the dry run warns and counts it accepted, the commit stores the server with that fact unknown", () => {
     const file = inventory(["CELL01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,lots,528449,corp.contoso.com,AMS,"]);
     const preview = ok(ingestFile({ bytes: file, fileName: "cell.csv", options: {}, dryRun: true, uploadedBy: admin }));

@@ -340,7 +340,10 @@ export function ingestFile(request: IngestRequest & { workbook?: WorkbookRead },
       ok: false,
       status: 400,
       code: "rows-rejected",
-      message: `${result.rejected} of ${result.records} records in ${where} have errors; nothing was stored. Fix them, or commit only the ${accepted} valid records.`,
+      message:
+        accepted === 0
+          ? `${result.rejected === 1 ? "The only record" : `All ${result.rejected} records`} in ${where} ${result.rejected === 1 ? "has" : "have"} errors; nothing was stored. Fix them and upload the file again.`
+          : `${result.rejected} of ${result.records} records in ${where} have errors; nothing was stored. Fix them, or commit only the ${accepted} valid ${accepted === 1 ? "record" : "records"}.`,
       issues,
       kind,
       format,
