@@ -21,28 +21,20 @@ import { getServerDetail, getServerHistory } from "@/lib/data/servers";
 import { fixScriptFileName, planFixes } from "@/lib/remediation/fix-script";
 import { getRule } from "@/lib/rules";
 import { STALE_AFTER_DAYS } from "@/lib/views/server-filters";
+import { decodedSegment } from "@/lib/http/path-segment";
 
 
 const HISTORY_LIMIT = 50;
 
-/** The route segment as text (Next may hand it over still percent-encoded; a stray "%" must not throw). */
-function segmentText(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
 export async function generateMetadata({ params }: { params: Promise<{ fqdn: string }> }): Promise<Metadata> {
   const { fqdn } = await params;
-  return { title: segmentText(fqdn).slice(0, 120) };
+  return { title: decodedSegment(fqdn).slice(0, 120) };
 }
 
 export default async function ServerPage({ params }: { params: Promise<{ fqdn: string }> }) {
   const caller = await requirePage("read");
   const { fqdn } = await params;
-  const name = segmentText(fqdn);
+  const name = decodedSegment(fqdn);
   if (name.length > 300) notFound();
   const server = await getServerDetail(name);
   if (!server) notFound();

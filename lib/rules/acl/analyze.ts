@@ -570,8 +570,12 @@ export function analyzeAcl(acl: AclFacts | undefined, domain?: DomainFacts): Acl
   const forAccount = classified.filter((c) => c.match.kind !== "other");
   const allows = classified.filter((c) => c.ace.accessType === "allow");
   const accountAllows = forAccount.filter((c) => c.ace.accessType === "allow");
-  const deletionGuards = forAccount.filter(isDeletionGuard);
-  const accountDenies = forAccount.filter((c) => c.ace.accessType === "deny" && !isDeletionGuard(c));
+  const deletionGuards: Classified[] = [];
+  const accountDenies: Classified[] = [];
+  for (const c of forAccount) {
+    if (c.ace.accessType !== "deny") continue;
+    (isDeletionGuard(c) ? deletionGuards : accountDenies).push(c);
+  }
 
   // Unresolved ACEs count for the gMSA and its groups only, as resolved ones do.
   const unresolvedMine: Classified[] = [];

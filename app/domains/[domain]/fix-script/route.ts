@@ -3,23 +3,11 @@ import { apiError, apiRoute } from "@/lib/auth/guards";
 import { listDomainViews } from "@/lib/data/domain-views";
 import { getServerRuleContext } from "@/lib/data/server-views";
 import { buildDomainFixScript, domainFixScriptFileName } from "@/lib/remediation/domain-fix-script";
+import { decodedSegment } from "@/lib/http/path-segment";
+import { scriptDownload } from "@/lib/remediation/script-download";
 import { getRule, RULESET_VERSION } from "@/lib/rules";
 
 const paramsSchema = z.object({ domain: z.string().min(1).max(300) });
-
-function segmentText(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
-/** RFC 6266 attachment header: an ASCII fallback plus the UTF-8 name. */
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /**
  * GET /domains/<domain>/fix-script: the domain's PowerShell fix script (its failing domain and gMSA ACL rules) as a
@@ -28,7 +16,7 @@ function attachment(fileName: string): string {
  */
 export const GET = apiRoute("read", async (_request, _caller, context) => {
   const { domain } = paramsSchema.parse(await context.params);
-  const key = segmentText(domain).trim().toLowerCase();
+  const key = decodedSegment(domain).trim().toLowerCase();
   const view = (await listDomainViews()).find((d) => d.domain === key);
   if (!view) return apiError(404, "not-found", "There is no domain with this name.");
   const ctx = await getServerRuleContext({ domain: view.domain, facts: {}, evaluatedAt: view.evaluatedAt });
@@ -40,12 +28,5 @@ export const GET = apiRoute("read", async (_request, _caller, context) => {
     ctx,
     titleOf: (id) => getRule(id)?.meta.title,
   });
-  return new Response(`\uFEFF${script.replace(/\n/g, "\r\n")}`, {
-    headers: {
-      "Content-Type": "text/plain; charset=utf-8",
-      "Content-Disposition": attachment(domainFixScriptFileName(view.domain)),
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return scriptDownload(script, domainFixScriptFileName(view.domain));
 });

@@ -3,28 +3,16 @@ import { apiError, apiRoute } from "@/lib/auth/guards";
 import { getServerRuleContext } from "@/lib/data/server-views";
 import { getServerDetail } from "@/lib/data/servers";
 import { buildFixScript, fixScriptFileName } from "@/lib/remediation/fix-script";
+import { decodedSegment } from "@/lib/http/path-segment";
+import { scriptDownload } from "@/lib/remediation/script-download";
 import { getRule, RULESET_VERSION } from "@/lib/rules";
 
 const paramsSchema = z.object({ fqdn: z.string().min(1).max(300) });
 
-function segmentText(raw: string): string {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
-}
-
-/** RFC 6266 attachment header: an ASCII fallback plus the UTF-8 name. */
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 /** GET /servers/<fqdn>/fix-script: the server's PowerShell fix script as a download (UTF-8 with BOM, CRLF, for Windows PowerShell 5.1). */
 export const GET = apiRoute("read", async (_request, _caller, context) => {
   const { fqdn } = paramsSchema.parse(await context.params);
-  const server = await getServerDetail(segmentText(fqdn));
+  const server = await getServerDetail(decodedSegment(fqdn));
   if (!server) return apiError(404, "not-found", "There is no server with this name.");
   const ctx = await getServerRuleContext(server);
   const script = buildFixScript({
@@ -35,12 +23,5 @@ export const GET = apiRoute("read", async (_request, _caller, context) => {
     ctx,
     getRule,
   });
-  return new Response(`\uFEFF${script.replace(/\n/g, "\r\n")}`, {
-    headers: {
-      "Content-Type": "text/plain; charset=utf-8",
-      "Content-Disposition": attachment(fixScriptFileName(server.name)),
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return scriptDownload(script, fixScriptFileName(server.name));
 });
