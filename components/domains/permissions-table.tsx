@@ -8,6 +8,8 @@ const SET_LABELS: Record<PermissionSetId, string> = {
   "custom-gmsa": "Custom gMSA permissions (documented table)",
   "password-hash-sync": "Password hash sync",
   "password-writeback": "Password writeback",
+  "group-provisioning": "Group provisioning to Active Directory",
+  "exchange-hybrid": "Exchange hybrid writeback",
 };
 
 /** The documented permissions, by set, against what the export grants: status, the ACEs that satisfy or deny, and notes. */

@@ -69,6 +69,11 @@ export const domainFactsSchema = z
      * the gMSA ACL rules can say why they have no export to judge.
      */
     aclErrors: z.array(z.object({ targetDn: z.string(), message: z.string() })),
+    /**
+     * rangeUpper of ms-Exch-Schema-Version-Pt in the forest schema (the Exchange schema version); null when the
+     * attribute does not exist (the schema was never extended for Exchange).
+     */
+    exchangeSchemaVersion: z.number().int().nonnegative().nullable(),
     collectedAt: isoDateTime,
   })
   .partial();

@@ -144,6 +144,11 @@ export const hostFactsSchema = z
       .object({
         cloud: cloudSchema,
         checks: z.array(networkCheckSchema),
+        /**
+         * TCP probes from this host to its domain's domain controllers on 389 (LDAP) and 3268 (global catalog),
+         * which group provisioning to AD needs; `host` is the DC's name.
+         */
+        domainControllerChecks: z.array(networkCheckSchema),
         proxy: z
           .object({
             configured: z.boolean(),
@@ -151,6 +156,15 @@ export const hostFactsSchema = z
             bypass: z.string(),
           })
           .partial(),
+      })
+      .partial(),
+    /** Host or network firewall between this host and the internet, as far as it matters to the agent. */
+    firewall: z
+      .object({
+        /** The firewall filters outbound traffic by the originating user (or service account). */
+        filtersByUser: z.boolean(),
+        /** Outbound traffic of services running as Network Service is allowed. */
+        networkServiceAllowed: z.boolean(),
       })
       .partial(),
     /** Installed hotfix ids, upper-case ("KB5070773"). */

@@ -2,6 +2,17 @@ import { z } from "zod";
 import { isoDateTime } from "./common";
 
 export const tenantAttestationKeySchema = z.enum(["idfix-run"]);
+
+/** Optional cloud sync features the tenant uses (or plans to); rules for a feature apply only when it is used. */
+export const tenantFeaturesSchema = z
+  .object({
+    /** Group provisioning to Active Directory (Entra ID security groups written to AD). */
+    groupProvisioning: z.boolean(),
+    /** Exchange hybrid writeback (Exchange Online attributes written back to AD). */
+    exchangeHybridWriteback: z.boolean(),
+  })
+  .partial();
+export type TenantFeatures = z.infer<typeof tenantFeaturesSchema>;
 export type TenantAttestationKey = z.infer<typeof tenantAttestationKeySchema>;
 
 export const tenantFactsSchema = z
@@ -34,6 +45,12 @@ export const tenantFactsSchema = z
         .partial()
         .required({ id: true }),
     ),
+    /** Optional features used or planned (group provisioning to AD, Exchange hybrid writeback). */
+    featuresUsed: tenantFeaturesSchema,
+    /** The tenant holds Microsoft Entra ID P1 (or a licence that includes it, such as P2 or Microsoft 365 E3/E5). */
+    entraIdP1: z.boolean(),
+    /** Microsoft Entra Connect Sync in this tenant: whether it also runs, and its version (e.g. "2.4.131.0"). */
+    connectSync: z.object({ inUse: z.boolean(), version: z.string() }).partial(),
     /** Manual attestations recorded in the UI. */
     attestations: z.array(
       z.object({

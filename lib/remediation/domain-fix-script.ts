@@ -85,6 +85,8 @@ const GRANT_RULES: readonly { ruleId: string; picks: (f: PermissionFinding) => b
   { ruleId: "gmsa-acl-create-delete-users", picks: (f) => f.id === "create-delete-users", what: "Create/delete User objects, this object and all descendants" },
   { ruleId: "gmsa-acl-phs", picks: (f) => f.set === "password-hash-sync", what: "Replicating Directory Changes (All) for password hash sync" },
   { ruleId: "gmsa-acl-writeback", picks: (f) => f.set === "password-writeback", what: "the password writeback rights" },
+  { ruleId: "gmsa-acl-group-provisioning", picks: (f) => f.set === "group-provisioning", what: "the group provisioning to AD rights" },
+  { ruleId: "gmsa-acl-exchange-hybrid", picks: (f) => f.set === "exchange-hybrid", what: "the Exchange hybrid writeback rights" },
 ];
 
 const SCHEMA_RULES = ["domain-schema-cloud-sync", "domain-schema-gmsa", "domain-schema-upgrade"] as const;

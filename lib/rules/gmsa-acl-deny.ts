@@ -9,6 +9,7 @@ import { collectUnresolved, UNRESOLVED_FACT } from "./acl/unresolved";
 import { cite, DOCS } from "./sources";
 import { COMMON_ACL_NOTES } from "./acl/sources";
 import { syncFeatures } from "./acl/sync-features";
+import { featureUse } from "./feature/use";
 import { evidence, fail, pass, unknown } from "./outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "./types";
 
@@ -19,6 +20,8 @@ function applicableSets(ctx: RuleContext): PermissionSetId[] {
     "custom-gmsa",
     ...(features.passwordHashSync ? (["password-hash-sync"] as const) : []),
     ...(features.passwordWriteback ? (["password-writeback"] as const) : []),
+    ...(featureUse(ctx, "groupProvisioning").used ? (["group-provisioning"] as const) : []),
+    ...(featureUse(ctx, "exchangeHybridWriteback").used ? (["exchange-hybrid"] as const) : []),
   ];
 }
 

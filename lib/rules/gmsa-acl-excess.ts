@@ -9,6 +9,7 @@ import { collectUnresolved, UNRESOLVED_FACT } from "./acl/unresolved";
 import { cite, DOCS } from "./sources";
 import { COMMON_ACL_NOTES } from "./acl/sources";
 import { syncFeatures } from "./acl/sync-features";
+import { featureUse } from "./feature/use";
 import { evidence, fail, pass, unknown } from "./outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "./types";
 
@@ -72,7 +73,11 @@ function applicablePermissions(ctx: RuleContext) {
   const features = syncFeatures(ctx);
   return REQUIRED_PERMISSIONS.filter(
     (p) =>
-      p.set === "custom-gmsa" || (p.set === "password-hash-sync" && features.passwordHashSync) || (p.set === "password-writeback" && features.passwordWriteback),
+      p.set === "custom-gmsa" ||
+      (p.set === "password-hash-sync" && features.passwordHashSync) ||
+      (p.set === "password-writeback" && features.passwordWriteback) ||
+      (p.set === "group-provisioning" && featureUse(ctx, "groupProvisioning").used) ||
+      (p.set === "exchange-hybrid" && featureUse(ctx, "exchangeHybridWriteback").used),
   );
 }
 

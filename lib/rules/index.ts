@@ -12,6 +12,8 @@ import fleetAgentCount from "./fleet-agent-count";
 import gmsaAclCreateDeleteUsers from "./gmsa-acl-create-delete-users";
 import gmsaAclDeny from "./gmsa-acl-deny";
 import gmsaAclExcess from "./gmsa-acl-excess";
+import gmsaAclExchangeHybrid from "./gmsa-acl-exchange-hybrid";
+import gmsaAclGroupProvisioning from "./gmsa-acl-group-provisioning";
 import gmsaAclGroupsFullControl from "./gmsa-acl-groups-full-control";
 import gmsaAclPhs from "./gmsa-acl-phs";
 import gmsaAclReadObjects from "./gmsa-acl-read-objects";
@@ -23,8 +25,11 @@ import hostDotnetStrongCrypto from "./host-dotnet-strong-crypto";
 import hostDotnetTlsDefaults from "./host-dotnet-tls-defaults";
 import hostDotnetVersion from "./host-dotnet-version";
 import hostEndpoints from "./host-endpoints";
+import hostExchangeAgentVersion from "./host-exchange-agent-version";
 import hostExecutionPolicy from "./host-execution-policy";
 import hostGmsaRetrieval from "./host-gmsa-retrieval";
+import hostGpadAgentVersion from "./host-gpad-agent-version";
+import hostGpadDcPorts from "./host-gpad-dc-ports";
 import hostMemory from "./host-memory";
 import hostNotServerCore from "./host-not-server-core";
 import hostNtlmRestricted from "./host-ntlm-restricted";
@@ -36,12 +41,15 @@ import hostPort80 from "./host-port-80";
 import hostPort8080 from "./host-port-8080";
 import hostTier0 from "./host-tier0";
 import hostTls12Schannel from "./host-tls12-schannel";
+import scopeGpadLimits from "./scope-gpad-limits";
 import scopeGroupMembers from "./scope-group-members";
 import scopeKnownLimitations from "./scope-known-limitations";
 import scopeObjectCount from "./scope-object-count";
 import scopeOuCount from "./scope-ou-count";
 import scopePhsInetorgperson from "./scope-phs-inetorgperson";
 import tenantCustomDomain from "./tenant-custom-domain";
+import tenantGpadConnectSync from "./tenant-gpad-connect-sync";
+import tenantGpadLicense from "./tenant-gpad-license";
 import tenantHybridAdmin from "./tenant-hybrid-admin";
 import tenantIdfix from "./tenant-idfix";
 
@@ -58,6 +66,8 @@ export const RULES: readonly Rule[] = [
   gmsaAclCreateDeleteUsers,
   gmsaAclDeny,
   gmsaAclExcess,
+  gmsaAclExchangeHybrid,
+  gmsaAclGroupProvisioning,
   gmsaAclGroupsFullControl,
   gmsaAclPhs,
   gmsaAclReadObjects,
@@ -69,8 +79,11 @@ export const RULES: readonly Rule[] = [
   hostDotnetTlsDefaults,
   hostDotnetVersion,
   hostEndpoints,
+  hostExchangeAgentVersion,
   hostExecutionPolicy,
   hostGmsaRetrieval,
+  hostGpadAgentVersion,
+  hostGpadDcPorts,
   hostMemory,
   hostNotServerCore,
   hostNtlmRestricted,
@@ -82,12 +95,15 @@ export const RULES: readonly Rule[] = [
   hostPort8080,
   hostTier0,
   hostTls12Schannel,
+  scopeGpadLimits,
   scopeGroupMembers,
   scopeKnownLimitations,
   scopeObjectCount,
   scopeOuCount,
   scopePhsInetorgperson,
   tenantCustomDomain,
+  tenantGpadConnectSync,
+  tenantGpadLicense,
   tenantHybridAdmin,
   tenantIdfix,
 ];

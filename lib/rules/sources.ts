@@ -76,6 +76,12 @@ export const DOCS = {
     url: AGENT_VERSION_HISTORY_URL,
     revised: "2026-04-14",
   },
+  /** Exchange hybrid writeback with cloud sync (merill/entra-docs-mirror @ 60bcd50e…): agent 1.1.1107.0 or later, Exchange-extended schema. */
+  exchangeHybrid: {
+    document: "Exchange hybrid writeback with cloud sync",
+    url: "https://learn.microsoft.com/en-us/entra/identity/hybrid/cloud-sync/exchange-hybrid",
+    revised: "2026-08-25",
+  },
   /** [TLS-CONN] Entra Connect TLS 1.2 enforcement (lists the WOW6432Node and SystemDefaultTlsVersions values). */
   tlsConnectEnforcement: {
     document: "Microsoft Entra Connect: TLS 1.2 enforcement for Microsoft Entra Connect",

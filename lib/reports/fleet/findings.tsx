@@ -36,6 +36,8 @@ const SET_LABELS: Record<string, string> = {
   "custom-gmsa": "Custom gMSA",
   "password-hash-sync": "Hash sync",
   "password-writeback": "Writeback",
+  "group-provisioning": "Group provisioning",
+  "exchange-hybrid": "Exchange hybrid",
 };
 
 const PERMISSION_LABELS: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Ace, DomainFacts } from "@/lib/facts";
 import { analyzeAcl, type AclAnalysis, type PermissionStatus } from "./analyze";
-import { ace, aclFacts, CUSTOM_GMSA_ACES, DOMAIN_DN, EXAMPLE_DOMAIN, GMSA, GMSA_SID, INSTALLER_ACES, PHS_ACES, WRITEBACK_ACES } from "./examples";
+import { ace, aclFacts, CUSTOM_GMSA_ACES, DOMAIN_DN, EXAMPLE_DOMAIN, EXCHANGE_HYBRID_ACES, GMSA, GMSA_SID, GROUP_PROVISIONING_ACES, INSTALLER_ACES, PHS_ACES, WRITEBACK_ACES } from "./examples";
 import { GUIDS } from "@/lib/facts";
 import { REQUIRED_PERMISSIONS } from "./required";
 import { AD_RIGHTS } from "@/lib/facts";
@@ -12,7 +12,8 @@ const readUsers = (init: Partial<Ace> = {}) => ace({ rights: AD_RIGHTS.ReadPrope
 
 describe("analyzeAcl", () => {
   it("reports every documented permission as present for the installer's grants", () => {
-    const analysis = analyze([...INSTALLER_ACES]);
+    // The installer's ALL set includes UserGroupCreateDelete and the Exchange hybrid rights (§3.2).
+    const analysis = analyze([...INSTALLER_ACES, ...GROUP_PROVISIONING_ACES, ...EXCHANGE_HYBRID_ACES]);
     expect(analysis.permissions.map((p) => p.id)).toEqual(REQUIRED_PERMISSIONS.map((p) => p.id));
     expect(analysis.permissions.every((p) => p.status === "present")).toBe(true);
     expect(analysis.excess).toEqual([]);
@@ -64,7 +65,12 @@ describe("analyzeAcl", () => {
       const analysis = analyze([readUsers(), readUsers({ accessType: "deny" })]);
       expect(statusOf(analysis, "read-user")).toBe("denied");
       expect(analysis.denies).toHaveLength(1);
-      expect(analysis.denies[0].cancels).toEqual([{ permissionId: "read-user", label: "Read all properties — Descendant User objects", partial: false }]);
+      expect(analysis.denies[0].cancels).toEqual([
+        { permissionId: "read-user", label: "Read all properties — Descendant User objects", partial: false },
+        // The read half of the optional features' Read/write all properties on users.
+        { permissionId: "gpad-read-write-users", label: "Read/write all properties — Descendant User objects", partial: true },
+        { permissionId: "exchange-hybrid-user", label: "Read/write all properties — Descendant User objects", partial: true },
+      ]);
       expect(analysis.permissions.find((p) => p.id === "read-user")?.deniedPartly).toBe(false);
       expect(analysis.warnings.join(" ")).toContain("does not keep the DACL's order");
     });
@@ -78,7 +84,7 @@ describe("analyzeAcl", () => {
     it("ordered export: a Deny listed after the Allow is outranked; listed before, it cancels", () => {
       const after = analyzeAcl({ ...aclFacts([readUsers(), readUsers({ accessType: "deny" })]), aclOrdered: true }, EXAMPLE_DOMAIN);
       expect(statusOf(after, "read-user")).toBe("present");
-      expect(after.denies[0].outranked.map((c) => c.permissionId)).toEqual(["read-user"]);
+      expect(after.denies[0].outranked.map((c) => c.permissionId)).toEqual(["read-user", "gpad-read-write-users", "exchange-hybrid-user"]);
       expect(after.warnings.join(" ")).not.toContain("DACL's order");
       const before = analyzeAcl({ ...aclFacts([readUsers({ accessType: "deny" }), readUsers()]), aclOrdered: true }, EXAMPLE_DOMAIN);
       expect(statusOf(before, "read-user")).toBe("denied");

@@ -151,3 +151,22 @@ export function exampleContext(parts: Omit<RuleContext, "asOf">): RuleContext {
 export function without(aces: readonly Ace[], drop: (a: Ace) => boolean): Ace[] {
   return aces.filter((a) => !drop(a));
 }
+
+/** Group provisioning to AD (UserGroupCreateDelete): create/delete users and groups, read/write descendant users and groups. */
+export const GROUP_PROVISIONING_ACES: readonly Ace[] = [
+  ace({ rights: AD_RIGHTS.CreateChild | AD_RIGHTS.DeleteChild, objectType: GUIDS.group, inheritanceType: "All" }),
+  ace({ rights: AD_RIGHTS.ReadProperty | AD_RIGHTS.WriteProperty, inheritanceType: "Descendents", inheritedObjectType: GUIDS.user }),
+];
+
+/** Exchange hybrid writeback: Read/Write all properties on descendant users, InetOrgPersons, groups and contacts. */
+export const EXCHANGE_HYBRID_ACES: readonly Ace[] = [GUIDS.user, GUIDS.inetOrgPerson, GUIDS.group, GUIDS.contact].map((cls) =>
+  ace({ rights: AD_RIGHTS.ReadProperty | AD_RIGHTS.WriteProperty, inheritanceType: "Descendents", inheritedObjectType: cls }),
+);
+
+export const SCOPE_GROUP_PROVISIONING: ScopeFacts = {
+  configurations: [{ name: "corp-groups-to-ad", domain: "corp.contoso.com", passwordHashSync: true, groupProvisioning: true }],
+};
+
+export const SCOPE_EXCHANGE_HYBRID: ScopeFacts = {
+  configurations: [{ name: "corp.contoso.com", domain: "corp.contoso.com", passwordHashSync: true, exchangeHybridWriteback: true }],
+};

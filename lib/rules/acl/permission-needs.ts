@@ -1,6 +1,17 @@
 import type { RuleContext } from "../types";
 import type { PermissionSetId } from "./required";
 import { syncFeatures } from "./sync-features";
+import { featureUse, FEATURE_LABEL, usedBecause, type OptionalFeature } from "../feature/use";
+
+/** Whether an optional feature's permission set is required, and why (feature/use.ts decides it). */
+function optionalNeed(ctx: RuleContext, set: PermissionSetId, feature: OptionalFeature): PermissionSetNeed {
+  const use = featureUse(ctx, feature);
+  return {
+    set,
+    required: use.used,
+    reason: use.used ? usedBecause(use, feature) : `Neither the tenant facts nor this domain's sync configurations say ${FEATURE_LABEL[feature]} is used.`,
+  };
+}
 
 export interface PermissionSetNeed {
   set: PermissionSetId;
@@ -27,5 +38,7 @@ export function permissionSetNeeds(ctx: RuleContext): PermissionSetNeed[] {
     { set: "custom-gmsa", required: true, reason: "The documented permission table for the provisioning agent's gMSA." },
     { set: "password-hash-sync", required: features.passwordHashSync, reason: phs },
     { set: "password-writeback", required: features.passwordWriteback, reason: writeback },
+    optionalNeed(ctx, "group-provisioning", "groupProvisioning"),
+    optionalNeed(ctx, "exchange-hybrid", "exchangeHybridWriteback"),
   ];
 }

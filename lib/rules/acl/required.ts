@@ -8,7 +8,7 @@ import { AD_RIGHTS } from "@/lib/facts";
  * All are granted on the domain root.
  */
 
-export type PermissionSetId = "custom-gmsa" | "password-hash-sync" | "password-writeback";
+export type PermissionSetId = "custom-gmsa" | "password-hash-sync" | "password-writeback" | "group-provisioning" | "exchange-hybrid";
 
 export interface RequiredPermission extends PermissionShape {
   /** Stable id, used by the UI table and evidence. */
@@ -175,7 +175,71 @@ export const WRITEBACK_PERMISSIONS: readonly RequiredPermission[] = [
   },
 ];
 
-export const REQUIRED_PERMISSIONS: readonly RequiredPermission[] = [...CUSTOM_GMSA_PERMISSIONS, ...PHS_PERMISSIONS, ...WRITEBACK_PERMISSIONS];
+const RPWP = AD_RIGHTS.ReadProperty | AD_RIGHTS.WriteProperty;
+
+function createDelete(id: string, set: PermissionSetId, label: string, classGuid: string, dsaclsClass: string, notes: readonly string[]): RequiredPermission {
+  return {
+    id,
+    set,
+    access: `Create/delete ${label} objects`,
+    appliesTo: "This object and all descendant objects",
+    rights: CCDC,
+    objectType: classGuid,
+    inheritedObjectType: EMPTY_GUID,
+    applies: "this-and-descendants",
+    documentedInheritance: "All",
+    dsacls: { perms: `CCDC;${dsaclsClass}`, inheritance: "/I:T" },
+    notes,
+  };
+}
+
+function readWriteAll(id: string, set: PermissionSetId, label: string, classGuid: string, dsaclsClass: string, notes: readonly string[] = []): RequiredPermission {
+  return {
+    id,
+    set,
+    access: "Read/write all properties",
+    appliesTo: `Descendant ${label} objects`,
+    rights: RPWP,
+    objectType: EMPTY_GUID,
+    inheritedObjectType: classGuid,
+    applies: "descendants",
+    documentedInheritance: "Descendents",
+    dsacls: { perms: `RPWP;;${dsaclsClass}`, inheritance: "/I:S" },
+    notes,
+  };
+}
+
+const GPAD_NOTE =
+  "Granted at the domain root, so it reaches every target OU; a grant on each target OU instead is not read from a domain-root export (the prerequisites page asks for the rights on the target OUs).";
+
+/**
+ * Group provisioning to AD ([PRE-2026] GPAD prerequisites; [GMSA-CMD] UserGroupCreateDelete): create and delete
+ * user and group objects, and read and write all properties of descendant users and groups.
+ */
+export const GROUP_PROVISIONING_PERMISSIONS: readonly RequiredPermission[] = [
+  createDelete("gpad-create-delete-groups", "group-provisioning", "Group", GUIDS.group, "group", [GPAD_NOTE]),
+  createDelete("gpad-create-delete-users", "group-provisioning", "User", GUIDS.user, "user", [GPAD_NOTE]),
+  readWriteAll("gpad-read-write-groups", "group-provisioning", "Group", GUIDS.group, "group", [
+    "Full control on descendant groups (the custom gMSA table) covers it.",
+  ]),
+  readWriteAll("gpad-read-write-users", "group-provisioning", "User", GUIDS.user, "user"),
+];
+
+/** §3.2 Exchange hybrid writeback: Read/Write all properties on descendant User, InetOrgPerson, Group and Contact objects. */
+export const EXCHANGE_HYBRID_PERMISSIONS: readonly RequiredPermission[] = [
+  readWriteAll("exchange-hybrid-user", "exchange-hybrid", "User", GUIDS.user, "user"),
+  readWriteAll("exchange-hybrid-inetorgperson", "exchange-hybrid", "InetOrgPerson", GUIDS.inetOrgPerson, "inetOrgPerson"),
+  readWriteAll("exchange-hybrid-group", "exchange-hybrid", "Group", GUIDS.group, "group", ["Full control on descendant groups (the custom gMSA table) covers it."]),
+  readWriteAll("exchange-hybrid-contact", "exchange-hybrid", "Contact", GUIDS.contact, "contact"),
+];
+
+export const REQUIRED_PERMISSIONS: readonly RequiredPermission[] = [
+  ...CUSTOM_GMSA_PERMISSIONS,
+  ...PHS_PERMISSIONS,
+  ...WRITEBACK_PERMISSIONS,
+  ...GROUP_PROVISIONING_PERMISSIONS,
+  ...EXCHANGE_HYBRID_PERMISSIONS,
+];
 
 export function permissionsOfSet(set: PermissionSetId): readonly RequiredPermission[] {
   return REQUIRED_PERMISSIONS.filter((p) => p.set === set);

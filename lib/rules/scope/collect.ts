@@ -34,3 +34,14 @@ export const HINT: Record<keyof typeof COLLECT, CollectHint> = {
   },
   objectCount: { command: COLLECT.objectCount, note: OU_NOTE },
 };
+
+/** Group provisioning to AD: the scoping mode and sizes of each configuration that provisions groups to AD. */
+export const GPAD_SCOPE_HINT: CollectHint = {
+  command:
+    "Connect-MgGraph -Scopes Group.Read.All\n" +
+    "Invoke-MgGraphRequest -Method GET -Uri 'https://graph.microsoft.com/v1.0/groups/$count?$filter=securityEnabled eq true' -Headers @{ ConsistencyLevel = 'eventual' }",
+  note:
+    "Record, for each configuration that provisions groups to AD, groupProvisioningScope: mode (selected-groups or all-groups), attributeFilter, groupCount, " +
+    "membershipCount (direct memberships in scope), largestGroupMembers, and for all-groups the tenant's tenantUsers, tenantGroups and tenantMemberships; " +
+    "read the scope in Microsoft Entra admin center > Cloud sync > the Entra ID to AD configuration > Scoping filters, and upload it with the sync-scope facts.",
+};

@@ -30,3 +30,24 @@ export const HINT: Record<keyof typeof COLLECT, CollectHint> = {
   },
   idfixAttestation: { command: "", note: COLLECT.idfixAttestation },
 };
+
+/** Tenant facts of the optional features (group provisioning to AD): licence and Connect Sync. */
+export const FEATURE_HINT = {
+  entraIdP1: {
+    command:
+      "Connect-MgGraph -Scopes Organization.Read.All\n" +
+      "Invoke-MgGraphRequest -Method GET -Uri 'https://graph.microsoft.com/v1.0/subscribedSkus?$select=skuPartNumber,capabilityStatus,servicePlans'",
+    note:
+      "Entra ID P1 is present when an enabled SKU carries the service plan AAD_PREMIUM (P1) or AAD_PREMIUM_P2; record entraIdP1 = true or false with the tenant facts. " +
+      GRAPH_NOTE,
+  },
+  connectSync: {
+    command:
+      "Connect-MgGraph -Scopes Organization.Read.All\n" +
+      "Invoke-MgGraphRequest -Method GET -Uri 'https://graph.microsoft.com/v1.0/organization?$select=onPremisesSyncEnabled,onPremisesLastSyncDateTime'",
+    note:
+      "Shows whether directory sync runs at all; on each Entra Connect Sync server read the installed version (Programs and Features, or (Get-ItemProperty 'HKLM:\\SOFTWARE\\Microsoft\\Azure AD Connect').Version) " +
+      "and record connectSync.inUse and connectSync.version with the tenant facts. " +
+      GRAPH_NOTE,
+  },
+} as const satisfies Record<string, CollectHint>;

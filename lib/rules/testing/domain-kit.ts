@@ -81,7 +81,7 @@ function checkOutcomeShape(rule: Rule, outcome: RuleOutcome): void {
 }
 
 /** Contract tests every rule of this group must pass. */
-export function describeRuleContract(rule: Rule, fileId: string): void {
+export function describeRuleContract(rule: Rule, fileId: string, options: { featureGated?: boolean } = {}): void {
   it("has id equal to its file name and complete metadata", () => {
     expect(rule.meta.id).toBe(fileId);
     const meta = ruleMetaSchema.parse(rule.meta);
@@ -107,6 +107,11 @@ export function describeRuleContract(rule: Rule, fileId: string): void {
     ["no facts", { asOf: AS_OF }],
     ["empty fact groups", { asOf: AS_OF, host: {}, domain: {}, acl: {}, tenant: {}, scope: {}, fleet: {} }],
   ] as const)("answers unknown (naming the missing fact and how to collect it) given %s", (_label, empty: RuleContext) => {
+    // A rule of an optional feature (feature/use.ts) is not applicable without facts saying the feature is used.
+    if (options.featureGated) {
+      expect(rule.appliesTo?.(empty)).toBe(false);
+      return;
+    }
     if (rule.appliesTo) expect(rule.appliesTo(empty)).toBe(true);
     const outcome = rule.evaluate(empty);
     expect(outcome.status).toBe("unknown");
