@@ -22,6 +22,29 @@ export const kdsRootKeySchema = z
   .partial()
   .required({ effectiveTime: true });
 
+/**
+ * What someone attests per domain (no command can collect it): an admin with Domain Admin or Enterprise Admin
+ * credentials will create the gMSA, and the hardening recommendations for the agent servers are in place.
+ */
+export const domainAttestationKeySchema = z.enum([
+  "gmsa-admin-credentials",
+  "restricted-admin-access",
+  "dedicated-admin-accounts",
+  "privileged-access-workstations",
+  "admin-mfa",
+  "laps",
+]);
+export type DomainAttestationKey = z.infer<typeof domainAttestationKeySchema>;
+
+export const domainAttestationSchema = z.object({
+  key: domainAttestationKeySchema,
+  attested: z.boolean(),
+  by: z.string(),
+  at: isoDateTime,
+  note: z.string().optional(),
+});
+export type DomainAttestation = z.infer<typeof domainAttestationSchema>;
+
 export const domainFactsSchema = z
   .object({
     /** Lower-case DNS name, e.g. "corp.contoso.com". */
@@ -74,6 +97,10 @@ export const domainFactsSchema = z
      * attribute does not exist (the schema was never extended for Exchange).
      */
     exchangeSchemaVersion: z.number().int().nonnegative().nullable(),
+    /** How the agent's gMSA will be created: `customGmsa` = a pre-created gMSA with custom permissions (no installer-created account). */
+    gmsaPlan: z.object({ customGmsa: z.boolean() }).partial(),
+    /** Attestations for this domain (uploaded with the domain facts). */
+    attestations: z.array(domainAttestationSchema),
     collectedAt: isoDateTime,
   })
   .partial();

@@ -1,11 +1,14 @@
 import type { Rule } from "./types";
 // Explicit, sorted registry: one import per rule file, id = file name. No self-registration.
+import domainAdminHardening from "./domain-admin-hardening";
 import domainDc2012 from "./domain-dc-2012";
 import domainFunctionalLevel from "./domain-functional-level";
+import domainGmsaAdminCredentials from "./domain-gmsa-admin-credentials";
 import domainKdsRootKey from "./domain-kds-root-key";
 import domainProtectedObjects from "./domain-protected-objects";
 import domainRsatAdPowershell from "./domain-rsat-ad-powershell";
 import domainSchemaCloudSync from "./domain-schema-cloud-sync";
+import domainSchemaExchange from "./domain-schema-exchange";
 import domainSchemaGmsa from "./domain-schema-gmsa";
 import domainSchemaUpgrade from "./domain-schema-upgrade";
 import fleetAgentCount from "./fleet-agent-count";
@@ -27,6 +30,7 @@ import hostDotnetVersion from "./host-dotnet-version";
 import hostEndpoints from "./host-endpoints";
 import hostExchangeAgentVersion from "./host-exchange-agent-version";
 import hostExecutionPolicy from "./host-execution-policy";
+import hostFirewallNetworkService from "./host-firewall-network-service";
 import hostGmsaRetrieval from "./host-gmsa-retrieval";
 import hostGpadAgentVersion from "./host-gpad-agent-version";
 import hostGpadDcPorts from "./host-gpad-dc-ports";
@@ -54,12 +58,15 @@ import tenantHybridAdmin from "./tenant-hybrid-admin";
 import tenantIdfix from "./tenant-idfix";
 
 export const RULES: readonly Rule[] = [
+  domainAdminHardening,
   domainDc2012,
   domainFunctionalLevel,
+  domainGmsaAdminCredentials,
   domainKdsRootKey,
   domainProtectedObjects,
   domainRsatAdPowershell,
   domainSchemaCloudSync,
+  domainSchemaExchange,
   domainSchemaGmsa,
   domainSchemaUpgrade,
   fleetAgentCount,
@@ -81,6 +88,7 @@ export const RULES: readonly Rule[] = [
   hostEndpoints,
   hostExchangeAgentVersion,
   hostExecutionPolicy,
+  hostFirewallNetworkService,
   hostGmsaRetrieval,
   hostGpadAgentVersion,
   hostGpadDcPorts,

@@ -15,6 +15,8 @@ export const COLLECT = {
     "Where-Object { $_.nTSecurityDescriptor.AreAccessRulesProtected } | Select-Object DistinguishedName",
   adminCount: "Get-ADObject -SearchBase '<in-scope OU DN>' -LDAPFilter '(adminCount=1)' | Select-Object DistinguishedName",
   domainName: "Get-ADDomain | Select-Object DNSRoot, NetBIOSName, DistinguishedName",
+  exchangeSchemaVersion:
+    'Get-ADObject -SearchBase (Get-ADRootDSE).schemaNamingContext -LDAPFilter "(cn=ms-Exch-Schema-Version-Pt)" -Properties rangeUpper | Select-Object Name, rangeUpper',
 } as const;
 
 const DOMAIN_NOTE = "Run it on a domain controller or an admin workstation with RSAT, then upload the result with the domain facts. Or run the collector with -IncludeDomain on a domain controller: it collects every domain fact at once.";
@@ -30,6 +32,10 @@ export const HINT: Record<keyof typeof COLLECT, CollectHint> = {
   inheritanceDisabled: { command: COLLECT.inheritanceDisabled, note: OU_NOTE + DOMAIN_NOTE },
   adminCount: { command: COLLECT.adminCount, note: OU_NOTE + DOMAIN_NOTE },
   domainName: { command: COLLECT.domainName, note: DOMAIN_NOTE },
+  exchangeSchemaVersion: {
+    command: COLLECT.exchangeSchemaVersion,
+    note: `No output means the schema was never extended for Exchange: record exchangeSchemaVersion = null. ${DOMAIN_NOTE}`,
+  },
 };
 
 /** Both protected-object listings in one box. */
