@@ -96,3 +96,27 @@ describe("domain-json", () => {
     expect(none.domains[0]?.kdsRootKeys).toEqual([]);
   });
 });
+
+describe("domain-json: Exchange schema, gMSA plan and attestations (issue 14)", () => {
+  const one = (extra: Record<string, unknown>) => parse(JSON.stringify({ domain: { dnsName: "corp.contoso.com", ...extra } }));
+
+  it("reads them", () => {
+    const result = one({
+      exchangeSchemaVersion: "17003",
+      gmsaPlan: { customGmsa: true },
+      attestations: [{ key: "laps", attested: true, by: "secops@contoso.com", at: "2026-07-21T09:00:00Z" }],
+    });
+    expect(result.domains?.[0]).toMatchObject({
+      exchangeSchemaVersion: 17003,
+      gmsaPlan: { customGmsa: true },
+      attestations: [{ key: "laps", attested: true, by: "secops@contoso.com", at: "2026-07-21T09:00:00Z" }],
+    });
+    expect(domainFactsSchema.safeParse(result.domains?.[0]).success).toBe(true);
+    expect(one({ exchangeSchemaVersion: null }).domains?.[0]).toMatchObject({ exchangeSchemaVersion: null });
+  });
+
+  it("refuses an unknown attestation key and a malformed Exchange version", () => {
+    expect(one({ attestations: [{ key: "idfix-run", attested: true, by: "x", at: "2026-07-21T09:00:00Z" }] }).rejected).toBe(1);
+    expect(one({ exchangeSchemaVersion: "Exchange 2019" }).rejected).toBe(1);
+  });
+});

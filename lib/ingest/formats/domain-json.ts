@@ -1,4 +1,4 @@
-import { domainFactsSchema, type DomainFacts } from "@/lib/facts";
+import { domainAttestationKeySchema, domainFactsSchema, type DomainFacts } from "@/lib/facts";
 import type { FormatParser, ParseInput, ParseResult } from "../types";
 import { createIssueSink, type IssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
@@ -276,6 +276,39 @@ function readDomain(obj: JsonObject, path: string, ctx: Ctx): DomainFacts {
     const out: Record<string, string[]> = {};
     for (const [principal, groups] of Object.entries(memberships.value)) out[principal] = stringList(groups);
     facts.groupMemberships = out;
+  }
+
+  // Exchange schema version (rangeUpper of ms-Exch-Schema-Version-Pt); null = the schema was never extended for Exchange.
+  const exchange = field(obj, "exchangeSchemaVersion", "ExchangeSchemaVersion", "msExchSchemaVersionPt");
+  if (exchange !== undefined) {
+    const value = exchange.value;
+    if (value === null) facts.exchangeSchemaVersion = null;
+    else {
+      const version = typeof value === "number" ? value : Number.parseInt(asText(value) ?? "", 10);
+      if (Number.isSafeInteger(version) && version >= 0) facts.exchangeSchemaVersion = version;
+      else fail(ctx, jsonPath(path, exchange.key), `${displayValue(String(value))} is not an Exchange schema version (a whole number, or null when the schema is not extended).`);
+    }
+  }
+
+  const plan = field(obj, "gmsaPlan");
+  if (plan !== undefined && plan.value !== null) {
+    const checked = domainFactsSchema.shape.gmsaPlan.unwrap().safeParse(plan.value);
+    if (checked.success) facts.gmsaPlan = checked.data;
+    else fail(ctx, jsonPath(path, plan.key), 'gmsaPlan must be { "customGmsa": true|false }.');
+  }
+
+  const attestations = field(obj, "attestations");
+  if (attestations !== undefined && attestations.value !== null) {
+    const checked = domainFactsSchema.shape.attestations.unwrap().safeParse(attestations.value);
+    if (checked.success) facts.attestations = checked.data;
+    else {
+      const issue = checked.error.issues[0];
+      fail(
+        ctx,
+        jsonPath(path, [attestations.key, ...(issue?.path ?? []).map(String)].join(".")),
+        `Attestations must be [{ "key": one of ${domainAttestationKeySchema.options.join(", ")}, "attested": true|false, "by": "...", "at": "ISO time" }]${issue ? ` (${issue.message})` : ""}.`,
+      );
+    }
   }
 
   const collected = field(obj, "collectedAt");

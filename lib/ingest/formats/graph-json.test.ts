@@ -78,3 +78,27 @@ describe("graph-json", () => {
     expect(parse("[1, 2]").issues.some((issue) => issue.severity === "error")).toBe(true);
   });
 });
+
+describe("graph-json: optional features, licence and Connect Sync (issue 14)", () => {
+  it("reads featuresUsed, entraIdP1 and connectSync beside the Graph parts, or alone", () => {
+    const text = JSON.stringify({
+      tenantId: "00000000-0000-0000-0000-0000000000aa",
+      featuresUsed: { groupProvisioning: true, exchangeHybridWriteback: false },
+      entraIdP1: true,
+      connectSync: { inUse: true, version: "2.4.131.0" },
+    });
+    expect(graphJson.detect({ fileName: "tenant.json", text, options: {} })).toBeGreaterThan(0.5);
+    const result = parse(text);
+    expect(result.tenant).toMatchObject({
+      featuresUsed: { groupProvisioning: true, exchangeHybridWriteback: false },
+      entraIdP1: true,
+      connectSync: { inUse: true, version: "2.4.131.0" },
+    });
+    expect(tenantFactsSchema.safeParse(result.tenant).success).toBe(true);
+  });
+
+  it("refuses malformed feature flags", () => {
+    const result = parse(JSON.stringify({ featuresUsed: { groupProvisioning: "maybe" } }));
+    expect(result.tenant).toBeUndefined();
+  });
+});

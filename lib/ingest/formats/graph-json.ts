@@ -10,6 +10,7 @@ import { asText, field, isObject, jsonPath, type JsonObject } from "../json/acce
 import { head } from "../text/lines";
 import { displayValue } from "../text/display";
 import { parseDateTime } from "../values/dates";
+import { parseBoolean } from "../values/booleans";
 
 /**
  * Microsoft Graph responses, detected by shape:
@@ -35,6 +36,7 @@ function detect(input: ParseInput): number {
   const users = sample.includes("#microsoft.graph.user") || sample.includes('"userprincipalname"') || sample.includes("directoryobjects");
   if (odata && (domains || users)) return 0.97;
   if (sample.includes('"hybrididentityadministrators"') || sample.includes('"hybrididentityadmins"')) return 0.95;
+  if (sample.includes('"featuresused"') || sample.includes('"entraidp1"')) return 0.9;
   if (domains && sample.includes('"isdefault"')) return 0.85;
   return 0;
 }
@@ -51,6 +53,9 @@ interface Ctx {
   sawDomains: boolean;
   sawAdmins: boolean;
 }
+
+/** Tenant facts beyond Graph: the optional features used, the Entra ID P1 licence, Connect Sync (issue 14). */
+type Extras = Pick<TenantFacts, "featuresUsed" | "entraIdP1" | "connectSync">;
 
 function optionalBoolean(obj: JsonObject, name: string, path: string, ctx: Ctx, row: number): { ok: boolean; value?: boolean | null } {
   const found = field(obj, name);
@@ -206,7 +211,27 @@ function parse(input: ParseInput): ParseResult {
   }
   const domainsPart = field(root, "domains");
   const adminsPart = field(root, "hybridIdentityAdministrators", "hybridIdentityAdmins", "hybridIdentityAdministratorMembers");
-  if (domainsPart !== undefined || adminsPart !== undefined) {
+  const extras: Extras = {};
+  const featuresPart = field(root, "featuresUsed");
+  const p1Part = field(root, "entraIdP1");
+  const connectPart = field(root, "connectSync");
+  if (featuresPart !== undefined) {
+    const checked = tenantFactsSchema.shape.featuresUsed.unwrap().safeParse(featuresPart.value);
+    if (checked.success) extras.featuresUsed = checked.data;
+    else sink.error('"featuresUsed" must be { "groupProvisioning": true|false, "exchangeHybridWriteback": true|false }.', { column: featuresPart.key });
+  }
+  if (p1Part !== undefined) {
+    const licensed = parseBoolean(p1Part.value);
+    if (licensed !== undefined) extras.entraIdP1 = licensed;
+    else sink.error('"entraIdP1" must be true or false.', { column: p1Part.key });
+  }
+  if (connectPart !== undefined) {
+    const checked = tenantFactsSchema.shape.connectSync.unwrap().safeParse(connectPart.value);
+    if (checked.success) extras.connectSync = checked.data;
+    else sink.error('"connectSync" must be { "inUse": true|false, "version": "2.4.131.0" }.', { column: connectPart.key });
+  }
+  const sawExtras = featuresPart !== undefined || p1Part !== undefined || connectPart !== undefined;
+  if (domainsPart !== undefined || adminsPart !== undefined || sawExtras) {
     if (domainsPart !== undefined && !readResponse(domainsPart.value, domainsPart.key, "domains", ctx)) {
       sink.error('"domains" is not a Graph /domains response or an array of domains.', { column: domainsPart.key });
     }
@@ -226,10 +251,17 @@ function parse(input: ParseInput): ParseResult {
         `(GET /v1.0/directoryRoles(roleTemplateId='${HYBRID_IDENTITY_ADMINISTRATOR_TEMPLATE_ID}')/members).`,
     );
   }
-  return finishTenant(result, ctx, input, tenantId, collectedAt);
+  return finishTenant(result, ctx, input, tenantId, collectedAt, extras);
 }
 
-function finishTenant(result: ParseResult, ctx: Ctx, input: ParseInput, tenantId: string | undefined, collectedAt: string | undefined): ParseResult {
+function finishTenant(
+  result: ParseResult,
+  ctx: Ctx,
+  input: ParseInput,
+  tenantId: string | undefined,
+  collectedAt: string | undefined,
+  extras: Extras = {},
+): ParseResult {
   const { sink } = ctx;
   result.records = ctx.record;
   result.rejected = ctx.rejected;
@@ -244,6 +276,8 @@ function finishTenant(result: ParseResult, ctx: Ctx, input: ParseInput, tenantId
   if (ctx.sawDomains) tenant.domains = ctx.domains;
   if (ctx.sawAdmins) tenant.hybridIdentityAdmins = ctx.admins;
   if (collectedAt !== undefined) tenant.collectedAt = collectedAt;
+  Object.assign(tenant, extras);
+  if (Object.keys(extras).length > 0) result.records = Math.max(result.records, 1);
   const checked = tenantFactsSchema.safeParse(tenant);
   if (!checked.success) {
     for (const issue of checked.error.issues) sink.error(`Invalid tenant data (${issue.path.join(".")}): ${issue.message}.`);

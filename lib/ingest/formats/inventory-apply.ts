@@ -308,6 +308,18 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
       noteSource(draft, "tier0", h);
       return;
     }
+    case "firewallFiltersByUser":
+    case "networkServiceAllowed": {
+      const flag = parseBoolean(value);
+      if (flag === undefined) {
+        draftInvalidCell(draft, h, `${displayValue(value)} is not yes/no or true/false.`);
+        return;
+      }
+      const key = column.field === "firewallFiltersByUser" ? "filtersByUser" : "networkServiceAllowed";
+      (facts.firewall ??= {})[key] = flag;
+      noteSource(draft, `firewall.${key}`, h);
+      return;
+    }
     case "site":
       facts.site = value;
       noteSource(draft, "site", h);

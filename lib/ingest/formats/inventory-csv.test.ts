@@ -276,3 +276,11 @@ describe("inventory-csv: limits and malformed input", () => {
     expect(result.hosts[19_999].facts.identity?.fqdn).toBe("srv19999.corp.contoso.com");
   });
 });
+
+describe("inventory-csv: firewall user filtering (issue 14)", () => {
+  it("reads FirewallFiltersByUser and NetworkServiceAllowed", () => {
+    const result = parse("FQDN,FirewallFiltersByUser,NetworkServiceAllowed\nsync01.corp.contoso.com,yes,no\n");
+    expect(result.hosts[0].facts.firewall).toEqual({ filtersByUser: true, networkServiceAllowed: false });
+    expect(hostFactsSchema.safeParse(result.hosts[0].facts).success).toBe(true);
+  });
+});

@@ -68,3 +68,35 @@ describe("scope-plan", () => {
     expect(result.issues[0].message).toMatch(/No column names the configuration/);
   });
 });
+
+describe("scope-plan: optional features (issue 14)", () => {
+  it("reads group provisioning, Exchange hybrid writeback and the group provisioning scope from JSON", () => {
+    const result = parse(
+      JSON.stringify({
+        configurations: [
+          {
+            name: "groups-to-ad",
+            domain: "corp.contoso.com",
+            groupProvisioning: true,
+            exchangeHybridWriteback: "no",
+            groupProvisioningScope: { mode: "selected-groups", groupCount: 1200, membershipCount: 84000, largestGroupMembers: 9800 },
+          },
+        ],
+      }),
+    );
+    expect(result.scope?.configurations?.[0]).toEqual({
+      name: "groups-to-ad",
+      domain: "corp.contoso.com",
+      groupProvisioning: true,
+      exchangeHybridWriteback: false,
+      groupProvisioningScope: { mode: "selected-groups", groupCount: 1200, membershipCount: 84000, largestGroupMembers: 9800 },
+    });
+  });
+
+  it("reads the flags from CSV columns and refuses a malformed scope", () => {
+    const ok = parse('Name,Domain,OUs,GroupProvisioning,ExchangeHybridWriteback\ncorp,corp.contoso.com,"OU=Users,DC=corp,DC=contoso,DC=com",yes,1\n');
+    expect(ok.scope?.configurations?.[0]).toMatchObject({ groupProvisioning: true, exchangeHybridWriteback: true });
+    const bad = parse(JSON.stringify({ configurations: [{ name: "x", groupProvisioningScope: { mode: "everything" } }] }));
+    expect(bad.rejected).toBe(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { scopeFactsSchema, syncConfigurationSchema, type SyncConfiguration } from "@/lib/facts";
+import { groupProvisioningScopeSchema, scopeFactsSchema, syncConfigurationSchema, type SyncConfiguration } from "@/lib/facts";
 import type { FormatParser, ParseInput, ParseResult } from "../types";
 import { createIssueSink, type IssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
@@ -23,7 +23,18 @@ import { parseGroupedInteger } from "../values/numbers";
 
 const FORMAT = "scope-plan";
 
-type Field = "name" | "domain" | "ous" | "groups" | "passwordHashSync" | "passwordWriteback" | "inetOrgPersonCount" | "objectCount";
+type Field =
+  | "name"
+  | "domain"
+  | "ous"
+  | "groups"
+  | "passwordHashSync"
+  | "passwordWriteback"
+  | "inetOrgPersonCount"
+  | "objectCount"
+  | "groupProvisioning"
+  | "exchangeHybridWriteback"
+  | "groupProvisioningScope";
 
 const ALIASES: Record<Field, readonly string[]> = {
   name: ["name", "configuration", "configurationname", "config", "displayname"],
@@ -34,8 +45,23 @@ const ALIASES: Record<Field, readonly string[]> = {
   passwordWriteback: ["passwordwriteback", "sspr", "sspwriteback"],
   inetOrgPersonCount: ["inetorgpersoncount", "inetorgpersons", "inetorgperson"],
   objectCount: ["objectcount", "objects", "objectsinscope", "numberofobjects"],
+  groupProvisioning: ["groupprovisioning", "groupprovisioningtoad", "gpad", "provisiongroupstoad"],
+  exchangeHybridWriteback: ["exchangehybridwriteback", "exchangehybrid", "exchangewriteback"],
+  groupProvisioningScope: ["groupprovisioningscope", "gpadscope"],
 };
-const FIELDS: readonly Field[] = ["name", "domain", "ous", "groups", "passwordHashSync", "passwordWriteback", "inetOrgPersonCount", "objectCount"];
+const FIELDS: readonly Field[] = [
+  "name",
+  "domain",
+  "ous",
+  "groups",
+  "passwordHashSync",
+  "passwordWriteback",
+  "inetOrgPersonCount",
+  "objectCount",
+  "groupProvisioning",
+  "exchangeHybridWriteback",
+  "groupProvisioningScope",
+];
 
 function fieldOfKey(key: string): Field | undefined {
   return FIELDS.find((f) => ALIASES[f].includes(key));
@@ -159,7 +185,7 @@ function buildConfiguration(get: (f: Field) => { value: unknown; column: string 
     });
     config.groups = out;
   }
-  for (const flag of ["passwordHashSync", "passwordWriteback"] as const) {
+  for (const flag of ["passwordHashSync", "passwordWriteback", "groupProvisioning", "exchangeHybridWriteback"] as const) {
     const found = get(flag);
     if (found === undefined || found.value === null || found.value === undefined || found.value === "") continue;
     const b = toBool(ctx, found.value, found.column);
@@ -170,6 +196,27 @@ function buildConfiguration(get: (f: Field) => { value: unknown; column: string 
     if (found === undefined || found.value === null || found.value === undefined || found.value === "") continue;
     const n = toCount(ctx, found.value, found.column);
     if (n !== undefined) config[count] = n;
+  }
+  const gpadScope = get("groupProvisioningScope");
+  if (gpadScope !== undefined && gpadScope.value !== null && gpadScope.value !== undefined && gpadScope.value !== "") {
+    // JSON: an object; CSV: the same object as JSON text in one cell.
+    let value: unknown = gpadScope.value;
+    if (typeof value === "string") {
+      try {
+        value = JSON.parse(value) as unknown;
+      } catch {
+        value = undefined;
+      }
+    }
+    const scoped = groupProvisioningScopeSchema.safeParse(value);
+    if (isObject(value) && scoped.success) config.groupProvisioningScope = scoped.data;
+    else
+      err(
+        ctx,
+        gpadScope.column,
+        'Expected an object such as { "mode": "selected-groups", "groupCount": 1200, "membershipCount": 84000, "largestGroupMembers": 9800 } ' +
+          "(mode selected-groups or all-groups; attributeFilter true/false; whole-number counts).",
+      );
   }
   if (ctx.errors > 0) return undefined;
   const checked = syncConfigurationSchema.safeParse(config);
