@@ -490,7 +490,7 @@ function Test-TcpEndpoint {
     } finally {
         $client.Close()
     }
-    # json: host.network.checks[]
+    # json: host.network.checks[]|host.network.domainControllerChecks[]
     [ordered]@{
         host = $HostName; port = $Port; category = $Category; pattern = $Pattern; optional = $Optional
         reachable = $reachable; latencyMs = $latency; error = $failure
@@ -509,13 +509,44 @@ function Get-NetworkChecks {
     , $checks.ToArray()
 }
 
+function Get-DcPortChecks {
+    # Group provisioning to AD needs TCP 389 (LDAP) and 3268 (global catalog) from the agent server to the
+    # domain controllers of its domain. The DCs come from the computer's own domain (no RSAT needed); one TCP
+    # connection per DC and port, opened and closed, nothing sent.
+    $domain = [System.DirectoryServices.ActiveDirectory.Domain]::GetComputerDomain()
+    $checks = New-Object System.Collections.Generic.List[object]
+    foreach ($dc in @($domain.DomainControllers)) {
+        foreach ($port in @(389, 3268)) {
+            $checks.Add((Test-TcpEndpoint -HostName ([string]$dc.Name) -Port $port -Category 'domain-controller' -Pattern ([string]$dc.Name) -Optional $false))
+        }
+    }
+    , $checks.ToArray()
+}
+
 function Get-NetworkInfo {
     $checks = $null
-    if (-not $SkipNetwork) { $checks = Invoke-Probe -ProbeName 'network.checks' -ProbeBody { Get-NetworkChecks } }
+    $dcChecks = $null
+    if (-not $SkipNetwork) {
+        $checks = Invoke-Probe -ProbeName 'network.checks' -ProbeBody { Get-NetworkChecks }
+        $dcChecks = Invoke-Probe -ProbeName 'network.domainControllerChecks' -ProbeBody { Get-DcPortChecks }
+    }
     # json: host.network
     [ordered]@{
         cloud = $Cloud; timeoutMs = $TimeoutMs; skipped = [bool]$SkipNetwork; checks = $checks
         proxy = (Invoke-Probe -ProbeName 'network.proxy' -ProbeBody { Get-ProxyInfo })
+        domainControllerChecks = $dcChecks
+    }
+}
+
+function Get-FirewallInfo {
+    # Windows Firewall only: an enabled outbound rule with a LocalUser condition other than Any filters by
+    # originating user. Whether such rules allow Network Service is left to the administrator (networkServiceAllowed
+    # stays null) unless no rule filters by user. A network firewall's user filtering is not visible from here.
+    $filters = @(Get-NetFirewallRule -Direction Outbound -Enabled True -ErrorAction Stop | Get-NetFirewallSecurityFilter | Where-Object { $_.LocalUser -and $_.LocalUser -ne 'Any' })
+    $byUser = ($filters.Count -gt 0)
+    # json: host.firewall
+    [ordered]@{
+        filtersByUser = $byUser; userFilteredRules = $filters.Count; networkServiceAllowed = $null
     }
 }
 
@@ -706,6 +737,15 @@ function Get-AclObjectList {
     , $list.ToArray()
 }
 
+function Get-ExchangeSchemaVersion {
+    # Exchange hybrid writeback needs an Exchange-extended schema: the rangeUpper of ms-Exch-Schema-Version-Pt.
+    # Returns $null when the attribute does not exist (schema never extended for Exchange).
+    param([hashtable]$Ad, [string]$SchemaDn)
+    $attribute = @(Get-ADObject @Ad -SearchBase $SchemaDn -LDAPFilter '(cn=ms-Exch-Schema-Version-Pt)' -Properties rangeUpper)
+    if ($attribute.Count -eq 0) { return $null }
+    return [int]($attribute[0].rangeUpper)
+}
+
 function Get-DomainSection {
     Import-Module -Name ActiveDirectory -Verbose:$false
     $domain = Get-ADDomain -Current LocalComputer
@@ -735,6 +775,7 @@ function Get-DomainSection {
         gmsa                  = $gmsa
         groupMemberships      = (Invoke-Probe -ProbeName 'domain.groupMemberships' -ProbeBody { Get-GroupMembershipList -Ad $ad -DistinguishedNames $principals })
         acls                  = (Invoke-Probe -ProbeName 'domain.acls' -ProbeBody { Get-AclObjectList -Ad $ad -DomainDn ([string]$domain.DistinguishedName) })
+        exchangeSchemaVersion = (Invoke-Probe -ProbeName 'domain.exchangeSchemaVersion' -ProbeBody { Get-ExchangeSchemaVersion -Ad $ad -SchemaDn ([string]$rootDse.schemaNamingContext) })
     }
 }
 
@@ -772,6 +813,7 @@ $hostInfo = [ordered]@{
     agent            = (Invoke-Probe -ProbeName 'agent' -ProbeBody { Get-AgentInfo })
     network          = (Invoke-Probe -ProbeName 'network' -ProbeBody { Get-NetworkInfo })
     inventory        = $inventory
+    firewall         = (Invoke-Probe -ProbeName 'firewall' -ProbeBody { Get-FirewallInfo })
 }
 
 # json: root

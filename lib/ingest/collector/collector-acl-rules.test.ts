@@ -15,7 +15,9 @@ const FIXTURE = path.join(__dirname, "fixtures", "server2025-dc-domain-acl.json"
 const ROOT = "DC=corp,DC=contoso,DC=com";
 const GMSA = "CORP\\provAgentgMSA$";
 const GROUP_GUID = "bf967a9c-0de6-11d0-a285-00aa003049e2";
-const ACL_RULES = RULES.filter((rule) => rule.meta.scope === "gmsa-acl");
+/** The gmsa-acl rules of optional features (issue 14): not applicable here, the scope uses neither feature. */
+const OPTIONAL_FEATURE_RULES = ["gmsa-acl-exchange-hybrid", "gmsa-acl-group-provisioning"];
+const ACL_RULES = RULES.filter((rule) => rule.meta.scope === "gmsa-acl" && !OPTIONAL_FEATURE_RULES.includes(rule.meta.id));
 /** Password writeback on, so the writeback rule applies too. */
 const SCOPE: ScopeFacts = { configurations: [{ name: "corp.contoso.com", domain: "corp.contoso.com", passwordHashSync: true, passwordWriteback: true }] };
 
@@ -49,6 +51,11 @@ function statuses(outcomes: Record<string, RuleOutcome>): Record<string, string>
 }
 
 describe("gMSA ACL rules from a collector report alone", () => {
+  it("leaves the optional features' rules not applicable when the scope uses neither feature", () => {
+    const ctx: RuleContext = { asOf: "2026-10-08T00:00:00Z", scope: SCOPE, domain: { dnsName: "corp.contoso.com" } };
+    for (const id of OPTIONAL_FEATURE_RULES) expect(RULES.find((rule) => rule.meta.id === id)?.appliesTo?.(ctx), id).toBe(false);
+  });
+
   it("covers every gmsa-acl rule", () => {
     expect(ACL_RULES.map((rule) => rule.meta.id)).toEqual([
       "gmsa-acl-create-delete-users",

@@ -313,3 +313,37 @@ describe("normalizeCollectorOutput: mappings", () => {
     expect(normalize(output).domain).toBeUndefined();
   });
 });
+
+describe("normalizeCollectorOutput: DC ports, firewall and Exchange schema (issue 14)", () => {
+  it("maps the DC port probes and the firewall's user filtering", () => {
+    const output = withHost("server2022-ready.json", (host) => {
+      host.network = {
+        ...host.network,
+        domainControllerChecks: [
+          { host: "DC01.corp.contoso.com", port: 389, category: "domain-controller", pattern: "DC01.corp.contoso.com", optional: false, reachable: true, latencyMs: 2, error: null },
+          { host: "DC01.corp.contoso.com", port: 3268, category: "domain-controller", pattern: "DC01.corp.contoso.com", optional: false, reachable: false, latencyMs: null, error: "refused" },
+        ],
+      };
+      host.firewall = { filtersByUser: true, userFilteredRules: 2, networkServiceAllowed: null };
+    });
+    const { host } = normalize(output);
+    expect(host.network?.domainControllerChecks).toEqual([
+      { host: "dc01.corp.contoso.com", port: 389, reachable: true, latencyMs: 2 },
+      { host: "dc01.corp.contoso.com", port: 3268, reachable: false, error: "refused" },
+    ]);
+    expect(host.firewall).toEqual({ filtersByUser: true });
+  });
+
+  it("keeps a null Exchange schema version (not extended) unless its probe failed", () => {
+    const base = fixture("server2025-dc-domain.json");
+    const notExtended = structuredClone(base);
+    if (notExtended.domain) notExtended.domain.exchangeSchemaVersion = null;
+    expect(normalize(notExtended).domain?.exchangeSchemaVersion).toBeNull();
+    const failed = structuredClone(notExtended);
+    failed.errors = [...(failed.errors ?? []), { probe: "domain.exchangeSchemaVersion", message: "access denied" }];
+    expect(normalize(failed).domain).not.toHaveProperty("exchangeSchemaVersion");
+    const extended = structuredClone(base);
+    if (extended.domain) extended.domain.exchangeSchemaVersion = 17003;
+    expect(normalize(extended).domain?.exchangeSchemaVersion).toBe(17003);
+  });
+});

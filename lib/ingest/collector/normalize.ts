@@ -185,6 +185,13 @@ class Normalizer {
       proxy: proxy
         ? compact({ configured: proxy.configured, address: str(proxy.address), bypass: str(proxy.bypass) })
         : undefined,
+      domainControllerChecks: network.domainControllerChecks?.map((check): NetworkCheck => {
+        const out: NetworkCheck = { host: check.host.trim().toLowerCase(), port: check.port, reachable: check.reachable };
+        if (check.latencyMs !== null && check.latencyMs !== undefined) out.latencyMs = check.latencyMs;
+        const error = str(check.error);
+        if (error) out.error = error;
+        return out;
+      }),
     });
   }
 
@@ -227,6 +234,13 @@ class Normalizer {
         services: this.vaultSvc(host),
         tier0: inventory?.tier0 ?? undefined,
         network: this.network(host),
+        firewall: host.firewall
+          ? compact({
+              filtersByUser: host.firewall.filtersByUser ?? undefined,
+              // No user-filtering rule: nothing to allow, so Network Service is not blocked by one.
+              networkServiceAllowed: host.firewall.networkServiceAllowed ?? undefined,
+            })
+          : undefined,
         hotfixes: hotfixIds ? uniq(hotfixIds.map((id) => id.trim().toUpperCase()).filter((id) => id !== "")) : undefined,
         agent: this.agent(host),
         tags: inventory?.tags ? uniq(inventory.tags.map((t) => t.trim()).filter((t) => t !== "")) : undefined,
@@ -237,7 +251,7 @@ class Normalizer {
     };
   }
 
-  domain(domain: CollectorDomain, collectedAt: string, aclErrors: AclError[]): DomainFacts {
+  domain(domain: CollectorDomain, collectedAt: string, aclErrors: AclError[], failedProbes: ReadonlySet<string> = new Set()): DomainFacts {
     const controllers = domain.domainControllers?.map((dc) => {
       const build = /\((\d+)\)|^\d+\.\d+\.(\d+)/.exec(dc.operatingSystemVersion ?? "");
       return {
@@ -297,6 +311,10 @@ class Normalizer {
         groupMemberships: domain.groupMemberships ? groupMemberships(domain.groupMemberships) : undefined,
         aclErrors: aclErrors.length > 0 ? aclErrors : undefined,
       }),
+      // null is "not extended" only when the probe ran: a failed probe is in the report's errors and stays unknown.
+      ...(domain.exchangeSchemaVersion !== undefined && !failedProbes.has("domain.exchangeSchemaVersion")
+        ? { exchangeSchemaVersion: domain.exchangeSchemaVersion }
+        : {}),
       collectedAt,
     };
   }
@@ -344,7 +362,8 @@ export function normalizeCollectorOutput(output: CollectorOutput): NormalizeResu
   if (!output.domain) return { ok: true, host: host.data, acls: [], warnings: normalizer.warnings };
   const acls = normalizeCollectorAcls(output.domain, output);
   if (acls.errors.length > 0) return { ok: false, issues: acls.errors };
-  const domain = domainFactsSchema.safeParse(normalizer.domain(output.domain, output.collector.runAt, acls.aclErrors));
+  const failedProbes = new Set((output.errors ?? []).map((e) => e.probe));
+  const domain = domainFactsSchema.safeParse(normalizer.domain(output.domain, output.collector.runAt, acls.aclErrors, failedProbes));
   if (!domain.success) return { ok: false, issues: factIssues("domain", domain.error.issues) };
   return { ok: true, host: host.data, domain: domain.data, acls: acls.acls, warnings: [...normalizer.warnings, ...acls.warnings] };
 }

@@ -170,7 +170,7 @@ const agent = z
 const networkCheck = z.object({
   host: z.string().min(1),
   port: z.number().int().min(1).max(65535),
-  category: z.enum(["service", "registration", "certificate-validation"]).nullable().optional(),
+  category: z.enum(["service", "registration", "certificate-validation", "domain-controller"]).nullable().optional(),
   pattern: text.optional(),
   /** True for the optional port 8080 check. */
   optional: z.boolean().optional(),
@@ -190,7 +190,14 @@ const network = z
       .object({ source: z.enum(["registry", "netsh"]).nullable(), configured: z.boolean(), address: text, bypass: text })
       .partial()
       .nullable(),
+    /** TCP 389/3268 to each domain controller (group provisioning to AD); added in collector 1.1.x without a schema bump, so older reports lack it. */
+    domainControllerChecks: psArray(networkCheck).nullable(),
   })
+  .partial();
+
+/** Windows Firewall outbound rules that filter by user (added without a schema bump: older reports lack it). */
+const firewall = z
+  .object({ filtersByUser: z.boolean().nullable(), userFilteredRules: count.nullable(), networkServiceAllowed: z.boolean().nullable() })
   .partial();
 
 const inventory = z
@@ -212,6 +219,7 @@ const hostSection = z
     agent: agent.nullable(),
     network: network.nullable(),
     inventory: inventory.nullable(),
+    firewall: firewall.nullable(),
   })
   .partial();
 
@@ -308,6 +316,8 @@ const domainSection = z
     ).nullable(),
     /** schemaVersion 2: the DACLs read for the gMSA ACL rules; null when the probe failed as a whole. */
     acls: psArray(aclObject).nullable(),
+    /** rangeUpper of ms-Exch-Schema-Version-Pt; null when not extended or not read (errors tell which). Added without a schema bump. */
+    exchangeSchemaVersion: count.nullable(),
   })
   .partial();
 
