@@ -1,4 +1,4 @@
-import type { Ace, AclFacts, DomainFacts, ScopeFacts, TenantFacts } from "@/lib/facts";
+import type { Ace, AclFacts, DomainAttestationKey, DomainFacts, ScopeFacts, TenantFacts } from "@/lib/facts";
 import { AD_RIGHTS, EMPTY_GUID, GUIDS } from "@/lib/facts";
 import { guid, hoursBefore, type DemoDomain } from "./profiles";
 import type { Random } from "./prng";
@@ -11,7 +11,7 @@ function ace(identity: string, rights: number, inheritanceType: Ace["inheritance
 }
 
 /** The documented custom-gMSA permission table (reference §3.1), plus PHS and password writeback. */
-function gmsaAces(account: string, withWriteback: boolean): Ace[] {
+function gmsaAces(account: string, withWriteback: boolean, withGroupProvisioning = false): Ace[] {
   const aces = [
     ace(account, AD_RIGHTS.ReadProperty, "Descendents", EMPTY_GUID, GUIDS.device),
     ace(account, AD_RIGHTS.ReadProperty, "Descendents", EMPTY_GUID, GUIDS.inetOrgPerson),
@@ -24,6 +24,13 @@ function gmsaAces(account: string, withWriteback: boolean): Ace[] {
     ace(account, AD_RIGHTS.ExtendedRight, "None", GUIDS.replicatingDirectoryChanges),
     ace(account, AD_RIGHTS.ExtendedRight, "None", GUIDS.replicatingDirectoryChangesAll),
   ];
+  if (withGroupProvisioning) {
+    // UserGroupCreateDelete: create/delete groups (users are in the custom table), read/write descendant users.
+    aces.push(
+      ace(account, AD_RIGHTS.CreateChild | AD_RIGHTS.DeleteChild, "All", GUIDS.group),
+      ace(account, AD_RIGHTS.ReadProperty | AD_RIGHTS.WriteProperty, "Descendents", EMPTY_GUID, GUIDS.user),
+    );
+  }
   if (withWriteback) {
     aces.push(
       ace(account, AD_RIGHTS.ExtendedRight, "Descendents", GUIDS.resetPassword, GUIDS.user),
@@ -56,6 +63,20 @@ export interface DomainSetup {
 
 function domainController(name: string, build: number, caption: string, rsat: boolean) {
   return { name, osCaption: caption, osBuild: build, rsatAdPowerShell: rsat };
+}
+
+const ATTESTED_KEYS: readonly DomainAttestationKey[] = [
+  "gmsa-admin-credentials",
+  "restricted-admin-access",
+  "dedicated-admin-accounts",
+  "privileged-access-workstations",
+  "admin-mfa",
+  "laps",
+];
+
+/** Per-domain attestations (issue 14), a week before the facts; deterministic (no PRNG draw). */
+function attestations(domain: DemoDomain, asOf: string, attested: (key: DomainAttestationKey) => boolean): DomainFacts["attestations"] {
+  return ATTESTED_KEYS.map((key) => ({ key, attested: attested(key), by: `ad-team@${domain.dnsName}`, at: hoursBefore(asOf, 24 * 7) }));
 }
 
 export function generateDomainFacts(random: Random, domain: DemoDomain, setup: DomainSetup, asOf: string): DomainFacts {
@@ -96,6 +117,7 @@ export function generateDomainFacts(random: Random, domain: DemoDomain, setup: D
         protectedObjects: { inheritanceDisabledCount: 0, adminCountCount: 0, samples: [] },
         gmsa,
         groupMemberships: memberships,
+        attestations: attestations(domain, asOf, () => true),
       };
     case "mixed":
       return {
@@ -114,6 +136,9 @@ export function generateDomainFacts(random: Random, domain: DemoDomain, setup: D
         },
         gmsa,
         groupMemberships: memberships,
+        // Exchange hybrid writeback is on here (generateScopeFacts): the schema carries Exchange 2019's.
+        exchangeSchemaVersion: 17003,
+        attestations: attestations(domain, asOf, (key) => key !== "privileged-access-workstations"),
       };
     default:
       // Legacy: 2012 R2 schema and DCs, no KDS root key, no gMSA yet.
@@ -135,7 +160,7 @@ export function generateDomainFacts(random: Random, domain: DemoDomain, setup: D
 export function generateAclFacts(random: Random, domain: DemoDomain, gmsaSid: string | undefined, asOf: string): AclFacts | undefined {
   if (domain.profile === "legacy" || gmsaSid === undefined) return undefined;
   const account = `${domain.netbiosName}\\${GMSA_NAME}`;
-  const aces = [...builtinAces(domain), ...gmsaAces(account, domain.profile === "healthy")];
+  const aces = [...builtinAces(domain), ...gmsaAces(account, domain.profile === "healthy", domain.profile === "healthy")];
   if (domain.profile === "mixed") {
     // Someone granted the gMSA far more than it needs.
     aces.push(ace(account, AD_RIGHTS.GenericAll, "All"));
@@ -156,6 +181,11 @@ export function generateScopeFacts(random: Random, domain: DemoDomain, setup: Do
         groups: domain.profile === "mixed" ? [{ name: "All Staff", memberCount: 48_500 }, { name: "Contractors", memberCount: 1_800 }] : [],
         passwordHashSync: true,
         passwordWriteback: domain.profile === "healthy",
+        // Issue 14: healthy domains provision Entra ID groups to AD, mixed ones write Exchange attributes back.
+        ...(domain.profile === "healthy"
+          ? { groupProvisioning: true, groupProvisioningScope: { mode: "selected-groups" as const, groupCount: 240, membershipCount: 18_500, largestGroupMembers: 2_100 } }
+          : {}),
+        ...(domain.profile === "mixed" ? { exchangeHybridWriteback: true } : {}),
         inetOrgPersonCount: domain.profile === "legacy" ? 14 : 0,
         // Healthy and mixed domains stay under the documented 150,000 objects per domain whatever the fleet size;
         // legacy domains go over it.
@@ -187,6 +217,9 @@ export function generateTenantFacts(random: Random, domains: readonly DemoDomain
       ...roots.map((id, index) => ({ id, isVerified: index === 0, isDefault: index === 0, isInitial: false, authenticationType: "Managed" })),
       { id: initial, isVerified: true, isDefault: false, isInitial: true, authenticationType: "Managed" },
     ],
+    // Group provisioning to AD needs P1; Connect Sync still runs beside cloud sync during the migration.
+    entraIdP1: true,
+    connectSync: { inUse: true, version: "2.4.131.0" },
     attestations: [{ key: "idfix-run", attested: true, by: `j.doe@${primary}`, at: hoursBefore(asOf, 24 * 14), note: "IdFix run on all in-scope OUs; 3 errors fixed." }],
     collectedAt: hoursBefore(asOf, random.int(1, 24)),
   };

@@ -225,12 +225,42 @@ export function generateHost(random: Random, ctx: HostContext, number: number): 
   if (vault !== undefined) host.services = { vaultSvc: vault };
   if (tier0 !== undefined) host.tier0 = tier0;
   host.network = networkFacts(random, ctx, site);
+  // Issue 14, deterministic (no PRNG draw, so every other fact stays as it was): the firewall's user filtering and,
+  // in the domain that provisions groups to AD, the TCP 389/3268 probes to its DCs.
+  const siteIndex = ctx.networks.indexOf(site);
+  host.firewall = firewallFacts(domain, siteIndex);
+  if (!workgroup && domain.profile === "healthy" && host.network !== undefined) host.network.domainControllerChecks = dcPortChecks(domain, siteIndex);
   if (ctx.agentInstalled && !workgroup) {
     host.agent = { installed: true, version: random.weighted(AGENT_VERSIONS), serviceState: random.chance(0.9) ? "Running" : "Stopped" };
   } else if (!random.chance(0.1)) {
     host.agent = { installed: false };
   }
   return host;
+}
+
+/**
+ * The proxied site's firewall filters by user and allows Network Service; in mixed domains the first site's also
+ * filters by user but forgot Network Service (host-firewall-network-service warns); elsewhere no user filtering.
+ */
+function firewallFacts(domain: DemoDomain, siteIndex: number): NonNullable<HostFacts["firewall"]> {
+  if (siteIndex === 2) return { filtersByUser: true, networkServiceAllowed: true };
+  if (domain.profile === "mixed" && siteIndex === 0) return { filtersByUser: true, networkServiceAllowed: false };
+  return { filtersByUser: false };
+}
+
+/**
+ * TCP 389 and 3268 to the healthy domain's three DCs (generateDomainFacts): dc03 is no global catalog (refuses
+ * 3268, which passes while another DC answers); from the second site LDAP to dc03 is blocked (a warning).
+ */
+function dcPortChecks(domain: DemoDomain, siteIndex: number): NetworkCheck[] {
+  const checks: NetworkCheck[] = [];
+  for (const n of [1, 2, 3]) {
+    const dc = `dc${String(n).padStart(2, "0")}.${domain.dnsName}`;
+    const ldapBlocked = n === 3 && siteIndex === 1;
+    checks.push(ldapBlocked ? { host: dc, port: 389, reachable: false, error: "No TCP connection within 2000 ms" } : { host: dc, port: 389, reachable: true, latencyMs: 2 });
+    checks.push(n === 3 ? { host: dc, port: 3268, reachable: false, error: "No connection could be made because the target machine actively refused it" } : { host: dc, port: 3268, reachable: true, latencyMs: 2 });
+  }
+  return checks;
 }
 
 function pickTags(random: Random): string[] {

@@ -24,8 +24,9 @@ describe("host-exchange-agent-version", () => {
     expect(expectFail(rule.evaluate(used(hostContext({ agent: { installed: true, version: "1.1.1106.0" } })))).message).toContain("1.1.1107.0");
   });
 
-  it("passes a host without an agent yet and asks for an unreadable version", () => {
-    expect(rule.evaluate(used(hostContext({ agent: { installed: false } }))).status).toBe("pass");
+  it("is not applicable to a host without an agent (or without agent data) and asks for an unreadable version", () => {
+    expect(rule.appliesTo?.(used(hostContext({ agent: { installed: false } })))).toBe(false);
+    expect(rule.appliesTo?.(used(hostContext({})))).toBe(false);
     expect(expectUnknown(rule.evaluate(used(hostContext({ agent: { installed: true, version: "latest" } })))).reason.missingFact).toBe("host.agent.version");
   });
 });

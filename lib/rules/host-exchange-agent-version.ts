@@ -1,4 +1,6 @@
 import { featureUse } from "./feature/use";
+import { agentEvidenced, readAgent } from "./host/agent";
+import { own } from "./host/read";
 import { hostContext } from "./host/examples";
 import { featureAgentOutcome } from "./host/feature-agent";
 import { AGENT_VERSION_HISTORY } from "./host/sources";
@@ -21,7 +23,7 @@ export default defineRule({
     otherSources: [AGENT_VERSION_HISTORY],
     notes: [
       "Applies only when the tenant facts (featuresUsed.exchangeHybridWriteback) or a sync configuration of the host's domain (exchangeHybridWriteback) say Exchange hybrid writeback is used; otherwise not applicable (feature/use.ts).",
-      `A host without an agent yet (agent.installed = false) passes: a new install gets the current release, later than ${EXCHANGE_AGENT_MINIMUM}.`,
+      `Like host-agent-version, it applies only to hosts with an installed agent (agent.installed = true, or a version without the flag): a new install gets the current release, later than ${EXCHANGE_AGENT_MINIMUM}, and a host without agent data is treated as having none.`,
       "If the schema was extended for Exchange after the agent was installed, restart the agent so that it detects the Exchange attributes (domain-schema-exchange).",
     ],
     remediation: {
@@ -32,7 +34,7 @@ export default defineRule({
       ],
     },
   },
-  appliesTo: (ctx) => featureUse(ctx, "exchangeHybridWriteback").used,
+  appliesTo: (ctx) => featureUse(ctx, "exchangeHybridWriteback").used && agentEvidenced(readAgent(own(ctx, "host"))),
   evaluate: (ctx) => featureAgentOutcome(ctx, "exchangeHybridWriteback", EXCHANGE_AGENT_MINIMUM),
   examples: [
     { name: "agent 1.1.2505.0", expect: "pass", context: withExchange(hostContext({ agent: { installed: true, version: "1.1.2505.0" } })) },

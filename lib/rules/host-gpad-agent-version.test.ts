@@ -24,8 +24,9 @@ describe("host-gpad-agent-version", () => {
     expect(expectFail(rule.evaluate(used(hostContext({ agent: { installed: true, version: "1.1.2333.9" } })))).message).toContain("1.1.2334.0");
   });
 
-  it("passes a host without an agent yet and asks for an unreadable version", () => {
-    expect(rule.evaluate(used(hostContext({ agent: { installed: false } }))).status).toBe("pass");
+  it("is not applicable to a host without an agent (or without agent data) and asks for an unreadable version", () => {
+    expect(rule.appliesTo?.(used(hostContext({ agent: { installed: false } })))).toBe(false);
+    expect(rule.appliesTo?.(used(hostContext({})))).toBe(false);
     expect(expectUnknown(rule.evaluate(used(hostContext({ agent: { installed: true, version: "latest" } })))).reason.missingFact).toBe("host.agent.version");
   });
 });

@@ -1,5 +1,6 @@
 import { featureUse } from "./feature/use";
-import { AGENT_GMSA_PERMISSIONS_CHANGE } from "./host/agent";
+import { AGENT_GMSA_PERMISSIONS_CHANGE, agentEvidenced, readAgent } from "./host/agent";
+import { own } from "./host/read";
 import { hostContext } from "./host/examples";
 import { featureAgentOutcome } from "./host/feature-agent";
 import { AGENT_VERSION_HISTORY, prerequisites, SECTION } from "./host/sources";
@@ -21,7 +22,7 @@ export default defineRule({
     otherSources: [AGENT_VERSION_HISTORY],
     notes: [
       "Applies only when the tenant facts (featuresUsed.groupProvisioning) or a sync configuration of the host's domain (groupProvisioning) say group provisioning to AD is used; otherwise not applicable (feature/use.ts).",
-      `A host without an agent yet (agent.installed = false) passes: a new install gets the current release (1.1.2505.0), later than ${GPAD_AGENT_MINIMUM}.`,
+      `Like host-agent-version, it applies only to hosts with an installed agent (agent.installed = true, or a version without the flag): a new install gets the current release (1.1.2505.0), later than ${GPAD_AGENT_MINIMUM}, and a host without agent data is treated as having none.`,
       `${GPAD_AGENT_MINIMUM} is also the release from which Add-AADCloudSyncADDomain stops setting AD permissions on custom gMSAs (see gmsa-acl-group-provisioning for the rights group provisioning needs).`,
       "The GPAD section still lists Windows Server 2022, 2019 and 2016 for the agent host, while the rest of the page adds 2025; host-os-supported follows the rest of the page.",
     ],
@@ -34,7 +35,7 @@ export default defineRule({
       ],
     },
   },
-  appliesTo: (ctx) => featureUse(ctx, "groupProvisioning").used,
+  appliesTo: (ctx) => featureUse(ctx, "groupProvisioning").used && agentEvidenced(readAgent(own(ctx, "host"))),
   evaluate: (ctx) => featureAgentOutcome(ctx, "groupProvisioning", GPAD_AGENT_MINIMUM),
   examples: [
     { name: "agent 1.1.2505.0", expect: "pass", context: withGroupProvisioning(hostContext({ agent: { installed: true, version: "1.1.2505.0" } })) },

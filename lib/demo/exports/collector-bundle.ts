@@ -251,6 +251,21 @@ function networkSection(network: HostFacts["network"], errors: Errors): Json {
       proxy === undefined
         ? errors.add("network.proxy", "Requested registry access is not allowed.")
         : obj({ source: "registry", configured: proxy.configured, address: orNull(proxy.address), bypass: orNull(proxy.bypass) }),
+    domainControllerChecks:
+      network.domainControllerChecks === undefined
+        ? undefined
+        : network.domainControllerChecks.map((check) =>
+            obj({
+              host: check.host,
+              port: check.port,
+              category: "domain-controller",
+              pattern: check.host,
+              optional: false,
+              reachable: check.reachable,
+              latencyMs: orNull(check.latencyMs),
+              error: orNull(check.error),
+            }),
+          ),
   });
 }
 
@@ -281,6 +296,15 @@ function hostSection(host: HostFacts, errors: Errors): JsonObject {
     agent: agentSection(host.agent, errors),
     network: networkSection(host.network, errors),
     inventory: { tier0: orNull(host.tier0), site: orNull(host.site), owner: orNull(host.owner), tags: host.tags === undefined ? null : [...host.tags] },
+    ...(host.firewall === undefined
+      ? {}
+      : {
+          firewall: {
+            filtersByUser: orNull(host.firewall.filtersByUser),
+            userFilteredRules: host.firewall.filtersByUser === true ? 1 : 0,
+            networkServiceAllowed: orNull(host.firewall.networkServiceAllowed),
+          },
+        }),
   };
 }
 
@@ -368,6 +392,7 @@ function domainSection(domain: DomainFacts, errors: Errors): JsonObject {
               }),
             };
           }),
+    ...(domain.exchangeSchemaVersion === undefined ? {} : { exchangeSchemaVersion: domain.exchangeSchemaVersion }),
   };
 }
 

@@ -45,7 +45,11 @@ export function afterInventoryCsv(host: HostFacts): HostFacts {
   return out;
 }
 
-/** After a domain section rides on a collector output: collectedAt is that host's run time; a missing gMSA stays missing. */
+/** After a domain section rides on a collector output: collectedAt is that host's run time; a missing gMSA stays missing; no attestations or gMSA plan. */
 export function afterCollectorDomain(domain: DomainFacts, carrierCollectedAt: string): DomainFacts {
-  return { ...domain, collectedAt: carrierCollectedAt };
+  // Attestations and the gMSA plan are people's answers, not something the collector reads: they ride on domain JSON only.
+  const collected: DomainFacts = { ...domain, collectedAt: carrierCollectedAt };
+  delete collected.attestations;
+  delete collected.gmsaPlan;
+  return collected;
 }

@@ -25,5 +25,9 @@ export function toGraphJson(tenant: TenantFacts): string {
       value: tenant.hybridIdentityAdmins.map((admin) => ({ "@odata.type": "#microsoft.graph.user", ...admin })),
     };
   }
+  // Beyond Graph (issue 14): the features used, the licence and Connect Sync, read by graph-json as they are.
+  if (tenant.featuresUsed !== undefined) document.featuresUsed = { ...tenant.featuresUsed };
+  if (tenant.entraIdP1 !== undefined) document.entraIdP1 = tenant.entraIdP1;
+  if (tenant.connectSync !== undefined) document.connectSync = { ...tenant.connectSync };
   return JSON.stringify(document, null, 2);
 }
