@@ -6,6 +6,8 @@ import { DomainFactsHint, AclHint } from "@/components/domains/upload-hints";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/roles";
+import { listDomainAttestations } from "@/lib/data/attestations";
 import { listDomainViews } from "@/lib/data/domain-views";
 import { getServerRuleContext } from "@/lib/data/server-views";
 import { rollup } from "@/lib/readiness";
@@ -15,8 +17,9 @@ import { getRule } from "@/lib/rules";
 export const metadata: Metadata = { title: "Domains & gMSA" };
 
 export default async function DomainsPage() {
-  await requirePage("read");
+  const caller = await requirePage("read");
   const domains = await listDomainViews();
+  const attestations = await listDomainAttestations();
   const rows: DomainSummaryRow[] = await Promise.all(
     domains.map(async (view) => {
       const results = [...view.domainResults, ...view.gmsaResults];
@@ -46,7 +49,14 @@ export default async function DomainsPage() {
           <DomainSummary rows={rows} getTitle={getTitle} />
           <div className="space-y-3">
             {rows.map((row) => (
-              <DomainSection key={row.view.domain} view={row.view} readiness={row.readiness} coverage={row.coverage} />
+              <DomainSection
+                key={row.view.domain}
+                view={row.view}
+                readiness={row.readiness}
+                coverage={row.coverage}
+                attestations={attestations.get(row.view.domain)?.current ?? []}
+                canAttest={can(caller.role, "plan")}
+              />
             ))}
           </div>
         </>

@@ -7,7 +7,9 @@ import type { DomainView } from "@/lib/data/domain-views";
 import { VerdictBadge } from "@/components/readiness/verdict-badge";
 import type { Readiness } from "@/lib/readiness";
 import type { DomainFixCoverage } from "@/lib/remediation/domain-fix-script";
+import type { DomainAttestationDto } from "@/lib/data/attestations";
 import { AclExport } from "./acl-export";
+import { DomainAttestations } from "./domain-attestations";
 import { DomainFixScript } from "./fix-script-link";
 import { DomainFactsView } from "./domain-facts";
 import { DomainServerCounts } from "./server-counts";
@@ -33,7 +35,20 @@ function Part({ title, children, id }: { title: string; children: ReactNode; id:
  * keyboard): its fix script, servers, domain facts and rules, then the gMSA's ACL exports and rules. The summary line
  * shows the verdict and counts; OpenOnHash opens the section a link points at.
  */
-export function DomainSection({ view, readiness, coverage }: { view: DomainView; readiness: Readiness; coverage: DomainFixCoverage }) {
+export function DomainSection({
+  view,
+  readiness,
+  coverage,
+  attestations = [],
+  canAttest = false,
+}: {
+  view: DomainView;
+  readiness: Readiness;
+  coverage: DomainFixCoverage;
+  /** The latest attestation per key recorded in the app for this domain. */
+  attestations?: readonly DomainAttestationDto[];
+  canAttest?: boolean;
+}) {
   const anchor = domainAnchor(view.domain);
   const failing = readiness.blockingRuleIds.length + readiness.conditionRuleIds.length;
   return (
@@ -85,6 +100,14 @@ export function DomainSection({ view, readiness, coverage }: { view: DomainView;
           caption={`Domain rule results for ${view.domain}`}
           empty="No server of this domain has been evaluated yet: the domain rules run once servers of the domain are uploaded."
         />
+      </Part>
+
+      <Part title="Attestations" id={`${anchor}-attestations`}>
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+          What no command can collect for this domain: who creates the gMSA, and how the agent servers are administered. A recording here wins over
+          one in an uploaded domain file.
+        </p>
+        <DomainAttestations domain={view.domain} current={attestations} canAttest={canAttest} />
       </Part>
 
       <Part title="gMSA permissions" id={`${anchor}-gmsa`}>

@@ -106,3 +106,17 @@ export const domainFactsSchema = z
   .partial();
 
 export type DomainFacts = z.infer<typeof domainFactsSchema>;
+
+/**
+ * Domain facts as every rule evaluation sees them: the uploaded facts plus the attestations recorded in the app for
+ * this domain, which win per key over any in the file. A domain without uploaded facts gets `{ dnsName, attestations }`.
+ */
+export function withRecordedDomainAttestations(
+  domain: DomainFacts | undefined,
+  dnsName: string,
+  recorded: readonly DomainAttestation[],
+): DomainFacts | undefined {
+  if (recorded.length === 0) return domain;
+  const fromFile = (domain?.attestations ?? []).filter((a) => !recorded.some((b) => b.key === a.key));
+  return { ...(domain ?? { dnsName }), attestations: [...fromFile, ...recorded] };
+}

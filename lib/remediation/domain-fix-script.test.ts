@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AD_RIGHTS, EMPTY_GUID, GUIDS, type Ace, type AclFacts, type DomainFacts } from "@/lib/facts";
+import { AD_RIGHTS, EMPTY_GUID, GUIDS, type Ace, type AclFacts, type DomainFacts, domainAttestationKeySchema } from "@/lib/facts";
 import { evaluateRules } from "@/lib/readiness";
 import { analyzeAcl, getRule, RULES, type RuleContext } from "@/lib/rules";
 import { buildDomainFixScript, domainFixCoverage, domainFixScriptFileName, dsaclsPerms, planDomainFixes, psLiteral, safeAccount, safeDn } from "./domain-fix-script";
@@ -221,7 +221,9 @@ describe("buildDomainFixScript for a domain failing each kind of rule", () => {
 
 describe("buildDomainFixScript for a passing domain", () => {
   it("emits no step and says there is nothing to fix", () => {
-    const { results, text } = script(HEALTHY_DOMAIN, acl(FULL_GRANTS));
+    // Every per-domain attestation recorded as done (domain-gmsa-admin-credentials, domain-admin-hardening).
+    const attestations = domainAttestationKeySchema.options.map((key) => ({ key, attested: true, by: "lead@contoso.com", at: "2026-07-01T00:00:00Z" }));
+    const { results, text } = script({ ...HEALTHY_DOMAIN, attestations }, acl(FULL_GRANTS));
     const open = results.filter((r) => r.status !== "pass" && r.ruleId !== "domain-protected-objects");
     expect(open).toEqual([]);
     expect(text).toContain("# Nothing to fix by script");

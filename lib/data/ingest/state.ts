@@ -1,6 +1,8 @@
 import type Database from "better-sqlite3";
 import {
   type AclFacts,
+  type DomainAttestation,
+  domainAttestationKeySchema,
   type DomainFacts,
   type FleetFacts,
   type HostFacts,
@@ -10,6 +12,7 @@ import {
   tenantAttestationKeySchema,
   toTenantAttestation,
   withRecordedAttestations,
+  withRecordedDomainAttestations,
 } from "@/lib/facts";
 import type { AclExportInput, DomainInput } from "@/lib/readiness";
 import type { FreshServers } from "./fresh-servers";
@@ -174,25 +177,49 @@ export function loadContextState(db: Database.Database, fresh?: FreshServers): C
 
   const tenant = latestSnapshots(db, "tenant")[0];
   const scope = latestSnapshots(db, "sync-scope")[0];
+  const attestations = latestAttestations(db);
+  // Attestations recorded per domain (domain-gmsa-admin-credentials, domain-admin-hardening) join that domain's facts.
+  for (const [domain, recorded] of recordedDomainAttestations(attestations)) {
+    entry(domain).domain = withRecordedDomainAttestations(domainInputs[domain]?.domain, domain, recorded);
+  }
   return {
     domains: domainInputs,
-    tenant: withRecordedAttestations(tenant ? parseJson<TenantFacts>(tenant.factsJson) : undefined, recordedAttestations(latestAttestations(db))),
+    tenant: withRecordedAttestations(
+      tenant ? parseJson<TenantFacts>(tenant.factsJson) : undefined,
+      recordedAttestations(attestations.filter((row) => row.domain === "")),
+    ),
     scope: scope ? parseJson<ScopeFacts>(scope.factsJson) : undefined,
     fleet: loadFleetFacts(db, fresh),
     aclExports,
   };
 }
 
-type AttestationRow = { key: string; attested: number; by: string; at: string; note: string | null };
+type AttestationRow = { domain: string; key: string; attested: number; by: string; at: string; note: string | null };
 
-/** The newest attestation per key (recorded in the UI). */
+/** The newest attestation per domain ("" = tenant) and key (recorded in the UI). */
 function latestAttestations(db: Database.Database): AttestationRow[] {
   return db
     .prepare(
-      `SELECT key, attested, by, at, note FROM Attestation a
-       WHERE id = (SELECT id FROM Attestation b WHERE b.key = a.key ORDER BY at DESC, rowid DESC LIMIT 1)`,
+      `SELECT domain, key, attested, by, at, note FROM Attestation a
+       WHERE id = (SELECT id FROM Attestation b WHERE b.domain = a.domain AND b.key = a.key ORDER BY at DESC, rowid DESC LIMIT 1)`,
     )
     .all() as AttestationRow[];
+}
+
+/** The UI's per-domain attestations in facts form, by domain (rows with an unknown key are ignored). */
+function recordedDomainAttestations(rows: AttestationRow[]): Map<string, DomainAttestation[]> {
+  const out = new Map<string, DomainAttestation[]>();
+  for (const row of rows) {
+    if (row.domain === "") continue;
+    const key = domainAttestationKeySchema.safeParse(row.key);
+    if (!key.success) continue;
+    const entry: DomainAttestation = { key: key.data, attested: row.attested === 1, by: row.by, at: new Date(row.at).toISOString() };
+    if (row.note) entry.note = row.note;
+    const list = out.get(row.domain) ?? [];
+    list.push(entry);
+    out.set(row.domain, list);
+  }
+  return out;
 }
 
 /** The UI's attestations in facts form (rows with an unknown key are ignored). */

@@ -37,6 +37,6 @@ export function attestationHint(keys: readonly DomainAttestationKey[], what: str
     command: "",
     note:
       `${what} cannot be collected by a command: record the attestation${keys.length > 1 ? "s" : ""} ${keys.map((k) => `"${k}"`).join(", ")} ` +
-      "(attested true or false, by, at, an optional note) in the domain facts' attestations list and upload them.",
+      "(attested true or false, an optional note) on the Domains page, in the domain's Attestations part, or upload them in the domain facts' attestations list.",
   };
 }
