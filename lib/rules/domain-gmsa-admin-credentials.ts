@@ -49,7 +49,7 @@ export default defineRule({
   meta: {
     id: "domain-gmsa-admin-credentials",
     title: "Domain Admin or Enterprise Admin credentials are available to create the agent's gMSA (attested)",
-    severity: "blocker",
+    severity: "warning",
     scope: "domain",
     rationale:
       "The agent installer creates its group managed service account (or adds the host to an existing one) with Domain Admin or " +
@@ -59,7 +59,7 @@ export default defineRule({
     notes: [
       "An attestation per domain (key \"gmsa-admin-credentials\" in domain.attestations, latest wins): no command can tell who will run the install.",
       `Microsoft's version history: since agent ${CUSTOM_GMSA_NO_DA_AGENT} Domain Admin credentials are no longer required when the administrator supplies a pre-created gMSA and chooses custom gMSA permissions. With domain.gmsaPlan.customGmsa = true the rule passes without the attestation (or with it recorded false) and says so; the gMSA still has to be created and granted its permissions by someone entitled to (see the gmsa-acl rules).`,
-      "No attestation (and no custom gMSA plan) is unknown; attested false is a blocker.",
+      "No attestation (and no custom gMSA plan) is unknown; attested false fails. Severity warning, like tenant-idfix (this project's choice): it is a human prerequisite of the install, checked by attestation, and an unattested blocker would turn every server of the domain Unknown until someone records it.",
     ],
     remediation: {
       summary: "Arrange for a Domain Admin or Enterprise Admin to run the gMSA step of the install (or pre-create a custom gMSA and use agent 1.1.2505.0 or later), then record the attestation.",
