@@ -6,7 +6,7 @@ import { RuleResultsTable } from "@/components/rules/rule-results-table";
 import { AttestationChecklist } from "@/components/tenant/attestation-checklist";
 import { GraphHint } from "@/components/tenant/graph-hint";
 import { ScopeConfiguration } from "@/components/tenant/scope-configuration";
-import { HybridAdminsTable, TenantDomainsTable } from "@/components/tenant/tenant-facts";
+import { HybridAdminsTable, TenantDomainsTable, TenantFeaturesList } from "@/components/tenant/tenant-facts";
 import { Card } from "@/components/ui/card";
 import { DateTime } from "@/components/ui/date-time";
 import { PageHeader } from "@/components/ui/page-header";
@@ -71,6 +71,14 @@ export default async function TenantPage() {
 
         <Card title="Tenant domains" id="tenant-domains">
           {facts?.domains ? <TenantDomainsTable domains={facts.domains} /> : <GraphHint title="Tenant domains not uploaded" />}
+        </Card>
+
+        <Card title="Optional features and licences" id="tenant-features">
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+            The rules of group provisioning to AD and Exchange hybrid writeback apply only where these facts, or a sync configuration, say the
+            feature is used. Upload them with the tenant file (featuresUsed, entraIdP1, connectSync).
+          </p>
+          <TenantFeaturesList facts={facts ?? null} />
         </Card>
 
         <Card title="Sync scope" id="sync-scope">

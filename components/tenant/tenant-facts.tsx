@@ -65,3 +65,28 @@ export function TenantDomainsTable({ domains }: { domains: NonNullable<TenantFac
     </div>
   );
 }
+
+/** The optional features the tenant uses, its Entra ID P1 licence and Connect Sync (issue 14), as uploaded. */
+export function TenantFeaturesList({ facts }: { facts: TenantFacts | null }) {
+  const flag = (value: boolean | undefined) => (value === undefined ? "not recorded" : value ? "Yes" : "No");
+  const connect = facts?.connectSync;
+  const rows: [string, string][] = [
+    ["Group provisioning to Active Directory", flag(facts?.featuresUsed?.groupProvisioning)],
+    ["Exchange hybrid writeback", flag(facts?.featuresUsed?.exchangeHybridWriteback)],
+    ["Microsoft Entra ID P1", flag(facts?.entraIdP1)],
+    [
+      "Entra Connect Sync also runs",
+      connect?.inUse === undefined ? "not recorded" : connect.inUse ? `Yes${connect.version ? `, version ${connect.version}` : " (version not recorded)"}` : "No",
+    ],
+  ];
+  return (
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="font-medium">{label}</dt>
+          <dd className="text-slate-700 dark:text-slate-300">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
