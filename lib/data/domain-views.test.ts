@@ -86,8 +86,12 @@ describe("listDomainViews", () => {
         ["custom-gmsa", true],
         ["password-hash-sync", true],
         ["password-writeback", false],
+        // The optional features' sets (issue 14) are required only where the feature is used.
+        ["group-provisioning", false],
+        ["exchange-hybrid", false],
       ]);
       expect(root!.sets[2]!.reason).toContain("No sync scope was uploaded");
+      expect(root!.sets[3]!.reason).toContain("group provisioning to Active Directory");
     });
 
     it("leaves a domain without facts or ACL exports empty but listed, its domain rules unknown", async () => {

@@ -229,7 +229,7 @@ export function generateHost(random: Random, ctx: HostContext, number: number): 
   // in the domain that provisions groups to AD, the TCP 389/3268 probes to its DCs.
   const siteIndex = ctx.networks.indexOf(site);
   host.firewall = firewallFacts(domain, siteIndex);
-  if (!workgroup && domain.profile === "healthy" && host.network !== undefined) host.network.domainControllerChecks = dcPortChecks(domain, siteIndex);
+  if (!workgroup && domain.profile === "healthy" && host.network !== undefined) host.network.domainControllerChecks = dcPortChecks(domain);
   if (ctx.agentInstalled && !workgroup) {
     host.agent = { installed: true, version: random.weighted(AGENT_VERSIONS), serviceState: random.chance(0.9) ? "Running" : "Stopped" };
   } else if (!random.chance(0.1)) {
@@ -250,14 +250,14 @@ function firewallFacts(domain: DemoDomain, siteIndex: number): NonNullable<HostF
 
 /**
  * TCP 389 and 3268 to the healthy domain's three DCs (generateDomainFacts): dc03 is no global catalog (refuses
- * 3268, which passes while another DC answers); from the second site LDAP to dc03 is blocked (a warning).
+ * 3268, which passes while another DC answers). Every DC answers LDAP, so the demo's one Ready server (which the
+ * rollout tests use) stays Ready.
  */
-function dcPortChecks(domain: DemoDomain, siteIndex: number): NetworkCheck[] {
+function dcPortChecks(domain: DemoDomain): NetworkCheck[] {
   const checks: NetworkCheck[] = [];
   for (const n of [1, 2, 3]) {
     const dc = `dc${String(n).padStart(2, "0")}.${domain.dnsName}`;
-    const ldapBlocked = n === 3 && siteIndex === 1;
-    checks.push(ldapBlocked ? { host: dc, port: 389, reachable: false, error: "No TCP connection within 2000 ms" } : { host: dc, port: 389, reachable: true, latencyMs: 2 });
+    checks.push({ host: dc, port: 389, reachable: true, latencyMs: 2 });
     checks.push(n === 3 ? { host: dc, port: 3268, reachable: false, error: "No connection could be made because the target machine actively refused it" } : { host: dc, port: 3268, reachable: true, latencyMs: 2 });
   }
   return checks;
