@@ -9,6 +9,7 @@ import { newRandomPassword } from "@/lib/auth/secrets";
 import { parseTokenExpiry } from "@/lib/auth/token-expiry";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
 import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
+import { backupDatabase } from "@/lib/data/sqlite/backup";
 import { createUser, getUserCredentials, listUsers, saveUserPassword } from "@/lib/data/users";
 import { env } from "@/lib/env";
 import { parseAdminArgs } from "./admin-cli";
@@ -28,7 +29,10 @@ async function main() {
     return;
   }
   if (parsed.kind === "error") fail(parsed.message);
-  const { command, values } = parsed;
+  const { command, values, argument } = parsed;
+  if (command === "backup" && /^postgres(ql)?:/i.test(env().DATABASE_URL)) {
+    fail("backup copies the embedded SQLite database; DATABASE_URL is PostgreSQL: back it up with pg_dump (docs/deploy.md).");
+  }
   applyMigrations({ url: env().DATABASE_URL });
 
   switch (command) {
@@ -82,6 +86,12 @@ async function main() {
       if (!check.success) fail(`--password: ${check.error.issues[0]?.message}`);
       await saveUserPassword(credentials.user.id, password, CLI_ACTOR);
       console.log(`password reset for ${credentials.user.email}${values.password ? "" : `; new password: ${password}`}`);
+      return;
+    }
+    case "backup": {
+      const report = await backupDatabase(argument ?? "", { overwrite: values.force === "true" });
+      console.log(`${report.file}: ${(report.bytes / 1024 / 1024).toFixed(1)} MB, ${report.pages} pages; integrity check ok`);
+      for (const table of report.tables) console.log(`${table.name}\t${table.rows}`);
       return;
     }
     case "list-users": {
