@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { MAX_TOKEN_DAYS } from "@/lib/auth/token-expiry";
 
-export type CommandName = "create-token" | "revoke-token" | "list-tokens" | "create-user" | "reset-password" | "list-users" | "backup";
+export type CommandName = "create-token" | "revoke-token" | "list-tokens" | "create-user" | "reset-password" | "list-users" | "backup" | "copy-to";
 
 interface OptionSpec {
   /** "--name <name>" as the usage shows it. */
@@ -85,6 +85,13 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     options: { force: { flag: "--force", description: "Replace <file> if it exists.", boolean: true } },
     output: "stdout: the file, its size and the rows per table; the copy passed SQLite's integrity check. PostgreSQL: use pg_dump.",
     examples: ["npm run admin -- backup backups/app-$(date +%F).db"],
+  },
+  "copy-to": {
+    summary: "Copy every table of the SQLite database into an empty PostgreSQL database (migrated first), verified by counts.",
+    argument: { name: "<postgres-url>", description: "postgresql://user:password@host:5432/database of an empty database." },
+    options: {},
+    output: "stdout: the rows copied per table, then the total; one transaction, so a failure keeps nothing. Stop the app (or expect later writes to stay behind) first.",
+    examples: ['npm run admin -- copy-to "postgresql://csr:secret@db.example.com:5432/csr"'],
   },
 };
 

@@ -9,6 +9,9 @@ import { newRandomPassword } from "@/lib/auth/secrets";
 import { parseTokenExpiry } from "@/lib/auth/token-expiry";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
 import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
+import { copySqliteToPostgres } from "@/lib/data/copy/copy-to-postgres";
+import { applyPostgresMigrationsTo } from "@/lib/data/copy/migrate-target";
+import { sqlitePathFromUrl } from "@/lib/data/migrations/apply-migrations.mjs";
 import { backupDatabase } from "@/lib/data/sqlite/backup";
 import { createUser, getUserCredentials, listUsers, saveUserPassword } from "@/lib/data/users";
 import { env } from "@/lib/env";
@@ -30,9 +33,10 @@ async function main() {
   }
   if (parsed.kind === "error") fail(parsed.message);
   const { command, values, argument } = parsed;
-  if (command === "backup" && /^postgres(ql)?:/i.test(env().DATABASE_URL)) {
-    fail("backup copies the embedded SQLite database; DATABASE_URL is PostgreSQL: back it up with pg_dump (docs/deploy.md).");
+  if ((command === "backup" || command === "copy-to") && /^postgres(ql)?:/i.test(env().DATABASE_URL)) {
+    fail(`${command} reads the embedded SQLite database; DATABASE_URL is PostgreSQL${command === "backup" ? ": back it up with pg_dump" : ""} (docs/deploy.md).`);
   }
+  if (command === "copy-to" && !/^postgres(ql)?:\/\//i.test(argument ?? "")) fail("copy-to: <postgres-url> must start with postgresql:// (or postgres://).");
   applyMigrations({ url: env().DATABASE_URL });
 
   switch (command) {
@@ -92,6 +96,14 @@ async function main() {
       const report = await backupDatabase(argument ?? "", { overwrite: values.force === "true" });
       console.log(`${report.file}: ${(report.bytes / 1024 / 1024).toFixed(1)} MB, ${report.pages} pages; integrity check ok`);
       for (const table of report.tables) console.log(`${table.name}\t${table.rows}`);
+      return;
+    }
+    case "copy-to": {
+      const url = argument ?? "";
+      const applied = await applyPostgresMigrationsTo(url);
+      console.error(applied.length > 0 ? `Applied ${applied.length} PostgreSQL migration(s) to the target.` : "The target's schema is up to date.");
+      const report = await copySqliteToPostgres(sqlitePathFromUrl(env().DATABASE_URL), url, (line) => console.log(line));
+      console.log(`copied ${report.rows} rows in ${report.tables.length} tables in ${(report.ms / 1000).toFixed(1)} s; counts verified`);
       return;
     }
     case "list-users": {
