@@ -108,6 +108,7 @@ export { RULESET_VERSION } from "./ruleset-version";
 export { SOURCE_KEYS, splitSourceKeys, sourceKeysToMarkdown, type SourceKeyDocument, type SourceKeyPart } from "./source-keys";
 export { ENDPOINTS, endpointsFor, type EndpointRequirement } from "./endpoints";
 export { resolveOs, serverYearForBuild, type ResolvedOs, type ServerYear } from "./host/os";
+export { proxiedTestCommand, readProxy, type ProxySetting } from "./host/proxy";
 export { hostContext, EXAMPLE_AS_OF } from "./host/examples";
 export { functionalLevelName, schemaVersionName } from "./domain/versions";
 export { HYBRID_IDENTITY_ADMIN_ROLE_ID } from "./tenant/collect";

@@ -53,5 +53,6 @@ describe("WinHTTP proxy setting", () => {
     expect(proxiedTestCommand({ address: "p';Remove-Item x:1", bypass: "" }, 80, "crl.microsoft.com")).toBe(
       "Invoke-WebRequest -Uri 'http://crl.microsoft.com/' -Method Head -UseBasicParsing",
     );
+    expect(proxiedTestCommand({ address: "p.corp:8080", bypass: "*.microsoft.com" }, 80, "crl.microsoft.com")).toBe("Test-NetConnection -ComputerName crl.microsoft.com -Port 80");
   });
 });

@@ -157,10 +157,13 @@ export function describeProxy(proxy: ProxySetting): string {
 
 /**
  * A PowerShell line that tests one URL through the proxy as the agent would use it (read-only: one HEAD request).
- * The proxy is put in the command only when it is a plain host:port; otherwise the line reads WinHTTP's own setting.
+ * The proxy is put in the command only when it is a plain host:port; otherwise the line uses the session's default
+ * proxy. A target the proxy does not serve (bypassed) gets the direct Test-NetConnection line.
  */
 export function proxiedTestCommand(proxy: ProxySetting, port: number, probeHost: string): string {
   const server = proxyServerForPort(proxy, port);
+  // Not through the proxy for this target (bypassed, or no proxy for the scheme): the direct test.
+  if (server === null || isBypassed(proxy.bypass, probeHost)) return `Test-NetConnection -ComputerName ${probeHost} -Port ${port}`;
   const url = port === 80 ? `http://${probeHost}/` : port === 443 ? `https://${probeHost}/` : `https://${probeHost}:${port}/`;
   if (server !== null && SAFE_SERVER.test(server)) {
     return `Invoke-WebRequest -Uri '${url}' -Method Head -UseBasicParsing -Proxy 'http://${server}'`;
