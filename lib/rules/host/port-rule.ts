@@ -56,10 +56,10 @@ export function createPortEvaluator(options: PortRuleOptions): (ctx: RuleContext
     return { hosts, outcome: freezeOutcome(passWith(probes, hosts.slice())) };
   }
 
-  function passWith(onPort: ProbeResult[], reached: string[]): RuleOutcome {
+  function passWith(onPort: ProbeResult[], reached: string[], proxy: string | undefined = undefined): RuleOutcome {
     // One join() gives the whole message as one flat string; concatenating would keep a chain of partial
     // strings per server (the temporary first and last parts are garbage at once).
-    reached[0] = passPrefix + reached[0];
+    reached[0] = (proxy === undefined ? passPrefix : `Outbound TCP ${port} is open through the proxy ${proxy}: `) + reached[0];
     reached[reached.length - 1] += PASS_SUFFIX;
     return pass(reached.join(", "), [evidence(FACT, onPort, expected)]);
   }
@@ -70,7 +70,8 @@ export function createPortEvaluator(options: PortRuleOptions): (ctx: RuleContext
     for (let i = 0; i < checks.length; i++) {
       const check = checks[i];
       if (check.port !== port) continue;
-      if (next >= hosts.length || check.host !== hosts[next] || !check.reachable || check.error !== null) return false;
+      // A proxied probe is not standard: its evidence carries the path.
+      if (next >= hosts.length || check.host !== hosts[next] || !check.reachable || check.error !== null || check.via !== undefined) return false;
       next++;
     }
     return next === hosts.length;
@@ -115,13 +116,18 @@ export function createPortEvaluator(options: PortRuleOptions): (ctx: RuleContext
     }
     const onPort = new Array<ProbeResult>(onPortCount);
     const reached = new Array<string>(reachedCount);
+    let proxy: string | undefined;
     for (let i = 0, p = 0, r = 0; i < checks.length; i++) {
       const check = checks[i];
       if (check.port !== port) continue;
       onPort[p++] = probeEvidence(check);
-      if (check.reachable) reached[r++] = check.host;
+      if (!check.reachable) continue;
+      reached[r++] = check.host;
+      // Named when every reached probe went through the same proxy.
+      if (r === 1) proxy = check.via === "proxy" ? check.proxy : undefined;
+      else if (proxy !== undefined && (check.via !== "proxy" || check.proxy !== proxy)) proxy = undefined;
     }
-    if (reachedCount > 0) return passWith(onPort, reached);
+    if (reachedCount > 0) return passWith(onPort, reached, proxy);
     return fail(
       `Outbound TCP ${port} appears blocked: all ${onPort.length} check(s) failed (${onPort
         .map((check) => `${check.host}${check.error ? `: ${check.error}` : ""}`)

@@ -94,6 +94,8 @@ export function itBehavesAsPortRule(rule: Rule, port: number): void {
         }),
       );
       expect(passed.status).toBe("pass");
+      expect(passed.message).toBe(`Outbound TCP ${port} is open through the proxy proxy.corp.contoso.com:8080: a.example.net reached.`);
+      expect(passed.evidence[0].actual).toEqual([{ host: "a.example.net", port, reachable: true, error: null, ...through, proxyStatus: "HTTP/1.1 200 Connection established" }]);
       const failed = expectFail(
         rule.evaluate(
           hostContext({
