@@ -1,7 +1,7 @@
 import "server-only";
 import type { Cloud, HostFacts } from "@/lib/facts";
 import { buildActionPlan, splitRuleList, type PlanAction, type PlanActionKind, type PlanGain, type PlanServer, type Verdict } from "@/lib/readiness";
-import { endpointsFor, getRule, type RuleContext } from "@/lib/rules";
+import { endpointsFor, getRule, proxiedTestCommand, readProxy, type ProxySetting, type RuleContext } from "@/lib/rules";
 import { serverFiltersToSearch, type ServerFilters } from "@/lib/views/server-filters";
 import { db } from "./db";
 import { getServerRuleContext } from "./server-views";
@@ -171,8 +171,12 @@ function networkNeeds(ruleIds: readonly string[]): string {
   return parts.length <= 1 ? (parts[0] ?? "the agent's traffic") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }
 
-/** One Test-NetConnection line per endpoint of the cloud the site's rules need (runnable as is). */
-function networkChecks(ruleIds: readonly string[], cloud: Cloud): string {
+/**
+ * One Test-NetConnection line per endpoint of the cloud the site's rules need (runnable as is); behind a WinHTTP
+ * proxy (the site's first server has one), `netsh winhttp show proxy` and one HEAD request through the proxy per
+ * endpoint instead, since a direct connection is not the agent's path.
+ */
+export function networkChecks(ruleIds: readonly string[], cloud: Cloud, proxy: ProxySetting | null = null): string {
   const ports = new Set<number>();
   if (ruleIds.includes("host-endpoints")) {
     ports.add(443);
@@ -180,7 +184,11 @@ function networkChecks(ruleIds: readonly string[], cloud: Cloud): string {
   }
   for (const id of ruleIds) if (PORT_OF[id] === 443 || PORT_OF[id] === 80) ports.add(PORT_OF[id]);
   const lines = new Set<string>();
-  for (const endpoint of endpointsFor(cloud)) if (ports.has(endpoint.port)) lines.add(`Test-NetConnection -ComputerName ${endpoint.probeHost} -Port ${endpoint.port}`);
+  if (proxy !== null) lines.add("netsh winhttp show proxy");
+  for (const endpoint of endpointsFor(cloud)) {
+    if (!ports.has(endpoint.port)) continue;
+    lines.add(proxy !== null ? proxiedTestCommand(proxy, endpoint.port, endpoint.probeHost) : `Test-NetConnection -ComputerName ${endpoint.probeHost} -Port ${endpoint.port}`);
+  }
   return [...lines].join("\n");
 }
 
@@ -353,14 +361,23 @@ async function computeActionPlan(domain: string | null, details: boolean, now: D
           const row = rows[action.firstServer];
           const stored = row ? await db().server.findUnique({ where: { id: row.id }, select: { factsJson: true } }) : null;
           let cloud: Cloud = "public";
+          let proxy: ProxySetting | null = null;
           try {
             const facts = stored ? (JSON.parse(stored.factsJson) as HostFacts) : null;
             if (facts?.network?.cloud) cloud = facts.network.cloud;
+            proxy = readProxy(facts) ?? null;
           } catch {
-            // unreadable stored facts: the public cloud's endpoints
+            // unreadable stored facts: the public cloud's endpoints, direct
           }
-          const checks = networkChecks(action.ruleIds, cloud);
-          if (checks) commands.push({ label: `Then check from a server of this site: one line per required endpoint (${cloud} cloud); each must say TcpTestSucceeded : True`, code: checks });
+          const checks = networkChecks(action.ruleIds, cloud, proxy);
+          if (checks && proxy !== null) {
+            commands.push({
+              label: `Then check from a server of this site, through its WinHTTP proxy ${proxy.address}: one HEAD request per required endpoint (${cloud} cloud); each must get an answer from the service, not 403 or 407 from the proxy`,
+              code: checks,
+            });
+          } else if (checks) {
+            commands.push({ label: `Then check from a server of this site: one line per required endpoint (${cloud} cloud); each must say TcpTestSucceeded : True`, code: checks });
+          }
           break;
         }
         default: {

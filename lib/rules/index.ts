@@ -34,6 +34,7 @@ import hostOsSupported from "./host-os-supported";
 import hostPort443 from "./host-port-443";
 import hostPort80 from "./host-port-80";
 import hostPort8080 from "./host-port-8080";
+import hostProxyChunked from "./host-proxy-chunked";
 import hostTier0 from "./host-tier0";
 import hostTls12Schannel from "./host-tls12-schannel";
 import scopeGroupMembers from "./scope-group-members";
@@ -80,6 +81,7 @@ export const RULES: readonly Rule[] = [
   hostPort443,
   hostPort80,
   hostPort8080,
+  hostProxyChunked,
   hostTier0,
   hostTls12Schannel,
   scopeGroupMembers,
@@ -106,6 +108,7 @@ export { RULESET_VERSION } from "./ruleset-version";
 export { SOURCE_KEYS, splitSourceKeys, sourceKeysToMarkdown, type SourceKeyDocument, type SourceKeyPart } from "./source-keys";
 export { ENDPOINTS, endpointsFor, type EndpointRequirement } from "./endpoints";
 export { resolveOs, serverYearForBuild, type ResolvedOs, type ServerYear } from "./host/os";
+export { proxiedTestCommand, readProxy, type ProxySetting } from "./host/proxy";
 export { hostContext, EXAMPLE_AS_OF } from "./host/examples";
 export { functionalLevelName, schemaVersionName } from "./domain/versions";
 export { HYBRID_IDENTITY_ADMIN_ROLE_ID } from "./tenant/collect";

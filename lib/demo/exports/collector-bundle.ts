@@ -222,6 +222,9 @@ function checkJson(check: NetworkCheck, endpoints: ReadonlyMap<string, EndpointR
     reachable: check.reachable,
     latencyMs: orNull(check.latencyMs),
     error: orNull(check.error),
+    via: check.via ?? "direct",
+    proxy: orNull(check.proxy),
+    proxyStatus: orNull(check.proxyStatus),
   });
 }
 

@@ -176,6 +176,14 @@ class Normalizer {
       if (check.latencyMs !== null && check.latencyMs !== undefined) out.latencyMs = check.latencyMs;
       const error = str(check.error);
       if (error) out.error = error;
+      // A direct probe is written without path fields (absent = direct), the way older collectors' probes read.
+      if (check.via === "proxy") {
+        out.via = "proxy";
+        const proxy = str(check.proxy);
+        if (proxy) out.proxy = proxy;
+        const proxyStatus = str(check.proxyStatus);
+        if (proxyStatus) out.proxyStatus = proxyStatus;
+      }
       return out;
     });
     const proxy = network.proxy;

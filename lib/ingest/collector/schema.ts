@@ -177,6 +177,15 @@ const networkCheck = z.object({
   reachable: z.boolean(),
   latencyMs: z.number().nonnegative().nullable().optional(),
   error: text.optional(),
+  /**
+   * The path the probe took (collector 1.2 and later; absent before, meaning direct): "direct" (a TCP connection)
+   * or "proxy" (an HTTP CONNECT for 443 and 8080, a plain HEAD request for 80, through the WinHTTP proxy).
+   */
+  via: z.enum(["direct", "proxy"]).nullable().optional(),
+  /** host:port of the proxy used (via "proxy"). */
+  proxy: text.optional(),
+  /** The proxy's status line, e.g. "HTTP/1.1 200 Connection established", or the error talking to it. */
+  proxyStatus: text.optional(),
 });
 
 const network = z
