@@ -180,7 +180,8 @@ describe("fixtures have the script's exact shape", () => {
   const byPath = new Map<string, string[]>();
   for (const literal of literals) for (const p of literal.paths) byPath.set(p, literal.keys);
 
-  const ADDED_IN_VERSION_2: Record<string, string[]> = { domain: ["acls"] };
+  // collectedOn came with collector 1.1.x (after schemaVersion 2); a schemaVersion 1 report never has it.
+  const ADDED_IN_VERSION_2: Record<string, string[]> = { domain: ["acls", "collectedOn"] };
 
   /** Compares the key order of every object in `value` with the literal written at its path. */
   function orderMismatches(value: unknown, jsonPath: string, out: string[], version: number): void {
