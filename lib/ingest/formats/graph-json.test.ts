@@ -96,6 +96,14 @@ describe("graph-json", () => {
   it("reads the collect command's output: active assignments and PIM eligibility schedules", () => {
     const result = parse(fixture("graph-admin-roles-collect.json"));
     expect(result.issues).toEqual([]);
+    expect(result.tenant).toMatchObject({
+      tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47",
+      collectedAt: "2026-12-01T09:30:00.000Z",
+      domains: [
+        { id: "contoso.onmicrosoft.com", isVerified: true, isDefault: false, isInitial: true, authenticationType: "Managed" },
+        { id: "contoso.com", isVerified: true, isDefault: true, isInitial: false, authenticationType: "Managed" },
+      ],
+    });
     expect(result.tenant?.hybridIdentityAdmins).toEqual([
       { userPrincipalName: "jane.doe@contoso.com", userType: "Member", onPremisesSyncEnabled: true, accountEnabled: true, role: "Hybrid Identity Administrator", assignment: "active" },
       { userPrincipalName: "cloud.admin@contoso.onmicrosoft.com", userType: "Member", onPremisesSyncEnabled: null, accountEnabled: true, role: "Global Administrator", assignment: "eligible" },
