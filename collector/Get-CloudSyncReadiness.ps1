@@ -250,13 +250,70 @@ function Test-IsDirectoryAdmin {
     $identity.IsSystem -or @($identity.Groups | Where-Object { $_.Value -match '-51[29]$' }).Count -gt 0
 }
 
+# ---------------------------------------------------------------- the computer's own domain and RSAT
+
+function Get-ComputerDomainName {
+    # The AD domain this computer is joined to (Win32_ComputerSystem.Domain), not the signed-in user's, and not
+    # the primary DNS suffix, which differs from it in a disjoint namespace. $null on a workgroup computer.
+    $system = Get-CimInstance -ClassName Win32_ComputerSystem
+    if (-not $system.PartOfDomain) { return $null }
+    $domain = [string]$system.Domain
+    $domain
+}
+
+function Get-ComputerDomainSearcher {
+    # A read-only LDAP searcher rooted at the computer's own domain (LDAP://<domain>, the -Server of the AD
+    # cmdlets): without a root, DirectorySearcher searches the signed-in user's domain, which is another domain
+    # when an admin of a trusted domain runs the collector.
+    param([string]$Domain, [string]$Filter)
+    $searcher = New-Object System.DirectoryServices.DirectorySearcher($Filter)
+    if ($Domain) { $searcher.SearchRoot = New-Object System.DirectoryServices.DirectoryEntry("LDAP://$Domain") }
+    $searcher
+}
+
+function Get-RsatAdPowerShellState {
+    # Whether the Active Directory module for Windows PowerShell is installed on THIS machine, domain controller or
+    # not: Windows Server's RSAT-AD-PowerShell feature (Get-WindowsFeature), a Windows client's RSAT capability
+    # (Get-WindowsCapability, needs elevation), else whether the module is available. Read-only.
+    $productType = [int](Get-CimInstance -ClassName Win32_OperatingSystem).ProductType
+    if ($productType -ne 1 -and (Get-Command -Name Get-WindowsFeature -ErrorAction SilentlyContinue)) {
+        try {
+            $feature = Get-WindowsFeature -Name 'RSAT-AD-PowerShell'
+            if ($null -ne $feature) { return @{ Installed = [bool]$feature.Installed; Method = 'Get-WindowsFeature RSAT-AD-PowerShell' } }
+        } catch { Add-CollectorError -Probe 'domain.collectedOn.rsatAdPowerShell' -Message $_.Exception.Message }
+    }
+    if ($productType -eq 1 -and (Get-Command -Name Get-WindowsCapability -ErrorAction SilentlyContinue)) {
+        try {
+            $capability = @(Get-WindowsCapability -Online -Name 'Rsat.ActiveDirectory.DS-LDS.Tools*') | Select-Object -First 1
+            if ($null -ne $capability) { return @{ Installed = ([string]$capability.State -eq 'Installed'); Method = 'Get-WindowsCapability Rsat.ActiveDirectory.DS-LDS.Tools' } }
+        } catch { Add-CollectorError -Probe 'domain.collectedOn.rsatAdPowerShell' -Message $_.Exception.Message }
+    }
+    @{ Installed = ($null -ne (Get-Module -ListAvailable -Name ActiveDirectory | Select-Object -First 1)); Method = 'Get-Module -ListAvailable ActiveDirectory' }
+}
+
+function Get-CollectedOnInfo {
+    # Where the domain section was collected, and whether RSAT-AD-PowerShell is installed there.
+    param([bool]$OnDomainController)
+    $rsat = Invoke-Probe -ProbeName 'domain.collectedOn.rsatAdPowerShell' -ProbeBody { Get-RsatAdPowerShellState }
+    $installed = $null
+    $method = $null
+    if ($null -ne $rsat) { $installed = $rsat.Installed; $method = $rsat.Method }
+    # json: domain.collectedOn
+    [ordered]@{
+        computerName = $env:COMPUTERNAME; fqdn = (Get-LocalFqdn); domain = (Get-ComputerDomainName)
+        isDomainController = $OnDomainController; rsatAdPowerShell = $installed; rsatMethod = $method
+    }
+}
+
 # ---------------------------------------------------------------- host probes
 
 function Get-ComputerAccount {
-    # This computer's own AD object, through a read-only LDAP search (no module needed).
-    $searcher = New-Object System.DirectoryServices.DirectorySearcher("(&(objectCategory=computer)(sAMAccountName=$($env:COMPUTERNAME)`$))")
+    # This computer's own AD object, through a read-only LDAP search (no module needed), in the computer's own
+    # domain (Get-ComputerDomainSearcher), not the signed-in user's.
+    param([string]$Domain)
+    $searcher = Get-ComputerDomainSearcher -Domain $Domain -Filter "(&(objectCategory=computer)(sAMAccountName=$($env:COMPUTERNAME)`$))"
     $found = $searcher.FindOne()
-    if ($null -eq $found) { throw "No computer object named $($env:COMPUTERNAME)`$ was found in the domain." }
+    if ($null -eq $found) { throw "No computer object named $($env:COMPUTERNAME)`$ was found in the domain $Domain." }
     $sid = [System.Security.Principal.SecurityIdentifier]::new([byte[]]$found.Properties['objectsid'][0], 0).Value
     $accountName = ConvertTo-AccountName $sid
     $netbiosDomain = $null
@@ -275,7 +332,7 @@ function Get-IdentityInfo {
     $account = $null
     if ($system.PartOfDomain) {
         $dnsDomain = [string]$system.Domain
-        $account = Invoke-Probe -ProbeName 'identity.computerAccount' -ProbeBody { Get-ComputerAccount }
+        $account = Invoke-Probe -ProbeName 'identity.computerAccount' -ProbeBody { Get-ComputerAccount -Domain $dnsDomain }
     }
     # json: host.identity
     [ordered]@{ computerName = $env:COMPUTERNAME; fqdn = (Get-LocalFqdn); domain = $dnsDomain; computerAccount = $account }
@@ -648,12 +705,14 @@ function Get-NetworkInfo {
 # ---------------------------------------------------------------- domain probes (-IncludeDomain)
 
 function Get-DomainControllerList {
-    param([hashtable]$Ad, [string]$LocalFqdn, [bool]$OnDomainController)
+    # RSAT-AD-PowerShell is known for the DC running the script (from domain.collectedOn), matched by host name or,
+    # in a disjoint namespace, by computer name; null (unknown) for the others.
+    param([hashtable]$Ad, [string]$LocalFqdn, [bool]$OnDomainController, $LocalRsat)
     $list = New-Object System.Collections.Generic.List[object]
     foreach ($dc in @(Get-ADDomainController @Ad -Filter *)) {
         $rsat = $null
-        if ($OnDomainController -and ([string]$dc.HostName -eq $LocalFqdn)) {
-            $rsat = Invoke-Probe -ProbeName 'domain.rsatAdPowerShell' -ProbeBody { [bool](Get-WindowsFeature -Name 'RSAT-AD-PowerShell').Installed }
+        if ($OnDomainController -and (([string]$dc.HostName -eq $LocalFqdn) -or ([string]$dc.Name -eq $env:COMPUTERNAME))) {
+            $rsat = $LocalRsat
         }
         # json: domain.domainControllers[]
         $list.Add([ordered]@{
@@ -841,7 +900,11 @@ function Get-DomainSection {
     $domainLevel = (Get-ADObject @ad -Identity $domain.DistinguishedName -Properties 'msDS-Behavior-Version').'msDS-Behavior-Version'
     $forestLevel = (Get-ADObject @ad -Identity ('CN=Partitions,' + $rootDse.configurationNamingContext) -Properties 'msDS-Behavior-Version').'msDS-Behavior-Version'
     $onDc = ((Get-CimInstance -ClassName Win32_OperatingSystem).ProductType -eq 2)
+    $collectedOn = Invoke-Probe -ProbeName 'domain.collectedOn' -ProbeBody { Get-CollectedOnInfo -OnDomainController $onDc }
+    $localRsat = $null
+    if ($null -ne $collectedOn) { $localRsat = $collectedOn.rsatAdPowerShell }
     $gmsa = Invoke-Probe -ProbeName 'domain.gmsa' -ProbeBody { Get-GmsaInfo -Ad $ad }
+    # The computer's own domain: $ad.Server is the DNS root of Get-ADDomain -Current LocalComputer.
     $computer = Invoke-Probe -ProbeName 'domain.computer' -ProbeBody { Get-ADComputer @ad -Identity $env:COMPUTERNAME }
     $principals = @()
     if ($null -ne $gmsa -and $gmsa.found) { $principals += [string]$gmsa.distinguishedName }
@@ -855,12 +918,13 @@ function Get-DomainSection {
         schemaVersion         = [int]$schema.objectVersion
         domainFunctionalLevel = [int]$domainLevel
         forestFunctionalLevel = [int]$forestLevel
-        domainControllers     = (Invoke-Probe -ProbeName 'domain.domainControllers' -ProbeBody { Get-DomainControllerList -Ad $ad -LocalFqdn (Get-LocalFqdn) -OnDomainController $onDc })
+        domainControllers     = (Invoke-Probe -ProbeName 'domain.domainControllers' -ProbeBody { Get-DomainControllerList -Ad $ad -LocalFqdn (Get-LocalFqdn) -OnDomainController $onDc -LocalRsat $localRsat })
         kdsRootKeys           = (Invoke-Probe -ProbeName 'domain.kdsRootKeys' -ProbeBody { Get-KdsRootKeyList })
         protectedObjects      = (Invoke-Probe -ProbeName 'domain.protectedObjects' -ProbeBody { Get-ProtectedObjectCounts -Ad $ad -DomainDn $domain.DistinguishedName })
         gmsa                  = $gmsa
         groupMemberships      = (Invoke-Probe -ProbeName 'domain.groupMemberships' -ProbeBody { Get-GroupMembershipList -Ad $ad -DistinguishedNames $principals })
         acls                  = (Invoke-Probe -ProbeName 'domain.acls' -ProbeBody { Get-AclObjectList -Ad $ad -DomainDn ([string]$domain.DistinguishedName) })
+        collectedOn           = $collectedOn
     }
 }
 

@@ -17,8 +17,9 @@ const OS: Readonly<Record<Year, { build: number; ubr: readonly [number, number];
 const YEARS: readonly (readonly [Year, number])[] = [[2016, 20], [2019, 35], [2022, 35], [2025, 10]];
 
 /**
- * KB5070773 (2025-10-20) fixed the known sync problem on 2025. Its OS build is taken to be 26100.6905
- * (from the KB's title as remembered, not from the reference: UNCERTAIN, only used to make demo data plausible).
+ * KB5070773 (2025-10-20) fixed the known sync problem on 2025. Its OS build is 26100.6901 (the title of its
+ * Microsoft Support article; host-os-2025-update judges UBR >= 6901). The demo lists the KB only from UBR 6905
+ * on, as it always has, so that the generated fleets stay the same; hosts at 6901-6904 simply do not list it.
  */
 const KB_2025_FIX = "KB5070773";
 const KB_2025_FIX_UBR = 6905;

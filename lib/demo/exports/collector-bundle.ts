@@ -371,6 +371,19 @@ function domainSection(domain: DomainFacts, errors: Errors): JsonObject {
               }),
             };
           }),
+    // Written only when the facts record it (collector 1.1.x reports and later), like the script's last key.
+    ...(domain.collectedOn === undefined
+      ? {}
+      : {
+          collectedOn: {
+            computerName: orNull(domain.collectedOn.computerName),
+            fqdn: orNull(domain.collectedOn.fqdn),
+            domain: orNull(domain.dnsName),
+            isDomainController: orNull(domain.collectedOn.isDomainController),
+            rsatAdPowerShell: orNull(domain.collectedOn.rsatAdPowerShell),
+            rsatMethod: orNull(domain.collectedOn.rsatMethod),
+          },
+        }),
   };
 }
 

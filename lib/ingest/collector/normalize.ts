@@ -303,6 +303,15 @@ class Normalizer {
               })
             : undefined,
         groupMemberships: domain.groupMemberships ? groupMemberships(domain.groupMemberships) : undefined,
+        collectedOn: domain.collectedOn
+          ? compact({
+              computerName: upper(domain.collectedOn.computerName),
+              fqdn: lower(domain.collectedOn.fqdn),
+              isDomainController: domain.collectedOn.isDomainController ?? undefined,
+              rsatAdPowerShell: domain.collectedOn.rsatAdPowerShell ?? undefined,
+              rsatMethod: str(domain.collectedOn.rsatMethod),
+            })
+          : undefined,
         aclErrors: aclErrors.length > 0 ? aclErrors : undefined,
       }),
       collectedAt,

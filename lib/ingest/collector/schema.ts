@@ -317,6 +317,18 @@ const domainSection = z
     ).nullable(),
     /** schemaVersion 2: the DACLs read for the gMSA ACL rules; null when the probe failed as a whole. */
     acls: psArray(aclObject).nullable(),
+    /** Where the domain section was collected, and whether RSAT-AD-PowerShell is installed there (DC or not). */
+    collectedOn: z
+      .object({
+        computerName: text,
+        fqdn: text,
+        domain: text.nullable(),
+        isDomainController: z.boolean(),
+        rsatAdPowerShell: z.boolean().nullable(),
+        rsatMethod: text.nullable(),
+      })
+      .partial()
+      .nullable(),
   })
   .partial();
 

@@ -198,7 +198,8 @@ describe("fixtures have the script's exact shape", () => {
   const byPath = new Map<string, string[]>();
   for (const literal of literals) for (const p of literal.paths) byPath.set(p, literal.keys);
 
-  const ADDED_IN_VERSION_2: Record<string, string[]> = { domain: ["acls"] };
+  // collectedOn came with collector 1.1.x (after schemaVersion 2); a schemaVersion 1 report never has it.
+  const ADDED_IN_VERSION_2: Record<string, string[]> = { domain: ["acls", "collectedOn"] };
   /** Keys a collector of the same schema version wrote later; reports of the earlier collector lack them (collector 1.1: no probe path). */
   const ADDED_LATER: Record<string, string[]> = { "host.network.checks[]": ["via", "proxy", "proxyStatus"] };
 
