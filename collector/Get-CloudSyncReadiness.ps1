@@ -96,7 +96,7 @@ param(
 Set-StrictMode -Version 1
 $ErrorActionPreference = 'Stop'
 $CollectorName = 'Get-CloudSyncReadiness'
-$CollectorVersion = '1.1.0'
+$CollectorVersion = '1.2.0'
 if ($Cloud -eq 'USGov') { $Cloud = 'USGov' } else { $Cloud = 'Public' }
 $script:CollectorErrors = New-Object System.Collections.Generic.List[object]
 $script:AccountNames = @{}
