@@ -3,18 +3,21 @@ import { ensureBootstrapAdmin } from "@/lib/auth/bootstrap";
 import { AUTH_SWEEP_INTERVAL_MS, sweepAuthTablesLogged } from "@/lib/auth/cleanup";
 import { reevaluateOutdatedRuleset } from "@/lib/data/ingest/ruleset-refresh";
 import { expireDueWaivers } from "@/lib/data/waivers";
-import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
-import { env } from "@/lib/env";
+import { migrateDatabase } from "@/lib/data/schema-state";
 import { plural } from "@/lib/text/plural";
 
 /** Start-up work of a server instance (see instrumentation.ts). */
 export async function startServerInstance(): Promise<void> {
-  const { DATABASE_URL } = env();
-  const applied = applyMigrations({ url: DATABASE_URL });
+  // On PostgreSQL under Prisma's advisory lock: instances starting together migrate once (lib/data/schema-state.ts).
+  const applied = await migrateDatabase();
   if (applied.length > 0) console.log(`[db] applied ${applied.length} migration(s): ${applied.join(", ")}`);
   await ensureBootstrapAdmin();
-  const reevaluated = reevaluateOutdatedRuleset();
-  if (reevaluated > 0) console.log(`[rules] ruleset changed: re-evaluated ${plural(reevaluated, "server")}`);
+  try {
+    const reevaluated = reevaluateOutdatedRuleset();
+    if (reevaluated > 0) console.log(`[rules] ruleset changed: re-evaluated ${plural(reevaluated, "server")}`);
+  } catch (error) {
+    console.error("[rules] re-evaluation after a ruleset change failed", error);
+  }
   sweepWaivers();
   startWaiverSweep();
   sweepAuthTablesLogged();
