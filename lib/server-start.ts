@@ -20,7 +20,7 @@ export async function startServerInstance(): Promise<void> {
   }
   sweepWaivers();
   startWaiverSweep();
-  sweepAuthTablesLogged();
+  await sweepAuthTablesLogged();
   startAuthSweep();
 }
 
@@ -50,7 +50,7 @@ function startWaiverSweep(): void {
 /** Expired sessions and devices, sign-in attempts past the throttling window: every 6 hours (bounded, idempotent). */
 function startAuthSweep(): void {
   if (globalForSweep.csrAuthSweep) return;
-  const timer = setInterval(() => sweepAuthTablesLogged(), AUTH_SWEEP_INTERVAL_MS);
+  const timer = setInterval(() => void sweepAuthTablesLogged(), AUTH_SWEEP_INTERVAL_MS);
   timer.unref?.();
   globalForSweep.csrAuthSweep = timer;
 }

@@ -1,0 +1,59 @@
+import "server-only";
+import type { AuditRow } from "./audit-row";
+import { databaseKind } from "./database-kind";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ThrottleConfig } from "@/lib/auth/throttle";
+import type { Reservation, SignInClient } from "./sign-in-attempt";
+import * as postgresAudit from "./postgres/audit";
+import * as postgresAuthTables from "./postgres/auth-tables";
+import * as postgresThrottling from "./postgres/throttling";
+import * as sqliteAudit from "./sqlite/audit";
+import * as sqliteAuthTables from "./sqlite/auth-tables";
+import * as sqliteThrottling from "./sqlite/throttling";
+
+// The hand-written SQL of lib/data, one interface per job, with an implementation per database
+// (lib/data/sqlite/<job>.ts, lib/data/postgres/<job>.ts; docs/decisions/020-postgresql-runtime.md). lib/data modules
+// call these through `sqlJobs()`; nothing outside lib/data knows which database is in use.
+
+/** The audit log's bulk insert inside a Prisma transaction (append only: no update or delete anywhere). */
+export interface AuditJob {
+  insertRows(tx: Prisma.TransactionClient, rows: readonly AuditRow[]): Promise<void>;
+}
+
+/** Sessions, API tokens and known sign-in devices: best-effort touches and bounded clean-up deletes. */
+export interface AuthTablesJob {
+  /**
+   * A session's sliding expiry. Best effort: false when it was skipped (SQLite: the write lock is held by an upload
+   * commit; a later request extends it).
+   */
+  extendSession(id: string, lastSeenAt: Date, expiresAt: Date): Promise<boolean>;
+  /** An API token's last-used time, best effort like extendSession. */
+  touchApiToken(id: string, now: Date): Promise<boolean>;
+  /** Deletes at most `limit` sessions past their expiry (by the expiresAt index); returns how many. */
+  deleteExpiredSessions(limit: number, now: Date): Promise<number>;
+  /** Keeps a browser's device when known for this user (its expiry moves to `expiresAt`), else registers `newId`. */
+  rememberDevice(input: { userId: string; presentedId: string | null; newId: string; now: Date; expiresAt: Date }): Promise<"kept" | "created">;
+  /** Deletes at most `limit` devices past their expiry; returns how many. */
+  deleteExpiredDevices(limit: number, now: Date): Promise<number>;
+}
+
+/** Sign-in throttling (decision 015): the check and the record of an attempt are atomic across instances. */
+export interface ThrottlingJob {
+  reserve(client: SignInClient, config: ThrottleConfig, now: Date): Promise<Reservation>;
+  finish(attemptId: string, client: SignInClient & { knownDevice: boolean }, success: boolean, now: Date): Promise<void>;
+  deleteBefore(before: Date, limit: number): Promise<number>;
+}
+
+export interface SqlJobs {
+  audit: AuditJob;
+  authTables: AuthTablesJob;
+  throttling: ThrottlingJob;
+}
+
+const SQLITE: SqlJobs = { audit: sqliteAudit, authTables: sqliteAuthTables, throttling: sqliteThrottling };
+const POSTGRES: SqlJobs = { audit: postgresAudit, authTables: postgresAuthTables, throttling: postgresThrottling };
+
+/** The implementations for the database of DATABASE_URL. */
+export function sqlJobs(): SqlJobs {
+  return databaseKind() === "postgres" ? POSTGRES : SQLITE;
+}
