@@ -13,10 +13,14 @@ import { inWriteTransaction, sqlDate } from "./connection";
 function failures(db: Database.Database, filter: FailureFilter, since: string): FailureCount {
   const where = ["success = 0", "createdAt >= ?"];
   const params: (string | null)[] = [since];
-  if (filter.key !== undefined) (where.push("key = ?"), params.push(filter.key));
-  if (filter.ip !== undefined) (where.push("ip = ?"), params.push(filter.ip));
+  const add = (column: string, value: string) => {
+    where.push(`${column} = ?`);
+    params.push(value);
+  };
+  if (filter.key !== undefined) add("key", filter.key);
+  if (filter.ip !== undefined) add("ip", filter.ip);
   if (filter.device === null) where.push("device IS NULL");
-  else (where.push("device = ?"), params.push(filter.device));
+  else add("device", filter.device);
   const row = db.prepare(`SELECT COUNT(*) AS count, MAX(createdAt) AS last FROM LoginAttempt WHERE ${where.join(" AND ")}`).get(...params) as {
     count: number;
     last: string | null;
