@@ -23,9 +23,9 @@ export async function checkDatabase(): Promise<DatabaseHealth> {
   }
 }
 
+/** The driver's reason (Prisma wraps it: "Invalid `prisma.$queryRawUnsafe()` invocation: … <reason>"), one line. */
 function describe(error: unknown): string {
-  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : "";
   const message = error instanceof Error ? error.message : String(error);
-  const firstLine = message.split("\n").find((line) => line.trim() !== "") ?? "unknown error";
-  return `database unavailable${code ? ` (${code})` : ""}: ${firstLine.slice(0, 200)}`;
+  const lines = message.split("\n").map((line) => line.trim()).filter((line) => line !== "" && !/^Invalid `.*` invocation:?$/.test(line));
+  return `database unavailable: ${(lines.at(-1) ?? "unknown error").slice(0, 300)}`;
 }

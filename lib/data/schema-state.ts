@@ -23,12 +23,17 @@ export async function migrateDatabase(log: (line: string) => void = () => {}): P
   return applyMigrations({ url, log });
 }
 
-let committedNames: string[] | undefined;
+const committedNames = new Map<string, string[]>();
 
-/** The committed migration names (read once per process: the folder does not change under a running server). */
+/** The committed migration names (read once per folder and process: the folder does not change under a running server). */
 function committedMigrations(): string[] {
-  committedNames ??= listMigrations(migrationsDir()).map((m) => m.name);
-  return committedNames;
+  const dir = migrationsDir();
+  let names = committedNames.get(dir);
+  if (names === undefined) {
+    names = listMigrations(dir).map((m) => m.name);
+    committedNames.set(dir, names);
+  }
+  return names;
 }
 
 type HistoryRow = { migration_name: string; finished_at: unknown; rolled_back_at: unknown };
