@@ -4,11 +4,17 @@ import { databaseKind } from "./database-kind";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { ThrottleConfig } from "@/lib/auth/throttle";
 import type { Reservation, SignInClient } from "./sign-in-attempt";
+import type { WaveGateDetail } from "./rollout/gate-inputs";
+import type { ServerPatch } from "./rollout/write-patches";
 import * as postgresAudit from "./postgres/audit";
 import * as postgresAuthTables from "./postgres/auth-tables";
+import * as postgresGates from "./postgres/gates";
+import * as postgresRolloutPatches from "./postgres/rollout-patches";
 import * as postgresThrottling from "./postgres/throttling";
 import * as sqliteAudit from "./sqlite/audit";
 import * as sqliteAuthTables from "./sqlite/auth-tables";
+import * as sqliteGates from "./sqlite/gates";
+import * as sqliteRolloutPatches from "./sqlite/rollout-patches";
 import * as sqliteThrottling from "./sqlite/throttling";
 
 // The hand-written SQL of lib/data, one interface per job, with an implementation per database
@@ -44,14 +50,39 @@ export interface ThrottlingJob {
   deleteBefore(before: Date, limit: number): Promise<number>;
 }
 
+/** Wave gates (lib/data/rollout/gates.ts): refresh every active wave's stored gate; read one wave's full gate. */
+export interface GatesJob {
+  refresh(cause: string, now: Date): Promise<{ waves: number; flipped: number }>;
+  detail(waveId: string, limit: number): Promise<WaveGateDetail | null>;
+}
+
+/** Many servers' rollout changes in a few statements inside the caller's Prisma transaction (lib/data/rollout/write-patches.ts). */
+export interface RolloutPatchesJob {
+  write(tx: Prisma.TransactionClient, updates: readonly { id: string; data: ServerPatch }[], actorName: string, now: Date): Promise<void>;
+}
+
 export interface SqlJobs {
   audit: AuditJob;
   authTables: AuthTablesJob;
   throttling: ThrottlingJob;
+  gates: GatesJob;
+  rolloutPatches: RolloutPatchesJob;
 }
 
-const SQLITE: SqlJobs = { audit: sqliteAudit, authTables: sqliteAuthTables, throttling: sqliteThrottling };
-const POSTGRES: SqlJobs = { audit: postgresAudit, authTables: postgresAuthTables, throttling: postgresThrottling };
+const SQLITE: SqlJobs = {
+  audit: sqliteAudit,
+  authTables: sqliteAuthTables,
+  throttling: sqliteThrottling,
+  gates: { refresh: sqliteGates.refreshWaveGates, detail: sqliteGates.getWaveGate },
+  rolloutPatches: { write: sqliteRolloutPatches.writePatches },
+};
+const POSTGRES: SqlJobs = {
+  audit: postgresAudit,
+  authTables: postgresAuthTables,
+  throttling: postgresThrottling,
+  gates: { refresh: postgresGates.refreshWaveGates, detail: postgresGates.getWaveGate },
+  rolloutPatches: { write: postgresRolloutPatches.writePatches },
+};
 
 /** The implementations for the database of DATABASE_URL. */
 export function sqlJobs(): SqlJobs {
