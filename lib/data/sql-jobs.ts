@@ -6,11 +6,13 @@ import type { ThrottleConfig } from "@/lib/auth/throttle";
 import type { Reservation, SignInClient } from "./sign-in-attempt";
 import type { WaveGateDetail } from "./rollout/gate-inputs";
 import type { ServerPatch } from "./rollout/write-patches";
+import * as postgresActionPlan from "./postgres/action-plan";
 import * as postgresAudit from "./postgres/audit";
 import * as postgresAuthTables from "./postgres/auth-tables";
 import * as postgresGates from "./postgres/gates";
 import * as postgresRolloutPatches from "./postgres/rollout-patches";
 import * as postgresThrottling from "./postgres/throttling";
+import * as sqliteActionPlan from "./sqlite/action-plan";
 import * as sqliteAudit from "./sqlite/audit";
 import * as sqliteAuthTables from "./sqlite/auth-tables";
 import * as sqliteGates from "./sqlite/gates";
@@ -61,7 +63,23 @@ export interface RolloutPatchesJob {
   write(tx: Prisma.TransactionClient, updates: readonly { id: string; data: ServerPatch }[], actorName: string, now: Date): Promise<void>;
 }
 
+export interface PlanServerRow {
+  id: string;
+  domain: string;
+  site: string | null;
+  blockingRules: string;
+  conditionRules: string;
+  unknownBlockers: string;
+}
+
+/** The action plan's reads (lib/data/action-plan.ts): the roll-up lists of every server (or one domain's), and a version that changes with every evaluation. */
+export interface ActionPlanJob {
+  readServers(domain: string | null): Promise<PlanServerRow[]>;
+  evaluationVersion(): Promise<string>;
+}
+
 export interface SqlJobs {
+  actionPlan: ActionPlanJob;
   audit: AuditJob;
   authTables: AuthTablesJob;
   throttling: ThrottlingJob;
@@ -70,6 +88,7 @@ export interface SqlJobs {
 }
 
 const SQLITE: SqlJobs = {
+  actionPlan: sqliteActionPlan,
   audit: sqliteAudit,
   authTables: sqliteAuthTables,
   throttling: sqliteThrottling,
@@ -77,6 +96,7 @@ const SQLITE: SqlJobs = {
   rolloutPatches: { write: sqliteRolloutPatches.writePatches },
 };
 const POSTGRES: SqlJobs = {
+  actionPlan: postgresActionPlan,
   audit: postgresAudit,
   authTables: postgresAuthTables,
   throttling: postgresThrottling,
