@@ -8,12 +8,14 @@ import type { WaveGateDetail } from "./rollout/gate-inputs";
 import type { ServerPatch } from "./rollout/write-patches";
 import * as postgresActionPlan from "./postgres/action-plan";
 import * as postgresAudit from "./postgres/audit";
+import * as postgresChanges from "./postgres/changes";
 import * as postgresAuthTables from "./postgres/auth-tables";
 import * as postgresGates from "./postgres/gates";
 import * as postgresRolloutPatches from "./postgres/rollout-patches";
 import * as postgresThrottling from "./postgres/throttling";
 import * as sqliteActionPlan from "./sqlite/action-plan";
 import * as sqliteAudit from "./sqlite/audit";
+import * as sqliteChanges from "./sqlite/changes";
 import * as sqliteAuthTables from "./sqlite/auth-tables";
 import * as sqliteGates from "./sqlite/gates";
 import * as sqliteRolloutPatches from "./sqlite/rollout-patches";
@@ -78,7 +80,28 @@ export interface ActionPlanJob {
   evaluationVersion(): Promise<string>;
 }
 
+/** A server whose verdict changed inside a window (lib/data/changes.ts); `changedAt` is ISO text. */
+export interface ChangedServerRow {
+  serverId: string;
+  fqdn: string;
+  name: string;
+  domain: string;
+  beforeVerdict: string | null;
+  beforeStatuses: string | null;
+  afterVerdict: string;
+  afterStatuses: string;
+  changedAt: string | null;
+  cause: string | null;
+  note: string | null;
+}
+
+/** "What changed" (lib/data/changes.ts): the servers whose verdict at `to` differs from the one at `from`. */
+export interface ChangesJob {
+  changedServers(from: Date, to: Date): Promise<ChangedServerRow[]>;
+}
+
 export interface SqlJobs {
+  changes: ChangesJob;
   actionPlan: ActionPlanJob;
   audit: AuditJob;
   authTables: AuthTablesJob;
@@ -88,6 +111,7 @@ export interface SqlJobs {
 }
 
 const SQLITE: SqlJobs = {
+  changes: sqliteChanges,
   actionPlan: sqliteActionPlan,
   audit: sqliteAudit,
   authTables: sqliteAuthTables,
@@ -96,6 +120,7 @@ const SQLITE: SqlJobs = {
   rolloutPatches: { write: sqliteRolloutPatches.writePatches },
 };
 const POSTGRES: SqlJobs = {
+  changes: postgresChanges,
   actionPlan: postgresActionPlan,
   audit: postgresAudit,
   authTables: postgresAuthTables,
