@@ -13,6 +13,7 @@ import * as postgresAuthTables from "./postgres/auth-tables";
 import * as postgresGates from "./postgres/gates";
 import * as postgresRolloutPatches from "./postgres/rollout-patches";
 import * as postgresThrottling from "./postgres/throttling";
+import * as postgresUploadChanges from "./postgres/upload-changes";
 import * as sqliteActionPlan from "./sqlite/action-plan";
 import * as sqliteAudit from "./sqlite/audit";
 import * as sqliteChanges from "./sqlite/changes";
@@ -20,6 +21,7 @@ import * as sqliteAuthTables from "./sqlite/auth-tables";
 import * as sqliteGates from "./sqlite/gates";
 import * as sqliteRolloutPatches from "./sqlite/rollout-patches";
 import * as sqliteThrottling from "./sqlite/throttling";
+import * as sqliteUploadChanges from "./sqlite/upload-changes";
 
 // The hand-written SQL of lib/data, one interface per job, with an implementation per database
 // (lib/data/sqlite/<job>.ts, lib/data/postgres/<job>.ts; docs/decisions/020-postgresql-runtime.md). lib/data modules
@@ -100,7 +102,20 @@ export interface ChangesJob {
   changedServers(from: Date, to: Date): Promise<ChangedServerRow[]>;
 }
 
+/** An upload's instant: as shown (ISO-like text) and as the database compares it. */
+export type UploadInstant = { text: string; value: string | Date };
+export type TransitionCount = { before: string | null; after: string; n: number };
+export type UploadChangeRow = { fqdn: string; name: string; domain: string; before: string | null; after: string; beforeStatuses: string | null; afterStatuses: string };
+
+/** What one upload changed (lib/data/upload-changes.ts): counts per verdict transition, then one page of changed servers. */
+export interface UploadChangesJob {
+  uploadInstant(uploadId: string): Promise<UploadInstant | null>;
+  transitionCounts(at: UploadInstant, cause: string): Promise<TransitionCount[]>;
+  changedRows(at: UploadInstant, cause: string, limit: number, offset: number): Promise<UploadChangeRow[]>;
+}
+
 export interface SqlJobs {
+  uploadChanges: UploadChangesJob;
   changes: ChangesJob;
   actionPlan: ActionPlanJob;
   audit: AuditJob;
@@ -111,6 +126,7 @@ export interface SqlJobs {
 }
 
 const SQLITE: SqlJobs = {
+  uploadChanges: sqliteUploadChanges,
   changes: sqliteChanges,
   actionPlan: sqliteActionPlan,
   audit: sqliteAudit,
@@ -120,6 +136,7 @@ const SQLITE: SqlJobs = {
   rolloutPatches: { write: sqliteRolloutPatches.writePatches },
 };
 const POSTGRES: SqlJobs = {
+  uploadChanges: postgresUploadChanges,
   changes: postgresChanges,
   actionPlan: postgresActionPlan,
   audit: postgresAudit,
