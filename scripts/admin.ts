@@ -8,9 +8,8 @@ import { roleSchema } from "@/lib/auth/roles";
 import { newRandomPassword } from "@/lib/auth/secrets";
 import { parseTokenExpiry } from "@/lib/auth/token-expiry";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
-import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
+import { migrateDatabase } from "@/lib/data/schema-state";
 import { createUser, getUserCredentials, listUsers, saveUserPassword } from "@/lib/data/users";
-import { env } from "@/lib/env";
 import { parseAdminArgs } from "./admin-cli";
 
 /** Changes made with this CLI are audited as the system tool "cli" (the operator has shell access, not an account). */
@@ -29,7 +28,7 @@ async function main() {
   }
   if (parsed.kind === "error") fail(parsed.message);
   const { command, values } = parsed;
-  applyMigrations({ url: env().DATABASE_URL });
+  await migrateDatabase(); // SQLite or PostgreSQL (under Prisma's advisory lock), as the server does at start
 
   switch (command) {
     case "create-token": {
