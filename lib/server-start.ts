@@ -3,6 +3,7 @@ import { ensureBootstrapAdmin } from "@/lib/auth/bootstrap";
 import { AUTH_SWEEP_INTERVAL_MS, sweepAuthTablesLogged } from "@/lib/auth/cleanup";
 import { reevaluateOutdatedRuleset } from "@/lib/data/ingest/ruleset-refresh";
 import { expireDueWaivers } from "@/lib/data/waivers";
+import { NoPostgresImplementationError } from "@/lib/data/database-kind";
 import { migrateDatabase } from "@/lib/data/schema-state";
 import { plural } from "@/lib/text/plural";
 
@@ -16,7 +17,9 @@ export async function startServerInstance(): Promise<void> {
     const reevaluated = reevaluateOutdatedRuleset();
     if (reevaluated > 0) console.log(`[rules] ruleset changed: re-evaluated ${plural(reevaluated, "server")}`);
   } catch (error) {
-    console.error("[rules] re-evaluation after a ruleset change failed", error);
+    // Only a path not yet implemented for this database is skipped (logged); any other failure stops the start, as before.
+    if (!(error instanceof NoPostgresImplementationError)) throw error;
+    console.error(`[rules] re-evaluation after a ruleset change skipped: ${error.message}`);
   }
   sweepWaivers();
   startWaiverSweep();

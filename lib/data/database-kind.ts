@@ -12,3 +12,14 @@ export function databaseKind(): DatabaseKind {
   if (kind === null) throw new Error("DATABASE_URL names neither SQLite (file:) nor PostgreSQL (postgresql://)");
   return kind;
 }
+
+/**
+ * Thrown by a path that has no PostgreSQL implementation yet (the raw better-sqlite3 paths; decision 020, "Not yet").
+ * Start-up work catches this one error so that a PostgreSQL instance still serves what it can.
+ */
+export class NoPostgresImplementationError extends Error {
+  constructor() {
+    super("this operation has no PostgreSQL implementation yet (raw SQLite path in lib/data/sqlite, issue 15)");
+    this.name = "NoPostgresImplementationError";
+  }
+}

@@ -1,6 +1,7 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { env } from "@/lib/env";
+import { NoPostgresImplementationError } from "../database-kind";
 import { databaseKindOf } from "../database-url.mjs";
 import { applyMigrations, sqlitePathFromUrl } from "../migrations/apply-migrations.mjs";
 import { createDatabaseFile } from "../migrations/database-file.mjs";
@@ -17,7 +18,7 @@ export function sqlite(): Database.Database {
   const url = env().DATABASE_URL;
   if (databaseKindOf(url) !== "sqlite") {
     // A path that has no PostgreSQL implementation yet (docs/decisions/020-postgresql-runtime.md, "Not yet").
-    throw new Error("this operation has no PostgreSQL implementation yet (raw SQLite path in lib/data/sqlite, issue 15)");
+    throw new NoPostgresImplementationError();
   }
   if (process.env.CSR_AUTO_MIGRATE === "1") applyMigrations({ url });
   const file = sqlitePathFromUrl(url);
