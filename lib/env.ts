@@ -8,7 +8,7 @@ const envSchema = z.object({
   DATABASE_URL: z
     .string()
     .default(DEFAULT_DATABASE_URL)
-    .refine((url) => databaseKindOf(url) !== null, "must be a SQLite file: URL or a postgresql:// URL"),
+    .refine((url) => url.trim() !== "" && databaseKindOf(url) !== null, "must be a SQLite file: URL or a postgresql:// URL"),
   /** PostgreSQL only: connections in this instance's pool (node-postgres through @prisma/adapter-pg). */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   ADMIN_EMAIL: z.email().optional(),
