@@ -13,7 +13,9 @@ async function bestEffort(sql: string, ...params: unknown[]): Promise<boolean> {
     });
     return true;
   } catch (error) {
-    if (/lock timeout|55P03/i.test(String((error as { message?: string })?.message ?? error))) return false;
+    // Skipped, not failed: the row is locked by another transaction, or the pool has no free connection in time.
+    const message = String((error as { message?: string })?.message ?? error);
+    if (/lock timeout|55P03|P2028|Unable to start a transaction/i.test(message) || (error as { code?: string })?.code === "P2028") return false;
     throw error;
   }
 }
