@@ -8,10 +8,12 @@ import { roleSchema } from "@/lib/auth/roles";
 import { newRandomPassword } from "@/lib/auth/secrets";
 import { parseTokenExpiry } from "@/lib/auth/token-expiry";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
-import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
 import { copySqliteToPostgres } from "@/lib/data/copy/copy-to-postgres";
-import { applyPostgresMigrationsTo } from "@/lib/data/copy/migrate-target";
+import { databaseKind } from "@/lib/data/database-kind";
+import { databaseKindOf } from "@/lib/data/database-url.mjs";
+import { applyPostgresMigrations } from "@/lib/data/migrations/apply-postgres-migrations.mjs";
 import { sqlitePathFromUrl } from "@/lib/data/migrations/apply-migrations.mjs";
+import { migrateDatabase } from "@/lib/data/schema-state";
 import { backupDatabase } from "@/lib/data/sqlite/backup";
 import { createUser, getUserCredentials, listUsers, saveUserPassword } from "@/lib/data/users";
 import { env } from "@/lib/env";
@@ -33,11 +35,11 @@ async function main() {
   }
   if (parsed.kind === "error") fail(parsed.message);
   const { command, values, argument } = parsed;
-  if ((command === "backup" || command === "copy-to") && /^postgres(ql)?:/i.test(env().DATABASE_URL)) {
+  if ((command === "backup" || command === "copy-to") && databaseKind() === "postgres") {
     fail(`${command} reads the embedded SQLite database; DATABASE_URL is PostgreSQL${command === "backup" ? ": back it up with pg_dump" : ""} (docs/deploy.md).`);
   }
-  if (command === "copy-to" && !/^postgres(ql)?:\/\//i.test(argument ?? "")) fail("copy-to: <postgres-url> must start with postgresql:// (or postgres://).");
-  applyMigrations({ url: env().DATABASE_URL });
+  if (command === "copy-to" && databaseKindOf(argument ?? "") !== "postgres") fail("copy-to: <postgres-url> must start with postgresql:// (or postgres://).");
+  await migrateDatabase(); // SQLite or PostgreSQL (under Prisma's advisory lock), as the server does at start
 
   switch (command) {
     case "create-token": {
@@ -100,7 +102,7 @@ async function main() {
     }
     case "copy-to": {
       const url = argument ?? "";
-      const applied = await applyPostgresMigrationsTo(url);
+      const applied = await applyPostgresMigrations({ url });
       console.error(applied.length > 0 ? `Applied ${applied.length} PostgreSQL migration(s) to the target.` : "The target's schema is up to date.");
       const report = await copySqliteToPostgres(sqlitePathFromUrl(env().DATABASE_URL), url, (line) => console.log(line));
       console.log(`copied ${report.rows} rows in ${report.tables.length} tables in ${(report.ms / 1000).toFixed(1)} s; counts verified`);

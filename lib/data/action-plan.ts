@@ -5,7 +5,7 @@ import { endpointsFor, getRule, proxiedTestCommand, readProxy, type ProxySetting
 import { serverFiltersToSearch, type ServerFilters } from "@/lib/views/server-filters";
 import { db } from "./db";
 import { getServerRuleContext } from "./server-views";
-import { sqlite } from "./sqlite/connection";
+import { sqlJobs } from "./sql-jobs";
 import { parseStoredResults } from "./stored-results";
 
 // The action plan view (the /plan page, its overview card and GET /api/action-plan): the stored roll-up lists of
@@ -72,15 +72,6 @@ export interface ActionPlanView {
   domainFixScripts: boolean;
 }
 
-interface ServerRow {
-  id: string;
-  domain: string;
-  site: string | null;
-  blockingRules: string;
-  conditionRules: string;
-  unknownBlockers: string;
-}
-
 /** The collector on one server (docs/collector.md "Running it on one server"). */
 export const COLLECT_ONE = "powershell.exe -ExecutionPolicy Bypass -File .\\Get-CloudSyncReadiness.ps1 -Cloud Public";
 
@@ -113,12 +104,13 @@ export const domainSectionHref = (domain: string) => `/domains#domain-${domain.r
 
 const countsOf = (): VerdictCounts => ({ ready: 0, "ready-with-conditions": 0, unknown: 0, "not-ready": 0 });
 
-/** Reads the servers (optionally of one domain): only the five short columns the plan needs. */
-function readServers(domain: string | null): ServerRow[] {
-  // RAW SQL (SQLite): one pass over Server reading the roll-up lists; at 50,000 servers Prisma's row objects cost
-  // more than the plan itself (docs/performance.md "Action plan").
-  const select = "SELECT id, domain, site, blockingRules, conditionRules, unknownBlockers FROM Server";
-  return (domain === null ? sqlite().prepare(`${select} ORDER BY id`).all() : sqlite().prepare(`${select} WHERE domain = ? ORDER BY id`).all(domain)) as ServerRow[];
+/**
+ * Reads the servers (optionally of one domain): only the five short columns the plan needs. RAW SQL (lib/data/sqlite/
+ * action-plan.ts, lib/data/postgres/action-plan.ts): one pass over Server reading the roll-up lists; at 50,000 servers
+ * Prisma's row objects cost more than the plan itself (docs/performance.md "Action plan").
+ */
+function readServers(domain: string | null) {
+  return sqlJobs().actionPlan.readServers(domain);
 }
 
 function ruleTitle(id: string): string {
@@ -265,7 +257,7 @@ export async function getActionPlan(options: { domain?: string | null; now?: Dat
   if (options.now !== undefined) return computeActionPlan(domain, details, options.now);
   // Cached until the next evaluation: every evaluation (upload, deletion, waiver, attestation, ruleset change) ends by
   // writing a ReadinessSnapshot row in its transaction, and the plan reads nothing an evaluation does not write.
-  const version = evaluationVersion();
+  const version = await evaluationVersion();
   if (cache.version !== version) {
     cache.version = version;
     cache.views.clear();
@@ -284,15 +276,13 @@ export async function getActionPlan(options: { domain?: string | null; now?: Dat
 const CACHE_ENTRIES = 16;
 const cache: { version: string; views: Map<string, Promise<ActionPlanView>> } = { version: "", views: new Map() };
 
-/** Changes with every evaluation: the newest ReadinessSnapshot row (rowids grow; snapshots are never deleted). */
-function evaluationVersion(): string {
-  // RAW SQL (SQLite): the newest row by rowid, an O(log n) lookup.
-  const row = sqlite().prepare("SELECT rowid AS n, id FROM ReadinessSnapshot ORDER BY rowid DESC LIMIT 1").get() as { n: number; id: string } | undefined;
-  return row ? `${row.n}:${row.id}` : "none";
+/** Changes with every evaluation (every evaluation writes a ReadinessSnapshot row; snapshots are never deleted). */
+function evaluationVersion(): Promise<string> {
+  return sqlJobs().actionPlan.evaluationVersion();
 }
 
 async function computeActionPlan(domain: string | null, details: boolean, now: Date): Promise<ActionPlanView> {
-  const rows = readServers(domain);
+  const rows = await readServers(domain);
   const servers: PlanServer[] = rows.map((row) => ({
     domain: row.domain,
     site: row.site,

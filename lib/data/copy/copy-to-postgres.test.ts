@@ -10,11 +10,11 @@ import { createApiToken } from "../api-tokens";
 import { db } from "../db";
 import { ingestFile } from "../ingest/ingest-file";
 import { sqlitePathFromUrl } from "../migrations/apply-migrations.mjs";
+import { applyPostgresMigrations } from "../migrations/apply-postgres-migrations.mjs";
 import { postgresBinDir, startThrowawayPostgres } from "../migrations/pg-throwaway.mjs";
 import { sqlite } from "../sqlite/connection";
 import { createUser } from "../users";
 import { copySqliteToPostgres, toPostgresValue } from "./copy-to-postgres";
-import { applyPostgresMigrationsTo } from "./migrate-target";
 
 describe("toPostgresValue", () => {
   it("turns SQLite's 0/1 into booleans and its ISO text into UTC wall time, and leaves the rest", () => {
@@ -38,7 +38,7 @@ describe.skipIf(postgresBinDir() === null && !process.env.CI)("copySqliteToPostg
 
   async function migratedDatabase(name: string): Promise<string> {
     const url = await cluster.createDatabase(name);
-    await applyPostgresMigrationsTo(url);
+    await applyPostgresMigrations({ url });
     return url;
   }
 
