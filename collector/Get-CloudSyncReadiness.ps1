@@ -9,7 +9,9 @@
     (read-only handles), CIM/WMI, services and hotfixes; with -IncludeDomain it reads Active Directory (LDAP
     reads through the ActiveDirectory module, including the access rules of the domain root and of each
     -ScopeOU); unless -SkipNetwork it opens outbound TCP connections to the endpoints the Cloud Sync
-    prerequisites list, and closes them at once without sending anything.
+    prerequisites list, and closes them at once without sending anything. Where the WinHTTP proxy applies to an
+    endpoint (the path the agent uses), it asks the proxy instead: an HTTP CONNECT for 443 and 8080 (closed as soon
+    as the proxy answers; nothing is sent through the tunnel) and a HEAD request for 80, and records the answer.
     The only thing it writes is the JSON report at -OutputPath.
 
     Each probe runs on its own: when one fails, its section is written as null ("not collected") and an
@@ -94,7 +96,7 @@ param(
 Set-StrictMode -Version 1
 $ErrorActionPreference = 'Stop'
 $CollectorName = 'Get-CloudSyncReadiness'
-$CollectorVersion = '1.1.0'
+$CollectorVersion = '1.2.0'
 if ($Cloud -eq 'USGov') { $Cloud = 'USGov' } else { $Cloud = 'Public' }
 $script:CollectorErrors = New-Object System.Collections.Generic.List[object]
 $script:AccountNames = @{}
@@ -147,6 +149,10 @@ $EndpointTable = @{
         @{ pattern = 'msftauthimages.us'; port = 443; category = 'registration'; probeHost = 'msftauthimages.us' }
     )
 }
+
+# Endpoints also probed on a second port (alsoPort in lib/rules/endpoints.ts; a unit test compares them):
+# www.msftconnecttest.com is listed without a port (443), but it is Windows' connectivity test host, fetched over HTTP.
+$SecondPortTable = @{ 'www.msftconnecttest.com' = 80 }
 
 # ---------------------------------------------------------------- helpers
 
@@ -244,13 +250,70 @@ function Test-IsDirectoryAdmin {
     $identity.IsSystem -or @($identity.Groups | Where-Object { $_.Value -match '-51[29]$' }).Count -gt 0
 }
 
+# ---------------------------------------------------------------- the computer's own domain and RSAT
+
+function Get-ComputerDomainName {
+    # The AD domain this computer is joined to (Win32_ComputerSystem.Domain), not the signed-in user's, and not
+    # the primary DNS suffix, which differs from it in a disjoint namespace. $null on a workgroup computer.
+    $system = Get-CimInstance -ClassName Win32_ComputerSystem
+    if (-not $system.PartOfDomain) { return $null }
+    $domain = [string]$system.Domain
+    $domain
+}
+
+function Get-ComputerDomainSearcher {
+    # A read-only LDAP searcher rooted at the computer's own domain (LDAP://<domain>, the -Server of the AD
+    # cmdlets): without a root, DirectorySearcher searches the signed-in user's domain, which is another domain
+    # when an admin of a trusted domain runs the collector.
+    param([string]$Domain, [string]$Filter)
+    $searcher = New-Object System.DirectoryServices.DirectorySearcher($Filter)
+    if ($Domain) { $searcher.SearchRoot = New-Object System.DirectoryServices.DirectoryEntry("LDAP://$Domain") }
+    $searcher
+}
+
+function Get-RsatAdPowerShellState {
+    # Whether the Active Directory module for Windows PowerShell is installed on THIS machine, domain controller or
+    # not: Windows Server's RSAT-AD-PowerShell feature (Get-WindowsFeature), a Windows client's RSAT capability
+    # (Get-WindowsCapability, needs elevation), else whether the module is available. Read-only.
+    $productType = [int](Get-CimInstance -ClassName Win32_OperatingSystem).ProductType
+    if ($productType -ne 1 -and (Get-Command -Name Get-WindowsFeature -ErrorAction SilentlyContinue)) {
+        try {
+            $feature = Get-WindowsFeature -Name 'RSAT-AD-PowerShell'
+            if ($null -ne $feature) { return @{ Installed = [bool]$feature.Installed; Method = 'Get-WindowsFeature RSAT-AD-PowerShell' } }
+        } catch { Add-CollectorError -Probe 'domain.collectedOn.rsatAdPowerShell' -Message $_.Exception.Message }
+    }
+    if ($productType -eq 1 -and (Get-Command -Name Get-WindowsCapability -ErrorAction SilentlyContinue)) {
+        try {
+            $capability = @(Get-WindowsCapability -Online -Name 'Rsat.ActiveDirectory.DS-LDS.Tools*') | Select-Object -First 1
+            if ($null -ne $capability) { return @{ Installed = ([string]$capability.State -eq 'Installed'); Method = 'Get-WindowsCapability Rsat.ActiveDirectory.DS-LDS.Tools' } }
+        } catch { Add-CollectorError -Probe 'domain.collectedOn.rsatAdPowerShell' -Message $_.Exception.Message }
+    }
+    @{ Installed = ($null -ne (Get-Module -ListAvailable -Name ActiveDirectory | Select-Object -First 1)); Method = 'Get-Module -ListAvailable ActiveDirectory' }
+}
+
+function Get-CollectedOnInfo {
+    # Where the domain section was collected, and whether RSAT-AD-PowerShell is installed there.
+    param([bool]$OnDomainController)
+    $rsat = Invoke-Probe -ProbeName 'domain.collectedOn.rsatAdPowerShell' -ProbeBody { Get-RsatAdPowerShellState }
+    $installed = $null
+    $method = $null
+    if ($null -ne $rsat) { $installed = $rsat.Installed; $method = $rsat.Method }
+    # json: domain.collectedOn
+    [ordered]@{
+        computerName = $env:COMPUTERNAME; fqdn = (Get-LocalFqdn); domain = (Get-ComputerDomainName)
+        isDomainController = $OnDomainController; rsatAdPowerShell = $installed; rsatMethod = $method
+    }
+}
+
 # ---------------------------------------------------------------- host probes
 
 function Get-ComputerAccount {
-    # This computer's own AD object, through a read-only LDAP search (no module needed).
-    $searcher = New-Object System.DirectoryServices.DirectorySearcher("(&(objectCategory=computer)(sAMAccountName=$($env:COMPUTERNAME)`$))")
+    # This computer's own AD object, through a read-only LDAP search (no module needed), in the computer's own
+    # domain (Get-ComputerDomainSearcher), not the signed-in user's.
+    param([string]$Domain)
+    $searcher = Get-ComputerDomainSearcher -Domain $Domain -Filter "(&(objectCategory=computer)(sAMAccountName=$($env:COMPUTERNAME)`$))"
     $found = $searcher.FindOne()
-    if ($null -eq $found) { throw "No computer object named $($env:COMPUTERNAME)`$ was found in the domain." }
+    if ($null -eq $found) { throw "No computer object named $($env:COMPUTERNAME)`$ was found in the domain $Domain." }
     $sid = [System.Security.Principal.SecurityIdentifier]::new([byte[]]$found.Properties['objectsid'][0], 0).Value
     $accountName = ConvertTo-AccountName $sid
     $netbiosDomain = $null
@@ -269,7 +332,7 @@ function Get-IdentityInfo {
     $account = $null
     if ($system.PartOfDomain) {
         $dnsDomain = [string]$system.Domain
-        $account = Invoke-Probe -ProbeName 'identity.computerAccount' -ProbeBody { Get-ComputerAccount }
+        $account = Invoke-Probe -ProbeName 'identity.computerAccount' -ProbeBody { Get-ComputerAccount -Domain $dnsDomain }
     }
     # json: host.identity
     [ordered]@{ computerName = $env:COMPUTERNAME; fqdn = (Get-LocalFqdn); domain = $dnsDomain; computerAccount = $account }
@@ -494,18 +557,136 @@ function Test-TcpEndpoint {
     [ordered]@{
         host = $HostName; port = $Port; category = $Category; pattern = $Pattern; optional = $Optional
         reachable = $reachable; latencyMs = $latency; error = $failure
+        via = 'direct'; proxy = $null; proxyStatus = $null
     }
 }
 
+function Get-WinHttpProxyServer {
+    # The proxy server WinHTTP uses for a scheme, as host:port: "p:8080" serves every scheme,
+    # "http=p1:80;https=p2:8443" one each (no entry for the scheme: direct, $null). A "http://" prefix is dropped.
+    param([string]$Address, [string]$Scheme)
+    $generic = $null
+    foreach ($entry in ($Address -split '[;\s]+')) {
+        if ($entry -eq '') { continue }
+        $server = $entry
+        if ($entry -match '^([A-Za-z]+)=(.+)$') {
+            if ($Matches[1] -ne $Scheme) { continue }
+            return (($Matches[2] -replace '^[A-Za-z]+://', '') -replace '/+$', '')
+        }
+        if ($null -eq $generic) { $generic = (($server -replace '^[A-Za-z]+://', '') -replace '/+$', '') }
+    }
+    $generic
+}
+
+function Test-ProxyBypass {
+    # True when the WinHTTP bypass list names the host ("*" wildcards; "<local>" = names without a dot).
+    param([string]$Bypass, [string]$HostName)
+    if (-not $Bypass) { return $false }
+    foreach ($entry in ($Bypass -split '[;\s,]+')) {
+        if ($entry -eq '') { continue }
+        if ($entry -eq '<local>') { if ($HostName -notmatch '\.') { return $true } else { continue } }
+        $pattern = ($entry -replace '^[A-Za-z]+://', '') -replace ':\d+$', ''
+        if ($HostName -like $pattern) { return $true }
+    }
+    $false
+}
+
+function Read-ProxyStatusLine {
+    # Reads the proxy's answer up to the end of its status line ("HTTP/1.1 200 Connection established").
+    param([System.Net.Sockets.Socket]$Socket)
+    $buffer = New-Object byte[] 1024
+    $text = ''
+    while ($text.Length -lt 4096 -and $text.IndexOf("`n") -lt 0) {
+        $read = $Socket.Receive($buffer)
+        if ($read -le 0) { break }
+        $text += [System.Text.Encoding]::ASCII.GetString($buffer, 0, $read)
+    }
+    if ($text -eq '') { throw 'The proxy closed the connection without an answer.' }
+    ($text -split "`r?`n")[0].Trim()
+}
+
+function Test-ProxiedEndpoint {
+    # Asks the proxy for the endpoint as the agent would: CONNECT host:port (443, 8080) or HEAD http://host/ (80).
+    # Reached: CONNECT answered 2xx; HEAD answered by anything but a proxy refusal (403, 407, 502, 503, 504).
+    param([string]$HostName, [int]$Port, [string]$Category, [string]$Pattern, [bool]$Optional, [string]$ProxyServer)
+    $reachable = $false
+    $latency = $null
+    $failure = $null
+    $status = $null
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    $client = New-Object System.Net.Sockets.TcpClient
+    try {
+        if ($ProxyServer -notmatch '^(.+):(\d+)$') { throw "The proxy server '$ProxyServer' has no port." }
+        $proxyHost = $Matches[1]
+        $proxyPort = [int]$Matches[2]
+        $pending = $client.BeginConnect($proxyHost, $proxyPort, $null, $null)
+        if (-not $pending.AsyncWaitHandle.WaitOne($TimeoutMs, $false)) { throw "No TCP connection to the proxy $ProxyServer within $TimeoutMs ms" }
+        $client.EndConnect($pending)
+        $client.Client.ReceiveTimeout = $TimeoutMs
+        $client.Client.SendTimeout = $TimeoutMs
+        if ($Port -eq 80) {
+            $request = "HEAD http://$HostName/ HTTP/1.1`r`nHost: $HostName`r`nConnection: close`r`n`r`n"
+        } else {
+            $request = "CONNECT $($HostName):$Port HTTP/1.1`r`nHost: $($HostName):$Port`r`n`r`n"
+        }
+        [void]$client.Client.Send([System.Text.Encoding]::ASCII.GetBytes($request))
+        $status = Read-ProxyStatusLine -Socket $client.Client
+        $latency = [int]$watch.ElapsedMilliseconds
+        $code = 0
+        if ($status -match '^HTTP/\d\.\d\s+(\d{3})') { $code = [int]$Matches[1] }
+        if ($Port -eq 80) {
+            $reachable = ($code -ge 100) -and (@(403, 407, 502, 503, 504) -notcontains $code)
+        } else {
+            $reachable = ($code -ge 200) -and ($code -lt 300)
+        }
+        if (-not $reachable) { $failure = "The proxy $ProxyServer answered $status" }
+    } catch {
+        $inner = $_.Exception
+        while ($null -ne $inner.InnerException) { $inner = $inner.InnerException }
+        $failure = $inner.Message
+        if ($null -eq $status) { $status = $inner.Message }
+    } finally {
+        $client.Close()
+    }
+    # json: host.network.checks[]
+    [ordered]@{
+        host = $HostName; port = $Port; category = $Category; pattern = $Pattern; optional = $Optional
+        reachable = $reachable; latencyMs = $latency; error = $failure
+        via = 'proxy'; proxy = $ProxyServer; proxyStatus = $status
+    }
+}
+
+function Test-EndpointPath {
+    # Probes the endpoint on the path the agent uses: through the WinHTTP proxy unless none applies to it.
+    param([string]$HostName, [int]$Port, [string]$Category, [string]$Pattern, [bool]$Optional, $Proxy)
+    $server = $null
+    if ($null -ne $Proxy -and $Proxy.configured -and $Proxy.address -and -not (Test-ProxyBypass -Bypass $Proxy.bypass -HostName $HostName)) {
+        $scheme = 'https'
+        if ($Port -eq 80) { $scheme = 'http' }
+        $server = Get-WinHttpProxyServer -Address $Proxy.address -Scheme $scheme
+    }
+    if ($server) {
+        return (Test-ProxiedEndpoint -HostName $HostName -Port $Port -Category $Category -Pattern $Pattern -Optional $Optional -ProxyServer $server)
+    }
+    Test-TcpEndpoint -HostName $HostName -Port $Port -Category $Category -Pattern $Pattern -Optional $Optional
+}
+
 function Get-NetworkChecks {
+    param($Proxy)
     $endpoints = $EndpointTable[$Cloud]
     $checks = New-Object System.Collections.Generic.List[object]
     foreach ($endpoint in $endpoints) {
-        $checks.Add((Test-TcpEndpoint -HostName $endpoint.probeHost -Port $endpoint.port -Category $endpoint.category -Pattern $endpoint.pattern -Optional $false))
+        $checks.Add((Test-EndpointPath -HostName $endpoint.probeHost -Port $endpoint.port -Category $endpoint.category -Pattern $endpoint.pattern -Optional $false -Proxy $Proxy))
+    }
+    # Second ports, in table order (www.msftconnecttest.com on 80).
+    foreach ($endpoint in $endpoints) {
+        if ($SecondPortTable.ContainsKey($endpoint.probeHost)) {
+            $checks.Add((Test-EndpointPath -HostName $endpoint.probeHost -Port $SecondPortTable[$endpoint.probeHost] -Category $endpoint.category -Pattern $endpoint.pattern -Optional $false -Proxy $Proxy))
+        }
     }
     # Port 8080 is optional: the agent sends its status report over it when 443 is unavailable.
     $service = @($endpoints | Where-Object { $_.category -eq 'service' })[0]
-    $checks.Add((Test-TcpEndpoint -HostName $service.probeHost -Port 8080 -Category 'service' -Pattern $service.pattern -Optional $true))
+    $checks.Add((Test-EndpointPath -HostName $service.probeHost -Port 8080 -Category 'service' -Pattern $service.pattern -Optional $true -Proxy $Proxy))
     , $checks.ToArray()
 }
 
@@ -524,16 +705,18 @@ function Get-DcPortChecks {
 }
 
 function Get-NetworkInfo {
+    # The proxy first: the checks go through it where it applies.
+    $proxy = Invoke-Probe -ProbeName 'network.proxy' -ProbeBody { Get-ProxyInfo }
     $checks = $null
     $dcChecks = $null
     if (-not $SkipNetwork) {
-        $checks = Invoke-Probe -ProbeName 'network.checks' -ProbeBody { Get-NetworkChecks }
+        $checks = Invoke-Probe -ProbeName 'network.checks' -ProbeBody { Get-NetworkChecks -Proxy $proxy }
         $dcChecks = Invoke-Probe -ProbeName 'network.domainControllerChecks' -ProbeBody { Get-DcPortChecks }
     }
     # json: host.network
     [ordered]@{
         cloud = $Cloud; timeoutMs = $TimeoutMs; skipped = [bool]$SkipNetwork; checks = $checks
-        proxy = (Invoke-Probe -ProbeName 'network.proxy' -ProbeBody { Get-ProxyInfo })
+        proxy = $proxy
         domainControllerChecks = $dcChecks
     }
 }
@@ -553,12 +736,14 @@ function Get-FirewallInfo {
 # ---------------------------------------------------------------- domain probes (-IncludeDomain)
 
 function Get-DomainControllerList {
-    param([hashtable]$Ad, [string]$LocalFqdn, [bool]$OnDomainController)
+    # RSAT-AD-PowerShell is known for the DC running the script (from domain.collectedOn), matched by host name or,
+    # in a disjoint namespace, by computer name; null (unknown) for the others.
+    param([hashtable]$Ad, [string]$LocalFqdn, [bool]$OnDomainController, $LocalRsat)
     $list = New-Object System.Collections.Generic.List[object]
     foreach ($dc in @(Get-ADDomainController @Ad -Filter *)) {
         $rsat = $null
-        if ($OnDomainController -and ([string]$dc.HostName -eq $LocalFqdn)) {
-            $rsat = Invoke-Probe -ProbeName 'domain.rsatAdPowerShell' -ProbeBody { [bool](Get-WindowsFeature -Name 'RSAT-AD-PowerShell').Installed }
+        if ($OnDomainController -and (([string]$dc.HostName -eq $LocalFqdn) -or ([string]$dc.Name -eq $env:COMPUTERNAME))) {
+            $rsat = $LocalRsat
         }
         # json: domain.domainControllers[]
         $list.Add([ordered]@{
@@ -755,7 +940,11 @@ function Get-DomainSection {
     $domainLevel = (Get-ADObject @ad -Identity $domain.DistinguishedName -Properties 'msDS-Behavior-Version').'msDS-Behavior-Version'
     $forestLevel = (Get-ADObject @ad -Identity ('CN=Partitions,' + $rootDse.configurationNamingContext) -Properties 'msDS-Behavior-Version').'msDS-Behavior-Version'
     $onDc = ((Get-CimInstance -ClassName Win32_OperatingSystem).ProductType -eq 2)
+    $collectedOn = Invoke-Probe -ProbeName 'domain.collectedOn' -ProbeBody { Get-CollectedOnInfo -OnDomainController $onDc }
+    $localRsat = $null
+    if ($null -ne $collectedOn) { $localRsat = $collectedOn.rsatAdPowerShell }
     $gmsa = Invoke-Probe -ProbeName 'domain.gmsa' -ProbeBody { Get-GmsaInfo -Ad $ad }
+    # The computer's own domain: $ad.Server is the DNS root of Get-ADDomain -Current LocalComputer.
     $computer = Invoke-Probe -ProbeName 'domain.computer' -ProbeBody { Get-ADComputer @ad -Identity $env:COMPUTERNAME }
     $principals = @()
     if ($null -ne $gmsa -and $gmsa.found) { $principals += [string]$gmsa.distinguishedName }
@@ -769,19 +958,20 @@ function Get-DomainSection {
         schemaVersion         = [int]$schema.objectVersion
         domainFunctionalLevel = [int]$domainLevel
         forestFunctionalLevel = [int]$forestLevel
-        domainControllers     = (Invoke-Probe -ProbeName 'domain.domainControllers' -ProbeBody { Get-DomainControllerList -Ad $ad -LocalFqdn (Get-LocalFqdn) -OnDomainController $onDc })
+        domainControllers     = (Invoke-Probe -ProbeName 'domain.domainControllers' -ProbeBody { Get-DomainControllerList -Ad $ad -LocalFqdn (Get-LocalFqdn) -OnDomainController $onDc -LocalRsat $localRsat })
         kdsRootKeys           = (Invoke-Probe -ProbeName 'domain.kdsRootKeys' -ProbeBody { Get-KdsRootKeyList })
         protectedObjects      = (Invoke-Probe -ProbeName 'domain.protectedObjects' -ProbeBody { Get-ProtectedObjectCounts -Ad $ad -DomainDn $domain.DistinguishedName })
         gmsa                  = $gmsa
         groupMemberships      = (Invoke-Probe -ProbeName 'domain.groupMemberships' -ProbeBody { Get-GroupMembershipList -Ad $ad -DistinguishedNames $principals })
         acls                  = (Invoke-Probe -ProbeName 'domain.acls' -ProbeBody { Get-AclObjectList -Ad $ad -DomainDn ([string]$domain.DistinguishedName) })
         exchangeSchemaVersion = (Invoke-Probe -ProbeName 'domain.exchangeSchemaVersion' -ProbeBody { Get-ExchangeSchemaVersion -Ad $ad -SchemaDn ([string]$rootDse.schemaNamingContext) })
+        collectedOn           = $collectedOn
     }
 }
 
 # ---------------------------------------------------------------- main
 
-Write-Host "$CollectorName $CollectorVersion is READ-ONLY: it changes nothing on this machine. It reads the registry, CIM/WMI, services and hotfixes, and opens outbound TCP connections for the network checks; with -IncludeDomain it reads Active Directory, including permissions, and changes nothing there either."
+Write-Host "$CollectorName $CollectorVersion is READ-ONLY: it changes nothing on this machine. It reads the registry, CIM/WMI, services and hotfixes, and opens outbound TCP connections for the network checks (through the WinHTTP proxy, if one is set: a CONNECT or HEAD request); with -IncludeDomain it reads Active Directory, including permissions, and changes nothing there either."
 
 $tier0Value = $null
 if ($PSBoundParameters.ContainsKey('Tier0')) { $tier0Value = [bool]$Tier0 }

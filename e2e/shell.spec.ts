@@ -4,7 +4,12 @@ import { SCREENSHOT_DIR, storageStatePath } from "./support/accounts";
 test("health answers without authentication", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toEqual({ status: "ok", db: "ok", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  expect(await response.json()).toEqual({
+    status: "ok",
+    db: "ok",
+    version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    database: { kind: expect.stringMatching(/^(sqlite|postgres)$/), migrations: { applied: expect.any(Number), pending: [], failed: [], upToDate: true } },
+  });
 });
 
 test.describe("app shell", () => {

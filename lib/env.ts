@@ -1,9 +1,16 @@
 import { z } from "zod";
 import { trustedProxiesProblem } from "@/lib/auth/trusted-proxies";
+import { DEFAULT_DATABASE_URL, databaseKindOf } from "@/lib/data/database-url.mjs";
 
 /** Server environment, validated once at first use (fail fast with every problem listed). */
 const envSchema = z.object({
-  DATABASE_URL: z.string().startsWith("file:", "only SQLite file: URLs are supported by the embedded build").default("file:./data/app.db"),
+  /** `file:…` (default): the embedded SQLite database; `postgresql://…`: PostgreSQL (docs/decisions/020-postgresql-runtime.md). */
+  DATABASE_URL: z
+    .string()
+    .default(DEFAULT_DATABASE_URL)
+    .refine((url) => url.trim() !== "" && databaseKindOf(url) !== null, "must be a SQLite file: URL or a postgresql:// URL"),
+  /** PostgreSQL only: connections in this instance's pool (node-postgres through @prisma/adapter-pg). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(12, "ADMIN_PASSWORD must be at least 12 characters").optional(),
   /** Session lifetime; sliding: each use within the window extends it. */

@@ -3,21 +3,27 @@ import { ensureBootstrapAdmin } from "@/lib/auth/bootstrap";
 import { AUTH_SWEEP_INTERVAL_MS, sweepAuthTablesLogged } from "@/lib/auth/cleanup";
 import { reevaluateOutdatedRuleset } from "@/lib/data/ingest/ruleset-refresh";
 import { expireDueWaivers } from "@/lib/data/waivers";
-import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
-import { env } from "@/lib/env";
+import { NoPostgresImplementationError } from "@/lib/data/database-kind";
+import { migrateDatabase } from "@/lib/data/schema-state";
 import { plural } from "@/lib/text/plural";
 
 /** Start-up work of a server instance (see instrumentation.ts). */
 export async function startServerInstance(): Promise<void> {
-  const { DATABASE_URL } = env();
-  const applied = applyMigrations({ url: DATABASE_URL });
+  // On PostgreSQL under Prisma's advisory lock: instances starting together migrate once (lib/data/schema-state.ts).
+  const applied = await migrateDatabase();
   if (applied.length > 0) console.log(`[db] applied ${applied.length} migration(s): ${applied.join(", ")}`);
   await ensureBootstrapAdmin();
-  const reevaluated = reevaluateOutdatedRuleset();
-  if (reevaluated > 0) console.log(`[rules] ruleset changed: re-evaluated ${plural(reevaluated, "server")}`);
+  try {
+    const reevaluated = reevaluateOutdatedRuleset();
+    if (reevaluated > 0) console.log(`[rules] ruleset changed: re-evaluated ${plural(reevaluated, "server")}`);
+  } catch (error) {
+    // Only a path not yet implemented for this database is skipped (logged); any other failure stops the start, as before.
+    if (!(error instanceof NoPostgresImplementationError)) throw error;
+    console.error(`[rules] re-evaluation after a ruleset change skipped: ${error.message}`);
+  }
   sweepWaivers();
   startWaiverSweep();
-  sweepAuthTablesLogged();
+  await sweepAuthTablesLogged();
   startAuthSweep();
 }
 
@@ -47,7 +53,7 @@ function startWaiverSweep(): void {
 /** Expired sessions and devices, sign-in attempts past the throttling window: every 6 hours (bounded, idempotent). */
 function startAuthSweep(): void {
   if (globalForSweep.csrAuthSweep) return;
-  const timer = setInterval(() => sweepAuthTablesLogged(), AUTH_SWEEP_INTERVAL_MS);
+  const timer = setInterval(() => void sweepAuthTablesLogged(), AUTH_SWEEP_INTERVAL_MS);
   timer.unref?.();
   globalForSweep.csrAuthSweep = timer;
 }

@@ -61,6 +61,20 @@ describe("admin CLI help", () => {
       values: { name: "ci", role: "viewer", expires: "90d" },
     });
     expect(parseAdminArgs(["list-tokens"])).toEqual({ kind: "run", command: "list-tokens", values: {} });
+    expect(parseAdminArgs(["backup", "b.db"])).toEqual({ kind: "run", command: "backup", values: {}, argument: "b.db" });
+    expect(parseAdminArgs(["backup", "--force", "b.db"])).toEqual({ kind: "run", command: "backup", values: { force: "true" }, argument: "b.db" });
+  });
+
+  it("takes backup's file as its one argument, and refuses none, two, or a value for --force", () => {
+    expect(commandHelp("backup")).toContain("Usage: npm run admin -- backup <file> [--force]");
+    expect(commandHelp("backup")).toMatch(/Argument:\n  <file> +Required\. /);
+    const none = parseAdminArgs(["backup"]);
+    expect(none.kind === "error" && none.message.split("\n")[0]).toBe("backup: <file> is required.");
+    const two = parseAdminArgs(["backup", "a.db", "b.db"]);
+    expect(two.kind === "error" && two.message.split("\n")[0]).toBe("backup: one <file> only (got 2).");
+    expect(parseAdminArgs(["backup", "--force=yes", "a.db"]).kind).toBe("error");
+    // Other commands still take no positional argument.
+    expect(parseAdminArgs(["list-users", "extra"]).kind).toBe("error");
   });
 });
 
@@ -91,4 +105,17 @@ describe("npm run admin (the real script)", () => {
     expect(wrong.stderr).toContain("create-user: --name, --role are required.");
     expect(existsSync(database)).toBe(false);
   }, 30_000);
+  it("backs the database up into a checked file, and refuses to overwrite it without --force", () => {
+    const target = path.join(dir, "backups", "copy.db");
+    const first = run("backup", target);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(new RegExp(`^${target.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: [\\d.]+ MB, \\d+ pages; integrity check ok$`, "m"));
+    expect(first.stdout).toMatch(/^_prisma_migrations\t\d+$/m);
+    expect(first.stdout).toMatch(/^User\t0$/m);
+    const again = run("backup", target);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain("exists: choose a new file, or pass --force to replace it.");
+    expect(run("backup", target, "--force").status).toBe(0);
+  }, 60_000);
+
 });

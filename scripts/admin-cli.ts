@@ -2,17 +2,21 @@
 import { parseArgs } from "node:util";
 import { MAX_TOKEN_DAYS } from "@/lib/auth/token-expiry";
 
-export type CommandName = "create-token" | "revoke-token" | "list-tokens" | "create-user" | "reset-password" | "list-users";
+export type CommandName = "create-token" | "revoke-token" | "list-tokens" | "create-user" | "reset-password" | "list-users" | "backup" | "copy-to";
 
 interface OptionSpec {
   /** "--name <name>" as the usage shows it. */
   flag: string;
   description: string;
   required?: boolean;
+  /** A switch without a value ("--force"). */
+  boolean?: true;
 }
 
 interface CommandSpec {
   summary: string;
+  /** One required argument without a flag ("<file>"). */
+  argument?: { name: string; description: string };
   options: Record<string, OptionSpec>;
   /** What it prints, where (stdout is for machines, stderr for people). */
   output: string;
@@ -75,12 +79,27 @@ export const COMMANDS: Readonly<Record<CommandName, CommandSpec>> = {
     output: "stdout: one user a line.",
     examples: ["npm run admin -- list-users"],
   },
+  backup: {
+    summary: "Copy the SQLite database into a file while the app runs (SQLite's online backup API), checked.",
+    argument: { name: "<file>", description: "The backup file to write (mode 0600; its folder is created)." },
+    options: { force: { flag: "--force", description: "Replace <file> if it exists.", boolean: true } },
+    output: "stdout: the file, its size and the rows per table; the copy passed SQLite's integrity check. PostgreSQL: use pg_dump.",
+    examples: ["npm run admin -- backup backups/app-$(date +%F).db"],
+  },
+  "copy-to": {
+    summary: "Copy every table of the SQLite database into an empty PostgreSQL database (migrated first), verified by counts.",
+    argument: { name: "<postgres-url>", description: "postgresql://user:password@host:5432/database of an empty database." },
+    options: {},
+    output: "stdout: the rows copied per table, then the total; one transaction, so a failure keeps nothing. Stop the app (or expect later writes to stay behind) first.",
+    examples: ['npm run admin -- copy-to "postgresql://csr:secret@db.example.com:5432/csr"'],
+  },
 };
 
 const isCommand = (name: string | undefined): name is CommandName => name !== undefined && Object.hasOwn(COMMANDS, name);
 
 function usageLine(name: CommandName): string {
-  const parts = Object.values(COMMANDS[name].options).map((option) => (option.required ? option.flag : `[${option.flag}]`));
+  const argument = COMMANDS[name].argument;
+  const parts = [...(argument ? [argument.name] : []), ...Object.values(COMMANDS[name].options).map((option) => (option.required ? option.flag : `[${option.flag}]`))];
   return ["npm run admin --", name, ...parts].join(" ");
 }
 
@@ -88,7 +107,7 @@ function usageLine(name: CommandName): string {
 export function mainHelp(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
   return [
-    "Cloud Sync Readiness admin CLI: accounts and API tokens, on the database of DATABASE_URL (default file:./data/app.db).",
+    "Cloud Sync Readiness admin CLI: accounts, API tokens and backups, on the database of DATABASE_URL (default file:./data/app.db).",
     "",
     "Usage: npm run admin -- <command> [options]",
     "       npm run admin -- <command> --help   (a command's options and an example)",
@@ -107,12 +126,13 @@ export function mainHelp(): string {
 export function commandHelp(name: CommandName): string {
   const spec = COMMANDS[name];
   const options = Object.values(spec.options);
-  const width = Math.max(0, ...options.map((option) => option.flag.length));
+  const width = Math.max(0, spec.argument?.name.length ?? 0, ...options.map((option) => option.flag.length));
   return [
     `${name}: ${spec.summary}`,
     "",
     `Usage: ${usageLine(name)}`,
     "",
+    ...(spec.argument ? ["Argument:", `  ${spec.argument.name.padEnd(width)}  Required. ${spec.argument.description}`, ""] : []),
     "Options:",
     ...(options.length === 0 ? ["  (none)"] : options.map((option) => `  ${option.flag.padEnd(width)}  ${option.required ? "Required. " : ""}${option.description}`)),
     `  ${"-h, --help".padEnd(width)}  Show this help.`,
@@ -127,7 +147,7 @@ export function commandHelp(name: CommandName): string {
 export type ParsedArgs =
   | { kind: "help"; text: string }
   | { kind: "error"; message: string }
-  | { kind: "run"; command: CommandName; values: Partial<Record<string, string>> };
+  | { kind: "run"; command: CommandName; values: Partial<Record<string, string>>; argument?: string };
 
 const HELP = new Set(["--help", "-h"]);
 
@@ -148,9 +168,12 @@ export function parseAdminArgs(argv: readonly string[]): ParsedArgs {
 
   const spec = COMMANDS[first];
   let values: Partial<Record<string, string>>;
+  let positionals: string[];
   try {
-    const options = Object.fromEntries(Object.keys(spec.options).map((key) => [key, { type: "string" as const }]));
-    values = parseArgs({ args: [...rest], options, strict: true, allowPositionals: false }).values as Partial<Record<string, string>>;
+    const options = Object.fromEntries(Object.entries(spec.options).map(([key, option]) => [key, { type: option.boolean ? ("boolean" as const) : ("string" as const) }]));
+    const parsedArgs = parseArgs({ args: [...rest], options, strict: true, allowPositionals: spec.argument !== undefined });
+    values = Object.fromEntries(Object.entries(parsedArgs.values).map(([key, value]) => [key, value === true ? "true" : value])) as Partial<Record<string, string>>;
+    positionals = parsedArgs.positionals;
   } catch (error) {
     const message = error instanceof Error ? error.message.replace(/\. To specify a positional argument.*$/s, ".") : String(error);
     return { kind: "error", message: `${first}: ${message}\n\nUsage: ${usageLine(first)}\n(npm run admin -- ${first} --help for details)` };
@@ -160,6 +183,13 @@ export function parseAdminArgs(argv: readonly string[]): ParsedArgs {
     .map(([, option]) => option.flag.split(" ")[0]);
   if (missing.length > 0) {
     return { kind: "error", message: `${first}: ${missing.join(", ")} ${missing.length === 1 ? "is" : "are"} required.\n\nUsage: ${usageLine(first)}\n(npm run admin -- ${first} --help for details)` };
+  }
+  if (spec.argument) {
+    if (positionals.length !== 1 || !positionals[0].trim()) {
+      const problem = positionals.length === 0 ? `${spec.argument.name} is required` : `one ${spec.argument.name} only (got ${positionals.length})`;
+      return { kind: "error", message: `${first}: ${problem}.\n\nUsage: ${usageLine(first)}\n(npm run admin -- ${first} --help for details)` };
+    }
+    return { kind: "run", command: first, values, argument: positionals[0] };
   }
   return { kind: "run", command: first, values };
 }

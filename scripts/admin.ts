@@ -8,7 +8,13 @@ import { roleSchema } from "@/lib/auth/roles";
 import { newRandomPassword } from "@/lib/auth/secrets";
 import { parseTokenExpiry } from "@/lib/auth/token-expiry";
 import { createApiToken, listApiTokens, revokeApiToken } from "@/lib/data/api-tokens";
-import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
+import { copySqliteToPostgres } from "@/lib/data/copy/copy-to-postgres";
+import { databaseKind } from "@/lib/data/database-kind";
+import { databaseKindOf } from "@/lib/data/database-url.mjs";
+import { applyPostgresMigrations } from "@/lib/data/migrations/apply-postgres-migrations.mjs";
+import { sqlitePathFromUrl } from "@/lib/data/migrations/apply-migrations.mjs";
+import { migrateDatabase } from "@/lib/data/schema-state";
+import { backupDatabase } from "@/lib/data/sqlite/backup";
 import { createUser, getUserCredentials, listUsers, saveUserPassword } from "@/lib/data/users";
 import { env } from "@/lib/env";
 import { parseAdminArgs } from "./admin-cli";
@@ -28,8 +34,12 @@ async function main() {
     return;
   }
   if (parsed.kind === "error") fail(parsed.message);
-  const { command, values } = parsed;
-  applyMigrations({ url: env().DATABASE_URL });
+  const { command, values, argument } = parsed;
+  if ((command === "backup" || command === "copy-to") && databaseKind() === "postgres") {
+    fail(`${command} reads the embedded SQLite database; DATABASE_URL is PostgreSQL${command === "backup" ? ": back it up with pg_dump" : ""} (docs/deploy.md).`);
+  }
+  if (command === "copy-to" && databaseKindOf(argument ?? "") !== "postgres") fail("copy-to: <postgres-url> must start with postgresql:// (or postgres://).");
+  await migrateDatabase(); // SQLite or PostgreSQL (under Prisma's advisory lock), as the server does at start
 
   switch (command) {
     case "create-token": {
@@ -82,6 +92,20 @@ async function main() {
       if (!check.success) fail(`--password: ${check.error.issues[0]?.message}`);
       await saveUserPassword(credentials.user.id, password, CLI_ACTOR);
       console.log(`password reset for ${credentials.user.email}${values.password ? "" : `; new password: ${password}`}`);
+      return;
+    }
+    case "backup": {
+      const report = await backupDatabase(argument ?? "", { overwrite: values.force === "true" });
+      console.log(`${report.file}: ${(report.bytes / 1024 / 1024).toFixed(1)} MB, ${report.pages} pages; integrity check ok`);
+      for (const table of report.tables) console.log(`${table.name}\t${table.rows}`);
+      return;
+    }
+    case "copy-to": {
+      const url = argument ?? "";
+      const applied = await applyPostgresMigrations({ url });
+      console.error(applied.length > 0 ? `Applied ${applied.length} PostgreSQL migration(s) to the target.` : "The target's schema is up to date.");
+      const report = await copySqliteToPostgres(sqlitePathFromUrl(env().DATABASE_URL), url, (line) => console.log(line));
+      console.log(`copied ${report.rows} rows in ${report.tables.length} tables in ${(report.ms / 1000).toFixed(1)} s; counts verified`);
       return;
     }
     case "list-users": {

@@ -5,14 +5,15 @@
 //   node scripts/db-migrate.mjs check           exit 2 when schema.prisma has changes not in either folder, or
 //                                               prisma/postgresql/schema.prisma is stale
 //   node scripts/db-migrate.mjs schema          rewrite prisma/postgresql/schema.prisma from prisma/schema.prisma
-//   node scripts/db-migrate.mjs status          migration history of DATABASE_URL (SQLite) vs the folder
+//   node scripts/db-migrate.mjs status          migration history of DATABASE_URL (SQLite or PostgreSQL) vs its folder
 // The PostgreSQL half runs against a throwaway cluster (lib/data/migrations/pg-throwaway.mjs). Without PostgreSQL's
 // server binaries it is skipped with a warning, except under CI=true, where it fails.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DEFAULT_MIGRATIONS_DIR, listMigrations } from "../lib/data/migrations/apply-migrations.mjs";
-import { diffFolderToDatamodel, loadSchemaEngine, migrationsList } from "../lib/data/migrations/schema-engine.mjs";
+import { diffFolderToDatamodel, loadPostgresSchemaEngine, loadSchemaEngine, migrationsList } from "../lib/data/migrations/schema-engine.mjs";
+import { DEFAULT_DATABASE_URL, databaseKindOf } from "../lib/data/database-url.mjs";
 import { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH, postgresDatamodel } from "../lib/data/migrations/postgres-schema.mjs";
 import { postgresBinDir, startThrowawayPostgres } from "../lib/data/migrations/pg-throwaway.mjs";
 
@@ -142,10 +143,16 @@ async function main() {
     return code;
   }
   if (command === "status") {
-    const url = process.env.DATABASE_URL ?? "file:./data/app.db";
-    const { engine } = await loadSchemaEngine({ url, schemaPath: SCHEMA_PATH });
+    const url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+    // PostgreSQL (decision 020): Prisma's engine through adapter-pg, against prisma/postgresql's schema and migrations.
+    const postgres = databaseKindOf(url) === "postgres";
+    const { engine } = postgres
+      ? await loadPostgresSchemaEngine({ url, schemaPath: POSTGRES_SCHEMA_PATH, datamodel: readFileSync(POSTGRES_SCHEMA_PATH, "utf8") })
+      : await loadSchemaEngine({ url, schemaPath: SCHEMA_PATH });
     const status = await engine.diagnoseMigrationHistory({
-      migrationsList: migrationsList(DEFAULT_MIGRATIONS_DIR, listMigrations()),
+      migrationsList: postgres
+        ? migrationsList(POSTGRES_MIGRATIONS_DIR, listMigrations(POSTGRES_MIGRATIONS_DIR))
+        : migrationsList(DEFAULT_MIGRATIONS_DIR, listMigrations()),
       optInToShadowDatabase: false,
       filters,
     });

@@ -76,7 +76,7 @@ describe("what the ruleset version hashes", () => {
     threshold.edit("lib/rules/host-memory.ts", (text) => text.replace("MIN_INSTALLED_BYTES = 4 * GIB", "MIN_INSTALLED_BYTES = 8 * GIB"));
     expect(threshold.version()).not.toBe(RULESET_VERSION);
     const message = copyOfRuleset();
-    message.edit("lib/rules/host-memory.ts", (text) => text.replace("(minimum 4 GB)", "(minimum 4 GiB)"));
+    message.edit("lib/rules/host-memory.ts", (text) => text.replace("(minimum 4 GiB)", "(minimum 4 GB)"));
     expect(message.version()).not.toBe(RULESET_VERSION);
   });
 });

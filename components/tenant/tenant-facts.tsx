@@ -3,9 +3,9 @@ import type { TenantFacts } from "@/lib/facts";
 
 const yesNo = (value: boolean | null | undefined) => (value === undefined ? "not collected" : value === null ? "No (cloud-only)" : value ? "Yes" : "No");
 
-/** Members of the Hybrid Identity Administrator role, from the latest Graph export. */
+/** Holders of the Hybrid Identity Administrator (and Global Administrator) role, from the latest Graph export. */
 export function HybridAdminsTable({ admins }: { admins: NonNullable<TenantFacts["hybridIdentityAdmins"]> }) {
-  if (admins.length === 0) return <p className="text-sm">The role has no members.</p>;
+  if (admins.length === 0) return <p className="text-sm">Nobody holds the role.</p>;
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
@@ -13,6 +13,8 @@ export function HybridAdminsTable({ admins }: { admins: NonNullable<TenantFacts[
         <thead>
           <tr>
             <th scope="col" className={TH}>User principal name</th>
+            <th scope="col" className={TH}>Role</th>
+            <th scope="col" className={TH}>Assignment</th>
             <th scope="col" className={TH}>User type</th>
             <th scope="col" className={TH}>Synced from AD</th>
             <th scope="col" className={TH}>Enabled</th>
@@ -22,6 +24,11 @@ export function HybridAdminsTable({ admins }: { admins: NonNullable<TenantFacts[
           {admins.map((admin, index) => (
             <tr key={`${admin.userPrincipalName}-${index}`}>
               <th scope="row" className={`${TD} text-left font-normal [overflow-wrap:anywhere]`}>{admin.userPrincipalName}</th>
+              <td className={TD}>{admin.role ?? "Hybrid Identity Administrator"}</td>
+              <td className={TD}>
+                {admin.assignment === "eligible" ? "PIM-eligible" : "Active"}
+                {admin.viaGroup === undefined ? ", direct" : `, through group ${admin.viaGroup}`}
+              </td>
               <td className={TD}>{admin.userType ?? "not collected"}</td>
               <td className={TD}>{yesNo(admin.onPremisesSyncEnabled)}</td>
               <td className={TD}>{admin.accountEnabled === undefined ? "not collected" : admin.accountEnabled ? "Yes" : "No"}</td>

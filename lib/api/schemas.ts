@@ -139,7 +139,26 @@ export const meSchema = z
   .object({ name: z.string(), email: z.string().optional(), role: z.enum(["admin", "lead", "viewer"]), kind: z.enum(["session", "token"]) })
   .meta({ id: "Me" });
 
-export const healthSchema = z.object({ status: z.enum(["ok", "degraded"]), db: z.enum(["ok", "error"]), version: z.string() }).meta({ id: "Health" });
+export const healthSchema = z
+  .object({
+    status: z.enum(["ok", "degraded"]),
+    db: z.enum(["ok", "error"]).describe("error: the database does not answer, or its migrations are not all applied"),
+    version: z.string(),
+    database: z.object({
+      kind: z.enum(["sqlite", "postgres"]).describe("DATABASE_URL: file: (embedded SQLite) or postgresql://"),
+      migrations: z
+        .object({
+          applied: z.number().int(),
+          pending: z.array(z.string()),
+          failed: z.array(z.string()),
+          upToDate: z.boolean(),
+        })
+        .nullable()
+        .describe("null when the database does not answer"),
+    }),
+    error: z.string().optional().describe("why the instance is degraded (answers 503)"),
+  })
+  .meta({ id: "Health" });
 
 export const uploadArchiveSchema = z
   .object({

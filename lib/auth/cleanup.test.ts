@@ -30,10 +30,10 @@ describe("auth clean-up", () => {
     });
 
     // Bounded: two rows per batch, one batch per table per run.
-    expect(sweepAuthTables({ now, batch: 2, maxBatches: 1 })).toEqual({ sessions: 2, loginAttempts: 2, devices: 1 });
-    expect(sweepAuthTables({ now, batch: 2, maxBatches: 10 })).toEqual({ sessions: 3, loginAttempts: 3, devices: 0 });
+    expect(await sweepAuthTables({ now, batch: 2, maxBatches: 1 })).toEqual({ sessions: 2, loginAttempts: 2, devices: 1 });
+    expect(await sweepAuthTables({ now, batch: 2, maxBatches: 10 })).toEqual({ sessions: 3, loginAttempts: 3, devices: 0 });
     // Idempotent: another instance sweeping the same database finds nothing.
-    expect(sweepAuthTables({ now })).toEqual({ sessions: 0, loginAttempts: 0, devices: 0 });
+    expect(await sweepAuthTables({ now })).toEqual({ sessions: 0, loginAttempts: 0, devices: 0 });
 
     expect((await db().session.findMany()).map((s) => s.id)).toEqual(["live"]);
     expect(await db().loginAttempt.count()).toBe(1);

@@ -17,24 +17,24 @@ export interface AuthSweepResult {
   devices: number;
 }
 
-export function sweepAuthTables(options: { now?: Date; batch?: number; maxBatches?: number } = {}): AuthSweepResult {
+export async function sweepAuthTables(options: { now?: Date; batch?: number; maxBatches?: number } = {}): Promise<AuthSweepResult> {
   const now = options.now ?? new Date();
   const batch = options.batch ?? 5_000;
   const maxBatches = options.maxBatches ?? 20;
   const attemptsBefore = new Date(now.getTime() - env().LOGIN_WINDOW_MINUTES * 60_000);
-  const drain = (deleteBatch: () => number): number => {
+  const drain = async (deleteBatch: () => Promise<number>): Promise<number> => {
     let total = 0;
     for (let i = 0; i < maxBatches; i += 1) {
-      const deleted = deleteBatch();
+      const deleted = await deleteBatch();
       total += deleted;
       if (deleted < batch) break;
     }
     return total;
   };
   return {
-    sessions: drain(() => deleteExpiredSessions(batch, now)),
-    loginAttempts: drain(() => deleteLoginAttemptsBefore(attemptsBefore, batch)),
-    devices: drain(() => deleteExpiredSignInDevices(batch, now)),
+    sessions: await drain(() => deleteExpiredSessions(batch, now)),
+    loginAttempts: await drain(() => deleteLoginAttemptsBefore(attemptsBefore, batch)),
+    devices: await drain(() => deleteExpiredSignInDevices(batch, now)),
   };
 }
 
@@ -42,9 +42,9 @@ export function sweepAuthTables(options: { now?: Date; batch?: number; maxBatche
 export const AUTH_SWEEP_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
 /** For lib/server-start.ts: one sweep, logged, never thrown. */
-export function sweepAuthTablesLogged(log: (line: string) => void = console.log): void {
+export async function sweepAuthTablesLogged(log: (line: string) => void = console.log): Promise<void> {
   try {
-    const result = sweepAuthTables();
+    const result = await sweepAuthTables();
     const total = result.sessions + result.loginAttempts + result.devices;
     if (total > 0) {
       log(`[auth] clean-up: ${plural(result.sessions, "expired session")}, ${plural(result.loginAttempts, "old sign-in attempt")}, ${plural(result.devices, "expired device")} deleted`);

@@ -85,18 +85,18 @@ describe("concurrent wrong passwords", () => {
 });
 
 describe("delays", () => {
-  it("grow with every failure past the limit, and an attempt after the delay is evaluated", () => {
+  it("grow with every failure past the limit, and an attempt after the delay is evaluated", async () => {
     const config = throttleConfig();
     const client = { key: "slow@example.com", ip: "192.0.2.60", deviceHash: null };
     let now = Date.parse("2026-12-01T10:00:00Z");
-    for (let i = 0; i < 5; i += 1) expect(reserveSignInAttempt(client, config, new Date(now)).allowed).toBe(true);
+    for (let i = 0; i < 5; i += 1) expect((await reserveSignInAttempt(client, config, new Date(now))).allowed).toBe(true);
     const waits: number[] = [];
     for (let round = 0; round < 4; round += 1) {
-      const refused = reserveSignInAttempt(client, config, new Date(now + 1_000));
+      const refused = await reserveSignInAttempt(client, config, new Date(now + 1_000));
       if (refused.allowed) throw new Error("expected a delay");
       waits.push(refused.retryAfterMs + 1_000);
       now += refused.retryAfterMs + 1_000; // exactly when the delay ends
-      expect(reserveSignInAttempt(client, config, new Date(now)).allowed).toBe(true);
+      expect((await reserveSignInAttempt(client, config, new Date(now))).allowed).toBe(true);
     }
     expect(waits).toEqual([30_000, 60_000, 120_000, 240_000]);
   });

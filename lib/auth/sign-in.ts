@@ -37,7 +37,7 @@ export async function signIn(email: string, password: string, fromClient: SignIn
   const from = typeof fromClient === "string" ? { ip: fromClient } : fromClient; // a string: the address alone
   const key = email.trim().toLowerCase();
   const client = { key, ip: from.ip, deviceHash: from.deviceSecret ? sha256Hex(from.deviceSecret) : null };
-  const reservation = reserveSignInAttempt(client, throttleConfig());
+  const reservation = await reserveSignInAttempt(client, throttleConfig());
   if (!reservation.allowed) {
     return { ok: false, reason: "rate-limited", message: retryText(reservation.retryAfterMs), retryAfterMs: reservation.retryAfterMs };
   }
@@ -52,12 +52,12 @@ export async function signIn(email: string, password: string, fromClient: SignIn
   } finally {
     // Reached on errors too: the reserved attempt stays a failure, with its audit entry.
     const success = valid && credentials !== null && !credentials.user.disabled;
-    finishSignInAttempt(reservation.attemptId, finished, success);
+    await finishSignInAttempt(reservation.attemptId, finished, success);
   }
   if (!credentials || !valid || credentials.user.disabled) {
     return { ok: false, reason: "invalid", message: "The email or password is not correct." };
   }
   const session = await createSession(credentials.user.id, env().SESSION_TTL_HOURS);
-  const device = rememberSignInDevice(credentials.user.id, from.deviceSecret ?? null);
+  const device = await rememberSignInDevice(credentials.user.id, from.deviceSecret ?? null);
   return { ok: true, user: credentials.user, ...session, device };
 }

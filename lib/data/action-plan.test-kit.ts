@@ -66,7 +66,8 @@ const GIB = 1024 ** 3;
 export function buildPlanFleet(domain: string, prefix = "plan-"): PlanFleetFiles {
   const demo = generateFleet({ servers: 60, seed: "plan", domains: [domain] });
   const input = demo.domains[domain];
-  // A healthy template host (demo host #21: Windows Server 2022, 12 GiB, TLS and .NET set, every endpoint reachable).
+  // A healthy template host (demo host #21: Windows Server 2022, 12 GiB, TLS and .NET set, every endpoint reachable
+  // through its site's proxy; made direct below).
   const template = demo.hosts[20];
   const domainFacts: DomainFacts = { ...input.domain, kdsRootKeys: [] };
   const hosts: HostFacts[] = [];
@@ -76,6 +77,12 @@ export function buildPlanFleet(domain: string, prefix = "plan-"): PlanFleetFiles
       n++;
       const name = `${prefix}${String(n).padStart(2, "0")}`.toUpperCase();
       const host: HostFacts = structuredClone(template);
+      // Direct probes without a proxy (the template's site goes through one): the network rules judge them as they are.
+      host.network = {
+        ...host.network,
+        proxy: { configured: false },
+        checks: host.network?.checks?.map(({ host: name, port, reachable, latencyMs, error }) => ({ host: name, port, reachable, latencyMs, error })),
+      };
       host.identity = { ...host.identity, fqdn: `${name.toLowerCase()}.${domain}`, netbiosName: name, objectGuid: undefined, sid: undefined };
       host.site = "hq";
       host.tier0 = true;

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { actionPlanSchema } from "@/lib/api/action-plan-schemas";
 import { generateFleet } from "@/lib/demo";
 import { fleetContextFiles } from "@/lib/demo/exports";
-import { COLLECT_DOMAIN, COLLECT_ONE, getActionPlan, getTopActions, type ActionPlanView } from "./action-plan";
+import { describePowerShellProblems } from "@/lib/powershell/lint";
+import { COLLECT_DOMAIN, COLLECT_ONE, getActionPlan, getTopActions, networkChecks, type ActionPlanView } from "./action-plan";
 import { buildPlanFleet, PLAN_EXPECTED } from "./action-plan.test-kit";
 import { ingestFile } from "./ingest/ingest-file";
 import { requestWaiver, type WaiverCaller } from "./waivers";
@@ -25,6 +26,18 @@ const find = (view: ActionPlanView, k: string) => {
   if (!action) throw new Error(`no action ${k}; have ${view.actions.map((a) => a.key).join(", ")}`);
   return action;
 };
+
+describe("a site's network checks", () => {
+  it("test each endpoint directly, or through the site's WinHTTP proxy when its servers have one", () => {
+    const direct = networkChecks(["host-port-443"], "public");
+    expect(direct.split("\n")[0]).toBe("Test-NetConnection -ComputerName download.msappproxy.net -Port 443");
+    const proxied = networkChecks(["host-endpoints"], "public", { address: "proxy-lon.corp.contoso.com:8080", bypass: "<local>" }).split("\n");
+    expect(proxied[0]).toBe("netsh winhttp show proxy");
+    expect(proxied).toContain("Invoke-WebRequest -Uri 'https://login.microsoftonline.com/' -Method Head -UseBasicParsing -Proxy 'http://proxy-lon.corp.contoso.com:8080'");
+    expect(proxied).toContain("Invoke-WebRequest -Uri 'http://crl.microsoft.com/' -Method Head -UseBasicParsing -Proxy 'http://proxy-lon.corp.contoso.com:8080'");
+    expect(describePowerShellProblems(proxied.join("\n"))).toBe("");
+  });
+});
 
 describe("getActionPlan", () => {
   it("is empty without servers", async () => {

@@ -1,11 +1,11 @@
 import "server-only";
 import type { Cloud, HostFacts } from "@/lib/facts";
 import { buildActionPlan, splitRuleList, type PlanAction, type PlanActionKind, type PlanGain, type PlanServer, type Verdict } from "@/lib/readiness";
-import { endpointsFor, getRule, type RuleContext } from "@/lib/rules";
+import { endpointsFor, getRule, proxiedTestCommand, readProxy, type ProxySetting, type RuleContext } from "@/lib/rules";
 import { serverFiltersToSearch, type ServerFilters } from "@/lib/views/server-filters";
 import { db } from "./db";
 import { getServerRuleContext } from "./server-views";
-import { sqlite } from "./sqlite/connection";
+import { sqlJobs } from "./sql-jobs";
 import { parseStoredResults } from "./stored-results";
 
 // The action plan view (the /plan page, its overview card and GET /api/action-plan): the stored roll-up lists of
@@ -72,15 +72,6 @@ export interface ActionPlanView {
   domainFixScripts: boolean;
 }
 
-interface ServerRow {
-  id: string;
-  domain: string;
-  site: string | null;
-  blockingRules: string;
-  conditionRules: string;
-  unknownBlockers: string;
-}
-
 /** The collector on one server (docs/collector.md "Running it on one server"). */
 export const COLLECT_ONE = "powershell.exe -ExecutionPolicy Bypass -File .\\Get-CloudSyncReadiness.ps1 -Cloud Public";
 
@@ -113,12 +104,13 @@ export const domainSectionHref = (domain: string) => `/domains#domain-${domain.r
 
 const countsOf = (): VerdictCounts => ({ ready: 0, "ready-with-conditions": 0, unknown: 0, "not-ready": 0 });
 
-/** Reads the servers (optionally of one domain): only the five short columns the plan needs. */
-function readServers(domain: string | null): ServerRow[] {
-  // RAW SQL (SQLite): one pass over Server reading the roll-up lists; at 50,000 servers Prisma's row objects cost
-  // more than the plan itself (docs/performance.md "Action plan").
-  const select = "SELECT id, domain, site, blockingRules, conditionRules, unknownBlockers FROM Server";
-  return (domain === null ? sqlite().prepare(`${select} ORDER BY id`).all() : sqlite().prepare(`${select} WHERE domain = ? ORDER BY id`).all(domain)) as ServerRow[];
+/**
+ * Reads the servers (optionally of one domain): only the five short columns the plan needs. RAW SQL (lib/data/sqlite/
+ * action-plan.ts, lib/data/postgres/action-plan.ts): one pass over Server reading the roll-up lists; at 50,000 servers
+ * Prisma's row objects cost more than the plan itself (docs/performance.md "Action plan").
+ */
+function readServers(domain: string | null) {
+  return sqlJobs().actionPlan.readServers(domain);
 }
 
 function ruleTitle(id: string): string {
@@ -171,8 +163,12 @@ function networkNeeds(ruleIds: readonly string[]): string {
   return parts.length <= 1 ? (parts[0] ?? "the agent's traffic") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }
 
-/** One Test-NetConnection line per endpoint of the cloud the site's rules need (runnable as is). */
-function networkChecks(ruleIds: readonly string[], cloud: Cloud): string {
+/**
+ * One Test-NetConnection line per endpoint of the cloud the site's rules need (runnable as is); behind a WinHTTP
+ * proxy (the site's first server has one), `netsh winhttp show proxy` and one HEAD request through the proxy per
+ * endpoint instead, since a direct connection is not the agent's path.
+ */
+export function networkChecks(ruleIds: readonly string[], cloud: Cloud, proxy: ProxySetting | null = null): string {
   const ports = new Set<number>();
   if (ruleIds.includes("host-endpoints")) {
     ports.add(443);
@@ -180,7 +176,11 @@ function networkChecks(ruleIds: readonly string[], cloud: Cloud): string {
   }
   for (const id of ruleIds) if (PORT_OF[id] === 443 || PORT_OF[id] === 80) ports.add(PORT_OF[id]);
   const lines = new Set<string>();
-  for (const endpoint of endpointsFor(cloud)) if (ports.has(endpoint.port)) lines.add(`Test-NetConnection -ComputerName ${endpoint.probeHost} -Port ${endpoint.port}`);
+  if (proxy !== null) lines.add("netsh winhttp show proxy");
+  for (const endpoint of endpointsFor(cloud)) {
+    if (!ports.has(endpoint.port)) continue;
+    lines.add(proxy !== null ? proxiedTestCommand(proxy, endpoint.port, endpoint.probeHost) : `Test-NetConnection -ComputerName ${endpoint.probeHost} -Port ${endpoint.port}`);
+  }
   return [...lines].join("\n");
 }
 
@@ -257,7 +257,7 @@ export async function getActionPlan(options: { domain?: string | null; now?: Dat
   if (options.now !== undefined) return computeActionPlan(domain, details, options.now);
   // Cached until the next evaluation: every evaluation (upload, deletion, waiver, attestation, ruleset change) ends by
   // writing a ReadinessSnapshot row in its transaction, and the plan reads nothing an evaluation does not write.
-  const version = evaluationVersion();
+  const version = await evaluationVersion();
   if (cache.version !== version) {
     cache.version = version;
     cache.views.clear();
@@ -276,15 +276,13 @@ export async function getActionPlan(options: { domain?: string | null; now?: Dat
 const CACHE_ENTRIES = 16;
 const cache: { version: string; views: Map<string, Promise<ActionPlanView>> } = { version: "", views: new Map() };
 
-/** Changes with every evaluation: the newest ReadinessSnapshot row (rowids grow; snapshots are never deleted). */
-function evaluationVersion(): string {
-  // RAW SQL (SQLite): the newest row by rowid, an O(log n) lookup.
-  const row = sqlite().prepare("SELECT rowid AS n, id FROM ReadinessSnapshot ORDER BY rowid DESC LIMIT 1").get() as { n: number; id: string } | undefined;
-  return row ? `${row.n}:${row.id}` : "none";
+/** Changes with every evaluation (every evaluation writes a ReadinessSnapshot row; snapshots are never deleted). */
+function evaluationVersion(): Promise<string> {
+  return sqlJobs().actionPlan.evaluationVersion();
 }
 
 async function computeActionPlan(domain: string | null, details: boolean, now: Date): Promise<ActionPlanView> {
-  const rows = readServers(domain);
+  const rows = await readServers(domain);
   const servers: PlanServer[] = rows.map((row) => ({
     domain: row.domain,
     site: row.site,
@@ -353,14 +351,23 @@ async function computeActionPlan(domain: string | null, details: boolean, now: D
           const row = rows[action.firstServer];
           const stored = row ? await db().server.findUnique({ where: { id: row.id }, select: { factsJson: true } }) : null;
           let cloud: Cloud = "public";
+          let proxy: ProxySetting | null = null;
           try {
             const facts = stored ? (JSON.parse(stored.factsJson) as HostFacts) : null;
             if (facts?.network?.cloud) cloud = facts.network.cloud;
+            proxy = readProxy(facts) ?? null;
           } catch {
-            // unreadable stored facts: the public cloud's endpoints
+            // unreadable stored facts: the public cloud's endpoints, direct
           }
-          const checks = networkChecks(action.ruleIds, cloud);
-          if (checks) commands.push({ label: `Then check from a server of this site: one line per required endpoint (${cloud} cloud); each must say TcpTestSucceeded : True`, code: checks });
+          const checks = networkChecks(action.ruleIds, cloud, proxy);
+          if (checks && proxy !== null) {
+            commands.push({
+              label: `Then check from a server of this site, through its WinHTTP proxy ${proxy.address}: one HEAD request per required endpoint (${cloud} cloud); each must get an answer from the service, not 403 or 407 from the proxy`,
+              code: checks,
+            });
+          } else if (checks) {
+            commands.push({ label: `Then check from a server of this site: one line per required endpoint (${cloud} cloud); each must say TcpTestSucceeded : True`, code: checks });
+          }
           break;
         }
         default: {

@@ -4,8 +4,7 @@ import { newApiToken, sha256Hex, TOKEN_PREFIX } from "@/lib/auth/secrets";
 import type { AuditActor } from "@/lib/audit/entry";
 import { appendAudit } from "./audit";
 import { db } from "./db";
-import { sqlDate } from "./sqlite/connection";
-import { writeIfFree } from "./sqlite/write-if-free";
+import { sqlJobs } from "./sql-jobs";
 
 export interface ApiTokenDto {
   id: string;
@@ -138,7 +137,7 @@ export async function resolveApiToken(token: string, now = new Date()): Promise<
   if (!role.success) return { ok: false, reason: "unknown" };
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     // Best effort: skipped (and retried by a later request) while an upload holds the write lock.
-    writeIfFree("UPDATE ApiToken SET lastUsedAt = ? WHERE id = ?", sqlDate(now), row.id);
+    await sqlJobs().authTables.touchApiToken(row.id, now);
   }
   return { ok: true, caller: { tokenId: row.id, name: row.name, role: effectiveRole(role.data, row.createdBy) } };
 }

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditInput } from "@/lib/audit/entry";
-import { appendAuditSql } from "./audit";
+import { appendAudit } from "./audit";
 import { auditFiltersToSearch, listAuditEntries, parseAuditFilters } from "./audit-log";
-import { inWriteTransaction, sqlite } from "./sqlite/connection";
+import { db } from "./db";
 
-// Real SQLite database per file (test/setup-db.ts).
+// Real database per file (test/setup-db.ts): SQLite, or PostgreSQL under `npm run test:pg`.
 const admin = { kind: "user", id: "u-admin", name: "admin@example.com" } as const;
 const lead = { kind: "user", id: "u-lead", name: "lead@example.com" } as const;
 const token = { kind: "token", id: "t-1", name: "token:pipeline" } as const;
@@ -24,8 +24,8 @@ const SEED: AuditInput[] = [
   { actor: { kind: "anonymous", name: "mallory@example.com" }, action: "auth.sign-in-failed", targetType: "session", targetLabel: "mallory@example.com", summary: "sign-in failed", ip: "10.9.9.9", at: at(7, 23) },
 ];
 
-beforeAll(() => {
-  inWriteTransaction((db) => appendAuditSql(db, SEED));
+beforeAll(async () => {
+  await appendAudit(db(), SEED);
 });
 
 describe("listAuditEntries", () => {
@@ -82,12 +82,10 @@ describe("listAuditEntries", () => {
 
   it("pages with a stable order, also for entries written at the same instant", async () => {
     const same = new Date(Date.UTC(2026, 9, 1));
-    inWriteTransaction((db) =>
-      appendAuditSql(
-        db,
-        Array.from({ length: 7 }, (_, i) => ({ actor: admin, action: "token.create" as const, targetType: "token" as const, targetId: `tok-${i}`, summary: `token ${i}` })),
-        same,
-      ),
+    await appendAudit(
+      db(),
+      Array.from({ length: 7 }, (_, i) => ({ actor: admin, action: "token.create" as const, targetType: "token" as const, targetId: `tok-${i}`, summary: `token ${i}` })),
+      same,
     );
     const ids: string[] = [];
     for (let page = 1; page <= 4; page++) {
@@ -118,7 +116,7 @@ describe("listAuditEntries", () => {
   it("stays fast with 100,000 entries", async () => {
     const actions = ["rollout.move", "rollout.update", "upload.commit", "waiver.approve", "user.role"] as const;
     const base = Date.UTC(2026, 0, 1);
-    inWriteTransaction((db) => {
+    {
       const batch: AuditInput[] = [];
       for (let i = 0; i < 100_000; i++) {
         batch.push({
@@ -131,9 +129,9 @@ describe("listAuditEntries", () => {
           at: new Date(base + i * 60_000),
         });
       }
-      appendAuditSql(db, batch);
-    });
-    expect(sqlite().prepare("SELECT COUNT(*) AS n FROM AuditEntry").get()).toMatchObject({ n: expect.any(Number) });
+      await db().$transaction((tx) => appendAudit(tx, batch), { timeout: 60_000 });
+    }
+    expect(await db().auditEntry.count()).toBeGreaterThan(100_000);
     const cases = [
       {},
       { page: 400 },

@@ -4,6 +4,7 @@ import { AUDIT_ACTIONS, AUDIT_ACTOR_KINDS, type AuditActorKind } from "@/lib/aud
 import { type AuditFilters, type AuditFiltersInput, auditFiltersSchema, lowerBound, upperBound } from "@/lib/audit/filters";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
+import { containsText } from "./text-search";
 
 // Reading the audit log (the page /audit and GET /api/audit). Read-only: entries are written by lib/data/audit.ts
 // inside the transaction of the change they record, and never edited or deleted. Filters: lib/audit/filters.ts.
@@ -50,13 +51,13 @@ function whereOf(filters: AuditFilters): Prisma.AuditEntryWhereInput {
     if ((AUDIT_ACTIONS as readonly string[]).includes(filters.action)) and.push({ action: filters.action });
     else and.push({ action: { in: AUDIT_ACTIONS.filter((action) => action.startsWith(family)) } });
   }
-  if (filters.actor) and.push({ actor: { contains: filters.actor } });
+  if (filters.actor) and.push({ actor: containsText(filters.actor) });
   if (filters.actorKind) and.push({ actorKind: filters.actorKind });
   if (filters.targetType) and.push({ targetType: filters.targetType });
   if (filters.targetId) and.push({ targetId: filters.targetId });
   if (filters.from) and.push({ at: { gte: lowerBound(filters.from) } });
   if (filters.to) and.push({ at: { lt: upperBound(filters.to) } });
-  if (filters.q) and.push({ OR: [{ summary: { contains: filters.q } }, { targetLabel: { contains: filters.q } }] });
+  if (filters.q) and.push({ OR: [{ summary: containsText(filters.q) }, { targetLabel: containsText(filters.q) }] });
   return and.length === 0 ? {} : { AND: and };
 }
 

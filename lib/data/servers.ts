@@ -7,6 +7,7 @@ import { type ServerFilters, STALE_AFTER_DAYS } from "@/lib/views/server-filters
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isOverdue, isoDay, rolloutStatusSchema, type RolloutStatus } from "@/lib/rollout/status";
 import { db } from "./db";
+import { containsText } from "./text-search";
 import { getServerRuleContext } from "./server-views";
 import { undelimitIds } from "./ingest/statuses";
 import { findServer } from "./find-server";
@@ -76,7 +77,7 @@ export function staleBefore(now: Date): Date {
 /** The WHERE clause of a filtered server list (shared by the list, the counts and the exports). */
 export function serverWhere(filters: ServerFilters, now = new Date()): Prisma.ServerWhereInput {
   const and: Prisma.ServerWhereInput[] = [];
-  if (filters.q) and.push({ OR: [{ fqdn: { contains: filters.q.toLowerCase() } }, { name: { contains: filters.q.toUpperCase() } }] });
+  if (filters.q) and.push({ OR: [{ fqdn: containsText(filters.q.toLowerCase()) }, { name: containsText(filters.q.toUpperCase()) }] });
   if (filters.fqdn) and.push({ fqdn: filters.fqdn.toLowerCase().replace(/\.$/, "") });
   if (filters.readiness.length) and.push({ verdict: { in: filters.readiness } });
   if (filters.rule) and.push({ OR: [{ statuses: { startsWith: `${filters.rule}:f` } }, { statuses: { contains: `,${filters.rule}:f` } }] });

@@ -2,8 +2,7 @@ import "server-only";
 import { roleSchema } from "@/lib/auth/roles";
 import { newSessionSecret, sha256Hex } from "@/lib/auth/secrets";
 import { db } from "./db";
-import { inWriteTransaction, sqlDate } from "./sqlite/connection";
-import { writeIfFree } from "./sqlite/write-if-free";
+import { sqlJobs } from "./sql-jobs";
 
 export interface SessionCaller {
   sessionId: string;
@@ -39,7 +38,7 @@ export async function getSessionCaller(secret: string, ttlHours: number): Promis
   if (now - row.lastSeenAt.getTime() > (ttlHours * 3_600_000) / 10) {
     // Best effort: while an upload commits, the extension waits for a later request rather than this one waiting.
     const extended = new Date(now + ttlHours * 3_600_000);
-    if (writeIfFree("UPDATE Session SET lastSeenAt = ?, expiresAt = ? WHERE id = ?", sqlDate(new Date(now)), sqlDate(extended), id)) expiresAt = extended;
+    if (await sqlJobs().authTables.extendSession(id, new Date(now), extended)) expiresAt = extended;
   }
   const role = roleSchema.safeParse(row.user.role);
   if (!role.success) return null;
@@ -54,9 +53,6 @@ export async function deleteSession(secret: string): Promise<void> {
  * Clean-up: deletes sessions past their expiry, at most `limit` rows (RAW SQL, by the expiresAt index, one short
  * write transaction). Returns how many.
  */
-export function deleteExpiredSessions(limit: number, now = new Date()): number {
-  return inWriteTransaction(
-    (sql) =>
-      sql.prepare(`DELETE FROM Session WHERE id IN (SELECT id FROM Session WHERE expiresAt < ? ORDER BY expiresAt LIMIT ?)`).run(sqlDate(now), limit).changes,
-  );
+export function deleteExpiredSessions(limit: number, now = new Date()): Promise<number> {
+  return sqlJobs().authTables.deleteExpiredSessions(limit, now);
 }

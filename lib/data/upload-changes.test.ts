@@ -34,18 +34,18 @@ beforeAll(async () => {
 });
 
 describe("what an upload changed", () => {
-  it("a first upload: every server is new, counted per verdict", () => {
-    const changes = getUploadChanges(first);
+  it("a first upload: every server is new, counted per verdict", async () => {
+    const changes = await getUploadChanges(first);
     expect(changes).toMatchObject({ evaluated: 3, changed: 0, added: 3, total: 3 });
     expect(changes.transitions.every((t) => t.before === null)).toBe(true);
     expect(changes.transitions.reduce((sum, t) => sum + t.count, 0)).toBe(3);
     expect(changes.rows.map((r) => r.fqdn).sort()).toEqual(["chg01.chg.contoso.test", "chg02.chg.contoso.test", "chg03.chg.contoso.test"]);
   });
 
-  it("a later upload: before → after per server, worse first, unchanged servers left out, rules that started or stopped failing", () => {
+  it("a later upload: before → after per server, worse first, unchanged servers left out, rules that started or stopped failing", async () => {
     expect(before.get("chg01.chg.contoso.test")).not.toBe(after.get("chg01.chg.contoso.test"));
     expect(before.get("chg02.chg.contoso.test")).not.toBe(after.get("chg02.chg.contoso.test"));
-    const changes = getUploadChanges(second);
+    const changes = await getUploadChanges(second);
     expect(changes).toMatchObject({ evaluated: 4, changed: 2, worse: 1, improved: 1, added: 1, total: 3 });
     expect(changes.rows.map((r) => [r.fqdn, r.before, r.after])).toEqual([
       ["chg01.chg.contoso.test", before.get("chg01.chg.contoso.test"), after.get("chg01.chg.contoso.test")],
@@ -61,17 +61,17 @@ describe("what an upload changed", () => {
     ]);
   });
 
-  it("pages through the changed servers without changing the counts", () => {
-    const page2 = getUploadChanges(second, 2, 2);
+  it("pages through the changed servers without changing the counts", async () => {
+    const page2 = await getUploadChanges(second, 2, 2);
     expect(page2).toMatchObject({ total: 3, changed: 2, added: 1 });
     expect(page2.rows.map((r) => r.fqdn)).toEqual(["chg04.chg.contoso.test"]);
   });
 
-  it("an upload that changed no verdict says so (servers evaluated, nothing changed)", () => {
-    expect(getUploadChanges(third)).toMatchObject({ evaluated: 1, changed: 0, added: 0, total: 0, transitions: [], rows: [] });
+  it("an upload that changed no verdict says so (servers evaluated, nothing changed)", async () => {
+    expect(await getUploadChanges(third)).toMatchObject({ evaluated: 1, changed: 0, added: 0, total: 0, transitions: [], rows: [] });
   });
 
-  it("an unknown upload changed nothing", () => {
-    expect(getUploadChanges("no-such-upload")).toMatchObject({ at: null, evaluated: 0, total: 0 });
+  it("an unknown upload changed nothing", async () => {
+    expect(await getUploadChanges("no-such-upload")).toMatchObject({ at: null, evaluated: 0, total: 0 });
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { type Verdict, VERDICT_RANK, verdictSchema } from "@/lib/readiness";
 import { failingChanges, type RuleChange } from "@/lib/views/history-changes";
-import { sqlite } from "./sqlite/connection";
+import { sqlJobs } from "./sql-jobs";
 
 // What one upload changed: every server the upload re-evaluated has one Evaluation row with cause "upload:<id>",
 // written at the upload's own instant (commit-upload passes the same `now` to the Upload row and to reevaluate).
@@ -47,51 +47,21 @@ export interface UploadChanges {
   total: number;
 }
 
-// RAW SQL (SQLite; PostgreSQL has the same): each of the upload's rows with the rowid of the server's previous row,
-// found through the (serverId, evaluatedAt) index. Rows of the same instant come in rowid order.
-const PAIRS = `
-WITH cur AS (
-  SELECT e.rowid AS rid, e.serverId, e.evaluatedAt, e.verdict, e.statuses FROM Evaluation e
-  WHERE e.evaluatedAt = @at AND e.cause = @cause
-),
-paired AS (
-  SELECT c.*, (
-    SELECT p.rowid FROM Evaluation p
-    WHERE p.serverId = c.serverId AND p.evaluatedAt <= c.evaluatedAt AND NOT (p.evaluatedAt = c.evaluatedAt AND p.rowid >= c.rid)
-    ORDER BY p.evaluatedAt DESC, p.rowid DESC LIMIT 1
-  ) AS prevRid
-  FROM cur c
-),
-pairs AS (
-  SELECT paired.rid, paired.serverId, paired.verdict AS after, paired.statuses AS afterStatuses, p.verdict AS before, p.statuses AS beforeStatuses
-  FROM paired LEFT JOIN Evaluation p ON p.rowid = paired.prevRid
-)`;
-
-const RANK_SQL = (column: string) =>
-  `CASE ${column} ${Object.entries(VERDICT_RANK)
-    .map(([verdict, rank]) => `WHEN '${verdict}' THEN ${rank}`)
-    .join(" ")} ELSE 9 END`;
-
-/** 0 worse, 1 improved, 2 new; unchanged rows are filtered out before. */
-const GROUP_SQL = `CASE WHEN before IS NULL THEN 2 WHEN ${RANK_SQL("after")} > ${RANK_SQL("before")} THEN 0 ELSE 1 END`;
-
 function verdictOf(value: unknown): Verdict | null {
   const parsed = verdictSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
 
 /** What upload `uploadId` changed; `page` is 1-based over the changed and new servers. */
-export function getUploadChanges(uploadId: string, page = 1, pageSize = UPLOAD_CHANGES_PAGE_SIZE): UploadChanges {
-  const db = sqlite();
-  const upload = db.prepare("SELECT createdAt FROM Upload WHERE id = ?").get(uploadId) as { createdAt: string } | undefined;
+export async function getUploadChanges(uploadId: string, page = 1, pageSize = UPLOAD_CHANGES_PAGE_SIZE): Promise<UploadChanges> {
+  const job = sqlJobs().uploadChanges;
   const empty: UploadChanges = { at: null, evaluated: 0, changed: 0, improved: 0, worse: 0, added: 0, transitions: [], rows: [], total: 0 };
-  if (upload === undefined) return empty;
-  const params = { at: upload.createdAt, cause: `upload:${uploadId}` };
+  const at = await job.uploadInstant(uploadId);
+  if (at === null) return empty;
+  const cause = `upload:${uploadId}`;
 
-  const counts = db
-    .prepare(`${PAIRS} SELECT before, after, COUNT(*) AS n FROM pairs GROUP BY before, after`)
-    .all(params) as { before: string | null; after: string; n: number }[];
-  const result: UploadChanges = { ...empty, at: upload.createdAt };
+  const counts = await job.transitionCounts(at, cause);
+  const result: UploadChanges = { ...empty, at: at.text };
   for (const row of counts) {
     const after = verdictOf(row.after);
     if (after === null) continue;
@@ -113,24 +83,7 @@ export function getUploadChanges(uploadId: string, page = 1, pageSize = UPLOAD_C
   if (result.total === 0) return result;
 
   const offset = (Math.max(1, page) - 1) * pageSize;
-  const rows = db
-    .prepare(
-      `${PAIRS}
-      SELECT s.fqdn, s.name, s.domain, pairs.before, pairs.after, pairs.beforeStatuses, pairs.afterStatuses
-      FROM pairs JOIN Server s ON s.id = pairs.serverId
-      WHERE pairs.before IS NULL OR pairs.before <> pairs.after
-      ORDER BY ${GROUP_SQL}, s.fqdn
-      LIMIT @limit OFFSET @offset`,
-    )
-    .all({ ...params, limit: pageSize, offset }) as {
-    fqdn: string;
-    name: string;
-    domain: string;
-    before: string | null;
-    after: string;
-    beforeStatuses: string | null;
-    afterStatuses: string;
-  }[];
+  const rows = await job.changedRows(at, cause, pageSize, offset);
   for (const row of rows) {
     const after = verdictOf(row.after);
     if (after === null) continue;

@@ -80,11 +80,30 @@ describe("generateFleet", () => {
       expect(probed.slice(0, expected.length)).toEqual(expected);
       expect(probed.some((p) => p.endsWith(":8080"))).toBe(true);
     }
-    const port80Blocked = withChecks.filter((h) => (h.network?.checks ?? []).filter((c) => c.port === 80).every((c) => !c.reachable));
+    const port80Blocked = withChecks.filter(
+      (h) => !h.network?.proxy?.configured && (h.network?.checks ?? []).filter((c) => c.port === 80).every((c) => !c.reachable),
+    );
     expect(port80Blocked.length).toBeGreaterThan(0);
     expect(port80Blocked.every((h) => h.site === "mad")).toBe(true); // the second site of the "mixed" domain (emea)
     const usgov = generateFleet({ servers: 5, seed: 9, cloud: "usgov" });
     expect(usgov.hosts.find((h) => h.network?.checks)?.network?.checks?.[0].host).toBe(endpointsFor("usgov")[0].probeHost);
+  });
+
+  it("sends the third site's servers through a WinHTTP proxy: working in corp, 403 for Service Bus in emea, some probed only directly", () => {
+    const fleet = generateFleet({ servers: 1000, seed: 9 });
+    const proxied = fleet.hosts.filter((h) => h.network?.proxy?.configured === true && h.network.checks !== undefined);
+    expect(new Set(proxied.map((h) => h.site))).toEqual(new Set(["lon", "mil"]));
+    const viaProxy = (h: (typeof proxied)[number]) => (h.network?.checks ?? []).every((c) => c.via === "proxy");
+    const directOnly = proxied.filter((h) => (h.network?.checks ?? []).every((c) => c.via === undefined && !c.reachable));
+    expect(directOnly.length).toBeGreaterThan(0);
+    expect(proxied.every((h) => viaProxy(h) || directOnly.includes(h))).toBe(true);
+    const serviceBus = (h: (typeof proxied)[number]) => (h.network?.checks ?? []).find((c) => c.host === "watchdog.servicebus.windows.net");
+    for (const host of proxied.filter(viaProxy)) {
+      const check = serviceBus(host);
+      expect(check?.proxy).toBe(host.network?.proxy?.address?.replace("http://", ""));
+      expect(check?.proxy).toMatch(new RegExp(`^proxy-${host.site}\\.`));
+      expect(check?.proxyStatus).toBe(host.site === "mil" ? "HTTP/1.1 403 Forbidden" : "HTTP/1.1 200 Connection established");
+    }
   });
 
   it("installs the agent on the first servers of each domain and lets them retrieve the gMSA password", () => {

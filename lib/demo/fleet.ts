@@ -47,7 +47,9 @@ const DEFAULT_AGENTS: Readonly<Record<DomainProfile, number>> = { healthy: 3, mi
  * - Windows Server 2016/2019/2022/2025 with realistic UBRs and .NET releases per OS, some Server Core,
  *   a few domain controllers and workgroup servers, 2–64 GB of memory;
  * - TLS mostly configured, some keys absent or wrong; execution policies, NTLM values, VaultSvc;
- * - connectivity checks against lib/rules/endpoints.ts (one site blocks port 80, one blocks 8080, one uses a proxy);
+ * - connectivity checks against lib/rules/endpoints.ts (one site blocks port 80, one blocks 8080, one goes through a WinHTTP
+ *   proxy: it works in the healthy domain and answers 403 for Service Bus in the mixed one; one proxied server in four
+ *   has direct-only probes, Unknown for the network rules);
  * - the agent installed on the first servers of each domain (3 healthy, 2 mixed, 0 legacy), and up to
  *   `pilotHostsPerDomain` "pilot" servers per domain in the group allowed to retrieve the gMSA password;
  * - a few percent of each fact group not collected, so unknowns and confidence vary.

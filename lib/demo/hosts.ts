@@ -17,8 +17,9 @@ const OS: Readonly<Record<Year, { build: number; ubr: readonly [number, number];
 const YEARS: readonly (readonly [Year, number])[] = [[2016, 20], [2019, 35], [2022, 35], [2025, 10]];
 
 /**
- * KB5070773 (2025-10-20) fixed the known sync problem on 2025. Its OS build is taken to be 26100.6905
- * (from the KB's title as remembered, not from the reference: UNCERTAIN, only used to make demo data plausible).
+ * KB5070773 (2025-10-20) fixed the known sync problem on 2025. Its OS build is 26100.6901 (the title of its
+ * Microsoft Support article; host-os-2025-update judges UBR >= 6901). The demo lists the KB only from UBR 6905
+ * on, as it always has, so that the generated fleets stay the same; hosts at 6901-6904 simply do not list it.
  */
 const KB_2025_FIX = "KB5070773";
 const KB_2025_FIX_UBR = 6905;
@@ -36,12 +37,18 @@ const TAGS = ["prod", "test", "dmz", "identity", "legacy", "pilot", "backup", "w
 const TEAMS = ["identity-team", "infra-ops", "platform", "app-hosting"] as const;
 const AGENT_VERSIONS: readonly (readonly [string, number])[] = [["1.1.2505.0", 50], ["1.1.2334.0", 30], ["1.1.1370.0", 20]];
 
-/** Per-site network conditions: one site blocks outbound port 80, one goes through a proxy, one blocks 8080. */
+/**
+ * Per-site network conditions: one site blocks outbound port 80, one goes through a WinHTTP proxy, one blocks 8080.
+ * The proxy works in healthy domains; in mixed ones it answers 403 for Service Bus (*.servicebus.*). One proxied
+ * server in four was collected with direct probes only (a collector before 1.2): its direct connections time out.
+ */
 export interface SiteNetwork {
   site: string;
   blocksPort80: boolean;
   blocksPort8080: boolean;
   proxy?: string;
+  /** The proxy answers 403 Forbidden for the Service Bus endpoints. */
+  proxyDeniesServiceBus?: boolean;
 }
 
 export function siteNetworks(domain: DemoDomain): SiteNetwork[] {
@@ -50,6 +57,7 @@ export function siteNetworks(domain: DemoDomain): SiteNetwork[] {
     blocksPort80: domain.profile === "mixed" && index === 1,
     blocksPort8080: index === 0,
     proxy: index === 2 ? `http://proxy-${site}.${domain.dnsName}:8080` : undefined,
+    proxyDeniesServiceBus: index === 2 && domain.profile === "mixed",
   }));
 }
 
@@ -122,7 +130,7 @@ function executionPolicyFacts(random: Random): HostFacts["executionPolicy"] {
   };
 }
 
-function networkFacts(random: Random, ctx: HostContext, site: SiteNetwork): HostFacts["network"] {
+function networkFacts(random: Random, ctx: HostContext, site: SiteNetwork, number: number): HostFacts["network"] {
   if (random.chance(0.04)) return { cloud: ctx.cloud };
   const checks: NetworkCheck[] = [];
   for (const endpoint of ctx.endpoints) {
@@ -133,7 +141,32 @@ function networkFacts(random: Random, ctx: HostContext, site: SiteNetwork): Host
   const service = ctx.endpoints.find((endpoint) => endpoint.category === "service");
   if (service !== undefined) checks.push(probe(random, service.probeHost, 8080, !site.blocksPort8080));
   const proxy = site.proxy === undefined ? { configured: false } : { configured: true, address: site.proxy, bypass: `*.${ctx.domain.dnsName};<local>` };
+  if (site.proxy !== undefined) {
+    // The same draws as a direct host (the rest of the fleet stays as it was), then the path the probes took.
+    const server = site.proxy.replace(/^http:\/\//, "");
+    const directOnly = number % 4 === 0;
+    for (let i = 0; i < checks.length; i++) checks[i] = directOnly ? directTimeout(checks[i]) : throughProxy(checks[i], server, site.proxyDeniesServiceBus === true);
+  }
   return { cloud: ctx.cloud, checks, proxy };
+}
+
+/** A direct probe on a proxied network: the perimeter drops it. */
+function directTimeout(check: NetworkCheck): NetworkCheck {
+  return { host: check.host, port: check.port, reachable: false, error: `TCP connect to ${check.host}:${check.port} timed out` };
+}
+
+/** The probe as the collector makes it through the proxy: an HTTP CONNECT (443, 8080) or a plain HEAD request (80). */
+function throughProxy(check: NetworkCheck, server: string, deniesServiceBus: boolean): NetworkCheck {
+  const path = { via: "proxy" as const, proxy: server };
+  if (deniesServiceBus && check.host.includes(".servicebus.")) {
+    const proxyStatus = "HTTP/1.1 403 Forbidden";
+    return { host: check.host, port: check.port, reachable: false, error: `The proxy ${server} answered ${proxyStatus}`, ...path, proxyStatus };
+  }
+  if (!check.reachable) {
+    const proxyStatus = "HTTP/1.1 502 Bad Gateway";
+    return { host: check.host, port: check.port, reachable: false, error: `The proxy ${server} answered ${proxyStatus}`, ...path, proxyStatus };
+  }
+  return { ...check, ...path, proxyStatus: check.port === 80 ? "HTTP/1.1 200 OK" : "HTTP/1.1 200 Connection established" };
 }
 
 function probe(random: Random, host: string, port: number, reachable: boolean): NetworkCheck {
@@ -224,7 +257,7 @@ export function generateHost(random: Random, ctx: HostContext, number: number): 
   }
   if (vault !== undefined) host.services = { vaultSvc: vault };
   if (tier0 !== undefined) host.tier0 = tier0;
-  host.network = networkFacts(random, ctx, site);
+  host.network = networkFacts(random, ctx, site, number);
   // Issue 14, deterministic (no PRNG draw, so every other fact stays as it was): the firewall's user filtering and,
   // in the domain that provisions groups to AD, the TCP 389/3268 probes to its DCs.
   const siteIndex = ctx.networks.indexOf(site);

@@ -56,6 +56,17 @@ export const domainFactsSchema = z
     /** objectVersion of CN=Schema,CN=Configuration,<forest>. */
     schemaVersion: z.number().int().nonnegative(),
     domainControllers: z.array(domainControllerSchema),
+    /** Where the collector read the domain: the machine, whether it is a DC, and whether RSAT-AD-PowerShell is installed there. */
+    collectedOn: z
+      .object({
+        computerName: z.string(),
+        fqdn: z.string(),
+        isDomainController: z.boolean(),
+        rsatAdPowerShell: z.boolean(),
+        /** How RSAT-AD-PowerShell was detected (Get-WindowsFeature, Get-WindowsCapability or the module list). */
+        rsatMethod: z.string(),
+      })
+      .partial(),
     /** Every KDS root key in the forest; an empty array means "collected, none exists". */
     kdsRootKeys: z.array(kdsRootKeySchema),
     /** msDS-Behavior-Version numbers: 0 2000, 2 2003, 3 2008, 4 2008 R2, 5 2012, 6 2012 R2, 7 2016, 10 2025. */

@@ -38,6 +38,15 @@ export const networkCheckSchema = z.object({
   reachable: z.boolean(),
   latencyMs: z.number().nonnegative().optional(),
   error: z.string().optional(),
+  /**
+   * The path the probe took: "direct" (a TCP connection to the host) or "proxy" (an HTTP CONNECT for 443, a plain
+   * HEAD request for 80, through the proxy named in `proxy`). Absent: a direct probe (collectors before 1.2, CSV).
+   */
+  via: z.enum(["direct", "proxy"]).optional(),
+  /** host:port of the proxy the probe went through (via "proxy"). */
+  proxy: z.string().min(1).optional(),
+  /** The proxy's answer: its HTTP status line ("HTTP/1.1 200 Connection established") or the error talking to it. */
+  proxyStatus: z.string().min(1).optional(),
 });
 export type NetworkCheck = z.infer<typeof networkCheckSchema>;
 

@@ -15,10 +15,29 @@ export const tenantFeaturesSchema = z
 export type TenantFeatures = z.infer<typeof tenantFeaturesSchema>;
 export type TenantAttestationKey = z.infer<typeof tenantAttestationKeySchema>;
 
+/**
+ * The built-in Entra roles that can install and configure cloud sync, by role template id (the roleDefinitionId
+ * of built-in roles; stable across tenants): the Hybrid Identity Administrator the prerequisites ask for, and the
+ * Global Administrator, which holds every permission of it.
+ */
+export const TENANT_ADMIN_ROLES = {
+  "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2": "Hybrid Identity Administrator",
+  "62e90394-69f5-4237-9190-012177145e10": "Global Administrator",
+} as const;
+export const tenantAdminRoleSchema = z.enum(["Hybrid Identity Administrator", "Global Administrator"]);
+export type TenantAdminRole = z.infer<typeof tenantAdminRoleSchema>;
+/** active: the role is held now (a standing or activated assignment); eligible: PIM-eligible, activated on demand. */
+export const roleAssignmentKindSchema = z.enum(["active", "eligible"]);
+export type RoleAssignmentKind = z.infer<typeof roleAssignmentKindSchema>;
+
 export const tenantFactsSchema = z
   .object({
     tenantId: z.string(),
-    /** Members of the Hybrid Identity Administrator role (from Microsoft Graph). */
+    /**
+     * Users holding a role that can install cloud sync (from Microsoft Graph): the Hybrid Identity Administrator
+     * role's members, and with role assignments and PIM eligibility schedules also Global Administrators,
+     * eligible holders and members of role-assignable groups. One entry per user, role, assignment and group.
+     */
     hybridIdentityAdmins: z.array(
       z
         .object({
@@ -28,6 +47,12 @@ export const tenantFactsSchema = z
           /** Graph onPremisesSyncEnabled: true for synced users, null/false for cloud-only. */
           onPremisesSyncEnabled: z.boolean().nullable(),
           accountEnabled: z.boolean(),
+          /** The role held; absent = Hybrid Identity Administrator (the role members list). */
+          role: tenantAdminRoleSchema,
+          /** How it is held; absent = active (the role members list shows active holders only). */
+          assignment: roleAssignmentKindSchema,
+          /** The role-assignable group through which the user holds the role; absent = assigned directly. */
+          viaGroup: z.string(),
         })
         .partial()
         .required({ userPrincipalName: true }),

@@ -37,6 +37,8 @@ describe("detectFormat: every fixture is detected as its own format", () => {
     ["graph-domains.json", "graph-json"],
     ["graph-hybrid-admins.json", "graph-json"],
     ["graph-combined.json", "graph-json"],
+    ["graph-role-assignments.json", "graph-json"],
+    ["graph-admin-roles-collect.json", "graph-json"],
     ["scope-plan.json", "scope-plan"],
     ["scope-plan.csv", "scope-plan"],
   ])("%s -> %s", (name, format) => {

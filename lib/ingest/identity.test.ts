@@ -63,6 +63,12 @@ describe("normalizeHostIdentity", () => {
 
   it("helpers", () => {
     expect(normalizeDnsName(" \\\\SRV.CORP.COM.. ")).toBe("srv.corp.com");
+    // A long run of dots inside the name stays, in linear time (a /\.+$/ regex is quadratic there).
+    const dotted = `e${".".repeat(200_000)}mea.contoso.com`;
+    const start = performance.now();
+    expect(normalizeDnsName(dotted)).toBe(dotted);
+    expect(normalizeDnsName(`${dotted}...`)).toBe(dotted);
+    expect(performance.now() - start).toBeLessThan(500);
     expect(normalizeNetbiosName("corp")).toBe("CORP");
     expect(dnsNameProblem("srv01.corp.contoso.com")).toBeUndefined();
     expect(dnsNameProblem("srv..corp")).toMatch(/empty part/);

@@ -15,7 +15,11 @@ const LABEL = /^[\p{L}\p{N}_](?:[\p{L}\p{N}_-]*[\p{L}\p{N}_])?$/u;
 
 /** "\\SRV01.corp.contoso.com." -> "srv01.corp.contoso.com" (no validation). */
 export function normalizeDnsName(raw: string): string {
-  return raw.trim().replace(/^\\\\+/, "").replace(/\.+$/, "").toLowerCase();
+  // Trailing dots are cut with a loop: /\.+$/ is quadratic on a long run of dots that is not at the end.
+  const name = raw.trim().replace(/^\\\\+/, "");
+  let end = name.length;
+  while (end > 0 && name.charCodeAt(end - 1) === 46) end--;
+  return name.slice(0, end).toLowerCase();
 }
 
 /** "corp" -> "CORP". */

@@ -29,6 +29,28 @@ describe("domain-rsat-ad-powershell", () => {
     expect(outcome.status === "unknown" && outcome.reason.collect).toContain("Get-WindowsFeature RSAT-AD-PowerShell");
   });
 
+  describe("where the collector ran (domain.collectedOn)", () => {
+    const withOn = (domainControllers: unknown, collectedOn: unknown) => ctx({ domain: { domainControllers, collectedOn } as DomainFacts });
+    const memberServer = { computerName: "SYNC01", fqdn: "sync01.corp.contoso.com", isDomainController: false, rsatAdPowerShell: true, rsatMethod: "Get-WindowsFeature RSAT-AD-PowerShell" };
+
+    it("stays unknown when the module was found only on a member server, saying where it was collected", () => {
+      const outcome = rule.evaluate(withOn([{ name: "DC01" }], memberServer));
+      expect(outcome.status).toBe("unknown");
+      expect(outcome.message).toMatch(/collector ran on sync01\.corp\.contoso\.com, not a domain controller, where RSAT-AD-PowerShell is installed/);
+      expect(outcome.evidence.find((e) => e.fact === "domain.collectedOn")?.actual).toMatchObject({ isDomainController: false, rsatAdPowerShell: true });
+    });
+
+    it("passes on the DC's own state and shows the collection host as evidence", () => {
+      const outcome = rule.evaluate(withOn([{ name: "DC01", rsatAdPowerShell: true }], { ...memberServer, computerName: "DC01", fqdn: "dc01.corp.contoso.com", isDomainController: true }));
+      expect(outcome.status).toBe("pass");
+      expect(outcome.evidence.at(-1)).toMatchObject({ fact: "domain.collectedOn", actual: { computer: "dc01.corp.contoso.com", isDomainController: true } });
+    });
+
+    it("fails when every DC was checked, whatever the member server has", () => {
+      expect(rule.evaluate(withOn([{ name: "DC01", rsatAdPowerShell: false }], memberServer)).status).toBe("fail");
+    });
+  });
+
   it("answers unknown when the DC list is missing or empty", () => {
     expect(rule.evaluate(withDcs(undefined)).status).toBe("unknown");
     expect(rule.evaluate(withDcs([])).status).toBe("unknown");

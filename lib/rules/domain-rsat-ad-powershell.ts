@@ -3,24 +3,50 @@ import { DCS_FACT, readDomainControllers, type DcView } from "./domain/domain-co
 import { psSingleQuoted } from "./domain/powershell";
 import { cite, DOCS } from "./sources";
 import { evidence, fail, pass, unknown } from "./outcome";
-import { defineRule, type RuleContext, type RuleOutcome } from "./types";
+import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "./types";
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Where the collector read the domain (domain.collectedOn), as evidence; null when not recorded. */
+function collectedOnEvidence(ctx: RuleContext): Evidence | null {
+  const on: unknown = isRecord(ctx.domain) ? ctx.domain.collectedOn : undefined;
+  if (!isRecord(on)) return null;
+  const name = typeof on.fqdn === "string" ? on.fqdn : typeof on.computerName === "string" ? on.computerName : null;
+  const isDc = typeof on.isDomainController === "boolean" ? on.isDomainController : null;
+  const rsat = typeof on.rsatAdPowerShell === "boolean" ? on.rsatAdPowerShell : null;
+  const method = typeof on.rsatMethod === "string" ? on.rsatMethod : null;
+  return evidence(
+    "domain.collectedOn",
+    { computer: name, isDomainController: isDc, rsatAdPowerShell: rsat, detectedWith: method },
+    "where the collector ran; RSAT-AD-PowerShell there counts for this rule only on a domain controller",
+  );
+}
 
 function evaluateRsat(ctx: RuleContext): RuleOutcome {
   const dcs = readDomainControllers(ctx);
   if (!Array.isArray(dcs)) return dcs;
+  const where = collectedOnEvidence(ctx);
   const found = dcs.map((dc) =>
     evidence(`${DCS_FACT}[${dc.index}].rsatAdPowerShell`, { name: dc.label, rsatAdPowerShell: dc.rsatAdPowerShell ?? null }, "true on at least one domain controller"),
   );
+  if (where !== null) found.push(where);
   const withModule = dcs.filter((dc) => dc.rsatAdPowerShell === true).map((dc) => dc.label);
   if (withModule.length > 0) {
     return pass(`The AD PowerShell module (RSAT-AD-PowerShell) is installed on ${withModule.join(", ")}.`, found);
   }
   const undecided = dcs.filter((dc) => dc.rsatAdPowerShell === undefined);
   if (undecided.length > 0) {
+    const on = where?.actual as { computer: string | null; isDomainController: boolean | null; rsatAdPowerShell: boolean | null } | undefined;
+    const offDc =
+      on !== undefined && on.isDomainController === false && on.rsatAdPowerShell !== null
+        ? ` The collector ran on ${on.computer ?? "a member server"}, not a domain controller, where RSAT-AD-PowerShell is ${on.rsatAdPowerShell ? "installed" : "not installed"}; run it (or the collect command) on a domain controller.`
+        : "";
     return unknown(
       `${DCS_FACT}[${undecided[0]?.index ?? 0}].rsatAdPowerShell`,
       HINT.dcRsatAdPowerShell,
-      `No domain controller is known to have RSAT-AD-PowerShell, and it was not checked on ${undecided.map((dc) => dc.label).join(", ")}.`,
+      `No domain controller is known to have RSAT-AD-PowerShell, and it was not checked on ${undecided.map((dc) => dc.label).join(", ")}.${offDc}`,
       found,
     );
   }
@@ -47,6 +73,9 @@ export default defineRule({
       "The cloud sync page says \"PowerShell RSAT modules on a domain controller\" without naming a feature; the rule " +
         "checks the Windows feature RSAT-AD-PowerShell (the Active Directory module for Windows PowerShell), which the " +
         "Windows Server gMSA page calls \"Windows PowerShell for Active Directory\" (part of the AD DS RSAT).",
+      "The collector detects the module on the machine it runs on, domain controller or not (Get-WindowsFeature RSAT-AD-PowerShell on Windows Server, " +
+        "Get-WindowsCapability on a Windows client) and records where (domain.collectedOn); only a domain controller's state decides this rule, " +
+        "a member server's is shown as evidence.",
       "Domain controllers promoted with -IncludeManagementTools (the Server Manager default) already have it; the rule " +
         "answers unknown rather than fail when the feature state was not collected for any DC.",
     ],

@@ -16,6 +16,11 @@ export interface EndpointRequirement {
   port: 80 | 443;
   category: "service" | "registration" | "certificate-validation";
   probeHost: string;
+  /**
+   * A second port on which a reached probe also satisfies the entry, where the page's port and the host's real use
+   * disagree (the collector probes both; either reached counts, a fail needs every probe on both to fail).
+   */
+  alsoPort?: 80;
 }
 
 function exact(host: string, port: 80 | 443, category: EndpointRequirement["category"]): EndpointRequirement {
@@ -44,7 +49,9 @@ const PUBLIC: readonly EndpointRequirement[] = [
   exact("login.live.com", 443, "registration"),
   exact("aadcdn.msauth.net", 443, "registration"),
   exact("aadcdn.msftauth.net", 443, "registration"),
-  exact("www.msftconnecttest.com", 443, "registration"),
+  // Listed without a port (443 by the page's convention), but it is Windows' network connectivity test host
+  // (NCSI fetches http://www.msftconnecttest.com/connecttest.txt), so port 80 is probed as well; either counts.
+  { ...exact("www.msftconnecttest.com", 443, "registration"), alsoPort: 80 },
 ];
 
 const US_GOVERNMENT: readonly EndpointRequirement[] = [

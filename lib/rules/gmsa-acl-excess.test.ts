@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Ace } from "@/lib/facts";
 import { ace, aclFacts, EXAMPLE_DOMAIN, exampleContext, GMSA, INSTALLER_ACES } from "./acl/examples";
-import { GUIDS } from "@/lib/facts";
+import { GUIDS, UNRESOLVED_GUID } from "@/lib/facts";
+import { EXCHANGE_PUBLIC_FOLDER_CLASS } from "./acl/exchange-schema";
 import { AD_RIGHTS } from "@/lib/facts";
 import { describeAclRuleContract } from "./testing/acl-kit";
 import rule from "./gmsa-acl-excess";
@@ -35,6 +36,34 @@ describe("gmsa-acl-excess", () => {
     ["BasicRead on groups", ace({ rights: AD_RIGHTS.ReadProperty, inheritanceType: "Descendents", inheritedObjectType: GUIDS.group })],
   ])("does not flag the installer/ADSyncConfig grant %s", (_label, extra) => {
     expect(evaluate([extra]).status).toBe("pass");
+  });
+
+  it("accepts the installer's publicFolder read by GUID and by the name a dsacls export prints", () => {
+    const byGuid = ace({ rights: AD_RIGHTS.ReadProperty, inheritanceType: "Descendents", inheritedObjectType: EXCHANGE_PUBLIC_FOLDER_CLASS });
+    expect(evaluate([byGuid]).status).toBe("pass");
+    for (const name of ["publicFolder", "Public-Folder"]) {
+      const byName: Ace = { ...byGuid, inheritedObjectType: UNRESOLVED_GUID, unresolved: { inheritedObjectType: name } };
+      expect(evaluate([byName]).status).toBe("pass");
+    }
+  });
+
+  it("still flags rights beyond Read on publicFolder objects, naming the class", () => {
+    const outcome = evaluate([
+      ace({ rights: AD_RIGHTS.ReadProperty | AD_RIGHTS.WriteProperty, inheritanceType: "Descendents", inheritedObjectType: EXCHANGE_PUBLIC_FOLDER_CLASS }),
+    ]);
+    expect(outcome.status).toBe("fail");
+    expect(severity(outcome)).toBe("warning");
+    expect(outcome.evidence[0]).toMatchObject({ actual: { excessRights: ["WriteProperty"] } });
+    expect(JSON.stringify(outcome.evidence[0])).toContain("publicFolder");
+  });
+
+  it("is unknown for another name outside the default schema (not a documented grant's class)", () => {
+    const other: Ace = {
+      ...ace({ rights: AD_RIGHTS.ReadProperty, inheritanceType: "Descendents" }),
+      inheritedObjectType: UNRESOLVED_GUID,
+      unresolved: { inheritedObjectType: "contoso-Badge" },
+    };
+    expect(evaluate([other]).status).toBe("unknown");
   });
 
   it("grades read-only excess as info", () => {

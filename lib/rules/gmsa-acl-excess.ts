@@ -7,6 +7,7 @@ import { AD_RIGHTS } from "@/lib/facts";
 import { prepareAcl, UNKNOWN_INHERITANCE_FACT } from "./acl/rule-kit";
 import { collectUnresolved, UNRESOLVED_FACT } from "./acl/unresolved";
 import { cite, DOCS } from "./sources";
+import { EXCHANGE_PUBLIC_FOLDER_CLASS } from "./acl/exchange-schema";
 import { COMMON_ACL_NOTES } from "./acl/sources";
 import { syncFeatures } from "./acl/sync-features";
 import { featureUse } from "./feature/use";
@@ -98,7 +99,7 @@ export default defineRule({
     ],
     notes: [
       "The allowed set is the custom gMSA table plus everything the installer's \"ALL\" set grants (ms-DS-ConsistencyGuid, msDS-KeyCredentialLink, password hash sync, password writeback, group writeback, Exchange hybrid, UserGroupCreateDelete) and Entra Connect's BasicRead, so installer-made ACEs are never flagged.",
-      "Exchange mail public folder read (RP;;publicFolder) is not in the allowed set: the publicFolder class GUID comes from the Exchange schema extension and public sources disagree on it, so such an ACE shows as a read-only excess (info).",
+      "Exchange mail public folder read (Read all properties on descendant publicFolder objects, ADSyncConfig's RP;;publicFolder, part of the installer's \"ALL\" set) is an expected grant: publicFolder is the Exchange schema extension's class f0f8ffac-1191-11d0-a060-00aa006c33ed, matched by GUID (Get-Acl exports) or by the name publicFolder/Public-Folder (dsacls text). Some public GUID tables print that GUID under other names (Shared-Folder, Read-Only-Replication-Secret-Synchronization); the Exchange schema names it public-folder. Any right beyond Read on publicFolder objects is still excess.",
       "Read-only excess (ListChildren, ReadProperty, ListObject, ReadControl) is reported with severity info; anything that can change objects, ACLs or owners is a warning.",
       "Grants to groups count only with membership data; broad groups (Everyone, Authenticated Users, Users, Pre-Windows 2000 Compatible Access, Domain Users, Domain Computers) are left out of this check.",
       ...COMMON_ACL_NOTES,
@@ -147,6 +148,16 @@ export default defineRule({
         acl: aclFacts([
           ...INSTALLER_ACES,
           ace({ rights: AD_RIGHTS.ReadProperty, inheritanceType: "Descendents", inheritedObjectType: GUIDS.organizationalUnit }),
+        ]),
+      }),
+    },
+    {
+      name: "the installer's Exchange mail public folder read (Read all properties on descendant publicFolder objects)",
+      expect: "pass",
+      context: exampleContext({
+        acl: aclFacts([
+          ...INSTALLER_ACES,
+          ace({ rights: AD_RIGHTS.ReadProperty, inheritanceType: "Descendents", inheritedObjectType: EXCHANGE_PUBLIC_FOLDER_CLASS }),
         ]),
       }),
     },

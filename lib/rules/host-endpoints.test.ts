@@ -3,6 +3,7 @@ import type { NetworkCheck } from "@/lib/facts";
 import { endpointsFor } from "./endpoints";
 import rule from "./host-endpoints";
 import { hostContext } from "./host/examples";
+import { describePowerShellProblems } from "@/lib/powershell/lint";
 import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./testing/host-kit";
 
 const reachAll = (cloud: "public" | "usgov"): NetworkCheck[] =>
@@ -21,6 +22,55 @@ describe("host-endpoints", () => {
       { pattern: "crl.microsoft.com", probeHost: "crl.microsoft.com", port: 80, error: "HTTP 403 from proxy" },
     ]);
     expect(outcome.message).toContain("2 of 15");
+  });
+
+  describe("behind a WinHTTP proxy", () => {
+    const proxy = { configured: true, address: "proxy.corp.contoso.com:8080", bypass: "<local>;*.corp.contoso.com" };
+    const viaProxy = (check: NetworkCheck): NetworkCheck => ({ ...check, via: "proxy", proxy: "proxy.corp.contoso.com:8080", proxyStatus: "HTTP/1.1 200 Connection established" });
+
+    it("is unknown naming the proxy when endpoints were only probed directly, with proxied tests to run", () => {
+      const checks = reachAll("public").map((check) => ({ ...check, reachable: false, error: "TCP connect timed out" }));
+      const outcome = expectUnknown(rule.evaluate(hostContext({ network: { cloud: "public", proxy, checks } })));
+      expect(outcome.message).toContain("0 of 15 required public endpoints were reached; 15 were only probed directly");
+      expect(outcome.message).toContain("the WinHTTP proxy proxy.corp.contoso.com:8080 (bypass: <local>;*.corp.contoso.com)");
+      expect(outcome.evidence[0]).toMatchObject({ fact: "host.network.proxy", actual: { address: "proxy.corp.contoso.com:8080" } });
+      const lines = outcome.reason.collect.split("\n");
+      expect(lines[0]).toBe("netsh winhttp show proxy");
+      expect(lines).toContain("Invoke-WebRequest -Uri 'http://crl.microsoft.com/' -Method Head -UseBasicParsing -Proxy 'http://proxy.corp.contoso.com:8080'");
+      expect(describePowerShellProblems(outcome.reason.collect)).toBe("");
+    });
+
+    it("judges proxied probes, ignores direct ones beside them, and fails an endpoint the proxy refuses", () => {
+      const direct = reachAll("public").map((check) => ({ ...check, reachable: false, error: "TCP connect timed out" }));
+      const proxied = reachAll("public").map(viaProxy);
+      expect(rule.evaluate(hostContext({ network: { cloud: "public", proxy, checks: [...direct, ...proxied] } })).status).toBe("pass");
+      const refused = proxied.map((check) =>
+        check.host === "login.live.com" ? { ...check, reachable: false, proxyStatus: "HTTP/1.1 403 Forbidden", error: "The proxy proxy.corp.contoso.com:8080 answered HTTP/1.1 403 Forbidden" } : check,
+      );
+      const outcome = expectFail(rule.evaluate(hostContext({ network: { cloud: "public", proxy, checks: refused } })));
+      expect(outcome.message).toBe("1 of 15 required public endpoints are unreachable: login.live.com:443.");
+      expect(outcome.evidence[0].actual).toMatchObject({ probeHost: "login.live.com", error: "The proxy proxy.corp.contoso.com:8080 answered HTTP/1.1 403 Forbidden" });
+    });
+
+    it("counts direct probes of bypassed hosts and of hosts a per-scheme proxy does not serve", () => {
+      const bypassAll = { ...proxy, bypass: "*.com;*.net" };
+      expect(rule.evaluate(hostContext({ network: { cloud: "public", proxy: bypassAll, checks: reachAll("public") } })).status).toBe("pass");
+      const httpsOnly = { ...proxy, address: "https=proxy.corp.contoso.com:8443" };
+      const checks = reachAll("public").map((check) => (check.port === 443 ? viaProxy(check) : check));
+      expect(rule.evaluate(hostContext({ network: { cloud: "public", proxy: httpsOnly, checks } })).status).toBe("pass");
+    });
+  });
+
+  it("accepts www.msftconnecttest.com on port 80 as well as 443, and fails it only when both failed", () => {
+    const without = reachAll("public").filter((check) => check.host !== "www.msftconnecttest.com");
+    const on80 = [...without, { host: "www.msftconnecttest.com", port: 80, reachable: true }];
+    expect(rule.evaluate(hostContext({ network: { cloud: "public", checks: on80 } })).status).toBe("pass");
+    const both = [...without, { host: "www.msftconnecttest.com", port: 443, reachable: false, error: "timeout" }, { host: "www.msftconnecttest.com", port: 80, reachable: true }];
+    expect(rule.evaluate(hostContext({ network: { cloud: "public", checks: both } })).status).toBe("pass");
+    const neither = [...without, { host: "www.msftconnecttest.com", port: 443, reachable: false, error: "timeout" }, { host: "www.msftconnecttest.com", port: 80, reachable: false, error: "refused" }];
+    const outcome = expectFail(rule.evaluate(hostContext({ network: { cloud: "public", checks: neither } })));
+    expect(outcome.message).toContain("www.msftconnecttest.com:443");
+    expect(outcome.evidence[0].expected).toBe("reachable on TCP 443 or 80 (registration)");
   });
 
   it("judges www.microsoft.com separately on 80 and 443", () => {

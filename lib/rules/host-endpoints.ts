@@ -3,7 +3,8 @@ import { defineRule, type CollectHint, type Evidence, type RuleContext, type Rul
 import type { Cloud, NetworkCheck } from "@/lib/facts";
 import { compilePattern, endpointsFor, matchesCompiled, normalizeHostName, type CompiledPattern, type EndpointRequirement } from "./endpoints";
 import { hostContext } from "./host/examples";
-import { readChecks, readCloud, type ProbeResult } from "./host/network";
+import { readCloud, type ProbeResult } from "./host/network";
+import { describeProxy, proxiedTestCommand, readProbePaths, type ProxySetting } from "./host/proxy";
 import { constantUnknown, frozenEvidence } from "./host/frozen";
 import { own } from "./host/read";
 import { COLLECTOR_HINT, prerequisites, prerequisites2025April, SECTION } from "./host/sources";
@@ -24,6 +25,8 @@ const WILDCARD_NOTE =
 interface PlannedRequirement {
   requirement: EndpointRequirement;
   port: number;
+  /** The entry's second port (EndpointRequirement.alsoPort), -1 when none. */
+  alsoPort: number;
   pattern: CompiledPattern;
   /** "*.msappproxy.net:443" */
   label: string;
@@ -53,9 +56,10 @@ function planFor(cloud: Cloud): CloudPlan {
     (requirement): PlannedRequirement => ({
       requirement,
       port: requirement.port,
+      alsoPort: requirement.alsoPort ?? -1,
       pattern: compilePattern(requirement.pattern),
       label: `${requirement.pattern}:${requirement.port}`,
-      expected: `reachable on TCP ${requirement.port} (${requirement.category})`,
+      expected: `reachable on TCP ${requirement.port}${requirement.alsoPort ? ` or ${requirement.alsoPort}` : ""} (${requirement.category})`,
       collect:
         `Test-NetConnection -ComputerName ${requirement.probeHost} -Port ${requirement.port}` +
         (requirement.pattern === requirement.probeHost ? "" : `  # ${requirement.pattern}`),
@@ -103,7 +107,7 @@ function stateOf(planned: PlannedRequirement, checks: readonly ProbeResult[]): n
   let state = NOT_PROBED;
   for (let i = 0; i < checks.length; i++) {
     const check = checks[i];
-    if (check.port !== planned.port || !matchesCompiled(names[i], planned.pattern)) continue;
+    if ((check.port !== planned.port && check.port !== planned.alsoPort) || !matchesCompiled(names[i], planned.pattern)) continue;
     if (check.reachable) return REACHED;
     state = FAILED;
   }
@@ -121,11 +125,15 @@ function allStandardReached(checks: readonly ProbeResult[], standard: NonNullabl
   return true;
 }
 
-/** The checks a requirement covers (only built for the endpoints reported as failed). */
-function probesOf(planned: PlannedRequirement, checks: readonly ProbeResult[]): ProbeResult[] {
+/**
+ * The checks a requirement covers (only built for the endpoints reported as failed or unknown). `names` holds the
+ * normalized names of the counted checks; another list (`normalize`) has its names normalized here.
+ */
+function probesOf(planned: PlannedRequirement, checks: readonly ProbeResult[], normalize = false): ProbeResult[] {
   const probes: ProbeResult[] = [];
   for (let i = 0; i < checks.length; i++) {
-    if (checks[i].port === planned.port && matchesCompiled(names[i], planned.pattern)) probes.push(checks[i]);
+    const name = normalize ? normalizeHostName(checks[i].host) : names[i];
+    if ((checks[i].port === planned.port || checks[i].port === planned.alsoPort) && matchesCompiled(name, planned.pattern)) probes.push(checks[i]);
   }
   return probes;
 }
@@ -150,9 +158,10 @@ function collectHint(missing: readonly PlannedRequirement[]): CollectHint {
 
 function evaluate(ctx: RuleContext): RuleOutcome {
   const host = own(ctx, "host");
-  const checks = readChecks(host);
+  const paths = readProbePaths(host);
+  const checks = paths?.counted;
   const cloudFact = readCloud(host);
-  if (!checks || checks.length === 0) {
+  if (!paths || (checks!.length === 0 && paths.directOnly.length === 0)) {
     return NO_CHECKS[cloudFact?.cloud ?? "public"]();
   }
   if (!cloudFact) {
@@ -163,6 +172,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   const requirements = plan.requirements;
   const total = requirements.length;
 
+  if (!checks) return BAD_CLOUD();
   if (plan.standard !== null && allStandardReached(checks, plan.standard)) {
     return assumed ? pass(plan.passMessageAssumed, plan.passEvidenceAssumed) : pass(plan.passMessage, plan.passEvidence);
   }
@@ -203,6 +213,11 @@ function evaluate(ctx: RuleContext): RuleOutcome {
       found,
     );
   }
+  const proxy = paths.proxy;
+  if (proxy !== null && paths.directOnly.length > 0) {
+    const directOnly = notProbed.filter((planned) => probesOf(planned, paths.directOnly, true).length > 0);
+    if (directOnly.length > 0) return directOnlyUnknown(proxy, cloud, total, notProbed, directOnly, [...notProbedEvidence, cloudFound], cloudNote);
+  }
   return unknown(
     FACT,
     collectHint(notProbed),
@@ -213,9 +228,40 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   );
 }
 
+/** Unknown naming the proxy: some endpoints were probed only directly, on a host whose agent goes through the proxy. */
+function directOnlyUnknown(
+  proxy: ProxySetting,
+  cloud: Cloud,
+  total: number,
+  notProbed: readonly PlannedRequirement[],
+  directOnly: readonly PlannedRequirement[],
+  found: Evidence[],
+  cloudNote: string,
+): RuleOutcome {
+  const lines = [...new Set(directOnly.map((planned) => proxiedTestCommand(proxy, planned.port, planned.requirement.probeHost)))];
+  const others = notProbed.length - directOnly.length;
+  found.unshift(evidence("host.network.proxy", { address: proxy.address, bypass: proxy.bypass }, "probes on the agent's path: through the proxy, or direct to a bypassed host"));
+  return unknown(
+    FACT,
+    { command: ["netsh winhttp show proxy", ...lines].join("\n"), note: `Each line sends one HEAD request through the proxy the agent uses (any HTTP answer from the service means the path is open; 403 or 407 from the proxy means it is not). ${COLLECTOR_HINT}` },
+    `${total - notProbed.length} of ${total} required ${cloud} endpoints were reached${cloudNote}; ${directOnly.length} were only probed directly, but this server sends the agent's traffic through ${describeProxy(proxy)}: ${directOnly
+      .map((planned) => planned.label)
+      .join(", ")}${others > 0 ? `; ${others} not probed at all` : ""}.`,
+    found,
+  );
+}
+
 /** Every required public-cloud endpoint reached through its probe host (for the examples). */
 function allPublicReached(): NetworkCheck[] {
   return endpointsFor("public").map((requirement) => ({ host: requirement.probeHost, port: requirement.port, reachable: true }));
+}
+
+const EXAMPLE_PROXY = { configured: true, address: "proxy.corp.contoso.com:8080", bypass: "<local>;*.corp.contoso.com" };
+
+/** A probe as the collector makes it through the example proxy (CONNECT for 443, a plain request for 80). */
+function throughProxy(check: NetworkCheck): NetworkCheck {
+  const status = check.port === 80 ? "HTTP/1.1 200 OK" : "HTTP/1.1 200 Connection established";
+  return { ...check, via: "proxy", proxy: "proxy.corp.contoso.com:8080", proxyStatus: status };
 }
 
 export default defineRule({
@@ -233,6 +279,8 @@ export default defineRule({
       "Wildcard entries cannot be probed directly; each has a representative probe host under the wildcard (lib/rules/endpoints.ts justifies each; some are marked UNCERTAIN). Any check on the right port whose host the pattern covers counts.",
       "The cloud comes from host.network.cloud; when not recorded, the public cloud is assumed and the message says so.",
       "Endpoints not probed make the result unknown (never fail) unless another endpoint failed; the evidence lists each failing endpoint with its pattern, probe host, port and error.",
+      "Behind a WinHTTP proxy only the agent's path counts: probes made through the proxy (an HTTP CONNECT for 443, a plain request for 80, each with the proxy's answer), and direct probes of hosts on the proxy's bypass list. An endpoint probed only directly on a proxied host is Unknown, and the message names the proxy; a 403 from the proxy is a fail of that endpoint.",
+      "www.msftconnecttest.com is listed without a port, which by the page's convention means 443; it is also Windows' network connectivity test host, fetched over HTTP (port 80). The collector probes both ports and either one reached satisfies the entry; it fails only when every probe on both ports failed.",
       "The list changed over time: 2023 included *.cloudwebappproxy.net (gone by 2025-04); the 2025-04 registration list had only login.windows.net; login.live.com, aadcdn.msauth.net, aadcdn.msftauth.net and www.msftconnecttest.com appear in 2026-07-27. The US Government list's 'mfstauthimages.us' typo (2025) is fixed in 2026.",
     ],
     remediation: {
@@ -242,7 +290,8 @@ export default defineRule({
         "Public cloud, TCP 80: mscrl.microsoft.com, crl.microsoft.com, ocsp.msocsp.com, www.microsoft.com.",
         "US Government cloud: see the U.S. Government Cloud tab of the prerequisites page (*.msappproxy.us, *.servicebus.usgovcloudapi.net, *.microsoftonline.us, login.windows.us, ... and the .us certificate-validation hosts on port 80).",
         "If URLs cannot be allowed, allow the Azure datacenter IP ranges (updated weekly).",
-        "Proxy: at least HTTP/1.1 with chunked encoding enabled.",
+        "Proxy: at least HTTP/1.1 with chunked encoding enabled, and every listed URL allowed at the proxy too (a 403 from the proxy fails the endpoint).",
+        "Test behind a proxy: netsh winhttp show proxy, then for each endpoint Invoke-WebRequest -Uri 'https://<host>/' -Method Head -UseBasicParsing -Proxy 'http://<proxy>:<port>' (http:// for the port 80 hosts).",
       ],
     },
   },
@@ -267,6 +316,33 @@ export default defineRule({
           ),
         },
       }),
+    },
+    {
+      name: "every public endpoint reached through the WinHTTP proxy",
+      expect: "pass",
+      context: hostContext({ network: { cloud: "public", proxy: EXAMPLE_PROXY, checks: allPublicReached().map(throughProxy) } }),
+    },
+    {
+      name: "the proxy answers 403 for Service Bus",
+      expect: "fail",
+      context: hostContext({
+        network: {
+          cloud: "public",
+          proxy: EXAMPLE_PROXY,
+          checks: allPublicReached()
+            .map(throughProxy)
+            .map((check) =>
+              check.host === "watchdog.servicebus.windows.net"
+                ? { ...check, reachable: false, proxyStatus: "HTTP/1.1 403 Forbidden", error: "The proxy proxy.corp.contoso.com:8080 answered HTTP/1.1 403 Forbidden" }
+                : check,
+            ),
+        },
+      }),
+    },
+    {
+      name: "behind a proxy, every endpoint probed only directly",
+      expect: "unknown",
+      context: hostContext({ network: { cloud: "public", proxy: EXAMPLE_PROXY, checks: allPublicReached() } }),
     },
     {
       name: "only the sign-in endpoint probed",

@@ -80,6 +80,36 @@ describe("host-gmsa-retrieval", () => {
     expect(evaluate(withList(["CORP\\SYNC01$"]), host).status).toBe("pass");
   });
 
+  describe("disjoint DNS namespace (DNS suffix is not the AD domain)", () => {
+    const disjoint = (identity: NonNullable<HostFacts["identity"]>): HostFacts => ({ identity });
+
+    it("matches CORP\\SYNC01$ for sync01.dmz.contoso.net by computer name within the evaluated AD domain", () => {
+      const outcome = evaluate(withList(["CORP\\SYNC01$"]), disjoint({ fqdn: "sync01.dmz.contoso.net", netbiosName: "SYNC01" }));
+      expect(outcome.status).toBe("pass");
+      expect(outcome.message).toContain("CORP\\SYNC01$");
+    });
+
+    it("also when host.identity.domain carries the DNS suffix, and for a DNS-qualified list entry", () => {
+      const host = disjoint({ fqdn: "sync01.dmz.contoso.net", domain: "dmz.contoso.net" });
+      expect(evaluate(withList(["CORP\\SYNC01$"]), host).status).toBe("pass");
+      expect(evaluate(withList(["corp.contoso.com\\SYNC01$"]), host).status).toBe("pass");
+    });
+
+    it("still fails when only another computer of the AD domain is listed", () => {
+      const outcome = evaluate(withList(["CORP\\SYNC02$"]), disjoint({ fqdn: "sync01.dmz.contoso.net", netbiosName: "SYNC01" }));
+      expect(outcome.status).toBe("fail");
+    });
+
+    it("keeps an explicit NetBIOS domain of another domain as another principal", () => {
+      const outcome = evaluate(withList(["CORP\\SYNC01$"]), disjoint({ fqdn: "sync01.dmz.contoso.net", netbiosName: "SYNC01", netbiosDomain: "DMZ" }));
+      expect(outcome.status).toBe("fail");
+    });
+
+    it("is unknown when the host's identity is missing altogether", () => {
+      expect(evaluate(withList(["CORP\\SYNC01$"]), {}).status).toBe("unknown");
+    });
+  });
+
   it("is unknown without host identity, naming what to collect", () => {
     const outcome = rule.evaluate({ asOf: EXAMPLE_AS_OF, domain: EXAMPLE_DOMAIN, host: { os: { build: 20348 } } });
     expect(outcome.status).toBe("unknown");

@@ -1,6 +1,7 @@
 import { collectRetrievalCommand, COLLECT_HOST_IDENTITY, COLLECT_MEMBERSHIPS } from "./acl/collect";
 import { EXAMPLE_AS_OF, EXAMPLE_DOMAIN, EXAMPLE_HOST, HOST_SID } from "./acl/examples";
-import { createIdentityResolver, parsePrincipal, type PrincipalRef } from "./acl/principal";
+import { createIdentityResolver, domainAliases, parsePrincipal, type PrincipalRef } from "./acl/principal";
+import type { DomainFacts } from "@/lib/facts";
 import { psQuote } from "./acl/scripts";
 import { cite, DOCS } from "./sources";
 import { constantUnknown } from "./host/frozen";
@@ -46,6 +47,23 @@ interface HostIdentity {
   display: string;
 }
 
+/**
+ * The host's AD domain for matching its computer account. The NetBIOS domain of the computer account decides;
+ * a DNS name (host.identity.domain, else the FQDN's suffix) only when it is one of the evaluated domain's names:
+ * in a disjoint namespace the DNS suffix (dmz.contoso.net) differs from the AD domain (corp.contoso.com), and the
+ * host, evaluated with its AD domain's facts, is then matched by computer name within that domain.
+ */
+function hostDomain(identity: Record<string, unknown>, fqdn: string | null, dot: number, domainFacts: unknown): string | null {
+  const netbios = text(identity.netbiosDomain);
+  if (netbios !== null) return netbios;
+  const dnsName = text(identity.domain) ?? (fqdn !== null && dot >= 0 ? fqdn.slice(dot + 1) : null);
+  if (dnsName === null || !isRecord(domainFacts)) return dnsName;
+  const aliases = domainAliases(domainFacts as DomainFacts);
+  if (aliases.names.size === 0 || aliases.names.has(dnsName.toLowerCase())) return dnsName;
+  // Disjoint namespace: a DNS name that is not this AD domain's. The computer account lives in the evaluated domain.
+  return aliases.netbios === null ? aliases.dns : toUpper(aliases.netbios);
+}
+
 /** The host's computer account, from host.identity (NetBIOS name, else the first label of the FQDN). */
 function hostIdentity(ctx: RuleContext): HostIdentity | null {
   const identity: unknown = isRecord(ctx.host) ? ctx.host.identity : undefined;
@@ -54,7 +72,7 @@ function hostIdentity(ctx: RuleContext): HostIdentity | null {
   const dot = fqdn === null ? -1 : fqdn.indexOf(".");
   const account = text(identity.netbiosName) ?? (fqdn === null ? null : dot < 0 ? fqdn : fqdn.slice(0, dot));
   const name = account === null ? null : toUpper(account.endsWith("$") ? account.replace(TRAILING_DOLLAR, "") : account);
-  const domain = text(identity.netbiosDomain) ?? text(identity.domain) ?? (fqdn !== null && dot >= 0 ? fqdn.slice(dot + 1) : null);
+  const domain = hostDomain(identity, fqdn, dot, ctx.domain);
   const sid = text(identity.sid);
   if (name === null && sid === null) return null;
   // join() builds the name in one flat string (it is kept in messages and evidence).
@@ -236,6 +254,7 @@ export default defineRule({
       "Severity warning, not blocker: the installer's \"Create gMSA\" option creates provAgentgMSA$, or re-uses it when run for a second agent, and adds the new host's permission to retrieve the password itself (reference §2.1, installation guide); only a pre-created gMSA chosen with \"Use custom gMSA\" needs the administrator to list the host beforehand. The facts cannot tell which option the installer will be run with, so a host not yet listed is Ready with conditions rather than Not ready, and the fail message says what is needed in each case.",
       "Required for a custom gMSA: the service runs as the gMSA only on hosts in PrincipalsAllowedToRetrieveManagedPassword (reference §2.2); with a custom gMSA, add the host (or a group containing it) before installing the agent.",
       "Entries are matched by computer account (NETBIOS$, DOMAIN\\NETBIOS$, a DN, or the SID), case-insensitively, or through a group the host belongs to (domain.groupMemberships, nested memberships followed). An entry naming another domain is another principal.",
+      "The host's AD domain is its computer account's NetBIOS domain; a DNS name (host.identity.domain, else the FQDN's suffix) counts only when it is one of the evaluated domain's names. In a disjoint namespace (DNS suffix dmz.contoso.net, AD domain corp.contoso.com) the host is matched by computer name within the AD domain it is evaluated with, so CORP\\SYNC01$ matches sync01.dmz.contoso.net.",
       "When the host is not listed and the list names groups (or SIDs) whose membership was not collected, the result is unknown rather than fail.",
       "Group membership changes reach the host's token only after a restart or `klist -li 0x3e7 purge`.",
     ],

@@ -14,6 +14,7 @@ export default defineRule({
     source: prerequisites(SECTION.firewall),
     notes: [
       "The port counts as open when any collected check on TCP 80 reached its host; it fails only when every check on 80 failed. The certificate-validation hosts (mscrl.microsoft.com, crl.microsoft.com, ocsp.msocsp.com, www.microsoft.com) are checked one by one by host-endpoints.",
+      "Behind a WinHTTP proxy only the agent's path counts: checks made through the proxy (a plain HTTP HEAD request sent to the proxy, recorded with its answer), and direct checks of hosts on the proxy's bypass list. When every check on 80 was direct to a proxied host, the result is Unknown naming the proxy.",
     ],
     remediation: {
       summary: "Allow outbound TCP 80 from the agent server to the certificate validation endpoints.",
@@ -21,6 +22,7 @@ export default defineRule({
         "Public cloud: mscrl.microsoft.com:80, crl.microsoft.com:80, ocsp.msocsp.com:80, www.microsoft.com:80.",
         "US Government cloud: mscrl.microsoft.us:80, crl.microsoft.us:80, ocsp.msocsp.us:80, www.microsoft.us:80, ctldl.windowsupdate.us:80.",
         "Test: Test-NetConnection -ComputerName crl.microsoft.com -Port 80",
+        "Test behind a proxy: netsh winhttp show proxy, then Invoke-WebRequest -Uri 'http://crl.microsoft.com/' -Method Head -UseBasicParsing -Proxy 'http://<proxy>:<port>'",
       ],
     },
   },
@@ -56,6 +58,29 @@ export default defineRule({
         },
       }),
     },
+    {
+      name: "CRL hosts reached through the WinHTTP proxy (plain HTTP request)",
+      expect: "pass",
+      context: hostContext({
+        network: {
+          proxy: { configured: true, address: "proxy.corp.contoso.com:8080", bypass: "<local>" },
+          checks: [
+            { host: "crl.microsoft.com", port: 80, reachable: false, error: "TCP connect timed out" },
+            { host: "crl.microsoft.com", port: 80, reachable: true, via: "proxy", proxy: "proxy.corp.contoso.com:8080", proxyStatus: "HTTP/1.1 200 OK" },
+          ],
+        },
+      }),
+    },
     { name: "connectivity not collected", expect: "unknown", context: hostContext({}) },
+    {
+      name: "behind a proxy, port 80 probed only directly",
+      expect: "unknown",
+      context: hostContext({
+        network: {
+          proxy: { configured: true, address: "proxy.corp.contoso.com:8080", bypass: "<local>" },
+          checks: [{ host: "crl.microsoft.com", port: 80, reachable: false, error: "TCP connect timed out" }],
+        },
+      }),
+    },
   ],
 });

@@ -43,6 +43,7 @@ import hostOsSupported from "./host-os-supported";
 import hostPort443 from "./host-port-443";
 import hostPort80 from "./host-port-80";
 import hostPort8080 from "./host-port-8080";
+import hostProxyChunked from "./host-proxy-chunked";
 import hostTier0 from "./host-tier0";
 import hostTls12Schannel from "./host-tls12-schannel";
 import scopeGpadLimits from "./scope-gpad-limits";
@@ -101,6 +102,7 @@ export const RULES: readonly Rule[] = [
   hostPort443,
   hostPort80,
   hostPort8080,
+  hostProxyChunked,
   hostTier0,
   hostTls12Schannel,
   scopeGpadLimits,
@@ -130,6 +132,7 @@ export { RULESET_VERSION } from "./ruleset-version";
 export { SOURCE_KEYS, splitSourceKeys, sourceKeysToMarkdown, type SourceKeyDocument, type SourceKeyPart } from "./source-keys";
 export { ENDPOINTS, endpointsFor, type EndpointRequirement } from "./endpoints";
 export { resolveOs, serverYearForBuild, type ResolvedOs, type ServerYear } from "./host/os";
+export { proxiedTestCommand, readProxy, type ProxySetting } from "./host/proxy";
 export { hostContext, EXAMPLE_AS_OF } from "./host/examples";
 export { functionalLevelName, schemaVersionName } from "./domain/versions";
 export { HYBRID_IDENTITY_ADMIN_ROLE_ID } from "./tenant/collect";

@@ -94,6 +94,15 @@ export const DOCS = {
     url: "https://learn.microsoft.com/en-us/dotnet/framework/install/how-to-determine-which-versions-are-installed",
     revised: "2025-10-20",
   },
+  /**
+   * The Windows update the 2025-09-29 prerequisites revision links to for the Windows Server 2025 known issue;
+   * the link's title gives its build, 26100.6901 (later cumulative updates carry a higher UBR on build 26100).
+   */
+  kb5070773: {
+    document: "October 20, 2025 - KB5070773 (OS Build 26100.6901) Out-of-band",
+    url: "https://support.microsoft.com/topic/october-20-2025-kb5070773-os-build-26100-6901-out-of-band-f8effaa1-1c73-41e5-bcb3-e58a46c7601e",
+    revised: "2025-10-20",
+  },
   /** Windows security policy reference for the outgoing-NTLM setting the hardening section links to. */
   ntlmOutgoingPolicy: {
     document: "Network security: Restrict NTLM: Outgoing NTLM traffic to remote servers",

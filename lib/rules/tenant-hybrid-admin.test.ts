@@ -45,13 +45,57 @@ describe("tenant-hybrid-admin", () => {
       ]),
     );
     expect(outcome.status).toBe("fail");
-    expect(outcome.message).toContain("sync@contoso.com: synced from on-premises AD");
-    expect(outcome.message).toContain("guest#EXT#@contoso.onmicrosoft.com: userType is Guest");
-    expect(outcome.message).toContain("off@contoso.onmicrosoft.com: account is disabled");
+    expect(outcome.message).toContain("sync@contoso.com (Hybrid Identity Administrator, active, direct): synced from on-premises AD");
+    expect(outcome.message).toContain("guest#EXT#@contoso.onmicrosoft.com (Hybrid Identity Administrator, active, direct): userType is Guest");
+    expect(outcome.message).toContain("off@contoso.onmicrosoft.com (Hybrid Identity Administrator, active, direct): account is disabled");
     expect(outcome.evidence[1]).toMatchObject({
       fact: "tenant.hybridIdentityAdmins[1]",
       actual: { userPrincipalName: "guest#EXT#@contoso.onmicrosoft.com", doesNotQualifyBecause: [expect.stringContaining("Guest")] },
     });
+  });
+
+  it.each<[string, { role?: string; assignment?: string; viaGroup?: string }, RegExp]>([
+    ["an active Global Administrator", { role: "Global Administrator" }, /Global Administrator, active, direct/],
+    ["a PIM-eligible Hybrid Identity Administrator", { assignment: "eligible" }, /Hybrid Identity Administrator, PIM-eligible, direct/],
+    ["a group-based Hybrid Identity Administrator", { viaGroup: "Tier0-Admins" }, /through group Tier0-Admins/],
+    ["a PIM-eligible Global Administrator through a group", { role: "Global Administrator", assignment: "eligible", viaGroup: "GA-Eligible" }, /Global Administrator, PIM-eligible, through group GA-Eligible/],
+  ])("accepts %s and says how the role is held", (_label, overrides, words) => {
+    const outcome = rule.evaluate(withAdmins([admin(overrides)]));
+    expect(outcome.status).toBe("pass");
+    expect(outcome.message).toMatch(words);
+    expect(outcome.evidence[0].actual).toMatchObject({
+      role: overrides.role ?? "Hybrid Identity Administrator",
+      assignment: overrides.assignment ?? "active",
+      viaGroup: overrides.viaGroup ?? null,
+    });
+  });
+
+  it("counts active, eligible and group-based qualifying assignments", () => {
+    const outcome = rule.evaluate(
+      withAdmins([
+        admin({ userPrincipalName: "a@contoso.onmicrosoft.com" }),
+        admin({ userPrincipalName: "b@contoso.onmicrosoft.com", viaGroup: "Tier0-Admins" }),
+        admin({ userPrincipalName: "c@contoso.onmicrosoft.com", role: "Global Administrator", assignment: "eligible" }),
+        admin({ userPrincipalName: "sync@contoso.com", onPremisesSyncEnabled: true, assignment: "eligible" }),
+      ]),
+    );
+    expect(outcome.status).toBe("pass");
+    expect(outcome.message).toMatch(/^3 cloud-only admin account\(s\) qualify, 2 active \(1 through a group\), 1 PIM-eligible:/);
+    expect(outcome.message).not.toContain("sync@contoso.com");
+  });
+
+  it("does not accept another role, even for a cloud-only member", () => {
+    const outcome = rule.evaluate(withAdmins([admin({ role: "User Administrator" })]));
+    expect(outcome.status).toBe("fail");
+    expect(outcome.message).toMatch(/holds User Administrator, which is neither/);
+  });
+
+  it("names the role and assignment of an undecided holder and hints at the role assignment collection", () => {
+    const outcome = rule.evaluate(withAdmins([admin({ role: "Global Administrator", assignment: "eligible", accountEnabled: undefined })]));
+    expect(outcome.status).toBe("unknown");
+    expect(outcome.message).toMatch(/Global Administrator, PIM-eligible/);
+    expect(outcome.status === "unknown" && outcome.reason.collect).toContain("roleEligibilitySchedules");
+    expect(outcome.status === "unknown" && outcome.reason.collect).toContain("62e90394-69f5-4237-9190-012177145e10");
   });
 
   it("passes when one qualifying admin sits among undecided ones", () => {

@@ -35,7 +35,7 @@ export default async function UploadPage({ params, searchParams }: { params: Pro
   const query = await searchParams;
   const page = pageNumber(query.page);
   const changesPage = pageNumber(query.changes);
-  const changes = getUploadChanges(upload.id, changesPage);
+  const changes = await getUploadChanges(upload.id, changesPage);
   const keep = { page: page > 1 ? String(page) : undefined, changes: changesPage > 1 ? String(changesPage) : undefined };
   const [contents, files] = await Promise.all([
     getUploadContents(upload.id),

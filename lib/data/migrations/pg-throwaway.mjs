@@ -89,6 +89,17 @@ export async function startThrowawayPostgres() {
       }
       return url(name);
     },
+    /** Stops the server but keeps the cluster (a database restart, for recovery tests); start it with resume(). */
+    pause() {
+      run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
+    },
+    resume() {
+      run("pg_ctl", [
+        "-D", data, "-w", "-l", path.join(dir, "server.log"),
+        "-o", `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+        "start",
+      ]);
+    },
     stop() {
       try {
         if (started) run("pg_ctl", ["-D", data, "-m", "immediate", "-w", "stop"]);

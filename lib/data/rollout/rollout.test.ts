@@ -64,7 +64,7 @@ describe("waves and the go/no-go gate", () => {
     const pilot = (await listWaves()).find((wave) => wave.name === "Pilot")!;
     const outcome = await bulkUpdateRollout({ filter: "readiness=ready" }, { waveId: pilot.id, status: "scheduled", targetDate: "2026-12-01" }, lead);
     expect(outcome).toEqual({ matched: 1, changed: 1 });
-    const gate = getWaveGate(pilot.id)!;
+    const gate = (await getWaveGate(pilot.id))!;
     expect(gate).toMatchObject({ status: "go", blockers: [] });
     const stored = (await getWave(pilot.id))!;
     expect(stored.gate).toMatchObject({ status: "go", changeCause: "rollout:bulk" });
@@ -85,14 +85,14 @@ describe("waves and the go/no-go gate", () => {
     const wave2 = (await listWaves()).find((wave) => wave.name === "Wave 2")!;
     const notReady = (await names(`readiness=not-ready&domain=${readyDomain}`))[0]!;
     const state = await updateServerRollout(notReady.fqdn, { waveId: pilot.id, version: notReady.version }, lead);
-    const gate = getWaveGate(pilot.id)!;
+    const gate = (await getWaveGate(pilot.id))!;
     expect(gate.status).toBe("no-go");
     expect(gate.blockers.every((b) => b.kind === "server" && b.fqdn === notReady.fqdn)).toBe(true);
     expect(gate.blockers.some((b) => b.kind === "server" && b.issue === "fails-blocker")).toBe(true);
     expect((await getWave(pilot.id))!.gate).toMatchObject({ status: "no-go", changeCause: `rollout:${notReady.fqdn}` });
 
     await updateServerRollout(notReady.fqdn, { waveId: wave2.id, version: state.version }, lead);
-    expect(getWaveGate(pilot.id)!.status).toBe("go");
+    expect((await getWaveGate(pilot.id))!.status).toBe("go");
     expect(await auditActions(notReady.fqdn)).toEqual(["rollout.assign", "rollout.move"]);
     const move = await db().auditEntry.findFirst({ where: { targetId: notReady.fqdn, action: "rollout.move" } });
     expect(JSON.parse(move!.beforeJson!)).toEqual({ wave: { id: pilot.id, name: "Pilot" } });
@@ -122,13 +122,13 @@ describe("waves and the go/no-go gate", () => {
     const fabrikam = await names("domain=fabrikam.com");
     const small = await createWave({ name: "Small", description: "" }, lead);
     await updateServerRollout(fabrikam[0]!.fqdn, { waveId: small.id, version: fabrikam[0]!.version }, lead);
-    const agents = () => getWaveGate(small.id)!.blockers.filter((b) => b.kind === "agents");
-    expect(agents()).toEqual([{ kind: "agents", domain: "fabrikam.com", installed: 0, planned: 1, needed: 3 }]);
+    const agents = async () => (await getWaveGate(small.id))!.blockers.filter((b) => b.kind === "agents");
+    expect(await agents()).toEqual([{ kind: "agents", domain: "fabrikam.com", installed: 0, planned: 1, needed: 3 }]);
     // A server of the domain planned in an earlier wave counts toward the later wave too.
     const pilot = (await listWaves()).find((wave) => wave.name === "Pilot")!;
     await updateServerRollout(fabrikam[1]!.fqdn, { waveId: pilot.id, version: fabrikam[1]!.version }, lead);
-    expect(agents()).toEqual([{ kind: "agents", domain: "fabrikam.com", installed: 0, planned: 2, needed: 3 }]);
-    const pilotAgents = getWaveGate(pilot.id)!.blockers.filter((b) => b.kind === "agents");
+    expect(await agents()).toEqual([{ kind: "agents", domain: "fabrikam.com", installed: 0, planned: 2, needed: 3 }]);
+    const pilotAgents = (await getWaveGate(pilot.id))!.blockers.filter((b) => b.kind === "agents");
     expect(pilotAgents).toEqual([{ kind: "agents", domain: "fabrikam.com", installed: 0, planned: 1, needed: 3 }]);
     // Excluded servers are not planned agents.
     await bulkUpdateRollout({ servers: [fabrikam[1]!.fqdn] }, { waveId: null }, lead);

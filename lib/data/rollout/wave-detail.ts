@@ -18,7 +18,7 @@ export async function getWaveDetail(
 ): Promise<WaveDetail | null> {
   const wave = await getWave(id);
   if (!wave) return null;
-  const gate = getWaveGate(id, options.blockerServers);
+  const gate = await getWaveGate(id, options.blockerServers);
   if (!gate) return null;
   const filters = parseServerFilters({
     wave: id,

@@ -1,58 +1,54 @@
 import "server-only";
 import type { AuditActor } from "@/lib/audit/entry";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { sqlDate } from "../sqlite/connection";
+import { sqlJobs } from "../sql-jobs";
 import type { planRolloutChange } from "./server-rollout";
 
-// RAW SQL (SQLite), inside a Prisma transaction: writes many servers' rollout changes in a few statements
-// (bulk changes and plan imports). The columns each row sets come from planRolloutChange.
+// Writes many servers' rollout changes in a few statements inside a Prisma transaction (bulk changes and plan
+// imports). The columns each row sets come from planRolloutChange. RAW SQL in lib/data/sqlite/rollout-patches.ts and
+// lib/data/postgres/rollout-patches.ts.
 
 export type ServerPatch = NonNullable<ReturnType<typeof planRolloutChange>>["data"];
 
-/** Columns a change may set (planRolloutChange decides which); version, updatedAt and updatedBy are set on every changed row. */
-const PATCH_COLUMNS = ["waveId", "rolloutStatus", "rolloutStatusSource", "rolloutDetectedUploadId", "rolloutInstalledAt", "rolloutOwner", "rolloutTargetDate", "rolloutNote"] as const;
+/** Columns a change may set (planRolloutChange decides which) with their PostgreSQL types; version, updatedAt and updatedBy are set on every changed row. */
+export const PATCH_COLUMN_TYPES = {
+  waveId: "text",
+  rolloutStatus: "text",
+  rolloutStatusSource: "text",
+  rolloutDetectedUploadId: "text",
+  rolloutInstalledAt: "timestamp(3)",
+  rolloutOwner: "text",
+  rolloutTargetDate: "text",
+  rolloutNote: "text",
+} as const;
+type PatchColumn = keyof typeof PATCH_COLUMN_TYPES;
+const PATCH_COLUMNS = Object.keys(PATCH_COLUMN_TYPES) as PatchColumn[];
 const ALWAYS_SET = new Set(["rolloutVersion", "rolloutUpdatedAt", "rolloutUpdatedBy"]);
 const ROWS_PER_STATEMENT = 400;
 
-export function sqlValue(value: unknown): string | number | null {
-  if (value === undefined || value === null) return null;
-  if (value instanceof Date) return sqlDate(value);
-  if (typeof value === "string" || typeof value === "number") return value;
-  throw new Error(`Unexpected column value ${JSON.stringify(value)}`);
+export interface PatchBatch {
+  rows: readonly { id: string; data: ServerPatch }[];
+  /** Only the columns some row of the batch sets are assigned: the database then leaves the other columns' indexes alone. */
+  columns: PatchColumn[];
 }
 
-// RAW SQL (SQLite), inside the Prisma transaction: one UPDATE … FROM (VALUES …) per 400 servers instead of one
-// Prisma update per server (a 10,000-row plan with a note per row took ~10 s that way; this takes well under 1 s).
-// Each column comes with a "set" flag so a row only overwrites the columns planRolloutChange changed.
-export async function writeServerPatches(tx: Prisma.TransactionClient, updates: readonly { id: string; data: ServerPatch }[], actor: AuditActor, now: Date): Promise<void> {
+/** The updates in batches of 400 with the columns each batch sets; refuses a column it does not know. */
+export function patchBatches(updates: readonly { id: string; data: ServerPatch }[]): PatchBatch[] {
+  const batches: PatchBatch[] = [];
   for (let i = 0; i < updates.length; i += ROWS_PER_STATEMENT) {
-    const batch = updates.slice(i, i + ROWS_PER_STATEMENT);
-    // Only the columns some row of the batch sets are assigned: SQLite then leaves the other columns' indexes alone.
+    const rows = updates.slice(i, i + ROWS_PER_STATEMENT);
     const used = new Set<string>();
-    for (const { data } of batch) {
+    for (const { data } of rows) {
       const unknown = Object.keys(data).filter((key) => !ALWAYS_SET.has(key) && !(PATCH_COLUMNS as readonly string[]).includes(key));
-      // planRolloutChange learnt a new column: refuse loudly rather than drop it (add it to PATCH_COLUMNS).
+      // planRolloutChange learnt a new column: refuse loudly rather than drop it (add it to PATCH_COLUMN_TYPES).
       if (unknown.length > 0) throw new Error(`Rollout patches do not write ${unknown.join(", ")}.`);
       for (const key of Object.keys(data)) used.add(key);
     }
-    const columns = PATCH_COLUMNS.filter((column) => used.has(column));
-    const names = ["id", ...columns.flatMap((column) => [`set_${column}`, `v_${column}`])];
-    const assignments = columns.map((column) => `"${column}" = CASE WHEN v."set_${column}" = 1 THEN v."v_${column}" ELSE Server."${column}" END`);
-    const params: (string | number | null)[] = [];
-    for (const { id, data } of batch) {
-      params.push(id);
-      for (const column of columns) {
-        const set = column in data;
-        params.push(set ? 1 : 0, set ? sqlValue((data as Record<string, unknown>)[column]) : null);
-      }
-    }
-    const tuple = `(${names.map(() => "?").join(", ")})`;
-    params.push(sqlDate(now), actor.name);
-    await tx.$executeRawUnsafe(
-      `WITH v(${names.map((name) => `"${name}"`).join(", ")}) AS (VALUES ${batch.map(() => tuple).join(", ")})
-       UPDATE Server SET ${[...assignments, "rolloutVersion = Server.rolloutVersion + 1", "rolloutUpdatedAt = ?", "rolloutUpdatedBy = ?"].join(", ")}
-       FROM v WHERE Server.id = v.id`,
-      ...params,
-    );
+    batches.push({ rows, columns: PATCH_COLUMNS.filter((column) => used.has(column)) });
   }
+  return batches;
+}
+
+export async function writeServerPatches(tx: Prisma.TransactionClient, updates: readonly { id: string; data: ServerPatch }[], actor: AuditActor, now: Date): Promise<void> {
+  await sqlJobs().rolloutPatches.write(tx, updates, actor.name, now);
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import Database from "better-sqlite3";
 import { env } from "@/lib/env";
+import { NoPostgresImplementationError } from "../database-kind";
+import { databaseKindOf } from "../database-url.mjs";
 import { applyMigrations, sqlitePathFromUrl } from "../migrations/apply-migrations.mjs";
 import { createDatabaseFile } from "../migrations/database-file.mjs";
 
@@ -14,6 +16,10 @@ const globalForSqlite = globalThis as unknown as { csrSqlite?: Database.Database
 export function sqlite(): Database.Database {
   if (globalForSqlite.csrSqlite) return globalForSqlite.csrSqlite;
   const url = env().DATABASE_URL;
+  if (databaseKindOf(url) !== "sqlite") {
+    // A path that has no PostgreSQL implementation yet (docs/decisions/020-postgresql-runtime.md, "Not yet").
+    throw new NoPostgresImplementationError();
+  }
   if (process.env.CSR_AUTO_MIGRATE === "1") applyMigrations({ url });
   const file = sqlitePathFromUrl(url);
   createDatabaseFile(file); // 0600 (and so its -wal/-shm) if the file does not exist yet

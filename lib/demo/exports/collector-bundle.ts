@@ -222,6 +222,9 @@ function checkJson(check: NetworkCheck, endpoints: ReadonlyMap<string, EndpointR
     reachable: check.reachable,
     latencyMs: orNull(check.latencyMs),
     error: orNull(check.error),
+    via: check.via ?? "direct",
+    proxy: orNull(check.proxy),
+    proxyStatus: orNull(check.proxyStatus),
   });
 }
 
@@ -393,6 +396,19 @@ function domainSection(domain: DomainFacts, errors: Errors): JsonObject {
             };
           }),
     ...(domain.exchangeSchemaVersion === undefined ? {} : { exchangeSchemaVersion: domain.exchangeSchemaVersion }),
+    // Written only when the facts record it (collector 1.1.x reports and later), like the script's last key.
+    ...(domain.collectedOn === undefined
+      ? {}
+      : {
+          collectedOn: {
+            computerName: orNull(domain.collectedOn.computerName),
+            fqdn: orNull(domain.collectedOn.fqdn),
+            domain: orNull(domain.dnsName),
+            isDomainController: orNull(domain.collectedOn.isDomainController),
+            rsatAdPowerShell: orNull(domain.collectedOn.rsatAdPowerShell),
+            rsatMethod: orNull(domain.collectedOn.rsatMethod),
+          },
+        }),
   };
 }
 

@@ -307,6 +307,28 @@ describe("normalizeCollectorOutput: mappings", () => {
     ]);
   });
 
+  it("records where the domain section was collected and RSAT-AD-PowerShell there, on a DC or a member server", () => {
+    expect(normalize(fixture("server2025-dc-domain-acl.json")).domain?.collectedOn).toEqual({
+      computerName: "DC01",
+      fqdn: "dc01.corp.contoso.com",
+      isDomainController: true,
+      rsatAdPowerShell: true,
+      rsatMethod: "Get-WindowsFeature RSAT-AD-PowerShell",
+    });
+    const member = structuredClone(fixture("server2025-dc-domain-acl.json"));
+    if (!member.domain) throw new Error("fixture lost its domain section");
+    member.domain.collectedOn = {
+      computerName: "sync01",
+      fqdn: "SYNC01.dmz.contoso.net",
+      domain: "corp.contoso.com",
+      isDomainController: false,
+      rsatAdPowerShell: null,
+      rsatMethod: null,
+    };
+    expect(normalize(member).domain?.collectedOn).toEqual({ computerName: "SYNC01", fqdn: "sync01.dmz.contoso.net", isDomainController: false });
+    expect(normalize(fixture("server2025-dc-domain.json")).domain?.collectedOn).toBeUndefined();
+  });
+
   it("leaves the domain out when -IncludeDomain was given but the section failed", () => {
     const output = structuredClone(fixture("server2025-dc-domain.json"));
     output.domain = null;

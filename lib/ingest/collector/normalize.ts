@@ -176,6 +176,14 @@ class Normalizer {
       if (check.latencyMs !== null && check.latencyMs !== undefined) out.latencyMs = check.latencyMs;
       const error = str(check.error);
       if (error) out.error = error;
+      // A direct probe is written without path fields (absent = direct), the way older collectors' probes read.
+      if (check.via === "proxy") {
+        out.via = "proxy";
+        const proxy = str(check.proxy);
+        if (proxy) out.proxy = proxy;
+        const proxyStatus = str(check.proxyStatus);
+        if (proxyStatus) out.proxyStatus = proxyStatus;
+      }
       return out;
     });
     const proxy = network.proxy;
@@ -309,6 +317,15 @@ class Normalizer {
               })
             : undefined,
         groupMemberships: domain.groupMemberships ? groupMemberships(domain.groupMemberships) : undefined,
+        collectedOn: domain.collectedOn
+          ? compact({
+              computerName: upper(domain.collectedOn.computerName),
+              fqdn: lower(domain.collectedOn.fqdn),
+              isDomainController: domain.collectedOn.isDomainController ?? undefined,
+              rsatAdPowerShell: domain.collectedOn.rsatAdPowerShell ?? undefined,
+              rsatMethod: str(domain.collectedOn.rsatMethod),
+            })
+          : undefined,
         aclErrors: aclErrors.length > 0 ? aclErrors : undefined,
       }),
       // null is "not extended" only when the probe ran: a failed probe is in the report's errors and stays unknown.

@@ -177,6 +177,15 @@ const networkCheck = z.object({
   reachable: z.boolean(),
   latencyMs: z.number().nonnegative().nullable().optional(),
   error: text.optional(),
+  /**
+   * The path the probe took (collector 1.2 and later; absent before, meaning direct): "direct" (a TCP connection)
+   * or "proxy" (an HTTP CONNECT for 443 and 8080, a plain HEAD request for 80, through the WinHTTP proxy).
+   */
+  via: z.enum(["direct", "proxy"]).nullable().optional(),
+  /** host:port of the proxy used (via "proxy"). */
+  proxy: text.optional(),
+  /** The proxy's status line, e.g. "HTTP/1.1 200 Connection established", or the error talking to it. */
+  proxyStatus: text.optional(),
 });
 
 const network = z
@@ -316,6 +325,18 @@ const domainSection = z
     ).nullable(),
     /** schemaVersion 2: the DACLs read for the gMSA ACL rules; null when the probe failed as a whole. */
     acls: psArray(aclObject).nullable(),
+    /** Where the domain section was collected, and whether RSAT-AD-PowerShell is installed there (DC or not). */
+    collectedOn: z
+      .object({
+        computerName: text,
+        fqdn: text,
+        domain: text.nullable(),
+        isDomainController: z.boolean(),
+        rsatAdPowerShell: z.boolean().nullable(),
+        rsatMethod: text.nullable(),
+      })
+      .partial()
+      .nullable(),
     /** rangeUpper of ms-Exch-Schema-Version-Pt; null when not extended or not read (errors tell which). Added without a schema bump. */
     exchangeSchemaVersion: count.nullable(),
   })

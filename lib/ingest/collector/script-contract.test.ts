@@ -174,15 +174,40 @@ describe("collector script endpoints", () => {
   it("adds the optional port 8080 check to a service host", () => {
     expect(SCRIPT).toMatch(/-Port 8080 -Category 'service'[^\n]*-Optional \$true/);
   });
+
+  it("probes the second ports of lib/rules/endpoints.ts (alsoPort) too", () => {
+    const line = SCRIPT.split("\n").find((l) => l.startsWith("$SecondPortTable = @{"));
+    const entries = [...(line ?? "").matchAll(/'([^']+)' = (\d+)/g)].map((m) => `${m[1]}:${m[2]}`);
+    const expected = [...ENDPOINTS.public, ...ENDPOINTS.usgov].filter((e) => e.alsoPort !== undefined).map((e) => `${e.probeHost}:${e.alsoPort}`);
+    expect(entries.sort()).toEqual([...new Set(expected)].sort());
+    expect(entries).toContain("www.msftconnecttest.com:80");
+  });
+
+  it("probes on the agent's path: through the WinHTTP proxy (CONNECT for 443/8080, HEAD for 80) unless bypassed", () => {
+    expect(SCRIPT).toContain('$request = "HEAD http://$HostName/ HTTP/1.1`r`nHost: $HostName`r`nConnection: close`r`n`r`n"');
+    expect(SCRIPT).toContain('$request = "CONNECT $($HostName):$Port HTTP/1.1`r`nHost: $($HostName):$Port`r`n`r`n"');
+    expect(SCRIPT).toMatch(/Test-ProxyBypass -Bypass \$Proxy\.bypass -HostName \$HostName/);
+    // The proxy is read before the checks, which take it.
+    expect(SCRIPT.indexOf("$proxy = Invoke-Probe -ProbeName 'network.proxy'")).toBeLessThan(SCRIPT.indexOf("Get-NetworkChecks -Proxy $proxy"));
+    // The only bytes it sends are that one request line and its headers, to the proxy.
+    expect(CODE.match(/\.Send\(/g)).toEqual([".Send("]);
+  });
 });
 
 describe("fixtures have the script's exact shape", () => {
   const byPath = new Map<string, string[]>();
   for (const literal of literals) for (const p of literal.paths) byPath.set(p, literal.keys);
 
-  const ADDED_IN_VERSION_2: Record<string, string[]> = { domain: ["acls"] };
-  /** Keys added to schemaVersion 2 without a version bump (issue 14): reports of earlier 2.x collectors lack them. */
-  const ADDED_WITHOUT_BUMP: Record<string, string[]> = { host: ["firewall"], "host.network": ["domainControllerChecks"], domain: ["exchangeSchemaVersion"] };
+  // collectedOn came with collector 1.1.x (after schemaVersion 2); a schemaVersion 1 report never has it.
+  const ADDED_IN_VERSION_2: Record<string, string[]> = { domain: ["acls", "collectedOn"] };
+  /** Keys a collector of the same schema version wrote later; reports of the earlier collector lack them (collector 1.1: no probe path). */
+  const ADDED_LATER: Record<string, string[]> = {
+    "host.network.checks[]": ["via", "proxy", "proxyStatus"],
+    // Issue 14: the DC port probes, the firewall's user filtering and the Exchange schema version.
+    host: ["firewall"],
+    "host.network": ["domainControllerChecks"],
+    domain: ["exchangeSchemaVersion"],
+  };
 
   /** Compares the key order of every object in `value` with the literal written at its path. */
   function orderMismatches(value: unknown, jsonPath: string, out: string[], version: number): void {
@@ -196,8 +221,8 @@ describe("fixtures have the script's exact shape", () => {
     if (jsonPath === "root" && expected && !("domain" in value)) expected = expected.filter((k) => k !== "domain");
     // A schemaVersion 1 report (collector 1.0.x) is a version 2 report without the keys added in version 2.
     if (version === 1 && expected) expected = expected.filter((k) => !ADDED_IN_VERSION_2[jsonPath]?.includes(k));
-    if (expected) expected = expected.filter((k) => !ADDED_WITHOUT_BUMP[jsonPath]?.includes(k) || k in value);
     const actual = Object.keys(value);
+    if (expected && ADDED_LATER[jsonPath]?.every((k) => !actual.includes(k))) expected = expected.filter((k) => !ADDED_LATER[jsonPath].includes(k));
     if (expected && actual.join() !== expected.join()) out.push(`${jsonPath}: [${actual}] != [${expected}]`);
     for (const [key, child] of Object.entries(value)) orderMismatches(child, jsonPath === "root" ? key : `${jsonPath}.${key}`, out, version);
   }

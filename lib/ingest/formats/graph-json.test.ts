@@ -50,6 +50,107 @@ describe("graph-json", () => {
     });
   });
 
+  it("reads role assignments with $expand=principal: users, groups' members, skipping what cannot install cloud sync", () => {
+    const result = parse(fixture("graph-role-assignments.json"));
+    expect(result.tenant).toEqual({
+      hybridIdentityAdmins: [
+        {
+          userPrincipalName: "breakglass@contoso.onmicrosoft.com",
+          userType: "Member",
+          onPremisesSyncEnabled: null,
+          accountEnabled: true,
+          role: "Global Administrator",
+          assignment: "active",
+        },
+        {
+          userPrincipalName: "ops.admin@contoso.onmicrosoft.com",
+          userType: "Member",
+          onPremisesSyncEnabled: null,
+          accountEnabled: true,
+          role: "Hybrid Identity Administrator",
+          assignment: "active",
+          viaGroup: "Tier0-Hybrid-Admins",
+        },
+        {
+          userPrincipalName: "jane.doe@contoso.com",
+          userType: "Member",
+          onPremisesSyncEnabled: true,
+          accountEnabled: true,
+          role: "Hybrid Identity Administrator",
+          assignment: "active",
+          viaGroup: "Tier0-Hybrid-Admins",
+        },
+      ],
+    });
+    expect(result).toMatchObject({ records: 3, rejected: 0 });
+    expect(result.issues.map(({ severity, column }) => ({ severity, column }))).toEqual([
+      { severity: "warning", column: "value[2].principal" },
+      { severity: "warning", column: "value[3].principal" },
+      { severity: "warning", column: "value[4].directoryScopeId" },
+      { severity: "warning", column: "value[5].roleDefinitionId" },
+    ]);
+    expect(result.issues[0].message).toMatch(/Sync-Operators.*members are not in the file/);
+    expect(tenantFactsSchema.safeParse(result.tenant).success).toBe(true);
+  });
+
+  it("reads the collect command's output: active assignments and PIM eligibility schedules", () => {
+    const result = parse(fixture("graph-admin-roles-collect.json"));
+    expect(result.issues).toEqual([]);
+    expect(result.tenant).toMatchObject({
+      tenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47",
+      collectedAt: "2026-12-01T09:30:00.000Z",
+      domains: [
+        { id: "contoso.onmicrosoft.com", isVerified: true, isDefault: false, isInitial: true, authenticationType: "Managed" },
+        { id: "contoso.com", isVerified: true, isDefault: true, isInitial: false, authenticationType: "Managed" },
+      ],
+    });
+    expect(result.tenant?.hybridIdentityAdmins).toEqual([
+      { userPrincipalName: "jane.doe@contoso.com", userType: "Member", onPremisesSyncEnabled: true, accountEnabled: true, role: "Hybrid Identity Administrator", assignment: "active" },
+      { userPrincipalName: "cloud.admin@contoso.onmicrosoft.com", userType: "Member", onPremisesSyncEnabled: null, accountEnabled: true, role: "Global Administrator", assignment: "eligible" },
+      {
+        userPrincipalName: "pim.admin@contoso.onmicrosoft.com",
+        userType: "Member",
+        onPremisesSyncEnabled: false,
+        accountEnabled: true,
+        role: "Hybrid Identity Administrator",
+        assignment: "eligible",
+        viaGroup: "PIM-Hybrid-Admins",
+      },
+    ]);
+  });
+
+  it("tells eligibility schedules from assignments without @odata.context, and needs the principal expanded", () => {
+    const eligible = parse(
+      '[{ "roleDefinitionId": "62e90394-69f5-4237-9190-012177145e10", "scheduleInfo": {}, "principal": { "userPrincipalName": "a@contoso.onmicrosoft.com" } }]',
+    );
+    expect(eligible.tenant?.hybridIdentityAdmins).toEqual([{ userPrincipalName: "a@contoso.onmicrosoft.com", role: "Global Administrator", assignment: "eligible" }]);
+    const bare = parse('{ "roleAssignments": [{ "roleDefinitionId": "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2", "principalId": "x" }] }');
+    expect(bare).toMatchObject({ records: 1, rejected: 1 });
+    expect(bare.issues[0].message).toMatch(/\$expand=principal/);
+  });
+
+  it("reads role, assignment and viaGroup on a user entry of the combined file", () => {
+    const result = parse(
+      JSON.stringify({
+        hybridIdentityAdministrators: [
+          { userPrincipalName: "a@contoso.onmicrosoft.com", role: "global administrator", assignment: "Eligible", viaGroup: "GA-Eligible" },
+          { userPrincipalName: "b@contoso.onmicrosoft.com", role: "62e90394-69f5-4237-9190-012177145e10" },
+          { userPrincipalName: "c@contoso.onmicrosoft.com", role: "User Administrator" },
+          { userPrincipalName: "d@contoso.onmicrosoft.com", assignment: "permanent" },
+        ],
+      }),
+    );
+    expect(result.tenant?.hybridIdentityAdmins).toEqual([
+      { userPrincipalName: "a@contoso.onmicrosoft.com", role: "Global Administrator", assignment: "eligible", viaGroup: "GA-Eligible" },
+      { userPrincipalName: "b@contoso.onmicrosoft.com", role: "Global Administrator" },
+    ]);
+    expect(result.issues.map(({ severity, column }) => ({ severity, column }))).toEqual([
+      { severity: "warning", column: "hybridIdentityAdministrators[2].role" },
+      { severity: "error", column: "hybridIdentityAdministrators[3].assignment" },
+    ]);
+    expect(result).toMatchObject({ records: 3, rejected: 1 });
+  });
+
   it("records an empty role as 'collected, nobody'", () => {
     const result = parse('{ "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#directoryObjects", "value": [] }');
     expect(result.tenant).toEqual({ hybridIdentityAdmins: [] });

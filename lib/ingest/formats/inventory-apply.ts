@@ -379,5 +379,21 @@ export function applyInventoryValue(draft: HostDraft, column: PreparedColumn, va
       noteSource(draft, "network.cloud", h);
       return;
     }
+    case "proxy": {
+      const text = value.trim();
+      if (/^(none|direct|direct access|no|no proxy|-)$/i.test(text)) {
+        (facts.network ??= {}).proxy = { configured: false };
+      } else if (PROXY_SETTING.test(text)) {
+        (facts.network ??= {}).proxy = { configured: true, address: text };
+      } else {
+        draftInvalidCell(draft, h, `${displayValue(value)} is not a proxy setting; expected host:port (or http=host:port;https=host:port), or none.`);
+        return;
+      }
+      noteSource(draft, "network.proxy", h);
+      return;
+    }
   }
 }
+
+/** A WinHTTP proxy setting: host:port entries, optionally per scheme ("http=p1:80;https=p2:8443") or with http://. */
+const PROXY_SETTING = /^((https?=)?(https?:\/\/)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?:\d{1,5}\/?)([;\s]+(https?=)?(https?:\/\/)?[a-z0-9]([a-z0-9.-]*[a-z0-9])?:\d{1,5}\/?)*$/i;

@@ -185,6 +185,19 @@ describe("inventory-csv: column mapping", () => {
     expect(warnings[0]!.message).toContain(".NET Framework 4.8.1 was read as Release 533320");
   });
 
+  it("reads the WinHTTP proxy column: host:port (or per scheme) is a configured proxy, none or direct is no proxy", () => {
+    const result = parse(
+      "Name,WinHTTP Proxy\nsrv01.corp.com,proxy.corp.com:8080\nsrv02.corp.com,http=p1.corp.com:80;https=p2.corp.com:8443\nsrv03.corp.com,Direct\nsrv04.corp.com,not a proxy\n",
+    );
+    expect(result.hosts.map((h) => h.facts.network?.proxy)).toEqual([
+      { configured: true, address: "proxy.corp.com:8080" },
+      { configured: true, address: "http=p1.corp.com:80;https=p2.corp.com:8443" },
+      { configured: false },
+      undefined,
+    ]);
+    expect(result.issues.find((i) => i.column === "WinHTTP Proxy")?.message).toMatch(/is not a proxy setting/);
+  });
+
   it("refuses a mapping to an unknown field id", () => {
     const result = parse("Asset\nsrv01\n", { columnMapping: { Asset: "hostname-typo" } });
     expect(result.hosts).toEqual([]);

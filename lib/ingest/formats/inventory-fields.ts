@@ -51,6 +51,7 @@ export const INVENTORY_FIELD_IDS = [
   "sid",
   "objectGuid",
   "cloud",
+  "proxy",
 ] as const;
 
 export type InventoryFieldId = (typeof INVENTORY_FIELD_IDS)[number];
@@ -334,6 +335,13 @@ export const INVENTORY_FIELDS: readonly InventoryField[] = [
   { id: "sid", label: "Computer SID", description: "Computer account SID.", aliases: ["SID", "Computer SID", "ObjectSid", "objectSID"] },
   { id: "objectGuid", label: "Computer objectGUID", description: "Computer object's objectGUID.", aliases: ["ObjectGUID", "Object GUID", "Computer GUID"] },
   { id: "cloud", label: "Cloud", description: "public or usgov.", aliases: ["Cloud", "Azure Cloud", "Cloud Environment"] },
+  {
+    id: "proxy",
+    label: "WinHTTP proxy",
+    description:
+      "The proxy the server's outbound traffic goes through, as netsh winhttp show proxy names it (proxy.corp.contoso.com:8080, or http=host:port;https=host:port); none or direct when there is none.",
+    aliases: ["Proxy", "WinHTTP Proxy", "WinHttpProxy", "Proxy Server", "ProxyServer", "Web Proxy", "Outbound Proxy"],
+  },
 ];
 
 /** Header keys whose memory values have a known unit when the header and value do not say. */

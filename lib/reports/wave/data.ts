@@ -24,7 +24,7 @@ export const WAVE_REPORT_BLOCKERS = 2_000;
 export async function loadWaveReport(id: string, now = new Date()): Promise<WaveReportData | null> {
   const wave = await getWave(id);
   if (!wave) return null;
-  const gate = getWaveGate(id, WAVE_REPORT_BLOCKERS);
+  const gate = await getWaveGate(id, WAVE_REPORT_BLOCKERS);
   if (!gate) return null;
   const filters = parseServerFilters({ wave: id, sort: "verdict" });
   if (!filters.success) throw new Error("wave filter did not parse");

@@ -16,6 +16,7 @@ import { aceSummary, appliesText, classText } from "./describe";
 import { guidEntry, schemaEntryForRights } from "@/lib/facts";
 import { normalizeAces, type NormalizedAce, type SkippedAce, type UnresolvedNames } from "./normalize";
 import { mayDeny, mayGrant, unresolvedWords } from "./unresolved";
+import { exchangeClassName } from "./exchange-schema";
 import { createIdentityResolver, isBroadWellKnownGroup, parsePrincipal, samePrincipal, type IdentityMatch } from "./principal";
 import { ALLOWED_GRANTS, REQUIRED_PERMISSIONS, type PermissionSetId, type RequiredPermission } from "./required";
 import { covers, READ_ONLY_RIGHTS, rightsLabel, rightsToNames, singleBits } from "@/lib/facts";
@@ -220,9 +221,9 @@ function toView(ace: NormalizedAce, match: IdentityMatch): AceView {
     rights: ace.rights,
     rightsNames: rightsToNames(ace.rights),
     objectType: ace.objectType,
-    objectTypeName: ace.unresolved?.objectType ?? objectEntry?.displayName ?? null,
+    objectTypeName: ace.unresolved?.objectType ?? objectEntry?.displayName ?? exchangeClassName(ace.objectType) ?? null,
     inheritedObjectType: ace.inheritedObjectType,
-    inheritedObjectTypeName: ace.unresolved?.inheritedObjectType ?? inheritedEntry?.displayName ?? null,
+    inheritedObjectTypeName: ace.unresolved?.inheritedObjectType ?? inheritedEntry?.displayName ?? exchangeClassName(ace.inheritedObjectType) ?? null,
     inheritanceType: ace.inheritanceType,
     isInherited: ace.isInherited,
     summary: aceSummary(ace),

@@ -2,6 +2,12 @@ import { EMPTY_GUID, type AceInheritance } from "@/lib/facts";
 import type { Applies } from "./coverage";
 import { guidEntry, guidName, schemaEntryForRights } from "@/lib/facts";
 import { rightsLabel } from "@/lib/facts";
+import { exchangeClassName } from "./exchange-schema";
+
+/** A class by name: the default schema's, or an Exchange extension class a documented grant names (publicFolder). */
+function className(classGuid: string): string {
+  return guidEntry(classGuid)?.displayName ?? exchangeClassName(classGuid) ?? guidName(classGuid);
+}
 
 /** Human-readable fragments for evidence and the UI table. */
 
@@ -14,17 +20,20 @@ export function objectTypeText(objectType: string, rights?: number, unresolvedNa
   if (unresolvedName !== undefined) return `"${unresolvedName}" (not in the default schema)`;
   if (objectType === EMPTY_GUID) return "all properties/rights/child classes";
   const entry = rights === undefined ? guidEntry(objectType) : schemaEntryForRights(objectType, rights);
-  if (entry === undefined) return objectType;
+  if (entry === undefined) {
+    const exchangeClass = exchangeClassName(objectType);
+    return exchangeClass === undefined ? objectType : `${exchangeClass} (child class, Exchange schema)`;
+  }
   const kind = entry.kind === "class" ? "child class" : entry.kind === "property-set" ? "property set" : entry.kind.replace("-", " ");
   return `${entry.displayName} (${kind})`;
 }
 
 export function classText(classGuid: string): string {
-  return classGuid === EMPTY_GUID ? "every class" : guidName(classGuid);
+  return classGuid === EMPTY_GUID ? "every class" : className(classGuid);
 }
 
 export function inheritanceText(inheritanceType: AceInheritance, inheritedObjectType: string, unresolvedClass?: string): string {
-  const cls = unresolvedClass !== undefined ? ` "${unresolvedClass}" (not in the default schema)` : inheritedObjectType === EMPTY_GUID ? "" : ` ${guidName(inheritedObjectType)}`;
+  const cls = unresolvedClass !== undefined ? ` "${unresolvedClass}" (not in the default schema)` : inheritedObjectType === EMPTY_GUID ? "" : ` ${className(inheritedObjectType)}`;
   switch (inheritanceType) {
     case "unknown":
       return inheritedObjectType === EMPTY_GUID ? "applies where unknown (inheritance not exported)" : `descendant${cls} objects, how far unknown (inheritance not exported)`;
@@ -42,7 +51,7 @@ export function inheritanceText(inheritanceType: AceInheritance, inheritedObject
 }
 
 export function appliesText(applies: Applies, classGuid: string): string {
-  const cls = classGuid === EMPTY_GUID ? "" : ` ${guidName(classGuid)}`;
+  const cls = classGuid === EMPTY_GUID ? "" : ` ${className(classGuid)}`;
   switch (applies) {
     case "this-object":
       return "this object only";

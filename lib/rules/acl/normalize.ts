@@ -1,6 +1,7 @@
 import type { AceInheritance, InheritanceType } from "@/lib/facts";
 import { normalizeGuid, UNRESOLVED_GUID } from "@/lib/facts";
 import { rightsFromText } from "@/lib/facts";
+import { exchangeClassGuid } from "./exchange-schema";
 
 /**
  * One ACE as the engine uses it. Facts are schema-checked upstream, but rules must never throw on
@@ -157,7 +158,10 @@ export function normalizeAces(raw: unknown): { aces: NormalizedAce[]; skipped: S
       return;
     }
     const names = readUnresolved(item.unresolved, objectType, inheritedObjectType);
-    if (names !== null) {
+    // A name of the Exchange schema extension a documented grant names (publicFolder) is known, not unresolved.
+    const objectGuid = names?.objectType === undefined ? objectType : exchangeClassGuid(names.objectType);
+    const inheritedGuid = names?.inheritedObjectType === undefined ? inheritedObjectType : exchangeClassGuid(names.inheritedObjectType);
+    if (names !== null && (objectGuid === undefined || inheritedGuid === undefined)) {
       unresolved.push({
         index,
         identity,
@@ -171,7 +175,16 @@ export function normalizeAces(raw: unknown): { aces: NormalizedAce[]; skipped: S
       });
       return;
     }
-    aces.push({ index, identity, rights, accessType, objectType, inheritedObjectType, inheritanceType, isInherited });
+    aces.push({
+      index,
+      identity,
+      rights,
+      accessType,
+      objectType: objectGuid ?? objectType,
+      inheritedObjectType: inheritedGuid ?? inheritedObjectType,
+      inheritanceType,
+      isInherited,
+    });
   });
   return { aces, skipped, unresolved };
 }

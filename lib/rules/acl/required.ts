@@ -2,6 +2,7 @@ import { EMPTY_GUID, type InheritanceType } from "@/lib/facts";
 import type { PermissionShape } from "./coverage";
 import { GUIDS } from "@/lib/facts";
 import { AD_RIGHTS } from "@/lib/facts";
+import { EXCHANGE_PUBLIC_FOLDER_CLASS } from "./exchange-schema";
 
 /**
  * The permissions the provisioning agent's gMSA needs, as data (cloud-sync-requirements.md §3.1–3.5).
@@ -320,6 +321,9 @@ export const ALLOWED_GRANTS: readonly AllowedGrant[] = [
   ...[GUIDS.user, GUIDS.inetOrgPerson, GUIDS.group, GUIDS.contact].map((cls) =>
     descendantGrant(`exchange-hybrid-${cls}`, "Installer: Exchange hybrid", AD_RIGHTS.ReadProperty | AD_RIGHTS.WriteProperty, cls),
   ),
+  // §3.2 Exchange mail public folders (ADSyncConfig RP;;publicFolder): Read all properties on descendant
+  // publicFolder objects, a class of the Exchange schema extension (exchange-schema.ts).
+  descendantGrant("exchange-public-folder", "Installer: Exchange mail public folders", RP, EXCHANGE_PUBLIC_FOLDER_CLASS),
   // §3.2 UserGroupCreateDelete (GPAD / CloudHR): generic write + create/delete child for group and user objects,
   // and per [GMSA-CMD] create/delete User and Group objects on this object and all descendants.
   ...[GUIDS.user, GUIDS.group].map((cls) =>

@@ -10,6 +10,12 @@ export interface ProbeResult {
   port: number;
   reachable: boolean;
   error: string | null;
+  /** Present only when collected (collector 1.2 and later): "direct" or "proxy" (see lib/rules/host/proxy.ts). */
+  via?: "direct" | "proxy";
+  /** host:port of the proxy the probe went through. */
+  proxy?: string;
+  /** The proxy's status line or the error talking to it. */
+  proxyStatus?: string;
 }
 
 /**
@@ -40,7 +46,17 @@ function parseChecks(raw: readonly unknown[]): ProbeResult[] {
     const reachable = Object.hasOwn(entry, "reachable") ? entry.reachable : undefined;
     if (typeof reachable !== "boolean") continue;
     const error = Object.hasOwn(entry, "error") ? readString(entry.error) : undefined;
-    checks[count++] = { host: name, port, reachable, error: error ?? null };
+    const probe: ProbeResult = { host: name, port, reachable, error: error ?? null };
+    // The path fields only when collected, so the evidence of a direct probe keeps its shape.
+    if (Object.hasOwn(entry, "via")) {
+      const via = entry.via;
+      if (via === "direct" || via === "proxy") probe.via = via;
+      const proxy = Object.hasOwn(entry, "proxy") ? readString(entry.proxy) : undefined;
+      if (proxy !== undefined) probe.proxy = proxy;
+      const proxyStatus = Object.hasOwn(entry, "proxyStatus") ? readString(entry.proxyStatus) : undefined;
+      if (proxyStatus !== undefined) probe.proxyStatus = proxyStatus;
+    }
+    checks[count++] = probe;
   }
   checks.length = count;
   return checks;

@@ -1,5 +1,6 @@
 // Behaviour shared by the three port rules (host-port-443, host-port-80, host-port-8080), one test file each.
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { describePowerShellProblems } from "@/lib/powershell/lint";
 import type { Rule } from "../types";
 import { hostContext } from "../host/examples";
 import { expectFail, expectUnknown, itRunsExamples, itSurvivesMalformedFacts } from "./host-kit";
@@ -63,5 +64,61 @@ export function itBehavesAsPortRule(rule: Rule, port: number): void {
 
   it("has no remediation script (firewalls are outside the server)", () => {
     expect(rule.remediationScript?.(rule.examples[1].context)).toBeNull();
+  });
+
+  describe("behind a WinHTTP proxy", () => {
+    const proxy = { configured: true, address: "proxy.corp.contoso.com:8080", bypass: "<local>;*.corp.contoso.com" };
+    const through = { via: "proxy" as const, proxy: "proxy.corp.contoso.com:8080" };
+
+    it("is unknown naming the proxy when the port was only probed directly, even when the direct probe reached", () => {
+      for (const reachable of [true, false]) {
+        const outcome = expectUnknown(rule.evaluate(hostContext({ network: { proxy, checks: [{ host: "a.example.net", port, reachable }] } })));
+        expect(outcome.message).toContain("proxy.corp.contoso.com:8080");
+        expect(outcome.message).toContain("only probed directly");
+        expect(outcome.reason.collect).toContain("netsh winhttp show proxy");
+        expect(outcome.reason.collect).toContain("-Proxy 'http://proxy.corp.contoso.com:8080'");
+        expect(describePowerShellProblems(outcome.reason.collect)).toBe("");
+      }
+    });
+
+    it("judges the probes made through the proxy, ignoring direct ones", () => {
+      const passed = rule.evaluate(
+        hostContext({
+          network: {
+            proxy,
+            checks: [
+              { host: "a.example.net", port, reachable: false, error: "TCP connect timed out" },
+              { host: "a.example.net", port, reachable: true, ...through, proxyStatus: "HTTP/1.1 200 Connection established" },
+            ],
+          },
+        }),
+      );
+      expect(passed.status).toBe("pass");
+      expect(passed.message).toBe(`Outbound TCP ${port} is open through the proxy proxy.corp.contoso.com:8080: a.example.net reached.`);
+      expect(passed.evidence[0].actual).toEqual([{ host: "a.example.net", port, reachable: true, error: null, ...through, proxyStatus: "HTTP/1.1 200 Connection established" }]);
+      const failed = expectFail(
+        rule.evaluate(
+          hostContext({
+            network: {
+              proxy,
+              checks: [
+                { host: "a.example.net", port, reachable: true },
+                { host: "a.example.net", port, reachable: false, error: "Proxy answered HTTP/1.1 403 Forbidden", ...through, proxyStatus: "HTTP/1.1 403 Forbidden" },
+              ],
+            },
+          }),
+        ),
+      );
+      expect(failed.message).toContain("403 Forbidden");
+      expect(failed.evidence).toHaveLength(1);
+      expect(failed.evidence[0].actual).toMatchObject({ via: "proxy", proxyStatus: "HTTP/1.1 403 Forbidden" });
+    });
+
+    it("counts a direct probe of a bypassed host, and any probe when no proxy is set", () => {
+      const bypassed = rule.evaluate(hostContext({ network: { proxy, checks: [{ host: "relay.corp.contoso.com", port, reachable: true }] } }));
+      expect(bypassed.status).toBe("pass");
+      const none = rule.evaluate(hostContext({ network: { proxy: { configured: false }, checks: [{ host: "a.example.net", port, reachable: false }] } }));
+      expect(none.status).toBe("fail");
+    });
   });
 }

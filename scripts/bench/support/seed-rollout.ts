@@ -59,10 +59,10 @@ const rest = (db.prepare("SELECT fqdn FROM Server WHERE waveId IS NULL ORDER BY 
 for (let i = 0; i < 6; i++) await bulkUpdateRollout({ servers: rest.slice(i * 1000, (i + 1) * 1000) }, { waveId: waves[i + 2]!.id }, actor);
 
 const gateTimes: number[] = [];
-let gate = getWaveGate(waves[1]!.id)!;
+let gate = (await getWaveGate(waves[1]!.id))!;
 for (let i = 0; i < repeats; i++) {
   started = performance.now();
-  gate = getWaveGate(waves[1]!.id)!;
+  gate = (await getWaveGate(waves[1]!.id))!;
   gateTimes.push(performance.now() - started);
 }
 

@@ -1,12 +1,13 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
+import { spawn } from "node:child_process";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { sqlite } from "../../sqlite/connection";
 import { deleteUpload } from "../delete-upload";
 import { ingestUpload, type IngestRequest, type IngestResponse } from "../ingest-file";
 import { answerOf, jobView } from "./answer";
-import { type IngestJob, IngestQueue, spawnIngestWorker } from "./ingest-queue";
+import { forkIngestWorker, type IngestJob, IngestQueue, spawnIngestWorker } from "./ingest-queue";
+import { fromChildProcess } from "./worker-handle";
 
 // The real ingest worker (lib/data/ingest/worker/worker-main.ts through tsx), the real parsers and rules, and the
 // test file's throwaway SQLite database, shared by the worker's connection and this thread's: nothing mocked.
@@ -77,6 +78,21 @@ describe("IngestQueue (the upload worker)", { timeout: 120_000 }, () => {
     expect({ ...viaWorker, id: "x" }).toEqual({ ...inProcess, id: "x" });
   });
 
+  it.runIf(process.platform === "linux")("runs in a process of its own whose every thread has the lower CPU priority (nice 10)", async () => {
+    const queue = newQueue();
+    const job = queue.submit(request(inventory(20, "nice.contoso.com"), "nice.csv"), owner);
+    await job.done;
+    const pid = queue.workerPid;
+    expect(pid).toBeGreaterThan(0);
+    expect(pid).not.toBe(process.pid);
+    const tids = readdirSync(`/proc/${pid}/task`);
+    expect(tids.length).toBeGreaterThan(1); // V8's and libuv's threads, not only the main one
+    // /proc/<pid>/task/<tid>/stat: field 19 is the nice value (after the parenthesised command name).
+    const nice = tids.map((tid) => Number(readFileSync(`/proc/${pid}/task/${tid}/stat`, "utf8").split(") ")[1].split(" ")[16]));
+    expect(new Set(nice)).toEqual(new Set([10]));
+    expect(readFileSync(`/proc/${pid}/oom_score_adj`, "utf8").trim()).toBe("500");
+  });
+
   it("answers refusals like the in-process ingest (a job that ends in a 400 is done, not failed)", async () => {
     const queue = newQueue();
     const bytes = new TextEncoder().encode("this is not an export\n");
@@ -109,7 +125,10 @@ describe("IngestQueue (the upload worker)", { timeout: 120_000 }, () => {
       spawn: () => {
         spawned += 1;
         // The first worker dies on its first job, as a crash in a native module would.
-        if (spawned === 1) return new Worker('require("node:worker_threads").parentPort.on("message", () => process.exit(3));', { eval: true });
+        if (spawned === 1) {
+          const child = spawn(process.execPath, ["-e", 'process.on("message", () => process.exit(3));'], { stdio: ["ignore", "inherit", "inherit", "ipc"], serialization: "advanced" });
+          return fromChildProcess(child);
+        }
         return spawnIngestWorker();
       },
     });
@@ -148,7 +167,7 @@ describe("IngestQueue (the upload worker)", { timeout: 120_000 }, () => {
     const dir = mkdtempSync(path.resolve("node_modules/.cache/csr-ingest-worker-"));
     const outfile = path.join(dir, "ingest-worker.mjs");
     await buildIngestWorker({ quiet: true, outfile });
-    const queue = newQueue({ spawn: () => new Worker(outfile, { execArgv: [] }) });
+    const queue = newQueue({ spawn: () => fromChildProcess(forkIngestWorker(outfile)) });
     const bytes = inventory(120, "bundle.contoso.com");
     const dryRun = queue.submit(request(bytes.slice(), "bundle.csv", { dryRun: true }), owner);
     await dryRun.done;

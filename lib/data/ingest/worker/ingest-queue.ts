@@ -1,17 +1,17 @@
 import "server-only";
+import { type ChildProcess, fork, type ForkOptions } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { IngestRequest, IngestResponse } from "../ingest-file";
 import type { IngestProgress, JobStage, WorkerJobMessage, WorkerReply } from "./protocol";
+import { fromChildProcess, type IngestWorkerHandle } from "./worker-handle";
 
-// Uploads are ingested off the request thread (docs/decisions/016-ingest-worker.md): ONE worker thread, started on
+// Uploads are ingested off the request thread (docs/decisions/017-ingest-worker.md): ONE worker process, started on
 // the first upload and kept, runs the jobs one at a time in the order they came (SQLite has one writer anyway). The
-// main thread only hands over the bytes (transferred, not copied) and keeps the jobs' state for GET
-// /api/uploads/jobs/{id}. A worker that dies fails its job (nothing is stored: the commit is one transaction) and
-// the next job starts a fresh one.
+// server only hands over the bytes and keeps the jobs' state for GET /api/uploads/jobs/{id}. A worker that dies
+// fails its job (nothing is stored: the commit is one transaction) and the next job starts a fresh one.
 
 /** How a job ended: the ingest's answer (a refusal included), or a failure of the worker itself. */
 export type JobOutcome = { ok: true; response: IngestResponse } | { ok: false; message: string };
@@ -46,8 +46,8 @@ interface QueuedJob {
 }
 
 export interface IngestQueueOptions {
-  /** Starts a worker thread (default: the ingest worker, bundled or from source). */
-  spawn?: () => Worker;
+  /** Starts a worker (default: the ingest worker process, bundled or from source). */
+  spawn?: () => IngestWorkerHandle;
   /** Finished jobs kept for GET /api/uploads/jobs/{id}: at most this many… */
   keepFinished?: number;
   /** …and for at most this long. */
@@ -58,7 +58,7 @@ export interface IngestQueueOptions {
 const KEEP_FINISHED = 100;
 const KEEP_FINISHED_MS = 15 * 60 * 1000;
 
-/** The bytes as an ArrayBuffer that holds exactly them (transferable without moving unrelated memory). */
+/** The bytes as an ArrayBuffer that holds exactly them (sent to the worker without unrelated memory). */
 function ownBuffer(bytes: Uint8Array): ArrayBuffer {
   if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
   return bytes.slice().buffer;
@@ -68,8 +68,8 @@ export class IngestQueue {
   private readonly jobs = new Map<string, IngestJob>();
   private readonly waiting: QueuedJob[] = [];
   private running: QueuedJob | undefined;
-  private worker: Worker | undefined;
-  private readonly spawn: () => Worker;
+  private worker: IngestWorkerHandle | undefined;
+  private readonly spawn: () => IngestWorkerHandle;
   private readonly keepFinished: number;
   private readonly keepFinishedMs: number;
   private readonly now: () => number;
@@ -112,6 +112,11 @@ export class IngestQueue {
     return this.waiting.length + (this.running ? 1 : 0);
   }
 
+  /** The worker process's id while one runs (diagnostics, tests). */
+  get workerPid(): number | undefined {
+    return this.worker?.pid;
+  }
+
   /** Stops the worker (tests, shutdown); a running job fails. */
   async close(): Promise<void> {
     const worker = this.worker;
@@ -124,7 +129,7 @@ export class IngestQueue {
     this.running = next;
     next.job.stage = "parsing";
     next.job.startedAt = new Date(this.now());
-    let worker: Worker;
+    let worker: IngestWorkerHandle;
     try {
       worker = this.ensureWorker();
     } catch (error) {
@@ -133,23 +138,28 @@ export class IngestQueue {
     }
     worker.ref();
     const message: WorkerJobMessage = { ...next.message, buffer: next.buffer };
-    worker.postMessage(message, [next.buffer]);
+    try {
+      worker.send(message);
+    } catch (error) {
+      // The channel closed under us (the worker is exiting): its exit handler fails the job.
+      console.error("[ingest-queue] could not hand the upload to the worker", error);
+    }
   }
 
-  private ensureWorker(): Worker {
+  private ensureWorker(): IngestWorkerHandle {
     if (this.worker) return this.worker;
     const worker = this.spawn();
     let lastError: string | undefined;
-    worker.on("message", (reply: WorkerReply) => this.onReply(reply));
-    worker.on("error", (error) => {
+    worker.onReply((reply) => this.onReply(reply));
+    worker.onError((error) => {
       lastError = error instanceof Error ? error.message : String(error);
       console.error("[ingest-queue] the upload worker failed", error);
     });
-    worker.on("exit", (code) => {
+    worker.onExit((how) => {
       if (this.worker === worker) this.worker = undefined;
       const running = this.running;
       if (running) {
-        const why = lastError ? `: ${lastError}` : ` (exit code ${code})`;
+        const why = lastError ? `: ${lastError}` : ` (${how})`;
         this.finish(running, { ok: false, message: `The upload worker stopped while processing ${running.job.fileName}${why}. Nothing was stored; upload the file again.` });
       }
     });
@@ -212,41 +222,37 @@ const WORKER_SOURCE = path.join("lib", "data", "ingest", "worker", "worker-main.
 const WORKER_BOOT = path.join("lib", "data", "ingest", "worker", "boot.mjs");
 
 /**
- * The worker's young generation, capped at 48 MB: a ZIP of 50,000 collector reports peaked at 1,259 MB with it
- * (budget 1.5 GB) and at 1,579 MB with 192 MB, which was 12 % faster (19.5 s against 17.2 s; docs/performance.md).
+ * The worker's young generation: semi-spaces of 16 MB (a young generation of 48 MB). A ZIP of 50,000 collector
+ * reports peaked at 1,259 MB with it (budget 1.5 GB) and at 1,579 MB with 192 MB, which was 12 % faster (19.5 s
+ * against 17.2 s; docs/performance.md).
  */
-const WORKER_HEAP = { maxYoungGenerationSizeMb: 48 };
+const WORKER_HEAP_FLAGS = ["--max-semi-space-size=16"];
 
 let warnedNoBundle = false;
 
-/**
- * `new Worker(file)` through Reflect.construct: Turbopack bundles the target of a literal `new Worker(...)` it can
- * resolve (and would pull tsx and esbuild into the route's bundle through boot.mjs); this worker is bundled by
- * scripts/build-ingest-worker.mjs instead and must be left alone.
- */
-function startWorker(file: string, options: WorkerOptions): Worker {
-  return Reflect.construct(Worker, [file, options]) as Worker;
+/** Forks a worker process with an IPC channel that carries bytes as bytes (the v8 serializer, not JSON). */
+export function forkIngestWorker(file: string, args: string[] = [], execArgv: string[] = []): ChildProcess {
+  const options: ForkOptions = { execArgv: [...WORKER_HEAP_FLAGS, ...execArgv], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] };
+  return fork(file, args, options);
 }
 
 /**
- * Starts the ingest worker: the bundle in production, else the TypeScript source through tsx. Paths are relative to
- * the project directory (the server's working directory, as for .next itself).
+ * Starts the ingest worker process: the bundle in production, else the TypeScript source through tsx. Paths are
+ * relative to the project directory (the server's working directory, as for .next itself). A process rather than a
+ * thread: it lowers the CPU priority of all its threads, the garbage collector's included (a worker thread shares the
+ * server's), and a runaway upload cannot take the server's heap with it (decision 017).
  */
-export function spawnIngestWorker(): Worker {
+export function spawnIngestWorker(): IngestWorkerHandle {
   const root = process.cwd();
   const bundle = path.join(root, WORKER_BUNDLE);
   if (process.env.NODE_ENV === "production") {
-    if (existsSync(bundle)) return startWorker(bundle, { execArgv: [], resourceLimits: WORKER_HEAP });
+    if (existsSync(bundle)) return fromChildProcess(forkIngestWorker(bundle));
     if (!warnedNoBundle) {
       warnedNoBundle = true;
       console.warn(`[ingest-queue] ${WORKER_BUNDLE} is missing (run \`npm run build\`, not only \`next build\`): starting the upload worker from source through tsx.`);
     }
   }
-  return startWorker(path.join(root, WORKER_BOOT), {
-    execArgv: ["--conditions=react-server"],
-    resourceLimits: WORKER_HEAP,
-    workerData: { entry: pathToFileURL(path.join(root, WORKER_SOURCE)).href },
-  });
+  return fromChildProcess(forkIngestWorker(path.join(root, WORKER_BOOT), [pathToFileURL(path.join(root, WORKER_SOURCE)).href], ["--conditions=react-server"]));
 }
 
 const globalForQueue = globalThis as unknown as { csrIngestQueue?: IngestQueue };

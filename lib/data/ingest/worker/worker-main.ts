@@ -1,34 +1,43 @@
 import "server-only";
-import { readlinkSync } from "node:fs";
+import { readdirSync, writeFileSync } from "node:fs";
 import { setPriority } from "node:os";
-import { parentPort } from "node:worker_threads";
 import { sqlite } from "../../sqlite/connection";
 import { ingestUpload } from "../ingest-file";
 import type { WorkerJobMessage, WorkerReply } from "./protocol";
 
-// The ingest worker thread (docs/decisions/016-ingest-worker.md): parses, evaluates and commits uploads with its
-// own SQLite connection (lib/data/sqlite/connection.ts opens one per thread), one job at a time, so the server's
-// main thread keeps answering requests. Started by ingest-queue.ts, as a bundle in production
-// (scripts/build-ingest-worker.mjs) or from this source through tsx (boot.mjs) in development and tests.
+// The ingest worker process (docs/decisions/017-ingest-worker.md): parses, evaluates and commits uploads with its
+// own SQLite connection, one job at a time, so the server keeps answering requests. Forked by ingest-queue.ts with an
+// IPC channel, as a bundle in production (scripts/build-ingest-worker.mjs) or from this source through tsx
+// (boot.mjs) in development and tests.
 
-const port = parentPort;
-if (!port) throw new Error("worker-main.ts runs as a worker thread (lib/data/ingest/worker/ingest-queue.ts starts it).");
+const send = process.send?.bind(process);
+if (!send) throw new Error("worker-main.ts runs as a forked process with an IPC channel (lib/data/ingest/worker/ingest-queue.ts starts it).");
 
 /**
- * Linux: this thread runs at a lower CPU priority (nice 10) than the request thread, so that on a busy machine the
- * server's answers come first and the upload takes what is left. setpriority(2) with a thread id changes only that
- * thread; raising one's own nice value needs no privilege. Elsewhere (or without /proc) nothing changes.
+ * Linux: every thread of this process runs at a lower CPU priority (nice 10) than the server's, so that on a busy
+ * machine the server's answers come first and the upload takes what is left. Linux keeps a nice value per thread and
+ * V8 starts its garbage-collector threads before this code runs, so each thread of /proc/self/task is lowered (threads
+ * started later inherit it). Raising one's own nice value needs no privilege. The process also offers itself first to
+ * the out-of-memory killer (oom_score_adj 500): if memory runs out during an upload, the upload dies (nothing is
+ * stored, its job fails), not the server. Elsewhere (or without /proc) nothing changes.
  */
 export const WORKER_NICE = 10;
 function lowerOwnPriority(): void {
   try {
-    const tid = Number(readlinkSync("/proc/thread-self").split("/").at(-1));
-    if (Number.isInteger(tid) && tid > 0) setPriority(tid, WORKER_NICE);
+    for (const tid of readdirSync("/proc/self/task")) setPriority(Number(tid), WORKER_NICE);
   } catch {
     // not Linux, or not allowed: keep the default priority
   }
+  try {
+    writeFileSync("/proc/self/oom_score_adj", "500");
+  } catch {
+    // not Linux, or not allowed
+  }
 }
 lowerOwnPriority();
+
+/** The server went away (its end of the channel closed): stop; a commit in progress rolls back with the connection. */
+process.on("disconnect", () => process.exit(0));
 
 /**
  * The worker's connection does not checkpoint inside its commits (wal_autocheckpoint = 0): copying a large upload's
@@ -46,10 +55,10 @@ function checkpoint(): void {
 }
 
 function reply(message: WorkerReply): void {
-  port!.postMessage(message);
+  send!(message);
 }
 
-port.on("message", (message: WorkerJobMessage) => {
+process.on("message", (message: WorkerJobMessage) => {
   if (message?.type !== "ingest") return;
   const { jobId } = message;
   ingestUpload({ ...message.request, bytes: new Uint8Array(message.buffer) }, (progress) => reply({ type: "progress", jobId, progress })).then(

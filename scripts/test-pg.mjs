@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// `npm run test:pg [-- <vitest args>]`: the lib/data and lib/auth integration tests against PostgreSQL — the same test
+// files as on SQLite (a matrix, not a copy). Starts a throwaway cluster (lib/data/migrations/pg-throwaway.mjs: initdb +
+// pg_ctl in a temporary directory, as the `postgres` user when root), migrates a template database once through the
+// start-up migrator, runs vitest with CSR_TEST_DB=postgres (test/setup-db.ts then gives every test file its own
+// database cloned from the template), and stops the cluster. Needs Debian's `postgresql` package, never the network.
+import { spawnSync } from "node:child_process";
+import pg from "pg";
+import { applyPostgresMigrations } from "../lib/data/migrations/apply-postgres-migrations.mjs";
+import { startThrowawayPostgres } from "../lib/data/migrations/pg-throwaway.mjs";
+
+const TEMPLATE = "csr_template";
+const args = process.argv.slice(2);
+const targets = args.length > 0 ? args : ["lib/data", "lib/auth"];
+
+const cluster = await startThrowawayPostgres();
+let status = 1;
+try {
+  const admin = new pg.Client({ connectionString: cluster.url("postgres") });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${TEMPLATE}`);
+  await applyPostgresMigrations({ url: cluster.url(TEMPLATE) });
+  await admin.query(`ALTER DATABASE ${TEMPLATE} WITH IS_TEMPLATE true`);
+  await admin.end();
+  console.log(`PostgreSQL ${cluster.url("postgres")} (throwaway), template database ${TEMPLATE} migrated`);
+  const result = spawnSync("npx", ["vitest", "run", ...targets], {
+    stdio: "inherit",
+    env: { ...process.env, CSR_TEST_DB: "postgres", CSR_TEST_PG_URL: cluster.url("postgres"), CSR_TEST_PG_TEMPLATE: TEMPLATE },
+  });
+  status = result.status ?? 1;
+} finally {
+  cluster.stop();
+}
+process.exit(status);
