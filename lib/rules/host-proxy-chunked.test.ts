@@ -23,6 +23,20 @@ describe("host-proxy-chunked", () => {
     expect(outcome.message).toMatch(/does not apply/);
   });
 
+  it("passes when a proxy is set but every probed endpoint bypasses it, and warns when only some do", () => {
+    const bypassing = { configured: true, address: "proxy.corp.contoso.com:8080", bypass: "*.microsoftonline.com" };
+    const login = { host: "login.microsoftonline.com", port: 443, reachable: true };
+    const bus = { host: "contoso.servicebus.windows.net", port: 443, reachable: true };
+    const all = rule.evaluate(hostContext({ network: { proxy: bypassing, checks: [login] } }));
+    expect(all.status).toBe("pass");
+    expect(all.message).toMatch(/every endpoint the agent uses bypasses it \(1 probed directly\)/);
+    // Service Bus is not on the bypass list: its traffic goes through the proxy (here only probed directly).
+    expectFail(rule.evaluate(hostContext({ network: { proxy: bypassing, checks: [login, bus] } })));
+    // A proxy for http only: HTTPS endpoints go direct.
+    const httpOnly = { configured: true, address: "http=proxy.corp.contoso.com:8080", bypass: "" };
+    expect(rule.evaluate(hostContext({ network: { proxy: httpOnly, checks: [login, bus] } })).status).toBe("pass");
+  });
+
   it("fails as a warning that names the proxy and asks to check chunked encoding", () => {
     const outcome = expectFail(rule.evaluate(hostContext({ network: { proxy: PROXY, checks: [through("HTTP/1.1 200 Connection established")] } })));
     expect(outcome.severity).toBe("warning");

@@ -3,7 +3,7 @@ import { defineRule, type RuleContext, type RuleOutcome } from "@/lib/rules/type
 import { hostContext } from "./host/examples";
 import { constantUnknown, frozenSingle } from "./host/frozen";
 import { readChecks, type ProbeResult } from "./host/network";
-import { describeProxy, readProxy, type ProxySetting } from "./host/proxy";
+import { describeProxy, isBypassed, proxyServerForPort, readProxy, type ProxySetting } from "./host/proxy";
 import { own } from "./host/read";
 import { COLLECTOR_HINT, prerequisites, prerequisites2025April, SECTION } from "./host/sources";
 
@@ -30,6 +30,15 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   if (proxied.length === 0) {
     if (proxy === undefined) return NOT_COLLECTED();
     if (proxy === null) return pass(NO_PROXY_MESSAGE, NO_PROXY_EVIDENCE);
+    // A proxy is set but every endpoint the collector probed bypasses it (bypass list, or no proxy for that scheme):
+    // the agent's traffic does not go through it.
+    const direct = checks ?? [];
+    if (direct.length > 0 && direct.every((check) => isBypassed(proxy.bypass, check.host) || proxyServerForPort(proxy, check.port) === null)) {
+      return pass(
+        `A WinHTTP proxy is configured (${describeProxy(proxy)}), but every endpoint the agent uses bypasses it (${direct.length} probed directly): the proxy requirement (HTTP/1.1 with chunked encoding) does not apply.`,
+        [evidence(FACT, { address: proxy.address, bypass: proxy.bypass }, EXPECTED), evidence(`${FACT}.bypassed`, direct.slice(0, 5).map((check) => `${check.host}:${check.port}`), "no endpoint through the proxy")],
+      );
+    }
   }
   const setting: ProxySetting = proxy ?? { address: proxied[0].proxy ?? "(address not recorded)", bypass: "" };
   const answers = proxied
@@ -112,6 +121,19 @@ export default defineRule({
           proxy: PROXY,
           checks: [
             { host: "login.microsoftonline.com", port: 443, reachable: true, via: "proxy", proxy: "proxy.corp.contoso.com:8080", proxyStatus: "HTTP/1.0 200 Connection established" },
+          ],
+        },
+      }),
+    },
+    {
+      name: "proxy configured, but every endpoint the agent uses is on its bypass list",
+      expect: "pass",
+      context: hostContext({
+        network: {
+          proxy: { configured: true, address: "proxy.corp.contoso.com:8080", bypass: "*.microsoftonline.com;*.msappproxy.net" },
+          checks: [
+            { host: "login.microsoftonline.com", port: 443, reachable: true },
+            { host: "connector.msappproxy.net", port: 443, reachable: true },
           ],
         },
       }),
