@@ -162,6 +162,8 @@ const suite: BenchSuite = {
       );
       details.push(line("whole upload (request to done)", during));
       details.push(line(`while it evaluates and commits (${formatInt(uploadEnd - commitStart)} ms)`, committing));
+      const slowest = [...committing].sort((a, b) => b.end - b.start - (a.end - a.start)).slice(0, 5);
+      details.push(`slowest reads while it evaluates and commits: ${slowest.map((sample) => `${sample.endpoint} ${formatInt(sample.end - sample.start)} ms at +${formatInt(sample.start - uploadStart)} ms`).join(", ")}`);
       details.push(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} on ${os.cpus().length} cores`);
 
       const health = describe(committing, "health");

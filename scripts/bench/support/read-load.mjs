@@ -25,6 +25,15 @@ process.on("message", (message) => {
   }
 });
 
+/**
+ * A client's pause between two reads: thinkMs on average, drawn uniformly from 0.5–1.5 × thinkMs. With the same
+ * pause for every client, one stall of the server (the upload's multipart parse on the request thread) lines all 20
+ * clients up, and they then stay in lockstep for the rest of the run: every 500 ms, 20 requests arrive in the same
+ * millisecond and the last waits for the 19 before it (a convoy the bench made, not the server; people do not
+ * click in step). The jitter lets them drift apart again, as independent users do.
+ */
+const thinkTime = () => thinkMs * (0.5 + Math.random());
+
 /** A pause that ends early when the run is stopped. */
 const pause = (ms) => Promise.race([new Promise((resolve) => setTimeout(resolve, ms)), stop]);
 
@@ -39,7 +48,7 @@ async function read(endpoint) {
     ok = false;
   }
   samples.push({ endpoint, start, end: now(), ok });
-  if (thinkMs > 0 && !stopped) await pause(thinkMs);
+  if (thinkMs > 0 && !stopped) await pause(thinkTime());
 }
 
 await Promise.all(

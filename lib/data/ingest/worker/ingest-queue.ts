@@ -1,5 +1,5 @@
 import "server-only";
-import { type ChildProcess, fork, type ForkOptions } from "node:child_process";
+import { type ChildProcess, fork, type ForkOptions, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -41,7 +41,8 @@ export interface IngestJob {
 interface QueuedJob {
   job: IngestJob;
   message: Omit<WorkerJobMessage, "buffer">;
-  buffer: ArrayBuffer;
+  /** The file's bytes until they are sent to the worker (then released: the worker has its own copy). */
+  buffer: ArrayBuffer | null;
   settle: (outcome: JobOutcome) => void;
 }
 
@@ -137,7 +138,8 @@ export class IngestQueue {
       return;
     }
     worker.ref();
-    const message: WorkerJobMessage = { ...next.message, buffer: next.buffer };
+    const message: WorkerJobMessage = { ...next.message, buffer: next.buffer ?? new ArrayBuffer(0) };
+    next.buffer = null;
     try {
       worker.send(message);
     } catch (error) {
@@ -230,10 +232,24 @@ const WORKER_HEAP_FLAGS = ["--max-semi-space-size=16"];
 
 let warnedNoBundle = false;
 
-/** Forks a worker process with an IPC channel that carries bytes as bytes (the v8 serializer, not JSON). */
+/** util-linux's chrt (in every Debian/Ubuntu/RHEL base system); absent elsewhere. */
+const CHRT = "/usr/bin/chrt";
+
+/**
+ * Forks a worker process with an IPC channel that carries bytes as bytes (the v8 serializer, not JSON). On Linux
+ * it runs under the SCHED_IDLE policy (`chrt --idle 0`, inherited by all its threads; lowering one's own policy
+ * needs no privilege): a nice value alone leaves the scheduler placing the server's waking threads on the other,
+ * busier core, because a core running a niced task does not count as idle; a core running only SCHED_IDLE work
+ * does, so the server's threads take it at once (docs/performance.md, "Ingest under load"). The upload then uses
+ * whatever CPU the server leaves.
+ */
 export function forkIngestWorker(file: string, args: string[] = [], execArgv: string[] = []): ChildProcess {
-  const options: ForkOptions = { execArgv: [...WORKER_HEAP_FLAGS, ...execArgv], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] };
-  return fork(file, args, options);
+  const nodeArgs = [...WORKER_HEAP_FLAGS, ...execArgv];
+  const stdio: ForkOptions["stdio"] = ["ignore", "inherit", "inherit", "ipc"];
+  if (process.platform === "linux" && existsSync(CHRT)) {
+    return spawn(CHRT, ["--idle", "0", process.execPath, ...nodeArgs, file, ...args], { stdio, serialization: "advanced" });
+  }
+  return fork(file, args, { execArgv: nodeArgs, serialization: "advanced", stdio });
 }
 
 /**
