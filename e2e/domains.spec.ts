@@ -209,6 +209,35 @@ test.describe("as an admin", () => {
     expect((await page.request.get("/domains/no-such-domain.example/fix-script")).status()).toBe(404);
   });
 
+  test("an admin records a per-domain attestation: shown with who and when, the note as text, kept after a reload", async ({ page }) => {
+    // Runs after the fix-script test, which uploaded the own domain (tests of a file run in order on one worker).
+    const anchor = `domain-${OWN.replace(/[^a-z0-9-]/gi, "-")}`;
+    await page.goto(`/domains#${anchor}`);
+    const section = page.locator(`details#${anchor}`);
+    await expect(section).toHaveAttribute("open");
+    const attestations = section.getByRole("region", { name: "Attestations" });
+    const item = attestations.locator('[data-attestation="gmsa-admin-credentials"]');
+    await expect(item).toContainText("Not attested in the app");
+    await expect(item.getByRole("link", { name: "Rule domain-gmsa-admin-credentials" })).toHaveAttribute("href", "/rules/domain-gmsa-admin-credentials");
+
+    const form = item.getByRole("form", { name: `Record for ${OWN}: A Domain Admin or Enterprise Admin will create the agent's gMSA (or a custom gMSA is pre-created)` });
+    await form.getByLabel("Yes").check();
+    const note = `<b>Change ${RUN}</b> approved`;
+    await form.getByLabel("Note (optional)").fill(note);
+    await form.getByRole("button", { name: "Record" }).click();
+    await expect(item).toContainText("Attested: yes", { timeout: 15_000 });
+    await expect(item).toContainText(`Note: ${note}`); // the markup is shown as text, never rendered
+    await expect(item.locator("b")).toHaveCount(0);
+    await item.screenshot({ path: `${SCREENS}/domains-attestation-recorded.png` });
+
+    await page.reload();
+    const again = page.locator(`details#${anchor}`).locator('[data-attestation="gmsa-admin-credentials"]');
+    await expect(again).toContainText("Attested: yes");
+    await expect(again).toContainText(`Note: ${note}`);
+    // The other keys are untouched.
+    await expect(page.locator(`details#${anchor}`).locator('[data-attestation="laps"]')).toContainText("Not attested in the app");
+  });
+
   test("screenshots of the summary and an open section in both themes; accessible with a section open", async ({ page }) => {
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
