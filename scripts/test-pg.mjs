@@ -4,14 +4,61 @@
 // pg_ctl in a temporary directory, as the `postgres` user when root), migrates a template database once through the
 // start-up migrator, runs vitest with CSR_TEST_DB=postgres (test/setup-db.ts then gives every test file its own
 // database cloned from the template), and stops the cluster. Needs Debian's `postgresql` package, never the network.
+// `--ported`: all of them except NOT_YET_ON_POSTGRES (npm test runs this).
 import { spawnSync } from "node:child_process";
 import pg from "pg";
 import { applyPostgresMigrations } from "../lib/data/migrations/apply-postgres-migrations.mjs";
-import { startThrowawayPostgres } from "../lib/data/migrations/pg-throwaway.mjs";
+import { postgresBinDir, startThrowawayPostgres } from "../lib/data/migrations/pg-throwaway.mjs";
 
 const TEMPLATE = "csr_template";
-const args = process.argv.slice(2);
-const targets = args.length > 0 ? args : ["lib/data", "lib/auth"];
+
+/**
+ * Test files of lib/data and lib/auth that cannot pass on PostgreSQL yet: they seed or read through the upload path
+ * (lib/data/ingest, raw better-sqlite3; decision 020, "Not yet"). `--ported` (what `npm test` runs) leaves exactly
+ * these out, so every other file, a new one included, runs on both databases. Shrink this list as paths are ported.
+ */
+export const NOT_YET_ON_POSTGRES = [
+  "lib/data/action-plan.test.ts",
+  "lib/data/audit.test.ts",
+  "lib/data/changes.test.ts",
+  "lib/data/demo.test.ts",
+  "lib/data/domain-attestations.test.ts",
+  "lib/data/domain-views.test.ts",
+  "lib/data/exports/exports.test.ts",
+  "lib/data/host-results.test.ts",
+  "lib/data/ingest/delete-upload.test.ts",
+  "lib/data/ingest/duplicates.test.ts",
+  "lib/data/ingest/fresh-servers.test.ts",
+  "lib/data/ingest/ingest-archive.test.ts",
+  "lib/data/ingest/ingest-file.test.ts",
+  "lib/data/ingest/merge-sources.test.ts",
+  "lib/data/ingest/upload-limits.test.ts",
+  "lib/data/ingest/worker/ingest-queue.test.ts",
+  "lib/data/reports/fleet-report.test.ts",
+  "lib/data/rollout/plan-import.test.ts",
+  "lib/data/rollout/rollout.test.ts",
+  "lib/data/rule-views.test.ts",
+  "lib/data/server-tags.test.ts",
+  "lib/data/server-views.test.ts",
+  "lib/data/servers.test.ts",
+  "lib/data/tenant-views.test.ts",
+  "lib/data/upload-changes.test.ts",
+  "lib/data/waivers.test.ts",
+];
+
+const rawArgs = process.argv.slice(2);
+const ported = rawArgs.includes("--ported");
+const args = rawArgs.filter((arg) => arg !== "--ported");
+const targets = [
+  ...(args.length > 0 ? args : ["lib/data", "lib/auth"]),
+  ...(ported ? NOT_YET_ON_POSTGRES.flatMap((file) => ["--exclude", file]) : []),
+];
+
+if (ported && postgresBinDir() === null && !process.env.CI) {
+  // As the migration drift check does: a developer machine without PostgreSQL skips this half (CI never does).
+  console.warn("PostgreSQL's server binaries were not found (apt-get install postgresql): the PostgreSQL pass is skipped.");
+  process.exit(0);
+}
 
 const cluster = await startThrowawayPostgres();
 let status = 1;
