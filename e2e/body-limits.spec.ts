@@ -73,6 +73,23 @@ async function streamUntilAnswered(path: string, options: { contentType: string;
   return outcome;
 }
 
+/**
+ * streamUntilAnswered, tried up to three times while the only problem is a reset (EPIPE/ECONNRESET) after the server
+ * closed the connection early. The server answers 413 and closes a connection whose body it did not read; the
+ * kernel then resets it (unread data), and a client still writing can get the reset before it has parsed the 413 it
+ * was sent — a race in the client, not a server that accepted the body (it stopped reading long before the limit).
+ * Every attempt must have stopped early; at least one must show the 413.
+ */
+async function probeUntilAnswered(path: string, options: { contentType: string; maxBytes: number; chunkBytes?: number }, earlyBytes: number): Promise<Probe> {
+  let probe = await streamUntilAnswered(path, options);
+  for (let attempt = 1; attempt < 3 && probe.status === null && /EPIPE|ECONNRESET/.test(probe.error ?? ""); attempt++) {
+    expect(probe.sentBeforeAnswer, `attempt ${attempt} was reset only after ${probe.sentBeforeAnswer} bytes`).toBeLessThan(earlyBytes);
+    console.log(`${path}: ${probe.error} after ${(probe.sentBeforeAnswer / MB).toFixed(1)} MB (the server closed early); trying again`);
+    probe = await streamUntilAnswered(path, options);
+  }
+  return probe;
+}
+
 /** The pid of the process listening on PORT (from /proc/net/tcp* and /proc/<pid>/fd), or null. */
 function serverPid(): number | null {
   const portHex = PORT.toString(16).toUpperCase().padStart(4, "0");
@@ -151,7 +168,7 @@ function errorOf(probe: Probe): { code?: string; message?: string } {
 
 test("a chunked JSON body far over the limit is refused with 413 before it is sent, without the server buffering it", async () => {
   // 64 KB limit; the client offers 256 MB. Socket buffers hold a few MB at most: the answer must come long before.
-  const { result: probe, growthMb } = await peakGrowthMb(() => streamUntilAnswered("/api/waves", { contentType: "application/json", maxBytes: 256 * MB }));
+  const { result: probe, growthMb } = await peakGrowthMb(() => probeUntilAnswered("/api/waves", { contentType: "application/json", maxBytes: 256 * MB }, JSON_BODY_MAX_BYTES + SOCKET_BUFFERS));
   note("/api/waves (64 KB limit)", probe, growthMb);
   expect(probe.error ?? "", `the server answered (sent ${probe.sentBeforeAnswer} bytes)`).toBe("");
   expect(probe.status).toBe(413);
@@ -163,7 +180,7 @@ test("a chunked JSON body far over the limit is refused with 413 before it is se
 test("a chunked plan import far over its limit is refused with 413 before it is all sent", async () => {
   // 10 MB limit; the client offers 100 MB.
   const { result: probe, growthMb } = await peakGrowthMb(() =>
-    streamUntilAnswered("/api/rollout/plan", { contentType: "multipart/form-data; boundary=----probe", maxBytes: 10 * PLAN_BODY_MAX_BYTES }),
+    probeUntilAnswered("/api/rollout/plan", { contentType: "multipart/form-data; boundary=----probe", maxBytes: 10 * PLAN_BODY_MAX_BYTES }, PLAN_BODY_MAX_BYTES + SOCKET_BUFFERS),
   );
   note("/api/rollout/plan (10 MB limit)", probe, growthMb);
   expect(probe.error ?? "", `the server answered (sent ${probe.sentBeforeAnswer} bytes)`).toBe("");
@@ -176,7 +193,7 @@ test("a chunked plan import far over its limit is refused with 413 before it is 
 test("a chunked upload twice the upload limit is refused with 413 before it is all sent, the server growing by no more than about the limit", async () => {
   test.setTimeout(120_000);
   const { result: probe, growthMb } = await peakGrowthMb(() =>
-    streamUntilAnswered("/api/uploads", { contentType: "multipart/form-data; boundary=----probe", maxBytes: 2 * UPLOAD_LIMIT, chunkBytes: 1 * MB }),
+    probeUntilAnswered("/api/uploads", { contentType: "multipart/form-data; boundary=----probe", maxBytes: 2 * UPLOAD_LIMIT, chunkBytes: 1 * MB }, UPLOAD_LIMIT + SOCKET_BUFFERS),
   );
   note("/api/uploads (200 MB limit)", probe, growthMb);
   expect(probe.error ?? "", `the server answered (sent ${probe.sentBeforeAnswer} bytes)`).toBe("");

@@ -141,7 +141,7 @@ test.describe("as a viewer", () => {
     await expect(checklist.getByRole("link", { name: "Rule tenant-idfix" })).toHaveAttribute("href", "/rules/tenant-idfix");
     await expect(checklist.getByRole("button", { name: "Record attestation" })).toHaveCount(0);
     await expect(checklist.getByText("Project leads and admins record attestations")).toBeVisible();
-    await expect(page.getByRole("table", { name: "Hybrid Identity Administrators" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Hybrid Identity and Global Administrators" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Tenant domains" })).toBeVisible();
 
     // The legacy domain's configuration: 55 OUs (over ~50, under 59) and PHS with InetOrgPerson objects.

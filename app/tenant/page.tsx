@@ -60,7 +60,7 @@ export default async function TenantPage() {
           <AttestationChecklist items={tenant.checklist} canAttest={can(caller.role, "plan")} />
         </Card>
 
-        <Card title="Hybrid Identity Administrators" id="hybrid-admins">
+        <Card title="Hybrid Identity and Global Administrators" id="hybrid-admins">
           <Provenance collectedAt={tenant.collectedAt} upload={tenant.upload} />
           {facts?.hybridIdentityAdmins ? (
             <HybridAdminsTable admins={facts.hybridIdentityAdmins} />

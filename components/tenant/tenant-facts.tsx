@@ -5,11 +5,11 @@ const yesNo = (value: boolean | null | undefined) => (value === undefined ? "not
 
 /** Holders of the Hybrid Identity Administrator (and Global Administrator) role, from the latest Graph export. */
 export function HybridAdminsTable({ admins }: { admins: NonNullable<TenantFacts["hybridIdentityAdmins"]> }) {
-  if (admins.length === 0) return <p className="text-sm">Nobody holds the role.</p>;
+  if (admins.length === 0) return <p className="text-sm">Nobody holds either role.</p>;
   return (
     <div className="overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 dark:divide-slate-800">
-        <caption className="sr-only">Hybrid Identity Administrators</caption>
+        <caption className="sr-only">Hybrid Identity and Global Administrators</caption>
         <thead>
           <tr>
             <th scope="col" className={TH}>User principal name</th>
