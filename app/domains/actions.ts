@@ -5,6 +5,7 @@ import { z } from "zod";
 import { actorFromCaller } from "@/lib/audit/entry";
 import { defineAction } from "@/lib/auth/action";
 import { recordAttestation } from "@/lib/data/attestations";
+import { attestationAnswerFields, attestedBy } from "../attestation-answer";
 import { domainAttestationKeySchema } from "@/lib/facts";
 
 /** Records one attestation for one domain (domain-gmsa-admin-credentials, domain-admin-hardening) and re-evaluates it. */
@@ -19,16 +20,10 @@ export const recordDomainAttestationAction = defineAction(
       .max(253, "A domain name has at most 253 characters.")
       .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, "Not a DNS domain name."),
     key: domainAttestationKeySchema,
-    attested: z.enum(["true", "false"], { error: "Choose yes or no." }).transform((value) => value === "true"),
-    note: z
-      .string()
-      .trim()
-      .max(1000, "Keep the note under 1,000 characters.")
-      .optional()
-      .transform((value) => (value ? value : undefined)),
+    ...attestationAnswerFields,
   }),
   async (input, caller) => {
-    const by = caller.kind === "session" ? caller.email : `token:${caller.name}`;
+    const by = attestedBy(caller);
     // Records it and re-evaluates the domain's servers where its shared results changed, in one transaction.
     recordAttestation({ key: input.key, domain: input.domain, attested: input.attested, by, note: input.note, actor: actorFromCaller(caller) });
     revalidatePath("/", "layout");

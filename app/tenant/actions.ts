@@ -5,22 +5,17 @@ import { z } from "zod";
 import { actorFromCaller } from "@/lib/audit/entry";
 import { defineAction } from "@/lib/auth/action";
 import { recordAttestation } from "@/lib/data/attestations";
+import { attestationAnswerFields, attestedBy } from "../attestation-answer";
 import { tenantAttestationKeySchema } from "@/lib/facts";
 
 export const recordAttestationAction = defineAction(
   "plan",
   z.object({
     key: tenantAttestationKeySchema,
-    attested: z.enum(["true", "false"], { error: "Choose yes or no." }).transform((value) => value === "true"),
-    note: z
-      .string()
-      .trim()
-      .max(1000, "Keep the note under 1,000 characters.")
-      .optional()
-      .transform((value) => (value ? value : undefined)),
+    ...attestationAnswerFields,
   }),
   async (input, caller) => {
-    const by = caller.kind === "session" ? caller.email : `token:${caller.name}`;
+    const by = attestedBy(caller);
     // Records it and re-evaluates every server (tenant rules apply to all), in one transaction.
     recordAttestation({ key: input.key, attested: input.attested, by, note: input.note, actor: actorFromCaller(caller) });
     revalidatePath("/", "layout");

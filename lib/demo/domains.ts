@@ -1,5 +1,5 @@
 import type { Ace, AclFacts, DomainAttestationKey, DomainFacts, ScopeFacts, TenantFacts } from "@/lib/facts";
-import { AD_RIGHTS, EMPTY_GUID, GUIDS } from "@/lib/facts";
+import { AD_RIGHTS, domainAttestationKeySchema, EMPTY_GUID, GUIDS } from "@/lib/facts";
 import { guid, hoursBefore, type DemoDomain } from "./profiles";
 import type { Random } from "./prng";
 
@@ -65,18 +65,9 @@ function domainController(name: string, build: number, caption: string, rsat: bo
   return { name, osCaption: caption, osBuild: build, rsatAdPowerShell: rsat };
 }
 
-const ATTESTED_KEYS: readonly DomainAttestationKey[] = [
-  "gmsa-admin-credentials",
-  "restricted-admin-access",
-  "dedicated-admin-accounts",
-  "privileged-access-workstations",
-  "admin-mfa",
-  "laps",
-];
-
 /** Per-domain attestations (issue 14), a week before the facts; deterministic (no PRNG draw). */
 function attestations(domain: DemoDomain, asOf: string, attested: (key: DomainAttestationKey) => boolean): DomainFacts["attestations"] {
-  return ATTESTED_KEYS.map((key) => ({ key, attested: attested(key), by: `ad-team@${domain.dnsName}`, at: hoursBefore(asOf, 24 * 7) }));
+  return domainAttestationKeySchema.options.map((key) => ({ key, attested: attested(key), by: `ad-team@${domain.dnsName}`, at: hoursBefore(asOf, 24 * 7) }));
 }
 
 export function generateDomainFacts(random: Random, domain: DemoDomain, setup: DomainSetup, asOf: string): DomainFacts {

@@ -1,12 +1,11 @@
 import "server-only";
 import type { ChildProcess } from "node:child_process";
-import type { Worker } from "node:worker_threads";
 import type { WorkerJobMessage, WorkerReply } from "./protocol";
 
 /**
  * What the upload queue needs of the process or thread that ingests: send it a job, hear its replies, learn when it
  * stops, keep the server alive only while a job runs, stop it. The ingest runs in a child process in production and
- * tests (spawnIngestWorker, decision 017); a worker thread fits the same shape (fromWorkerThread).
+ * tests (spawnIngestWorker, decision 017); a test may hand the queue any other process that speaks the protocol.
  */
 export interface IngestWorkerHandle {
   /** The worker's process id (a child process), for diagnostics and tests. */
@@ -52,33 +51,6 @@ export function fromChildProcess(child: ChildProcess): IngestWorkerHandle {
     async terminate() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
       await exited;
-    },
-  };
-}
-
-/** A worker thread (its bytes are transferred, not copied). */
-export function fromWorkerThread(worker: Worker): IngestWorkerHandle {
-  return {
-    send(message) {
-      worker.postMessage(message, [message.buffer]);
-    },
-    onReply(listener) {
-      worker.on("message", listener);
-    },
-    onError(listener) {
-      worker.on("error", listener);
-    },
-    onExit(listener) {
-      worker.once("exit", (code) => listener(`exit code ${code}`));
-    },
-    ref() {
-      worker.ref();
-    },
-    unref() {
-      worker.unref();
-    },
-    async terminate() {
-      await worker.terminate();
     },
   };
 }
