@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { isOverdue, isoDay, rolloutStatusSchema, type RolloutStatus } from "@/lib/rollout/status";
 import { db } from "./db";
 import { containsText } from "./text-search";
+import { failingRuleWhere } from "./failing-rule-filter";
 import { getServerRuleContext } from "./server-views";
 import { undelimitIds } from "./ingest/statuses";
 import { findServer } from "./find-server";
@@ -80,7 +81,7 @@ export function serverWhere(filters: ServerFilters, now = new Date()): Prisma.Se
   if (filters.q) and.push({ OR: [{ fqdn: containsText(filters.q.toLowerCase()) }, { name: containsText(filters.q.toUpperCase()) }] });
   if (filters.fqdn) and.push({ fqdn: filters.fqdn.toLowerCase().replace(/\.$/, "") });
   if (filters.readiness.length) and.push({ verdict: { in: filters.readiness } });
-  if (filters.rule) and.push({ OR: [{ statuses: { startsWith: `${filters.rule}:f` } }, { statuses: { contains: `,${filters.rule}:f` } }] });
+  if (filters.rule) and.push(failingRuleWhere(filters.rule));
   if (filters.domain) and.push({ domain: filters.domain.toLowerCase() });
   if (filters.os) and.push({ osName: filters.os });
   if (filters.site) and.push({ site: filters.site });

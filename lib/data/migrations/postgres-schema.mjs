@@ -1,8 +1,9 @@
 // The PostgreSQL schema is derived from the one source, prisma/schema.prisma (provider sqlite): the same models with
-// the datasource provider set to postgresql and the client generated beside the SQLite one. Nothing else differs
-// (the schema uses no @db.* native types), so there is no hand-kept second copy. The derived file is written to
-// prisma/postgresql/schema.prisma for `prisma generate` and for an operator who takes over with the Prisma CLI;
-// `npm run db:migrate:check` fails when it is stale.
+// the datasource provider set to postgresql and the client generated beside the SQLite one, plus the few
+// PostgreSQL-only additions below (POSTGRES_ONLY: the list filters' indexes, decision 021). The schema uses no @db.*
+// native types, so there is no hand-kept second copy. The derived file is written to prisma/postgresql/schema.prisma
+// for `prisma generate` and for an operator who takes over with the Prisma CLI; `npm run db:migrate:check` fails when
+// it is stale.
 import path from "node:path";
 
 export const SQLITE_SCHEMA_PATH = path.resolve("prisma/schema.prisma");
@@ -13,6 +14,37 @@ const HEADER =
   "// GENERATED from prisma/schema.prisma by `npm run db:migrate:create` (or `node scripts/db-migrate.mjs schema`): do not edit.\n" +
   "// The same models for PostgreSQL (DATABASE_URL=postgresql://…); migrations in prisma/postgresql/migrations.\n";
 
+/**
+ * What only the PostgreSQL schema has (docs/decisions/021-postgresql-list-filters.md): each block is inserted, marked,
+ * at the end of its model. The pg_trgm extension the trigram indexes need is created by the migration itself
+ * (`CREATE EXTENSION IF NOT EXISTS pg_trgm`, written by hand): Prisma's `postgresqlExtensions` preview feature is not
+ * used, because its engine reports the extension as missing from a database built from the migrations folder, so the
+ * drift check would never be clean.
+ */
+export const POSTGRES_ONLY = {
+  models: {
+    Server: [
+      "/// PostgreSQL only: `statuses` split at the commas (\"rule-id:f\", …), computed by the database",
+      "/// (GENERATED ALWAYS AS (string_to_array(\"statuses\", ',')) STORED, written in the migration; Prisma never writes",
+      "/// a @default(dbgenerated()) column). The failing-rule filter asks `statusList @> ARRAY['<rule>:f']` through its",
+      "/// GIN index instead of scanning `statuses` with LIKE (lib/data/servers.ts).",
+      "statusList String[] @default(dbgenerated())",
+      "",
+      "@@index([statusList], type: Gin)",
+      "/// Trigram indexes (pg_trgm) for the list's search box: `fqdn ILIKE '%…%' OR name ILIKE '%…%'` (containsText).",
+      '@@index([fqdn(ops: raw("gin_trgm_ops"))], type: Gin, map: "Server_fqdn_trgm_idx")',
+      '@@index([name(ops: raw("gin_trgm_ops"))], type: Gin, map: "Server_name_trgm_idx")',
+    ],
+  },
+};
+
+export const POSTGRES_ONLY_BEGIN = "  // ---- PostgreSQL only (lib/data/migrations/postgres-schema.mjs POSTGRES_ONLY) ----";
+export const POSTGRES_ONLY_END = "  // ---- end of PostgreSQL only ----";
+
+function indent(lines) {
+  return lines.map((line) => (line === "" ? "" : `  ${line}`)).join("\n");
+}
+
 /** prisma/schema.prisma's text -> the PostgreSQL schema's text. Throws when the source no longer has the expected shape. */
 export function postgresDatamodel(sqliteDatamodel) {
   const datasource = /datasource\s+db\s*\{\s*provider\s*=\s*"sqlite"\s*\}/;
@@ -20,10 +52,13 @@ export function postgresDatamodel(sqliteDatamodel) {
   if (!datasource.test(sqliteDatamodel)) throw new Error('prisma/schema.prisma: expected `datasource db { provider = "sqlite" }`');
   if (!output.test(sqliteDatamodel)) throw new Error('prisma/schema.prisma: expected the generator output "../lib/generated/prisma"');
   if (/@db\./.test(sqliteDatamodel)) throw new Error("prisma/schema.prisma: native types (@db.*) would need a per-provider mapping");
-  return (
-    HEADER +
-    sqliteDatamodel
-      .replace(datasource, 'datasource db {\n  provider = "postgresql"\n}')
-      .replace(output, 'output       = "../../lib/generated/prisma-postgresql"')
-  );
+  let text = sqliteDatamodel
+    .replace(datasource, 'datasource db {\n  provider = "postgresql"\n}')
+    .replace(output, 'output       = "../../lib/generated/prisma-postgresql"');
+  for (const [model, lines] of Object.entries(POSTGRES_ONLY.models)) {
+    const block = new RegExp(`^model ${model} \\{\\n[\\s\\S]*?(?=^\\}$)`, "m");
+    if (!block.test(text)) throw new Error(`prisma/schema.prisma: expected a model ${model} for its PostgreSQL-only fields`);
+    text = text.replace(block, (body) => `${body}\n${POSTGRES_ONLY_BEGIN}\n${indent(lines)}\n${POSTGRES_ONLY_END}\n`);
+  }
+  return HEADER + text;
 }

@@ -1,21 +1,36 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { POSTGRES_MIGRATIONS_DIR, POSTGRES_SCHEMA_PATH, SQLITE_SCHEMA_PATH, postgresDatamodel } from "./postgres-schema.mjs";
+import {
+  POSTGRES_MIGRATIONS_DIR,
+  POSTGRES_ONLY,
+  POSTGRES_ONLY_BEGIN,
+  POSTGRES_ONLY_END,
+  POSTGRES_SCHEMA_PATH,
+  SQLITE_SCHEMA_PATH,
+  postgresDatamodel,
+} from "./postgres-schema.mjs";
 import { listMigrations } from "./apply-migrations.mjs";
 import { postgresBinDir, startThrowawayPostgres } from "./pg-throwaway.mjs";
 import { loadPostgresSchemaEngine, migrationsList } from "./schema-engine.mjs";
 
 const SOURCE = readFileSync(SQLITE_SCHEMA_PATH, "utf8");
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 describe("PostgreSQL schema derived from prisma/schema.prisma", () => {
-  it("changes only the provider and the client's output, and says it is generated", () => {
+  it("changes only the provider and the client's output, adds the marked PostgreSQL-only blocks, and says it is generated", () => {
     const derived = postgresDatamodel(SOURCE);
     expect(derived).toMatch(/^\/\/ GENERATED from prisma\/schema\.prisma/);
     expect(derived).toContain('provider = "postgresql"');
     expect(derived).not.toContain('provider = "sqlite"');
     expect(derived).toContain('"../../lib/generated/prisma-postgresql"');
     const models = (text: string) => text.slice(text.indexOf("/// A person who signs in"));
-    expect(models(derived)).toBe(models(SOURCE));
+    const blocks = new RegExp(`\\n${escape(POSTGRES_ONLY_BEGIN)}\\n[\\s\\S]*?${escape(POSTGRES_ONLY_END)}\\n`, "g");
+    expect(derived.match(blocks)).toHaveLength(Object.keys(POSTGRES_ONLY.models).length);
+    expect(models(derived).replace(blocks, "")).toBe(models(SOURCE));
+    // Each block sits at the end of its model (decision 021: Server's statusList and the list filters' GIN indexes).
+    const server = /^model Server \{\n[\s\S]*?^\}$/m.exec(derived)?.[0] ?? "";
+    expect(server).toContain("statusList String[] @default(dbgenerated())");
+    expect(server.endsWith(`${POSTGRES_ONLY_END}\n}`)).toBe(true);
   });
 
   it("is committed up to date (npm run db:migrate:create rewrites it)", () => {
@@ -25,6 +40,7 @@ describe("PostgreSQL schema derived from prisma/schema.prisma", () => {
   it("refuses a source it cannot translate faithfully", () => {
     expect(() => postgresDatamodel(SOURCE.replace('provider = "sqlite"', 'provider = "mysql"'))).toThrow(/sqlite/);
     expect(() => postgresDatamodel(`${SOURCE}\nmodel X { id String @id @db.VarChar(10) }\n`)).toThrow(/native types/);
+    expect(() => postgresDatamodel(SOURCE.replace("model Server {", "model Host {"))).toThrow(/model Server/);
   });
 });
 

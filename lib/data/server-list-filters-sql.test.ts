@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { serverFiltersSchema } from "@/lib/views/server-filters";
+import { databaseKind } from "./database-kind";
+import { db } from "./db";
+import { listServers } from "./servers";
+
+// The servers list's failing-rule and search filters on whichever database the matrix runs (SQLite, or PostgreSQL
+// under `npm run test:pg`, where they use Server.statusList's GIN index and the pg_trgm indexes: decision 021).
+// Servers are seeded through Prisma, not the SQLite-only upload path.
+const fqdnsOf = async (query: Record<string, string>) =>
+  (await listServers(serverFiltersSchema.parse({ sort: "name", ...query }))).servers.map((server) => server.fqdn);
+
+describe("servers list filters", () => {
+  it("finds servers failing a rule (first, middle or last in the statuses; not a rule whose id it prefixes; not waived)", async () => {
+    await db().server.createMany({
+      data: [
+        { fqdn: "a.corp.contoso.com", name: "A", domain: "corp.contoso.com", statuses: "host-tls:f,host-tls12:p,zeta:u" },
+        { fqdn: "b.corp.contoso.com", name: "B", domain: "corp.contoso.com", statuses: "alpha:f,host-tls:p" },
+        { fqdn: "c.corp.contoso.com", name: "C", domain: "corp.contoso.com", statuses: "alpha:p,host-tls:w" },
+        { fqdn: "d.corp.contoso.com", name: "D", domain: "corp.contoso.com", statuses: "alpha:u,host-tls12:f" },
+        { fqdn: "e.corp.contoso.com", name: "E", domain: "corp.contoso.com", statuses: "" },
+        { fqdn: "f.corp.contoso.com", name: "F", domain: "corp.contoso.com", statuses: "alpha:p,host-tls:u,zeta:f" },
+      ],
+    });
+    expect(await fqdnsOf({ rule: "host-tls" })).toEqual(["a.corp.contoso.com"]);
+    expect(await fqdnsOf({ rule: "host-tls12" })).toEqual(["d.corp.contoso.com"]);
+    expect(await fqdnsOf({ rule: "alpha" })).toEqual(["b.corp.contoso.com"]);
+    expect(await fqdnsOf({ rule: "zeta" })).toEqual(["f.corp.contoso.com"]);
+    expect(await fqdnsOf({ rule: "host" })).toEqual([]);
+    expect((await listServers(serverFiltersSchema.parse({ rule: "host-tls" }))).total).toBe(1);
+
+    // A new evaluation rewrites statuses; the filter follows (on PostgreSQL the database recomputes statusList).
+    await db().server.update({ where: { fqdn: "c.corp.contoso.com" }, data: { statuses: "alpha:p,host-tls:f" } });
+    await db().server.update({ where: { fqdn: "a.corp.contoso.com" }, data: { statuses: "host-tls:p,host-tls12:p,zeta:u" } });
+    expect(await fqdnsOf({ rule: "host-tls" })).toEqual(["c.corp.contoso.com"]);
+    expect(await fqdnsOf({ rule: "host-tls", domain: "corp.contoso.com", readiness: "unknown" })).toEqual(["c.corp.contoso.com"]);
+  });
+
+  it("searches FQDN and name case-insensitively, anywhere in them", async () => {
+    await db().server.createMany({
+      data: [
+        { fqdn: "srv-ams-14339.corp.contoso.com", name: "SRV-AMS-14339", domain: "corp.contoso.com" },
+        { fqdn: "srv-ams-2201.corp.contoso.com", name: "SRV-AMS-2201", domain: "corp.contoso.com" },
+        { fqdn: "web01.fabrikam.com", name: "LEGACYWEB", domain: "fabrikam.com" },
+      ],
+    });
+    expect(await fqdnsOf({ q: "ams-14" })).toEqual(["srv-ams-14339.corp.contoso.com"]);
+    expect(await fqdnsOf({ q: "AMS" })).toEqual(["srv-ams-14339.corp.contoso.com", "srv-ams-2201.corp.contoso.com"]);
+    expect(await fqdnsOf({ q: "legacy" })).toEqual(["web01.fabrikam.com"]);
+    expect(await fqdnsOf({ q: "x" })).toEqual([]);
+    expect(await fqdnsOf({ q: "50%" })).toEqual([]);
+  });
+});
+
+// The PostgreSQL side (decision 021): statusList is computed by the database, and the queries the filters send can be
+// answered from their indexes (the planner uses them when selective: docs/performance.md has the 50,000-server plans).
+describe.skipIf(databaseKind() !== "postgres")("PostgreSQL list-filter indexes", () => {
+  it("computes statusList from statuses and refuses writes to it", async () => {
+    await db().server.create({ data: { fqdn: "g.corp.contoso.com", name: "G", domain: "corp.contoso.com", statuses: "alpha:f,beta:p" } });
+    const rows = await db().$queryRawUnsafe<{ statusList: string[] }[]>(`SELECT "statusList" FROM "Server" WHERE "fqdn" = 'g.corp.contoso.com'`);
+    expect(rows[0]?.statusList).toEqual(["alpha:f", "beta:p"]);
+    await expect(db().$executeRawUnsafe(`UPDATE "Server" SET "statusList" = ARRAY['x:f'] WHERE "fqdn" = 'g.corp.contoso.com'`)).rejects.toThrow(/statusList/);
+  });
+
+  it("answers selective failing-rule and search filters from the GIN indexes", async () => {
+    // 5,000 servers, 1 in 500 failing bulk-rule: the planner's own choice is then the GIN index.
+    await db().$executeRawUnsafe(`
+      INSERT INTO "Server" ("id", "fqdn", "name", "domain", "statuses", "updatedAt")
+      SELECT 'plan-' || i, 'srv-' || i || '.corp.contoso.com', 'SRV-' || i, 'corp.contoso.com',
+             'alpha:p,bulk-rule:' || CASE WHEN i % 500 = 0 THEN 'f' ELSE 'p' END || ',zeta:u', now()
+      FROM generate_series(1, 5000) AS i`);
+    // VACUUM also moves the new rows from the GIN indexes' pending lists into the indexes (autovacuum does that after
+    // a large upload); until then the planner prices a trigram search as a scan of the pending list.
+    await db().$executeRawUnsafe(`VACUUM ANALYZE "Server"`);
+    const plan = async (where: string, seqScan = true) =>
+      db().$transaction(async (tx) => {
+        if (!seqScan) await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+        const rows = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT COUNT(*) FROM "Server" WHERE ${where}`);
+        return rows.map((row) => row["QUERY PLAN"]).join("\n");
+      });
+    expect(await plan(`"statusList" @> ARRAY['bulk-rule:f']`)).toContain("Bitmap Index Scan on \"Server_statusList_idx\"");
+    // These rows are narrow, so a seq scan of 5,000 of them stays the cheapest here; at 50,000 real rows the planner
+    // takes the trigram indexes itself (docs/performance.md). What is checked: the ILIKE the search sends can use them.
+    const search = await plan(`("fqdn" ILIKE '%4321%' OR "name" ILIKE '%4321%')`, false);
+    expect(search).toContain("Bitmap Index Scan on \"Server_fqdn_trgm_idx\"");
+    expect(search).toContain("Bitmap Index Scan on \"Server_name_trgm_idx\"");
+    expect(await fqdnsOf({ rule: "bulk-rule" })).toHaveLength(10);
+    expect(await fqdnsOf({ q: "4321" })).toEqual(["srv-4321.corp.contoso.com"]);
+  });
+});

@@ -1,0 +1,19 @@
+-- CreateExtension
+-- Written by hand (the schema does not declare extensions). pg_trgm ships with PostgreSQL (contrib) and is trusted
+-- since PostgreSQL 13, so the database owner may create it. The trigram indexes below need it.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+-- AlterTable
+-- Edited by hand (decision 021): Server.statusList is @default(dbgenerated()) in the schema, which Prisma never
+-- migrates or writes. The database computes it from "statuses" ("rule-id:p,rule-id:f,…" -> {rule-id:p,rule-id:f,…}).
+-- string_to_array is immutable and cheap (≈ 0.3 µs a row), and adding the column rewrites the table once.
+ALTER TABLE "Server" ADD COLUMN     "statusList" TEXT[] GENERATED ALWAYS AS (string_to_array("statuses", ',')) STORED;
+
+-- CreateIndex
+CREATE INDEX "Server_statusList_idx" ON "Server" USING GIN ("statusList");
+
+-- CreateIndex
+CREATE INDEX "Server_fqdn_trgm_idx" ON "Server" USING GIN ("fqdn" gin_trgm_ops);
+
+-- CreateIndex
+CREATE INDEX "Server_name_trgm_idx" ON "Server" USING GIN ("name" gin_trgm_ops);
