@@ -5,7 +5,8 @@
  * fresh database (best of 3, support/sqlite-import.ts) is measured as the reference, and the ratio printed.
  *
  * Needs a production build (.next/BUILD_ID; the bench never builds). Starts `next start` on a free port in
- * 3300-3399 with a fresh temporary SQLite DATABASE_URL (migrated first), waits for /api/health, creates an admin API
+ * 3300-3399 with a fresh temporary SQLite DATABASE_URL (migrated first; `--db=postgres`: a database on a throwaway
+ * PostgreSQL cluster, support/bench-database.ts), waits for /api/health, creates an admin API
  * token with the admin CLI against the same database, then POSTs inventory CSVs written by lib/demo/exports as
  * multipart/form-data (fetch + FormData + Blob), timing each request end to end (request sent -> JSON response read).
  * Peak memory is the server's VmHWM from /proc/<pid>/status (plus its child processes', if any); the server's CPU
@@ -21,6 +22,8 @@
  * --profile (server runs with --cpu-prof; the .cpuprofile directory is printed and kept), --archive=<n>|skip (the fleet
  * ZIP case: a ZIP of n collector reports, one file per host, default --servers; budget 30 s, peak 1.5 GB). Server output lines that
  * start with "[timing]" (temporary instrumentation while profiling) are shown under the upload that printed them.
+ * --db=sqlite|postgres (default sqlite): the database the server writes to; on PostgreSQL the cluster's own processes
+ * are not in the peak-memory figure (it is the app's), and the sqlite3 .import reference is printed as on SQLite.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -29,8 +32,8 @@ import path from "node:path";
 import { DEFAULT_AS_OF, generateFleet } from "@/lib/demo";
 import AdmZip from "adm-zip";
 import { toCollectorBundle, toCollectorOutput, toInventoryCsv } from "@/lib/demo/exports";
-import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
 import { formatInt, intOption, median, type BenchSuite } from "./suite";
+import { createBenchDatabase, dbOption, type BenchDatabase } from "./support/bench-database";
 import { descendants, freePort, peakMb, statusKb } from "./support/next-server";
 import { sqliteImportMs } from "./support/sqlite-import";
 
@@ -272,15 +275,8 @@ const suite: BenchSuite = {
     const buildId = readFileSync(".next/BUILD_ID", "utf8").trim();
     const tmp = mkdtempSync(path.join(os.tmpdir(), "csr-bench-ingest-"));
     const profileDir = options.profile === undefined ? undefined : path.join(tmp, "profile");
-    const databaseUrl = `file:${path.join(tmp, "bench.db")}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
-      ADMIN_EMAIL: "bench-admin@example.com",
-      ADMIN_PASSWORD: "bench-admin-password-1",
-    };
+    const databaseKind = dbOption(options);
+    let database: BenchDatabase | undefined;
     let server: Server | undefined;
     const stopOnSignal = () => {
       if (server?.pid !== undefined) {
@@ -290,12 +286,22 @@ const suite: BenchSuite = {
           // already gone
         }
       }
+      database?.stop();
       process.exit(130);
     };
     process.once("SIGINT", stopOnSignal);
     process.once("SIGTERM", stopOnSignal);
     try {
-      applyMigrations({ url: databaseUrl });
+      database = await createBenchDatabase(databaseKind, tmp);
+      const databaseUrl = database.url;
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: databaseUrl,
+        ADMIN_EMAIL: "bench-admin@example.com",
+        ADMIN_PASSWORD: "bench-admin-password-1",
+      };
       const port = await freePort(PORTS.from, PORTS.to, options.port === undefined ? undefined : intOption(options, "port", 3300));
       const base = `http://127.0.0.1:${port}`;
       // --cpu-prof is not allowed in NODE_OPTIONS: run next's bin through node itself when profiling.
@@ -307,7 +313,7 @@ const suite: BenchSuite = {
       server = new Server(spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true }));
       const startMs = await waitForHealth(base, server);
       const token = createToken(env);
-      details.push(`server: next start (build ${buildId}) on ${base}, pid ${server.pid}, healthy after ${formatInt(startMs)} ms; database ${databaseUrl}`);
+      details.push(`server: next start (build ${buildId}) on ${base}, pid ${server.pid}, healthy after ${formatInt(startMs)} ms; database: ${database.description}`);
       details.push(`server memory after start: VmRSS ${(statusKb(server.pid, "VmRSS") / 1024).toFixed(0)} MB`);
 
       const warm = await upload(server, base, token, "warm-up CSV", "warmup.csv", "text/csv", csvFor(100, seed, "warmup"), 100);
@@ -357,7 +363,7 @@ const suite: BenchSuite = {
       return {
         ok,
         figure:
-          `ingest: ${formatInt(large)}-server CSV via POST /api/uploads in ${formatInt(largeUpload.ms)} ms ` +
+          `ingest${databaseKind === "postgres" ? " (PostgreSQL)" : ""}: ${formatInt(large)}-server CSV via POST /api/uploads in ${formatInt(largeUpload.ms)} ms ` +
           `(${formatInt((large / largeUpload.ms) * 1000)} servers/s; budget ${formatInt(largeBudgetMs)} ms: ${verdict(largeOk)}${ratio}), ` +
           `server peak ${peak.mb.toFixed(0)} MB (budget ${formatInt(PEAK_BUDGET_MB)} MB: ${verdict(peakOk)}); ` +
           `${formatInt(small)}-server CSV in ${formatInt(smallMs)} ms (median of ${runs}, new servers; budget ${formatInt(SMALL_BUDGET_MS)} ms: ${verdict(smallOk)}), ` +
@@ -368,9 +374,10 @@ const suite: BenchSuite = {
       };
     } catch (error) {
       details.push(machine());
-      return { ok: false, figure: `ingest: FAIL: ${error instanceof Error ? error.message : String(error)}`, details };
+      return { ok: false, figure: `ingest${databaseKind === "postgres" ? " (PostgreSQL)" : ""}: FAIL: ${error instanceof Error ? error.message : String(error)}`, details };
     } finally {
       if (server !== undefined) await server.stop();
+      database?.stop();
       process.removeListener("SIGINT", stopOnSignal);
       process.removeListener("SIGTERM", stopOnSignal);
       if (profileDir !== undefined && existsSync(profileDir)) {

@@ -5,10 +5,18 @@
  * a common one, a deep page and combined with readiness (docs/performance.md "Views").
  * The fleet is seeded through the real ingest path (scripts/bench/support/seed-views.ts) before the
  * server starts; pages are requested with a viewer's session cookie, the API with a viewer's token.
- * Options: --servers=<n> (default 50000), --requests=<n> (default 20), --seed=<s>, --port=<p>.
+ * Options: --servers=<n> (default 50000), --requests=<n> (default 20), --seed=<s>, --port=<p>, --db=sqlite|postgres
+ * (default sqlite; postgres: a throwaway PostgreSQL cluster, seeded through the same upload path, then vacuumed and
+ * analysed as autovacuum would after the upload: support/bench-database.ts). --pg-seed=copy (with --db=postgres): seed
+ * a temporary SQLite database through the upload path, then move it into PostgreSQL with `npm run admin -- copy-to`
+ * (every table, counts verified) — the same rows, for when the upload path cannot write to PostgreSQL.
  */
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
+import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
 import { formatInt, intOption, median, type BenchSuite } from "./suite";
+import { dbOption } from "./support/bench-database";
 import { NextServer, runScript } from "./support/next-server";
 
 interface Target {
@@ -71,6 +79,11 @@ const suite: BenchSuite = {
     const servers = intOption(options, "servers", 50_000);
     const requests = intOption(options, "requests", 20);
     const seed = options.seed ?? "views";
+    const database = dbOption(options);
+    const copySeed = options["pg-seed"] === "copy";
+    if (copySeed && database !== "postgres") throw new Error("--pg-seed=copy goes with --db=postgres");
+    if (options["pg-seed"] !== undefined && !copySeed) throw new Error(`--pg-seed must be copy, got ${options["pg-seed"]}`);
+    let copyMs: number | undefined;
     const details: string[] = [];
     let seeded: Seeded | undefined;
     let server: NextServer | undefined;
@@ -78,12 +91,33 @@ const suite: BenchSuite = {
       server = await NextServer.start({
         ports: [3600, 3699],
         port: options.port === undefined ? undefined : intOption(options, "port", 3600),
+        database,
         prepare: (env) => {
-          seeded = JSON.parse(runScript("scripts/bench/support/seed-views.ts", [String(servers), seed], env).trim().split("\n").at(-1) ?? "{}") as Seeded;
+          const seedOutput = (seedEnv: NodeJS.ProcessEnv) => runScript("scripts/bench/support/seed-views.ts", [String(servers), seed], seedEnv).trim().split("\n").at(-1) ?? "{}";
+          if (!copySeed) {
+            seeded = JSON.parse(seedOutput(env)) as Seeded;
+            return;
+          }
+          const dir = mkdtempSync(path.join(os.tmpdir(), "csr-bench-seed-"));
+          try {
+            const sqliteUrl = `file:${path.join(dir, "seed.db")}`;
+            applyMigrations({ url: sqliteUrl });
+            seeded = JSON.parse(seedOutput({ ...env, DATABASE_URL: sqliteUrl })) as Seeded;
+            const started = performance.now();
+            runScript("scripts/admin.ts", ["copy-to", String(env.DATABASE_URL)], { ...env, DATABASE_URL: sqliteUrl });
+            copyMs = performance.now() - started;
+          } finally {
+            rmSync(dir, { recursive: true, force: true });
+          }
         },
       });
       if (!seeded) throw new Error("seeding printed nothing");
-      details.push(`seeded ${formatInt(seeded.servers)} servers through the ingest path in ${formatInt(seeded.seedMs)} ms; server ${server.base}`);
+      details.push(`database: ${server.database.description}`);
+      details.push(
+        `seeded ${formatInt(seeded.servers)} servers through the ingest path in ${formatInt(seeded.seedMs)} ms` +
+          (copyMs === undefined ? "" : ` (on SQLite), copied to PostgreSQL with admin copy-to in ${formatInt(copyMs)} ms`) +
+          `; server ${server.base}`,
+      );
       let failed = 0;
       for (const target of targets(seeded)) {
         await timeRequest(server.base, target, seeded); // warm the route (first compile of its chunks)
@@ -97,7 +131,7 @@ const suite: BenchSuite = {
       details.push(`load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} on ${os.cpus().length} cores`);
       return {
         ok: failed === 0,
-        figure: `views: ${failed === 0 ? "every view within budget" : `${failed} view(s) over budget`} at ${formatInt(seeded.servers)} servers (p50 of ${requests})`,
+        figure: `views${database === "postgres" ? " (PostgreSQL)" : ""}: ${failed === 0 ? "every view within budget" : `${failed} view(s) over budget`} at ${formatInt(seeded.servers)} servers (p50 of ${requests})`,
         details,
       };
     } finally {

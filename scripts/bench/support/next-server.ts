@@ -1,11 +1,12 @@
-// A production `next start` for benchmarks: a free port, a fresh temporary database, health wait,
-// peak-memory readings from /proc, and a clean stop of the whole process group.
+// A production `next start` for benchmarks: a free port, a fresh temporary database (SQLite, or a throwaway PostgreSQL
+// cluster with `database: "postgres"`: support/bench-database.ts), health wait, peak-memory readings from /proc, and a
+// clean stop of the whole process group (and of the cluster).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
+import { createBenchDatabase, type BenchDatabase, type BenchDatabaseKind } from "./bench-database";
 
 const HEALTH_TIMEOUT_MS = 90_000;
 
@@ -74,6 +75,7 @@ export class NextServer {
     readonly base: string,
     readonly env: NodeJS.ProcessEnv,
     readonly tmp: string,
+    readonly database: BenchDatabase,
   ) {
     const keep = (data: Buffer) => {
       for (const line of data.toString("utf8").split("\n")) if (line.trim() !== "") this.log.push(line);
@@ -85,29 +87,42 @@ export class NextServer {
   }
 
   /**
-   * Starts `next start` on a fresh migrated temporary database. `prepare` runs against that database
-   * (through `runScript`) before the server starts, e.g. to seed 50,000 servers.
+   * Starts `next start` on a fresh migrated temporary database (SQLite unless `database: "postgres"`). `prepare` runs
+   * against that database (through `runScript`) before the server starts, e.g. to seed 50,000 servers; on PostgreSQL
+   * the database is then vacuumed and analysed (BenchDatabase.settle) before the server starts.
    */
-  static async start(options: { ports: [number, number]; port?: number; prepare?: (env: NodeJS.ProcessEnv) => void }): Promise<NextServer> {
+  static async start(options: { ports: [number, number]; port?: number; database?: BenchDatabaseKind; prepare?: (env: NodeJS.ProcessEnv) => void }): Promise<NextServer> {
     if (!existsSync(".next/BUILD_ID")) throw new Error("no production build (.next/BUILD_ID is missing): run `npx next build` first; benchmarks never build");
     const tmp = mkdtempSync(path.join(os.tmpdir(), "csr-bench-"));
-    const databaseUrl = `file:${path.join(tmp, "bench.db")}`;
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      DATABASE_URL: databaseUrl,
-      ADMIN_EMAIL: "bench-admin@example.com",
-      ADMIN_PASSWORD: "bench-admin-password-1",
-    };
-    applyMigrations({ url: databaseUrl });
-    options.prepare?.(env);
-    const port = await freePort(options.ports[0], options.ports[1], options.port);
-    const base = `http://127.0.0.1:${port}`;
-    const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    const server = new NextServer(child, base, env, tmp);
-    await server.waitForHealth();
-    return server;
+    let database: BenchDatabase | undefined;
+    try {
+      database = await createBenchDatabase(options.database ?? "sqlite", tmp);
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATABASE_URL: database.url,
+        ADMIN_EMAIL: "bench-admin@example.com",
+        ADMIN_PASSWORD: "bench-admin-password-1",
+      };
+      options.prepare?.(env);
+      await database.settle();
+      const port = await freePort(options.ports[0], options.ports[1], options.port);
+      const base = `http://127.0.0.1:${port}`;
+      const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+      const server = new NextServer(child, base, env, tmp, database);
+      try {
+        await server.waitForHealth();
+      } catch (error) {
+        await server.stop();
+        throw error;
+      }
+      return server;
+    } catch (error) {
+      database?.stop();
+      rmSync(tmp, { recursive: true, force: true });
+      throw error;
+    }
   }
 
   get pid(): number {
@@ -134,7 +149,7 @@ export class NextServer {
     throw new Error(`/api/health did not answer within ${HEALTH_TIMEOUT_MS / 1000} s:\n${this.tail().join("\n")}`);
   }
 
-  /** SIGTERM to the whole process group, SIGKILL after 10 s; removes the temporary database. */
+  /** SIGTERM to the whole process group, SIGKILL after 10 s; removes the temporary database (and the cluster). */
   async stop(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) {
       const signal = (name: NodeJS.Signals) => {
@@ -149,6 +164,7 @@ export class NextServer {
       await this.exited;
       clearTimeout(timer);
     }
+    this.database.stop();
     rmSync(this.tmp, { recursive: true, force: true });
   }
 }
