@@ -19,7 +19,6 @@ const encoder = new TextEncoder();
 const uploadedBy = { name: "bench" };
 const started = performance.now();
 for (const file of [...fleetContextFiles(fleet), { name: "hosts.csv", text: toInventoryCsv(fleet.hosts) }]) {
-  // Awaited: the upload path answers synchronously on SQLite today and asynchronously once it runs on both databases.
   const response = await ingestFile({ bytes: encoder.encode(file.text), fileName: file.name, options: {}, uploadedBy });
   if (response.ok && response.status !== "committed") throw new Error(`${file.name}: ${response.status}`);
   if (!response.ok) throw new Error(`${file.name}: ${response.message}`);
