@@ -52,6 +52,8 @@ interface Upload {
   ms: number;
   /** Server CPU time spent on the request (user + system): close to the wall time on an idle machine. */
   cpuMs: number;
+  /** PostgreSQL (--db=postgres): the cluster's CPU time during the request (postmaster and backends). */
+  dbCpuMs?: number;
   status: string;
   accepted: number;
 }
@@ -163,22 +165,29 @@ function createToken(env: NodeJS.ProcessEnv): string {
   return token;
 }
 
+/** The PostgreSQL postmaster's pid when the bench runs on PostgreSQL (its backends' CPU is shown per upload). */
+let databasePid: number | undefined;
+const dbCpuMs = () => (databasePid === undefined ? undefined : cpuMs(databasePid));
+
 async function upload(server: Server, base: string, token: string, label: string, fileName: string, type: string, text: string, servers: number): Promise<Upload> {
   const body = new FormData();
   body.append("file", new Blob([text], { type }), fileName);
   const bytes = Buffer.byteLength(text);
   const cpuBefore = cpuMs(server.pid);
+  const dbBefore = dbCpuMs();
   const started = performance.now();
   const response = await fetch(`${base}/api/uploads`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body });
   const json: unknown = await response.json();
   const ms = performance.now() - started;
   const cpu = cpuMs(server.pid) - cpuBefore;
+  const dbAfter = dbCpuMs();
+  const dbCpu = dbBefore === undefined || dbAfter === undefined ? undefined : dbAfter - dbBefore;
   const data = typeof json === "object" && json !== null ? (json as Record<string, unknown>) : {};
   const counts = typeof data.counts === "object" && data.counts !== null ? (data.counts as Record<string, unknown>) : {};
   if (response.status !== 201 || data.status !== "committed") {
     throw new Error(`${label}: HTTP ${response.status} ${JSON.stringify(json).slice(0, 500)}`);
   }
-  return { label, servers, bytes, ms, cpuMs: cpu, status: String(data.status), accepted: Number(counts.accepted ?? 0) };
+  return { label, servers, bytes, ms, cpuMs: cpu, dbCpuMs: dbCpu, status: String(data.status), accepted: Number(counts.accepted ?? 0) };
 }
 
 /** The ZIP of collector reports (budget: 30 s end to end, server peak 1.5 GB; decision 013). */
@@ -216,6 +225,7 @@ async function fleetArchiveCase(server: Server, base: string, token: string, ser
   const body = new FormData();
   body.append("file", new Blob([new Uint8Array(bytes)], { type: "application/zip" }), "fleet.zip");
   const cpuBefore = cpuMs(server.pid);
+  const dbBefore = dbCpuMs();
   const t0 = performance.now();
   let response: Response;
   try {
@@ -227,10 +237,12 @@ async function fleetArchiveCase(server: Server, base: string, token: string, ser
   const json = (await response.json()) as { status?: string; counts?: { accepted?: number }; archive?: { entryCount?: number } };
   const ms = performance.now() - t0;
   const cpu = cpuMs(server.pid) - cpuBefore;
+  const dbAfter = dbCpuMs();
   const peak = peakMb(server.pid).mb;
   if (response.status !== 201 || json.status !== "committed") throw new Error(`fleet ZIP: HTTP ${response.status} ${JSON.stringify(json).slice(0, 500)}`);
   const accepted = Number(json.counts?.accepted ?? 0);
-  await record(details, server, { label: `ZIP of ${formatInt(servers)} collector reports`, servers, bytes: bytes.length, ms, cpuMs: cpu, status: String(json.status), accepted });
+  const dbCpu = dbBefore === undefined || dbAfter === undefined ? undefined : dbAfter - dbBefore;
+  await record(details, server, { label: `ZIP of ${formatInt(servers)} collector reports`, servers, bytes: bytes.length, ms, cpuMs: cpu, dbCpuMs: dbCpu, status: String(json.status), accepted });
   details.push(`  ${formatInt(json.archive?.entryCount ?? 0)} files read; server peak during this upload (VmHWM after a reset): ${peak.toFixed(0)} MB`);
   const budgetMs = (ARCHIVE_BUDGET_MS * servers) / LARGE_SERVERS;
   const ok = ms <= budgetMs && peak <= PEAK_BUDGET_MB && accepted === servers;
@@ -247,7 +259,7 @@ async function record(details: string[], server: Server, u: Upload): Promise<voi
 }
 
 function describe(u: Upload): string {
-  return `${u.label}: ${formatInt(u.servers)} servers, ${(u.bytes / MB).toFixed(1)} MB, ${formatInt(u.ms)} ms (${formatInt((u.servers / u.ms) * 1000)} servers/s; server CPU ${formatInt(u.cpuMs)} ms), ${u.status}, ${formatInt(u.accepted)} accepted`;
+  return `${u.label}: ${formatInt(u.servers)} servers, ${(u.bytes / MB).toFixed(1)} MB, ${formatInt(u.ms)} ms (${formatInt((u.servers / u.ms) * 1000)} servers/s; server CPU ${formatInt(u.cpuMs)} ms${u.dbCpuMs === undefined ? "" : `, PostgreSQL CPU ${formatInt(u.dbCpuMs)} ms`}), ${u.status}, ${formatInt(u.accepted)} accepted`;
 }
 
 const suite: BenchSuite = {
@@ -293,6 +305,7 @@ const suite: BenchSuite = {
     process.once("SIGTERM", stopOnSignal);
     try {
       database = await createBenchDatabase(databaseKind, tmp);
+      databasePid = database.serverPid;
       const databaseUrl = database.url;
       const env: NodeJS.ProcessEnv = {
         ...process.env,

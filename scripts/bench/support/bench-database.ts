@@ -3,6 +3,7 @@
 // pg-throwaway.mjs: initdb + pg_ctl in a temporary directory, as the `postgres` user when root). Either is migrated
 // the way the server migrates at start, its URL goes to the seeding scripts and the `next start` the suite runs
 // (DATABASE_URL), and `stop()` removes it — the cluster also when the suite fails or the bench is interrupted.
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
@@ -31,6 +32,22 @@ export interface BenchDatabase {
   settle(): Promise<void>;
   /** Removes the PostgreSQL cluster (idempotent); the SQLite file goes with the suite's temporary directory. */
   stop(): void;
+  /** PostgreSQL: the postmaster's pid (its children are the backends), for CPU readings; undefined on SQLite. */
+  serverPid?: number;
+}
+
+/** The pid of the postmaster listening on `port` (its command line has `-p <port>`), from /proc. */
+function postmasterPid(port: number): number | undefined {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      if (args[0]?.endsWith("/postgres") && args.includes("-p") && args[args.indexOf("-p") + 1] === String(port)) return Number(entry);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return undefined;
 }
 
 const live = new Set<ThrowawayPostgres>();
@@ -97,6 +114,7 @@ export async function createBenchDatabase(kind: BenchDatabaseKind, tmpDir: strin
         }
       },
       stop,
+      serverPid: postmasterPid(cluster.port),
     };
   } catch (error) {
     stop();
