@@ -1,6 +1,6 @@
 // The PostgreSQL schema is derived from the one source, prisma/schema.prisma (provider sqlite): the same models with
 // the datasource provider set to postgresql and the client generated beside the SQLite one, plus the few
-// PostgreSQL-only additions below (POSTGRES_ONLY: the list filters' indexes, decision 021). The schema uses no @db.*
+// PostgreSQL-only additions below (POSTGRES_ONLY: the failing-rule filter's array and index, decision 021). The schema uses no @db.*
 // native types, so there is no hand-kept second copy. The derived file is written to prisma/postgresql/schema.prisma
 // for `prisma generate` and for an operator who takes over with the Prisma CLI; `npm run db:migrate:check` fails when
 // it is stale.
@@ -16,10 +16,7 @@ const HEADER =
 
 /**
  * What only the PostgreSQL schema has (docs/decisions/021-postgresql-list-filters.md): each block is inserted, marked,
- * at the end of its model. The pg_trgm extension the trigram indexes need is created by the migration itself
- * (`CREATE EXTENSION IF NOT EXISTS pg_trgm`, written by hand): Prisma's `postgresqlExtensions` preview feature is not
- * used, because its engine reports the extension as missing from a database built from the migrations folder, so the
- * drift check would never be clean.
+ * at the end of its model.
  */
 export const POSTGRES_ONLY = {
   models: {
@@ -31,9 +28,6 @@ export const POSTGRES_ONLY = {
       "statusList String[] @default(dbgenerated())",
       "",
       "@@index([statusList], type: Gin)",
-      "/// Trigram indexes (pg_trgm) for the list's search box: `fqdn ILIKE '%…%' OR name ILIKE '%…%'` (containsText).",
-      '@@index([fqdn(ops: raw("gin_trgm_ops"))], type: Gin, map: "Server_fqdn_trgm_idx")',
-      '@@index([name(ops: raw("gin_trgm_ops"))], type: Gin, map: "Server_name_trgm_idx")',
     ],
   },
 };

@@ -1,8 +1,3 @@
--- CreateExtension
--- Written by hand (the schema does not declare extensions). pg_trgm ships with PostgreSQL (contrib) and is trusted
--- since PostgreSQL 13, so the database owner may create it. The trigram indexes below need it.
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-
 -- AlterTable
 -- Edited by hand (decision 021): Server.statusList is @default(dbgenerated()) in the schema, which Prisma never
 -- migrates or writes. The database computes it from "statuses" ("rule-id:p,rule-id:f,…" -> {rule-id:p,rule-id:f,…}).
@@ -15,9 +10,3 @@ ALTER TABLE "Server" ALTER COLUMN "statusList" SET STORAGE MAIN;
 
 -- CreateIndex
 CREATE INDEX "Server_statusList_idx" ON "Server" USING GIN ("statusList");
-
--- CreateIndex
-CREATE INDEX "Server_fqdn_trgm_idx" ON "Server" USING GIN ("fqdn" gin_trgm_ops);
-
--- CreateIndex
-CREATE INDEX "Server_name_trgm_idx" ON "Server" USING GIN ("name" gin_trgm_ops);
