@@ -131,7 +131,7 @@ class Instance {
   }
 
   async start(): Promise<void> {
-    const port = await freePort(3800 + (this.name === "A" ? 0 : 50), 3899 + (this.name === "A" ? 0 : 50));
+    const port = this.name === "A" ? await freePort(3800, 3849) : await freePort(3850, 3899);
     this.base = `http://127.0.0.1:${port}`;
     // As scripts/e2e-server.mjs serves the build: `next start` in its own process group (the server and its worker).
     const child = spawn(path.resolve("node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
