@@ -29,7 +29,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
-import { checkConsistency, type ConsistencyReport } from "@/lib/data/consistency-check";
+import { checkConsistency, type ConsistencyReport, openWriteTransactions } from "@/lib/data/consistency-check";
 import { startThrowawayPostgres } from "@/lib/data/migrations/pg-throwaway.mjs";
 import { generateFleet } from "@/lib/demo";
 import { toInventoryCsv } from "@/lib/demo/exports";
@@ -493,7 +493,11 @@ async function main() {
     readers.phase = "A killed";
     readers.stop(A);
     const answeredBeforeKill = duringDoneAt;
+    // The kill must land inside the commit: a write transaction is open on the database.
+    const open = await openWriteTransactions(url);
     const pids = await A.kill(KILL);
+    check(open > 0, `no write transaction was open on the database when A was killed (job stages ${stages.join(" → ")}): the kill did not land inside the commit; raise --large or change --kill-delay-ms`);
+    log(`write transactions open just before the kill: ${open}${DB === "sqlite" ? " (the write lock was held)" : " (sessions with a transaction id)"}`);
     log(`SIGKILL to A's ${KILL === "group" ? "process group" : "server process only"} at +${seconds(performance.now() - t)} (${pids.length} processes: ${pids.join(", ")}), ${KILL_DELAY_MS} ms after "${stages.find((s) => s === "evaluating" || s === "committing")}"`);
     // A killed process with much memory takes a moment to go (its pages are freed); a zombie is gone.
     const alive = (pid: number) => {

@@ -1,11 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { checkConsistency } from "./consistency-check";
+import { checkConsistency, openWriteTransactions } from "./consistency-check";
 import { db } from "./db";
 
 // The consistency check of the multi-instance test (scripts/test-multi-instance.ts), on whichever database the matrix
 // runs (SQLite, or PostgreSQL under `npm run test:pg`): seeded through Prisma, then broken one invariant at a time.
 describe("consistency check", () => {
   const url = () => process.env.DATABASE_URL!;
+
+  it("sees a write transaction open on another connection", async () => {
+    await db().readinessSnapshot.count(); // SQLite: the file exists once the app's connection opened it
+    expect(await openWriteTransactions(url())).toBe(0);
+    const seen = await db().$transaction(async (tx) => {
+      await tx.readinessSnapshot.create({ data: { at: new Date(), ready: 0, conditions: 0, notReady: 0, unknown: 0, cause: "test" } });
+      return openWriteTransactions(url());
+    });
+    expect(seen).toBe(1);
+    expect(await openWriteTransactions(url())).toBe(0);
+    await db().readinessSnapshot.deleteMany({ where: { cause: "test" } });
+  });
 
   it("passes on a consistent fleet and names each broken invariant", async () => {
     const at = new Date("2026-12-01T10:00:00.000Z");

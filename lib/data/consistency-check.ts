@@ -164,3 +164,38 @@ export async function checkConsistency(url: string, options: ConsistencyOptions 
     return { problems, counts, verdicts };
   });
 }
+
+/**
+ * How many write transactions are open on the database right now (for the multi-instance test, to show that a kill
+ * landed inside a commit). PostgreSQL: sessions of this database holding a transaction id (they have written).
+ * SQLite: 1 when another connection holds the write lock (an IMMEDIATE transaction cannot start at once), else 0.
+ */
+export async function openWriteTransactions(url: string): Promise<number> {
+  const kind = databaseKindOf(url);
+  if (kind === "postgres") {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(
+        "SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()",
+      );
+      return Number(rows[0]?.n ?? 0);
+    } finally {
+      await client.end();
+    }
+  }
+  if (kind === "sqlite") {
+    const db = new Database(sqlitePathFromUrl(url), { fileMustExist: true, timeout: 0 });
+    try {
+      db.exec("BEGIN IMMEDIATE");
+      db.exec("ROLLBACK");
+      return 0;
+    } catch (error) {
+      if ((error as { code?: string }).code === "SQLITE_BUSY") return 1;
+      throw error;
+    } finally {
+      db.close();
+    }
+  }
+  throw new Error(`not a database URL: ${url.slice(0, 20)}…`);
+}
