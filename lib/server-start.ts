@@ -3,7 +3,6 @@ import { ensureBootstrapAdmin } from "@/lib/auth/bootstrap";
 import { AUTH_SWEEP_INTERVAL_MS, sweepAuthTablesLogged } from "@/lib/auth/cleanup";
 import { reevaluateOutdatedRuleset } from "@/lib/data/ingest/ruleset-refresh";
 import { expireDueWaivers } from "@/lib/data/waivers";
-import { NoPostgresImplementationError } from "@/lib/data/database-kind";
 import { migrateDatabase } from "@/lib/data/schema-state";
 import { plural } from "@/lib/text/plural";
 
@@ -13,24 +12,20 @@ export async function startServerInstance(): Promise<void> {
   const applied = await migrateDatabase();
   if (applied.length > 0) console.log(`[db] applied ${applied.length} migration(s): ${applied.join(", ")}`);
   await ensureBootstrapAdmin();
-  try {
-    const reevaluated = reevaluateOutdatedRuleset();
-    if (reevaluated > 0) console.log(`[rules] ruleset changed: re-evaluated ${plural(reevaluated, "server")}`);
-  } catch (error) {
-    // Only a path not yet implemented for this database is skipped (logged); any other failure stops the start, as before.
-    if (!(error instanceof NoPostgresImplementationError)) throw error;
-    console.error(`[rules] re-evaluation after a ruleset change skipped: ${error.message}`);
-  }
-  sweepWaivers();
+  // Once per fleet: instances starting together take the write transaction's lock in turn; the later ones find every
+  // server current (lib/data/ingest/ruleset-refresh.ts).
+  const reevaluated = await reevaluateOutdatedRuleset();
+  if (reevaluated > 0) console.log(`[rules] ruleset changed: re-evaluated ${plural(reevaluated, "server")}`);
+  await sweepWaivers();
   startWaiverSweep();
   await sweepAuthTablesLogged();
   startAuthSweep();
 }
 
 /** Marks waivers past their expiry "expired" and re-evaluates what they covered (logged, never thrown). */
-function sweepWaivers(): void {
+async function sweepWaivers(): Promise<void> {
   try {
-    const expired = expireDueWaivers();
+    const expired = await expireDueWaivers();
     if (expired > 0) console.log(`[waivers] ${expired} waiver(s) expired`);
   } catch (error) {
     console.error("[waivers] expiry sweep failed", error);

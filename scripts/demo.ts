@@ -7,7 +7,7 @@ import { DEMO_DEFAULT_SERVERS, DEMO_SEED, loadDemoFleet } from "@/lib/data/demo"
 import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
 import { env } from "@/lib/env";
 
-function main(): number {
+async function main(): Promise<number> {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: { servers: { type: "string" }, seed: { type: "string" }, help: { type: "boolean" } },
@@ -20,7 +20,7 @@ function main(): number {
   const servers = values.servers === undefined ? DEMO_DEFAULT_SERVERS : Number(values.servers);
   const url = env().DATABASE_URL;
   applyMigrations({ url });
-  const summary = loadDemoFleet({ servers, seed: values.seed ?? DEMO_SEED, uploadedBy: { name: "npm run demo" } });
+  const summary = await loadDemoFleet({ servers, seed: values.seed ?? DEMO_SEED, uploadedBy: { name: "npm run demo" } });
   console.log(`Demo fleet: ${summary.servers} servers, seed ${JSON.stringify(summary.seed)}, database ${url}`);
   for (const file of summary.files) {
     const detail = file.status === "committed" ? `${file.records} record(s), ${file.servers} server(s) evaluated` : "already loaded, nothing changed";
@@ -35,7 +35,7 @@ function main(): number {
 }
 
 try {
-  process.exitCode = main();
+  process.exitCode = await main();
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -22,7 +22,7 @@ let admin = "";
 
 beforeAll(async () => {
   const csv = "Host Name,Operating System,OS Version,RAM (GB),.NET Release,Domain\nSYNC01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com\n";
-  const seeded = ingestFile({ bytes: new TextEncoder().encode(csv), fileName: "inv.csv", options: {}, uploadedBy: { name: "test" } });
+  const seeded = await ingestFile({ bytes: new TextEncoder().encode(csv), fileName: "inv.csv", options: {}, uploadedBy: { name: "test" } });
   if (!seeded.ok) throw new Error(seeded.message);
   admin = (await createApiToken({ name: "admin", role: "admin" }, SYSTEM_ACTOR)).token;
 });

@@ -25,7 +25,7 @@ export const recordDomainAttestationAction = defineAction(
   async (input, caller) => {
     const by = attestedBy(caller);
     // Records it and re-evaluates the domain's servers where its shared results changed, in one transaction.
-    recordAttestation({ key: input.key, domain: input.domain, attested: input.attested, by, note: input.note, actor: actorFromCaller(caller) });
+    await recordAttestation({ key: input.key, domain: input.domain, attested: input.attested, by, note: input.note, actor: actorFromCaller(caller) });
     revalidatePath("/", "layout");
     return { ok: true, message: `Recorded ${input.attested ? "yes" : "no"} for ${input.key} in ${input.domain}; its servers were re-evaluated.` };
   },

@@ -17,7 +17,7 @@ export const recordAttestationAction = defineAction(
   async (input, caller) => {
     const by = attestedBy(caller);
     // Records it and re-evaluates every server (tenant rules apply to all), in one transaction.
-    recordAttestation({ key: input.key, attested: input.attested, by, note: input.note, actor: actorFromCaller(caller) });
+    await recordAttestation({ key: input.key, attested: input.attested, by, note: input.note, actor: actorFromCaller(caller) });
     revalidatePath("/", "layout");
     return { ok: true, message: `Recorded ${input.attested ? "yes" : "no"} for ${input.key}; the fleet was re-evaluated.` };
   },

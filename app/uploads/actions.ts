@@ -9,7 +9,7 @@ import { deleteUpload } from "@/lib/data/ingest/delete-upload";
 
 /** Deletes an upload with its facts and re-evaluates the servers it touched (one transaction). */
 export const deleteUploadAction = defineAction("upload", z.object({ uploadId: z.string().min(1).max(64) }), async ({ uploadId }, caller) => {
-  if (!deleteUpload(uploadId, actorFromCaller(caller))) return { ok: false, message: "That upload no longer exists; it may have been deleted already." };
+  if (!await deleteUpload(uploadId, actorFromCaller(caller))) return { ok: false, message: "That upload no longer exists; it may have been deleted already." };
   // Servers, domains, the overview and reports all read the facts this upload carried.
   revalidatePath("/", "layout");
   redirect("/uploads?deleted=1");

@@ -8,13 +8,13 @@ import { buildOpenApiDocument } from "./openapi";
 import { presentRules, presentServer, presentSummary } from "./presenters";
 import { rulesSchema, serverDetailSchema, serverPageSchema, summarySchema } from "./schemas";
 
-beforeAll(() => {
+beforeAll(async () => {
   const csv = [
     "Host Name,Operating System,OS Version,RAM (GB),.NET Release,Domain",
     "SYNC01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com",
     "SYNC02,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com",
   ].join("\n");
-  const response = ingestFile({ bytes: new TextEncoder().encode(csv), fileName: "api.csv", options: {}, uploadedBy: { name: "test" } });
+  const response = await ingestFile({ bytes: new TextEncoder().encode(csv), fileName: "api.csv", options: {}, uploadedBy: { name: "test" } });
   if (!response.ok) throw new Error(response.message);
 });
 

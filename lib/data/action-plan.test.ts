@@ -14,8 +14,8 @@ const DOMAIN = "plan.example";
 const lead: WaiverCaller = { kind: "session", userId: "u-lead", email: "lead@example.com", role: "lead" };
 const encode = (text: string) => new TextEncoder().encode(text);
 
-function ingest(name: string, text: string, options: Record<string, string> = {}) {
-  const response = ingestFile({ bytes: encode(text), fileName: name, options, uploadedBy: { name: "test" } });
+async function ingest(name: string, text: string, options: Record<string, string> = {}) {
+  const response = await ingestFile({ bytes: encode(text), fileName: name, options, uploadedBy: { name: "test" } });
   if (!response.ok) throw new Error(`${name}: ${response.message}`);
   if (response.status !== "committed") throw new Error(`${name}: ${response.status}`);
 }
@@ -47,10 +47,10 @@ describe("getActionPlan", () => {
   });
 
   describe("with the plan fleet", () => {
-    beforeAll(() => {
+    beforeAll(async () => {
       const demo = generateFleet({ servers: 30, seed: "demo" });
-      for (const file of fleetContextFiles(demo).filter((f) => f.kind === "tenant" || f.kind === "sync-scope")) ingest(file.name, file.text);
-      for (const file of buildPlanFleet(DOMAIN).files) ingest(file.name, file.text, file.options);
+      for (const file of fleetContextFiles(demo).filter((f) => f.kind === "tenant" || f.kind === "sync-scope")) await ingest(file.name, file.text);
+      for (const file of buildPlanFleet(DOMAIN).files) await ingest(file.name, file.text, file.options);
     });
 
     it("gives the designed figures: ranking alone, the cumulative plan and the counts after each step", async () => {

@@ -1,10 +1,11 @@
 import "server-only";
 import { type AuditActor, actorFromUploader } from "@/lib/audit/entry";
 import { type DomainAttestationKey, domainAttestationKeySchema, type TenantAttestationKey, tenantAttestationKeySchema } from "@/lib/facts";
-import { appendAuditSql } from "./audit";
+import { appendAuditTx } from "./audit";
 import { db } from "./db";
 import { reevaluate } from "./ingest/reevaluate";
-import { inWriteTransaction, sqlDate } from "./sqlite/connection";
+import { sqlDate } from "./sqlite/connection";
+import { flag, inWriteTx } from "./write-tx";
 import { randomUUID } from "node:crypto";
 import { formatCause } from "@/lib/readiness";
 
@@ -62,16 +63,17 @@ export function recordAttestation(
     | { key: TenantAttestationKey; domain?: undefined; attested: boolean; by: string; note?: string; actor?: AuditActor }
     | { key: DomainAttestationKey; domain: string; attested: boolean; by: string; note?: string; actor?: AuditActor },
   now = new Date(),
-): void {
+): Promise<void> {
   // "" = tenant-wide; a domain attestation is about one domain (lower-case DNS name).
   const domain = input.domain?.trim().toLowerCase() ?? "";
   const target = domain === "" ? input.key : `${domain}/${input.key}`;
-  inWriteTransaction((tx) => {
-    const previous = tx.prepare("SELECT attested, by, note, at FROM Attestation WHERE domain = ? AND key = ? ORDER BY at DESC LIMIT 1").get(domain, input.key) as
-      | { attested: number; by: string; note: string | null; at: string }
-      | undefined;
+  return inWriteTx(async (tx) => {
+    const previous = await tx.get<{ attested: unknown; by: string; note: string | null; at: string }>(
+      `SELECT "attested", "by", "note", "at" FROM "Attestation" WHERE "domain" = ? AND "key" = ? ORDER BY "at" DESC LIMIT 1`,
+      [domain, input.key],
+    );
     const id = randomUUID();
-    tx.prepare("INSERT INTO Attestation (id, domain, key, attested, by, note, at) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
+    await tx.run(`INSERT INTO "Attestation" ("id", "domain", "key", "attested", "by", "note", "at") VALUES (?, ?, ?, ?, ?, ?, ?)`, [
       id,
       domain,
       input.key,
@@ -79,16 +81,16 @@ export function recordAttestation(
       input.by,
       input.note ?? null,
       sqlDate(now),
-    );
+    ]);
     // Attestations feed shared rules only: servers are re-evaluated where those results changed (a domain
     // attestation: that domain's servers; a tenant one: every domain's).
-    reevaluate(
+    await reevaluate(
       tx,
       { domains: domain === "" ? "all" : new Set([domain]), touched: new Set(), hostFactsOnly: true },
       formatCause({ kind: "attestation", key: target }),
       now,
     );
-    appendAuditSql(
+    await appendAuditTx(
       tx,
       {
         actor: input.actor ?? actorFromUploader({ name: input.by }),
@@ -96,7 +98,7 @@ export function recordAttestation(
         targetType: "attestation",
         targetId: target,
         targetLabel: target,
-        before: previous ? { attested: previous.attested === 1, by: previous.by, note: previous.note, at: previous.at } : null,
+        before: previous ? { attested: flag(previous.attested) === 1, by: previous.by, note: previous.note, at: new Date(previous.at).toISOString() } : null,
         after: { attested: input.attested, note: input.note ?? null },
         summary: `attested ${input.attested ? "yes" : "no"} for ${target}`,
       },

@@ -78,37 +78,37 @@ describe("audit entries are written with the change", () => {
     expect(all).not.toContain(hash);
   });
 
-  it("attestations, with the previous answer as before", () => {
+  it("attestations, with the previous answer as before", async () => {
     const lead: AuditActor = { kind: "user", id: "u-lead", name: "lead@example.com" };
-    recordAttestation({ key: "idfix-run", attested: false, by: "lead@example.com", actor: lead }, new Date("2026-11-01T10:00:00Z"));
-    recordAttestation({ key: "idfix-run", attested: true, by: "lead@example.com", note: "IdFix clean", actor: lead }, new Date("2026-11-02T10:00:00Z"));
+    await recordAttestation({ key: "idfix-run", attested: false, by: "lead@example.com", actor: lead }, new Date("2026-11-01T10:00:00Z"));
+    await recordAttestation({ key: "idfix-run", attested: true, by: "lead@example.com", note: "IdFix clean", actor: lead }, new Date("2026-11-02T10:00:00Z"));
     const [first, second] = entries("attestation.record");
     expect(first).toMatchObject({ actorId: "u-lead", targetType: "attestation", targetId: "idfix-run", beforeJson: "null" });
     expect(JSON.parse(second!.beforeJson!)).toMatchObject({ attested: false, by: "lead@example.com" });
     expect(JSON.parse(second!.afterJson!)).toEqual({ attested: true, note: "IdFix clean" });
   });
 
-  it("uploads: one entry per commit (none for a duplicate) and one per deletion with the file and counts", () => {
+  it("uploads: one entry per commit (none for a duplicate) and one per deletion with the file and counts", async () => {
     const bytes = new TextEncoder().encode(CSV);
     const tokenActor: AuditActor = { kind: "token", id: "t-9", name: "token:ci" };
-    const first = ingestFile({ bytes, fileName: "fleet.csv", options: {}, uploadedBy: { name: "token:ci" }, actor: tokenActor });
-    const again = ingestFile({ bytes, fileName: "fleet-again.csv", options: {}, uploadedBy: { name: "token:ci" }, actor: tokenActor });
+    const first = await ingestFile({ bytes, fileName: "fleet.csv", options: {}, uploadedBy: { name: "token:ci" }, actor: tokenActor });
+    const again = await ingestFile({ bytes, fileName: "fleet-again.csv", options: {}, uploadedBy: { name: "token:ci" }, actor: tokenActor });
     if (!first.ok || !again.ok) throw new Error("ingest failed");
     expect(again.status).toBe("duplicate");
     const commits = entries("upload.commit");
     expect(commits).toEqual([expect.objectContaining({ actorKind: "token", actorId: "t-9", actor: "token:ci", targetId: first.id, targetLabel: "fleet.csv" })]);
     expect(JSON.parse(commits[0]!.afterJson!)).toMatchObject({ fileName: "fleet.csv", records: 1, accepted: 1, serversAffected: 1 });
 
-    expect(deleteUpload(first.id!, admin)).toBe(true);
-    expect(deleteUpload(first.id!, admin)).toBe(false);
+    expect(await deleteUpload(first.id!, admin)).toBe(true);
+    expect(await deleteUpload(first.id!, admin)).toBe(false);
     const deletions = entries("upload.delete");
     expect(deletions).toEqual([expect.objectContaining({ actor: "admin@example.com", targetId: first.id, targetLabel: "fleet.csv" })]);
     expect(JSON.parse(deletions[0]!.beforeJson!)).toMatchObject({ fileName: "fleet.csv", records: 1, serversAffected: 1 });
     expect(JSON.parse(deletions[0]!.afterJson!)).toMatchObject({ serversRemoved: 1 });
   });
 
-  it("the uploader is the default actor of a commit", () => {
-    const response = ingestFile({ bytes: new TextEncoder().encode(CSV.replace("SYNC01", "SYNC02")), fileName: "b.csv", options: {}, uploadedBy: { name: "lead@example.com", userId: "u-lead" } });
+  it("the uploader is the default actor of a commit", async () => {
+    const response = await ingestFile({ bytes: new TextEncoder().encode(CSV.replace("SYNC01", "SYNC02")), fileName: "b.csv", options: {}, uploadedBy: { name: "lead@example.com", userId: "u-lead" } });
     if (!response.ok) throw new Error(response.message);
     expect(entries("upload.commit").at(-1)).toMatchObject({ actorKind: "user", actorId: "u-lead", actor: "lead@example.com" });
   });
@@ -159,24 +159,24 @@ describe("an entry and its change share one transaction", () => {
     expect(await db().apiToken.count()).toBe(tokens);
   });
 
-  it("attestations and uploads (raw SQL transactions): nothing is stored when the audit write fails", () => {
+  it("attestations and uploads (raw SQL transactions): nothing is stored when the audit write fails", async () => {
     const attestations = (sqlite().prepare("SELECT COUNT(*) AS n FROM Attestation").get() as { n: number }).n;
     const uploads = (sqlite().prepare("SELECT COUNT(*) AS n FROM Upload").get() as { n: number }).n;
     const before = countEntries();
     failAuditWrites();
-    expect(() => recordAttestation({ key: "idfix-run", attested: true, by: "x@example.com" })).toThrow(/audit write failed/);
-    expect(() => ingestFile({ bytes: new TextEncoder().encode(CSV.replace("SYNC01", "SYNC77")), fileName: "c.csv", options: {}, uploadedBy: { name: "x@example.com" } })).toThrow(/audit write failed/);
+    await expect(recordAttestation({ key: "idfix-run", attested: true, by: "x@example.com" })).rejects.toThrow(/audit write failed/);
+    await expect(ingestFile({ bytes: new TextEncoder().encode(CSV.replace("SYNC01", "SYNC77")), fileName: "c.csv", options: {}, uploadedBy: { name: "x@example.com" } })).rejects.toThrow(/audit write failed/);
     expect((sqlite().prepare("SELECT COUNT(*) AS n FROM Attestation").get() as { n: number }).n).toBe(attestations);
     expect((sqlite().prepare("SELECT COUNT(*) AS n FROM Upload").get() as { n: number }).n).toBe(uploads);
     expect(sqlite().prepare("SELECT 1 FROM Server WHERE fqdn = 'sync77.corp.contoso.com'").get()).toBeUndefined();
     expect(countEntries()).toBe(before);
   });
 
-  it("upload deletion: the upload stays when the audit write fails", () => {
-    const response = ingestFile({ bytes: new TextEncoder().encode(CSV.replace("SYNC01", "SYNC88")), fileName: "d.csv", options: {}, uploadedBy: { name: "x@example.com" } });
+  it("upload deletion: the upload stays when the audit write fails", async () => {
+    const response = await ingestFile({ bytes: new TextEncoder().encode(CSV.replace("SYNC01", "SYNC88")), fileName: "d.csv", options: {}, uploadedBy: { name: "x@example.com" } });
     if (!response.ok) throw new Error(response.message);
     failAuditWrites();
-    expect(() => deleteUpload(response.id!, admin)).toThrow(/audit write failed/);
+    await expect(deleteUpload(response.id!, admin)).rejects.toThrow(/audit write failed/);
     expect(sqlite().prepare("SELECT id FROM Upload WHERE id = ?").get(response.id)).toBeDefined();
   });
 

@@ -12,8 +12,8 @@ import { requestWaiver, revokeWaiver, type WaiverCaller } from "./waivers";
 const lead: WaiverCaller = { kind: "session", userId: "u-lead", email: "lead@contoso.com", role: "lead" };
 const pause = () => new Promise((resolve) => setTimeout(resolve, 5));
 
-function upload(csv: string, fileName: string): void {
-  const response = ingestFile({ bytes: new TextEncoder().encode(csv), fileName, options: {}, uploadedBy: { name: "admin@contoso.com" } });
+async function upload(csv: string, fileName: string): Promise<void> {
+  const response = await ingestFile({ bytes: new TextEncoder().encode(csv), fileName, options: {}, uploadedBy: { name: "admin@contoso.com" } });
   if (!response.ok || response.status !== "committed") throw new Error(`${fileName}: ${response.ok ? response.status : response.message}`);
 }
 
@@ -41,7 +41,7 @@ async function waive(candidates: Row[]): Promise<{ server: Row; ruleId: string; 
 }
 
 beforeAll(async () => {
-  loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
+  await loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
   await pause();
   from = new Date();
   await pause();
@@ -49,7 +49,7 @@ beforeAll(async () => {
   const conditions = fleet.filter((s) => s.verdict === "ready-with-conditions" && !s.conditionRules.includes("host-memory"));
   // Three servers are re-inventoried with 2 GB of memory (a blocker): ready with conditions -> not ready, "new data".
   degraded = conditions.slice(0, 3);
-  upload(`Host Name,Domain,RAM (GB)\n${degraded.map((s) => `${s.name},${s.domain},2`).join("\n")}\n`, "memory-check.csv");
+  await upload(`Host Name,Domain,RAM (GB)\n${degraded.map((s) => `${s.name},${s.domain},2`).join("\n")}\n`, "memory-check.csv");
   // Ready-with-conditions servers with one failing warning become ready once that risk is accepted.
   const single = conditions.slice(3).filter((s) => s.conditionRules.split(",").filter(Boolean).length === 1);
   const granted = await waive(single);
@@ -127,7 +127,7 @@ describe("getChanges", () => {
     expect(ready.length).toBeGreaterThan(0);
     const start = new Date();
     await pause();
-    recordAttestation({ key: "idfix-run", attested: false, by: "lead@contoso.com", note: "IdFix found new errors" });
+    await recordAttestation({ key: "idfix-run", attested: false, by: "lead@contoso.com", note: "IdFix found new errors" });
     await pause();
     const report = await getChanges({ from: start, to: new Date() });
     const attestation = report.groups.find((g) => g.cause === "attestation")!;

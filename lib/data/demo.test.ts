@@ -12,8 +12,8 @@ function count(table: string): number {
 }
 
 describe("loadDemoFleet", () => {
-  it("ingests the demo files through the real upload path: servers with a mix of verdicts, then a second load is a no-op", () => {
-    const first = loadDemoFleet({ servers: 300, uploadedBy });
+  it("ingests the demo files through the real upload path: servers with a mix of verdicts, then a second load is a no-op", async () => {
+    const first = await loadDemoFleet({ servers: 300, uploadedBy });
     expect(first.files.map((f) => [f.name, f.kind, f.format, f.status])).toEqual([
       ["demo-domain-corp.contoso.com.json", "domain", "domain-json", "committed"],
       ["demo-domain-emea.contoso.com.json", "domain", "domain-json", "committed"],
@@ -48,7 +48,7 @@ describe("loadDemoFleet", () => {
     expect(uploads).toEqual([{ uploadedBy: "demo@example.com" }]);
 
     const before = ["Upload", "Server", "HostSnapshot", "FactSnapshot", "Evaluation", "DomainEvaluation"].map(count);
-    const second = loadDemoFleet({ servers: 300, uploadedBy });
+    const second = await loadDemoFleet({ servers: 300, uploadedBy });
     expect(second.files.every((f) => f.status === "duplicate")).toBe(true);
     expect([second.committed, second.duplicates]).toEqual([0, 8]);
     expect(second.files.map((f) => f.uploadId)).toEqual(first.files.map((f) => f.uploadId));
@@ -56,10 +56,10 @@ describe("loadDemoFleet", () => {
     expect(second.verdicts).toEqual(first.verdicts);
   });
 
-  it("refuses sizes outside 1..5,000 before touching the database", () => {
+  it("refuses sizes outside 1..5,000 before touching the database", async () => {
     const uploads = count("Upload");
-    expect(() => loadDemoFleet({ servers: 0, uploadedBy })).toThrow(RangeError);
-    expect(() => loadDemoFleet({ servers: 5_001, uploadedBy })).toThrow(RangeError);
+    await expect(loadDemoFleet({ servers: 0, uploadedBy })).rejects.toThrow(RangeError);
+    await expect(loadDemoFleet({ servers: 5_001, uploadedBy })).rejects.toThrow(RangeError);
     expect(count("Upload")).toBe(uploads);
   });
 });

@@ -3,7 +3,7 @@ import { generateFleet } from "@/lib/demo";
 import { fleetCollectorChunks, fleetContextFiles, HOSTS_COLLECTOR_FILE, type ExportFile } from "@/lib/demo/exports";
 import type { UploadKind } from "@/lib/ingest/types";
 import { ingestFile } from "./ingest/ingest-file";
-import { sqlite } from "./sqlite/connection";
+import { db } from "./db";
 
 /**
  * Demo data through the real ingest path: generates a deterministic fleet (lib/demo), writes it as the files an
@@ -74,13 +74,13 @@ function demoFiles(servers: number, seed: string | number): ExportFile[] {
   return [...fleetContextFiles(fleet), hosts];
 }
 
-function verdictCounts(): Record<string, number> {
-  const rows = sqlite().prepare("SELECT verdict, COUNT(*) AS n FROM Server GROUP BY verdict").all() as { verdict: string; n: number }[];
-  return Object.fromEntries(rows.map((row) => [row.verdict, row.n]));
+async function verdictCounts(): Promise<Record<string, number>> {
+  const rows = await db().server.groupBy({ by: ["verdict"], _count: { _all: true } });
+  return Object.fromEntries(rows.map((row) => [row.verdict, row._count._all]));
 }
 
 /** Generates the demo fleet and ingests its files; throws DemoLoadError if any file is refused (a bug, not user input). */
-export function loadDemoFleet(options: LoadDemoFleetOptions): DemoLoadSummary {
+export async function loadDemoFleet(options: LoadDemoFleetOptions): Promise<DemoLoadSummary> {
   const servers = options.servers ?? DEMO_DEFAULT_SERVERS;
   const seed = options.seed ?? DEMO_SEED;
   if (!Number.isInteger(servers) || servers < 1 || servers > DEMO_MAX_SERVERS) {
@@ -91,7 +91,7 @@ export function loadDemoFleet(options: LoadDemoFleetOptions): DemoLoadSummary {
   const files: DemoFileOutcome[] = [];
   for (const file of demoFiles(servers, seed)) {
     const name = `demo-${file.name}`;
-    const response = ingestFile({ bytes: encoder.encode(file.text), fileName: name, options: {}, kind: file.kind, uploadedBy: options.uploadedBy });
+    const response = await ingestFile({ bytes: encoder.encode(file.text), fileName: name, options: {}, kind: file.kind, uploadedBy: options.uploadedBy });
     if (!response.ok) throw new DemoLoadError(name, response.code, response.message);
     if (response.status === "dry-run" || response.id === null) throw new DemoLoadError(name, "not-committed", "the file was not committed");
     files.push({
@@ -112,7 +112,7 @@ export function loadDemoFleet(options: LoadDemoFleetOptions): DemoLoadSummary {
     files,
     committed,
     duplicates: files.length - committed,
-    verdicts: verdictCounts(),
+    verdicts: await verdictCounts(),
     ms: Math.round(performance.now() - started),
   };
 }

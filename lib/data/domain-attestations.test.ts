@@ -17,20 +17,20 @@ async function resultOf(ruleId: string) {
 
 describe("domain attestations", () => {
   it("start unknown, then follow what is recorded for the domain, the latest per key winning", async () => {
-    const response = ingestFile({ bytes: collectorReport(), fileName: "SYNC01.json", options: {}, uploadedBy: admin });
+    const response = await ingestFile({ bytes: collectorReport(), fileName: "SYNC01.json", options: {}, uploadedBy: admin });
     expect(response.ok).toBe(true);
     expect((await resultOf("domain-gmsa-admin-credentials"))?.status).toBe("unknown");
 
-    recordAttestation({ key: "gmsa-admin-credentials", domain: "CORP.contoso.com", attested: false, by: "lead@example.com" }, new Date("2026-07-01T09:00:00Z"));
+    await recordAttestation({ key: "gmsa-admin-credentials", domain: "CORP.contoso.com", attested: false, by: "lead@example.com" }, new Date("2026-07-01T09:00:00Z"));
     expect((await resultOf("domain-gmsa-admin-credentials"))?.status).toBe("fail");
-    recordAttestation({ key: "gmsa-admin-credentials", domain: DOMAIN, attested: true, by: "lead@example.com", note: "DA booked" }, new Date("2026-07-02T09:00:00Z"));
+    await recordAttestation({ key: "gmsa-admin-credentials", domain: DOMAIN, attested: true, by: "lead@example.com", note: "DA booked" }, new Date("2026-07-02T09:00:00Z"));
     expect((await resultOf("domain-gmsa-admin-credentials"))?.status).toBe("pass");
 
     for (const key of ["restricted-admin-access", "dedicated-admin-accounts", "privileged-access-workstations", "admin-mfa"] as const) {
-      recordAttestation({ key, domain: DOMAIN, attested: true, by: "secops@example.com" }, new Date("2026-07-03T09:00:00Z"));
+      await recordAttestation({ key, domain: DOMAIN, attested: true, by: "secops@example.com" }, new Date("2026-07-03T09:00:00Z"));
     }
     expect((await resultOf("domain-admin-hardening"))?.status).toBe("unknown");
-    recordAttestation({ key: "laps", domain: DOMAIN, attested: false, by: "secops@example.com" }, new Date("2026-07-03T10:00:00Z"));
+    await recordAttestation({ key: "laps", domain: DOMAIN, attested: false, by: "secops@example.com" }, new Date("2026-07-03T10:00:00Z"));
     const hardening = await resultOf("domain-admin-hardening");
     expect(hardening?.status).toBe("fail");
     expect(hardening?.severity).toBe("warning");

@@ -9,8 +9,8 @@ const admin = { name: "admin@example.com" };
 const fixture = (name: string) => new Uint8Array(readFileSync(path.resolve("lib/ingest/fixtures", name)));
 const text = (value: string) => new TextEncoder().encode(value);
 
-function ingest(request: Omit<IngestRequest, "uploadedBy">) {
-  const response = ingestFile({ ...request, uploadedBy: admin });
+async function ingest(request: Omit<IngestRequest, "uploadedBy">) {
+  const response = await ingestFile({ ...request, uploadedBy: admin });
   if (!response.ok) throw new Error(`${request.fileName}: ${response.message}`);
   return response;
 }
@@ -27,16 +27,16 @@ describe("listDomainViews", () => {
   });
 
   describe("with domain facts, an ACL export of two objects and servers in two domains", () => {
-    beforeAll(() => {
-      ingest({ bytes: fixture("domain.json"), fileName: "domain.json", options: {} });
-      ingest({ bytes: fixture("getacl.csv"), fileName: "getacl.csv", options: { account: "CORP\\provAgentgMSA$" }, allowPartial: true });
+    beforeAll(async () => {
+      await ingest({ bytes: fixture("domain.json"), fileName: "domain.json", options: {} });
+      await ingest({ bytes: fixture("getacl.csv"), fileName: "getacl.csv", options: { account: "CORP\\provAgentgMSA$" }, allowPartial: true });
       const csv = [
         "Host Name,Operating System,OS Version,RAM (GB),.NET Release,Domain",
         "SYNC01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com",
         "SYNC02,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com",
         "APP03,Microsoft Windows Server 2019 Standard,10.0.17763.5696,2,461814,emea.contoso.com",
       ].join("\n");
-      ingest({ bytes: text(csv), fileName: "fleet.csv", options: {} });
+      await ingest({ bytes: text(csv), fileName: "fleet.csv", options: {} });
     });
 
     it("lists every domain known from facts or servers, with server counts per verdict", async () => {
@@ -103,7 +103,7 @@ describe("listDomainViews", () => {
     });
 
     it("follows the sync scope: writeback is not required when the domain's configurations leave it off", async () => {
-      ingest({ bytes: fixture("scope-plan.json"), fileName: "scope-plan.json", options: {}, allowPartial: true });
+      await ingest({ bytes: fixture("scope-plan.json"), fileName: "scope-plan.json", options: {}, allowPartial: true });
       const [root] = (await domainView("corp.contoso.com")).aclExports;
       const writeback = root!.sets.find((s) => s.set === "password-writeback");
       expect(writeback).toMatchObject({ required: false });
@@ -113,7 +113,7 @@ describe("listDomainViews", () => {
 
     it("shows the newest domain facts when a later export arrives", async () => {
       const later = { domain: { dnsName: "corp.contoso.com", distinguishedName: "DC=corp,DC=contoso,DC=com", schemaVersion: 91, collectedAt: "2025-01-10T08:00:00Z" } };
-      ingest({ bytes: text(JSON.stringify(later)), fileName: "domain-2025.json", options: {} });
+      await ingest({ bytes: text(JSON.stringify(later)), fileName: "domain-2025.json", options: {} });
       const corp = await domainView("corp.contoso.com");
       expect(corp.facts?.schemaVersion).toBe(91);
       expect(corp.factsUpload?.fileName).toBe("domain-2025.json");

@@ -7,8 +7,8 @@ import { getServerDetail } from "./servers";
 // The exports and the fleet report's appendix derive host results in batches; the server page one at a time.
 // Both must give the same results for every server (real demo fleet, real rules, throwaway SQLite).
 
-beforeAll(() => {
-  loadDemoFleet({ servers: 120, uploadedBy: { name: "demo@example.com" } });
+beforeAll(async () => {
+  await loadDemoFleet({ servers: 120, uploadedBy: { name: "demo@example.com" } });
 });
 
 describe("hostResultsDeriver", () => {

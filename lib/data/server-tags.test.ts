@@ -14,8 +14,8 @@ import { sqlite } from "./sqlite/connection";
 const uploadedBy = { name: "admin@example.com" };
 const HEADER = "FQDN,Collected At,Operating System,OS Version,Tags\n";
 
-function upload(name: string, rows: string[]): IngestResponse & { ok: true } {
-  const response = ingestFile({ bytes: new TextEncoder().encode(HEADER + rows.join("\n") + "\n"), fileName: name, options: {}, uploadedBy });
+async function upload(name: string, rows: string[]): Promise<IngestResponse & { ok: true }> {
+  const response = await ingestFile({ bytes: new TextEncoder().encode(HEADER + rows.join("\n") + "\n"), fileName: name, options: {}, uploadedBy });
   if (!response.ok) throw new Error(`${response.code}: ${response.message}`);
   if (response.status !== "committed") throw new Error(`${name}: ${response.status}`);
   return response;
@@ -62,7 +62,7 @@ beforeEach(() => {
 
 describe("server tags", () => {
   it("filters by tag case-insensitively, through uploads that change tags and deletions that fall back", async () => {
-    const older = upload("older.csv", [
+    const older = await upload("older.csv", [
       row("web01.corp.contoso.com", "2026-11-01T10:00:00Z", "Pilot;TIER0;web;pilot"),
       row("app02.corp.contoso.com", "2026-11-01T10:00:00Z", "pilot"),
       row("bare03.corp.contoso.com", "2026-11-01T10:00:00Z", ""),
@@ -83,7 +83,7 @@ describe("server tags", () => {
     expect(await tagged("tier")).toEqual([]);
 
     // A newer upload drops "pilot" and "web" from web01, keeps app02's tags as they were, tags bare03, adds db04.
-    const newer = upload("newer.csv", [
+    const newer = await upload("newer.csv", [
       row("web01.corp.contoso.com", "2026-11-05T10:00:00Z", "tier0"),
       row("app02.corp.contoso.com", "2026-11-05T10:00:00Z", "pilot"),
       row("bare03.corp.contoso.com", "2026-11-05T10:00:00Z", "DMZ"),
@@ -96,12 +96,12 @@ describe("server tags", () => {
     expect(await tagged("dmz")).toEqual(["bare03.corp.contoso.com", "db04.corp.contoso.com"]);
 
     // Older facts kept as history only change nothing.
-    upload("stale.csv", [row("web01.corp.contoso.com", "2026-10-01T10:00:00Z", "legacy")]);
+    await upload("stale.csv", [row("web01.corp.contoso.com", "2026-10-01T10:00:00Z", "legacy")]);
     expectCopiesAgree();
     expect(await tagged("legacy")).toEqual([]);
 
     // Deleting the newer upload: web01 and bare03 fall back to the older facts' tags, db04 (only there) goes.
-    expect(deleteUpload(newer.id!)).toBe(true);
+    expect(await deleteUpload(newer.id!)).toBe(true);
     expectCopiesAgree();
     expect(await tagged("pilot")).toEqual(["app02.corp.contoso.com", "web01.corp.contoso.com"]);
     expect(await tagged("dmz")).toEqual([]);
@@ -109,14 +109,14 @@ describe("server tags", () => {
     expect(bothCopies().find((copy) => copy.fqdn === "bare03.corp.contoso.com")?.tags).toBe("");
 
     // Deleting the rest removes every server and, by the cascade, every ServerTag row.
-    expect(deleteUpload(older.id!)).toBe(true);
-    for (const { id } of sqlite().prepare("SELECT id FROM Upload").all() as { id: string }[]) expect(deleteUpload(id)).toBe(true);
+    expect(await deleteUpload(older.id!)).toBe(true);
+    for (const { id } of sqlite().prepare("SELECT id FROM Upload").all() as { id: string }[]) expect(await deleteUpload(id)).toBe(true);
     expect(bothCopies()).toEqual([]);
     expect(tagRowCount()).toBe(0);
   });
 
   it("keeps the newest tags of a server seen several times in one file, and combines the tag filter with others", async () => {
-    upload("dupes.csv", [
+    await upload("dupes.csv", [
       row("web01.corp.contoso.com", "2026-11-01T10:00:00Z", "old;pilot"),
       row("web01.corp.contoso.com", "2026-11-03T10:00:00Z", "new;pilot"),
       row("web01.corp.contoso.com", "2026-11-02T10:00:00Z", "middle"),
@@ -133,8 +133,8 @@ describe("server tags", () => {
     expect((await listServers({ ...parsed.data, domain: undefined, fqdn: "web01.corp.contoso.com" })).servers[0]?.tags).toEqual(["new", "pilot"]);
   });
 
-  it("the migration's data step fills ServerTag from Server.tags", () => {
-    upload("fleet.csv", [row("web01.corp.contoso.com", "2026-11-01T10:00:00Z", "pilot;tier0"), row("app02.corp.contoso.com", "2026-11-01T10:00:00Z", "")]);
+  it("the migration's data step fills ServerTag from Server.tags", async () => {
+    await upload("fleet.csv", [row("web01.corp.contoso.com", "2026-11-01T10:00:00Z", "pilot;tier0"), row("app02.corp.contoso.com", "2026-11-01T10:00:00Z", "")]);
     const db = sqlite();
     // As before the migration: only the Server.tags copy (one written before tags were lower-cased).
     db.prepare("DELETE FROM ServerTag").run();
@@ -151,7 +151,7 @@ describe("server tags", () => {
 
 describe("demo fleet tags", () => {
   it("loads every generated host's tags into both copies, and the filter finds exactly the tagged hosts", { timeout: 60_000 }, async () => {
-    loadDemoFleet({ servers: 300, uploadedBy });
+    await loadDemoFleet({ servers: 300, uploadedBy });
     expectCopiesAgree();
     const fleet = generateFleet({ servers: 300, seed: DEMO_SEED });
     const pilots = fleet.hosts.filter((host) => host.tags?.includes("pilot")).map((host) => host.identity?.fqdn?.toLowerCase()).sort();

@@ -10,8 +10,8 @@ import { parseServerFilters } from "@/lib/views/server-filters";
 // Real demo files through the real ingest path; the context must reproduce what the evaluation saw.
 let uploads: { name: string; uploadId: string }[] = [];
 
-beforeAll(() => {
-  uploads = loadDemoFleet({ servers: 40, uploadedBy: { name: "views@example.com" } }).files;
+beforeAll(async () => {
+  uploads = (await loadDemoFleet({ servers: 40, uploadedBy: { name: "views@example.com" } })).files;
 });
 
 const firstServer = async (query: string) => {

@@ -10,14 +10,14 @@ const filters = (query: string): ServerFilters => {
   return parsed.data;
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   const csv = [
     "Host Name,Operating System,OS Version,RAM (GB),.NET Release,Domain,Site,Owner,Tags",
     "SYNC01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,Identity,tier0;pilot",
     "SYNC02,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,Identity,",
     "APP03,Microsoft Windows Server 2019 Standard,10.0.17763.5696,2,461814,emea.contoso.com,PAR,Apps,pilot",
   ].join("\n");
-  const response = ingestFile({ bytes: new TextEncoder().encode(csv), fileName: "fleet.csv", options: {}, uploadedBy: { name: "test" } });
+  const response = await ingestFile({ bytes: new TextEncoder().encode(csv), fileName: "fleet.csv", options: {}, uploadedBy: { name: "test" } });
   if (!response.ok) throw new Error(response.message);
 });
 

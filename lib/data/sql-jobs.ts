@@ -56,9 +56,8 @@ export interface ThrottlingJob {
   deleteBefore(before: Date, limit: number): Promise<number>;
 }
 
-/** Wave gates (lib/data/rollout/gates.ts): refresh every active wave's stored gate; read one wave's full gate. */
+/** Wave gates (lib/data/rollout/gates.ts; the refresh is portable SQL there): read one wave's full gate consistently. */
 export interface GatesJob {
-  refresh(cause: string, now: Date): Promise<{ waves: number; flipped: number }>;
   detail(waveId: string, limit: number): Promise<WaveGateDetail | null>;
 }
 
@@ -132,7 +131,7 @@ const SQLITE: SqlJobs = {
   audit: sqliteAudit,
   authTables: sqliteAuthTables,
   throttling: sqliteThrottling,
-  gates: { refresh: sqliteGates.refreshWaveGates, detail: sqliteGates.getWaveGate },
+  gates: { detail: sqliteGates.getWaveGate },
   rolloutPatches: { write: sqliteRolloutPatches.writePatches },
 };
 const POSTGRES: SqlJobs = {
@@ -142,7 +141,7 @@ const POSTGRES: SqlJobs = {
   audit: postgresAudit,
   authTables: postgresAuthTables,
   throttling: postgresThrottling,
-  gates: { refresh: postgresGates.refreshWaveGates, detail: postgresGates.getWaveGate },
+  gates: { detail: postgresGates.getWaveGate },
   rolloutPatches: { write: postgresRolloutPatches.writePatches },
 };
 

@@ -11,8 +11,8 @@ const admin = { name: "admin@example.com" };
 const fixture = (name: string) => new Uint8Array(readFileSync(path.resolve("lib/ingest/fixtures", name)));
 const text = (value: string) => new TextEncoder().encode(value);
 
-function ingest(request: Omit<IngestRequest, "uploadedBy">) {
-  const response = ingestFile({ ...request, uploadedBy: admin });
+async function ingest(request: Omit<IngestRequest, "uploadedBy">) {
+  const response = await ingestFile({ ...request, uploadedBy: admin });
   if (!response.ok) throw new Error(`${request.fileName}: ${response.message}`);
   return response;
 }
@@ -29,7 +29,7 @@ describe("getTenantView", () => {
   });
 
   it("reads the latest Graph export: admins, domains and the rules judged on them", async () => {
-    ingest({ bytes: fixture("graph-combined.json"), fileName: "graph-combined.json", options: {} });
+    await ingest({ bytes: fixture("graph-combined.json"), fileName: "graph-combined.json", options: {} });
     const view = await getTenantView();
     expect(view.upload?.fileName).toBe("graph-combined.json");
     expect(view.facts?.hybridIdentityAdmins?.map((a) => a.userPrincipalName)).toEqual(["hybrid.admin@contoso.onmicrosoft.com"]);
@@ -41,8 +41,8 @@ describe("getTenantView", () => {
   });
 
   it("shows the current attestation with who, when and note, and the history newest first", async () => {
-    recordAttestation({ key: "idfix-run", attested: false, by: "lead@example.com", note: "not yet" }, new Date("2026-07-01T09:00:00Z"));
-    recordAttestation({ key: "idfix-run", attested: true, by: "admin@example.com", note: "3 errors accepted" }, new Date("2026-07-02T09:00:00Z"));
+    await recordAttestation({ key: "idfix-run", attested: false, by: "lead@example.com", note: "not yet" }, new Date("2026-07-01T09:00:00Z"));
+    await recordAttestation({ key: "idfix-run", attested: true, by: "admin@example.com", note: "3 errors accepted" }, new Date("2026-07-02T09:00:00Z"));
     const view = await getTenantView();
     const [item] = view.checklist;
     expect(item?.current).toEqual({
@@ -62,14 +62,14 @@ describe("getTenantView", () => {
 
   it("takes the stored results of the fleet evaluation once servers exist", async () => {
     const csv = ["Host Name,Operating System,OS Version,Domain", "SYNC01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,corp.contoso.com"].join("\n");
-    ingest({ bytes: text(csv), fileName: "fleet.csv", options: {} });
+    await ingest({ bytes: text(csv), fileName: "fleet.csv", options: {} });
     const view = await getTenantView();
     expect(view.evaluatedAt).not.toBeNull();
     expect(view.results.every((r) => r.scope === "tenant")).toBe(true);
     expect(statusOf(view.results, "tenant-idfix")).toBe("pass");
     expect(statusOf(view.results, "tenant-custom-domain")).toBe("fail");
 
-    recordAttestation({ key: "idfix-run", attested: false, by: "lead@example.com" }, new Date("2026-07-03T09:00:00Z"));
+    await recordAttestation({ key: "idfix-run", attested: false, by: "lead@example.com" }, new Date("2026-07-03T09:00:00Z"));
     const after = await getTenantView();
     expect(statusOf(after.results, "tenant-idfix")).toBe("fail");
     expect(after.checklist[0]?.current).toMatchObject({ attested: false, by: "lead@example.com", note: null });
@@ -83,7 +83,7 @@ describe("getScopeView", () => {
   });
 
   it("measures each configuration against the documented limits, with each scope rule judged on it", async () => {
-    ingest({ bytes: fixture("scope-plan.json"), fileName: "scope-plan.json", options: {}, allowPartial: true });
+    await ingest({ bytes: fixture("scope-plan.json"), fileName: "scope-plan.json", options: {}, allowPartial: true });
     const view = await getScopeView();
     expect(view.upload?.fileName).toBe("scope-plan.json");
     const corp = view.configurations?.find((c) => c.name === "CORP users");
@@ -123,7 +123,7 @@ describe("getScopeView", () => {
         { name: "Small", domain: "emea.contoso.com", ous: ["OU=Y,DC=emea,DC=contoso,DC=com"], groups: [], passwordHashSync: true, inetOrgPersonCount: 0, objectCount: 10 },
       ],
     };
-    ingest({ bytes: text(JSON.stringify(plan)), fileName: "scope-2.json", options: {} });
+    await ingest({ bytes: text(JSON.stringify(plan)), fileName: "scope-2.json", options: {} });
     const view = await getScopeView();
     const byName = Object.fromEntries((view.configurations ?? []).map((c) => [c.name, c]));
     const check = (name: string, ruleId: string) => byName[name]?.checks.find((c) => c.ruleId === ruleId)?.status;

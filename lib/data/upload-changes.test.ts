@@ -9,8 +9,8 @@ const HEADER = "Host Name,Operating System,OS Version,RAM (GB),.NET Release,Doma
 const OK = "Microsoft Windows Server 2022 Datacenter,10.0.20348.2402";
 const OLD = "Microsoft Windows Server 2012 R2 Standard,6.3.9600.21620";
 
-function upload(rows: string[], fileName: string): string {
-  const response = ingestFile({ bytes: new TextEncoder().encode(HEADER + rows.join("\n") + "\n"), fileName, options: {}, uploadedBy: { name: "admin@contoso.com" } });
+async function upload(rows: string[], fileName: string): Promise<string> {
+  const response = await ingestFile({ bytes: new TextEncoder().encode(HEADER + rows.join("\n") + "\n"), fileName, options: {}, uploadedBy: { name: "admin@contoso.com" } });
   if (!response.ok || response.status !== "committed" || response.id === null) throw new Error(`${fileName}: ${response.ok ? response.status : response.message}`);
   return response.id;
 }
@@ -25,12 +25,12 @@ let before = new Map<string, Verdict>();
 let after = new Map<string, Verdict>();
 
 beforeAll(async () => {
-  first = upload([`CHG01,${OK},16,528449,chg.contoso.test`, `CHG02,${OLD},16,528449,chg.contoso.test`, `CHG03,${OK},16,528449,chg.contoso.test`], "first.csv");
+  first = await upload([`CHG01,${OK},16,528449,chg.contoso.test`, `CHG02,${OLD},16,528449,chg.contoso.test`, `CHG03,${OK},16,528449,chg.contoso.test`], "first.csv");
   before = await verdicts();
   // CHG01 moves to an unsupported OS, CHG02 is upgraded, CHG03 gets the same facts again.
-  second = upload([`CHG01,${OLD},16,528449,chg.contoso.test`, `CHG02,${OK},16,528449,chg.contoso.test`, `CHG03,${OK},16,528449,chg.contoso.test`, `CHG04,${OK},16,528449,chg.contoso.test`], "second.csv");
+  second = await upload([`CHG01,${OLD},16,528449,chg.contoso.test`, `CHG02,${OK},16,528449,chg.contoso.test`, `CHG03,${OK},16,528449,chg.contoso.test`, `CHG04,${OK},16,528449,chg.contoso.test`], "second.csv");
   after = await verdicts();
-  third = upload([`CHG03,${OK},16,528449,chg.contoso.test`, `CHG03,${OK},16,528449,chg.contoso.test`], "third.csv");
+  third = await upload([`CHG03,${OK},16,528449,chg.contoso.test`, `CHG03,${OK},16,528449,chg.contoso.test`], "third.csv");
 });
 
 describe("what an upload changed", () => {

@@ -9,9 +9,9 @@ const admin2: WaiverCaller = { kind: "session", userId: "u-admin2", email: "admi
 const lead: WaiverCaller = { kind: "session", userId: "u-lead", email: "lead@contoso.com", role: "lead" };
 
 const HEADER = "Host Name,Operating System,OS Version,RAM (GB),.NET Release,Domain";
-function upload(rows: string[], fileName: string) {
+async function upload(rows: string[], fileName: string) {
   const csv = [HEADER, ...rows].join("\n");
-  const response = ingestFile({ bytes: new TextEncoder().encode(csv), fileName, options: {}, uploadedBy: { name: "test" } });
+  const response = await ingestFile({ bytes: new TextEncoder().encode(csv), fileName, options: {}, uploadedBy: { name: "test" } });
   if (!response.ok) throw new Error(response.message);
 }
 
@@ -21,8 +21,8 @@ const statusOf = async (fqdn: string, ruleId: string) => new RegExp(`(^|,)${rule
 const summary = (ruleId: string) => db().ruleSummary.findUnique({ where: { ruleId } });
 const audit = (action: string) => db().auditEntry.findMany({ where: { action } });
 
-beforeAll(() => {
-  upload(
+beforeAll(async () => {
+  await upload(
     [
       "SYNC01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com",
       "SYNC02,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,16,528449,corp.contoso.com",
@@ -108,7 +108,7 @@ describe("blocker waivers", () => {
   });
 
   it("a new upload with changed evidence lapses it: the result counts again and the history says why", async () => {
-    upload(["APP03,Microsoft Windows Server 2022 Standard,10.0.20348.2402,3,528449,emea.contoso.com"], "app03-later.csv");
+    await upload(["APP03,Microsoft Windows Server 2022 Standard,10.0.20348.2402,3,528449,emea.contoso.com"], "app03-later.csv");
     const [waiver] = await listWaivers({ ruleId: "host-memory", server: "APP03" });
     expect(waiver).toMatchObject({ status: "lapsed", endedBy: "system" });
     expect(waiver!.endReason).toMatch(/^evidence changed \(was .+, now .+\)$/);
@@ -141,7 +141,7 @@ describe("domain waivers and expiry", () => {
     expect((await summary("host-memory"))?.waived).toBe(2);
 
     // APP04's evidence changes: no longer covered (the waiver stays active for APP03) and its history says so.
-    upload(["APP04,Microsoft Windows Server 2022 Standard,10.0.20348.2402,1,528449,emea.contoso.com"], "app04-later.csv");
+    await upload(["APP04,Microsoft Windows Server 2022 Standard,10.0.20348.2402,1,528449,emea.contoso.com"], "app04-later.csv");
     expect(await statusOf("app04.emea.contoso.com", "host-memory")).toBe("f");
     expect(await statusOf("app03.emea.contoso.com", "host-memory")).toBe("w");
     expect((await getWaiver(requested.waiver.id))?.status).toBe("active");
@@ -154,12 +154,12 @@ describe("domain waivers and expiry", () => {
     const later = inDays(6);
     expect((await listWaivers({ status: "active" }, later)).map((w) => w.id)).not.toContain(waiver!.id);
     expect((await getWaiver(waiver!.id, later))?.status).toBe("expired");
-    expect(expireDueWaivers(later)).toBe(1);
+    expect(await expireDueWaivers(later)).toBe(1);
     expect((await getWaiver(waiver!.id))?.status).toBe("expired");
     expect(await statusOf("app03.emea.contoso.com", "host-memory")).toBe("f");
     expect((await summary("host-memory"))?.waived).toBe(0);
     expect((await audit("waiver.expire")).map((e) => [e.targetId, e.actorKind])).toContainEqual([waiver!.id, "system"]);
-    expect(expireDueWaivers(later)).toBe(0);
+    expect(await expireDueWaivers(later)).toBe(0);
     expect((await listWaivers({ status: "renewal" })).map((w) => w.id)).toContain(waiver!.id);
   });
 });

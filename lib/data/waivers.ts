@@ -1,6 +1,5 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type Database from "better-sqlite3";
 import { actorFromCaller, SYSTEM_ACTOR, type AuditActor, type AuditInput } from "@/lib/audit/entry";
 import type { Role } from "@/lib/auth/roles";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -20,13 +19,14 @@ import {
 } from "@/lib/readiness";
 import { getRule } from "@/lib/rules";
 import type { RuleResult, Severity } from "@/lib/rules";
-import { appendAuditSql } from "./audit";
+import { appendAuditTx } from "./audit";
 import { db } from "./db";
 import { findServer } from "./find-server";
 import { reevaluate, type ReevaluationScope } from "./ingest/reevaluate";
 import { loadServersById, type LoadedServer } from "./ingest/state";
 import { currentHostResults, toWaiverInput, wasWaived } from "./ingest/waiver-sql";
-import { inWriteTransaction, sqlDate } from "./sqlite/connection";
+import { sqlDate } from "./sqlite/connection";
+import { inWriteTx, type WriteTx } from "./write-tx";
 
 // Waivers (risk acceptance). Every change is ONE raw write transaction: the waiver row, its audit entry, and the
 // re-evaluation of what it covers (cause "waiver:<id>"), like lib/data/attestations.ts. The approval rules live here
@@ -252,22 +252,21 @@ type RawWaiver = {
   fqdn: string | null;
 };
 
-function readRaw(tx: Database.Database, id: string): RawWaiver | undefined {
-  return tx
-    .prepare(
-      `SELECT w.id, w.ruleId, w.scope, w.serverId, w.domain, w.severity, w.requestedBy, w.requestedById, w.status, w.expiresAt, w.version, s.fqdn
-       FROM Waiver w LEFT JOIN Server s ON s.id = w.serverId WHERE w.id = ?`,
-    )
-    .get(id) as RawWaiver | undefined;
+function readRaw(tx: WriteTx, id: string): Promise<RawWaiver | undefined> {
+  return tx.get<RawWaiver>(
+    `SELECT w."id", w."ruleId", w."scope", w."serverId", w."domain", w."severity", w."requestedBy", w."requestedById", w."status", w."expiresAt", w."version", s."fqdn"
+     FROM "Waiver" w LEFT JOIN "Server" s ON s."id" = w."serverId" WHERE w."id" = ?`,
+    [id],
+  );
 }
 
-function findServerRaw(tx: Database.Database, name: string): LoadedServer | null {
+async function findServerRaw(tx: WriteTx, name: string): Promise<LoadedServer | null> {
   const value = name.trim();
   if (!value) return null;
-  let rows = tx.prepare("SELECT id FROM Server WHERE fqdn = ?").all(value.toLowerCase()) as { id: string }[];
-  if (rows.length === 0) rows = tx.prepare("SELECT id FROM Server WHERE name = ? LIMIT 2").all(value.toUpperCase()) as { id: string }[];
+  let rows = await tx.all<{ id: string }>(`SELECT "id" FROM "Server" WHERE "fqdn" = ?`, [value.toLowerCase()]);
+  if (rows.length === 0) rows = await tx.all<{ id: string }>(`SELECT "id" FROM "Server" WHERE "name" = ? LIMIT 2`, [value.toUpperCase()]);
   if (rows.length !== 1) return null;
-  return loadServersById(tx, new Set([rows[0]!.id]))[0] ?? null;
+  return (await loadServersById(tx, new Set([rows[0]!.id])))[0] ?? null;
 }
 
 /** What re-evaluation a waiver's change calls for (its server, or every server of its domain). */
@@ -301,33 +300,33 @@ export async function requestWaiver(input: WaiverRequest, caller: WaiverCaller, 
   if (expiryError) return fail(400, "bad-expiry", expiryError);
 
   const id = randomUUID();
-  const outcome = inWriteTransaction((tx): WaiverOutcome | null => {
+  const outcome = await inWriteTx(async (tx): Promise<WaiverOutcome | null> => {
     let serverId: string | null = null;
     let fqdn: string | null = null;
     let domain: string;
     let accepted: AcceptedEvidence[];
     if (input.scope === "server") {
-      const server = input.server ? findServerRaw(tx, input.server) : null;
+      const server = input.server ? await findServerRaw(tx, input.server) : null;
       if (!server) return fail(404, "unknown-server", input.server ? `No single server is named "${input.server}".` : "Name the server.");
       serverId = server.id;
       fqdn = server.fqdn;
       domain = server.domain;
       if (wasWaived(server.statuses, rule.meta.id)) return fail(409, "already-waived", `${rule.meta.id} is already waived on ${server.fqdn}.`);
-      const result = currentHostResults(tx, [server], now).get(server.id)?.find((r) => r.ruleId === rule.meta.id);
+      const result = (await currentHostResults(tx, [server], now)).get(server.id)?.find((r) => r.ruleId === rule.meta.id);
       if (!result || result.status !== "fail") return fail(409, "not-failing", `${rule.meta.id} is not failing on ${server.fqdn}: only a failing result can be waived.`);
       accepted = [{ fingerprint: evidenceFingerprint(result), summary: evidenceSummary(result) }];
     } else {
-      const viaServer = input.server ? findServerRaw(tx, input.server) : null;
+      const viaServer = input.server ? await findServerRaw(tx, input.server) : null;
       if (input.server && !viaServer) return fail(404, "unknown-server", `No single server is named "${input.server}".`);
       domain = (input.domain ?? viaServer?.domain ?? "").trim().toLowerCase();
       if (!input.domain && !viaServer) return fail(400, "domain-required", "Name the domain.");
       if (rule.meta.scope === "host") {
         const ids = (
-          tx.prepare("SELECT id, statuses FROM Server WHERE domain = ?").all(domain) as { id: string; statuses: string }[]
+          await tx.all<{ id: string; statuses: string }>(`SELECT "id", "statuses" FROM "Server" WHERE "domain" = ?`, [domain])
         ).filter((row) => `,${row.statuses},`.includes(`,${rule.meta.id}:f,`));
         if (ids.length === 0) return fail(409, "not-failing", `${rule.meta.id} is not failing on any server of ${domain || "(no domain)"}.`);
-        const servers = loadServersById(tx, new Set(ids.map((row) => row.id)));
-        const results = currentHostResults(tx, servers, now);
+        const servers = await loadServersById(tx, new Set(ids.map((row) => row.id)));
+        const results = await currentHostResults(tx, servers, now);
         const distinct = new Map<string, AcceptedEvidence>();
         for (const list of results.values()) {
           const result = list.find((r) => r.ruleId === rule.meta.id);
@@ -338,7 +337,7 @@ export async function requestWaiver(input: WaiverRequest, caller: WaiverCaller, 
         }
         accepted = [...distinct.values()];
       } else {
-        const stored = tx.prepare("SELECT resultsJson FROM DomainEvaluation WHERE domain = ?").get(domain) as { resultsJson: string } | undefined;
+        const stored = await tx.get<{ resultsJson: string }>(`SELECT "resultsJson" FROM "DomainEvaluation" WHERE "domain" = ?`, [domain]);
         const result = stored ? (JSON.parse(stored.resultsJson) as RuleResult[]).find((r) => r.ruleId === rule.meta.id) : undefined;
         if (result?.status === "waived") return fail(409, "already-waived", `${rule.meta.id} is already waived for ${domain || "(no domain)"}.`);
         if (!result || result.status !== "fail") return fail(409, "not-failing", `${rule.meta.id} is not failing for ${domain || "(no domain)"}: only a failing result can be waived.`);
@@ -346,22 +345,21 @@ export async function requestWaiver(input: WaiverRequest, caller: WaiverCaller, 
       }
       if (accepted.length === 0) return fail(409, "not-failing", `${rule.meta.id} is not failing on ${domain || "(no domain)"}.`);
     }
-    const open = tx
-      .prepare(
-        `SELECT id, status FROM Waiver WHERE ruleId = ? AND scope = ? AND status IN ('pending', 'active') AND expiresAt > ?
-         AND ${input.scope === "server" ? "serverId = ?" : "domain = ?"} LIMIT 1`,
-      )
-      .get(rule.meta.id, input.scope, sqlDate(now), input.scope === "server" ? serverId : domain) as { id: string; status: string } | undefined;
+    const open = await tx.get<{ id: string; status: string }>(
+      `SELECT "id", "status" FROM "Waiver" WHERE "ruleId" = ? AND "scope" = ? AND "status" IN ('pending', 'active') AND "expiresAt" > ?
+       AND ${input.scope === "server" ? `"serverId" = ?` : `"domain" = ?`} LIMIT 1`,
+      [rule.meta.id, input.scope, sqlDate(now), input.scope === "server" ? serverId : domain],
+    );
     if (open) return fail(409, open.status === "pending" ? "pending-exists" : "already-waived", `A ${open.status} waiver (${open.id}) already covers this; revoke it first.`);
 
     const who = actorOf(caller);
     const active = !policy.needsSecondAdmin;
     const at = sqlDate(now);
-    tx.prepare(
-      `INSERT INTO Waiver (id, ruleId, scope, serverId, domain, severity, reason, requestedBy, requestedById, approvedBy, approvedById, approvedAt,
-         expiresAt, acceptedJson, status, version, createdAt)
+    await tx.run(
+      `INSERT INTO "Waiver" ("id", "ruleId", "scope", "serverId", "domain", "severity", "reason", "requestedBy", "requestedById", "approvedBy", "approvedById", "approvedAt",
+         "expiresAt", "acceptedJson", "status", "version", "createdAt")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
-    ).run(
+      [
       id,
       rule.meta.id,
       input.scope,
@@ -378,13 +376,14 @@ export async function requestWaiver(input: WaiverRequest, caller: WaiverCaller, 
       JSON.stringify(accepted),
       active ? "active" : "pending",
       at,
+      ],
     );
     const label = labelOf({ ruleId: rule.meta.id, scope: input.scope, fqdn, domain });
     const after = { ruleId: rule.meta.id, scope: input.scope, domain, severity, reason, expiresAt: input.expiresAt.toISOString(), status: active ? "active" : "pending", accepted };
     const entries: AuditInput[] = [{ actor: who, action: "waiver.request", targetType: "waiver", targetId: id, targetLabel: label, after, summary: `requested a ${severity} waiver of ${label}` }];
     if (active) entries.push({ actor: who, action: "waiver.approve", targetType: "waiver", targetId: id, targetLabel: label, before: { status: "pending" }, after: { status: "active" }, summary: `approved the waiver of ${label}` });
-    appendAuditSql(tx, entries, now);
-    if (active) reevaluate(tx, scopeOf({ scope: input.scope, serverId, domain }), formatCause({ kind: "waiver", waiverId: id }), now);
+    await appendAuditTx(tx, entries, now);
+    if (active) await reevaluate(tx, scopeOf({ scope: input.scope, serverId, domain }), formatCause({ kind: "waiver", waiverId: id }), now);
     return null;
   });
   if (outcome) return outcome;
@@ -401,8 +400,8 @@ type Change = { kind: "approve" } | { kind: "reject"; reason?: string } | { kind
 /** Approve / reject / revoke with optimistic concurrency on `version` (stale: 409 with the current state). */
 async function change(id: string, version: number | undefined, caller: WaiverCaller, how: Change, now: Date): Promise<WaiverOutcome> {
   const who = actorOf(caller);
-  const outcome = inWriteTransaction((tx): WaiverOutcome | null => {
-    const row = readRaw(tx, id);
+  const outcome = await inWriteTx(async (tx): Promise<WaiverOutcome | null> => {
+    const row = await readRaw(tx, id);
     if (!row) return fail(404, "not-found", `There is no waiver "${id}".`);
     if ((how.kind !== "revoke" || row.severity === "blocker") && caller.role !== "admin") {
       return fail(403, "admin-only", how.kind === "revoke" ? "Only an admin may revoke a blocker waiver." : "Only an admin may approve or reject a blocker waiver.");
@@ -416,19 +415,19 @@ async function change(id: string, version: number | undefined, caller: WaiverCal
       const ownRequest = row.requestedById !== null ? row.requestedById === callerId(caller) : row.requestedBy === who.name;
       if (ownRequest) return fail(403, "own-request", "A blocker waiver must be approved or rejected by an admin other than the one who requested it.");
       if (how.kind === "approve") {
-        tx.prepare("UPDATE Waiver SET status = 'active', approvedBy = ?, approvedById = ?, approvedAt = ?, version = version + 1 WHERE id = ?").run(who.name, callerId(caller), at, id);
-        appendAuditSql(tx, { actor: who, action: "waiver.approve", targetType: "waiver", targetId: id, targetLabel: label, before: { status: "pending" }, after: { status: "active", approvedBy: who.name }, summary: `approved the blocker waiver of ${label}` }, now);
-        reevaluate(tx, scopeOf(row), formatCause({ kind: "waiver", waiverId: id }), now);
+        await tx.run(`UPDATE "Waiver" SET "status" = 'active', "approvedBy" = ?, "approvedById" = ?, "approvedAt" = ?, "version" = "version" + 1 WHERE "id" = ?`, [who.name, callerId(caller), at, id]);
+        await appendAuditTx(tx, { actor: who, action: "waiver.approve", targetType: "waiver", targetId: id, targetLabel: label, before: { status: "pending" }, after: { status: "active", approvedBy: who.name }, summary: `approved the blocker waiver of ${label}` }, now);
+        await reevaluate(tx, scopeOf(row), formatCause({ kind: "waiver", waiverId: id }), now);
       } else {
-        tx.prepare("UPDATE Waiver SET status = 'rejected', endedAt = ?, endedBy = ?, endReason = ?, version = version + 1 WHERE id = ?").run(at, who.name, how.reason?.trim() || "rejected", id);
-        appendAuditSql(tx, { actor: who, action: "waiver.reject", targetType: "waiver", targetId: id, targetLabel: label, before: { status: "pending" }, after: { status: "rejected", reason: how.reason ?? null }, summary: `rejected the blocker waiver of ${label}` }, now);
+        await tx.run(`UPDATE "Waiver" SET "status" = 'rejected', "endedAt" = ?, "endedBy" = ?, "endReason" = ?, "version" = "version" + 1 WHERE "id" = ?`, [at, who.name, how.reason?.trim() || "rejected", id]);
+        await appendAuditTx(tx, { actor: who, action: "waiver.reject", targetType: "waiver", targetId: id, targetLabel: label, before: { status: "pending" }, after: { status: "rejected", reason: how.reason ?? null }, summary: `rejected the blocker waiver of ${label}` }, now);
       }
       return null;
     }
     if (row.status !== "active" && row.status !== "pending") return fail(409, "not-active", `Only an active or pending waiver can be revoked (this one is ${row.status}).`);
-    tx.prepare("UPDATE Waiver SET status = 'revoked', endedAt = ?, endedBy = ?, endReason = ?, version = version + 1 WHERE id = ?").run(at, who.name, how.reason?.trim() || "revoked", id);
-    appendAuditSql(tx, { actor: who, action: "waiver.revoke", targetType: "waiver", targetId: id, targetLabel: label, before: { status: row.status }, after: { status: "revoked", reason: how.reason ?? null }, summary: `revoked the waiver of ${label}` }, now);
-    if (row.status === "active") reevaluate(tx, scopeOf(row), formatCause({ kind: "waiver", waiverId: id }), now);
+    await tx.run(`UPDATE "Waiver" SET "status" = 'revoked', "endedAt" = ?, "endedBy" = ?, "endReason" = ?, "version" = "version" + 1 WHERE "id" = ?`, [at, who.name, how.reason?.trim() || "revoked", id]);
+    await appendAuditTx(tx, { actor: who, action: "waiver.revoke", targetType: "waiver", targetId: id, targetLabel: label, before: { status: row.status }, after: { status: "revoked", reason: how.reason ?? null }, summary: `revoked the waiver of ${label}` }, now);
+    if (row.status === "active") await reevaluate(tx, scopeOf(row), formatCause({ kind: "waiver", waiverId: id }), now);
     return null;
   });
   const after = await getWaiver(id, now);
@@ -453,21 +452,19 @@ export function revokeWaiver(id: string, version: number, caller: WaiverCaller, 
  * Marks active (and pending) waivers past their expiry "expired" (audit "waiver.expire" by the system) and
  * re-evaluates what the active ones covered, in one transaction. Returns how many expired.
  */
-export function expireDueWaivers(now = new Date()): number {
-  return inWriteTransaction((tx) => {
-    const due = tx
-      .prepare(
-        `SELECT w.id, w.ruleId, w.scope, w.serverId, w.domain, w.status, s.fqdn FROM Waiver w LEFT JOIN Server s ON s.id = w.serverId
-         WHERE w.status IN ('active', 'pending') AND w.expiresAt <= ?`,
-      )
-      .all(sqlDate(now)) as { id: string; ruleId: string; scope: string; serverId: string | null; domain: string; status: string; fqdn: string | null }[];
+export async function expireDueWaivers(now = new Date()): Promise<number> {
+  return inWriteTx(async (tx) => {
+    const due = await tx.all<{ id: string; ruleId: string; scope: string; serverId: string | null; domain: string; status: string; fqdn: string | null }>(
+      `SELECT w."id", w."ruleId", w."scope", w."serverId", w."domain", w."status", s."fqdn" FROM "Waiver" w LEFT JOIN "Server" s ON s."id" = w."serverId"
+       WHERE w."status" IN ('active', 'pending') AND w."expiresAt" <= ? ORDER BY w."createdAt", w."id"`,
+      [sqlDate(now)],
+    );
     if (due.length === 0) return 0;
-    const update = tx.prepare("UPDATE Waiver SET status = 'expired', endedAt = ?, endedBy = 'system', endReason = ?, version = version + 1 WHERE id = ?");
     const domains = new Set<string>();
     const servers = new Set<string>();
     const entries: AuditInput[] = [];
     for (const row of due) {
-      update.run(sqlDate(now), "expired", row.id);
+      await tx.run(`UPDATE "Waiver" SET "status" = 'expired', "endedAt" = ?, "endedBy" = 'system', "endReason" = ?, "version" = "version" + 1 WHERE "id" = ?`, [sqlDate(now), "expired", row.id]);
       const label = labelOf(row);
       entries.push({ actor: SYSTEM_ACTOR, action: "waiver.expire", targetType: "waiver", targetId: row.id, targetLabel: label, before: { status: row.status }, after: { status: "expired" }, summary: `the waiver of ${label} expired` });
       if (row.status !== "active") continue;
@@ -475,10 +472,10 @@ export function expireDueWaivers(now = new Date()): number {
       for (const domain of scope.domains === "all" ? [] : scope.domains) domains.add(domain);
       for (const server of scope.touched) servers.add(server);
     }
-    appendAuditSql(tx, entries, now);
+    await appendAuditTx(tx, entries, now);
     if (domains.size > 0 || servers.size > 0) {
       // Server-scope waivers re-evaluate their server only; domain-scope ones every server of the domain.
-      reevaluate(tx, { domains, touched: servers, hostFactsOnly: domains.size === 0 }, formatCause({ kind: "waiver", waiverId: due.length === 1 ? due[0]!.id : null }), now);
+      await reevaluate(tx, { domains, touched: servers, hostFactsOnly: domains.size === 0 }, formatCause({ kind: "waiver", waiverId: due.length === 1 ? due[0]!.id : null }), now);
     }
     return due.length;
   });

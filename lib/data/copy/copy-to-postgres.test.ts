@@ -58,7 +58,7 @@ describe.skipIf((postgresBinDir() === null && !process.env.CI) || process.env.CS
     const fleet = generateFleet({ servers: 60, seed: "copy-to" });
     const encoder = new TextEncoder();
     for (const file of [...fleetContextFiles(fleet), { name: "hosts.csv", text: toInventoryCsv(fleet.hosts) }]) {
-      const response = ingestFile({ bytes: encoder.encode(file.text), fileName: file.name, options: {}, uploadedBy: { name: "test" } });
+      const response = await ingestFile({ bytes: encoder.encode(file.text), fileName: file.name, options: {}, uploadedBy: { name: "test" } });
       if (!response.ok) throw new Error(`${file.name}: ${response.message}`);
     }
     const user = await createUser({ email: "copy@example.com", name: "Copy", role: "admin", password: "copy-password-123" }, SYSTEM_ACTOR);

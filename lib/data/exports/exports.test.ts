@@ -35,11 +35,11 @@ async function exported(query: string, batch: number): Promise<string[]> {
 }
 
 beforeAll(async () => {
-  loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
+  await loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
   const csv =
     "Host Name,Operating System,OS Version,RAM (GB),.NET Release,Domain,Site,Owner,Tags\n" +
     "SRV-MÜNCHEN-01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,munich.example.com,東京,\"=cmd|' /C calc'!A0\",\"+x, @y\"\n";
-  const seeded = ingestFile({ bytes: new TextEncoder().encode(csv), fileName: "munich.csv", options: {}, uploadedBy: { name: "test" } });
+  const seeded = await ingestFile({ bytes: new TextEncoder().encode(csv), fileName: "munich.csv", options: {}, uploadedBy: { name: "test" } });
   if (!seeded.ok) throw new Error(seeded.message);
   // A few servers in waves (and most in none), so the wave and target sorts meet NULLs and ties.
   const wave = await createWave({ name: "Pilot", description: "" }, SYSTEM_ACTOR);

@@ -1,11 +1,11 @@
 import { newRowId } from "../ids";
-import type Database from "better-sqlite3";
 import { type AuditActor, actorFromUploader } from "@/lib/audit/entry";
 import type { ContainerKind, EntryOutcome } from "@/lib/ingest/archive";
 import type { ParseIssue, ParseOptions, ParseResult, StoredUploadKind } from "@/lib/ingest/types";
-import { appendAuditSql } from "../audit";
+import { appendAuditTx } from "../audit";
 import { markDetectedInstalls } from "../rollout/detected-installs";
-import { inWriteTransaction, sqlDate } from "../sqlite/connection";
+import { sqlDate } from "../sqlite/connection";
+import { type Column, inWriteTx, type WriteTx } from "../write-tx";
 import { reevaluate } from "./reevaluate";
 import { type WrittenFacts, writeHostFacts, writeOtherFacts } from "./write-facts";
 import { formatCause } from "@/lib/readiness";
@@ -38,21 +38,21 @@ export type CommitOutcome =
  * provenance, verdicts and history all commit together, or nothing does. The same bytes (sha256)
  * uploaded again change nothing and return the original upload.
  */
-export function commitUpload(input: CommitInput): CommitOutcome {
+export async function commitUpload(input: CommitInput): Promise<CommitOutcome> {
   const now = input.now ?? new Date();
-  return inWriteTransaction((db) => {
-    const duplicate = db.prepare("SELECT id, serversAffected FROM Upload WHERE sha256 = ?").get(input.sha256) as
-      | { id: string; serversAffected: number }
-      | undefined;
+  return inWriteTx(async (tx): Promise<CommitOutcome> => {
+    // Uploads on several instances commit one after the other (the write transaction's lock): the second upload of
+    // the same bytes finds the first one's row here.
+    const duplicate = await tx.get<{ id: string; serversAffected: number }>(`SELECT "id", "serversAffected" FROM "Upload" WHERE "sha256" = ?`, [input.sha256]);
     if (duplicate) return { status: "duplicate", id: duplicate.id, servers: duplicate.serversAffected, issues: [] };
 
     const id = newRowId();
     const { parsed, archive } = input;
-    db.prepare(
-      `INSERT INTO Upload (id, sha256, fileName, sizeBytes, kind, format, producerVersion, uploadedBy, uploadedById, createdAt,
-         records, accepted, rejected, serversAffected, issuesJson, optionsJson, container, entryCount)
+    await tx.run(
+      `INSERT INTO "Upload" ("id", "sha256", "fileName", "sizeBytes", "kind", "format", "producerVersion", "uploadedBy", "uploadedById", "createdAt",
+         "records", "accepted", "rejected", "serversAffected", "issuesJson", "optionsJson", "container", "entryCount")
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, '[]', ?, ?, ?)`,
-    ).run(
+      [
       id,
       input.sha256,
       input.fileName,
@@ -69,39 +69,55 @@ export function commitUpload(input: CommitInput): CommitOutcome {
       JSON.stringify({ account: input.options.account, target: input.options.target, defaultDomain: input.options.defaultDomain, columnMapping: input.options.columnMapping }),
       archive?.container ?? null,
       archive?.entries.length ?? 0,
+      ],
     );
-    if (archive) writeUploadEntries(db, id, archive.entries);
+    if (archive) await writeUploadEntries(tx, id, archive.entries);
 
     const written: WrittenFacts = { affected: new Set(), touched: new Set(), issues: [...parsed.issues] };
-    writeHostFacts(db, id, input.fileName, parsed, now, written);
-    writeOtherFacts(db, id, parsed, now, written);
-    markDetectedInstalls(db, id, input.fileName, written.touched, now, written.fresh);
+    await writeHostFacts(tx, id, input.fileName, parsed, now, written);
+    await writeOtherFacts(tx, id, parsed, now, written);
+    await markDetectedInstalls(tx, id, input.fileName, written.touched, now, written.fresh);
     const hostFactsOnly = parsed.domains.length === 0 && parsed.acls.length === 0 && !parsed.tenant && !parsed.scope;
-    const outcome = reevaluate(db, { domains: written.affected, touched: written.touched, hostFactsOnly, fresh: written.fresh }, formatCause({ kind: "upload", uploadId: id }), now);
+    const outcome = await reevaluate(tx, { domains: written.affected, touched: written.touched, hostFactsOnly, fresh: written.fresh }, formatCause({ kind: "upload", uploadId: id }), now);
     input.onEvaluated?.(outcome.serversEvaluated);
     const kind = archive?.kind ?? parsed.kind;
     const servers = kind === "host-inventory" || (kind === "mixed" && hostFactsOnly) ? written.touched.size : outcome.serversEvaluated;
-    db.prepare("UPDATE Upload SET serversAffected = ?, issuesJson = ? WHERE id = ?").run(servers, JSON.stringify(written.issues), id);
-    if (input.saveMapping) saveColumnMappingSql(db, input.saveMapping.name, input.saveMapping.mapping, now);
-    appendAuditSql(db, uploadAuditEntry(input, id, servers), now);
+    await tx.run(`UPDATE "Upload" SET "serversAffected" = ?, "issuesJson" = ? WHERE "id" = ?`, [servers, JSON.stringify(written.issues), id]);
+    if (input.saveMapping) await saveColumnMappingSql(tx, input.saveMapping.name, input.saveMapping.mapping, now);
+    await appendAuditTx(tx, uploadAuditEntry(input, id, servers), now);
     return { status: "committed", id, servers, issues: written.issues };
   });
 }
 
 /** Saves a named CSV column mapping (insert, or replace the mapping of that name); standard SQL upsert. */
-function saveColumnMappingSql(db: Database.Database, name: string, mapping: Record<string, string>, now: Date): void {
-  db.prepare(
-    `INSERT INTO ColumnMapping (id, name, mappingJson, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (name) DO UPDATE SET mappingJson = excluded.mappingJson, updatedAt = excluded.updatedAt`,
-  ).run(newRowId(), name, JSON.stringify(mapping), sqlDate(now), sqlDate(now));
+async function saveColumnMappingSql(tx: WriteTx, name: string, mapping: Record<string, string>, now: Date): Promise<void> {
+  await tx.run(
+    `INSERT INTO "ColumnMapping" ("id", "name", "mappingJson", "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT ("name") DO UPDATE SET "mappingJson" = excluded."mappingJson", "updatedAt" = excluded."updatedAt"`,
+    [newRowId(), name, JSON.stringify(mapping), sqlDate(now), sqlDate(now)],
+  );
 }
 
 /** One UploadEntry row per file of an archive (or the sheet of a workbook): its provenance and counts. */
-function writeUploadEntries(db: Database.Database, uploadId: string, entries: readonly EntryOutcome[]): void {
-  const insert = db.prepare(
-    "INSERT INTO UploadEntry (id, uploadId, position, name, sizeBytes, format, kind, records, accepted, rejected) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+const UPLOAD_ENTRY_COLUMNS: readonly Column[] = [
+  ["id", "text"],
+  ["uploadId", "text"],
+  ["position", "int"],
+  ["name", "text"],
+  ["sizeBytes", "int"],
+  ["format", "text"],
+  ["kind", "text"],
+  ["records", "int"],
+  ["accepted", "int"],
+  ["rejected", "int"],
+];
+
+function writeUploadEntries(tx: WriteTx, uploadId: string, entries: readonly EntryOutcome[]): Promise<void> {
+  return tx.insertRows(
+    "UploadEntry",
+    UPLOAD_ENTRY_COLUMNS,
+    entries.map((e) => [newRowId(), uploadId, e.position, e.name, e.sizeBytes, e.format, e.kind, e.records, e.accepted, e.rejected]),
   );
-  for (const e of entries) insert.run(newRowId(), uploadId, e.position, e.name, e.sizeBytes, e.format, e.kind, e.records, e.accepted, e.rejected);
 }
 
 /** The "upload.commit" audit entry, written inside the commit's transaction (never for a duplicate). */

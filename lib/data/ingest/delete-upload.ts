@@ -1,8 +1,8 @@
-import type Database from "better-sqlite3";
 import { type AuditActor, SYSTEM_ACTOR } from "@/lib/audit/entry";
-import { appendAuditSql } from "../audit";
-import { inWriteTransaction, sqlDate } from "../sqlite/connection";
-import { replaceServerTags } from "../sqlite/server-tags";
+import { appendAuditTx } from "../audit";
+import { sqlDate } from "../sqlite/connection";
+import { inWriteTx, type WriteTx } from "../write-tx";
+import { replaceServerTags } from "./fresh-servers";
 import { foldHostFacts, type HostFacts } from "@/lib/facts";
 import { agentFlag, serverIdentityOf } from "./identity";
 import { applyRuleSummaryDelta, type Counts, reevaluate } from "./reevaluate";
@@ -16,18 +16,20 @@ import { plural } from "@/lib/text/plural";
  * Returns false when there is no such upload. The "upload.delete" audit entry (file name and counts before) is written
  * in the same transaction.
  */
-export function deleteUpload(uploadId: string, actor: AuditActor = SYSTEM_ACTOR, now = new Date()): boolean {
-  return inWriteTransaction((db) => {
-    const upload = db
-      .prepare("SELECT id, fileName, sha256, kind, format, container, entryCount, uploadedBy, createdAt, records, accepted, rejected, serversAffected FROM Upload WHERE id = ?")
-      .get(uploadId) as UploadRow | undefined;
+export async function deleteUpload(uploadId: string, actor: AuditActor = SYSTEM_ACTOR, now = new Date()): Promise<boolean> {
+  return inWriteTx(async (tx) => {
+    const upload = await tx.get<UploadRow>(
+      `SELECT "id", "fileName", "sha256", "kind", "format", "container", "entryCount", "uploadedBy", "createdAt", "records", "accepted", "rejected", "serversAffected" FROM "Upload" WHERE "id" = ?`,
+      [uploadId],
+    );
     if (!upload) return false;
-    const servers = db
-      .prepare("SELECT DISTINCT s.id, s.domain FROM HostSnapshot h JOIN Server s ON s.id = h.serverId WHERE h.uploadId = ?")
-      .all(uploadId) as { id: string; domain: string }[];
-    const factKinds = db.prepare("SELECT kind, subject FROM FactSnapshot WHERE uploadId = ?").all(uploadId) as { kind: string; subject: string }[];
+    const servers = await tx.all<{ id: string; domain: string }>(
+      `SELECT DISTINCT s."id", s."domain" FROM "HostSnapshot" h JOIN "Server" s ON s."id" = h."serverId" WHERE h."uploadId" = ? ORDER BY s."id"`,
+      [uploadId],
+    );
+    const factKinds = await tx.all<{ kind: string; subject: string }>(`SELECT "kind", "subject" FROM "FactSnapshot" WHERE "uploadId" = ?`, [uploadId]);
 
-    db.prepare("DELETE FROM Upload WHERE id = ?").run(uploadId); // cascades to HostSnapshot, FactSnapshot and UploadEntry (an archive's files)
+    await tx.run(`DELETE FROM "Upload" WHERE "id" = ?`, [uploadId]); // cascades to HostSnapshot, FactSnapshot and UploadEntry (an archive's files)
 
     let affected: Set<string> | "all" = new Set(servers.map((server) => server.domain));
     for (const fact of factKinds) {
@@ -36,13 +38,13 @@ export function deleteUpload(uploadId: string, actor: AuditActor = SYSTEM_ACTOR,
     }
     const touched = new Set<string>();
     for (const server of servers) {
-      if (restoreCurrentFacts(db, server.id, now)) touched.add(server.id);
-      else removeServer(db, server.id, upload, now);
+      if (await restoreCurrentFacts(tx, server.id, now)) touched.add(server.id);
+      else await removeServer(tx, server.id, upload, now);
     }
-    reevaluate(db, { domains: affected, touched, hostFactsOnly: factKinds.length === 0 }, formatCause({ kind: "upload-deleted", uploadId }), now);
+    await reevaluate(tx, { domains: affected, touched, hostFactsOnly: factKinds.length === 0 }, formatCause({ kind: "upload-deleted", uploadId }), now);
     const removed = servers.length - touched.size;
-    appendAuditSql(
-      db,
+    await appendAuditTx(
+      tx,
       {
         actor,
         action: "upload.delete",
@@ -79,18 +81,19 @@ interface UploadRow {
  * Rebuilds the server's current facts from its remaining snapshots, oldest first (foldHostFacts: each fact from the
  * most recent snapshot that carries it, as the uploads merged them); false when none remains.
  */
-function restoreCurrentFacts(db: Database.Database, serverId: string, now: Date): boolean {
-  const snapshots = db
-    .prepare("SELECT factsJson, collectedAt FROM HostSnapshot WHERE serverId = ? ORDER BY collectedAt ASC, createdAt ASC")
-    .all(serverId) as { factsJson: string; collectedAt: string }[];
+async function restoreCurrentFacts(tx: WriteTx, serverId: string, now: Date): Promise<boolean> {
+  const snapshots = await tx.all<{ factsJson: string; collectedAt: string }>(
+    `SELECT "factsJson", "collectedAt" FROM "HostSnapshot" WHERE "serverId" = ? ORDER BY "collectedAt" ASC, "createdAt" ASC`,
+    [serverId],
+  );
   if (snapshots.length === 0) return false;
   const facts = foldHostFacts(snapshots.map((snapshot) => JSON.parse(snapshot.factsJson) as HostFacts));
   const latest = { factsJson: JSON.stringify(facts), collectedAt: snapshots.at(-1)!.collectedAt };
   const identity = serverIdentityOf(facts);
-  db.prepare(
-    `UPDATE Server SET factsJson = ?, agentInstalled = ?, factsCollectedAt = ?, updatedAt = ?, domain = COALESCE(?, domain), osName = ?, osBuild = ?,
-       site = ?, owner = ?, tags = ? WHERE id = ?`,
-  ).run(
+  await tx.run(
+    `UPDATE "Server" SET "factsJson" = ?, "agentInstalled" = ?, "factsCollectedAt" = ?, "updatedAt" = ?, "domain" = COALESCE(?, "domain"), "osName" = ?, "osBuild" = ?,
+       "site" = ?, "owner" = ?, "tags" = ? WHERE "id" = ?`,
+    [
     latest.factsJson,
     agentFlag(facts),
     latest.collectedAt,
@@ -102,8 +105,9 @@ function restoreCurrentFacts(db: Database.Database, serverId: string, now: Date)
     identity?.owner ?? null,
     identity?.tags ?? "",
     serverId,
+    ],
   );
-  replaceServerTags(db, serverId, identity?.tags ?? ""); // the ServerTag rows follow the Server.tags copy (decision 016)
+  await replaceServerTags(tx, [{ id: serverId, tags: identity?.tags ?? "" }]); // the ServerTag rows follow the Server.tags copy (decision 016)
   return true;
 }
 
@@ -112,9 +116,9 @@ function restoreCurrentFacts(db: Database.Database, serverId: string, now: Date)
  * cascaded away: pending and active ones end as "lapsed" (the server and its evidence are gone), each with a
  * "waiver.lapse" audit entry naming the server, and every waiver of the server is detached from the deleted row.
  */
-function removeServer(db: Database.Database, serverId: string, upload: UploadRow, now: Date): void {
-  const row = db.prepare("SELECT fqdn, statuses, blockingRules FROM Server WHERE id = ?").get(serverId) as { fqdn: string; statuses: string; blockingRules: string } | undefined;
-  endWaiversOf(db, serverId, row?.fqdn ?? serverId, upload, now);
+async function removeServer(tx: WriteTx, serverId: string, upload: UploadRow, now: Date): Promise<void> {
+  const row = await tx.get<{ fqdn: string; statuses: string; blockingRules: string }>(`SELECT "fqdn", "statuses", "blockingRules" FROM "Server" WHERE "id" = ?`, [serverId]);
+  await endWaiversOf(tx, serverId, row?.fqdn ?? serverId, upload, now);
   const delta = new Map<string, Counts>();
   const countsOf = (ruleId: string) => {
     let counts = delta.get(ruleId);
@@ -123,24 +127,23 @@ function removeServer(db: Database.Database, serverId: string, upload: UploadRow
   };
   for (const [ruleId, status] of decodeStatuses(row?.statuses ?? "")) countsOf(ruleId)[status]--;
   for (const ruleId of undelimitIds(row?.blockingRules ?? "")) countsOf(ruleId).blocking--;
-  applyRuleSummaryDelta(db, delta);
-  db.prepare("DELETE FROM Server WHERE id = ?").run(serverId);
+  await applyRuleSummaryDelta(tx, delta);
+  await tx.run(`DELETE FROM "Server" WHERE "id" = ?`, [serverId]);
 }
 
-function endWaiversOf(db: Database.Database, serverId: string, fqdn: string, upload: UploadRow, now: Date): void {
-  const live = db.prepare("SELECT id, ruleId, status FROM Waiver WHERE serverId = ? AND status IN ('pending', 'active')").all(serverId) as {
-    id: string;
-    ruleId: string;
-    status: string;
-  }[];
-  const reason = `${fqdn} was removed: the upload ${upload.fileName} that described it was deleted`;
-  const end = db.prepare(
-    "UPDATE Waiver SET status = 'lapsed', endedAt = ?, endedBy = 'system', endReason = ?, version = version + 1 WHERE id = ?",
+async function endWaiversOf(tx: WriteTx, serverId: string, fqdn: string, upload: UploadRow, now: Date): Promise<void> {
+  const live = await tx.all<{ id: string; ruleId: string; status: string }>(
+    `SELECT "id", "ruleId", "status" FROM "Waiver" WHERE "serverId" = ? AND "status" IN ('pending', 'active') ORDER BY "createdAt", "id"`,
+    [serverId],
   );
+  const reason = `${fqdn} was removed: the upload ${upload.fileName} that described it was deleted`;
   for (const waiver of live) {
-    end.run(sqlDate(now), reason, waiver.id);
-    appendAuditSql(
-      db,
+    await tx.run(
+      `UPDATE "Waiver" SET "status" = 'lapsed', "endedAt" = ?, "endedBy" = 'system', "endReason" = ?, "version" = "version" + 1 WHERE "id" = ?`,
+      [sqlDate(now), reason, waiver.id],
+    );
+    await appendAuditTx(
+      tx,
       {
         actor: SYSTEM_ACTOR,
         action: "waiver.lapse",
@@ -154,5 +157,5 @@ function endWaiversOf(db: Database.Database, serverId: string, fqdn: string, upl
       now,
     );
   }
-  db.prepare("UPDATE Waiver SET serverId = NULL WHERE serverId = ?").run(serverId);
+  await tx.run(`UPDATE "Waiver" SET "serverId" = NULL WHERE "serverId" = ?`, [serverId]);
 }

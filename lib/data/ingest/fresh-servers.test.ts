@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { inWriteTransaction, sqlite } from "../sqlite/connection";
+import { sqlite } from "../sqlite/connection";
+import { inWriteTx } from "../write-tx";
 import { ingestFile, type IngestResponse } from "./ingest-file";
 import { reevaluate } from "./reevaluate";
 import { writeHostFacts, type WrittenFacts } from "./write-facts";
@@ -12,8 +13,8 @@ const HEADER = "FQDN,ObjectGUID,Collected At,Operating System,OS Version,RAM (GB
 const GUID_A = "6f9619ff-8b86-d011-b42d-00c04fc964ff";
 const GUID_B = "7f9619ff-8b86-d011-b42d-00c04fc964ff";
 
-function upload(name: string, rows: string[]): IngestResponse & { ok: true } {
-  const response = ingestFile({ bytes: new TextEncoder().encode(HEADER + rows.join("\n") + "\n"), fileName: name, options: {}, uploadedBy });
+async function upload(name: string, rows: string[]): Promise<IngestResponse & { ok: true }> {
+  const response = await ingestFile({ bytes: new TextEncoder().encode(HEADER + rows.join("\n") + "\n"), fileName: name, options: {}, uploadedBy });
   if (!response.ok) throw new Error(`${response.code}: ${response.message}`);
   return response;
 }
@@ -26,8 +27,8 @@ beforeEach(() => {
 });
 
 describe("new servers of an upload", () => {
-  it("keeps the newest of duplicate rows as current facts and every row as a snapshot", () => {
-    upload("dupes.csv", [
+  it("keeps the newest of duplicate rows as current facts and every row as a snapshot", async () => {
+    await upload("dupes.csv", [
       `web01.corp.contoso.com,${GUID_A},2026-11-01T10:00:00Z,Windows Server 2019 Datacenter,10.0.17763,8,no`,
       `web01.corp.contoso.com,${GUID_A},2026-11-03T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,no`,
       `web01.corp.contoso.com,${GUID_A},2026-11-02T10:00:00Z,Windows Server 2016 Datacenter,10.0.14393,4,no`,
@@ -45,8 +46,8 @@ describe("new servers of an upload", () => {
     expect(rows("SELECT COUNT(*) AS n FROM Evaluation")[0]!.n).toBe(1);
   });
 
-  it("follows a rename by objectGUID inside the same file, and refuses a name held by another new server", () => {
-    const response = upload("renames.csv", [
+  it("follows a rename by objectGUID inside the same file, and refuses a name held by another new server", async () => {
+    const response = await upload("renames.csv", [
       `old-name.corp.contoso.com,${GUID_A},2026-11-01T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,no`,
       `other.corp.contoso.com,${GUID_B},2026-11-01T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,no`,
       `new-name.corp.contoso.com,${GUID_A},2026-11-02T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,no`,
@@ -61,13 +62,13 @@ describe("new servers of an upload", () => {
     expect(rows("SELECT COUNT(*) AS n FROM HostSnapshot")[0]!.n).toBe(4);
   });
 
-  it("stores the outcome a later full re-evaluation confirms (nothing to change), and marks detected installs", () => {
-    upload("fleet.csv", [
+  it("stores the outcome a later full re-evaluation confirms (nothing to change), and marks detected installs", async () => {
+    await upload("fleet.csv", [
       `a.corp.contoso.com,${GUID_A},2026-11-01T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,yes`,
       `b.corp.contoso.com,,2026-11-01T10:00:00Z,Windows Server 2012 R2 Standard,6.3.9600,2,no`,
       `c.fabrikam.com,${GUID_B},2026-11-01T10:00:00Z,Windows Server 2019 Datacenter,10.0.17763,8,`,
     ]);
-    const outcome = inWriteTransaction((db) => reevaluate(db, { domains: "all", touched: new Set(), hostFactsOnly: false }, "test:recheck", new Date()));
+    const outcome = await inWriteTx((tx) => reevaluate(tx, { domains: "all", touched: new Set(), hostFactsOnly: false }, "test:recheck", new Date()));
     expect(outcome.serversEvaluated).toBe(3);
     expect(outcome.serversChanged).toBe(0);
     expect(rows("SELECT fqdn, rolloutStatus, rolloutStatusSource FROM Server WHERE rolloutStatus = 'installed'")).toEqual([
@@ -78,16 +79,16 @@ describe("new servers of an upload", () => {
     expect(rows("SELECT targetId FROM AuditEntry WHERE action = 'rollout.detected-installed' AND afterJson LIKE ?", `%${uploadId}%`)).toEqual([{ targetId: "a.corp.contoso.com" }]);
   });
 
-  it("rolls the transaction back when new servers were held but never written", () => {
+  it("rolls the transaction back when new servers were held but never written", async () => {
     const parsed = parseFile(new TextEncoder().encode(`${HEADER}x.corp.contoso.com,,,,,,\n`), "held.csv", {});
     if (!parsed.ok) throw new Error("parse failed");
-    expect(() =>
-      inWriteTransaction((db) => {
+    await expect(
+      inWriteTx(async (tx) => {
         const written: WrittenFacts = { affected: new Set(), touched: new Set(), issues: [] };
-        db.prepare("INSERT INTO Upload (id, sha256, fileName, sizeBytes, kind, format, uploadedBy, createdAt, records, accepted, rejected, serversAffected, issuesJson, optionsJson) VALUES ('u1', 'h', 'held.csv', 1, 'host-inventory', 'inventory-csv', 'x', '2026-11-01T00:00:00.000+00:00', 1, 1, 0, 0, '[]', '{}')").run();
-        writeHostFacts(db, "u1", "held.csv", parsed.result, new Date(), written);
+        await tx.run(`INSERT INTO "Upload" ("id", "sha256", "fileName", "sizeBytes", "kind", "format", "uploadedBy", "createdAt", "records", "accepted", "rejected", "serversAffected", "issuesJson", "optionsJson") VALUES ('u1', 'h', 'held.csv', 1, 'host-inventory', 'inventory-csv', 'x', '2026-11-01T00:00:00.000+00:00', 1, 1, 0, 0, '[]', '{}')`);
+        await writeHostFacts(tx, "u1", "held.csv", parsed.result, new Date(), written);
       }),
-    ).toThrow(/never written/);
+    ).rejects.toThrow(/never written/);
     expect(rows("SELECT COUNT(*) AS n FROM Upload")[0]!.n).toBe(0);
   });
 });

@@ -1,23 +1,24 @@
-import type Database from "better-sqlite3";
 import type { HostFacts } from "@/lib/facts";
-import { BatchInsert } from "../sqlite/batch-insert";
-import { beforeCommit } from "../sqlite/connection";
-import { ServerTagWriter } from "../sqlite/server-tags";
+import { type Column, inChunks, placeholders, type SqlValue, type WriteTx } from "../write-tx";
+import { undelimitIds } from "./statuses";
 import type { ServerIdentity } from "./identity";
 import type { LoadedServer } from "./state";
 
-// RAW SQL (SQLite, inside the upload transaction; the statements are portable): the servers an upload gives
-// current facts to. New servers are held here and inserted once, complete with their verdict, after the
+// RAW SQL (portable, inside the evaluation write transaction): the servers an upload gives current facts to. The
+// stored servers the file names are read in a few batched lookups first (preload), so matching each record is a
+// map lookup, not a query. New servers are held here and inserted once, complete with their verdict, after the
 // evaluation (instead of an INSERT followed by an UPDATE of the same wide row), and their host snapshots after
-// them (foreign key). Servers that already exist are updated at once, as before. The evaluation takes every
-// touched server's facts from here instead of reading back and re-parsing the JSON just written. Every write of
-// Server.tags here writes the server's ServerTag rows too (ServerTagWriter; decision 016).
+// them (foreign key). Stored servers' new facts are written in bulk before the evaluation reads anything back
+// (flushUpdates). The evaluation takes every touched server's facts from here instead of re-parsing the JSON just
+// written. Every write of Server.tags here writes the server's ServerTag rows too (decision 016).
 
 /** A server that a record of the upload matched: in the database, or new earlier in the same file. */
 export interface KnownServer {
   id: string;
   fqdn: string;
   domain: string;
+  objectGuid: string | null;
+  sid: string | null;
   factsCollectedAt: string | null;
   /** The stored outcome (what the evaluation compares against). */
   statuses: string;
@@ -30,7 +31,7 @@ export interface KnownServer {
   factsJson?: string | null;
 }
 
-export const KNOWN_SERVER_COLUMNS = "id, fqdn, domain, factsCollectedAt, statuses, verdict, blockingRules, rulesetVersion, tags, factsJson";
+const KNOWN_SERVER_COLUMNS = `"id", "fqdn", "domain", "objectGuid", "sid", "factsCollectedAt", "statuses", "verdict", "blockingRules", "rulesetVersion", "tags", "factsJson"`;
 
 /**
  * The stored outcome of a server that has never been evaluated: the Server table's column defaults
@@ -64,8 +65,8 @@ interface PendingServer {
   factsJson: string;
   agentInstalled: number | null;
   createdAt: string;
-  /** Set once the row is written. */
-  inserted: boolean;
+  /** The outcome columns, once evaluated (OUTCOME_COLUMNS). */
+  outcome?: OutcomeValues;
 }
 
 /** The outcome columns, in this order: what reevaluate writes on every evaluated server. */
@@ -84,64 +85,122 @@ export type OutcomeValues = [
   updatedAt: string,
 ];
 
-const FACT_COLUMNS = ["id", "fqdn", "name", "domain", "objectGuid", "sid", "osName", "osBuild", "site", "owner", "tags", "factsCollectedAt", "factsJson", "agentInstalled", "createdAt"];
-const OUTCOME_COLUMNS = [
-  "verdict",
-  "verdictRank",
-  "confidenceStars",
-  "confidenceShare",
-  "blockingRules",
-  "conditionRules",
-  "unknownRules",
-  "unknownBlockers",
-  "statuses",
-  "rulesetVersion",
-  "evaluatedAt",
-  "updatedAt",
+const FACT_COLUMNS: readonly Column[] = [
+  ["id", "text"],
+  ["fqdn", "text"],
+  ["name", "text"],
+  ["domain", "text"],
+  ["objectGuid", "text"],
+  ["sid", "text"],
+  ["osName", "text"],
+  ["osBuild", "int"],
+  ["site", "text"],
+  ["owner", "text"],
+  ["tags", "text"],
+  ["factsCollectedAt", "timestamp"],
+  ["factsJson", "text"],
+  ["agentInstalled", "bool"],
+  ["createdAt", "timestamp"],
 ];
+
+export const OUTCOME_COLUMNS: readonly Column[] = [
+  ["verdict", "text"],
+  ["verdictRank", "int"],
+  ["confidenceStars", "int"],
+  ["confidenceShare", "float"],
+  ["blockingRules", "text"],
+  ["conditionRules", "text"],
+  ["unknownRules", "text"],
+  ["unknownBlockers", "text"],
+  ["statuses", "text"],
+  ["rulesetVersion", "text"],
+  ["evaluatedAt", "timestamp"],
+  ["updatedAt", "timestamp"],
+];
+
+/** The columns a stored server's newer facts set (the values: fact columns but id and createdAt, then updatedAt). */
+const UPDATE_COLUMNS: readonly Column[] = [...FACT_COLUMNS.filter(([name]) => name !== "id" && name !== "createdAt"), ["updatedAt", "timestamp"]];
+
+const SNAPSHOT_COLUMNS: readonly Column[] = [
+  ["id", "text"],
+  ["serverId", "text"],
+  ["uploadId", "text"],
+  ["collectedAt", "timestamp"],
+  ["factsJson", "text"],
+  ["createdAt", "timestamp"],
+];
+
+export const TAG_COLUMNS: readonly Column[] = [
+  ["serverId", "text"],
+  ["tag", "text"],
+];
+
+/** The ServerTag rows of servers' delimited tags (",a,b,"). */
+export function tagRows(servers: Iterable<{ id: string; tags: string }>): SqlValue[][] {
+  const rows: SqlValue[][] = [];
+  for (const server of servers) for (const tag of undelimitIds(server.tags)) rows.push([server.id, tag]);
+  return rows;
+}
+
+/** Makes the ServerTag rows of stored servers those of their new Server.tags copy. */
+export async function replaceServerTags(tx: WriteTx, servers: readonly { id: string; tags: string }[]): Promise<void> {
+  if (servers.length === 0) return;
+  await inChunks(
+    servers.map((server) => server.id),
+    async (chunk) => [await tx.run(`DELETE FROM "ServerTag" WHERE "serverId" IN (${placeholders(chunk.length)})`, chunk)],
+  );
+  await tx.insertRows("ServerTag", TAG_COLUMNS, tagRows(servers));
+}
 
 export class FreshServers {
   /** Every server whose current facts this upload set, as the evaluation needs it (facts in memory). */
   readonly current = new Map<string, LoadedServer>();
-  /** Server rows (new servers, with their outcome); other tables' rows that reference them flush this first. */
-  readonly serverRows: BatchInsert;
-  /** ServerTag rows: new servers' after their Server rows, known servers' replaced with the UPDATE. */
-  private readonly tagRows: ServerTagWriter;
   private readonly pending = new Map<string, PendingServer>();
   private readonly pendingByFqdn = new Map<string, string>();
   private readonly pendingByGuid = new Map<string, string>();
-  private readonly snapshots: unknown[][] = [];
-  private readonly afterInsert: (() => void)[] = [];
-  private readonly byGuid: Database.Statement;
-  private readonly byFqdn: Database.Statement;
-  private readonly update: Database.Statement;
+  /** Stored servers the file names (preload), by FQDN and objectGUID, kept as this upload changes them. */
+  private readonly storedByFqdn = new Map<string, KnownServer>();
+  private readonly storedByGuid = new Map<string, KnownServer>();
+  /** Stored servers' new fact columns (UPDATE_COLUMNS, then the id), the last per server, until flushUpdates. */
+  private readonly updates = new Map<string, SqlValue[]>();
+  /** Stored servers' tags as stored, for those whose tags this upload may have changed. */
+  private readonly storedTags = new Map<string, string>();
+  private readonly snapshots: SqlValue[][] = [];
+  /** Writes that need the new servers' rows (marking a detected install), run once they exist. */
+  private readonly afterInsert: ((tx: WriteTx) => Promise<void>)[] = [];
   private finished = false;
 
-  constructor(private readonly db: Database.Database) {
-    this.byGuid = db.prepare(`SELECT ${KNOWN_SERVER_COLUMNS} FROM Server WHERE objectGuid = ?`);
-    this.byFqdn = db.prepare(`SELECT ${KNOWN_SERVER_COLUMNS} FROM Server WHERE fqdn = ?`);
-    this.update = db.prepare(
-      `UPDATE Server SET fqdn = ?, name = ?, domain = ?, objectGuid = COALESCE(?, objectGuid), sid = COALESCE(?, sid),
-         osName = ?, osBuild = ?, site = ?, owner = ?, tags = ?, factsCollectedAt = ?, factsJson = ?, agentInstalled = ?, updatedAt = ? WHERE id = ?`,
-    );
-    this.serverRows = new BatchInsert(db, "Server", [...FACT_COLUMNS, ...OUTCOME_COLUMNS]);
-    this.tagRows = new ServerTagWriter(db, { after: [this.serverRows] });
+  constructor(private readonly tx: WriteTx) {
     // A new server that was never written would be lost silently: refuse to commit instead.
-    beforeCommit(db, () => {
+    tx.beforeCommit(() => {
       if (!this.finished && this.pending.size > 0) throw new Error(`${this.pending.size} new servers were never written (FreshServers.finish was not called)`);
     });
   }
 
-  /** The server with this objectGUID, new in this upload or stored. */
-  findByGuid(guid: string): KnownServer | undefined {
-    const id = this.pendingByGuid.get(guid);
-    return id === undefined ? (this.byGuid.get(guid) as KnownServer | undefined) : this.known(id);
+  /** Reads the stored servers with these objectGUIDs or FQDNs (a few batched queries), before the records are matched. */
+  async preload(guids: readonly string[], fqdns: readonly string[]): Promise<void> {
+    const remember = (rows: KnownServer[]) => {
+      for (const row of rows) {
+        const known = this.storedByFqdn.get(row.fqdn) ?? row;
+        this.storedByFqdn.set(known.fqdn, known);
+        if (known.objectGuid !== null) this.storedByGuid.set(known.objectGuid, known);
+      }
+    };
+    const wanted = (values: readonly string[], have: Map<string, KnownServer>) => [...new Set(values)].filter((value) => !have.has(value));
+    remember(await inChunks(wanted(guids, this.storedByGuid), (chunk) => this.tx.all<KnownServer>(`SELECT ${KNOWN_SERVER_COLUMNS} FROM "Server" WHERE "objectGuid" IN (${placeholders(chunk.length)})`, chunk)));
+    remember(await inChunks(wanted(fqdns, this.storedByFqdn), (chunk) => this.tx.all<KnownServer>(`SELECT ${KNOWN_SERVER_COLUMNS} FROM "Server" WHERE "fqdn" IN (${placeholders(chunk.length)})`, chunk)));
   }
 
-  /** The server with this FQDN, new in this upload or stored. */
+  /** The server with this objectGUID, new in this upload or stored (preloaded). */
+  findByGuid(guid: string): KnownServer | undefined {
+    const id = this.pendingByGuid.get(guid);
+    return id === undefined ? this.storedByGuid.get(guid) : this.known(id);
+  }
+
+  /** The server with this FQDN, new in this upload or stored (preloaded). */
   findByFqdn(fqdn: string): KnownServer | undefined {
     const id = this.pendingByFqdn.get(fqdn);
-    return id === undefined ? (this.byFqdn.get(fqdn) as KnownServer | undefined) : this.known(id);
+    return id === undefined ? this.storedByFqdn.get(fqdn) : this.known(id);
   }
 
   /** A server's current facts: as this upload set them, or as stored (undefined for a server without facts). */
@@ -153,7 +212,7 @@ export class FreshServers {
 
   private known(id: string): KnownServer {
     const row = this.pending.get(id)!;
-    return { id, fqdn: row.fqdn, domain: row.domain, factsCollectedAt: row.collectedAt, tags: row.tags, ...NEVER_EVALUATED };
+    return { id, fqdn: row.fqdn, domain: row.domain, objectGuid: row.objectGuid, sid: row.sid, factsCollectedAt: row.collectedAt, tags: row.tags, ...NEVER_EVALUATED };
   }
 
   /** A new server: held until its outcome is known (see insertEvaluated). */
@@ -175,7 +234,6 @@ export class FreshServers {
       factsJson: row.factsJson,
       agentInstalled: row.agentInstalled,
       createdAt: now,
-      inserted: false,
     };
     this.pending.set(id, server);
     this.pendingByFqdn.set(server.fqdn, id);
@@ -183,13 +241,21 @@ export class FreshServers {
     this.current.set(id, { id, fqdn: server.fqdn, domain: server.domain, facts: row.facts, ...NEVER_EVALUATED });
   }
 
-  /** Newer facts for a known server: the same assignments as the UPDATE (objectGUID and SID kept when not given). */
+  /** Newer facts for a known server (objectGUID and SID kept when not given); a stored one's are written by flushUpdates. */
   replace(known: KnownServer, row: ServerFactsRow, now: string): void {
     const i = row.identity;
     const server = this.pending.get(known.id);
     if (server === undefined) {
-      this.update.run(i.fqdn, i.name, i.domain, i.objectGuid, i.sid, i.osName, i.osBuild, i.site, i.owner, i.tags, row.collectedAt, row.factsJson, row.agentInstalled, now, known.id);
-      this.tagRows.replace(known.id, i.tags, known.tags);
+      const objectGuid = i.objectGuid ?? known.objectGuid;
+      const sid = i.sid ?? known.sid;
+      this.updates.set(known.id, [i.fqdn, i.name, i.domain, objectGuid, sid, i.osName, i.osBuild, i.site, i.owner, i.tags, row.collectedAt, row.factsJson, row.agentInstalled, now, known.id]);
+      if (!this.storedTags.has(known.id)) this.storedTags.set(known.id, known.tags);
+      // What a lookup later in the file finds is the server as this upload left it (as a query would after the UPDATE).
+      if (this.storedByFqdn.get(known.fqdn) === known) this.storedByFqdn.delete(known.fqdn);
+      if (known.objectGuid !== null && objectGuid !== known.objectGuid && this.storedByGuid.get(known.objectGuid) === known) this.storedByGuid.delete(known.objectGuid);
+      Object.assign(known, { fqdn: i.fqdn, domain: i.domain, objectGuid, sid, factsCollectedAt: row.collectedAt, factsJson: row.factsJson, tags: i.tags });
+      this.storedByFqdn.set(known.fqdn, known);
+      if (objectGuid !== null) this.storedByGuid.set(objectGuid, known);
     } else {
       if (server.fqdn !== i.fqdn) {
         this.pendingByFqdn.delete(server.fqdn);
@@ -219,71 +285,66 @@ export class FreshServers {
     this.current.set(known.id, { id: known.id, fqdn: i.fqdn, domain: i.domain, facts: row.facts, statuses, verdict, blockingRules, rulesetVersion });
   }
 
+  /** Writes stored servers' new facts (and their ServerTag rows where the tags changed): before anything reads them back. */
+  async flushUpdates(): Promise<void> {
+    if (this.updates.size === 0) return;
+    await this.tx.updateRows("Server", UPDATE_COLUMNS, "id", [...this.updates.values()]);
+    const retagged: { id: string; tags: string }[] = [];
+    for (const [id, values] of this.updates) {
+      const tags = values[9] as string;
+      if (tags !== this.storedTags.get(id)) retagged.push({ id, tags });
+    }
+    await replaceServerTags(this.tx, retagged);
+    this.updates.clear();
+    this.storedTags.clear();
+  }
+
   /** A host snapshot row (id, serverId, uploadId, collectedAt, factsJson, createdAt), written after the servers. */
-  addSnapshot(values: unknown[]): void {
+  addSnapshot(values: SqlValue[]): void {
     this.snapshots.push(values);
   }
 
   isPending(id: string): boolean {
-    const server = this.pending.get(id);
-    return server !== undefined && !server.inserted;
+    return !this.finished && this.pending.has(id);
   }
 
   /** New servers not yet written, in the order they were added (what a fleet-wide count must include). */
   *pendingServers(): Generator<{ id: string; fqdn: string; name: string; domain: string; agentInstalled: number | null }> {
-    for (const server of this.pending.values()) if (!server.inserted) yield server;
+    if (this.finished) return;
+    yield* this.pending.values();
   }
 
-  /** Runs once the new server's row exists (e.g. the UPDATE that marks a detected install). */
-  whenInserted(action: () => void): void {
-    this.afterInsert.push(action);
+  /** Runs once the new server's row exists (the UPDATE that marks a detected install). */
+  whenInserted(write: (tx: WriteTx) => Promise<void>): void {
+    this.afterInsert.push(write);
   }
 
-  /** Writes a new server's row with its outcome (see OutcomeValues). */
+  /** Holds a new server's outcome (see OutcomeValues); its row is written by finish. */
   insertEvaluated(id: string, outcome: OutcomeValues): void {
-    const s = this.pending.get(id)!;
-    s.inserted = true;
-    this.serverRows.add(
-      s.id,
-      s.fqdn,
-      s.name,
-      s.domain,
-      s.objectGuid,
-      s.sid,
-      s.osName,
-      s.osBuild,
-      s.site,
-      s.owner,
-      s.tags,
-      s.collectedAt,
-      s.factsJson,
-      s.agentInstalled,
-      s.createdAt,
-      ...outcome,
-    );
-    this.tagRows.add(s.id, s.tags);
+    this.pending.get(id)!.outcome = outcome;
   }
 
   /**
-   * Writes what is still held: new servers the evaluation did not reach (with the table's default outcome; the
-   * evaluation always reaches every touched server, so this is a safety net), the actions waiting for rows, then
-   * the host snapshots. Call once, after the evaluation and before anything counts servers.
+   * Writes what is held: new servers with their outcome (those the evaluation did not reach with the table's default
+   * outcome: the evaluation always reaches every touched server, so that is a safety net), their ServerTag rows, the
+   * actions waiting for rows, then the host snapshots. Call once, after the evaluation and before anything counts servers.
    */
-  finish(): void {
-    this.serverRows.flush();
-    const plain = this.db.prepare(`INSERT INTO Server (${FACT_COLUMNS.join(", ")}, updatedAt) VALUES (${FACT_COLUMNS.map(() => "?").join(", ")}, ?)`);
+  async finish(): Promise<void> {
+    if (this.finished) return;
+    await this.flushUpdates();
+    const evaluated: SqlValue[][] = [];
+    const plain: SqlValue[][] = [];
     for (const s of this.pending.values()) {
-      if (s.inserted) continue;
-      s.inserted = true;
-      plain.run(s.id, s.fqdn, s.name, s.domain, s.objectGuid, s.sid, s.osName, s.osBuild, s.site, s.owner, s.tags, s.collectedAt, s.factsJson, s.agentInstalled, s.createdAt, s.createdAt);
-      this.tagRows.add(s.id, s.tags);
+      const facts: SqlValue[] = [s.id, s.fqdn, s.name, s.domain, s.objectGuid, s.sid, s.osName, s.osBuild, s.site, s.owner, s.tags, s.collectedAt, s.factsJson, s.agentInstalled, s.createdAt];
+      if (s.outcome) evaluated.push([...facts, ...s.outcome]);
+      else plain.push([...facts, s.createdAt]);
     }
-    this.tagRows.flush();
-    for (const action of this.afterInsert) action();
-    const snapshots = new BatchInsert(this.db, "HostSnapshot", ["id", "serverId", "uploadId", "collectedAt", "factsJson", "createdAt"]);
-    for (const values of this.snapshots) snapshots.add(...values);
-    snapshots.flush();
-    this.snapshots.length = 0;
+    await this.tx.insertRows("Server", [...FACT_COLUMNS, ...OUTCOME_COLUMNS], evaluated);
+    await this.tx.insertRows("Server", [...FACT_COLUMNS, ["updatedAt", "timestamp"]], plain);
+    await this.tx.insertRows("ServerTag", TAG_COLUMNS, tagRows(this.pending.values()));
     this.finished = true;
+    for (const write of this.afterInsert) await write(this.tx);
+    await this.tx.insertRows("HostSnapshot", SNAPSHOT_COLUMNS, this.snapshots);
+    this.snapshots.length = 0;
   }
 }

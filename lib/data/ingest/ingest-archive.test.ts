@@ -47,10 +47,10 @@ describe("archive uploads", () => {
       "context/domain.json": fixture("fixtures/domain.json"),
     });
 
-  it("commits every entry of a good archive in one upload, with per-entry provenance; the same archive again is a no-op", () => {
+  it("commits every entry of a good archive in one upload, with per-entry provenance; the same archive again is a no-op", async () => {
     // The same bytes twice: adm-zip stamps each entry with the time it was added, so a second fleet() can differ.
     const bytes = fleet();
-    const response = ok(ingestFile({ bytes, fileName: "fleet.zip", options: {}, uploadedBy: admin }));
+    const response = ok(await ingestFile({ bytes, fileName: "fleet.zip", options: {}, uploadedBy: admin }));
     expect(response).toMatchObject({ status: "committed", kind: "mixed", format: "mixed", counts: { accepted: 5 } });
     expect(response.archive).toMatchObject({ container: "zip", entryCount: 5 });
     const upload = sqlite().prepare("SELECT fileName, kind, format, container, entryCount, records, accepted FROM Upload").get();
@@ -67,16 +67,16 @@ describe("archive uploads", () => {
     expect(count("HostSnapshot")).toBe(4);
     expect(count("FactSnapshot")).toBe(1);
     const before = stored();
-    expect(ok(ingestFile({ bytes, fileName: "fleet-again.zip", options: {}, uploadedBy: admin }))).toMatchObject({ status: "duplicate", id: response.id });
+    expect(ok(await ingestFile({ bytes, fileName: "fleet-again.zip", options: {}, uploadedBy: admin }))).toMatchObject({ status: "duplicate", id: response.id });
     expect(stored()).toEqual(before);
 
-    expect(deleteUpload(response.id!)).toBe(true);
+    expect(await deleteUpload(response.id!)).toBe(true);
     expect(stored()).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
-  it("stores nothing when one entry is bad, and names it", () => {
+  it("stores nothing when one entry is bad, and names it", async () => {
     const bad = zipOf({ "reports/SYNC01.json": REPORTS[0]!, "reports/SYNC02.json": REPORTS[1]!, "reports/broken.json": '{"schemaVersion": 1, "collector": {' });
-    const refused = ingestFile({ bytes: bad, fileName: "fleet.zip", options: {}, uploadedBy: admin });
+    const refused = await ingestFile({ bytes: bad, fileName: "fleet.zip", options: {}, uploadedBy: admin });
     expect(refused).toMatchObject({ ok: false, status: 400, code: "bad-input" });
     if (!refused.ok) {
       expect(refused.issues[0]?.file).toBe("fleet.zip › reports/broken.json");
@@ -85,22 +85,22 @@ describe("archive uploads", () => {
     expect(stored()).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
-  it("refuses row errors anywhere unless the valid records are explicitly committed; a dry run shows each entry", () => {
+  it("refuses row errors anywhere unless the valid records are explicitly committed; a dry run shows each entry", async () => {
     const rows = zipOf({ "a.csv": `${CSV}GOOD01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com\n`, "b.csv": `${CSV},Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com\n` });
-    const preview = ok(ingestFile({ bytes: rows, fileName: "rows.zip", options: {}, dryRun: true, uploadedBy: admin }));
+    const preview = ok(await ingestFile({ bytes: rows, fileName: "rows.zip", options: {}, dryRun: true, uploadedBy: admin }));
     expect(preview.archive?.entries.map((e) => [e.name, e.accepted, e.rejected])).toEqual([
       ["a.csv", 1, 0],
       ["b.csv", 0, 1],
     ]);
-    expect(ingestFile({ bytes: rows, fileName: "rows.zip", options: {}, uploadedBy: admin })).toMatchObject({ ok: false, code: "rows-rejected" });
+    expect(await ingestFile({ bytes: rows, fileName: "rows.zip", options: {}, uploadedBy: admin })).toMatchObject({ ok: false, code: "rows-rejected" });
     expect(count("Upload")).toBe(0);
-    const partial = ok(ingestFile({ bytes: rows, fileName: "rows.zip", options: {}, allowPartial: true, uploadedBy: admin }));
+    const partial = ok(await ingestFile({ bytes: rows, fileName: "rows.zip", options: {}, allowPartial: true, uploadedBy: admin }));
     expect(partial.counts).toMatchObject({ records: 2, accepted: 1, rejected: 1, servers: 1 });
   });
 
-  it("reads inventory.csv.gz as inventory.csv", () => {
+  it("reads inventory.csv.gz as inventory.csv", async () => {
     const gz = gzipSync(`${CSV}GZ01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com\n`);
-    const response = ok(ingestFile({ bytes: gz, fileName: "inventory.csv.gz", options: {}, uploadedBy: admin }));
+    const response = ok(await ingestFile({ bytes: gz, fileName: "inventory.csv.gz", options: {}, uploadedBy: admin }));
     expect(response).toMatchObject({ kind: "host-inventory", format: "inventory-csv", archive: { container: "gzip", entryCount: 1, entries: [{ name: "inventory.csv" }] } });
   });
 
@@ -111,7 +111,7 @@ describe("archive uploads", () => {
       ["XL01", "Microsoft Windows Server 2022 Datacenter", "10.0.20348.2402", 16, 528449, "corp.contoso.com"],
     ]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    expect(ingestFile({ bytes, fileName: "servers.xlsx", options: {}, uploadedBy: admin })).toMatchObject({ ok: false, code: "bad-input" });
+    expect(await ingestFile({ bytes, fileName: "servers.xlsx", options: {}, uploadedBy: admin })).toMatchObject({ ok: false, code: "bad-input" });
     const response = ok(await ingestUpload({ bytes, fileName: "servers.xlsx", options: {}, uploadedBy: admin }));
     expect(response).toMatchObject({ status: "committed", kind: "host-inventory", format: "inventory-xlsx", archive: { container: "xlsx", entries: [{ name: "Servers", records: 1 }] } });
     expect(sqlite().prepare("SELECT fqdn FROM Server").all()).toEqual([{ fqdn: "xl01.corp.contoso.com" }]);

@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { sqlite } from "../sqlite/connection";
+import { inWriteTx } from "../write-tx";
 import { deleteUpload } from "./delete-upload";
 import { ingestFile, type IngestResponse } from "./ingest-file";
 import { recomputeRuleSummary } from "./reevaluate";
@@ -41,9 +42,9 @@ beforeEach(() => {
 });
 
 describe("ingesting files", () => {
-  it("commits an inventory, evaluates every server and records provenance", () => {
+  it("commits an inventory, evaluates every server and records provenance", async () => {
     const response = ok(
-      ingestFile({
+      await ingestFile({
         bytes: inventory([
           "SYNC01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,tier0",
           "SYNC02,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,",
@@ -64,14 +65,14 @@ describe("ingesting files", () => {
     expect(count("DomainEvaluation")).toBe(1);
   });
 
-  it("treats the same bytes as a no-op and keeps history for a newer export of the same host", () => {
+  it("treats the same bytes as a no-op and keeps history for a newer export of the same host", async () => {
     const first = inventory(["SYNC01,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,"]);
-    const original = ok(ingestFile({ bytes: first, fileName: "a.csv", options: {}, uploadedBy: admin }));
-    const again = ok(ingestFile({ bytes: first, fileName: "a-copy.csv", options: {}, uploadedBy: admin }));
+    const original = ok(await ingestFile({ bytes: first, fileName: "a.csv", options: {}, uploadedBy: admin }));
+    const again = ok(await ingestFile({ bytes: first, fileName: "a-copy.csv", options: {}, uploadedBy: admin }));
     expect(again).toMatchObject({ status: "duplicate", id: original.id });
     expect([count("Upload"), count("HostSnapshot"), count("Evaluation")]).toEqual([1, 1, 1]);
 
-    ok(ingestFile({ bytes: inventory(["sync01,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,528040,CORP.contoso.com,AMS,"]), fileName: "b.csv", options: {}, uploadedBy: admin }));
+    ok(await ingestFile({ bytes: inventory(["sync01,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,528040,CORP.contoso.com,AMS,"]), fileName: "b.csv", options: {}, uploadedBy: admin }));
     expect(count("Server")).toBe(1);
     expect(count("HostSnapshot")).toBe(2);
     const history = sqlite().prepare("SELECT verdict, cause FROM Evaluation ORDER BY rowid").all() as { verdict: string; cause: string }[];
@@ -79,24 +80,24 @@ describe("ingesting files", () => {
     expect(String(server("sync01.corp.contoso.com")!.blockingRules)).not.toContain("host-dotnet-version");
   });
 
-  it("stores nothing when rows have errors, unless the valid rows are explicitly committed", () => {
+  it("stores nothing when rows have errors, unless the valid rows are explicitly committed", async () => {
     const file = inventory([
       "SYNC01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,",
       `${"x".repeat(300)},Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,`,
     ]);
-    const refused = ingestFile({ bytes: file, fileName: "mixed.csv", options: {}, uploadedBy: admin });
+    const refused = await ingestFile({ bytes: file, fileName: "mixed.csv", options: {}, uploadedBy: admin });
     expect(refused).toMatchObject({ ok: false, status: 400, code: "rows-rejected" });
     if (!refused.ok) expect(refused.issues.some((issue) => issue.file === "mixed.csv" && issue.row === 3)).toBe(true);
     expect([count("Upload"), count("Server")]).toEqual([0, 0]);
 
-    const partial = ok(ingestFile({ bytes: file, fileName: "mixed.csv", options: {}, allowPartial: true, uploadedBy: admin }));
+    const partial = ok(await ingestFile({ bytes: file, fileName: "mixed.csv", options: {}, allowPartial: true, uploadedBy: admin }));
     expect(partial.counts).toMatchObject({ records: 2, accepted: 1, rejected: 1, servers: 1 });
     expect(count("Server")).toBe(1);
   });
 
-  it("does not offer to commit 'only the 0 valid records' when every row is rejected", () => {
+  it("does not offer to commit 'only the 0 valid records' when every row is rejected", async () => {
     const file = inventory([`${"x".repeat(300)},Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,`]);
-    const refused = ingestFile({ bytes: file, fileName: "bad.csv", options: {}, uploadedBy: admin });
+    const refused = await ingestFile({ bytes: file, fileName: "bad.csv", options: {}, uploadedBy: admin });
     expect(refused).toMatchObject({ ok: false, status: 400, code: "rows-rejected" });
     if (!refused.ok) {
       expect(refused.message).toBe("The only record in bad.csv has errors; nothing was stored. Fix them and upload the file again.");
@@ -104,12 +105,12 @@ describe("ingesting files", () => {
     }
   });
 
-  it("keeps a row with an unreadable cell: the dry run warns and counts it accepted, the commit stores the server with that fact unknown", () => {
+  it("keeps a row with an unreadable cell: the dry run warns and counts it accepted, the commit stores the server with that fact unknown", async () => {
     const file = inventory(["CELL01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,lots,528449,corp.contoso.com,AMS,"]);
-    const preview = ok(ingestFile({ bytes: file, fileName: "cell.csv", options: {}, dryRun: true, uploadedBy: admin }));
+    const preview = ok(await ingestFile({ bytes: file, fileName: "cell.csv", options: {}, dryRun: true, uploadedBy: admin }));
     expect(preview.counts).toMatchObject({ records: 1, accepted: 1, rejected: 0 });
     expect(preview.issues).toContainEqual(expect.objectContaining({ file: "cell.csv", row: 2, column: "RAM (GB)", severity: "warning", message: expect.stringMatching(/"lots".*unknown/) }));
-    const committed = ok(ingestFile({ bytes: file, fileName: "cell.csv", options: {}, uploadedBy: admin }));
+    const committed = ok(await ingestFile({ bytes: file, fileName: "cell.csv", options: {}, uploadedBy: admin }));
     expect(committed.counts).toMatchObject({ records: 1, accepted: 1, rejected: 0, servers: 1 });
     const cell01 = server("cell01.corp.contoso.com")!;
     const facts = JSON.parse(String(cell01.factsJson)) as { memory?: unknown; dotnet?: { release?: number }; site?: string };
@@ -118,28 +119,28 @@ describe("ingesting files", () => {
     expect(String(cell01.statuses).split(",")).toContain("host-memory:u");
   });
 
-  it("refuses an ACL export without its gMSA and answers with the only $ trustee as suggestedGmsa (API body too)", () => {
-    const refused = ingestFile({ bytes: fixture("fixtures/getacl.csv"), fileName: "getacl.csv", options: {}, dryRun: true, uploadedBy: admin });
+  it("refuses an ACL export without its gMSA and answers with the only $ trustee as suggestedGmsa (API body too)", async () => {
+    const refused = await ingestFile({ bytes: fixture("fixtures/getacl.csv"), fileName: "getacl.csv", options: {}, dryRun: true, uploadedBy: admin });
     expect(refused).toMatchObject({ ok: false, code: "bad-input", suggestedGmsa: { account: "CORP\\provAgentgMSA$", candidates: ["CORP\\provAgentgMSA$"] } });
     expect(answerOfResponse(refused)).toMatchObject({ status: 400, body: { error: { suggestedGmsa: { account: "CORP\\provAgentgMSA$" } } } });
-    const accepted = ingestFile({ bytes: fixture("fixtures/getacl.csv"), fileName: "getacl.csv", options: { account: "CORP\\provAgentgMSA$" }, dryRun: true, uploadedBy: admin });
+    const accepted = await ingestFile({ bytes: fixture("fixtures/getacl.csv"), fileName: "getacl.csv", options: { account: "CORP\\provAgentgMSA$" }, dryRun: true, uploadedBy: admin });
     expect(accepted).toMatchObject({ ok: true, status: "dry-run" });
   });
 
-  it("previews without writing", () => {
-    const preview = ok(ingestFile({ bytes: fixture("fixtures/inventory-basic.csv"), fileName: "inventory-basic.csv", options: {}, dryRun: true, uploadedBy: admin }));
+  it("previews without writing", async () => {
+    const preview = ok(await ingestFile({ bytes: fixture("fixtures/inventory-basic.csv"), fileName: "inventory-basic.csv", options: {}, dryRun: true, uploadedBy: admin }));
     expect(preview.status).toBe("dry-run");
     expect(preview.counts.records).toBeGreaterThan(0);
     expect(count("Upload")).toBe(0);
   });
 
-  it("refuses empty, binary and oversized files with the file named", () => {
+  it("refuses empty, binary and oversized files with the file named", async () => {
     for (const [content, name] of [
       [bytes(""), "empty.csv"],
       [new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x00, 0x00]), "report.pdf"],
       [bytes('{"schemaVersion": 1, "collector": {'), "truncated.json"],
     ] as const) {
-      const response = ingestFile({ bytes: content, fileName: name, options: {}, uploadedBy: admin });
+      const response = await ingestFile({ bytes: content, fileName: name, options: {}, uploadedBy: admin });
       expect(response.ok, name).toBe(false);
       if (!response.ok) {
         expect(response.status).toBe(400);
@@ -148,19 +149,19 @@ describe("ingesting files", () => {
     }
     process.env.UPLOAD_MAX_BYTES = "10";
     resetEnvCache();
-    const big = ingestFile({ bytes: bytes("a".repeat(11)), fileName: "big.csv", options: {}, uploadedBy: admin });
+    const big = await ingestFile({ bytes: bytes("a".repeat(11)), fileName: "big.csv", options: {}, uploadedBy: admin });
     expect(big).toMatchObject({ ok: false, status: 413, code: "too-large" });
     delete process.env.UPLOAD_MAX_BYTES;
     resetEnvCache();
     expect(count("Upload")).toBe(0);
   });
 
-  it("re-evaluates a domain's servers when its gMSA ACL, domain or tenant facts arrive", () => {
-    ok(ingestFile({ bytes: fixture("collector/fixtures/server2022-ready.json"), fileName: "host.json", options: {}, uploadedBy: admin }));
+  it("re-evaluates a domain's servers when its gMSA ACL, domain or tenant facts arrive", async () => {
+    ok(await ingestFile({ bytes: fixture("collector/fixtures/server2022-ready.json"), fileName: "host.json", options: {}, uploadedBy: admin }));
     const before = server(String((sqlite().prepare("SELECT fqdn FROM Server").get() as { fqdn: string }).fqdn))!;
     const beforeStatuses = String(before.statuses);
-    ok(ingestFile({ bytes: fixture("fixtures/getacl.csv"), fileName: "acl.csv", options: { account: "CORP\\provAgentgMSA$" }, allowPartial: true, uploadedBy: admin }));
-    ok(ingestFile({ bytes: fixture("fixtures/graph-combined.json"), fileName: "tenant.json", options: {}, uploadedBy: admin }));
+    ok(await ingestFile({ bytes: fixture("fixtures/getacl.csv"), fileName: "acl.csv", options: { account: "CORP\\provAgentgMSA$" }, allowPartial: true, uploadedBy: admin }));
+    ok(await ingestFile({ bytes: fixture("fixtures/graph-combined.json"), fileName: "tenant.json", options: {}, uploadedBy: admin }));
     const after = server(String(before.fqdn))!;
     expect(String(after.statuses)).not.toBe(beforeStatuses);
     expect(String(after.statuses)).toMatch(/tenant-hybrid-admin:[pf]/);
@@ -168,10 +169,10 @@ describe("ingesting files", () => {
     expect(kinds).toEqual([{ kind: "gmsa-acl" }, { kind: "tenant" }]);
   });
 
-  it("deleting an upload removes its facts, falls back to older facts and keeps rule counts exact", () => {
-    ok(ingestFile({ bytes: inventory(["SYNC01,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,"]), fileName: "old.csv", options: {}, uploadedBy: admin }));
+  it("deleting an upload removes its facts, falls back to older facts and keeps rule counts exact", async () => {
+    ok(await ingestFile({ bytes: inventory(["SYNC01,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,"]), fileName: "old.csv", options: {}, uploadedBy: admin }));
     const newer = ok(
-      ingestFile({
+      await ingestFile({
         bytes: inventory([
           "SYNC01,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,528040,corp.contoso.com,AMS,",
           "SYNC09,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,",
@@ -182,20 +183,20 @@ describe("ingesting files", () => {
       }),
     );
     expect(count("Server")).toBe(2);
-    expect(deleteUpload(newer.id!)).toBe(true);
-    expect(deleteUpload(newer.id!)).toBe(false);
+    expect(await deleteUpload(newer.id!)).toBe(true);
+    expect(await deleteUpload(newer.id!)).toBe(false);
     expect(count("Server")).toBe(1);
     expect(String(server("sync01.corp.contoso.com")!.blockingRules)).toContain(",host-dotnet-version,");
     const incremental = ruleSummary();
-    recomputeRuleSummary(sqlite());
+    await inWriteTx((tx) => recomputeRuleSummary(tx));
     expect(incremental).toEqual(ruleSummary());
     expect(incremental.length).toBeGreaterThan(10);
   });
 });
 
 describe("fleet bookkeeping", () => {
-  it("counts blocking servers per rule and records a readiness snapshot per evaluation", () => {
-    ok(ingestFile({ bytes: inventory(["SYNC01,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,", "SYNC02,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,"]), fileName: "two.csv", options: {}, uploadedBy: admin }));
+  it("counts blocking servers per rule and records a readiness snapshot per evaluation", async () => {
+    ok(await ingestFile({ bytes: inventory(["SYNC01,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,", "SYNC02,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,"]), fileName: "two.csv", options: {}, uploadedBy: admin }));
     const dotnet = sqlite().prepare("SELECT fail, blocking FROM RuleSummary WHERE ruleId = 'host-dotnet-version'").get();
     expect(dotnet).toEqual({ fail: 2, blocking: 2 });
     const snapshots = sqlite().prepare("SELECT notReady, cause FROM ReadinessSnapshot").all() as { notReady: number; cause: string }[];
@@ -204,12 +205,12 @@ describe("fleet bookkeeping", () => {
   });
 
   it("re-evaluates the fleet once when the ruleset version changed", async () => {
-    ok(ingestFile({ bytes: inventory(["SYNC07,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,"]), fileName: "one.csv", options: {}, uploadedBy: admin }));
+    ok(await ingestFile({ bytes: inventory(["SYNC07,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,"]), fileName: "one.csv", options: {}, uploadedBy: admin }));
     const { reevaluateOutdatedRuleset } = await import("./ruleset-refresh");
-    expect(reevaluateOutdatedRuleset()).toBe(0);
+    expect(await reevaluateOutdatedRuleset()).toBe(0);
     sqlite().prepare("UPDATE Server SET rulesetVersion = 'rs-old'").run();
-    expect(reevaluateOutdatedRuleset()).toBe(1);
-    expect(reevaluateOutdatedRuleset()).toBe(0);
+    expect(await reevaluateOutdatedRuleset()).toBe(1);
+    expect(await reevaluateOutdatedRuleset()).toBe(0);
     const causes = sqlite().prepare("SELECT cause FROM ReadinessSnapshot ORDER BY rowid").all() as { cause: string }[];
     expect(causes.at(-1)?.cause).toMatch(/^ruleset:rs-/);
   });
@@ -217,12 +218,12 @@ describe("fleet bookkeeping", () => {
 
 describe("attestations", () => {
   it("merges the latest attestation into the tenant facts and re-evaluates every server", async () => {
-    ok(ingestFile({ bytes: inventory(["SYNC31,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,"]), fileName: "att.csv", options: {}, uploadedBy: admin }));
+    ok(await ingestFile({ bytes: inventory(["SYNC31,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,"]), fileName: "att.csv", options: {}, uploadedBy: admin }));
     const { recordAttestation, listAttestations } = await import("../attestations");
     expect(String(server("sync31.corp.contoso.com")!.statuses)).toContain("tenant-idfix:u");
-    recordAttestation({ key: "idfix-run", attested: true, by: "lead@example.com", note: "IdFix 2026-11" });
+    await recordAttestation({ key: "idfix-run", attested: true, by: "lead@example.com", note: "IdFix 2026-11" });
     expect(String(server("sync31.corp.contoso.com")!.statuses)).toContain("tenant-idfix:p");
-    recordAttestation({ key: "idfix-run", attested: false, by: "admin@example.com" });
+    await recordAttestation({ key: "idfix-run", attested: false, by: "admin@example.com" });
     expect(String(server("sync31.corp.contoso.com")!.statuses)).toContain("tenant-idfix:f");
     const { current, history } = await listAttestations();
     expect(current).toEqual([expect.objectContaining({ key: "idfix-run", attested: false, by: "admin@example.com" })]);

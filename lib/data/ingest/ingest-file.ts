@@ -6,7 +6,7 @@ import { INVENTORY_XLSX_FORMAT, parseWorkbook, readWorkbook, type WorkbookRead }
 import type { AuditActor } from "@/lib/audit/entry";
 import type { GmsaSuggestion, ParseIssue, ParseOptions, ParseResult, StoredUploadKind, UploadKind } from "@/lib/ingest/types";
 import { type Env, env } from "@/lib/env";
-import { sqlite } from "../sqlite/connection";
+import { db } from "../db";
 import { commitUpload } from "./commit-upload";
 import type { IngestProgress } from "./worker/protocol";
 
@@ -25,21 +25,35 @@ interface StoredUpload {
   serversAffected: number;
   fileName: string;
   uploadedBy: string;
-  createdAt: string;
+  createdAt: Date;
   optionsJson: string;
 }
 
-function findUploadByHash(sha256: string): StoredUpload | undefined {
-  return sqlite()
-    .prepare(
-      "SELECT id, kind, format, container, entryCount, records, accepted, rejected, serversAffected, fileName, uploadedBy, createdAt, optionsJson FROM Upload WHERE sha256 = ?",
-    )
-    .get(sha256) as StoredUpload | undefined;
+async function findUploadByHash(sha256: string): Promise<StoredUpload | undefined> {
+  const upload = await db().upload.findUnique({
+    where: { sha256 },
+    select: {
+      id: true,
+      kind: true,
+      format: true,
+      container: true,
+      entryCount: true,
+      records: true,
+      accepted: true,
+      rejected: true,
+      serversAffected: true,
+      fileName: true,
+      uploadedBy: true,
+      createdAt: true,
+      optionsJson: true,
+    },
+  });
+  return upload ?? undefined;
 }
 
 /** The earlier upload of the same bytes, as an answer names it. */
 function previousOf(upload: StoredUpload): PreviousUpload {
-  return { id: upload.id, fileName: upload.fileName, uploadedAt: new Date(upload.createdAt).toISOString(), uploadedBy: upload.uploadedBy };
+  return { id: upload.id, fileName: upload.fileName, uploadedAt: upload.createdAt.toISOString(), uploadedBy: upload.uploadedBy };
 }
 
 /** Options that change what a file's records become, as stored with the upload (Upload.optionsJson, with columnMapping). */
@@ -205,10 +219,10 @@ export async function ingestUpload(request: IngestRequest & { workbook?: never }
   const limits = env();
   const large = tooLarge(request, limits);
   if (large) return large;
-  if (!isWorkbookUpload(request.bytes, request.fileName)) return ingestFile(request, onProgress);
+  if (!isWorkbookUpload(request.bytes, request.fileName)) return await ingestFile(request, onProgress);
   onProgress?.({ stage: "parsing" });
   const workbook = await readWorkbook(request.bytes, request.fileName, archiveLimitsOf(limits), { sheet: request.sheet, columnMapping: request.options.columnMapping });
-  return ingestFile({ ...request, workbook }, onProgress);
+  return await ingestFile({ ...request, workbook }, onProgress);
 }
 
 /** A parsed upload, whatever it came in: one file, a workbook's sheet, or every entry of an archive. */
@@ -289,7 +303,7 @@ function prepare(request: IngestRequest & { workbook?: WorkbookRead }, options: 
  * upload -> parse -> (dry run | commit with evaluation). Never writes anything for a refused file. Synchronous: plain
  * files and archives (.zip, .gz, .tar.gz); a workbook must come through ingestUpload, which reads its sheet first.
  */
-export function ingestFile(request: IngestRequest & { workbook?: WorkbookRead }, onProgress?: ProgressListener): IngestResponse {
+export async function ingestFile(request: IngestRequest & { workbook?: WorkbookRead }, onProgress?: ProgressListener): Promise<IngestResponse> {
   const limits = env();
   const { fileName } = request;
   const large = tooLarge(request, limits);
@@ -297,11 +311,11 @@ export function ingestFile(request: IngestRequest & { workbook?: WorkbookRead },
   const sha256 = createHash("sha256").update(request.bytes).digest("hex");
   if (!request.dryRun) {
     // Fast path: the same bytes were committed before; nothing to parse or change.
-    const previous = findUploadByHash(sha256);
+    const previous = await findUploadByHash(sha256);
     if (previous) {
       const differences = differingOptions(previous, request.options);
       if (differences.length > 0) {
-        const when = `${new Date(previous.createdAt).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+        const when = `${previous.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC`;
         return {
           ok: false,
           status: 409,
@@ -355,11 +369,11 @@ export function ingestFile(request: IngestRequest & { workbook?: WorkbookRead },
   }
   if (request.dryRun) {
     // Bytes already committed: the preview says so (committing would change nothing), and by whom and when.
-    const previous = findUploadByHash(sha256);
+    const previous = await findUploadByHash(sha256);
     return { ok: true, id: null, kind, format, status: "dry-run", counts, issues, archive, ...(previous ? { previous: previousOf(previous) } : {}) };
   }
   onProgress?.({ stage: "evaluating", records: result.records, servers: result.hosts.length });
-  const committed = commitUpload({
+  const committed = await commitUpload({
     sha256,
     fileName,
     sizeBytes: request.bytes.byteLength,

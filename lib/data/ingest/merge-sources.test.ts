@@ -31,13 +31,13 @@ beforeEach(() => {
 });
 
 describe("facts of one server from several sources", () => {
-  it("an inventory CSV after a collector report updates what it has and keeps TLS, .NET and the network probes", () => {
-    ok(ingestFile({ bytes: collectorReport(), fileName: "SYNC01.cloudsync-readiness.json", options: {}, uploadedBy: admin }));
+  it("an inventory CSV after a collector report updates what it has and keeps TLS, .NET and the network probes", async () => {
+    ok(await ingestFile({ bytes: collectorReport(), fileName: "SYNC01.cloudsync-readiness.json", options: {}, uploadedBy: admin }));
     const fromCollector = current()!;
     expect(fromCollector.facts.tls).toBeDefined();
     expect(fromCollector.facts.network?.checks?.length).toBeGreaterThan(0);
 
-    const csv = ok(ingestFile({ bytes: cmdb("Identity Team", "2026-11-20T00:00:00Z"), fileName: "cmdb.csv", options: {}, uploadedBy: admin }));
+    const csv = ok(await ingestFile({ bytes: cmdb("Identity Team", "2026-11-20T00:00:00Z"), fileName: "cmdb.csv", options: {}, uploadedBy: admin }));
     const merged = current()!;
     expect(merged.owner).toBe("Identity Team");
     expect(merged.facts.memory?.totalPhysicalBytes).toBe(32 * 1024 ** 3);
@@ -51,17 +51,17 @@ describe("facts of one server from several sources", () => {
     expect(statusOf(merged.statuses, "host-port-443")).toBe(statusOf(fromCollector.statuses, "host-port-443"));
 
     // Deleting the CSV rebuilds the facts from what remains: the collector's alone.
-    expect(deleteUpload(csv.id!)).toBe(true);
+    expect(await deleteUpload(csv.id!)).toBe(true);
     const rebuilt = current()!;
     expect(rebuilt.owner).toBe(fromCollector.owner);
     expect(rebuilt.facts).toEqual(fromCollector.facts);
     expect(rebuilt.statuses).toBe(fromCollector.statuses);
   });
 
-  it("an older export only fills facts the current ones lack, and keeps the current collection date", () => {
-    ok(ingestFile({ bytes: cmdb("Identity Team", "2026-12-01T00:00:00Z"), fileName: "cmdb.csv", options: {}, uploadedBy: admin }));
+  it("an older export only fills facts the current ones lack, and keeps the current collection date", async () => {
+    ok(await ingestFile({ bytes: cmdb("Identity Team", "2026-12-01T00:00:00Z"), fileName: "cmdb.csv", options: {}, uploadedBy: admin }));
     const before = current()!;
-    const report = ok(ingestFile({ bytes: collectorReport(), fileName: "SYNC01.cloudsync-readiness.json", options: {}, uploadedBy: admin }));
+    const report = ok(await ingestFile({ bytes: collectorReport(), fileName: "SYNC01.cloudsync-readiness.json", options: {}, uploadedBy: admin }));
     expect(report.issues).toContainEqual(expect.objectContaining({ severity: "warning", message: expect.stringMatching(/older than the current ones; they only filled in facts/) }));
     const after = current()!;
     expect(after.factsCollectedAt).toBe(before.factsCollectedAt);
@@ -69,7 +69,7 @@ describe("facts of one server from several sources", () => {
     expect(after.facts.memory?.totalPhysicalBytes).toBe(32 * 1024 ** 3); // the newer CSV's RAM wins over the report's
     expect(after.facts.tls).toBeDefined();
     // The same older report again (other bytes, same facts) changes nothing more.
-    const again = ok(ingestFile({ bytes: new TextEncoder().encode(`${new TextDecoder().decode(collectorReport())}\n`), fileName: "again.json", options: {}, uploadedBy: admin }));
+    const again = ok(await ingestFile({ bytes: new TextEncoder().encode(`${new TextDecoder().decode(collectorReport())}\n`), fileName: "again.json", options: {}, uploadedBy: admin }));
     expect(again.issues).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/changed nothing and were kept as history/) }));
     expect(current()!.factsJson).toBe(after.factsJson);
   });

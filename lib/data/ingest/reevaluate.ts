@@ -1,16 +1,15 @@
 import { newRowId } from "../ids";
-import type Database from "better-sqlite3";
 import { applyWaivers, describeDomain, domainFactsFor, engine, type ResultSummary, rollupWith, scopeForDomain, summarizeResults, type Verdict } from "@/lib/readiness";
 import type { RuleContext, RuleResult } from "@/lib/rules";
-import { refreshWaveGatesIn } from "../rollout/gates";
-import { BatchInsert } from "../sqlite/batch-insert";
+import { refreshWaveGatesTx } from "../rollout/gates";
 import { sqlDate } from "../sqlite/connection";
-import type { FreshServers, OutcomeValues } from "./fresh-servers";
+import type { Column, SqlValue, WriteTx } from "../write-tx";
+import { type FreshServers, OUTCOME_COLUMNS, type OutcomeValues } from "./fresh-servers";
 import { type ContextState, knownDomains, loadContextState, loadServersOfDomains, loadServersToEvaluate, type LoadedServer } from "./state";
 import { decodeStatuses, delimitIds, encodeStatuses, undelimitIds } from "./statuses";
 import { type ActiveWaivers, lapseNote, loadActiveWaivers, recordLapses, uncoveredNote, waiversForServer, wasWaived } from "./waiver-sql";
 
-// RAW SQL (SQLite, inside the upload transaction): evaluates the affected servers and writes their
+// RAW SQL (portable, inside the evaluation write transaction, lib/data/write-tx.ts): evaluates the affected servers and writes their
 // verdicts, evaluation history, the domains' shared results and the fleet-wide rule counts.
 
 export interface ReevaluationScope {
@@ -64,8 +63,8 @@ interface SharedDomain {
  * Evaluates the shared rules of each domain once (with the domain's waivers applied) and stores them; returns the
  * domains whose roll-up inputs changed, and the history notes of domains where a waiver lapsed.
  */
-function evaluateDomains(
-  db: Database.Database,
+async function evaluateDomains(
+  tx: WriteTx,
   keys: Iterable<string>,
   state: ContextState,
   asOf: string,
@@ -77,13 +76,7 @@ function evaluateDomains(
   const shared = new Map<string, SharedDomain>();
   const changed = new Set<string>();
   const notes = new Map<string, string[]>();
-  const stored = db.prepare("SELECT resultsJson, rulesetVersion FROM DomainEvaluation WHERE domain = ?");
-  const upsert = db.prepare(
-    `INSERT INTO DomainEvaluation (domain, resultsJson, detailsJson, rulesetVersion, evaluatedAt) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT(domain) DO UPDATE SET resultsJson = excluded.resultsJson, detailsJson = excluded.detailsJson,
-       rulesetVersion = excluded.rulesetVersion, evaluatedAt = excluded.evaluatedAt`,
-  );
-  const compute = (key: string): SharedDomain => {
+  const compute = async (key: string): Promise<SharedDomain> => {
     const own = state.domains[key];
     const ctx: RuleContext = {
       asOf,
@@ -99,21 +92,26 @@ function evaluateDomains(
       const applied = applyWaivers(results, domainWaivers, asOf);
       results = applied.results as RuleResult[];
       if (applied.lapsed.length > 0) {
-        recordLapses(db, waivers, applied.lapsed, asOfDate, key || "no domain");
+        await recordLapses(tx, waivers, applied.lapsed, asOfDate, key || "no domain");
         notes.set(key, applied.lapsed.map(lapseNote));
         changed.add(key);
       }
     }
-    const previous = stored.get(key) as { resultsJson: string; rulesetVersion: string } | undefined;
+    const previous = await tx.get<{ resultsJson: string; rulesetVersion: string }>(`SELECT "resultsJson", "rulesetVersion" FROM "DomainEvaluation" WHERE "domain" = ?`, [key]);
     if (!previous || previous.rulesetVersion !== rulesetVersion || rollupKey(JSON.parse(previous.resultsJson) as RuleResult[]) !== rollupKey(results)) {
       changed.add(key);
     }
     const details = describeDomain({ domain: key, asOf, facts: own?.domain, aclExports: state.aclExports[key] ?? [], judged: own?.acl, scope: state.scope });
-    upsert.run(key, JSON.stringify(results), JSON.stringify(details), rulesetVersion, now);
+    await tx.run(
+      `INSERT INTO "DomainEvaluation" ("domain", "resultsJson", "detailsJson", "rulesetVersion", "evaluatedAt") VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT ("domain") DO UPDATE SET "resultsJson" = excluded."resultsJson", "detailsJson" = excluded."detailsJson",
+         "rulesetVersion" = excluded."rulesetVersion", "evaluatedAt" = excluded."evaluatedAt"`,
+      [key, JSON.stringify(results), JSON.stringify(details), rulesetVersion, now],
+    );
     return { ctx, results, summary: summarizeResults(results) };
   };
-  for (const key of keys) shared.set(key, compute(key));
-  const get = (key: string) => shared.get(key) ?? (shared.set(key, compute(key)), shared.get(key)!);
+  for (const key of keys) shared.set(key, await compute(key));
+  const get = async (key: string) => shared.get(key) ?? (shared.set(key, await compute(key)), shared.get(key)!);
   return { get, changed, notes };
 }
 
@@ -122,34 +120,29 @@ function evaluateDomains(
  * it, roll-up per server. Rows and history are written only for servers whose outcome changed or that
  * received new facts (history rows are tagged with `cause`).
  */
-export function reevaluate(db: Database.Database, scope: ReevaluationScope, cause: string, asOfDate: Date): ReevaluationOutcome {
+export async function reevaluate(tx: WriteTx, scope: ReevaluationScope, cause: string, asOfDate: Date): Promise<ReevaluationOutcome> {
   const asOf = asOfDate.toISOString();
   const now = sqlDate(asOfDate);
   const { fresh } = scope;
-  const state = loadContextState(db, fresh);
+  const state = await loadContextState(tx, fresh);
   // "all" (tenant, scope or ruleset changes) always includes "": the tenant and scope screens read their stored
   // results and details even before any server exists.
-  const domainKeys = scope.domains === "all" ? knownDomains(db, fresh).add("") : scope.domains;
+  const domainKeys = scope.domains === "all" ? (await knownDomains(tx, fresh)).add("") : scope.domains;
   // Active waivers, once (all waiver work is skipped when there are none).
-  const loadedWaivers = loadActiveWaivers(db);
+  const loadedWaivers = await loadActiveWaivers(tx);
   const waivers = loadedWaivers.count > 0 ? loadedWaivers : null;
-  const shared = evaluateDomains(db, domainKeys, state, asOf, engine.rulesetVersion, now, waivers, asOfDate);
+  const shared = await evaluateDomains(tx, domainKeys, state, asOf, engine.rulesetVersion, now, waivers, asOfDate);
 
   // Servers that received facts, plus (inventory uploads) those of the domains whose shared results changed, or
   // (other facts) every server of the affected domains; an upload's touched servers are always among the latter.
   let servers: LoadedServer[];
-  if (scope.hostFactsOnly) servers = loadServersToEvaluate(db, shared.changed, scope.touched, fresh);
-  else if (fresh) servers = loadServersToEvaluate(db, scope.domains, scope.touched, fresh);
-  else servers = loadServersOfDomains(db, scope.domains);
+  if (scope.hostFactsOnly) servers = await loadServersToEvaluate(tx, shared.changed, scope.touched, fresh);
+  else if (fresh) servers = await loadServersToEvaluate(tx, scope.domains, scope.touched, fresh);
+  else servers = await loadServersOfDomains(tx, scope.domains);
 
-  const updateServer = db.prepare(
-    `UPDATE Server SET verdict = ?, verdictRank = ?, confidenceStars = ?, confidenceShare = ?, blockingRules = ?, conditionRules = ?,
-       unknownRules = ?, unknownBlockers = ?, statuses = ?, rulesetVersion = ?, evaluatedAt = ?, updatedAt = ? WHERE id = ?`,
-  );
-  // History rows reference their server: rows of new servers are written first.
-  const evaluations = new BatchInsert(db, "Evaluation", ["id", "serverId", "evaluatedAt", "rulesetVersion", "verdict", "confidenceStars", "statuses", "cause", "note"], {
-    after: fresh ? [fresh.serverRows] : [],
-  });
+  // Held and written in bulk after the loop: outcomes of stored servers, history rows (after the new servers' rows).
+  const outcomes: SqlValue[][] = [];
+  const evaluations: SqlValue[][] = [];
   const delta = new Map<string, Counts>();
   const bump = (ruleId: string, status: keyof Counts, by: number) => {
     let counts = delta.get(ruleId);
@@ -159,7 +152,7 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
 
   let changed = 0;
   for (const server of servers) {
-    const domain = shared.get(server.domain);
+    const domain = await shared.get(server.domain);
     let hostResults: readonly RuleResult[] = engine.evaluateHost({ ...domain.ctx, host: server.facts }, (ruleId, error) => console.error(`[rules] ${ruleId} threw`, error));
     let notes: string[] | undefined = shared.notes.get(server.domain);
     if (waivers) {
@@ -168,7 +161,7 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
         const applied = applyWaivers(hostResults, list, asOf);
         hostResults = applied.results;
         if (applied.lapsed.length > 0) {
-          recordLapses(db, waivers, applied.lapsed, asOfDate, server.fqdn);
+          await recordLapses(tx, waivers, applied.lapsed, asOfDate, server.fqdn);
           notes = [...(notes ?? []), ...applied.lapsed.map(lapseNote)];
         }
         for (const miss of applied.uncovered) if (wasWaived(server.statuses, miss.ruleId)) notes = [...(notes ?? []), uncoveredNote(miss)];
@@ -203,28 +196,41 @@ export function reevaluate(db: Database.Database, scope: ReevaluationScope, caus
         now,
       ];
       if (fresh?.isPending(server.id)) fresh.insertEvaluated(server.id, outcome);
-      else updateServer.run(...outcome, server.id);
+      else outcomes.push([...outcome, server.id]);
     }
     if (outcomeChanged || touched || notes !== undefined) {
       const note = notes === undefined ? null : notes.join("; ").slice(0, 2_000);
-      evaluations.add(newRowId(), server.id, now, engine.rulesetVersion, readiness.verdict, readiness.confidence.stars, statuses, cause, note);
+      evaluations.push([newRowId(), server.id, now, engine.rulesetVersion, readiness.verdict, readiness.confidence.stars, statuses, cause, note]);
     }
   }
-  fresh?.finish();
-  evaluations.flush();
+  await fresh?.finish();
+  await tx.updateRows("Server", OUTCOME_COLUMNS, "id", outcomes);
+  await tx.insertRows("Evaluation", EVALUATION_COLUMNS, evaluations);
 
-  applyRuleSummaryDelta(db, delta);
-  recordReadinessSnapshot(db, now, cause);
-  refreshWaveGatesIn(db, cause, asOfDate);
+  await applyRuleSummaryDelta(tx, delta);
+  await recordReadinessSnapshot(tx, now, cause);
+  await refreshWaveGatesTx(tx, cause, asOfDate);
   return { serversEvaluated: servers.length, serversChanged: changed };
 }
 
+const EVALUATION_COLUMNS: readonly Column[] = [
+  ["id", "text"],
+  ["serverId", "text"],
+  ["evaluatedAt", "timestamp"],
+  ["rulesetVersion", "text"],
+  ["verdict", "text"],
+  ["confidenceStars", "int"],
+  ["statuses", "text"],
+  ["cause", "text"],
+  ["note", "text"],
+];
+
 /** Fleet-wide verdict counts after this evaluation (the overview's trend chart). */
-export function recordReadinessSnapshot(db: Database.Database, at: string, cause: string): void {
+export async function recordReadinessSnapshot(tx: WriteTx, at: string, cause: string): Promise<void> {
   const counts = Object.fromEntries(
-    (db.prepare("SELECT verdict, COUNT(*) AS n FROM Server GROUP BY verdict").all() as { verdict: string; n: number }[]).map((row) => [row.verdict, row.n]),
+    (await tx.all<{ verdict: string; n: number }>(`SELECT "verdict", CAST(COUNT(*) AS INTEGER) AS n FROM "Server" GROUP BY "verdict"`)).map((row) => [row.verdict, row.n]),
   );
-  db.prepare("INSERT INTO ReadinessSnapshot (id, at, ready, conditions, notReady, unknown, cause) VALUES (?, ?, ?, ?, ?, ?, ?)").run(
+  await tx.run(`INSERT INTO "ReadinessSnapshot" ("id", "at", "ready", "conditions", "notReady", "unknown", "cause") VALUES (?, ?, ?, ?, ?, ?, ?)`, [
     newRowId(),
     at,
     counts["ready"] ?? 0,
@@ -232,31 +238,30 @@ export function recordReadinessSnapshot(db: Database.Database, at: string, cause
     counts["not-ready"] ?? 0,
     counts["unknown"] ?? 0,
     cause,
-  );
+  ]);
 }
 
-export function applyRuleSummaryDelta(db: Database.Database, delta: ReadonlyMap<string, Counts>): void {
-  const upsert = db.prepare(
-    `INSERT INTO RuleSummary (ruleId, pass, fail, unknown, waived, blocking) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(ruleId) DO UPDATE SET pass = pass + excluded.pass, fail = fail + excluded.fail,
-       unknown = unknown + excluded.unknown, waived = waived + excluded.waived, blocking = blocking + excluded.blocking`,
-  );
-  for (const [ruleId, counts] of delta) upsert.run(ruleId, counts.pass, counts.fail, counts.unknown, counts.waived, counts.blocking);
-  db.prepare("DELETE FROM RuleSummary WHERE pass = 0 AND fail = 0 AND unknown = 0 AND waived = 0 AND blocking = 0").run();
+export async function applyRuleSummaryDelta(tx: WriteTx, delta: ReadonlyMap<string, Counts>): Promise<void> {
+  const sql = `INSERT INTO "RuleSummary" ("ruleId", "pass", "fail", "unknown", "waived", "blocking") VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT ("ruleId") DO UPDATE SET "pass" = "RuleSummary"."pass" + excluded."pass", "fail" = "RuleSummary"."fail" + excluded."fail",
+       "unknown" = "RuleSummary"."unknown" + excluded."unknown", "waived" = "RuleSummary"."waived" + excluded."waived",
+       "blocking" = "RuleSummary"."blocking" + excluded."blocking"`;
+  for (const [ruleId, counts] of delta) await tx.run(sql, [ruleId, counts.pass, counts.fail, counts.unknown, counts.waived, counts.blocking]);
+  await tx.run(`DELETE FROM "RuleSummary" WHERE "pass" = 0 AND "fail" = 0 AND "unknown" = 0 AND "waived" = 0 AND "blocking" = 0`);
 }
 
 /** Rebuilds RuleSummary from every server's statuses (maintenance, and the reference the delta is tested against). */
-export function recomputeRuleSummary(db: Database.Database): void {
+export async function recomputeRuleSummary(tx: WriteTx): Promise<void> {
   const totals = new Map<string, Counts>();
   const countsOf = (ruleId: string) => {
     let counts = totals.get(ruleId);
     if (!counts) totals.set(ruleId, (counts = { pass: 0, fail: 0, unknown: 0, waived: 0, blocking: 0 }));
     return counts;
   };
-  for (const row of db.prepare("SELECT statuses, blockingRules FROM Server").iterate() as Iterable<{ statuses: string; blockingRules: string }>) {
+  for (const row of await tx.all<{ statuses: string; blockingRules: string }>(`SELECT "statuses", "blockingRules" FROM "Server"`)) {
     for (const [ruleId, status] of decodeStatuses(row.statuses)) countsOf(ruleId)[status]++;
     for (const ruleId of undelimitIds(row.blockingRules)) countsOf(ruleId).blocking++;
   }
-  db.prepare("DELETE FROM RuleSummary").run();
-  applyRuleSummaryDelta(db, totals);
+  await tx.run(`DELETE FROM "RuleSummary"`);
+  await applyRuleSummaryDelta(tx, totals);
 }

@@ -18,8 +18,8 @@ function say(line: string) {
   writeSync(1, `${line}\n`);
 }
 
-function commit(file: string) {
-  const result = ingestFile({ bytes: new Uint8Array(readFileSync(file)), fileName: path.basename(file), options: {}, uploadedBy: { name: "fault-test" } });
+async function commit(file: string) {
+  const result = await ingestFile({ bytes: new Uint8Array(readFileSync(file)), fileName: path.basename(file), options: {}, uploadedBy: { name: "fault-test" } });
   if (!result.ok) throw new Error(`${path.basename(file)} was refused: ${result.message}`);
   say(`COMMITTED ${JSON.stringify({ id: result.id, status: result.status, counts: result.counts })}`);
 }
@@ -28,7 +28,7 @@ const [mode, ...files] = process.argv.slice(2);
 applyMigrations({ url: env().DATABASE_URL });
 
 if (mode === "seed-and-commit") {
-  commit(files[0]);
+  await commit(files[0]);
   // A temporary trigger on this connection only: it reports the big upload's row from inside the transaction.
   const db = sqlite();
   db.function("fault_commit_started", (id: unknown) => {
@@ -37,9 +37,9 @@ if (mode === "seed-and-commit") {
   });
   db.exec("CREATE TEMP TRIGGER fault_commit_started AFTER INSERT ON main.Upload BEGIN SELECT fault_commit_started(NEW.id); END;");
   say("SEEDED");
-  commit(files[1]);
+  await commit(files[1]);
 } else if (mode === "commit") {
-  commit(files[0]);
+  await commit(files[0]);
 } else {
   say(`unknown mode ${mode}`);
   process.exit(2);

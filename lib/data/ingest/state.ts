@@ -1,4 +1,3 @@
-import type Database from "better-sqlite3";
 import {
   type AclFacts,
   type DomainAttestation,
@@ -15,10 +14,11 @@ import {
   withRecordedDomainAttestations,
 } from "@/lib/facts";
 import type { AclExportInput, DomainInput } from "@/lib/readiness";
+import { flag, inChunks, placeholders, type WriteTx } from "../write-tx";
 import type { FreshServers } from "./fresh-servers";
 import { isDomainRootDn } from "./identity";
 
-// RAW SQL (SQLite, inside the upload transaction): reads what an evaluation needs.
+// RAW SQL (portable, inside the evaluation write transaction, lib/data/write-tx.ts): reads what an evaluation needs.
 
 export interface LoadedServer {
   id: string;
@@ -42,7 +42,7 @@ export interface ContextState {
 }
 
 type ServerRow = Omit<LoadedServer, "facts"> & { factsJson: string };
-const SERVER_COLUMNS = "id, fqdn, domain, factsJson, statuses, verdict, blockingRules, rulesetVersion";
+const SERVER_COLUMNS = `"id", "fqdn", "domain", "factsJson", "statuses", "verdict", "blockingRules", "rulesetVersion"`;
 
 function parseJson<T>(text: string): T {
   return JSON.parse(text) as T;
@@ -52,27 +52,19 @@ function toLoaded(rows: ServerRow[]): LoadedServer[] {
   return rows.map(({ factsJson, ...row }) => ({ ...row, facts: parseJson<HostFacts>(factsJson) }));
 }
 
-function inChunks<T>(values: readonly string[], query: (chunk: string[]) => T[]): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < values.length; i += 500) out.push(...query(values.slice(i, i + 500)));
-  return out;
-}
-
 /** Servers of the given domains (every server for "all"), with their current facts. */
-export function loadServersOfDomains(db: Database.Database, domains: ReadonlySet<string> | "all"): LoadedServer[] {
-  if (domains === "all") return toLoaded(db.prepare(`SELECT ${SERVER_COLUMNS} FROM Server`).all() as ServerRow[]);
-  return toLoaded(
-    inChunks([...domains], (chunk) => db.prepare(`SELECT ${SERVER_COLUMNS} FROM Server WHERE domain IN (${chunk.map(() => "?").join(",")})`).all(...chunk) as ServerRow[]),
-  );
+export async function loadServersOfDomains(tx: WriteTx, domains: ReadonlySet<string> | "all"): Promise<LoadedServer[]> {
+  if (domains === "all") return toLoaded(await tx.all<ServerRow>(`SELECT ${SERVER_COLUMNS} FROM "Server"`));
+  return toLoaded(await inChunks([...domains], (chunk) => tx.all<ServerRow>(`SELECT ${SERVER_COLUMNS} FROM "Server" WHERE "domain" IN (${placeholders(chunk.length)})`, chunk)));
 }
 
-export function loadServersById(db: Database.Database, ids: ReadonlySet<string>): LoadedServer[] {
-  return toLoaded(inChunks([...ids], (chunk) => db.prepare(`SELECT ${SERVER_COLUMNS} FROM Server WHERE id IN (${chunk.map(() => "?").join(",")})`).all(...chunk) as ServerRow[]));
+export async function loadServersById(tx: WriteTx, ids: ReadonlySet<string>): Promise<LoadedServer[]> {
+  return toLoaded(await inChunks([...ids], (chunk) => tx.all<ServerRow>(`SELECT ${SERVER_COLUMNS} FROM "Server" WHERE "id" IN (${placeholders(chunk.length)})`, chunk)));
 }
 
 /** Every domain key that has servers (stored, or new in `fresh`) or shared results. */
-export function knownDomains(db: Database.Database, fresh?: FreshServers): Set<string> {
-  const rows = db.prepare("SELECT DISTINCT domain FROM Server UNION SELECT domain FROM DomainEvaluation").all() as { domain: string }[];
+export async function knownDomains(tx: WriteTx, fresh?: FreshServers): Promise<Set<string>> {
+  const rows = await tx.all<{ domain: string }>(`SELECT DISTINCT "domain" FROM "Server" UNION SELECT "domain" FROM "DomainEvaluation"`);
   const keys = new Set(rows.map((row) => row.domain));
   if (fresh) for (const server of fresh.pendingServers()) keys.add(server.domain);
   return keys;
@@ -83,12 +75,12 @@ export function knownDomains(db: Database.Database, fresh?: FreshServers): Set<s
  * current facts `fresh` holds are taken from it (this upload just wrote those facts; nothing is read back); the
  * others are read from the database. Touched servers come first, in the order they were touched.
  */
-export function loadServersToEvaluate(
-  db: Database.Database,
+export async function loadServersToEvaluate(
+  tx: WriteTx,
   domains: ReadonlySet<string> | "all",
   touched: ReadonlySet<string>,
   fresh: FreshServers | undefined,
-): LoadedServer[] {
+): Promise<LoadedServer[]> {
   const out: LoadedServer[] = [];
   const missing = new Set<string>();
   for (const id of touched) {
@@ -96,29 +88,28 @@ export function loadServersToEvaluate(
     if (server) out.push(server);
     else missing.add(id);
   }
-  if (missing.size > 0) out.push(...loadServersById(db, missing));
+  if (missing.size > 0) out.push(...(await loadServersById(tx, missing)));
   if (domains !== "all" && domains.size === 0) return out;
   // Read the small columns first, and the facts only of servers not already in hand.
   const rows =
     domains === "all"
-      ? (db.prepare("SELECT id FROM Server").all() as { id: string }[])
-      : inChunks([...domains], (chunk) => db.prepare(`SELECT id FROM Server WHERE domain IN (${chunk.map(() => "?").join(",")})`).all(...chunk) as { id: string }[]);
+      ? await tx.all<{ id: string }>(`SELECT "id" FROM "Server"`)
+      : await inChunks([...domains], (chunk) => tx.all<{ id: string }>(`SELECT "id" FROM "Server" WHERE "domain" IN (${placeholders(chunk.length)})`, chunk));
   const others = new Set<string>();
   for (const row of rows) if (!touched.has(row.id)) others.add(row.id);
-  if (others.size > 0) out.push(...loadServersById(db, others));
+  if (others.size > 0) out.push(...(await loadServersById(tx, others)));
   return out;
 }
 
 /** Latest snapshot of each subject of a kind (newest collectedAt, then newest row). */
-function latestSnapshots(db: Database.Database, kind: string): { subject: string; factsJson: string }[] {
-  return db
-    .prepare(
-      `SELECT subject, factsJson FROM FactSnapshot f
-       WHERE kind = ? AND id = (
-         SELECT id FROM FactSnapshot g WHERE g.kind = f.kind AND g.subject = f.subject
-         ORDER BY collectedAt DESC, createdAt DESC, id DESC LIMIT 1)`,
-    )
-    .all(kind) as { subject: string; factsJson: string }[];
+function latestSnapshots(tx: WriteTx, kind: string): Promise<{ subject: string; factsJson: string }[]> {
+  return tx.all(
+    `SELECT f."subject", f."factsJson" FROM "FactSnapshot" f
+     WHERE f."kind" = ? AND f."id" = (
+       SELECT g."id" FROM "FactSnapshot" g WHERE g."kind" = f."kind" AND g."subject" = f."subject"
+       ORDER BY g."collectedAt" DESC, g."createdAt" DESC, g."id" DESC LIMIT 1)`,
+    [kind],
+  );
 }
 
 /** SQLite's BINARY collation (byte order of the UTF-8 text): code unit order, except around surrogate pairs. */
@@ -140,16 +131,16 @@ export function compareBinary(a: string, b: string): number {
  * Fleet facts counted in SQL from Server.agentInstalled (same result as lib/readiness/fleet-facts.ts over
  * every host, without loading 50,000 fact documents).
  */
-function loadFleetFacts(db: Database.Database, fresh?: FreshServers): FleetFacts {
+async function loadFleetFacts(tx: WriteTx, fresh?: FreshServers): Promise<FleetFacts> {
   const domains: NonNullable<FleetFacts["domains"]> = {};
-  const rows = db
-    .prepare("SELECT domain, fqdn, agentInstalled FROM Server WHERE domain <> '' AND agentInstalled IS NOT NULL ORDER BY domain, fqdn")
-    .all() as { domain: string; fqdn: string; agentInstalled: number }[];
-  const unsaved = fresh ? [...fresh.pendingServers()].filter((s) => s.domain !== "" && s.agentInstalled !== null) : [];
-  if (unsaved.length > 0) {
-    for (const s of unsaved) rows.push({ domain: s.domain, fqdn: s.fqdn, agentInstalled: s.agentInstalled! });
-    rows.sort((a, b) => compareBinary(a.domain, b.domain) || compareBinary(a.fqdn, b.fqdn));
-  }
+  // Sorted here, in SQLite's BINARY order, whichever database collated the rows (PostgreSQL's may follow the locale).
+  const rows = (
+    await tx.all<{ domain: string; fqdn: string; agentInstalled: unknown }>(
+      `SELECT "domain", "fqdn", "agentInstalled" FROM "Server" WHERE "domain" <> '' AND "agentInstalled" IS NOT NULL`,
+    )
+  ).map((row) => ({ domain: row.domain, fqdn: row.fqdn, agentInstalled: flag(row.agentInstalled)! }));
+  if (fresh) for (const s of fresh.pendingServers()) if (s.domain !== "" && s.agentInstalled !== null) rows.push({ domain: s.domain, fqdn: s.fqdn, agentInstalled: s.agentInstalled });
+  rows.sort((a, b) => compareBinary(a.domain, b.domain) || compareBinary(a.fqdn, b.fqdn));
   for (const row of rows) {
     const entry = (domains[row.domain] ??= { agentHosts: [], hostsWithAgentData: 0 });
     entry.hostsWithAgentData++;
@@ -159,14 +150,14 @@ function loadFleetFacts(db: Database.Database, fresh?: FreshServers): FleetFacts
 }
 
 /** `fresh`: new servers of the running upload that are not written yet count as if they were. */
-export function loadContextState(db: Database.Database, fresh?: FreshServers): ContextState {
+export async function loadContextState(tx: WriteTx, fresh?: FreshServers): Promise<ContextState> {
   const domainInputs: Record<string, DomainInput> = {};
   const entry = (key: string) => (domainInputs[key] ??= {});
-  for (const snapshot of latestSnapshots(db, "domain")) entry(snapshot.subject).domain = parseJson<DomainFacts>(snapshot.factsJson);
+  for (const snapshot of await latestSnapshots(tx, "domain")) entry(snapshot.subject).domain = parseJson<DomainFacts>(snapshot.factsJson);
   // ACL subjects are "<domain>|<target dn>"; the domain root's ACL is the one the gMSA rules judge.
   const aclCandidates = new Map<string, AclFacts>();
   const aclExports: Record<string, AclExportInput[]> = {};
-  for (const snapshot of latestSnapshots(db, "gmsa-acl")) {
+  for (const snapshot of await latestSnapshots(tx, "gmsa-acl")) {
     const domain = snapshot.subject.split("|")[0] ?? "";
     const acl = parseJson<AclFacts>(snapshot.factsJson);
     (aclExports[domain] ??= []).push({ subject: snapshot.subject, acl });
@@ -175,9 +166,9 @@ export function loadContextState(db: Database.Database, fresh?: FreshServers): C
   }
   for (const [domain, acl] of aclCandidates) entry(domain).acl = acl;
 
-  const tenant = latestSnapshots(db, "tenant")[0];
-  const scope = latestSnapshots(db, "sync-scope")[0];
-  const attestations = latestAttestations(db);
+  const tenant = (await latestSnapshots(tx, "tenant"))[0];
+  const scope = (await latestSnapshots(tx, "sync-scope"))[0];
+  const attestations = await latestAttestations(tx);
   // Attestations recorded per domain (domain-gmsa-admin-credentials, domain-admin-hardening) join that domain's facts.
   for (const [domain, recorded] of recordedDomainAttestations(attestations)) {
     entry(domain).domain = withRecordedDomainAttestations(domainInputs[domain]?.domain, domain, recorded);
@@ -189,21 +180,24 @@ export function loadContextState(db: Database.Database, fresh?: FreshServers): C
       recordedAttestations(attestations.filter((row) => row.domain === "")),
     ),
     scope: scope ? parseJson<ScopeFacts>(scope.factsJson) : undefined,
-    fleet: loadFleetFacts(db, fresh),
+    fleet: await loadFleetFacts(tx, fresh),
     aclExports,
   };
 }
 
 type AttestationRow = { domain: string; key: string; attested: number; by: string; at: string; note: string | null };
 
-/** The newest attestation per domain ("" = tenant) and key (recorded in the UI). */
-function latestAttestations(db: Database.Database): AttestationRow[] {
-  return db
-    .prepare(
-      `SELECT domain, key, attested, by, at, note FROM Attestation a
-       WHERE id = (SELECT id FROM Attestation b WHERE b.domain = a.domain AND b.key = a.key ORDER BY at DESC, rowid DESC LIMIT 1)`,
-    )
-    .all() as AttestationRow[];
+/**
+ * The newest attestation per domain ("" = tenant) and key (recorded in the UI). Two records of one key at the same
+ * millisecond: SQLite takes the later row (rowid); PostgreSQL has no rowid and takes the greater id.
+ */
+async function latestAttestations(tx: WriteTx): Promise<AttestationRow[]> {
+  const tieBreak = tx.kind === "sqlite" ? "b.rowid" : `b."id"`;
+  const rows = await tx.all<Omit<AttestationRow, "attested"> & { attested: unknown }>(
+    `SELECT a."domain", a."key", a."attested", a."by", a."at", a."note" FROM "Attestation" a
+     WHERE a."id" = (SELECT b."id" FROM "Attestation" b WHERE b."domain" = a."domain" AND b."key" = a."key" ORDER BY b."at" DESC, ${tieBreak} DESC LIMIT 1)`,
+  );
+  return rows.map((row) => ({ ...row, attested: flag(row.attested) ?? 0 }));
 }
 
 /** The UI's per-domain attestations in facts form, by domain (rows with an unknown key are ignored). */

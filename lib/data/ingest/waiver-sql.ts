@@ -1,12 +1,12 @@
-import type Database from "better-sqlite3";
 import { SYSTEM_ACTOR } from "@/lib/audit/entry";
 import { acceptedEvidenceSchema, domainFactsFor, engine, evidenceChangedText, scopeForDomain, type Waiver, type WaiverLapse } from "@/lib/readiness";
 import type { RuleContext, RuleResult } from "@/lib/rules";
-import { appendAuditSql } from "../audit";
+import { appendAuditTx } from "../audit";
 import { sqlDate } from "../sqlite/connection";
+import type { WriteTx } from "../write-tx";
 import { loadContextState, type LoadedServer } from "./state";
 
-// RAW SQL (SQLite, inside a write transaction): the waivers an evaluation applies, and their lapse.
+// RAW SQL (portable, inside the evaluation write transaction): the waivers an evaluation applies, and their lapse.
 
 type ActiveRow = {
   id: string;
@@ -54,10 +54,10 @@ export interface ActiveWaivers {
   ended: Set<string>;
 }
 
-export function loadActiveWaivers(db: Database.Database): ActiveWaivers {
-  const rows = db
-    .prepare("SELECT id, ruleId, scope, serverId, domain, approvedBy, requestedBy, reason, expiresAt, acceptedJson FROM Waiver WHERE status = 'active' ORDER BY createdAt, id")
-    .all() as ActiveRow[];
+export async function loadActiveWaivers(tx: WriteTx): Promise<ActiveWaivers> {
+  const rows = await tx.all<ActiveRow>(
+    `SELECT "id", "ruleId", "scope", "serverId", "domain", "approvedBy", "requestedBy", "reason", "expiresAt", "acceptedJson" FROM "Waiver" WHERE "status" = 'active' ORDER BY "createdAt", "id"`,
+  );
   const out: ActiveWaivers = { count: rows.length, byServer: new Map(), byDomain: new Map(), subject: new Map(), ended: new Set() };
   for (const row of rows) {
     const waiver = toWaiverInput(row);
@@ -80,18 +80,17 @@ export function waiversForServer(active: ActiveWaivers, serverId: string, domain
 }
 
 /** Ends lapsed waivers: status "lapsed", the end reason, and a "waiver.lapse" audit entry by the system. */
-export function recordLapses(db: Database.Database, active: ActiveWaivers, lapses: readonly WaiverLapse[], now: Date, label: string): void {
-  if (lapses.length === 0) return;
-  const update = db.prepare(
-    "UPDATE Waiver SET status = 'lapsed', endedAt = ?, endedBy = 'system', endReason = ?, version = version + 1 WHERE id = ? AND status = 'active'",
-  );
+export async function recordLapses(tx: WriteTx, active: ActiveWaivers, lapses: readonly WaiverLapse[], now: Date, label: string): Promise<void> {
   for (const lapse of lapses) {
     if (active.ended.has(lapse.waiverId)) continue;
     active.ended.add(lapse.waiverId);
     const reason = evidenceChangedText(lapse);
-    update.run(sqlDate(now), reason, lapse.waiverId);
-    appendAuditSql(
-      db,
+    await tx.run(
+      `UPDATE "Waiver" SET "status" = 'lapsed', "endedAt" = ?, "endedBy" = 'system', "endReason" = ?, "version" = "version" + 1 WHERE "id" = ? AND "status" = 'active'`,
+      [sqlDate(now), reason, lapse.waiverId],
+    );
+    await appendAuditTx(
+      tx,
       {
         actor: SYSTEM_ACTOR,
         action: "waiver.lapse",
@@ -122,8 +121,8 @@ export function wasWaived(statuses: string, ruleId: string): boolean {
 }
 
 /** The current host results of `servers` (their domain's context, as reevaluate builds it), without waivers. */
-export function currentHostResults(db: Database.Database, servers: readonly LoadedServer[], asOf: Date): Map<string, RuleResult[]> {
-  const state = loadContextState(db);
+export async function currentHostResults(tx: WriteTx, servers: readonly LoadedServer[], asOf: Date): Promise<Map<string, RuleResult[]>> {
+  const state = await loadContextState(tx);
   const iso = asOf.toISOString();
   const contexts = new Map<string, RuleContext>();
   const out = new Map<string, RuleResult[]>();

@@ -1,12 +1,12 @@
 import { newRowId } from "../ids";
-import type Database from "better-sqlite3";
 import type { ParseIssue, ParseResult } from "@/lib/ingest/types";
 import { sqlDate } from "../sqlite/connection";
+import type { Column, SqlValue, WriteTx } from "../write-tx";
 import { FreshServers } from "./fresh-servers";
 import { mergeHostFacts } from "@/lib/facts";
 import { agentFlag, domainOfDn, serverIdentityOf } from "./identity";
 
-// RAW SQL (SQLite, inside the upload transaction): stores an upload's facts with their provenance.
+// RAW SQL (portable, inside the upload's write transaction): stores an upload's facts with their provenance.
 
 export interface WrittenFacts {
   /** Domains whose evaluation this upload changes, or "all" (tenant and sync-scope facts). */
@@ -32,13 +32,18 @@ function dateOr(value: string | undefined, fallback: Date): Date {
  * servers and all snapshots are written by `written.fresh` after the evaluation (pass `written.fresh` to reevaluate,
  * which finishes it); known servers are updated here.
  */
-export function writeHostFacts(db: Database.Database, uploadId: string, file: string, parsed: ParseResult, now: Date, written: WrittenFacts): void {
-  const fresh = (written.fresh ??= new FreshServers(db));
+export async function writeHostFacts(tx: WriteTx, uploadId: string, file: string, parsed: ParseResult, now: Date, written: WrittenFacts): Promise<void> {
+  const fresh = (written.fresh ??= new FreshServers(tx));
   const nowText = sqlDate(now);
   const affected = written.affected as Set<string>;
+  const identities = parsed.hosts.map((record) => serverIdentityOf(record.facts));
+  await fresh.preload(
+    identities.flatMap((identity) => (identity?.objectGuid ? [identity.objectGuid] : [])),
+    identities.flatMap((identity) => (identity ? [identity.fqdn] : [])),
+  );
 
-  for (const record of parsed.hosts) {
-    const identity = serverIdentityOf(record.facts);
+  for (const [index, record] of parsed.hosts.entries()) {
+    const identity = identities[index];
     if (!identity) {
       written.issues.push({ file: record.source ?? file, row: record.row, message: "The record names no host (no FQDN or computer name); it was skipped.", severity: "error" });
       continue;
@@ -95,14 +100,23 @@ export function writeHostFacts(db: Database.Database, uploadId: string, file: st
     affected.add(identity.domain);
     written.touched.add(serverId);
   }
+  await fresh.flushUpdates();
 }
 
-export function writeOtherFacts(db: Database.Database, uploadId: string, parsed: ParseResult, now: Date, written: WrittenFacts): void {
-  const insert = db.prepare(
-    "INSERT INTO FactSnapshot (id, kind, subject, uploadId, collectedAt, factsJson, createdAt) VALUES (?, ?, ?, ?, ?, ?, ?)",
-  );
+const FACT_SNAPSHOT_COLUMNS: readonly Column[] = [
+  ["id", "text"],
+  ["kind", "text"],
+  ["subject", "text"],
+  ["uploadId", "text"],
+  ["collectedAt", "timestamp"],
+  ["factsJson", "text"],
+  ["createdAt", "timestamp"],
+];
+
+export async function writeOtherFacts(tx: WriteTx, uploadId: string, parsed: ParseResult, now: Date, written: WrittenFacts): Promise<void> {
+  const rows: SqlValue[][] = [];
   const add = (kind: string, subject: string, collectedAt: string | undefined, facts: unknown) => {
-    insert.run(newRowId(), kind, subject, uploadId, sqlDate(dateOr(collectedAt, now)), JSON.stringify(facts), sqlDate(now));
+    rows.push([newRowId(), kind, subject, uploadId, sqlDate(dateOr(collectedAt, now)), JSON.stringify(facts), sqlDate(now)]);
   };
   const affect = (domain: string) => {
     if (written.affected !== "all") written.affected.add(domain);
@@ -125,4 +139,5 @@ export function writeOtherFacts(db: Database.Database, uploadId: string, parsed:
     add("sync-scope", "scope", undefined, parsed.scope);
     written.affected = "all";
   }
+  await tx.insertRows("FactSnapshot", FACT_SNAPSHOT_COLUMNS, rows);
 }

@@ -8,8 +8,8 @@ import { APPENDIX_MAX_SERVERS, getFleetReport } from "./fleet-report";
 // The fleet report's data on the 300-server demo fleet, loaded through the real upload path into a real SQLite file.
 const filters = (params: Record<string, string> = {}): ServerFilters => parseServerFilters(params).data!;
 
-beforeAll(() => {
-  loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
+beforeAll(async () => {
+  await loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
 });
 
 describe("getFleetReport", () => {

@@ -1,43 +1,35 @@
 import "server-only";
-import type Database from "better-sqlite3";
 import { SYSTEM_ACTOR } from "@/lib/audit/entry";
 import { ROLLOUT_STATUS_LABELS, rolloutStatusSchema } from "@/lib/rollout/status";
-import { appendAuditSql } from "../audit";
+import { appendAuditTx } from "../audit";
 import type { FreshServers } from "../ingest/fresh-servers";
 import { sqlDate } from "../sqlite/connection";
+import { inChunks, placeholders, type WriteTx } from "../write-tx";
 
-// RAW SQL (SQLite, inside the upload transaction): servers whose new report shows the agent installed become
+// RAW SQL (portable, inside the upload's write transaction): servers whose new report shows the agent installed become
 // "installed", marked "detected" with the upload that showed it (distinct from a status a person typed).
 
 type Candidate = { id: string; fqdn: string; name: string; rolloutStatus: string };
 
-const COLUMNS = "SELECT id, fqdn, name, rolloutStatus FROM Server WHERE agentInstalled = 1 AND rolloutStatus <> 'installed'";
-/** Ids per lookup statement (well under SQLite's 32,766 parameters). */
-const IDS_PER_LOOKUP = 500;
+const COLUMNS = `SELECT "id", "fqdn", "name", "rolloutStatus" FROM "Server" WHERE "agentInstalled" = TRUE AND "rolloutStatus" <> 'installed'`;
 
 /**
  * The touched servers (already written) whose facts show the agent and whose status is not "installed" yet: looked up
  * by id when the upload touched a part of the fleet, one scan when it touched most of it (a fleet-wide upload).
  */
-function installedNotMarked(db: Database.Database, touched: ReadonlySet<string>): Candidate[] {
-  const total = (db.prepare("SELECT COUNT(*) AS n FROM Server").get() as { n: number }).n;
-  if (touched.size * 4 >= total) return (db.prepare(COLUMNS).all() as Candidate[]).filter((row) => touched.has(row.id));
-  const ids = [...touched];
-  const found: Candidate[] = [];
-  for (let from = 0; from < ids.length; from += IDS_PER_LOOKUP) {
-    const chunk = ids.slice(from, from + IDS_PER_LOOKUP);
-    found.push(...(db.prepare(`${COLUMNS} AND id IN (${chunk.map(() => "?").join(", ")})`).all(...chunk) as Candidate[]));
-  }
-  return found;
+async function installedNotMarked(tx: WriteTx, touched: ReadonlySet<string>): Promise<Candidate[]> {
+  const total = (await tx.get<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS n FROM "Server"`))?.n ?? 0;
+  if (touched.size * 4 >= total) return (await tx.all<Candidate>(COLUMNS)).filter((row) => touched.has(row.id));
+  return inChunks([...touched], (chunk) => tx.all<Candidate>(`${COLUMNS} AND "id" IN (${placeholders(chunk.length)})`, chunk));
 }
 
 /**
  * Marks the servers of `touched` whose current facts show the agent installed; returns how many changed. New servers
  * of the running upload that are not written yet (`fresh`) are marked as soon as their row is written.
  */
-export function markDetectedInstalls(db: Database.Database, uploadId: string, fileName: string, touched: ReadonlySet<string>, now: Date, fresh?: FreshServers): number {
+export async function markDetectedInstalls(tx: WriteTx, uploadId: string, fileName: string, touched: ReadonlySet<string>, now: Date, fresh?: FreshServers): Promise<number> {
   if (touched.size === 0) return 0;
-  const candidates = installedNotMarked(db, touched);
+  const candidates = await installedNotMarked(tx, touched);
   // A new server's rollout status is the column default, "not-started".
   const unsaved = new Set<string>();
   if (fresh) {
@@ -50,18 +42,21 @@ export function markDetectedInstalls(db: Database.Database, uploadId: string, fi
   }
   if (candidates.length === 0) return 0;
   const at = sqlDate(now);
-  const update = db.prepare(
-    `UPDATE Server SET rolloutStatus = 'installed', rolloutStatusSource = 'detected', rolloutDetectedUploadId = ?, rolloutInstalledAt = ?,
-       rolloutVersion = rolloutVersion + 1, rolloutUpdatedAt = ?, rolloutUpdatedBy = ? WHERE id = ?`,
-  );
   const by = `collector report (${fileName})`.slice(0, 300);
-  for (const row of candidates) {
-    const mark = () => update.run(uploadId, at, at, by, row.id);
-    if (unsaved.has(row.id)) fresh!.whenInserted(mark);
-    else mark();
-  }
-  appendAuditSql(
-    db,
+  const mark = (ids: string[]) => async (on: WriteTx) => {
+    await inChunks(ids, async (chunk) => [
+      await on.run(
+        `UPDATE "Server" SET "rolloutStatus" = 'installed', "rolloutStatusSource" = 'detected', "rolloutDetectedUploadId" = ?, "rolloutInstalledAt" = ?,
+           "rolloutVersion" = "rolloutVersion" + 1, "rolloutUpdatedAt" = ?, "rolloutUpdatedBy" = ? WHERE "id" IN (${placeholders(chunk.length)})`,
+        [uploadId, at, at, by, ...chunk],
+      ),
+    ]);
+  };
+  const stored = candidates.filter((row) => !unsaved.has(row.id)).map((row) => row.id);
+  if (stored.length > 0) await mark(stored)(tx);
+  if (unsaved.size > 0) fresh!.whenInserted(mark([...unsaved]));
+  await appendAuditTx(
+    tx,
     candidates.map((row) => ({
       actor: SYSTEM_ACTOR,
       action: "rollout.detected-installed" as const,

@@ -42,7 +42,7 @@ beforeAll(async () => {
     "DUP01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com",
     "DUP01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,lab.contoso.com",
   ];
-  const response = ingestFile({ bytes: bytes(header + hosts.join("\n") + "\n"), fileName: "inventory.csv", options: {}, uploadedBy: { name: "admin@example.com" } });
+  const response = await ingestFile({ bytes: bytes(header + hosts.join("\n") + "\n"), fileName: "inventory.csv", options: {}, uploadedBy: { name: "admin@example.com" } });
   if (!response.ok) throw new Error(response.message);
   const pilot = await createWave({ name: "Pilot", description: "" }, lead, now);
   const old = await createWave({ name: "Old wave", description: "" }, lead, now);
@@ -169,7 +169,7 @@ describe("importRolloutPlan", () => {
   it("handles 10,000 rows in a few seconds", { timeout: 120_000 }, async () => {
     const header = "Host Name,Operating System,OS Version,RAM (GB),.NET Release,Domain\n";
     const hosts = Array.from({ length: 10_000 }, (_, i) => `BULK${String(i).padStart(5, "0")},Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,bulk.contoso.com`);
-    const seeded = ingestFile({ bytes: bytes(header + hosts.join("\n") + "\n"), fileName: "bulk.csv", options: {}, uploadedBy: { name: "admin@example.com" } });
+    const seeded = await ingestFile({ bytes: bytes(header + hosts.join("\n") + "\n"), fileName: "bulk.csv", options: {}, uploadedBy: { name: "admin@example.com" } });
     if (!seeded.ok) throw new Error(seeded.message);
     const lines = ["server,wave,owner,targetDate,status,note", ...hosts.map((_, i) => `bulk${String(i).padStart(5, "0")},Bulk ${i % 4},Team ${i % 7},2027-0${(i % 9) + 1}-15,scheduled,note ${i}`)];
     const started = performance.now();

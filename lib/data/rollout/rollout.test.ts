@@ -30,8 +30,8 @@ async function auditActions(targetId?: string): Promise<string[]> {
 
 let readyDomain = "";
 
-beforeAll(() => {
-  loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
+beforeAll(async () => {
+  await loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
 });
 
 describe("waves and the go/no-go gate", () => {
@@ -137,7 +137,7 @@ describe("waves and the go/no-go gate", () => {
   it("marks a server installed (detected) when an upload shows the agent installed, and counts it in progress", async () => {
     const server = (await names(`wave=any&domain=${readyDomain}&rollout=scheduled`))[0]!;
     const csv = `Host Name,Domain,Agent Installed\n${server.name},${readyDomain},True\n`;
-    const response = ingestFile({ bytes: new TextEncoder().encode(csv), fileName: "agents.csv", options: {}, uploadedBy: { name: "admin@example.com" } });
+    const response = await ingestFile({ bytes: new TextEncoder().encode(csv), fileName: "agents.csv", options: {}, uploadedBy: { name: "admin@example.com" } });
     expect(response.ok).toBe(true);
     const row = (await db().server.findUnique({ where: { fqdn: server.fqdn } }))!;
     expect(row).toMatchObject({ rolloutStatus: "installed", rolloutStatusSource: "detected" });

@@ -6,10 +6,9 @@ import { databaseKindOf } from "../database-url.mjs";
 import { applyMigrations, sqlitePathFromUrl } from "../migrations/apply-migrations.mjs";
 import { createDatabaseFile } from "../migrations/database-file.mjs";
 
-// RAW SQL (SQLite): a direct better-sqlite3 connection for the bulk write path of uploads
-// (lib/data/ingest). Prisma's createMany is ~7x slower for 50,000-server files (docs/performance.md).
-// Everything else goes through Prisma. A PostgreSQL deployment needs a counterpart of the files marked
-// RAW SQL in lib/data/ingest/ (write-facts.ts, state.ts, reevaluate.ts) and the transactions that call them.
+// RAW SQL (SQLite): a direct better-sqlite3 connection for the evaluation write transaction (lib/data/sqlite/write-tx.ts:
+// uploads, waivers, attestations; Prisma's createMany is ~7x slower for 50,000-server files, docs/performance.md) and
+// the SQLite jobs of lib/data/sql-jobs.ts. Everything else goes through Prisma.
 
 const globalForSqlite = globalThis as unknown as { csrSqlite?: Database.Database };
 
@@ -31,35 +30,10 @@ export function sqlite(): Database.Database {
   return connection;
 }
 
-/** Checks registered by work inside the current write transaction (see beforeCommit), per connection. */
-const commitChecks = new WeakMap<Database.Database, (() => void)[]>();
-
-/**
- * Registers a check that runs when the current `inWriteTransaction` work returns, before it commits: a check that
- * throws rolls the whole transaction back. For work that holds rows to write later in the same transaction
- * (lib/data/ingest/fresh-servers.ts), so they can never be dropped silently. Outside inWriteTransaction: ignored.
- */
-export function beforeCommit(db: Database.Database, check: () => void): void {
-  commitChecks.get(db)?.push(check);
-}
-
-/** Runs `work` in one IMMEDIATE transaction: all of it commits, or none of it. */
+/** Runs synchronous `work` in one IMMEDIATE transaction: all of it commits, or none of it (the SQLite jobs of lib/data/sql-jobs.ts). */
 export function inWriteTransaction<T>(work: (db: Database.Database) => T): T {
   const db = sqlite();
-  const checks: (() => void)[] = [];
-  const outer = commitChecks.get(db);
-  if (outer === undefined) commitChecks.set(db, checks);
-  try {
-    return db
-      .transaction(() => {
-        const result = work(db);
-        if (outer === undefined) for (const check of checks) check();
-        return result;
-      })
-      .immediate();
-  } finally {
-    if (outer === undefined) commitChecks.delete(db);
-  }
+  return db.transaction(() => work(db)).immediate();
 }
 
 /** DateTime text exactly as Prisma's SQLite adapter writes it ("2026-11-25T01:09:24.600+00:00"). */

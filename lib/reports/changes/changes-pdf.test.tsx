@@ -24,14 +24,14 @@ async function render(now = new Date()) {
 }
 
 beforeAll(async () => {
-  loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
+  await loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
   // Move the demo's evaluations a month back, so that the last 7 days hold only the upload below.
   const { sqlite } = await import("@/lib/data/sqlite/connection");
   sqlite().prepare("UPDATE Evaluation SET evaluatedAt = '2026-01-01T00:00:00.000+00:00'").run();
   const servers = await db().server.findMany({ where: { verdict: "ready-with-conditions" }, orderBy: { fqdn: "asc" }, take: 4, select: { name: true, fqdn: true, domain: true } });
   degraded = servers;
   const csv = `Host Name,Domain,RAM (GB)\n${servers.map((s) => `${s.name},${s.domain},2`).join("\n")}\n`;
-  const response = ingestFile({ bytes: new TextEncoder().encode(csv), fileName: "memory-check-Müller.csv", options: {}, uploadedBy: { name: "admin@contoso.com" } });
+  const response = await ingestFile({ bytes: new TextEncoder().encode(csv), fileName: "memory-check-Müller.csv", options: {}, uploadedBy: { name: "admin@contoso.com" } });
   if (!response.ok) throw new Error(response.message);
 });
 

@@ -26,8 +26,8 @@ async function pdfText(query: string, appendix = false): Promise<{ text: string;
   return { text: execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }), pages: countPdfPages(pdf), servers };
 }
 
-beforeAll(() => {
-  loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
+beforeAll(async () => {
+  await loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
 });
 
 describe("fleet readiness PDF", () => {

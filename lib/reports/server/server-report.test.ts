@@ -16,7 +16,7 @@ let fqdn = "";
 let netbios = "";
 
 beforeAll(async () => {
-  loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
+  await loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
   const server = await db().server.findFirstOrThrow({ where: { verdict: "not-ready" }, orderBy: { fqdn: "asc" } });
   fqdn = server.fqdn;
   netbios = server.name;

@@ -17,7 +17,7 @@ const now = new Date("2026-12-04T12:00:00Z");
 let waveId = "";
 
 beforeAll(async () => {
-  loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
+  await loadDemoFleet({ servers: 300, uploadedBy: { name: "demo@example.com" } });
   const wave = await createWave({ name: "Pilot Zürich", description: "First servers" }, lead);
   waveId = wave.id;
   await bulkUpdateRollout({ filter: "domain=corp.contoso.com" }, { waveId, status: "scheduled", targetDate: "2026-12-15", owner: "ops@example.com" }, lead);

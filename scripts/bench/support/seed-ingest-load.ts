@@ -14,7 +14,7 @@ const fleet = generateFleet({ servers, seed });
 const encoder = new TextEncoder();
 const started = performance.now();
 for (const file of [...fleetContextFiles(fleet), { name: "hosts.csv", text: toInventoryCsv(fleet.hosts) }]) {
-  const response = ingestFile({ bytes: encoder.encode(file.text), fileName: file.name, options: {}, uploadedBy: { name: "bench" } });
+  const response = await ingestFile({ bytes: encoder.encode(file.text), fileName: file.name, options: {}, uploadedBy: { name: "bench" } });
   if (!response.ok) throw new Error(`${file.name}: ${response.message}`);
 }
 const seedMs = performance.now() - started;

@@ -24,7 +24,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const fleet = generateFleet({ servers, seed });
 const seedStarted = performance.now();
 for (const file of [...fleetContextFiles(fleet), { name: "hosts.csv", text: toInventoryCsv(fleet.hosts) }]) {
-  const response = ingestFile({ bytes: encoder.encode(file.text), fileName: file.name, options: {}, uploadedBy: { name: "bench" } });
+  const response = await ingestFile({ bytes: encoder.encode(file.text), fileName: file.name, options: {}, uploadedBy: { name: "bench" } });
   if (!response.ok) throw new Error(`${file.name}: ${response.message}`);
 }
 const seedMs = performance.now() - seedStarted;
@@ -76,7 +76,7 @@ for (let i = 0; i < repeats; i++) {
 // A 1,000-server update (new owners) committed with every gate refreshed inside its transaction.
 const update = toInventoryCsv(fleet.hosts.slice(0, 1_000).map((host) => ({ ...host, owner: "Bench update" })));
 started = performance.now();
-const uploaded = ingestFile({ bytes: encoder.encode(update), fileName: "update-1000.csv", options: {}, uploadedBy: { name: "bench" } });
+const uploaded = await ingestFile({ bytes: encoder.encode(update), fileName: "update-1000.csv", options: {}, uploadedBy: { name: "bench" } });
 const uploadMs = performance.now() - started;
 if (!uploaded.ok) throw new Error(`update: ${uploaded.message}`);
 

@@ -18,7 +18,7 @@ const encoder = new TextEncoder();
 const uploadedBy = { name: "bench" };
 const started = performance.now();
 for (const file of [...fleetContextFiles(fleet), { name: "hosts.csv", text: toInventoryCsv(fleet.hosts) }]) {
-  const response = ingestFile({ bytes: encoder.encode(file.text), fileName: file.name, options: {}, uploadedBy });
+  const response = await ingestFile({ bytes: encoder.encode(file.text), fileName: file.name, options: {}, uploadedBy });
   if (response.ok && response.status !== "committed") throw new Error(`${file.name}: ${response.status}`);
   if (!response.ok) throw new Error(`${file.name}: ${response.message}`);
 }

@@ -23,7 +23,7 @@ beforeAll(async () => {
     "Host Name,Operating System,OS Version,RAM (GB),.NET Release,Domain,Site,Owner,Tags\n" +
     `SRV-MÜNCHEN-01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,東京,"${INJECTION}",tier0\n` +
     "SYNC02,Microsoft Windows Server 2019 Standard,10.0.17763.5696,4,461814,corp.contoso.com,\"Lyon, Part-Dieu\",Identity Team,\n";
-  const seeded = ingestFile({ bytes: new TextEncoder().encode(csv), fileName: "inventory.csv", options: {}, uploadedBy: { name: "test" } });
+  const seeded = await ingestFile({ bytes: new TextEncoder().encode(csv), fileName: "inventory.csv", options: {}, uploadedBy: { name: "test" } });
   if (!seeded.ok) throw new Error(seeded.message);
   lead = (await createApiToken({ name: "lead", role: "lead" }, SYSTEM_ACTOR)).token;
   viewer = (await createApiToken({ name: "viewer", role: "viewer" }, SYSTEM_ACTOR)).token;

@@ -19,6 +19,6 @@ export const GET = apiRoute("read", async (_request, _caller, context) => {
 
 /** Deletes an upload, removes its facts and re-evaluates the servers it touched. */
 export const DELETE = apiRoute("upload", async (_request, caller, context) => {
-  const deleted = deleteUpload(await idOf(context), actorFromCaller(caller));
+  const deleted = await deleteUpload(await idOf(context), actorFromCaller(caller));
   return deleted ? new Response(null, { status: 204 }) : apiError(404, "not-found", "No upload with that id.");
 });

@@ -72,7 +72,7 @@ describe("IngestQueue (the upload worker)", { timeout: 120_000 }, () => {
 
     // The same file in-process, on the same database after deleting the worker's upload: the same answer but the id.
     if (!viaWorker.ok || !viaWorker.id) throw new Error("no upload id");
-    expect(deleteUpload(viaWorker.id, { kind: "system", id: null, name: "test" })).toBe(true);
+    expect(await deleteUpload(viaWorker.id, { kind: "system", id: null, name: "test" })).toBe(true);
     const inProcess = await ingestUpload(request(bytes.slice(), "fleet.csv"));
     if (!inProcess.ok) throw new Error(inProcess.message);
     expect({ ...viaWorker, id: "x" }).toEqual({ ...inProcess, id: "x" });
