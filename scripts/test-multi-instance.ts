@@ -497,7 +497,7 @@ async function main() {
     const open = await openWriteTransactions(url);
     const pids = await A.kill(KILL);
     check(open > 0, `no write transaction was open on the database when A was killed (job stages ${stages.join(" → ")}): the kill did not land inside the commit; raise --large or change --kill-delay-ms`);
-    log(`write transactions open just before the kill: ${open}${DB === "sqlite" ? " (the write lock was held)" : " (sessions with a transaction id)"}`);
+    log(`write transactions open just before the kill: ${open}${DB === "sqlite" ? " (the write lock was held)" : " (sessions in a transaction that has written or holds the evaluation lock)"}`);
     log(`SIGKILL to A's ${KILL === "group" ? "process group" : "server process only"} at +${seconds(performance.now() - t)} (${pids.length} processes: ${pids.join(", ")}), ${KILL_DELAY_MS} ms after "${stages.find((s) => s === "evaluating" || s === "committing")}"`);
     // A killed process with much memory takes a moment to go (its pages are freed); a zombie is gone.
     const alive = (pid: number) => {

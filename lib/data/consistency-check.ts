@@ -167,7 +167,8 @@ export async function checkConsistency(url: string, options: ConsistencyOptions 
 
 /**
  * How many write transactions are open on the database right now (for the multi-instance test, to show that a kill
- * landed inside a commit). PostgreSQL: sessions of this database holding a transaction id (they have written).
+ * landed inside a commit). PostgreSQL: sessions of this database in a transaction that has written (a transaction
+ * id) or holds an advisory lock (the evaluation lock of every commit).
  * SQLite: 1 when another connection holds the write lock (an IMMEDIATE transaction cannot start at once), else 0.
  */
 export async function openWriteTransactions(url: string): Promise<number> {
@@ -176,8 +177,12 @@ export async function openWriteTransactions(url: string): Promise<number> {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {
+      // A session in a transaction that has written (it holds a transaction id) or holds an advisory lock (the
+      // evaluation lock is taken first, lib/data/postgres/write-tx.ts; a commit may read for a while before writing).
       const { rows } = await client.query(
-        "SELECT COUNT(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()",
+        `SELECT COUNT(*)::int AS n FROM pg_stat_activity a
+          WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND a.xact_start IS NOT NULL
+            AND (a.backend_xid IS NOT NULL OR EXISTS (SELECT 1 FROM pg_locks l WHERE l.pid = a.pid AND l.locktype = 'advisory' AND l.granted))`,
       );
       return Number(rows[0]?.n ?? 0);
     } finally {
