@@ -1,6 +1,7 @@
 import "server-only";
 import { readdirSync, writeFileSync } from "node:fs";
 import { setPriority } from "node:os";
+import { databaseKind } from "../../database-kind";
 import { sqlite } from "../../sqlite/connection";
 import { ingestUpload } from "../ingest-file";
 import type { WorkerJobMessage, WorkerReply } from "./protocol";
@@ -45,8 +46,10 @@ process.on("disconnect", () => process.exit(0));
  * next job starts (the queue waits for it: jobs run one at a time on this thread). The data is committed and visible
  * to every reader as soon as the commit returns; the checkpoint only moves it from the WAL to the database file.
  */
-sqlite().pragma("wal_autocheckpoint = 0");
+const onSqlite = databaseKind() === "sqlite";
+if (onSqlite) sqlite().pragma("wal_autocheckpoint = 0");
 function checkpoint(): void {
+  if (!onSqlite) return; // PostgreSQL checkpoints on its own
   try {
     sqlite().pragma("wal_checkpoint(PASSIVE)");
   } catch (error) {
