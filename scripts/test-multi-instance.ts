@@ -30,7 +30,7 @@ import os from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import { checkConsistency, type ConsistencyReport, openWriteTransactions } from "@/lib/data/consistency-check";
-import { startThrowawayPostgres } from "@/lib/data/migrations/pg-throwaway.mjs";
+import { postgresBinDir, startThrowawayPostgres } from "@/lib/data/migrations/pg-throwaway.mjs";
 import { generateFleet } from "@/lib/demo";
 import { toInventoryCsv } from "@/lib/demo/exports";
 import { descendants, freePort } from "./bench/support/next-server";
@@ -43,7 +43,10 @@ const args = new Map(
     return [key, value ?? "true"] as const;
   }),
 );
-const DB = args.get("db") ?? "postgres";
+// PostgreSQL by default; without its server binaries (a developer machine; CI always has them) the same test runs on
+// SQLite, with a warning, as npm test's PostgreSQL pass is skipped there.
+const DB = args.get("db") ?? (postgresBinDir() === null && !process.env.CI ? "sqlite" : "postgres");
+if (!args.has("db") && DB === "sqlite") console.warn("PostgreSQL's server binaries were not found (apt-get install postgresql): running on SQLite instead.");
 if (DB !== "postgres" && DB !== "sqlite") {
   console.error(`--db must be postgres or sqlite, not ${DB}`);
   process.exit(2);
