@@ -20,7 +20,6 @@ const TEMPLATE = "csr_template";
 export const NOT_YET_ON_POSTGRES = [
   "lib/data/audit.test.ts",
   "lib/data/demo.test.ts",
-  "lib/data/exports/exports.test.ts",
   "lib/data/ingest/fresh-servers.test.ts",
   "lib/data/ingest/ingest-archive.test.ts",
   "lib/data/ingest/ingest-file.test.ts",
