@@ -26,7 +26,6 @@ export const NOT_YET_ON_POSTGRES = [
   "lib/data/ingest/merge-sources.test.ts",
   "lib/data/ingest/upload-limits.test.ts",
   "lib/data/ingest/worker/ingest-queue.test.ts",
-  "lib/data/rollout/plan-import.test.ts",
   "lib/data/rollout/rollout.test.ts",
   "lib/data/server-tags.test.ts",
 ];
