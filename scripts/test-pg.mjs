@@ -22,7 +22,6 @@ export const NOT_YET_ON_POSTGRES = [
   "lib/data/ingest/ingest-archive.test.ts",
   "lib/data/ingest/ingest-file.test.ts",
   "lib/data/ingest/worker/ingest-queue.test.ts",
-  "lib/data/server-tags.test.ts",
 ];
 
 const rawArgs = process.argv.slice(2);
