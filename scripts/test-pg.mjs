@@ -19,7 +19,6 @@ const TEMPLATE = "csr_template";
  */
 export const NOT_YET_ON_POSTGRES = [
   "lib/data/audit.test.ts",
-  "lib/data/ingest/ingest-file.test.ts",
   "lib/data/ingest/worker/ingest-queue.test.ts",
 ];
 
