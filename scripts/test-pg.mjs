@@ -18,8 +18,6 @@ const TEMPLATE = "csr_template";
  * included, runs on both databases. Shrink this list as tests are made portable.
  */
 export const NOT_YET_ON_POSTGRES = [
-  "lib/data/audit.test.ts",
-  "lib/data/ingest/worker/ingest-queue.test.ts",
 ];
 
 const rawArgs = process.argv.slice(2);
