@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: the one gate. Typecheck, lint, migration drift, unit tests (on SQLite, and the ported lib/data and lib/auth
-// files again on a throwaway PostgreSQL), production build, e2e.
+// `npm test`: the one gate. Typecheck, lint, migration drift, unit tests (on SQLite, and the lib/data and lib/auth files
+// again on a throwaway PostgreSQL), production build, e2e.
 import { spawnSync } from "node:child_process";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -9,7 +9,7 @@ const steps = [
   ["lint", "npm", ["run", "-s", "lint"]],
   ["migrations match schema.prisma", "npm", ["run", "-s", "db:migrate:check"]],
   ["unit tests", "npm", ["run", "-s", "test:unit"]],
-  ["lib/data and lib/auth tests on PostgreSQL (ported paths)", "node", ["scripts/test-pg.mjs", "--ported"]],
+  ["lib/data and lib/auth tests on PostgreSQL", "node", ["scripts/test-pg.mjs", "--ported"]],
   ["production build", "npm", ["run", "-s", "build"]],
   ["e2e", "npm", ["run", "-s", "test:e2e"]],
 ];
