@@ -42,6 +42,6 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
-    env: { E2E_PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    env: { E2E_PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", E2E_DB: process.env.E2E_DB ?? "sqlite" },
   },
 });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: the one gate. Typecheck, lint, migration drift, unit tests (on SQLite, and the lib/data and lib/auth files
-// again on a throwaway PostgreSQL), production build, e2e.
+// again on a throwaway PostgreSQL), production build, e2e (and the specs that write again on PostgreSQL,
+// scripts/test-e2e-pg.mjs), the multi-instance test (scripts/test-multi-instance.ts).
 import { spawnSync } from "node:child_process";
 
 process.env.NEXT_TELEMETRY_DISABLED = "1";
@@ -12,6 +13,8 @@ const steps = [
   ["lib/data and lib/auth tests on PostgreSQL", "node", ["scripts/test-pg.mjs", "--ported"]],
   ["production build", "npm", ["run", "-s", "build"]],
   ["e2e", "npm", ["run", "-s", "test:e2e"]],
+  ["e2e on PostgreSQL (the specs that write or sort)", "node", ["scripts/test-e2e-pg.mjs"]],
+  ["two instances on one PostgreSQL (uploads, a kill mid-commit, consistency)", "npm", ["run", "-s", "test:multi"]],
 ];
 
 const timings = [];

@@ -4,13 +4,12 @@ import { SYSTEM_ACTOR } from "@/lib/audit/entry";
 import { ensureBootstrapAdmin } from "@/lib/auth/bootstrap";
 import type { Role } from "@/lib/auth/roles";
 import { createApiToken } from "@/lib/data/api-tokens";
-import { applyMigrations } from "@/lib/data/migrations/apply-migrations.mjs";
+import { migrateDatabase } from "@/lib/data/schema-state";
 import { createUser } from "@/lib/data/users";
-import { env } from "@/lib/env";
 import { ACCOUNTS, FIXTURE_DIR, TOKENS_FILE } from "./accounts";
 
 async function main() {
-  applyMigrations({ url: env().DATABASE_URL });
+  await migrateDatabase(); // SQLite or PostgreSQL, as DATABASE_URL says
   await ensureBootstrapAdmin();
   for (const role of ["lead", "viewer"] as const) {
     await createUser({ ...ACCOUNTS[role], role }, SYSTEM_ACTOR);

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@/lib/audit/entry";
 import { createApiToken, getTokenCaller, revokeApiToken } from "@/lib/data/api-tokens";
 import { getSessionCaller } from "@/lib/data/sessions";
-import { countUsers, createUser, getUserCredentials, saveUserDisabled } from "@/lib/data/users";
+import { countUsers, createUser, DuplicateEmailError, getUserCredentials, saveUserDisabled } from "@/lib/data/users";
 import { ensureBootstrapAdmin } from "./bootstrap";
 import { signIn } from "./sign-in";
 
@@ -25,6 +25,14 @@ describe("authentication against the database", () => {
 
     await ensureBootstrapAdmin((line) => lines.push(line));
     expect(await countUsers()).toBe(1);
+  });
+
+  it("two creations of one email at once (two instances bootstrapping): one user, the other a DuplicateEmailError", async () => {
+    const input = { email: "race@example.com", name: "Race", role: "viewer" as const, password: "correct horse battery" };
+    const outcomes = await Promise.allSettled([createUser(input, SYSTEM_ACTOR), createUser(input, SYSTEM_ACTOR)]);
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    const rejected = outcomes.find((outcome) => outcome.status === "rejected");
+    expect(rejected?.reason).toBeInstanceOf(DuplicateEmailError);
   });
 
   it("stores an argon2id hash, never the password", async () => {

@@ -50,6 +50,11 @@ export class DuplicateEmailError extends Error {
   }
 }
 
+/** Prisma's unique-constraint error (P2002) on either database (duck-typed: both generated clients throw it). */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
 /** Creates a user and its audit entry in one transaction (never the password or its hash in the log). */
 export async function createUser(input: NewUser, actor: AuditActor): Promise<UserDto> {
   const user = newUserSchema.parse(input);
@@ -57,7 +62,14 @@ export async function createUser(input: NewUser, actor: AuditActor): Promise<Use
   if (existing) throw new DuplicateEmailError(user.email);
   const passwordHash = await hashPassword(user.password);
   const row = await db().$transaction(async (tx) => {
-    const created = await tx.user.create({ data: { email: user.email, name: user.name, role: user.role, passwordHash } });
+    // The check above is only the common case: another instance (or request) may create the same email meanwhile,
+    // e.g. two instances making the bootstrap admin at once; the unique index decides, and says so as the same error.
+    const created = await tx.user
+      .create({ data: { email: user.email, name: user.name, role: user.role, passwordHash } })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw new DuplicateEmailError(user.email);
+        throw error;
+      });
     await appendAudit(tx, {
       actor,
       action: "user.create",

@@ -1,7 +1,7 @@
 import { type AuditActor, SYSTEM_ACTOR } from "@/lib/audit/entry";
 import { appendAuditTx } from "../audit";
 import { sqlDate } from "../sqlite/connection";
-import { inWriteTx, type WriteTx } from "../write-tx";
+import { type Column, inChunks, inWriteTx, placeholders, type SqlValue, type WriteTx } from "../write-tx";
 import { replaceServerTags } from "./fresh-servers";
 import { foldHostFacts, type HostFacts } from "@/lib/facts";
 import { agentFlag, serverIdentityOf } from "./identity";
@@ -36,11 +36,9 @@ export async function deleteUpload(uploadId: string, actor: AuditActor = SYSTEM_
       if (fact.kind === "tenant" || fact.kind === "sync-scope") affected = "all";
       else if (affected !== "all") affected.add(fact.subject.split("|")[0] ?? "");
     }
-    const touched = new Set<string>();
-    for (const server of servers) {
-      if (await restoreCurrentFacts(tx, server.id, now)) touched.add(server.id);
-      else await removeServer(tx, server.id, upload, now);
-    }
+    // In bulk (a few statements per 500 servers, not a few per server: a 50,000-server upload deleted on PostgreSQL).
+    const touched = await restoreCurrentFacts(tx, servers.map((server) => server.id), now);
+    await removeServers(tx, servers.filter((server) => !touched.has(server.id)).map((server) => server.id), upload, now);
     await reevaluate(tx, { domains: affected, touched, hostFactsOnly: factKinds.length === 0 }, formatCause({ kind: "upload-deleted", uploadId }), now);
     const removed = servers.length - touched.size;
     await appendAuditTx(
@@ -77,85 +75,125 @@ interface UploadRow {
   serversAffected: number;
 }
 
+/** The columns restoreCurrentFacts sets, then the id (Server.domain keeps its value when the facts name none). */
+const RESTORE_COLUMNS: readonly Column[] = [
+  ["factsJson", "text"],
+  ["agentInstalled", "bool"],
+  ["factsCollectedAt", "timestamp"],
+  ["updatedAt", "timestamp"],
+  ["domain", "text"],
+  ["osName", "text"],
+  ["osBuild", "int"],
+  ["site", "text"],
+  ["owner", "text"],
+  ["tags", "text"],
+];
+
 /**
- * Rebuilds the server's current facts from its remaining snapshots, oldest first (foldHostFacts: each fact from the
- * most recent snapshot that carries it, as the uploads merged them); false when none remains.
+ * Rebuilds each server's current facts from its remaining snapshots, oldest first (foldHostFacts: each fact from the
+ * most recent snapshot that carries it, as the uploads merged them). Returns the servers rebuilt; those without any
+ * snapshot left are not in it.
  */
-async function restoreCurrentFacts(tx: WriteTx, serverId: string, now: Date): Promise<boolean> {
-  const snapshots = await tx.all<{ factsJson: string; collectedAt: string }>(
-    `SELECT "factsJson", "collectedAt" FROM "HostSnapshot" WHERE "serverId" = ? ORDER BY "collectedAt" ASC, "createdAt" ASC`,
-    [serverId],
+async function restoreCurrentFacts(tx: WriteTx, serverIds: readonly string[], now: Date): Promise<Set<string>> {
+  const current = await inChunks(serverIds, (chunk) =>
+    tx.all<{ id: string; domain: string }>(`SELECT "id", "domain" FROM "Server" WHERE "id" IN (${placeholders(chunk.length)})`, chunk),
   );
-  if (snapshots.length === 0) return false;
-  const facts = foldHostFacts(snapshots.map((snapshot) => JSON.parse(snapshot.factsJson) as HostFacts));
-  const latest = { factsJson: JSON.stringify(facts), collectedAt: snapshots.at(-1)!.collectedAt };
-  const identity = serverIdentityOf(facts);
-  await tx.run(
-    `UPDATE "Server" SET "factsJson" = ?, "agentInstalled" = ?, "factsCollectedAt" = ?, "updatedAt" = ?, "domain" = COALESCE(?, "domain"), "osName" = ?, "osBuild" = ?,
-       "site" = ?, "owner" = ?, "tags" = ? WHERE "id" = ?`,
-    [
-    latest.factsJson,
-    agentFlag(facts),
-    latest.collectedAt,
-    sqlDate(now),
-    identity?.domain ?? null,
-    identity?.osName ?? null,
-    identity?.osBuild ?? null,
-    identity?.site ?? null,
-    identity?.owner ?? null,
-    identity?.tags ?? "",
-    serverId,
-    ],
+  const domainOf = new Map(current.map((row) => [row.id, row.domain]));
+  const snapshots = await inChunks(serverIds, (chunk) =>
+    tx.all<{ serverId: string; factsJson: string; collectedAt: string }>(
+      `SELECT "serverId", "factsJson", "collectedAt" FROM "HostSnapshot" WHERE "serverId" IN (${placeholders(chunk.length)})
+       ORDER BY "serverId", "collectedAt" ASC, "createdAt" ASC`,
+      chunk,
+    ),
   );
-  await replaceServerTags(tx, [{ id: serverId, tags: identity?.tags ?? "" }]); // the ServerTag rows follow the Server.tags copy (decision 016)
-  return true;
+  const byServer = new Map<string, { factsJson: string; collectedAt: string }[]>();
+  for (const row of snapshots) {
+    const list = byServer.get(row.serverId);
+    if (list) list.push(row);
+    else byServer.set(row.serverId, [row]);
+  }
+  const rows: SqlValue[][] = [];
+  const retagged: { id: string; tags: string }[] = [];
+  for (const [serverId, list] of byServer) {
+    const facts = foldHostFacts(list.map((snapshot) => JSON.parse(snapshot.factsJson) as HostFacts));
+    const identity = serverIdentityOf(facts);
+    const tags = identity?.tags ?? "";
+    rows.push([
+      JSON.stringify(facts),
+      agentFlag(facts),
+      list.at(-1)!.collectedAt,
+      sqlDate(now),
+      identity?.domain ?? domainOf.get(serverId) ?? "",
+      identity?.osName ?? null,
+      identity?.osBuild ?? null,
+      identity?.site ?? null,
+      identity?.owner ?? null,
+      tags,
+      serverId,
+    ]);
+    retagged.push({ id: serverId, tags });
+  }
+  await tx.updateRows("Server", RESTORE_COLUMNS, "id", rows);
+  await replaceServerTags(tx, retagged); // the ServerTag rows follow the Server.tags copy (decision 016)
+  return new Set(byServer.keys());
 }
 
 /**
- * Removes a server and takes its statuses out of the fleet-wide rule counts. Its waivers are kept as records, not
+ * Removes servers and takes their statuses out of the fleet-wide rule counts. Their waivers are kept as records, not
  * cascaded away: pending and active ones end as "lapsed" (the server and its evidence are gone), each with a
- * "waiver.lapse" audit entry naming the server, and every waiver of the server is detached from the deleted row.
+ * "waiver.lapse" audit entry naming the server, and every waiver of the servers is detached from the deleted rows.
  */
-async function removeServer(tx: WriteTx, serverId: string, upload: UploadRow, now: Date): Promise<void> {
-  const row = await tx.get<{ fqdn: string; statuses: string; blockingRules: string }>(`SELECT "fqdn", "statuses", "blockingRules" FROM "Server" WHERE "id" = ?`, [serverId]);
-  await endWaiversOf(tx, serverId, row?.fqdn ?? serverId, upload, now);
+async function removeServers(tx: WriteTx, serverIds: readonly string[], upload: UploadRow, now: Date): Promise<void> {
+  if (serverIds.length === 0) return;
+  const rows = await inChunks(serverIds, (chunk) =>
+    tx.all<{ id: string; fqdn: string; statuses: string; blockingRules: string }>(
+      `SELECT "id", "fqdn", "statuses", "blockingRules" FROM "Server" WHERE "id" IN (${placeholders(chunk.length)})`,
+      chunk,
+    ),
+  );
+  await endWaiversOf(tx, new Map(rows.map((row) => [row.id, row.fqdn])), upload, now);
   const delta = new Map<string, Counts>();
   const countsOf = (ruleId: string) => {
     let counts = delta.get(ruleId);
     if (!counts) delta.set(ruleId, (counts = { pass: 0, fail: 0, unknown: 0, waived: 0, blocking: 0 }));
     return counts;
   };
-  for (const [ruleId, status] of decodeStatuses(row?.statuses ?? "")) countsOf(ruleId)[status]--;
-  for (const ruleId of undelimitIds(row?.blockingRules ?? "")) countsOf(ruleId).blocking--;
+  for (const row of rows) {
+    for (const [ruleId, status] of decodeStatuses(row.statuses)) countsOf(ruleId)[status]--;
+    for (const ruleId of undelimitIds(row.blockingRules)) countsOf(ruleId).blocking--;
+  }
   await applyRuleSummaryDelta(tx, delta);
-  await tx.run(`DELETE FROM "Server" WHERE "id" = ?`, [serverId]);
+  await inChunks(serverIds, async (chunk) => [await tx.run(`DELETE FROM "Server" WHERE "id" IN (${placeholders(chunk.length)})`, chunk)]);
 }
 
-async function endWaiversOf(tx: WriteTx, serverId: string, fqdn: string, upload: UploadRow, now: Date): Promise<void> {
-  const live = await tx.all<{ id: string; ruleId: string; status: string }>(
-    `SELECT "id", "ruleId", "status" FROM "Waiver" WHERE "serverId" = ? AND "status" IN ('pending', 'active') ORDER BY "createdAt", "id"`,
-    [serverId],
+async function endWaiversOf(tx: WriteTx, fqdnOf: ReadonlyMap<string, string>, upload: UploadRow, now: Date): Promise<void> {
+  const serverIds = [...fqdnOf.keys()];
+  const live = await inChunks(serverIds, (chunk) =>
+    tx.all<{ id: string; ruleId: string; status: string; serverId: string }>(
+      `SELECT "id", "ruleId", "status", "serverId" FROM "Waiver" WHERE "serverId" IN (${placeholders(chunk.length)}) AND "status" IN ('pending', 'active')
+       ORDER BY "createdAt", "id"`,
+      chunk,
+    ),
   );
-  const reason = `${fqdn} was removed: the upload ${upload.fileName} that described it was deleted`;
+  const entries = [];
   for (const waiver of live) {
+    const fqdn = fqdnOf.get(waiver.serverId) ?? waiver.serverId;
+    const reason = `${fqdn} was removed: the upload ${upload.fileName} that described it was deleted`;
     await tx.run(
       `UPDATE "Waiver" SET "status" = 'lapsed', "endedAt" = ?, "endedBy" = 'system', "endReason" = ?, "version" = "version" + 1 WHERE "id" = ?`,
       [sqlDate(now), reason, waiver.id],
     );
-    await appendAuditTx(
-      tx,
-      {
-        actor: SYSTEM_ACTOR,
-        action: "waiver.lapse",
-        targetType: "waiver",
-        targetId: waiver.id,
-        targetLabel: `${waiver.ruleId} on ${fqdn}`,
-        before: { status: waiver.status },
-        after: { status: "lapsed", endReason: reason },
-        summary: `waiver lapsed: ${reason}`,
-      },
-      now,
-    );
+    entries.push({
+      actor: SYSTEM_ACTOR,
+      action: "waiver.lapse" as const,
+      targetType: "waiver" as const,
+      targetId: waiver.id,
+      targetLabel: `${waiver.ruleId} on ${fqdn}`,
+      before: { status: waiver.status },
+      after: { status: "lapsed", endReason: reason },
+      summary: `waiver lapsed: ${reason}`,
+    });
   }
-  await tx.run(`UPDATE "Waiver" SET "serverId" = NULL WHERE "serverId" = ?`, [serverId]);
+  await appendAuditTx(tx, entries, now);
+  await inChunks(serverIds, async (chunk) => [await tx.run(`UPDATE "Waiver" SET "serverId" = NULL WHERE "serverId" IN (${placeholders(chunk.length)})`, chunk)]);
 }
