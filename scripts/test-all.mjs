@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: the one gate. Typecheck, lint, migration drift, unit tests (on SQLite, and the ported lib/data and lib/auth
-// files again on a throwaway PostgreSQL), production build, e2e (and the specs that write again on PostgreSQL,
+// `npm test`: the one gate. Typecheck, lint, migration drift, unit tests (on SQLite, and the lib/data and lib/auth files
+// again on a throwaway PostgreSQL), production build, e2e (and the specs that write again on PostgreSQL,
 // scripts/test-e2e-pg.mjs), the multi-instance test (scripts/test-multi-instance.ts).
 import { spawnSync } from "node:child_process";
 
@@ -10,7 +10,7 @@ const steps = [
   ["lint", "npm", ["run", "-s", "lint"]],
   ["migrations match schema.prisma", "npm", ["run", "-s", "db:migrate:check"]],
   ["unit tests", "npm", ["run", "-s", "test:unit"]],
-  ["lib/data and lib/auth tests on PostgreSQL (ported paths)", "node", ["scripts/test-pg.mjs", "--ported"]],
+  ["lib/data and lib/auth tests on PostgreSQL", "node", ["scripts/test-pg.mjs", "--ported"]],
   ["production build", "npm", ["run", "-s", "build"]],
   ["e2e", "npm", ["run", "-s", "test:e2e"]],
   ["e2e on PostgreSQL (the specs that write or sort)", "node", ["scripts/test-e2e-pg.mjs"]],

@@ -6,22 +6,24 @@ import { signIn } from "@/lib/auth/sign-in";
 import { createApiToken, revokeApiToken } from "./api-tokens";
 import { recordAttestation } from "./attestations";
 import { appendAudit } from "./audit";
+import { databaseKind } from "./database-kind";
 import { db } from "./db";
 import { deleteUpload } from "./ingest/delete-upload";
 import { ingestFile } from "./ingest/ingest-file";
-import { sqlite } from "./sqlite/connection";
+import { insertionOrder, perDatabase, sqlAll, sqlExec, sqlGet, sqlRun } from "./test-sql";
 import { createUser, getUser, getUserCredentials, saveUserDisabled, saveUserPassword, saveUserRole } from "./users";
 
-// Real SQLite database per file (test/setup-db.ts); nothing mocked.
+// Real database per file, SQLite or PostgreSQL (test/setup-db.ts); nothing mocked.
 const admin: AuditActor = { kind: "user", id: "u-admin", name: "admin@example.com" };
 
 type Row = { id: string; actorKind: string; actorId: string | null; actor: string; action: string; targetType: string; targetId: string | null; targetLabel: string | null; beforeJson: string | null; afterJson: string | null; summary: string; ip: string | null };
 
-function entries(action: string): Row[] {
-  return sqlite().prepare("SELECT * FROM AuditEntry WHERE action = ? ORDER BY at, rowid").all(action) as Row[];
+/** In the order written (AuditEntry is append-only, so PostgreSQL's ctid follows the inserts as SQLite's rowid does). */
+function entries(action: string): Promise<Row[]> {
+  return sqlAll<Row>(`SELECT * FROM "AuditEntry" WHERE "action" = ? ORDER BY "at", ${insertionOrder()}`, action);
 }
-function countEntries(): number {
-  return (sqlite().prepare("SELECT COUNT(*) AS n FROM AuditEntry").get() as { n: number }).n;
+function countEntries(): Promise<number> {
+  return db().auditEntry.count();
 }
 
 const CSV = "Host Name,Operating System,OS Version,RAM (GB),.NET Release,Domain,Site,Tags\nSYNC01,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,\n";
@@ -30,11 +32,17 @@ const CSV = "Host Name,Operating System,OS Version,RAM (GB),.NET Release,Domain,
  * Makes every audit write fail AFTER the entry is inserted (a trigger on the insert). If the change and its entry
  * were separate transactions, the change would survive; in one transaction, neither does.
  */
-function failAuditWrites() {
-  sqlite().exec(`CREATE TRIGGER IF NOT EXISTS test_audit_fails AFTER INSERT ON AuditEntry BEGIN SELECT RAISE(ABORT, 'audit write failed (test)'); END;`);
+async function failAuditWrites() {
+  await sqlExec(
+    perDatabase({
+      sqlite: `CREATE TRIGGER IF NOT EXISTS test_audit_fails AFTER INSERT ON "AuditEntry" BEGIN SELECT RAISE(ABORT, 'audit write failed (test)'); END;`,
+      postgres: `CREATE OR REPLACE FUNCTION test_audit_fails() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit write failed (test)'; END; $$;
+        CREATE OR REPLACE TRIGGER test_audit_fails AFTER INSERT ON "AuditEntry" FOR EACH ROW EXECUTE FUNCTION test_audit_fails();`,
+    }),
+  );
 }
-afterEach(() => {
-  sqlite().exec("DROP TRIGGER IF EXISTS test_audit_fails");
+afterEach(async () => {
+  await sqlExec(perDatabase({ sqlite: "DROP TRIGGER IF EXISTS test_audit_fails", postgres: `DROP TRIGGER IF EXISTS test_audit_fails ON "AuditEntry"` }));
 });
 
 describe("audit entries are written with the change", () => {
@@ -46,19 +54,19 @@ describe("audit entries are written with the change", () => {
     await saveUserDisabled(user.id, false, admin);
     await saveUserPassword(user.id, "another long password", admin);
 
-    expect(entries("user.create")).toEqual([
+    expect(await entries("user.create")).toEqual([
       expect.objectContaining({ actorKind: "user", actorId: "u-admin", actor: "admin@example.com", targetType: "user", targetId: user.id, targetLabel: "pat@example.com" }),
     ]);
-    const [role] = entries("user.role");
-    expect(entries("user.role")).toHaveLength(1);
+    const [role] = await entries("user.role");
+    expect(await entries("user.role")).toHaveLength(1);
     expect(JSON.parse(role!.beforeJson!)).toEqual({ role: "viewer" });
     expect(JSON.parse(role!.afterJson!)).toEqual({ role: "lead" });
-    expect(entries("user.disable")).toHaveLength(1);
-    expect(entries("user.enable")).toHaveLength(1);
-    expect(entries("user.password-reset")).toHaveLength(1);
+    expect(await entries("user.disable")).toHaveLength(1);
+    expect(await entries("user.enable")).toHaveLength(1);
+    expect(await entries("user.password-reset")).toHaveLength(1);
 
     const hash = (await getUserCredentials("pat@example.com"))!.passwordHash;
-    const all = JSON.stringify(sqlite().prepare("SELECT * FROM AuditEntry WHERE targetType = 'user'").all());
+    const all = JSON.stringify(await sqlAll(`SELECT * FROM "AuditEntry" WHERE "targetType" = 'user'`));
     expect(all).not.toContain(hash);
     expect(all).not.toContain("$argon2");
     expect(all).not.toContain("long enough password");
@@ -70,10 +78,10 @@ describe("audit entries are written with the change", () => {
     expect(await revokeApiToken(id, admin)).toBe(true);
     expect(await revokeApiToken(id, admin)).toBe(false); // already revoked: no entry
 
-    expect(entries("token.create")).toEqual([expect.objectContaining({ targetId: id, targetLabel: "pipeline", actor: "admin@example.com" })]);
-    expect(entries("token.revoke")).toHaveLength(1);
+    expect(await entries("token.create")).toEqual([expect.objectContaining({ targetId: id, targetLabel: "pipeline", actor: "admin@example.com" })]);
+    expect(await entries("token.revoke")).toHaveLength(1);
     const hash = (await db().apiToken.findUnique({ where: { id } }))!.tokenHash;
-    const all = JSON.stringify(sqlite().prepare("SELECT * FROM AuditEntry WHERE targetType = 'token'").all());
+    const all = JSON.stringify(await sqlAll(`SELECT * FROM "AuditEntry" WHERE "targetType" = 'token'`));
     expect(all).not.toContain(token);
     expect(all).not.toContain(hash);
   });
@@ -82,7 +90,7 @@ describe("audit entries are written with the change", () => {
     const lead: AuditActor = { kind: "user", id: "u-lead", name: "lead@example.com" };
     await recordAttestation({ key: "idfix-run", attested: false, by: "lead@example.com", actor: lead }, new Date("2026-11-01T10:00:00Z"));
     await recordAttestation({ key: "idfix-run", attested: true, by: "lead@example.com", note: "IdFix clean", actor: lead }, new Date("2026-11-02T10:00:00Z"));
-    const [first, second] = entries("attestation.record");
+    const [first, second] = await entries("attestation.record");
     expect(first).toMatchObject({ actorId: "u-lead", targetType: "attestation", targetId: "idfix-run", beforeJson: "null" });
     expect(JSON.parse(second!.beforeJson!)).toMatchObject({ attested: false, by: "lead@example.com" });
     expect(JSON.parse(second!.afterJson!)).toEqual({ attested: true, note: "IdFix clean" });
@@ -95,13 +103,13 @@ describe("audit entries are written with the change", () => {
     const again = await ingestFile({ bytes, fileName: "fleet-again.csv", options: {}, uploadedBy: { name: "token:ci" }, actor: tokenActor });
     if (!first.ok || !again.ok) throw new Error("ingest failed");
     expect(again.status).toBe("duplicate");
-    const commits = entries("upload.commit");
+    const commits = await entries("upload.commit");
     expect(commits).toEqual([expect.objectContaining({ actorKind: "token", actorId: "t-9", actor: "token:ci", targetId: first.id, targetLabel: "fleet.csv" })]);
     expect(JSON.parse(commits[0]!.afterJson!)).toMatchObject({ fileName: "fleet.csv", records: 1, accepted: 1, serversAffected: 1 });
 
     expect(await deleteUpload(first.id!, admin)).toBe(true);
     expect(await deleteUpload(first.id!, admin)).toBe(false);
-    const deletions = entries("upload.delete");
+    const deletions = await entries("upload.delete");
     expect(deletions).toEqual([expect.objectContaining({ actor: "admin@example.com", targetId: first.id, targetLabel: "fleet.csv" })]);
     expect(JSON.parse(deletions[0]!.beforeJson!)).toMatchObject({ fileName: "fleet.csv", records: 1, serversAffected: 1 });
     expect(JSON.parse(deletions[0]!.afterJson!)).toMatchObject({ serversRemoved: 1 });
@@ -110,7 +118,7 @@ describe("audit entries are written with the change", () => {
   it("the uploader is the default actor of a commit", async () => {
     const response = await ingestFile({ bytes: new TextEncoder().encode(CSV.replace("SYNC01", "SYNC02")), fileName: "b.csv", options: {}, uploadedBy: { name: "lead@example.com", userId: "u-lead" } });
     if (!response.ok) throw new Error(response.message);
-    expect(entries("upload.commit").at(-1)).toMatchObject({ actorKind: "user", actorId: "u-lead", actor: "lead@example.com" });
+    expect((await entries("upload.commit")).at(-1)).toMatchObject({ actorKind: "user", actorId: "u-lead", actor: "lead@example.com" });
   });
 
   it("failed and rate-limited sign-ins, with the attempted email (lower-cased) and the address", async () => {
@@ -118,7 +126,7 @@ describe("audit entries are written with the change", () => {
     for (let i = 0; i < 5; i++) expect((await signIn(" Victim@Example.com ", `wrong password ${i}`, "10.7.0.1")).ok).toBe(false);
     // The same client is throttled (decision 015: a client without failures for the account would still get in).
     expect(await signIn("victim@example.com", "the right password", "10.7.0.1")).toMatchObject({ ok: false, reason: "rate-limited" });
-    const failed = entries("auth.sign-in-failed");
+    const failed = await entries("auth.sign-in-failed");
     expect(failed).toHaveLength(6);
     expect(failed[0]).toMatchObject({ actorKind: "anonymous", actorId: null, actor: "victim@example.com", targetType: "session", ip: "10.7.0.1" });
     expect(JSON.parse(failed[0]!.afterJson!)).toEqual({ reason: "invalid" });
@@ -130,76 +138,78 @@ describe("audit entries are written with the change", () => {
 
 describe("an entry and its change share one transaction", () => {
   it("appendAudit: a rolled-back Prisma transaction leaves no entry", async () => {
-    const before = countEntries();
+    const before = await countEntries();
     await expect(
       db().$transaction(async (tx) => {
         await appendAudit(tx, { actor: admin, action: "user.role", targetType: "user", targetId: "nobody", summary: "rolled back" });
         throw new Error("the change failed");
       }),
     ).rejects.toThrow("the change failed");
-    expect(countEntries()).toBe(before);
+    expect(await countEntries()).toBe(before);
   });
 
   it("user changes: when the audit write fails, the change is not stored either", async () => {
     const user = await createUser({ email: "rollback@example.com", name: "Rollback", role: "viewer", password: "a long enough password" }, admin);
-    const before = countEntries();
-    failAuditWrites();
+    const before = await countEntries();
+    await failAuditWrites();
     await expect(saveUserRole(user.id, "admin", admin)).rejects.toThrow();
     await expect(saveUserDisabled(user.id, true, admin)).rejects.toThrow();
     await expect(createUser({ email: "never@example.com", name: "Never", role: "viewer", password: "a long enough password" }, admin)).rejects.toThrow();
     expect(await getUser(user.id)).toMatchObject({ role: "viewer", disabled: false });
     expect(await getUserCredentials("never@example.com")).toBeNull();
-    expect(countEntries()).toBe(before);
+    expect(await countEntries()).toBe(before);
   });
 
   it("tokens: a failed audit write leaves no token", async () => {
     const tokens = await db().apiToken.count();
-    failAuditWrites();
+    await failAuditWrites();
     await expect(createApiToken({ name: "ghost", role: "viewer" }, admin)).rejects.toThrow();
     expect(await db().apiToken.count()).toBe(tokens);
   });
 
   it("attestations and uploads (raw SQL transactions): nothing is stored when the audit write fails", async () => {
-    const attestations = (sqlite().prepare("SELECT COUNT(*) AS n FROM Attestation").get() as { n: number }).n;
-    const uploads = (sqlite().prepare("SELECT COUNT(*) AS n FROM Upload").get() as { n: number }).n;
-    const before = countEntries();
-    failAuditWrites();
+    const attestations = await db().attestation.count();
+    const uploads = await db().upload.count();
+    const before = await countEntries();
+    await failAuditWrites();
     await expect(recordAttestation({ key: "idfix-run", attested: true, by: "x@example.com" })).rejects.toThrow(/audit write failed/);
     await expect(ingestFile({ bytes: new TextEncoder().encode(CSV.replace("SYNC01", "SYNC77")), fileName: "c.csv", options: {}, uploadedBy: { name: "x@example.com" } })).rejects.toThrow(/audit write failed/);
-    expect((sqlite().prepare("SELECT COUNT(*) AS n FROM Attestation").get() as { n: number }).n).toBe(attestations);
-    expect((sqlite().prepare("SELECT COUNT(*) AS n FROM Upload").get() as { n: number }).n).toBe(uploads);
-    expect(sqlite().prepare("SELECT 1 FROM Server WHERE fqdn = 'sync77.corp.contoso.com'").get()).toBeUndefined();
-    expect(countEntries()).toBe(before);
+    expect(await db().attestation.count()).toBe(attestations);
+    expect(await db().upload.count()).toBe(uploads);
+    expect(await db().server.findUnique({ where: { fqdn: "sync77.corp.contoso.com" } })).toBeNull();
+    expect(await countEntries()).toBe(before);
   });
 
   it("upload deletion: the upload stays when the audit write fails", async () => {
     const response = await ingestFile({ bytes: new TextEncoder().encode(CSV.replace("SYNC01", "SYNC88")), fileName: "d.csv", options: {}, uploadedBy: { name: "x@example.com" } });
     if (!response.ok) throw new Error(response.message);
-    failAuditWrites();
+    await failAuditWrites();
     await expect(deleteUpload(response.id!, admin)).rejects.toThrow(/audit write failed/);
-    expect(sqlite().prepare("SELECT id FROM Upload WHERE id = ?").get(response.id)).toBeDefined();
+    expect(await db().upload.findUnique({ where: { id: response.id! }, select: { id: true } })).toEqual({ id: response.id });
   });
 
   it("failed sign-ins: no entry when the audit write fails, but the attempt stays counted (throttling never depends on the audit)", async () => {
     const attempts = await db().loginAttempt.count();
-    const before = countEntries();
-    failAuditWrites();
+    const before = await countEntries();
+    await failAuditWrites();
     await expect(signIn("someone@example.com", "some wrong password", "10.8.0.1")).rejects.toThrow();
     expect(await db().loginAttempt.count()).toBe(attempts + 1);
-    expect(countEntries()).toBe(before);
+    expect(await countEntries()).toBe(before);
   });
 });
 
 describe("the audit log is append-only", () => {
   it("the database refuses UPDATE and DELETE on AuditEntry (raw SQL and Prisma)", async () => {
     await db().$transaction(async (tx) => appendAudit(tx, { actor: admin, action: "user.role", targetType: "user", targetId: "x", summary: "original" }));
-    const row = sqlite().prepare("SELECT id FROM AuditEntry WHERE summary = 'original'").get() as { id: string };
-    expect(() => sqlite().prepare("UPDATE AuditEntry SET summary = 'changed' WHERE id = ?").run(row.id)).toThrow(/append-only/);
-    expect(() => sqlite().prepare("DELETE FROM AuditEntry WHERE id = ?").run(row.id)).toThrow(/append-only/);
-    expect(() => sqlite().prepare("DELETE FROM AuditEntry").run()).toThrow(/append-only/);
+    const row = (await sqlGet<{ id: string }>(`SELECT "id" FROM "AuditEntry" WHERE "summary" = 'original'`))!;
+    await expect(sqlRun(`UPDATE "AuditEntry" SET "summary" = 'changed' WHERE "id" = ?`, row.id)).rejects.toThrow(/append-only/);
+    await expect(sqlRun(`DELETE FROM "AuditEntry" WHERE "id" = ?`, row.id)).rejects.toThrow(/append-only/);
+    await expect(sqlRun(`DELETE FROM "AuditEntry"`)).rejects.toThrow(/append-only/);
+    // PostgreSQL's TRUNCATE skips row triggers; a statement trigger refuses it too (SQLite has no TRUNCATE).
+    if (databaseKind() === "postgres") await expect(sqlRun(`TRUNCATE "AuditEntry"`)).rejects.toThrow(/append-only/);
     await expect(db().auditEntry.updateMany({ where: { id: row.id }, data: { summary: "changed" } })).rejects.toThrow();
     await expect(db().auditEntry.deleteMany({ where: { id: row.id } })).rejects.toThrow();
-    expect(sqlite().prepare("SELECT summary FROM AuditEntry WHERE id = ?").get(row.id)).toEqual({ summary: "original" });
+    expect(await sqlGet(`SELECT "summary" FROM "AuditEntry" WHERE "id" = ?`, row.id)).toEqual({ summary: "original" });
   });
 
   // Source patterns that would edit or delete entries. Case-insensitive; the table name may be quoted.

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { generateFleet } from "@/lib/demo";
 import { evaluateFleet } from "@/lib/readiness";
-import { sqlite } from "./sqlite/connection";
+import { db } from "./db";
+import { countRows } from "./test-sql";
 import { DEMO_SEED, loadDemoFleet } from "./demo";
 
-// Real generator, real writers, real parsers, real rules, a real (throwaway) SQLite database: nothing mocked.
+// Real generator, real writers, real parsers, real rules, a real (throwaway) database, SQLite or PostgreSQL: nothing mocked.
 const uploadedBy = { name: "demo@example.com" };
 
-function count(table: string): number {
-  return (sqlite().prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-}
+const count = countRows;
+const counts = (tables: string[]) => Promise.all(tables.map(count));
 
 describe("loadDemoFleet", () => {
   it("ingests the demo files through the real upload path: servers with a mix of verdicts, then a second load is a no-op", async () => {
@@ -26,9 +26,9 @@ describe("loadDemoFleet", () => {
     ]);
     expect(first.committed).toBe(8);
     expect(first.files.at(-1)).toMatchObject({ records: 300, servers: 300 });
-    expect(count("Server")).toBe(300);
-    expect(count("Upload")).toBe(8);
-    expect(count("FactSnapshot")).toBe(7);
+    expect(await count("Server")).toBe(300);
+    expect(await count("Upload")).toBe(8);
+    expect(await count("FactSnapshot")).toBe(7);
 
     // A realistic spread: several verdicts, each on a fair share of the servers.
     const verdicts = first.verdicts;
@@ -40,26 +40,26 @@ describe("loadDemoFleet", () => {
     // (less the tenant attestations, which no export carries: they are recorded in the app).
     const fleet = generateFleet({ servers: 300, seed: DEMO_SEED });
     const direct = evaluateFleet({ ...fleet, tenant: { ...fleet.tenant, attestations: undefined } });
-    const stored = new Map((sqlite().prepare("SELECT fqdn, verdict FROM Server").all() as { fqdn: string; verdict: string }[]).map((r) => [r.fqdn, r.verdict]));
+    const stored = new Map((await db().server.findMany({ select: { fqdn: true, verdict: true } })).map((r) => [r.fqdn, r.verdict]));
     expect(direct.hosts.map((h, i) => [fleet.hosts[i].identity?.fqdn, h.readiness.verdict])).toEqual(
       fleet.hosts.map((h) => [h.identity?.fqdn, stored.get(h.identity?.fqdn ?? "")]),
     );
-    const uploads = sqlite().prepare("SELECT DISTINCT uploadedBy FROM Upload").all();
+    const uploads = await db().upload.findMany({ distinct: ["uploadedBy"], select: { uploadedBy: true } });
     expect(uploads).toEqual([{ uploadedBy: "demo@example.com" }]);
 
-    const before = ["Upload", "Server", "HostSnapshot", "FactSnapshot", "Evaluation", "DomainEvaluation"].map(count);
+    const before = await counts(["Upload", "Server", "HostSnapshot", "FactSnapshot", "Evaluation", "DomainEvaluation"]);
     const second = await loadDemoFleet({ servers: 300, uploadedBy });
     expect(second.files.every((f) => f.status === "duplicate")).toBe(true);
     expect([second.committed, second.duplicates]).toEqual([0, 8]);
     expect(second.files.map((f) => f.uploadId)).toEqual(first.files.map((f) => f.uploadId));
-    expect(["Upload", "Server", "HostSnapshot", "FactSnapshot", "Evaluation", "DomainEvaluation"].map(count)).toEqual(before);
+    expect(await counts(["Upload", "Server", "HostSnapshot", "FactSnapshot", "Evaluation", "DomainEvaluation"])).toEqual(before);
     expect(second.verdicts).toEqual(first.verdicts);
   });
 
   it("refuses sizes outside 1..5,000 before touching the database", async () => {
-    const uploads = count("Upload");
+    const uploads = await count("Upload");
     await expect(loadDemoFleet({ servers: 0, uploadedBy })).rejects.toThrow(RangeError);
     await expect(loadDemoFleet({ servers: 5_001, uploadedBy })).rejects.toThrow(RangeError);
-    expect(count("Upload")).toBe(uploads);
+    expect(await count("Upload")).toBe(uploads);
   });
 });

@@ -59,16 +59,27 @@ export interface ServerPage {
   servers: ServerListItem[];
 }
 
+/**
+ * A nullable column's order with its NULLs placed as SQLite places them (first ascending, last descending) on both
+ * databases: PostgreSQL's default is the opposite. The exports' keyset pagination (lib/data/exports/server-rows.ts)
+ * relies on the same placement.
+ */
+export function nullsAsSqlite(dir: "asc" | "desc"): Prisma.SortOrderInput {
+  return { sort: dir, nulls: dir === "asc" ? "first" : "last" };
+}
+
 const SORT_COLUMNS: Record<ServerFilters["sort"], (dir: "asc" | "desc") => Prisma.ServerOrderByWithRelationInput[]> = {
   name: (dir) => [{ name: dir }, { fqdn: dir }],
   verdict: (dir) => [{ verdictRank: dir }, { name: "asc" }],
   domain: (dir) => [{ domain: dir }, { name: "asc" }],
-  os: (dir) => [{ osName: dir }, { name: "asc" }],
-  collected: (dir) => [{ factsCollectedAt: dir }, { name: "asc" }],
+  os: (dir) => [{ osName: nullsAsSqlite(dir) }, { name: "asc" }],
+  collected: (dir) => [{ factsCollectedAt: nullsAsSqlite(dir) }, { name: "asc" }],
   confidence: (dir) => [{ confidenceStars: dir }, { name: "asc" }],
+  // Servers without a wave: the order of a relation's column has no NULLS option in Prisma, so they come first
+  // ascending on SQLite and last on PostgreSQL (each database's default); the exports follow the same placement.
   wave: (dir) => [{ wave: { position: dir } }, { name: "asc" }],
   rollout: (dir) => [{ rolloutStatus: dir }, { name: "asc" }],
-  target: (dir) => [{ rolloutTargetDate: dir }, { name: "asc" }],
+  target: (dir) => [{ rolloutTargetDate: nullsAsSqlite(dir) }, { name: "asc" }],
 };
 
 export function staleBefore(now: Date): Date {

@@ -76,6 +76,18 @@ describe("servers export", () => {
     expect(await countExportServers(filters(query))).toBe(expected.length);
   });
 
+  it("puts servers without a target date (NULL) first ascending and last descending, on both databases", async () => {
+    // PostgreSQL's own default is the opposite; the list and the export ask for SQLite's placement explicitly.
+    const targets = new Map((await db().server.findMany({ select: { fqdn: true, rolloutTargetDate: true } })).map((row) => [row.fqdn, row.rolloutTargetDate]));
+    const withDate = [...targets.values()].filter((date) => date !== null).length;
+    expect(withDate).toBeGreaterThan(0);
+    expect(withDate).toBeLessThan(targets.size);
+    const ascending = (await listed("sort=target")).map((fqdn) => targets.get(fqdn) !== null);
+    expect(ascending).toEqual([...Array<boolean>(targets.size - withDate).fill(false), ...Array<boolean>(withDate).fill(true)]);
+    const descending = (await listed("sort=target&dir=desc")).map((fqdn) => targets.get(fqdn) !== null);
+    expect(descending).toEqual([...Array<boolean>(withDate).fill(true), ...Array<boolean>(targets.size - withDate).fill(false)]);
+  });
+
   it("ignores the list's page and page size", async () => {
     expect((await exported("page=3&pageSize=10", 100)).length).toBe(301);
   });

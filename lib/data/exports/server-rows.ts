@@ -2,9 +2,10 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isoDay } from "@/lib/rollout/status";
 import type { ServerFilters } from "@/lib/views/server-filters";
+import { databaseKind } from "../database-kind";
 import { db } from "../db";
 import { undelimitIds } from "../ingest/statuses";
-import { LIST_SELECT, type ServerListItem, serverWhere, staleBefore, toListItem } from "../servers";
+import { LIST_SELECT, nullsAsSqlite, type ServerListItem, serverWhere, staleBefore, toListItem } from "../servers";
 
 // The servers of a filter, in the servers list's order, for the exports: KEYSET pagination (each batch starts
 // after the last row's sort key, with the unique FQDN as tie-breaker), so batch 25 costs what batch 1 costs
@@ -27,7 +28,10 @@ type Dir = "asc" | "desc";
 type Key = unknown;
 type Where = Prisma.ServerWhereInput;
 
-/** One column of the sort key: how to read it, compare to it, and order by it (SQLite puts NULLs first ascending). */
+/**
+ * One column of the sort key: how to read it, compare to it, and order by it. NULLs of a nullable column come first
+ * ascending and last descending on both databases (nullsAsSqlite, as the list orders them).
+ */
 interface KeyPart {
   value: (row: ExportRow) => Key;
   equals: (value: Key) => Where;
@@ -51,7 +55,7 @@ function column(name: Column): KeyPart {
       if (value === null) return null;
       return NULLABLE.has(name) ? { OR: [{ [name]: { lt: value } }, { [name]: null }] } : { [name]: { lt: value } };
     },
-    orderBy: (dir) => ({ [name]: dir }),
+    orderBy: (dir) => ({ [name]: NULLABLE.has(name) ? nullsAsSqlite(dir) : dir }),
     from: (value, dir) => {
       if (value === null) return null;
       if (dir === "asc") return { [name]: { gte: value } };
@@ -60,12 +64,19 @@ function column(name: Column): KeyPart {
   };
 }
 
+/**
+ * The wave's position, null without a wave. Ordered through the relation, which has no NULLS option in Prisma: the
+ * servers without a wave come where the database puts NULLs (SQLite: first ascending; PostgreSQL: last ascending),
+ * as in the list, so `after` asks which.
+ */
 const wavePosition: KeyPart = {
   value: (row) => row.wave?.position ?? null,
   equals: (value) => (value === null ? { waveId: null } : { wave: { position: value as number } }),
   after: (value, dir) => {
-    if (dir === "asc") return value === null ? { waveId: { not: null } } : { wave: { position: { gt: value as number } } };
-    return value === null ? null : { OR: [{ wave: { position: { lt: value as number } } }, { waveId: null }] };
+    const nullsFirst = (dir === "asc") === (databaseKind() === "sqlite");
+    const beyond: Where = { wave: { position: dir === "asc" ? { gt: value as number } : { lt: value as number } } };
+    if (value === null) return nullsFirst ? { waveId: { not: null } } : null;
+    return nullsFirst ? beyond : { OR: [beyond, { waveId: null }] };
   },
   orderBy: (dir) => ({ wave: { position: dir } }),
 };

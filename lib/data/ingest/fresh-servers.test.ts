@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { sqlite } from "../sqlite/connection";
+import { db } from "../db";
+import { clearTables } from "../test-sql";
 import { inWriteTx } from "../write-tx";
 import { ingestFile, type IngestResponse } from "./ingest-file";
 import { reevaluate } from "./reevaluate";
@@ -19,11 +20,8 @@ async function upload(name: string, rows: string[]): Promise<IngestResponse & { 
   return response;
 }
 
-const rows = (sql: string, ...params: unknown[]) => sqlite().prepare(sql).all(...params) as Record<string, unknown>[];
-
-beforeEach(() => {
-  const db = sqlite();
-  for (const table of ["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Server", "Upload"]) db.prepare(`DELETE FROM ${table}`).run();
+beforeEach(async () => {
+  await clearTables(["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Server", "Upload"]);
 });
 
 describe("new servers of an upload", () => {
@@ -33,17 +31,17 @@ describe("new servers of an upload", () => {
       `web01.corp.contoso.com,${GUID_A},2026-11-03T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,no`,
       `web01.corp.contoso.com,${GUID_A},2026-11-02T10:00:00Z,Windows Server 2016 Datacenter,10.0.14393,4,no`,
     ]);
-    const servers = rows("SELECT fqdn, osName, verdict, statuses, rulesetVersion, evaluatedAt FROM Server");
+    const servers = await db().server.findMany({ select: { fqdn: true, osName: true, verdict: true, statuses: true, rulesetVersion: true, evaluatedAt: true } });
     expect(servers).toHaveLength(1);
     expect(servers[0]).toMatchObject({ fqdn: "web01.corp.contoso.com", osName: "Windows Server 2022" });
     expect(servers[0]!.statuses).not.toBe("");
     expect(servers[0]!.rulesetVersion).not.toBe("");
-    expect(rows("SELECT collectedAt FROM HostSnapshot ORDER BY collectedAt").map((r) => r.collectedAt)).toEqual([
-      "2026-11-01T10:00:00.000+00:00",
-      "2026-11-02T10:00:00.000+00:00",
-      "2026-11-03T10:00:00.000+00:00",
+    expect((await db().hostSnapshot.findMany({ select: { collectedAt: true }, orderBy: { collectedAt: "asc" } })).map((r) => r.collectedAt)).toEqual([
+      new Date("2026-11-01T10:00:00.000Z"),
+      new Date("2026-11-02T10:00:00.000Z"),
+      new Date("2026-11-03T10:00:00.000Z"),
     ]);
-    expect(rows("SELECT COUNT(*) AS n FROM Evaluation")[0]!.n).toBe(1);
+    expect(await db().evaluation.count()).toBe(1);
   });
 
   it("follows a rename by objectGUID inside the same file, and refuses a name held by another new server", async () => {
@@ -54,12 +52,12 @@ describe("new servers of an upload", () => {
       // The name of GUID_A's server with the GUID of another: stored under the GUID's server, with a warning.
       `new-name.corp.contoso.com,${GUID_B},2026-11-03T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,no`,
     ]);
-    expect(rows("SELECT fqdn, objectGuid FROM Server ORDER BY fqdn")).toEqual([
+    expect(await db().server.findMany({ select: { fqdn: true, objectGuid: true }, orderBy: { fqdn: "asc" } })).toEqual([
       { fqdn: "new-name.corp.contoso.com", objectGuid: GUID_A },
       { fqdn: "other.corp.contoso.com", objectGuid: GUID_B },
     ]);
     expect(response.issues.some((issue) => issue.message.includes("has the objectGUID of other.corp.contoso.com"))).toBe(true);
-    expect(rows("SELECT COUNT(*) AS n FROM HostSnapshot")[0]!.n).toBe(4);
+    expect(await db().hostSnapshot.count()).toBe(4);
   });
 
   it("stores the outcome a later full re-evaluation confirms (nothing to change), and marks detected installs", async () => {
@@ -71,12 +69,12 @@ describe("new servers of an upload", () => {
     const outcome = await inWriteTx((tx) => reevaluate(tx, { domains: "all", touched: new Set(), hostFactsOnly: false }, "test:recheck", new Date()));
     expect(outcome.serversEvaluated).toBe(3);
     expect(outcome.serversChanged).toBe(0);
-    expect(rows("SELECT fqdn, rolloutStatus, rolloutStatusSource FROM Server WHERE rolloutStatus = 'installed'")).toEqual([
+    expect(await db().server.findMany({ where: { rolloutStatus: "installed" }, select: { fqdn: true, rolloutStatus: true, rolloutStatusSource: true } })).toEqual([
       { fqdn: "a.corp.contoso.com", rolloutStatus: "installed", rolloutStatusSource: "detected" },
     ]);
     // AuditEntry is append-only: look for this upload's entry.
-    const uploadId = rows("SELECT id FROM Upload WHERE fileName = 'fleet.csv'")[0]!.id as string;
-    expect(rows("SELECT targetId FROM AuditEntry WHERE action = 'rollout.detected-installed' AND afterJson LIKE ?", `%${uploadId}%`)).toEqual([{ targetId: "a.corp.contoso.com" }]);
+    const uploadId = (await db().upload.findFirstOrThrow({ where: { fileName: "fleet.csv" }, select: { id: true } })).id;
+    expect(await db().auditEntry.findMany({ where: { action: "rollout.detected-installed", afterJson: { contains: uploadId } }, select: { targetId: true } })).toEqual([{ targetId: "a.corp.contoso.com" }]);
   });
 
   it("rolls the transaction back when new servers were held but never written", async () => {
@@ -89,6 +87,6 @@ describe("new servers of an upload", () => {
         await writeHostFacts(tx, "u1", "held.csv", parsed.result, new Date(), written);
       }),
     ).rejects.toThrow(/never written/);
-    expect(rows("SELECT COUNT(*) AS n FROM Upload")[0]!.n).toBe(0);
+    expect(await db().upload.count()).toBe(0);
   });
 });

@@ -4,11 +4,12 @@ import { gzipSync } from "node:zlib";
 import AdmZip from "adm-zip";
 import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { sqlite } from "../sqlite/connection";
+import { db } from "../db";
+import { clearTables, countRows } from "../test-sql";
 import { deleteUpload } from "./delete-upload";
 import { ingestFile, ingestUpload, type IngestResponse } from "./ingest-file";
 
-// Real archives, real parsers and rules, a real (throwaway) SQLite database: nothing mocked.
+// Real archives, real parsers and rules, a real (throwaway) database, SQLite or PostgreSQL: nothing mocked.
 const admin = { name: "admin@example.com" };
 const fixture = (relative: string) => readFileSync(path.resolve("lib/ingest", relative));
 const REPORTS = ["server2022-ready.json", "server2016-old-dotnet.json", "server2022-core.json"].map((f) => fixture(`collector/fixtures/${f}`));
@@ -25,15 +26,12 @@ function ok(response: IngestResponse) {
   return response;
 }
 
-function count(table: string): number {
-  return (sqlite().prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-}
+const count = countRows;
 
-const stored = () => [count("Upload"), count("UploadEntry"), count("Server"), count("HostSnapshot"), count("FactSnapshot"), count("Evaluation")];
+const stored = () => Promise.all(["Upload", "UploadEntry", "Server", "HostSnapshot", "FactSnapshot", "Evaluation"].map(count));
 
-beforeEach(() => {
-  const db = sqlite();
-  for (const table of ["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Server", "UploadEntry", "Upload"]) db.prepare(`DELETE FROM ${table}`).run();
+beforeEach(async () => {
+  await clearTables(["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Server", "UploadEntry", "Upload"]);
 });
 
 describe("archive uploads", () => {
@@ -53,9 +51,9 @@ describe("archive uploads", () => {
     const response = ok(await ingestFile({ bytes, fileName: "fleet.zip", options: {}, uploadedBy: admin }));
     expect(response).toMatchObject({ status: "committed", kind: "mixed", format: "mixed", counts: { accepted: 5 } });
     expect(response.archive).toMatchObject({ container: "zip", entryCount: 5 });
-    const upload = sqlite().prepare("SELECT fileName, kind, format, container, entryCount, records, accepted FROM Upload").get();
+    const upload = await db().upload.findFirst({ select: { fileName: true, kind: true, format: true, container: true, entryCount: true, records: true, accepted: true } });
     expect(upload).toEqual({ fileName: "fleet.zip", kind: "mixed", format: "mixed", container: "zip", entryCount: 5, records: 5 + (response.counts.records - 5), accepted: response.counts.accepted });
-    const entries = sqlite().prepare("SELECT position, name, format, kind, records FROM UploadEntry ORDER BY position").all();
+    const entries = await db().uploadEntry.findMany({ select: { position: true, name: true, format: true, kind: true, records: true }, orderBy: { position: "asc" } });
     // (adm-zip writes the entries sorted by name)
     expect(entries).toEqual([
       { position: 1, name: "context/domain.json", format: "domain-json", kind: "domain", records: 1 },
@@ -64,14 +62,14 @@ describe("archive uploads", () => {
       { position: 4, name: "reports/SYNC02.cloudsync-readiness.json", format: "collector-json", kind: "host-inventory", records: 1 },
       { position: 5, name: "reports/SYNC03.cloudsync-readiness.json", format: "collector-json", kind: "host-inventory", records: 1 },
     ]);
-    expect(count("HostSnapshot")).toBe(4);
-    expect(count("FactSnapshot")).toBe(1);
-    const before = stored();
+    expect(await count("HostSnapshot")).toBe(4);
+    expect(await count("FactSnapshot")).toBe(1);
+    const before = await stored();
     expect(ok(await ingestFile({ bytes, fileName: "fleet-again.zip", options: {}, uploadedBy: admin }))).toMatchObject({ status: "duplicate", id: response.id });
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
 
     expect(await deleteUpload(response.id!)).toBe(true);
-    expect(stored()).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(await stored()).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
   it("stores nothing when one entry is bad, and names it", async () => {
@@ -82,7 +80,7 @@ describe("archive uploads", () => {
       expect(refused.issues[0]?.file).toBe("fleet.zip › reports/broken.json");
       expect(refused.archive?.entries.find((e) => e.name === "reports/broken.json")?.errors).toBeGreaterThan(0);
     }
-    expect(stored()).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(await stored()).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
   it("refuses row errors anywhere unless the valid records are explicitly committed; a dry run shows each entry", async () => {
@@ -93,7 +91,7 @@ describe("archive uploads", () => {
       ["b.csv", 0, 1],
     ]);
     expect(await ingestFile({ bytes: rows, fileName: "rows.zip", options: {}, uploadedBy: admin })).toMatchObject({ ok: false, code: "rows-rejected" });
-    expect(count("Upload")).toBe(0);
+    expect(await count("Upload")).toBe(0);
     const partial = ok(await ingestFile({ bytes: rows, fileName: "rows.zip", options: {}, allowPartial: true, uploadedBy: admin }));
     expect(partial.counts).toMatchObject({ records: 2, accepted: 1, rejected: 1, servers: 1 });
   });
@@ -114,6 +112,6 @@ describe("archive uploads", () => {
     expect(await ingestFile({ bytes, fileName: "servers.xlsx", options: {}, uploadedBy: admin })).toMatchObject({ ok: false, code: "bad-input" });
     const response = ok(await ingestUpload({ bytes, fileName: "servers.xlsx", options: {}, uploadedBy: admin }));
     expect(response).toMatchObject({ status: "committed", kind: "host-inventory", format: "inventory-xlsx", archive: { container: "xlsx", entries: [{ name: "Servers", records: 1 }] } });
-    expect(sqlite().prepare("SELECT fqdn FROM Server").all()).toEqual([{ fqdn: "xl01.corp.contoso.com" }]);
+    expect(await db().server.findMany({ select: { fqdn: true } })).toEqual([{ fqdn: "xl01.corp.contoso.com" }]);
   });
 });

@@ -2,14 +2,16 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
-import { sqlite } from "../sqlite/connection";
+import { db } from "../db";
+import { clearTables, countRows } from "../test-sql";
 import { inWriteTx } from "../write-tx";
 import { deleteUpload } from "./delete-upload";
 import { ingestFile, type IngestResponse } from "./ingest-file";
 import { recomputeRuleSummary } from "./reevaluate";
 import { answerOfResponse } from "./worker/answer";
 
-// Real parsers, real rules, a real (throwaway) SQLite database: nothing mocked.
+// Real parsers, real rules, a real (throwaway) database, SQLite or PostgreSQL: nothing mocked.
+// Rows written by the upload path have UUIDv7 ids (lib/data/ids.ts): ordered by id, they come in the order written.
 const admin = { name: "admin@example.com" };
 const bytes = (text: string) => new TextEncoder().encode(text);
 const fixture = (relative: string) => new Uint8Array(readFileSync(path.resolve("lib/ingest", relative)));
@@ -24,21 +26,19 @@ function ok(response: IngestResponse) {
   return response;
 }
 
-function count(table: string): number {
-  return (sqlite().prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = countRows;
+
+async function server(fqdn: string) {
+  return (await db().server.findUnique({ where: { fqdn } })) ?? undefined;
 }
 
-function server(fqdn: string) {
-  return sqlite().prepare("SELECT * FROM Server WHERE fqdn = ?").get(fqdn) as Record<string, unknown> | undefined;
+async function ruleSummary() {
+  const rows = await db().ruleSummary.findMany({ select: { ruleId: true, pass: true, fail: true, unknown: true, waived: true } });
+  return rows.sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)); // code-unit order, as SQLite's ORDER BY
 }
 
-function ruleSummary() {
-  return sqlite().prepare("SELECT ruleId, pass, fail, unknown, waived FROM RuleSummary ORDER BY ruleId").all();
-}
-
-beforeEach(() => {
-  const db = sqlite();
-  for (const table of ["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Attestation", "Server", "Upload"]) db.prepare(`DELETE FROM ${table}`).run();
+beforeEach(async () => {
+  await clearTables(["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Attestation", "Server", "Upload"]);
 });
 
 describe("ingesting files", () => {
@@ -55,14 +55,14 @@ describe("ingesting files", () => {
       }),
     );
     expect(response).toMatchObject({ status: "committed", kind: "host-inventory", format: "inventory-csv", counts: { records: 2, accepted: 2, rejected: 0, servers: 2 } });
-    const sync02 = server("sync02.corp.contoso.com")!;
+    const sync02 = (await server("sync02.corp.contoso.com"))!;
     expect(sync02).toMatchObject({ name: "SYNC02", domain: "corp.contoso.com", osName: "Windows Server 2016", verdict: "not-ready" });
     expect(String(sync02.blockingRules)).toContain(",host-dotnet-version,");
     expect(String(sync02.statuses).split(",").length).toBeGreaterThan(10);
-    const upload = sqlite().prepare("SELECT * FROM Upload").get() as Record<string, unknown>;
+    const upload = await db().upload.findFirst();
     expect(upload).toMatchObject({ fileName: "inventory.csv", kind: "host-inventory", format: "inventory-csv", records: 2, accepted: 2, serversAffected: 2, uploadedBy: "admin@example.com" });
-    expect(count("Evaluation")).toBe(2);
-    expect(count("DomainEvaluation")).toBe(1);
+    expect(await count("Evaluation")).toBe(2);
+    expect(await count("DomainEvaluation")).toBe(1);
   });
 
   it("treats the same bytes as a no-op and keeps history for a newer export of the same host", async () => {
@@ -70,14 +70,14 @@ describe("ingesting files", () => {
     const original = ok(await ingestFile({ bytes: first, fileName: "a.csv", options: {}, uploadedBy: admin }));
     const again = ok(await ingestFile({ bytes: first, fileName: "a-copy.csv", options: {}, uploadedBy: admin }));
     expect(again).toMatchObject({ status: "duplicate", id: original.id });
-    expect([count("Upload"), count("HostSnapshot"), count("Evaluation")]).toEqual([1, 1, 1]);
+    expect([await count("Upload"), await count("HostSnapshot"), await count("Evaluation")]).toEqual([1, 1, 1]);
 
     ok(await ingestFile({ bytes: inventory(["sync01,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,528040,CORP.contoso.com,AMS,"]), fileName: "b.csv", options: {}, uploadedBy: admin }));
-    expect(count("Server")).toBe(1);
-    expect(count("HostSnapshot")).toBe(2);
-    const history = sqlite().prepare("SELECT verdict, cause FROM Evaluation ORDER BY rowid").all() as { verdict: string; cause: string }[];
+    expect(await count("Server")).toBe(1);
+    expect(await count("HostSnapshot")).toBe(2);
+    const history = await db().evaluation.findMany({ select: { verdict: true, cause: true }, orderBy: { id: "asc" } });
     expect(history).toHaveLength(2);
-    expect(String(server("sync01.corp.contoso.com")!.blockingRules)).not.toContain("host-dotnet-version");
+    expect(String((await server("sync01.corp.contoso.com"))!.blockingRules)).not.toContain("host-dotnet-version");
   });
 
   it("stores nothing when rows have errors, unless the valid rows are explicitly committed", async () => {
@@ -88,11 +88,11 @@ describe("ingesting files", () => {
     const refused = await ingestFile({ bytes: file, fileName: "mixed.csv", options: {}, uploadedBy: admin });
     expect(refused).toMatchObject({ ok: false, status: 400, code: "rows-rejected" });
     if (!refused.ok) expect(refused.issues.some((issue) => issue.file === "mixed.csv" && issue.row === 3)).toBe(true);
-    expect([count("Upload"), count("Server")]).toEqual([0, 0]);
+    expect([await count("Upload"), await count("Server")]).toEqual([0, 0]);
 
     const partial = ok(await ingestFile({ bytes: file, fileName: "mixed.csv", options: {}, allowPartial: true, uploadedBy: admin }));
     expect(partial.counts).toMatchObject({ records: 2, accepted: 1, rejected: 1, servers: 1 });
-    expect(count("Server")).toBe(1);
+    expect(await count("Server")).toBe(1);
   });
 
   it("does not offer to commit 'only the 0 valid records' when every row is rejected", async () => {
@@ -112,7 +112,7 @@ describe("ingesting files", () => {
     expect(preview.issues).toContainEqual(expect.objectContaining({ file: "cell.csv", row: 2, column: "RAM (GB)", severity: "warning", message: expect.stringMatching(/"lots".*unknown/) }));
     const committed = ok(await ingestFile({ bytes: file, fileName: "cell.csv", options: {}, uploadedBy: admin }));
     expect(committed.counts).toMatchObject({ records: 1, accepted: 1, rejected: 0, servers: 1 });
-    const cell01 = server("cell01.corp.contoso.com")!;
+    const cell01 = (await server("cell01.corp.contoso.com"))!;
     const facts = JSON.parse(String(cell01.factsJson)) as { memory?: unknown; dotnet?: { release?: number }; site?: string };
     expect(facts.memory).toBeUndefined();
     expect(facts).toMatchObject({ dotnet: { release: 528449 }, site: "AMS" });
@@ -131,7 +131,7 @@ describe("ingesting files", () => {
     const preview = ok(await ingestFile({ bytes: fixture("fixtures/inventory-basic.csv"), fileName: "inventory-basic.csv", options: {}, dryRun: true, uploadedBy: admin }));
     expect(preview.status).toBe("dry-run");
     expect(preview.counts.records).toBeGreaterThan(0);
-    expect(count("Upload")).toBe(0);
+    expect(await count("Upload")).toBe(0);
   });
 
   it("refuses empty, binary and oversized files with the file named", async () => {
@@ -153,19 +153,19 @@ describe("ingesting files", () => {
     expect(big).toMatchObject({ ok: false, status: 413, code: "too-large" });
     delete process.env.UPLOAD_MAX_BYTES;
     resetEnvCache();
-    expect(count("Upload")).toBe(0);
+    expect(await count("Upload")).toBe(0);
   });
 
   it("re-evaluates a domain's servers when its gMSA ACL, domain or tenant facts arrive", async () => {
     ok(await ingestFile({ bytes: fixture("collector/fixtures/server2022-ready.json"), fileName: "host.json", options: {}, uploadedBy: admin }));
-    const before = server(String((sqlite().prepare("SELECT fqdn FROM Server").get() as { fqdn: string }).fqdn))!;
+    const before = (await server((await db().server.findFirstOrThrow({ select: { fqdn: true } })).fqdn))!;
     const beforeStatuses = String(before.statuses);
     ok(await ingestFile({ bytes: fixture("fixtures/getacl.csv"), fileName: "acl.csv", options: { account: "CORP\\provAgentgMSA$" }, allowPartial: true, uploadedBy: admin }));
     ok(await ingestFile({ bytes: fixture("fixtures/graph-combined.json"), fileName: "tenant.json", options: {}, uploadedBy: admin }));
-    const after = server(String(before.fqdn))!;
+    const after = (await server(String(before.fqdn)))!;
     expect(String(after.statuses)).not.toBe(beforeStatuses);
     expect(String(after.statuses)).toMatch(/tenant-hybrid-admin:[pf]/);
-    const kinds = sqlite().prepare("SELECT DISTINCT kind FROM FactSnapshot ORDER BY kind").all();
+    const kinds = await db().factSnapshot.findMany({ distinct: ["kind"], select: { kind: true }, orderBy: { kind: "asc" } });
     expect(kinds).toEqual([{ kind: "gmsa-acl" }, { kind: "tenant" }]);
   });
 
@@ -182,14 +182,14 @@ describe("ingesting files", () => {
         uploadedBy: admin,
       }),
     );
-    expect(count("Server")).toBe(2);
+    expect(await count("Server")).toBe(2);
     expect(await deleteUpload(newer.id!)).toBe(true);
     expect(await deleteUpload(newer.id!)).toBe(false);
-    expect(count("Server")).toBe(1);
-    expect(String(server("sync01.corp.contoso.com")!.blockingRules)).toContain(",host-dotnet-version,");
-    const incremental = ruleSummary();
+    expect(await count("Server")).toBe(1);
+    expect(String((await server("sync01.corp.contoso.com"))!.blockingRules)).toContain(",host-dotnet-version,");
+    const incremental = await ruleSummary();
     await inWriteTx((tx) => recomputeRuleSummary(tx));
-    expect(incremental).toEqual(ruleSummary());
+    expect(incremental).toEqual(await ruleSummary());
     expect(incremental.length).toBeGreaterThan(10);
   });
 });
@@ -197,9 +197,9 @@ describe("ingesting files", () => {
 describe("fleet bookkeeping", () => {
   it("counts blocking servers per rule and records a readiness snapshot per evaluation", async () => {
     ok(await ingestFile({ bytes: inventory(["SYNC01,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,", "SYNC02,Microsoft Windows Server 2016 Datacenter,10.0.14393.6897,8,394802,corp.contoso.com,AMS,"]), fileName: "two.csv", options: {}, uploadedBy: admin }));
-    const dotnet = sqlite().prepare("SELECT fail, blocking FROM RuleSummary WHERE ruleId = 'host-dotnet-version'").get();
+    const dotnet = await db().ruleSummary.findUnique({ where: { ruleId: "host-dotnet-version" }, select: { fail: true, blocking: true } });
     expect(dotnet).toEqual({ fail: 2, blocking: 2 });
-    const snapshots = sqlite().prepare("SELECT notReady, cause FROM ReadinessSnapshot").all() as { notReady: number; cause: string }[];
+    const snapshots = await db().readinessSnapshot.findMany({ select: { notReady: true, cause: true } });
     expect(snapshots).toHaveLength(1);
     expect(snapshots[0]!.notReady).toBe(2);
   });
@@ -208,10 +208,10 @@ describe("fleet bookkeeping", () => {
     ok(await ingestFile({ bytes: inventory(["SYNC07,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,"]), fileName: "one.csv", options: {}, uploadedBy: admin }));
     const { reevaluateOutdatedRuleset } = await import("./ruleset-refresh");
     expect(await reevaluateOutdatedRuleset()).toBe(0);
-    sqlite().prepare("UPDATE Server SET rulesetVersion = 'rs-old'").run();
+    await db().server.updateMany({ data: { rulesetVersion: "rs-old" } });
     expect(await reevaluateOutdatedRuleset()).toBe(1);
     expect(await reevaluateOutdatedRuleset()).toBe(0);
-    const causes = sqlite().prepare("SELECT cause FROM ReadinessSnapshot ORDER BY rowid").all() as { cause: string }[];
+    const causes = await db().readinessSnapshot.findMany({ select: { cause: true }, orderBy: { id: "asc" } });
     expect(causes.at(-1)?.cause).toMatch(/^ruleset:rs-/);
   });
 });
@@ -220,11 +220,11 @@ describe("attestations", () => {
   it("merges the latest attestation into the tenant facts and re-evaluates every server", async () => {
     ok(await ingestFile({ bytes: inventory(["SYNC31,Microsoft Windows Server 2022 Datacenter,10.0.20348.2402,16,528449,corp.contoso.com,AMS,"]), fileName: "att.csv", options: {}, uploadedBy: admin }));
     const { recordAttestation, listAttestations } = await import("../attestations");
-    expect(String(server("sync31.corp.contoso.com")!.statuses)).toContain("tenant-idfix:u");
+    expect(String((await server("sync31.corp.contoso.com"))!.statuses)).toContain("tenant-idfix:u");
     await recordAttestation({ key: "idfix-run", attested: true, by: "lead@example.com", note: "IdFix 2026-11" });
-    expect(String(server("sync31.corp.contoso.com")!.statuses)).toContain("tenant-idfix:p");
+    expect(String((await server("sync31.corp.contoso.com"))!.statuses)).toContain("tenant-idfix:p");
     await recordAttestation({ key: "idfix-run", attested: false, by: "admin@example.com" });
-    expect(String(server("sync31.corp.contoso.com")!.statuses)).toContain("tenant-idfix:f");
+    expect(String((await server("sync31.corp.contoso.com"))!.statuses)).toContain("tenant-idfix:f");
     const { current, history } = await listAttestations();
     expect(current).toEqual([expect.objectContaining({ key: "idfix-run", attested: false, by: "admin@example.com" })]);
     expect(history).toHaveLength(2);

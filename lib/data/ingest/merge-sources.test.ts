@@ -2,11 +2,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { HostFacts } from "@/lib/facts";
-import { sqlite } from "../sqlite/connection";
+import { db } from "../db";
+import { clearTables } from "../test-sql";
 import { deleteUpload } from "./delete-upload";
 import { ingestFile, type IngestResponse } from "./ingest-file";
 
-// Several sources for one server, on a real (throwaway) SQLite database with the real parsers and rules.
+// Several sources for one server, on a real (throwaway) database, SQLite or PostgreSQL, with the real parsers and rules.
 const admin = { name: "admin@example.com" };
 const FQDN = "sync01.corp.contoso.com";
 const collectorReport = () => new Uint8Array(readFileSync(path.resolve("lib/ingest/collector/fixtures/server2022-ready.json")));
@@ -18,27 +19,24 @@ function ok(response: IngestResponse) {
   return response;
 }
 
-function current() {
-  const row = sqlite().prepare("SELECT owner, factsJson, factsCollectedAt, statuses FROM Server WHERE fqdn = ?").get(FQDN) as
-    | { owner: string | null; factsJson: string; factsCollectedAt: string; statuses: string }
-    | undefined;
-  return row ? { ...row, facts: JSON.parse(row.factsJson) as HostFacts } : undefined;
+async function current() {
+  const row = await db().server.findUnique({ where: { fqdn: FQDN }, select: { owner: true, factsJson: true, factsCollectedAt: true, statuses: true } });
+  return row ? { ...row, factsCollectedAt: row.factsCollectedAt?.toISOString(), facts: JSON.parse(row.factsJson) as HostFacts } : undefined;
 }
 
-beforeEach(() => {
-  const db = sqlite();
-  for (const table of ["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Attestation", "Server", "Upload"]) db.prepare(`DELETE FROM ${table}`).run();
+beforeEach(async () => {
+  await clearTables(["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Attestation", "Server", "Upload"]);
 });
 
 describe("facts of one server from several sources", () => {
   it("an inventory CSV after a collector report updates what it has and keeps TLS, .NET and the network probes", async () => {
     ok(await ingestFile({ bytes: collectorReport(), fileName: "SYNC01.cloudsync-readiness.json", options: {}, uploadedBy: admin }));
-    const fromCollector = current()!;
+    const fromCollector = (await current())!;
     expect(fromCollector.facts.tls).toBeDefined();
     expect(fromCollector.facts.network?.checks?.length).toBeGreaterThan(0);
 
     const csv = ok(await ingestFile({ bytes: cmdb("Identity Team", "2026-11-20T00:00:00Z"), fileName: "cmdb.csv", options: {}, uploadedBy: admin }));
-    const merged = current()!;
+    const merged = (await current())!;
     expect(merged.owner).toBe("Identity Team");
     expect(merged.facts.memory?.totalPhysicalBytes).toBe(32 * 1024 ** 3);
     expect(merged.facts.tls).toEqual(fromCollector.facts.tls);
@@ -52,7 +50,7 @@ describe("facts of one server from several sources", () => {
 
     // Deleting the CSV rebuilds the facts from what remains: the collector's alone.
     expect(await deleteUpload(csv.id!)).toBe(true);
-    const rebuilt = current()!;
+    const rebuilt = (await current())!;
     expect(rebuilt.owner).toBe(fromCollector.owner);
     expect(rebuilt.facts).toEqual(fromCollector.facts);
     expect(rebuilt.statuses).toBe(fromCollector.statuses);
@@ -60,10 +58,10 @@ describe("facts of one server from several sources", () => {
 
   it("an older export only fills facts the current ones lack, and keeps the current collection date", async () => {
     ok(await ingestFile({ bytes: cmdb("Identity Team", "2026-12-01T00:00:00Z"), fileName: "cmdb.csv", options: {}, uploadedBy: admin }));
-    const before = current()!;
+    const before = (await current())!;
     const report = ok(await ingestFile({ bytes: collectorReport(), fileName: "SYNC01.cloudsync-readiness.json", options: {}, uploadedBy: admin }));
     expect(report.issues).toContainEqual(expect.objectContaining({ severity: "warning", message: expect.stringMatching(/older than the current ones; they only filled in facts/) }));
-    const after = current()!;
+    const after = (await current())!;
     expect(after.factsCollectedAt).toBe(before.factsCollectedAt);
     expect(after.owner).toBe("Identity Team");
     expect(after.facts.memory?.totalPhysicalBytes).toBe(32 * 1024 ** 3); // the newer CSV's RAM wins over the report's
@@ -71,6 +69,6 @@ describe("facts of one server from several sources", () => {
     // The same older report again (other bytes, same facts) changes nothing more.
     const again = ok(await ingestFile({ bytes: new TextEncoder().encode(`${new TextDecoder().decode(collectorReport())}\n`), fileName: "again.json", options: {}, uploadedBy: admin }));
     expect(again.issues).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/changed nothing and were kept as history/) }));
-    expect(current()!.factsJson).toBe(after.factsJson);
+    expect((await current())!.factsJson).toBe(after.factsJson);
   });
 });

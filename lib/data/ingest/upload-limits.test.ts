@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { rawZip } from "@/lib/ingest/archive/testing/raw-zip";
-import { sqlite } from "../sqlite/connection";
+import { db } from "../db";
 import { ingestUpload, type IngestResponse } from "./ingest-file";
 
 // Issue 12, the upload limits kept as tests on a real database: a file over the size limit (413), over the row
@@ -13,9 +13,8 @@ const row = (i: number) => `LIM${String(i).padStart(6, "0")},Microsoft Windows S
 const csv = (rows: number) => `${[HEADER, ...Array.from({ length: rows }, (_, i) => row(i))].join("\n")}\n`;
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-function counts() {
-  const one = (table: string) => (sqlite().prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-  return { uploads: one("Upload"), servers: one("Server"), snapshots: one("HostSnapshot") };
+async function counts() {
+  return { uploads: await db().upload.count(), servers: await db().server.count(), snapshots: await db().hostSnapshot.count() };
 }
 
 async function upload(fileName: string, data: Uint8Array): Promise<IngestResponse> {
@@ -41,7 +40,7 @@ beforeAll(async () => {
 });
 
 async function expectRefused(fileName: string, data: Uint8Array, status: number, message: RegExp) {
-  const before = counts();
+  const before = await counts();
   const response = await upload(fileName, data);
   expect(response.ok).toBe(false);
   if (response.ok) return;
@@ -49,7 +48,7 @@ async function expectRefused(fileName: string, data: Uint8Array, status: number,
   expect(response.message).toMatch(message);
   // The issue names the file (for an archive entry: "archive.zip › entry.csv").
   expect(response.issues[0]).toMatchObject({ file: expect.stringMatching(new RegExp(`^${fileName.replace(".", "\\.")}( › |$)`)), severity: "error" });
-  expect(counts()).toEqual(before);
+  expect(await counts()).toEqual(before);
 }
 
 describe("upload limits, nothing stored", () => {

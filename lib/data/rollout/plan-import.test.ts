@@ -3,11 +3,11 @@ import type { AuditActor } from "@/lib/audit/entry";
 import { planImportOutcomeSchema } from "@/lib/api/plan-import-schemas";
 import { db } from "../db";
 import { ingestFile } from "../ingest/ingest-file";
-import { sqlite } from "../sqlite/connection";
+import { insertionOrder, sqlAll } from "../test-sql";
 import { importRolloutPlan } from "./plan-import";
 import { createWave, updateWave } from "./waves";
 
-// Real parsers, real ingest path for the servers, a real (throwaway) SQLite database: nothing mocked.
+// Real parsers, real ingest path for the servers, a real (throwaway) database, SQLite or PostgreSQL: nothing mocked.
 const lead: AuditActor = { kind: "user", id: "u-lead", name: "lead@example.com" };
 const now = new Date("2026-12-04T10:00:00Z");
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -18,20 +18,24 @@ function run(lines: string[], dryRun = false, fileName = "plan.csv") {
 }
 
 type Row = { fqdn: string; wave: string | null; rolloutStatus: string; rolloutOwner: string | null; rolloutTargetDate: string | null; rolloutNote: string | null; rolloutVersion: number };
-function servers(): Row[] {
-  return sqlite()
-    .prepare(
-      `SELECT s.fqdn, w.name AS wave, s.rolloutStatus, s.rolloutOwner, s.rolloutTargetDate, s.rolloutNote, s.rolloutVersion
-       FROM Server s LEFT JOIN Wave w ON w.id = s.waveId ORDER BY s.fqdn`,
-    )
-    .all() as Row[];
+async function servers(): Promise<Row[]> {
+  const rows = await db().server.findMany({
+    select: { fqdn: true, wave: { select: { name: true } }, rolloutStatus: true, rolloutOwner: true, rolloutTargetDate: true, rolloutNote: true, rolloutVersion: true },
+    orderBy: { fqdn: "asc" },
+  });
+  return rows.map(({ wave, ...row }) => ({ ...row, wave: wave?.name ?? null }));
 }
-const state = () => ({
-  servers: servers(),
-  waves: sqlite().prepare("SELECT name, position, archivedAt FROM Wave ORDER BY position").all(),
-  audits: (sqlite().prepare("SELECT COUNT(*) AS n FROM AuditEntry").get() as { n: number }).n,
+const state = async () => ({
+  servers: await servers(),
+  waves: await db().wave.findMany({ select: { name: true, position: true, archivedAt: true }, orderBy: { position: "asc" } }),
+  audits: await db().auditEntry.count(),
 });
-const audits = (action: string) => sqlite().prepare("SELECT targetId, summary, beforeJson, afterJson FROM AuditEntry WHERE action = ? ORDER BY rowid").all(action) as { targetId: string; summary: string; beforeJson: string; afterJson: string }[];
+/** In the order written (AuditEntry ids are random; one import writes its entries with the same `at`). */
+const audits = (action: string) =>
+  sqlAll<{ targetId: string; summary: string; beforeJson: string; afterJson: string }>(
+    `SELECT "targetId", "summary", "beforeJson", "afterJson" FROM "AuditEntry" WHERE "action" = ? ORDER BY ${insertionOrder()}`,
+    action,
+  );
 
 beforeAll(async () => {
   const header = "Host Name,Operating System,OS Version,RAM (GB),.NET Release,Domain\n";
@@ -52,7 +56,7 @@ beforeAll(async () => {
 
 describe("importRolloutPlan", () => {
   it("refuses a whole file with one bad row, changing nothing (dry run or not)", async () => {
-    const before = state();
+    const before = await state();
     for (const dryRun of [true, false]) {
       const outcome = await run(
         [
@@ -78,7 +82,7 @@ describe("importRolloutPlan", () => {
       expect(outcome.issues[2]?.message).toContain('"Old wave" is archived');
       expect(outcome.message).toContain("nothing was changed");
     }
-    expect(state()).toEqual(before);
+    expect(await state()).toEqual(before);
   });
 
   it("previews without writing, then applies: assigns, creates the unknown wave, sets fields, records audits", async () => {
@@ -88,9 +92,9 @@ describe("importRolloutPlan", () => {
       "sync02;Wave 2;;2027-02-01;in progress;",
       "dup01.lab.contoso.com;;Bob;;;=HYPERLINK(\"x\")",
     ];
-    const before = state();
+    const before = await state();
     const preview = await run(lines, true);
-    expect(state()).toEqual(before);
+    expect(await state()).toEqual(before);
     expect(preview).toMatchObject({ status: "preview", rows: 3, changed: 3, unchanged: 0, wavesToCreate: ["Wave 2"], issues: [] });
     expect(preview.changes[0]).toEqual({
       row: 2,
@@ -111,32 +115,32 @@ describe("importRolloutPlan", () => {
 
     const applied = await run(lines);
     expect(applied).toMatchObject({ status: "committed", changed: 3, wavesToCreate: ["Wave 2"] });
-    expect(servers().filter((s) => s.rolloutVersion > 1)).toEqual([
+    expect((await servers()).filter((s) => s.rolloutVersion > 1)).toEqual([
       { fqdn: "dup01.lab.contoso.com", wave: null, rolloutStatus: "not-started", rolloutOwner: "Bob", rolloutTargetDate: null, rolloutNote: '=HYPERLINK("x")', rolloutVersion: 2 },
       { fqdn: "sync01.corp.contoso.com", wave: "Pilot", rolloutStatus: "scheduled", rolloutOwner: "Alice", rolloutTargetDate: "2027-01-10", rolloutNote: "first", rolloutVersion: 2 },
       { fqdn: "sync02.corp.contoso.com", wave: "Wave 2", rolloutStatus: "in-progress", rolloutOwner: null, rolloutTargetDate: "2027-02-01", rolloutNote: null, rolloutVersion: 2 },
     ]);
     // The new wave goes to the end of the order (after the archived one).
-    expect(state().waves).toEqual([
+    expect((await state()).waves).toEqual([
       { name: "Pilot", position: 1, archivedAt: null },
-      { name: "Old wave", position: 2, archivedAt: expect.any(String) },
+      { name: "Old wave", position: 2, archivedAt: expect.any(Date) },
       { name: "Wave 2", position: 3, archivedAt: null },
     ]);
-    expect(audits("rollout.assign").map((a) => a.summary)).toEqual(["assigned to Pilot", "assigned to Wave 2"]);
-    expect(audits("wave.create").at(-1)?.summary).toBe("created wave Wave 2 (plan import plan.csv)");
-    const summary = audits("rollout.plan-import");
+    expect((await audits("rollout.assign")).map((a) => a.summary)).toEqual(["assigned to Pilot", "assigned to Wave 2"]);
+    expect((await audits("wave.create")).at(-1)?.summary).toBe("created wave Wave 2 (plan import plan.csv)");
+    const summary = await audits("rollout.plan-import");
     expect(summary).toHaveLength(1);
     expect(JSON.parse(summary[0]!.afterJson)).toMatchObject({ file: "plan.csv", sha256: applied.sha256, rows: 3, changed: 3, unchanged: 0, wavesCreated: ["Wave 2"] });
     // The gates were refreshed after the commit.
-    const wave2 = sqlite().prepare("SELECT gateComputedAt, gateSummary FROM Wave WHERE name = 'Wave 2'").get() as { gateSummary: string };
+    const wave2 = (await db().wave.findFirst({ where: { name: "Wave 2" }, select: { gateComputedAt: true, gateSummary: true } }))!;
     expect(wave2.gateSummary).not.toBe("No servers are assigned to this wave.");
 
     // The same plan again: nothing changes and nothing is written.
-    const auditsBefore = state().audits;
+    const auditsBefore = (await state()).audits;
     const again = await run(lines);
     expect(again).toMatchObject({ status: "committed", changed: 0, unchanged: 3, changes: [], wavesToCreate: [] });
     expect(again.message).toMatch(/^No changes/);
-    expect(state().audits).toBe(auditsBefore);
+    expect((await state()).audits).toBe(auditsBefore);
   });
 
   it("moves a server between waves (recorded as a move), clears fields with '-' and leaves empty cells alone", async () => {
@@ -145,13 +149,13 @@ describe("importRolloutPlan", () => {
     // Written with raw SQL: Prisma reads the dates back.
     const installed = await db().server.findUnique({ where: { fqdn: "sync03.corp.contoso.com" }, select: { rolloutStatus: true, rolloutInstalledAt: true, rolloutUpdatedAt: true, rolloutUpdatedBy: true } });
     expect(installed).toEqual({ rolloutStatus: "installed", rolloutInstalledAt: now, rolloutUpdatedAt: now, rolloutUpdatedBy: "lead@example.com" });
-    const rows = servers();
+    const rows = await servers();
     expect(rows.find((r) => r.fqdn === "sync01.corp.contoso.com")).toMatchObject({ wave: "Wave 2", rolloutOwner: null, rolloutNote: "first", rolloutTargetDate: null, rolloutStatus: "scheduled" });
     expect(rows.find((r) => r.fqdn === "sync02.corp.contoso.com")).toMatchObject({ wave: null, rolloutTargetDate: "2027-02-01" });
-    const move = audits("rollout.move");
+    const move = await audits("rollout.move");
     expect(move.map((a) => a.summary)).toEqual(["moved from Pilot to Wave 2"]);
     expect(JSON.parse(move[0]!.beforeJson)).toMatchObject({ wave: { name: "Pilot" } });
-    expect(audits("rollout.unassign").map((a) => a.summary)).toEqual(["removed from Wave 2"]);
+    expect((await audits("rollout.unassign")).map((a) => a.summary)).toEqual(["removed from Wave 2"]);
   });
 
   it("refuses the same server named twice (NetBIOS and FQDN)", async () => {

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditActor } from "@/lib/audit/entry";
 import { parseServerFilters } from "@/lib/views/server-filters";
 import { db } from "../db";
-import { sqlite } from "../sqlite/connection";
 import { loadDemoFleet } from "../demo";
 import { ingestFile } from "../ingest/ingest-file";
 import { listServers } from "../servers";
@@ -35,13 +34,8 @@ beforeAll(async () => {
 });
 
 describe("waves and the go/no-go gate", () => {
-  it("counts a member as a gate problem exactly when its verdict is not ready (what the gate's index relies on)", () => {
-    const rows = sqlite().prepare("SELECT verdict, blockingRules, conditionRules, unknownBlockers FROM Server").all() as {
-      verdict: string;
-      blockingRules: string;
-      conditionRules: string;
-      unknownBlockers: string;
-    }[];
+  it("counts a member as a gate problem exactly when its verdict is not ready (what the gate's index relies on)", async () => {
+    const rows = await db().server.findMany({ select: { verdict: true, blockingRules: true, conditionRules: true, unknownBlockers: true } });
     expect(rows.length).toBe(300);
     for (const row of rows) expect(row.blockingRules !== "" || row.conditionRules !== "" || row.unknownBlockers !== "", JSON.stringify(row)).toBe(row.verdict !== "ready");
     expect(rows.some((row) => row.verdict === "unknown" && row.unknownBlockers !== "")).toBe(true);

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
-import { sqlite } from "../../sqlite/connection";
+import { db } from "../../db";
+import { clearTables, countRows } from "../../test-sql";
 import { deleteUpload } from "../delete-upload";
 import { ingestUpload, type IngestRequest, type IngestResponse } from "../ingest-file";
 import { answerOf, jobView } from "./answer";
@@ -10,7 +11,8 @@ import { forkIngestWorker, type IngestJob, IngestQueue, spawnIngestWorker } from
 import { fromChildProcess } from "./worker-handle";
 
 // The real ingest worker (lib/data/ingest/worker/worker-main.ts through tsx), the real parsers and rules, and the
-// test file's throwaway SQLite database, shared by the worker's connection and this thread's: nothing mocked.
+// test file's throwaway database (SQLite or PostgreSQL), shared by the worker's connection and this thread's: nothing
+// mocked. The worker inherits this process's environment (fork/spawn without `env`), so DATABASE_URL too.
 
 const owner = { key: "user:u1", label: "admin@example.com" };
 const uploadedBy = { name: "admin@example.com" };
@@ -26,9 +28,7 @@ function request(bytes: Uint8Array, fileName: string, extra: Partial<IngestReque
   return { bytes, fileName, options: {}, uploadedBy, ...extra };
 }
 
-function count(table: string): number {
-  return (sqlite().prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
-}
+const count = countRows;
 
 function response(job: IngestJob): IngestResponse {
   if (!job.outcome?.ok) throw new Error(`job ${job.fileName} failed: ${job.outcome?.ok === false ? job.outcome.message : "not finished"}`);
@@ -46,11 +46,8 @@ afterAll(async () => {
   await Promise.all(queues.map((queue) => queue.close()));
 });
 
-beforeEach(() => {
-  const db = sqlite();
-  for (const table of ["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Attestation", "Server", "UploadEntry", "Upload"]) {
-    db.prepare(`DELETE FROM ${table}`).run();
-  }
+beforeEach(async () => {
+  await clearTables(["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Attestation", "Server", "UploadEntry", "Upload"]);
 });
 
 // Each test starts its own worker: the first start transpiles the ingest path through tsx, slow on a busy machine.
@@ -67,7 +64,7 @@ describe("IngestQueue (the upload worker)", { timeout: 120_000 }, () => {
     await committed.done;
     const viaWorker = response(committed);
     expect(viaWorker).toMatchObject({ ok: true, status: "committed", counts: { records: 300, accepted: 300, servers: 300 } });
-    expect(count("Server")).toBe(300);
+    expect(await count("Server")).toBe(300);
     expect(committed).toMatchObject({ stage: "done", records: 300, servers: 300 });
 
     // The same file in-process, on the same database after deleting the worker's upload: the same answer but the id.
@@ -103,7 +100,7 @@ describe("IngestQueue (the upload worker)", { timeout: 120_000 }, () => {
     expect(job.stage).toBe("done");
     expect(outcome).toEqual({ ok: true, response: await ingestUpload(request(bytes.slice(), "notes.txt")) });
     expect(answerOf(outcome).status).toBe(400);
-    expect(count("Upload")).toBe(0);
+    expect(await count("Upload")).toBe(0);
   });
 
   it("runs jobs one at a time in the order they came, with their places in the queue", async () => {
@@ -115,7 +112,8 @@ describe("IngestQueue (the upload worker)", { timeout: 120_000 }, () => {
     await Promise.all(jobs.map((job) => job.done));
     for (let i = 1; i < jobs.length; i++) expect(jobs[i].startedAt!.getTime()).toBeGreaterThanOrEqual(jobs[i - 1].finishedAt!.getTime());
     expect(jobs.map((job) => response(job))).toMatchObject([{ counts: { servers: 200 } }, { counts: { servers: 201 } }, { counts: { servers: 202 } }]);
-    const uploads = sqlite().prepare("SELECT fileName FROM Upload ORDER BY createdAt, rowid").all() as { fileName: string }[];
+    // Upload ids are UUIDv7 (lib/data/ids.ts): the id breaks a tie of createdAt in the order written.
+    const uploads = await db().upload.findMany({ select: { fileName: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
     expect(uploads.map((row) => row.fileName)).toEqual(["a.csv", "b.csv", "c.csv"]);
     expect(jobs.map((job) => queue.position(job))).toEqual([null, null, null]);
     expect(jobView(jobs[0], null)).toMatchObject({ stage: "done", position: null, records: 200, servers: 200, result: { status: 201 } });
@@ -144,7 +142,7 @@ describe("IngestQueue (the upload worker)", { timeout: 120_000 }, () => {
     await next.done;
     expect(response(next)).toMatchObject({ ok: true, status: "committed", counts: { servers: 40 } });
     expect(spawned).toBe(2);
-    expect(count("Upload")).toBe(1);
+    expect(await count("Upload")).toBe(1);
   });
 
   it("stores nothing of a job whose worker is killed in the middle of the commit", async () => {
@@ -154,8 +152,8 @@ describe("IngestQueue (the upload worker)", { timeout: 120_000 }, () => {
     expect(job.stage).not.toBe("done");
     await queue.close();
     expect(await job.done).toMatchObject({ ok: false });
-    expect(count("Upload")).toBe(0);
-    expect(count("Server")).toBe(0);
+    expect(await count("Upload")).toBe(0);
+    expect(await count("Server")).toBe(0);
     // The write lock was released with the rollback: the next job commits.
     const after = queue.submit(request(inventory(10, "after.contoso.com"), "after.csv"), owner);
     await after.done;
@@ -177,7 +175,7 @@ describe("IngestQueue (the upload worker)", { timeout: 120_000 }, () => {
     const committed = queue.submit(request(bytes.slice(), "bundle.csv"), owner);
     await committed.done;
     expect(response(committed)).toMatchObject({ ok: true, status: "committed", counts: { servers: 120 } });
-    expect(count("Server")).toBe(120);
+    expect(await count("Server")).toBe(120);
     await queue.close();
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);

@@ -1,0 +1,59 @@
+import { databaseKind, type DatabaseKind } from "./database-kind";
+import { writePool } from "./postgres/pool";
+import { numbered } from "./postgres/sql";
+import { sqlite } from "./sqlite/connection";
+
+// TESTS ONLY: raw SQL on whichever database the test file runs on (test/setup-db.ts: SQLite by default, PostgreSQL
+// under `npm run test:pg`), for the few assertions Prisma cannot express (a trigger that makes the audit write fail,
+// the append-only check, a row written behind the app's back). Portable SQL: quoted identifiers ("Server"."fqdn") and
+// `?` placeholders (numbered $1, $2, … for PostgreSQL). Where the SQL really differs, `perDatabase` picks the text.
+// Reads that Prisma can do go through db() instead. Rows come back as each driver gives them: counts are numbers on
+// both (the write pool parses int8), booleans are 0/1 on SQLite and true/false on PostgreSQL.
+
+export type SqlRow = Record<string, unknown>;
+
+/** The text for the database in use. */
+export function perDatabase<T>(texts: Record<DatabaseKind, T>): T {
+  return texts[databaseKind()];
+}
+
+export async function sqlAll<T = SqlRow>(sql: string, ...params: unknown[]): Promise<T[]> {
+  if (databaseKind() === "postgres") return (await writePool().query(numbered(sql), params)).rows as T[];
+  return sqlite().prepare(sql).all(...params) as T[];
+}
+
+export async function sqlGet<T = SqlRow>(sql: string, ...params: unknown[]): Promise<T | undefined> {
+  return (await sqlAll<T>(sql, ...params))[0];
+}
+
+/** Runs one statement that returns no rows; the number of rows it changed. */
+export async function sqlRun(sql: string, ...params: unknown[]): Promise<number> {
+  if (databaseKind() === "postgres") return (await writePool().query(numbered(sql), params)).rowCount ?? 0;
+  return sqlite().prepare(sql).run(...params).changes;
+}
+
+/** Runs a script of statements without parameters (DDL). */
+export async function sqlExec(sql: string): Promise<void> {
+  if (databaseKind() === "postgres") await writePool().query(sql);
+  else sqlite().exec(sql);
+}
+
+/** COUNT(*) of a table. */
+export async function countRows(table: string): Promise<number> {
+  const row = await sqlGet<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "${table}"`);
+  return Number(row!.n);
+}
+
+/**
+ * The column to ORDER BY for insertion order: SQLite's rowid; PostgreSQL's ctid (the row's physical place), which
+ * follows insertion order only for a table whose rows were never updated or deleted since (AuditEntry, Evaluation,
+ * ReadinessSnapshot in a test's own database) — the only tables this is used for.
+ */
+export function insertionOrder(): string {
+  return perDatabase({ sqlite: "rowid", postgres: "ctid" });
+}
+
+/** Empties the tables, in the order given (children before parents): a test's fresh start inside its file's database. */
+export async function clearTables(tables: readonly string[]): Promise<void> {
+  for (const table of tables) await sqlRun(`DELETE FROM "${table}"`);
+}
