@@ -7,13 +7,14 @@ import { numbered } from "./sql";
 // RAW SQL (PostgreSQL): the evaluation write transaction (lib/data/write-tx.ts) on a node-postgres connection of the
 // write pool. Every evaluation write of every instance takes the same transaction-scoped advisory lock first, so they
 // commit one after the other in the order they got the lock, each reading what the previous one committed (no lost
-// update, as with SQLite's single writer); readers are never blocked. Bulk rows travel as one array parameter per
-// column (`unnest`), a few thousand rows per statement.
+// update, as with SQLite's single writer); readers are never blocked. Bulk rows travel as multi-row VALUES lists of
+// typed parameters, a few thousand rows per statement.
 
 /** The evaluation lock's key (any constant not used elsewhere; Prisma's migration lock is 72707369). */
 export const EVALUATION_LOCK = 1_507_011;
 
-const ROWS_PER_STATEMENT = 5_000;
+/** PostgreSQL's limit of parameters per statement. */
+const MAX_PARAMETERS = 65_535;
 
 const CAST: Record<ColumnType, string> = { text: "text", int: "integer", float: "double precision", bool: "boolean", timestamp: "timestamp(3)" };
 
@@ -22,13 +23,30 @@ function storable(value: SqlValue): SqlValue {
   return typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "\uFFFD") : value;
 }
 
-function columnArrays(rows: readonly (readonly SqlValue[])[], width: number): SqlValue[][] {
-  const arrays: SqlValue[][] = Array.from({ length: width }, () => new Array<SqlValue>(rows.length));
-  rows.forEach((row, r) => {
-    if (row.length !== width) throw new Error(`${row.length} values for ${width} columns`);
-    for (let c = 0; c < width; c++) arrays[c]![r] = storable(row[c]!);
-  });
-  return arrays;
+/**
+ * Rows as multi-row VALUES lists of typed parameters, as many rows per statement as PostgreSQL's 65,535 parameters
+ * allow (2,340 rows of the 28 Server columns). Each value travels as its own parameter: array parameters (`unnest`)
+ * made node-postgres build one escaped array literal per column, which cost the 50,000-server upload ~10 s of garbage
+ * collection (its JSON columns are long and full of quotes).
+ */
+function* valueChunks(columns: readonly Column[], rows: readonly (readonly SqlValue[])[]): Generator<{ values: string; params: SqlValue[] }> {
+  const width = columns.length;
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / width));
+  for (let from = 0; from < rows.length; from += perStatement) {
+    const chunk = rows.slice(from, from + perStatement);
+    const params: SqlValue[] = [];
+    const tuples: string[] = [];
+    for (const row of chunk) {
+      if (row.length !== width) throw new Error(`${row.length} values for ${width} columns`);
+      const cells: string[] = [];
+      for (let c = 0; c < width; c++) {
+        params.push(storable(row[c]!));
+        cells.push(`$${params.length}::${CAST[columns[c]![1]]}`);
+      }
+      tuples.push(`(${cells.join(", ")})`);
+    }
+    yield { values: tuples.join(", "), params };
+  }
 }
 
 class PostgresWriteTx implements WriteTx {
@@ -51,21 +69,17 @@ class PostgresWriteTx implements WriteTx {
 
   async insertRows(table: string, columns: readonly Column[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
     const names = columns.map(([name]) => `"${name}"`).join(", ");
-    const arrays = columns.map(([, type], i) => `$${i + 1}::${CAST[type]}[]`).join(", ");
-    const sql = `INSERT INTO "${table}" (${names}) SELECT * FROM unnest(${arrays})`;
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      await this.client.query(sql, columnArrays(rows.slice(i, i + ROWS_PER_STATEMENT), columns.length));
+    for (const { values, params } of valueChunks(columns, rows)) {
+      await this.client.query(`INSERT INTO "${table}" (${names}) VALUES ${values}`, params);
     }
   }
 
   async updateRows(table: string, columns: readonly Column[], key: string, rows: readonly (readonly SqlValue[])[]): Promise<void> {
     const all: Column[] = [...columns, [key, "text"]];
-    const sql =
-      `UPDATE "${table}" AS t SET ${columns.map(([name]) => `"${name}" = v."${name}"`).join(", ")} ` +
-      `FROM unnest(${all.map(([, type], i) => `$${i + 1}::${CAST[type]}[]`).join(", ")}) AS v(${all.map(([name]) => `"${name}"`).join(", ")}) ` +
-      `WHERE t."${key}" = v."${key}"`;
-    for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
-      await this.client.query(sql, columnArrays(rows.slice(i, i + ROWS_PER_STATEMENT), all.length));
+    const assignments = columns.map(([name]) => `"${name}" = v."${name}"`).join(", ");
+    const names = all.map(([name]) => `"${name}"`).join(", ");
+    for (const { values, params } of valueChunks(all, rows)) {
+      await this.client.query(`UPDATE "${table}" AS t SET ${assignments} FROM (VALUES ${values}) AS v(${names}) WHERE t."${key}" = v."${key}"`, params);
     }
   }
 
