@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { databaseKind } from "./database-kind";
+import { type Column, inWriteTx } from "./write-tx";
+
+// The evaluation write transaction's bulk rows on whichever database the file runs on (npm run test:pg runs it on
+// PostgreSQL, where insertRows is COPY's text format and updateRows multi-row VALUES): what goes in comes back.
+const COLUMNS: readonly Column[] = [
+  ["id", "text"],
+  ["kind", "text"],
+  ["subject", "text"],
+  ["uploadId", "text"],
+  ["collectedAt", "timestamp"],
+  ["factsJson", "text"],
+  ["createdAt", "timestamp"],
+];
+const AT = "2026-12-01T10:00:00.000+00:00";
+const HOSTILE = ["tab\there", "line\nbreak", "cr\rlf\r\n", "back\\slash \\N \\t", "\\.", 'quote " and \' and ,', "ünïcödé ✓ 𝄞", ""];
+
+describe("WriteTx bulk rows", () => {
+  it("stores text with tabs, newlines, backslashes, COPY markers, quotes and NULLs exactly, and updates by key", async () => {
+    const rows = HOSTILE.map((text, i) => [`wt-${i}`, "domain", text, null, AT, JSON.stringify({ text }), AT]);
+    await inWriteTx(async (tx) => {
+      await tx.insertRows("FactSnapshot", COLUMNS, rows);
+      await tx.updateRows("FactSnapshot", [["kind", "text"]], "id", [["tenant", "wt-0"]]);
+    });
+    const stored = await inWriteTx((tx) =>
+      tx.all<{ id: string; kind: string; subject: string; uploadId: string | null; factsJson: string }>(
+        `SELECT "id", "kind", "subject", "uploadId", "factsJson" FROM "FactSnapshot" WHERE "id" LIKE 'wt-%' ORDER BY "id"`,
+      ),
+    );
+    expect(stored.map((row) => row.subject)).toEqual(HOSTILE);
+    expect(stored.every((row) => row.uploadId === null)).toBe(true);
+    expect(stored.map((row) => JSON.parse(row.factsJson).text)).toEqual(HOSTILE);
+    expect(stored.find((row) => row.id === "wt-0")?.kind).toBe("tenant");
+  });
+
+  it("keeps U+0000 on SQLite and stores it as U+FFFD on PostgreSQL (which refuses it in text)", async () => {
+    await inWriteTx((tx) => tx.insertRows("FactSnapshot", COLUMNS, [["wt-nul", "domain", "a\u0000b", null, AT, "{}", AT]]));
+    const row = await inWriteTx((tx) => tx.get<{ subject: string }>(`SELECT "subject" FROM "FactSnapshot" WHERE "id" = ?`, ["wt-nul"]));
+    expect(row?.subject).toBe(databaseKind() === "postgres" ? "a\uFFFDb" : "a\u0000b");
+  });
+
+  it("rolls everything back when the work throws", async () => {
+    await expect(
+      inWriteTx(async (tx) => {
+        await tx.insertRows("FactSnapshot", COLUMNS, [["wt-gone", "domain", "x", null, AT, "{}", AT]]);
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    expect(await inWriteTx((tx) => tx.get(`SELECT "id" FROM "FactSnapshot" WHERE "id" = ?`, ["wt-gone"]))).toBeUndefined();
+  });
+});
