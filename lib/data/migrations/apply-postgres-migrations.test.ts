@@ -63,6 +63,16 @@ describe.skipIf(postgresBinDir() === null && !process.env.CI)("PostgreSQL migrat
     expect(status.failedMigrationNames).toEqual([]);
     expect(status.editedMigrationNames).toEqual([]);
     expect((await engineOnOurs.engine.applyMigrations({ migrationsList: list, filters })).appliedMigrationNames).toEqual([]);
+
+    // The hand-written DO block of …_server_lz4_compression runs alike through both (the engine splits scripts at semicolons).
+    const compression = (url: string) =>
+      query<{ attname: string; attcompression: string }>(
+        url,
+        `SELECT attname, attcompression FROM pg_attribute WHERE attrelid = '"Server"'::regclass AND attname IN ('factsJson', 'statuses', 'statusList', 'unknownRules') ORDER BY attname`,
+      );
+    const lz4 = ["factsJson", "statusList", "statuses", "unknownRules"].map((attname) => ({ attname, attcompression: "l" }));
+    expect(await compression(ours)).toEqual(lz4);
+    expect(await compression(theirs)).toEqual(lz4);
   }, 60_000);
 
   it("records a failing migration and then refuses to run (P3009), leaving none of its DDL behind", async () => {
