@@ -1,4 +1,4 @@
--- Edited by hand (docs/decisions/023-postgresql-ingest-pipeline.md): the Server row's long text columns are compressed
+-- Edited by hand (docs/decisions/023-postgresql-ingest-bounds.md): the Server row's long text columns are compressed
 -- with lz4 instead of the default pglz. A Server row is ~4.4 KB (current facts, statuses and their array,
 -- unknown rules), over the 2 KB at which PostgreSQL compresses and moves values out of the row, so every row a
 -- 50,000-server upload inserts is compressed: lz4 compresses and decompresses several times faster (COPY of those
