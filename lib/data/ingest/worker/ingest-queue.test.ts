@@ -8,6 +8,7 @@ import { deleteUpload } from "../delete-upload";
 import { ingestUpload, type IngestRequest, type IngestResponse } from "../ingest-file";
 import { answerOf, jobView } from "./answer";
 import { forkIngestWorker, type IngestJob, IngestQueue, spawnIngestWorker } from "./ingest-queue";
+import { spoolDirectory } from "./upload-spool";
 import { fromChildProcess } from "./worker-handle";
 
 // The real ingest worker (lib/data/ingest/worker/worker-main.ts through tsx), the real parsers and rules, and the
@@ -143,6 +144,10 @@ describe("IngestQueue (the upload worker)", { timeout: 120_000 }, () => {
     expect(response(next)).toMatchObject({ ok: true, status: "committed", counts: { servers: 40 } });
     expect(spawned).toBe(2);
     expect(await count("Upload")).toBe(1);
+    // The dead worker never read its temporary copy of doomed.csv: the queue deleted it when the job failed; the
+    // fresh worker deleted next.csv's when it read it.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(readdirSync(spoolDirectory())).toEqual([]);
   });
 
   it("stores nothing of a job whose worker is killed in the middle of the commit", async () => {

@@ -6,11 +6,12 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { IngestRequest, IngestResponse } from "../ingest-file";
 import type { IngestProgress, JobStage, WorkerJobMessage, WorkerReply } from "./protocol";
+import { discardSpooledUpload, spoolUpload } from "./upload-spool";
 import { fromChildProcess, type IngestWorkerHandle } from "./worker-handle";
 
 // Uploads are ingested off the request thread (docs/decisions/017-ingest-worker.md): ONE worker process, started on
 // the first upload and kept, runs the jobs one at a time in the order they came (SQLite has one writer anyway). The
-// server only hands over the bytes and keeps the jobs' state for GET /api/uploads/jobs/{id}. A worker that dies
+// server only hands over the bytes (through a private temporary file: upload-spool.ts) and keeps the jobs' state for GET /api/uploads/jobs/{id}. A worker that dies
 // fails its job (nothing is stored: the commit is one transaction) and the next job starts a fresh one.
 
 /** How a job ended: the ingest's answer (a refusal included), or a failure of the worker itself. */
@@ -40,9 +41,14 @@ export interface IngestJob {
 
 interface QueuedJob {
   job: IngestJob;
-  message: Omit<WorkerJobMessage, "buffer">;
-  /** The file's bytes until they are sent to the worker (then released: the worker has its own copy). */
-  buffer: ArrayBuffer | null;
+  message: Omit<WorkerJobMessage, "path">;
+  /**
+   * The file's bytes written to the spool, started when the job is queued (the bytes are released once written):
+   * resolves to the file's path, or rejects when it could not be written.
+   */
+  spooled: Promise<string>;
+  /** The spooled file's path once written (deleted when the job ends). */
+  path?: string;
   settle: (outcome: JobOutcome) => void;
 }
 
@@ -58,12 +64,6 @@ export interface IngestQueueOptions {
 
 const KEEP_FINISHED = 100;
 const KEEP_FINISHED_MS = 15 * 60 * 1000;
-
-/** The bytes as an ArrayBuffer that holds exactly them (sent to the worker without unrelated memory). */
-function ownBuffer(bytes: Uint8Array): ArrayBuffer {
-  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer) return bytes.buffer;
-  return bytes.slice().buffer;
-}
 
 export class IngestQueue {
   private readonly jobs = new Map<string, IngestJob>();
@@ -90,7 +90,13 @@ export class IngestQueue {
     const done = new Promise<JobOutcome>((resolve) => (settle = resolve));
     const job: IngestJob = { id: randomUUID(), fileName: request.fileName, owner, createdAt: new Date(this.now()), stage: "queued", done };
     this.jobs.set(job.id, job);
-    this.waiting.push({ job, message: { type: "ingest", jobId: job.id, request: rest }, buffer: ownBuffer(bytes), settle });
+    const queued: QueuedJob = { job, message: { type: "ingest", jobId: job.id, request: rest }, spooled: spoolUpload(bytes), settle };
+    // Known as soon as written, so that the file is deleted however the job ends (even before it ran).
+    queued.spooled.then(
+      (file) => (queued.path = file),
+      () => undefined, // reported when the job's turn comes (pump)
+    );
+    this.waiting.push(queued);
     this.pump();
     return job;
   }
@@ -138,14 +144,24 @@ export class IngestQueue {
       return;
     }
     worker.ref();
-    const message: WorkerJobMessage = { ...next.message, buffer: next.buffer ?? new ArrayBuffer(0) };
-    next.buffer = null;
-    try {
-      worker.send(message);
-    } catch (error) {
-      // The channel closed under us (the worker is exiting): its exit handler fails the job.
-      console.error("[ingest-queue] could not hand the upload to the worker", error);
-    }
+    next.spooled.then(
+      (file) => {
+        next.path = file;
+        // The job may have ended meanwhile (its worker died while the file was being written).
+        if (this.running !== next) return;
+        try {
+          worker.send({ ...next.message, path: file });
+        } catch (error) {
+          // The channel closed under us (the worker is exiting): its exit handler fails the job.
+          console.error("[ingest-queue] could not hand the upload to the worker", error);
+        }
+      },
+      (error: unknown) => {
+        if (this.running !== next) return;
+        const why = error instanceof Error ? error.message : String(error);
+        this.finish(next, { ok: false, message: `${next.job.fileName} could not be handed to the upload worker (writing its temporary copy failed: ${why}). Nothing was stored.` });
+      },
+    );
   }
 
   private ensureWorker(): IngestWorkerHandle {
@@ -202,6 +218,9 @@ export class IngestQueue {
       }
     }
     if (this.running === queued) this.running = undefined;
+    // The worker deletes the spooled file when it reads it; this covers a worker that never did.
+    if (queued.path !== undefined) discardSpooledUpload(queued.path);
+    else queued.spooled.then(discardSpooledUpload, () => undefined);
     this.worker?.unref();
     queued.settle(outcome);
     this.pump();
@@ -236,7 +255,7 @@ let warnedNoBundle = false;
 const CHRT = "/usr/bin/chrt";
 
 /**
- * Forks a worker process with an IPC channel that carries bytes as bytes (the v8 serializer, not JSON). On Linux
+ * Forks a worker process with an IPC channel (the v8 serializer, not JSON: answers keep their types). On Linux
  * it runs under the SCHED_IDLE policy (`chrt --idle 0`, inherited by all its threads; lowering one's own policy
  * needs no privilege): a nice value alone leaves the scheduler placing the server's waking threads on the other,
  * busier core, because a core running a niced task does not count as idle; a core running only SCHED_IDLE work

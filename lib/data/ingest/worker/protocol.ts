@@ -16,11 +16,12 @@ export interface IngestProgress {
   servers?: number;
 }
 
-/** Main thread -> worker: one job; the bytes travel as a transferred ArrayBuffer (moved, not copied). */
+/** Server -> worker: one job; the file's bytes wait in a private temporary file (upload-spool.ts), read and deleted by the worker. */
 export interface WorkerJobMessage {
   type: "ingest";
   jobId: string;
-  buffer: ArrayBuffer;
+  /** The spooled upload's path. */
+  path: string;
   request: Omit<IngestRequest, "bytes">;
 }
 

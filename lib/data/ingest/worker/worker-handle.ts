@@ -23,7 +23,7 @@ export interface IngestWorkerHandle {
   terminate(): Promise<void>;
 }
 
-/** A child process forked with an IPC channel and `serialization: "advanced"` (so the file's bytes travel as bytes). */
+/** A child process forked with an IPC channel and `serialization: "advanced"` (answers keep their types; the file itself travels through upload-spool.ts). */
 export function fromChildProcess(child: ChildProcess): IngestWorkerHandle {
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return {

@@ -5,6 +5,7 @@ import { databaseKind } from "../../database-kind";
 import { sqlite } from "../../sqlite/connection";
 import { ingestUpload } from "../ingest-file";
 import type { WorkerJobMessage, WorkerReply } from "./protocol";
+import { takeSpooledUpload } from "./upload-spool";
 
 // The ingest worker process (docs/decisions/017-ingest-worker.md): parses, evaluates and commits uploads with its
 // own SQLite connection, one job at a time, so the server keeps answering requests. Forked by ingest-queue.ts with an
@@ -64,7 +65,15 @@ function reply(message: WorkerReply): void {
 process.on("message", (message: WorkerJobMessage) => {
   if (message?.type !== "ingest") return;
   const { jobId } = message;
-  ingestUpload({ ...message.request, bytes: new Uint8Array(message.buffer) }, (progress) => reply({ type: "progress", jobId, progress })).then(
+  let bytes: Uint8Array;
+  try {
+    bytes = takeSpooledUpload(message.path);
+  } catch (error) {
+    console.error("[ingest-worker] could not read the upload", error);
+    reply({ type: "error", jobId, message: `its temporary copy could not be read (${error instanceof Error ? error.message : String(error)})` });
+    return;
+  }
+  ingestUpload({ ...message.request, bytes }, (progress) => reply({ type: "progress", jobId, progress })).then(
     (response) => {
       reply({ type: "result", jobId, response });
       checkpoint();
