@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { apiError, apiRoute } from "@/lib/auth/guards";
-import { jobOwnerOf, uploadRequestFromForm } from "@/lib/data/ingest/upload-from-form";
+import { jobOwnerOf, uploadRequestFromParts } from "@/lib/data/ingest/upload-from-form";
 import { answerOf, answerOfResponse, jobView } from "@/lib/data/ingest/worker/answer";
 import { ingestQueue } from "@/lib/data/ingest/worker/ingest-queue";
 import { listUploads } from "@/lib/data/uploads";
 import { env } from "@/lib/env";
-import { formatLimit, readFormDataWithin } from "@/lib/http/limited-body";
+import { discardSpooledUpload } from "@/lib/data/ingest/worker/upload-spool";
+import { formatLimit } from "@/lib/http/limited-body";
+import { readMultipartUpload, spooledHead } from "@/lib/http/multipart-upload";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -13,9 +15,9 @@ export const runtime = "nodejs";
 /** Room for the multipart envelope (boundaries, part headers, the other fields) around the file. */
 const ENVELOPE_BYTES = 1024 * 1024;
 
-function wantsAsync(request: Request, form: FormData): boolean {
+function wantsAsync(request: Request, fields: Record<string, string>): boolean {
   const query = new URL(request.url).searchParams.get("async");
-  const field = form.get("async");
+  const field = fields["async"];
   const yes = (value: unknown) => typeof value === "string" && ["1", "true", "yes"].includes(value.toLowerCase());
   return yes(query) || yes(field) || /(^|[,;\s])respond-async($|[,;\s])/i.test(request.headers.get("prefer") ?? "");
 }
@@ -30,21 +32,30 @@ function wantsAsync(request: Request, form: FormData): boolean {
 export const POST = apiRoute("upload", async (request, caller) => {
   // The larger of the two limits while the body streams in; the file's own limit (plain or archive) is applied after.
   const limit = Math.max(env().UPLOAD_MAX_BYTES, env().ARCHIVE_MAX_BYTES);
-  const body = await readFormDataWithin(request, limit + ENVELOPE_BYTES, {
+  // The file part streams straight to the upload spool (never held in memory); the fields are collected.
+  const body = await readMultipartUpload(request, limit + ENVELOPE_BYTES, {
     what: "uploads",
     limitLabel: formatLimit(limit),
+    fileField: "file",
     badEnvelope: "Send the export as multipart/form-data with the file in the field `file`.",
   });
   if (!body.ok) return body.response;
-  const form = body.value;
-  const prepared = await uploadRequestFromForm(form, caller);
+  const { fields, file } = body;
+  let prepared;
+  try {
+    prepared = await uploadRequestFromParts(fields, file && { name: file.name, size: file.size, head: await spooledHead(file) }, caller);
+  } catch (error) {
+    if (file) discardSpooledUpload(file.path);
+    throw error;
+  }
   if (!prepared.ok) {
+    if (file) discardSpooledUpload(file.path);
     const { status, body: refusal } = answerOfResponse(prepared.response);
     return Response.json(refusal, { status });
   }
   const queue = ingestQueue();
-  const job = queue.submit(prepared.request, jobOwnerOf(caller));
-  if (wantsAsync(request, form)) {
+  const job = queue.submitSpooled(prepared.request, file!.path, jobOwnerOf(caller));
+  if (wantsAsync(request, fields)) {
     const location = `/api/uploads/jobs/${encodeURIComponent(job.id)}`;
     return Response.json(jobView(job, queue.position(job)), { status: 202, headers: { Location: location } });
   }

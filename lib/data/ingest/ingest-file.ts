@@ -196,10 +196,20 @@ export function uploadTooLarge(request: Pick<IngestRequest, "bytes" | "fileName"
   return tooLarge(request, limits);
 }
 
+/** The same check for a file known by its first bytes and its size (a spooled upload, lib/http/multipart-upload.ts). */
+export function spooledUploadTooLarge(file: { head: Uint8Array; size: number; fileName: string }, limits: Env = env()): IngestResponse | undefined {
+  return sizeRefusal(file.fileName, file.head, file.size, limits);
+}
+
 function tooLarge(request: Pick<IngestRequest, "bytes" | "fileName">, limits: Env): IngestResponse | undefined {
-  const container = sniffContainer(request.bytes);
+  return sizeRefusal(request.fileName, request.bytes, request.bytes.byteLength, limits);
+}
+
+function sizeRefusal(fileName: string, head: Uint8Array, size: number, limits: Env): IngestResponse | undefined {
+  const request = { fileName, bytes: { byteLength: size } };
+  const container = sniffContainer(head);
   const max = container ? limits.ARCHIVE_MAX_BYTES : limits.UPLOAD_MAX_BYTES;
-  if (request.bytes.byteLength <= max) return undefined;
+  if (size <= max) return undefined;
   const mb = (max / 1024 / 1024).toFixed(0);
   const what = container ? "archives and workbooks" : "a single file";
   return {

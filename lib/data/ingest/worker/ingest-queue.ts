@@ -82,15 +82,24 @@ export class IngestQueue {
     this.now = options.now ?? Date.now;
   }
 
-  /** Queues an upload; the request's bytes are handed to the worker (the caller must not use them afterwards). */
+  /** Queues an upload; the request's bytes are written to the upload spool for the worker (the caller must not change them). */
   submit(request: IngestRequest, owner: JobOwner): IngestJob {
-    this.prune();
     const { bytes, ...rest } = request;
+    return this.enqueue(rest, spoolUpload(bytes), owner);
+  }
+
+  /** Queues an upload whose file is already in the upload spool (lib/http/multipart-upload.ts); the queue owns the file now. */
+  submitSpooled(request: Omit<IngestRequest, "bytes">, file: string, owner: JobOwner): IngestJob {
+    return this.enqueue(request, Promise.resolve(file), owner);
+  }
+
+  private enqueue(request: Omit<IngestRequest, "bytes">, spooled: Promise<string>, owner: JobOwner): IngestJob {
+    this.prune();
     let settle!: (outcome: JobOutcome) => void;
     const done = new Promise<JobOutcome>((resolve) => (settle = resolve));
     const job: IngestJob = { id: randomUUID(), fileName: request.fileName, owner, createdAt: new Date(this.now()), stage: "queued", done };
     this.jobs.set(job.id, job);
-    const queued: QueuedJob = { job, message: { type: "ingest", jobId: job.id, request: rest }, spooled: spoolUpload(bytes), settle };
+    const queued: QueuedJob = { job, message: { type: "ingest", jobId: job.id, request }, spooled, settle };
     // Known as soon as written, so that the file is deleted however the job ends (even before it ran).
     queued.spooled.then(
       (file) => (queued.path = file),

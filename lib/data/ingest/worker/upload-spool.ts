@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 
-// The upload's bytes travel from the server to the ingest worker through a private temporary file, not through the
+// The upload's bytes travel from the server to the ingest worker through a private temporary file (the upload route
+// streams the multipart file part straight into it: lib/http/multipart-upload.ts), not through the
 // IPC channel: the channel's serialisation held three more copies of the file (≈ 300 MB of array buffers in the worker
 // for a 97 MB archive, and one more in the server while it sent them), on top of the bytes each process holds anyway
 // (docs/performance.md, "2026-12-06: re-measured on another machine"). The server writes the file (asynchronously,
@@ -66,9 +67,14 @@ export function spoolDirectory(): string {
   return created;
 }
 
+/** A new file name in the spool (the caller creates it 0600, exclusively). */
+export function newSpoolPath(): string {
+  return path.join(spoolDirectory(), `${randomUUID()}.upload`);
+}
+
 /** Writes an upload's bytes to a new file of the spool (0600) and returns its path. */
 export async function spoolUpload(bytes: Uint8Array): Promise<string> {
-  const file = path.join(spoolDirectory(), `${randomUUID()}.upload`);
+  const file = newSpoolPath();
   await writeFile(file, bytes, { mode: 0o600, flag: "wx" });
   return file;
 }
