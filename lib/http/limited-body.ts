@@ -1,4 +1,5 @@
 import { apiError } from "@/lib/auth/guards";
+import { discardBody, discardRest } from "./discard-rest";
 import { formatLimit } from "./format-limit";
 
 export { formatLimit };
@@ -6,7 +7,8 @@ export { formatLimit };
 /**
  * Request bodies read under a byte limit that holds while the body streams in (issue 12): a declared Content-Length
  * over the limit is refused before anything is read, and a body without one (chunked) or with a false one is counted
- * chunk by chunk and its stream cancelled the moment the count passes the limit. Nothing here buffers more than
+ * chunk by chunk and buffering stops the moment the count passes the limit (the rest is read and dropped, bounded, so
+ * that a client still sending reads the 413 instead of a reset: discard-rest.ts). Nothing here buffers more than
  * `maxBytes` plus one chunk. Every refusal is a ready API answer (413 naming the limit, 400 for a bad envelope).
  */
 
@@ -41,18 +43,22 @@ function declaredLength(request: Request): number | null {
 }
 
 /**
- * The whole body as bytes, at most `maxBytes` of them. Reads `request.body` chunk by chunk and cancels the stream as
+ * The whole body as bytes, at most `maxBytes` of them. Reads `request.body` chunk by chunk and stops buffering as
  * soon as the count passes the limit (a lying Content-Length does not help: the bytes are counted, not the header).
  */
 export async function readBodyWithin(request: Request, maxBytes: number, options: LimitOptions = {}): Promise<BodyResult<Uint8Array>> {
   const declared = declaredLength(request);
-  if (declared !== null && declared > maxBytes) return tooLarge(maxBytes, options);
+  if (declared !== null && declared > maxBytes) {
+    discardBody(request); // the client sends it anyway: read and drop it (bounded) so that it reads the 413
+    return tooLarge(maxBytes, options);
+  }
   if (request.body === null) return { ok: true, value: new Uint8Array(0), bytes: 0 };
   if (request.bodyUsed) throw new Error("readBodyWithin: the request body was already read");
 
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
+  let handedOff = false;
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -60,8 +66,9 @@ export async function readBodyWithin(request: Request, maxBytes: number, options
       total += value.byteLength;
       if (total > maxBytes) {
         chunks.length = 0;
-        // Stop the upload here: the rest of the body is never buffered. A failing cancel (the client went away) changes nothing.
-        await reader.cancel("request body over the limit").catch(() => undefined);
+        // Stop buffering here: the rest of the body is read and dropped (bounded, discard-rest.ts) while the 413 goes out.
+        handedOff = true;
+        void discardRest(reader);
         return tooLarge(maxBytes, options);
       }
       chunks.push(value);
@@ -71,7 +78,7 @@ export async function readBodyWithin(request: Request, maxBytes: number, options
     await reader.cancel().catch(() => undefined);
     return badRequest("The request body could not be read completely (the connection was interrupted).");
   } finally {
-    reader.releaseLock();
+    if (!handedOff) reader.releaseLock();
   }
   return { ok: true, value: concat(chunks, total), bytes: total };
 }

@@ -4,6 +4,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import busboy from "busboy";
 import { apiError } from "@/lib/auth/guards";
 import { discardSpooledUpload, newSpoolPath } from "@/lib/data/ingest/worker/upload-spool";
+import { discardBody, discardRest } from "./discard-rest";
 import { formatLimit } from "./format-limit";
 import type { BodyRefusal, LimitOptions } from "./limited-body";
 
@@ -11,7 +12,7 @@ import type { BodyRefusal, LimitOptions } from "./limited-body";
  * A multipart/form-data upload read as it streams (busboy, decision 024): the text fields are collected (each under
  * `maxFieldBytes`), the one file part named `fileField` is written straight to a private temporary file (the upload
  * spool the ingest worker reads from), and every byte of the body is counted against `maxBytes` as it arrives, the
- * stream cancelled and the file deleted the moment the count passes it. The server never holds the file in memory,
+ * file deleted the moment the count passes it (the rest of the body is read and dropped, bounded: discard-rest.ts). The server never holds the file in memory,
  * and the parse runs chunk by chunk between other requests instead of in one block on the request thread.
  */
 export interface SpooledFile {
@@ -60,7 +61,10 @@ class Refused extends Error {
 
 export async function readMultipartUpload(request: Request, maxBytes: number, options: MultipartOptions): Promise<MultipartUpload> {
   const declared = request.headers.get("content-length");
-  if (declared !== null && /^\s*\d+\s*$/.test(declared) && Number(declared) > maxBytes) return tooLarge(maxBytes, options);
+  if (declared !== null && /^\s*\d+\s*$/.test(declared) && Number(declared) > maxBytes) {
+    discardBody(request); // the client sends it anyway: read and drop it (bounded) so that it reads the 413
+    return tooLarge(maxBytes, options);
+  }
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^multipart\/form-data\s*;/i.test(contentType) || request.body === null) return badRequest(options.badEnvelope);
 
@@ -115,6 +119,7 @@ export async function readMultipartUpload(request: Request, maxBytes: number, op
 
   const reader = request.body.getReader();
   let total = 0;
+  let handedOff = false;
   try {
     for (;;) {
       let chunk: ReadableStreamReadResult<Uint8Array>;
@@ -149,8 +154,14 @@ export async function readMultipartUpload(request: Request, maxBytes: number, op
     if (failure) throw new Refused(failure);
     return { ok: true, fields, file, bytes: total };
   } catch (error) {
-    // Stop reading (the rest of the body is never buffered), stop the parser, and delete what was written.
-    await reader.cancel().catch(() => undefined);
+    // Stop parsing and delete what was written. After a refusal the rest of the body is read and dropped (bounded,
+    // discard-rest.ts) so that a client still sending reads the answer; after a failure of ours it is cancelled.
+    if (error instanceof Refused) {
+      handedOff = true;
+      void discardRest(reader);
+    } else {
+      await reader.cancel().catch(() => undefined);
+    }
     parser.destroy();
     const target = out as WriteStream | undefined;
     target?.destroy();
@@ -159,7 +170,7 @@ export async function readMultipartUpload(request: Request, maxBytes: number, op
     if (error instanceof Refused) return error.refusal;
     throw error;
   } finally {
-    reader.releaseLock();
+    if (!handedOff) reader.releaseLock();
   }
 }
 
