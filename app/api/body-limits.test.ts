@@ -14,7 +14,8 @@ import { PATCH as wavePatch } from "./waves/[id]/route";
 import { POST as wavesPost } from "./waves/route";
 
 // Every route handler that reads a body, end to end (token auth, real database): a chunked body without
-// Content-Length past the route's limit answers 413 and the body is not read beyond the limit.
+// Content-Length past the route's limit answers 413 without waiting for more than the limit plus a chunk, and the
+// rest is read and dropped afterwards (bounded: lib/http/discard-rest.ts), never kept.
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
 
@@ -29,13 +30,20 @@ beforeAll(async () => {
 
 const CHUNK = 64 * 1024;
 
-/** A chunked body of `totalBytes` made on demand; `state` tells how much the handler pulled and whether it cancelled. */
-function chunked(totalBytes: number, fill = 0x20) {
-  const state = { pulled: 0, cancelled: false };
+/**
+ * A chunked body of `totalBytes` made on demand; `state` tells how much the handler pulled and whether it cancelled.
+ * With `holdAfter`, the chunks after that many bytes wait for `state.release()`: a client slow to send the rest, so a
+ * test can prove the answer came without them.
+ */
+function chunked(totalBytes: number, fill = 0x20, holdAfter = Infinity) {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const state = { pulled: 0, cancelled: false, release };
   const stream = new ReadableStream<Uint8Array>(
     {
-      pull(controller) {
+      async pull(controller) {
         if (state.pulled >= totalBytes) return controller.close();
+        if (state.pulled >= holdAfter) await held;
         const size = Math.min(CHUNK, totalBytes - state.pulled);
         state.pulled += size;
         controller.enqueue(new Uint8Array(size).fill(fill));
@@ -69,19 +77,24 @@ describe.each(cases)("$name", ({ handler, method, url, params, limit, multipart 
   const headers: Record<string, string> = multipart ? { "content-type": "multipart/form-data; boundary=x" } : { "content-type": "application/json" };
 
   it("answers 413 to a chunked body without Content-Length twice the limit, reading no more than the limit plus a chunk", async () => {
-    const { stream, state } = chunked(2 * limit);
+    // The chunks after the one that passes the limit are held back: the answer must come without them.
+    const { stream, state } = chunked(2 * limit, 0x20, limit + 1);
     const response = await handler(request(method, url, stream, headers), { params: Promise.resolve(params) });
     expect(response.status).toBe(413);
     expect(((await response.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: "too-large", message: expect.stringMatching(/larger than the \d+(\.\d)? (KB|MB) limit/) });
-    expect(state.cancelled).toBe(true);
     expect(state.pulled).toBeLessThanOrEqual(limit + CHUNK);
+    // Then the rest is read and dropped (a client still sending gets to read the 413), not cancelled.
+    state.release();
+    await expect.poll(() => state.pulled).toBe(2 * limit);
+    expect(state.cancelled).toBe(false);
   });
 
-  it("answers 413 to a declared Content-Length over the limit without reading the body", async () => {
-    const { stream, state } = chunked(2 * limit);
+  it("answers 413 to a declared Content-Length over the limit without waiting for the body", async () => {
+    const { stream, state } = chunked(2 * limit, 0x20, 0);
     const response = await handler(request(method, url, stream, { ...headers, "content-length": String(2 * limit) }), { params: Promise.resolve(params) });
     expect(response.status).toBe(413);
     expect(state.pulled).toBe(0);
+    state.release();
   });
 
   it.skipIf(multipart)("answers 400 (not 500) to a body that is not JSON", async () => {

@@ -164,7 +164,12 @@ export async function readMultipartUpload(request: Request, maxBytes: number, op
     }
     parser.destroy();
     const target = out as WriteStream | undefined;
-    target?.destroy();
+    if (target !== undefined) {
+      // Closed before the file is deleted: a stream still opening it would otherwise create it after the delete.
+      const closed = target.closed ? Promise.resolve() : once(target, "close").catch(() => undefined);
+      target.destroy();
+      await closed;
+    }
     const spooled = file as SpooledFile | null;
     if (spooled) discardSpooledUpload(spooled.path);
     if (error instanceof Refused) return error.refusal;
