@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fail, pass, type Rule, type RuleContext, type RuleMeta, type RuleOutcome, RULES, unknown } from "@/lib/rules";
+import { type Evidence, fail, pass, type Rule, type RuleContext, type RuleMeta, type RuleOutcome, RULES, unknown } from "@/lib/rules";
 import { compileRules, evaluateCompiled, evaluateRule, evaluateRules } from "./run-rules";
 
 const ctx: RuleContext = { asOf: "2026-08-01T00:00:00Z", host: { memory: { totalPhysicalBytes: 8 * 2 ** 30 } } };
@@ -15,6 +15,16 @@ function meta(id: string, severity: RuleMeta["severity"] = "blocker"): RuleMeta 
     remediation: { summary: "Do the fake thing." },
   };
 }
+
+/** A frozen evidence list, as rules keep their constant evidence. */
+function frozenEvidence(...items: Evidence[]): Evidence[] {
+  for (const item of items) Object.freeze(item);
+  return Object.freeze(items) as Evidence[];
+}
+
+/** A host whose only fact is `value` (host.memory.totalPhysicalBytes), read back by `valueOf`. */
+const hostWith = (value: number) => ({ memory: { totalPhysicalBytes: value } });
+const valueOf = (c: RuleContext) => c.host?.memory?.totalPhysicalBytes;
 
 function rule(id: string, evaluate: (ctx: RuleContext) => RuleOutcome, extra: Partial<Rule> = {}, severity?: RuleMeta["severity"]): Rule {
   return { meta: meta(id, severity), evaluate, examples: [], ...extra };
@@ -160,6 +170,51 @@ describe("evaluateCompiled", () => {
     expect(evaluateCompiled(compileRules(tricky), ctx, (id) => seenB.push(id))).toEqual(evaluateRules(tricky, ctx, (id) => seenA.push(id)));
     expect(seenB).toEqual(seenA);
     expect(seenA).toEqual(["c-throws", "d-applies-throws", "h-malformed"]);
+  });
+
+  it("shares one frozen result among subjects whose outcome is the same frozen constant", () => {
+    const constant = Object.freeze(unknown("host.x", "collect it"));
+    Object.freeze(constant.evidence);
+    const compiled = compileRules([rule("k-constant", () => constant)]);
+    const [first] = evaluateCompiled(compiled, ctx);
+    const [second] = evaluateCompiled(compiled, { ...ctx, host: {} });
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(first).toEqual(evaluateRule(rule("k-constant", () => constant), ctx));
+  });
+
+  it("shares a result by its parts when the evidence list is a frozen constant: same message, status and severity", () => {
+    const shared = frozenEvidence({ fact: "host.x", actual: 1, expected: "1" });
+    // 1: a pass whose message is built per call; 2: another message; 3: a fail milder than the rule.
+    const byValue = (value: number | undefined) => (value === 3 ? fail("x is 1", shared, "warning") : pass(`x is ${value === 2 ? "1 again" : String(value)}`, shared));
+    const compiled = compileRules([rule("s-parts", (c) => byValue(valueOf(c)))]);
+    const one = (value: number) => evaluateCompiled(compiled, { ...ctx, host: hostWith(value) })[0];
+    const [a, b, other, mild, mildAgain] = [one(1), one(1), one(2), one(3), one(3)];
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(other).not.toBe(a);
+    expect(mildAgain).toBe(mild);
+    expect(mild).toMatchObject({ status: "fail", severity: "warning", message: "x is 1" });
+    for (const value of [1, 2, 3]) expect(one(value)).toEqual(evaluateRule(rule("s-parts", (c) => byValue(valueOf(c))), { ...ctx, host: hostWith(value) }));
+  });
+
+  it("makes a result per subject when the evidence or an unknown's reason is not frozen", () => {
+    const compiled = compileRules([rule("p-own", () => pass("fine", [{ fact: "host.x", actual: 1, expected: "1" }])), rule("u-own", () => unknown("host.y", "collect it", "Not collected.", frozenEvidence()))]);
+    const first = evaluateCompiled(compiled, ctx);
+    const second = evaluateCompiled(compiled, ctx);
+    expect(second[0]).not.toBe(first[0]);
+    expect(second[1]).not.toBe(first[1]);
+    expect(Object.isFrozen(first[0]) || Object.isFrozen(first[1])).toBe(false);
+  });
+
+  it("stops remembering after 1,024 distinct shared results per rule, and the results stay right", () => {
+    const shared = frozenEvidence({ fact: "host.n", actual: null, expected: "a number" });
+    const compiled = compileRules([rule("m-many", (c) => pass(`n is ${String(valueOf(c))}`, shared))]);
+    for (let n = 0; n < 1_100; n++) expect(evaluateCompiled(compiled, { ...ctx, host: hostWith(n) })[0].message).toBe(`n is ${n}`);
+    expect(compiled.partsCount[0]).toBe(1_024);
+    const late = evaluateCompiled(compiled, { ...ctx, host: hostWith(1_050) })[0];
+    expect(Object.isFrozen(late)).toBe(false);
+    expect(evaluateCompiled(compiled, { ...ctx, host: hostWith(5) })[0]).toBe(evaluateCompiled(compiled, { ...ctx, host: hostWith(5) })[0]);
   });
 
   it("gives the registry's rules the same results on every rule example", () => {

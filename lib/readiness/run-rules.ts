@@ -1,4 +1,4 @@
-import type { Rule, RuleContext, RuleOutcome, RuleResult, RuleScope, Severity } from "@/lib/rules";
+import type { Evidence, Rule, RuleContext, RuleOutcome, RuleResult, RuleScope, Severity, UnknownReason } from "@/lib/rules";
 
 /** Called when a rule's appliesTo or evaluate throws (the caller decides whether and where to log). */
 export type RuleErrorHandler = (ruleId: string, error: unknown) => void;
@@ -149,7 +149,27 @@ export interface CompiledRules {
   ids: readonly string[];
   severities: readonly Severity[];
   scopes: readonly RuleScope[];
+  /**
+   * Per rule, the frozen result made for each frozen outcome it returned. A rule returns a frozen outcome when the
+   * outcome is a constant of the rule (worked out once at load: "not collected", the collector's standard probes all
+   * reached, a registry value's common settings); every server with that outcome then shares one frozen result, as
+   * they share the message string, instead of each getting a copy that lives as long as the evaluation is kept.
+   */
+  shared: readonly Map<RuleOutcome, RuleResult>[];
+  /**
+   * Per rule, frozen results for outcomes made per call from constant parts: a frozen evidence list (a constant of
+   * the rule) with a message, looked up by the evidence list, then the message text, then status, severity and
+   * reason. Servers whose outcome has the same parts share one frozen result.
+   */
+  byParts: readonly Map<Evidence[], Map<string, RuleResult[]>>[];
+  /** Entries in byParts per rule (bounded like `shared`). */
+  partsCount: number[];
 }
+
+/** At most this many shared results per rule: a rule that freezes per-server outcomes does not grow the memo. */
+const MAX_SHARED_PER_RULE = 256;
+/** At most this many results shared by their parts per rule (messages may name a domain or a value). */
+const MAX_BY_PARTS_PER_RULE = 1_024;
 
 export function compileRules(rules: readonly Rule[]): CompiledRules {
   return {
@@ -157,7 +177,33 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
     ids: rules.map((rule) => rule.meta.id),
     severities: rules.map((rule) => rule.meta.severity),
     scopes: rules.map((rule) => rule.meta.scope),
+    shared: rules.map(() => new Map<RuleOutcome, RuleResult>()),
+    byParts: rules.map(() => new Map<Evidence[], Map<string, RuleResult[]>>()),
+    partsCount: rules.map(() => 0),
   };
+}
+
+/** The shared result for these parts, or undefined; `reason` only for unknown outcomes. */
+function sharedByParts(compiled: CompiledRules, i: number, status: RuleResult["status"], severity: Severity, message: string, evidence: Evidence[], reason: UnknownReason | undefined): RuleResult | undefined {
+  const candidates = compiled.byParts[i].get(evidence)?.get(message);
+  if (candidates === undefined) return undefined;
+  for (let c = 0; c < candidates.length; c++) {
+    const candidate = candidates[c];
+    if (candidate.status === status && candidate.severity === severity && candidate.reason === reason) return candidate;
+  }
+  return undefined;
+}
+
+function rememberByParts(compiled: CompiledRules, i: number, result: RuleResult): RuleResult {
+  if (compiled.partsCount[i] >= MAX_BY_PARTS_PER_RULE) return result;
+  compiled.partsCount[i]++;
+  let byMessage = compiled.byParts[i].get(result.evidence);
+  if (byMessage === undefined) compiled.byParts[i].set(result.evidence, (byMessage = new Map()));
+  const candidates = byMessage.get(result.message);
+  Object.freeze(result);
+  if (candidates === undefined) byMessage.set(result.message, [result]);
+  else candidates.push(result);
+  return result;
 }
 
 /** `evaluateRules` over compiled rules (same results, same error handling). */
@@ -187,6 +233,33 @@ export function evaluateCompiled(compiled: CompiledRules, ctx: RuleContext, onEr
       continue;
     }
     let result: RuleResult | null = null;
+    const frozen = outcome !== null && typeof outcome === "object" && Object.isFrozen(outcome);
+    if (frozen) {
+      const known = compiled.shared[i].get(outcome);
+      if (known !== undefined) {
+        results[count++] = known;
+        continue;
+      }
+    }
+    if (!frozen && outcome !== null && typeof outcome === "object" && Object.isFrozen(outcome.evidence) && typeof outcome.message === "string") {
+      // Made per call from constant parts: share the result of the same parts (see CompiledRules.byParts).
+      const status = outcome.status;
+      const reason = status === "unknown" ? outcome.reason : undefined;
+      if ((status === "pass" || status === "fail" || (status === "unknown" && Object.isFrozen(reason))) && Array.isArray(outcome.evidence)) {
+        const severity = status === "fail" ? effectiveFailSeverity(severities[i], outcome.severity) : severities[i];
+        const known = sharedByParts(compiled, i, status, severity, outcome.message, outcome.evidence, reason);
+        if (known !== undefined) {
+          results[count++] = known;
+          continue;
+        }
+        const made: RuleResult =
+          status === "unknown"
+            ? { ruleId: ids[i], status, severity, scope: scopes[i], message: outcome.message, evidence: outcome.evidence, reason }
+            : { ruleId: ids[i], status, severity, scope: scopes[i], message: outcome.message, evidence: outcome.evidence };
+        results[count++] = rememberByParts(compiled, i, made);
+        continue;
+      }
+    }
     if (outcome !== null && typeof outcome === "object") {
       const status = outcome.status;
       if (status === "pass") {
@@ -216,6 +289,8 @@ export function evaluateCompiled(compiled: CompiledRules, ctx: RuleContext, onEr
       const error = new Error(`evaluate returned a value that is not an outcome (${describe(outcome)})`);
       onError?.(ids[i], error);
       result = ruleErrorResult(rule, "evaluate", error);
+    } else if (frozen && compiled.shared[i].size < MAX_SHARED_PER_RULE) {
+      compiled.shared[i].set(outcome, Object.freeze(result));
     }
     results[count++] = result;
   }

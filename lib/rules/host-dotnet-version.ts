@@ -26,7 +26,7 @@ function evaluate(ctx: RuleContext): RuleOutcome {
     ]);
   }
   const seen = SEEN.get(release);
-  return seen === undefined ? outcomeFor(release) : { ...seen };
+  return seen === undefined ? outcomeFor(release) : seen;
 }
 
 function outcomeFor(release: number): RuleOutcome {

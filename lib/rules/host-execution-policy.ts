@@ -80,7 +80,7 @@ function describeDecision(decision: Decision): string {
  * The outcome for the shapes most servers have, worked out once at module load by the same code (judge and
  * outcomeOf) on synthetic facts: nothing collected; every scope Undefined but LocalMachine; or the policy set
  * by Group Policy (MachinePolicy) over LocalMachine RemoteSigned, with Get-ExecutionPolicy agreeing. Keyed by `shapeCode`.
- * The evidence and message are shared (frozen) like string constants; each call returns its own outcome.
+ * The evidence and message are shared (frozen) like string constants; each call returns the frozen outcome itself (the engine shares one result for it).
  */
 const COMMON = new Map<number, RuleOutcome>();
 const COMMON_SHAPES: unknown[] = [{}];
@@ -114,7 +114,7 @@ function policyIndex(value: unknown): number {
 function evaluate(ctx: RuleContext): RuleOutcome {
   const host = own(ctx, "host");
   const common = COMMON.get(shapeCode(host));
-  return common === undefined ? outcomeOf(host) : { ...common };
+  return common === undefined ? outcomeOf(host) : common;
 }
 
 function outcomeOf(host: unknown): RuleOutcome {

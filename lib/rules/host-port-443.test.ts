@@ -23,7 +23,9 @@ describe("host-port-443", () => {
     };
     const outcome = rule.evaluate(hostContext({ network: { checks: standard } }));
     expect(outcome).toEqual(expected);
-    expect(rule.evaluate(hostContext({ network: { checks: standard } }))).not.toBe(outcome);
+    // The standard case is a constant of the rule: the same frozen outcome for every server (one shared result).
+    expect(rule.evaluate(hostContext({ network: { checks: standard } }))).toBe(outcome);
+    expect(Object.isFrozen(outcome) && Object.isFrozen(outcome.evidence)).toBe(true);
     // The same probes in another order, or one more, are reported as collected.
     const reversed = rule.evaluate(hostContext({ network: { checks: [...standard].reverse() } }));
     expect(reversed.message).toBe(`Outbound TCP 443 is open: ${[...onPort].reverse().map((check) => check.host).join(", ")} reached.`);

@@ -31,8 +31,8 @@ export const NO_EVIDENCE: Evidence[] = frozenEvidence();
 
 /**
  * An unknown outcome whose message, reason and evidence are constants of the rule (e.g. "The server's memory
- * size was not collected."): each call returns a new outcome, equal to `unknown(missingFact, collect, message,
- * evidence)`, sharing the frozen reason and evidence instead of rebuilding them for every server.
+ * size was not collected."): each call returns the same frozen outcome, equal to `unknown(missingFact, collect,
+ * message, evidence)`; the engine gives every server that gets it one shared frozen result (run-rules.ts).
  */
 export function constantUnknown(
   missingFact: string,
@@ -42,14 +42,15 @@ export function constantUnknown(
 ): () => RuleOutcome {
   const reason: UnknownReason = Object.freeze({ code: "missing-fact", missingFact, ...collectFields(collect), message });
   freezeEvidence(evidence);
+  const outcome: RuleOutcome = Object.freeze({ status: "unknown", message, evidence, reason });
   return function unknownOutcome(): RuleOutcome {
-    return { status: "unknown", message, evidence, reason };
+    return outcome;
   };
 }
 
 /**
- * Freezes an outcome worked out once for a constant input (its evidence, reason and itself), to be handed
- * out as `{ ...template }`: a new outcome per call whose message, evidence and reason are shared constants.
+ * Freezes an outcome worked out once for a constant input (its evidence, reason and itself), to be returned as
+ * it is for every server with that input: the engine gives them one shared frozen result (run-rules.ts).
  */
 export function freezeOutcome(outcome: RuleOutcome): RuleOutcome {
   freezeEvidence(outcome.evidence);
@@ -76,7 +77,7 @@ type Dword = number | null | undefined;
 /**
  * The outcome of a rule over `count` registry DWORDs, judged by `outcomeFor`: every combination of the values
  * being not collected, absent, 0 or 1 (4^count of them) is worked out once, here, by `outcomeFor` itself and
- * handed out as `{ ...template }`; any other value is judged per call.
+ * returned as it is (frozen); any other value is judged per call.
  */
 export function dwordOutcomeTable(count: number, outcomeFor: (raws: readonly Dword[]) => RuleOutcome): (raws: readonly Dword[]) => RuleOutcome {
   const table: RuleOutcome[] = [];
@@ -92,6 +93,6 @@ export function dwordOutcomeTable(count: number, outcomeFor: (raws: readonly Dwo
       if (code < 0) return outcomeFor(raws);
       index |= code << (2 * i);
     }
-    return { ...table[index] };
+    return table[index];
   };
 }

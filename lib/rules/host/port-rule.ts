@@ -111,7 +111,7 @@ export function createPortEvaluator(options: PortRuleOptions): (ctx: RuleContext
     }
     if (reachedCount === onPortCount) {
       for (let s = 0; s < standard.length; s++) {
-        if (standard[s].hosts.length === onPortCount && isStandard(checks, standard[s].hosts)) return { ...standard[s].outcome };
+        if (standard[s].hosts.length === onPortCount && isStandard(checks, standard[s].hosts)) return standard[s].outcome;
       }
     }
     const onPort = new Array<ProbeResult>(onPortCount);

@@ -56,3 +56,19 @@ describe("WinHTTP proxy setting", () => {
     expect(proxiedTestCommand({ address: "p.corp:8080", bypass: "*.microsoft.com" }, 80, "crl.microsoft.com")).toBe("Test-NetConnection -ComputerName crl.microsoft.com -Port 80");
   });
 });
+
+describe("proxy memos", () => {
+  it("answer the same for repeated and NUL-bearing input as for fresh input", () => {
+    for (let i = 0; i < 3; i++) {
+      expect(isBypassed("<local>;*.corp.contoso.com", "relay.corp.contoso.com")).toBe(true);
+      expect(isBypassed("<local>;*.corp.contoso.com", "login.microsoftonline.com")).toBe(false);
+      expect(proxyServerFor("http=p1:80;https=p2:8443", "https")).toBe("p2:8443");
+    }
+    expect(proxiedTestCommand({ address: "p\u0000x:1", bypass: "" }, 443, "login.microsoftonline.com")).toBe(
+      "Invoke-WebRequest -Uri 'https://login.microsoftonline.com/' -Method Head -UseBasicParsing",
+    );
+    expect(proxiedTestCommand({ address: "p.corp:8080", bypass: "" }, 443, "login.microsoftonline.com")).toBe(
+      "Invoke-WebRequest -Uri 'https://login.microsoftonline.com/' -Method Head -UseBasicParsing -Proxy 'http://p.corp:8080'",
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { normalizeHostName } from "@/lib/rules/endpoints";
 import { readChecks, type ProbeResult } from "./network";
 import { own, readString } from "./read";
+import { stringMemo } from "./string-memo";
 
 /**
  * The path the agent takes to the cloud, and which connectivity probes speak for it.
@@ -54,6 +55,17 @@ const UNRECORDED = "(address not recorded)";
  * "http=p1:80;https=p2:443" per scheme (a scheme without an entry goes direct: null). A "http://" prefix is dropped.
  */
 export function proxyServerFor(address: string, scheme: "http" | "https"): string | null {
+  const servers = serversOf(address);
+  return scheme === "http" ? servers.http : servers.https;
+}
+
+/** Both schemes' servers of a setting, worked out once per distinct address string. */
+const serversOf = stringMemo((address: string): { http: string | null; https: string | null } => ({
+  http: parseProxyServer(address, "http"),
+  https: parseProxyServer(address, "https"),
+}));
+
+function parseProxyServer(address: string, scheme: "http" | "https"): string | null {
   const entries = address
     .split(/[;\s]+/)
     .map((entry) => entry.trim())
@@ -80,27 +92,43 @@ function stripScheme(server: string): string {
  */
 export function isBypassed(bypass: string, hostName: string): boolean {
   if (bypass === "") return false;
-  const name = normalizeHostName(hostName);
+  return bypassListOf(bypass)(hostName);
+}
+
+/**
+ * A bypass list parsed once per distinct string (its wildcards compiled once), with the answers for the host names
+ * it was asked about: the same few probe hosts are asked about on every server behind the same proxy.
+ */
+const bypassListOf = stringMemo((bypass: string) => {
+  let local = false;
+  const exact = new Set<string>();
+  const patterns: RegExp[] = [];
   for (const raw of bypass.split(/[;\s,]+/)) {
     const entry = raw.trim().toLowerCase();
     if (entry === "") continue;
     if (entry === "<local>") {
-      if (!name.includes(".")) return true;
+      local = true;
       continue;
     }
     const pattern = stripScheme(entry).replace(/:\d+$/, "");
-    if (wildcardMatch(pattern, name)) return true;
+    if (!pattern.includes("*")) exact.add(pattern);
+    else patterns.push(wildcardPattern(pattern));
   }
-  return false;
-}
+  const matches = (name: string): boolean => {
+    if (local && !name.includes(".")) return true;
+    if (exact.has(name)) return true;
+    for (const pattern of patterns) if (pattern.test(name)) return true;
+    return false;
+  };
+  return stringMemo((hostName: string) => matches(normalizeHostName(hostName)), 1_024);
+});
 
-function wildcardMatch(pattern: string, name: string): boolean {
-  if (!pattern.includes("*")) return pattern === name;
+function wildcardPattern(pattern: string): RegExp {
   const source = pattern
     .split("*")
     .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
     .join(".*");
-  return new RegExp(`^${source}$`).test(name);
+  return new RegExp(`^${source}$`);
 }
 
 /** The proxy server a probe of this port would use ("http" for 80, "https" otherwise), null when it goes direct. */
@@ -161,6 +189,18 @@ export function describeProxy(proxy: ProxySetting): string {
  * proxy. A target the proxy does not serve (bypassed) gets the direct Test-NetConnection line.
  */
 export function proxiedTestCommand(proxy: ProxySetting, port: number, probeHost: string): string {
+  // NUL separates the key's parts; a collected value holding one (never a real one) is worked out directly.
+  if (proxy.address.includes("\u0000") || proxy.bypass.includes("\u0000") || probeHost.includes("\u0000")) return buildTestCommand(proxy, port, probeHost);
+  return testCommands(`${proxy.address}\u0000${proxy.bypass}\u0000${port}\u0000${probeHost}`);
+}
+
+/** The command per distinct (setting, port, host): one shared string for every server behind the same proxy. */
+const testCommands = stringMemo((key: string) => {
+  const [address, bypass, port, probeHost] = key.split("\u0000");
+  return buildTestCommand({ address, bypass }, Number(port), probeHost);
+});
+
+function buildTestCommand(proxy: ProxySetting, port: number, probeHost: string): string {
   const server = proxyServerForPort(proxy, port);
   // Not through the proxy for this target (bypassed, or no proxy for the scheme): the direct test.
   if (server === null || isBypassed(proxy.bypass, probeHost)) return `Test-NetConnection -ComputerName ${probeHost} -Port ${port}`;
