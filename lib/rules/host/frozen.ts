@@ -4,8 +4,9 @@ import { collectFields, type CollectHint, type Evidence, type RuleOutcome, type 
 /**
  * Evidence lists whose content is a constant of the rule (e.g. "host.tier0 = true, expected Tier 0"),
  * built once at module load and shared by every result that reports exactly that, the way a message
- * string literal is shared. Each result is still made per server; only identical, immutable evidence
- * is not rebuilt 50,000 times. Frozen, so that no consumer can change it for every result at once.
+ * string literal is shared. A frozen evidence list also lets the engine share one frozen result among the
+ * servers whose outcome has the same message over it (lib/readiness/run-rules.ts). Frozen, so that no consumer
+ * can change it for every result at once.
  */
 export function frozenEvidence(...items: Evidence[]): Evidence[] {
   return freezeEvidence(items);
