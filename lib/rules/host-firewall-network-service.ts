@@ -1,4 +1,5 @@
 import { hostContext } from "./host/examples";
+import { freezeOutcome } from "./host/frozen";
 import { own, readBoolean } from "./host/read";
 import { COLLECTOR_HINT, prerequisites, SECTION } from "./host/sources";
 import { evidence, fail, pass, unknown } from "./outcome";
@@ -20,6 +21,20 @@ function evaluate(ctx: RuleContext): RuleOutcome {
   const firewall = own(own(ctx, "host"), "firewall");
   const byUser = readBoolean(own(firewall, "filtersByUser"));
   const allowed = readBoolean(own(firewall, "networkServiceAllowed"));
+  return OUTCOMES[code(byUser) * 3 + code(allowed)];
+}
+
+/** undefined (not recorded), false, true as 0, 1, 2. */
+function code(value: boolean | undefined): number {
+  return value === undefined ? 0 : value ? 2 : 1;
+}
+
+const VALUES = [undefined, false, true] as const;
+
+/** The outcome depends on the two facts alone: all nine, worked out once by `judge` and frozen (shared by every server). */
+const OUTCOMES: readonly RuleOutcome[] = VALUES.flatMap((byUser) => VALUES.map((allowed) => freezeOutcome(judge(byUser, allowed))));
+
+function judge(byUser: boolean | undefined, allowed: boolean | undefined): RuleOutcome {
   if (byUser === false) {
     return pass("No firewall on the path filters outbound traffic by originating user.", [evidence("host.firewall.filtersByUser", false, EXPECTED)]);
   }

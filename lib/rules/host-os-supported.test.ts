@@ -18,6 +18,15 @@ describe("host-os-supported", () => {
     expect(outcome.message).toContain(String(year));
   });
 
+  it("gives servers on the same OS one shared outcome, whatever their update revision", () => {
+    const os = { caption: "Microsoft Windows Server 2022 Datacenter", version: "10.0.20348", build: 20348, productType: "server" as const };
+    const a = rule.evaluate(hostContext({ os: { ...os, ubr: 2402 } }));
+    const b = rule.evaluate(hostContext({ os: { ...os, ubr: 3207 } }));
+    expect(b).toBe(a);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(rule.evaluate(hostContext({ os: { ...os, caption: "Microsoft Windows Server 2022 Standard" } }))).not.toBe(a);
+  });
+
   it("passes a domain controller (productType 2 is a valid host)", () => {
     expect(rule.evaluate(hostContext({ os: { build: 17763, productType: "domain-controller" } })).status).toBe("pass");
   });

@@ -1,7 +1,8 @@
 import { evidence, fail, pass, unknown } from "@/lib/rules/outcome";
 import { defineRule, type Evidence, type RuleContext, type RuleOutcome } from "@/lib/rules/types";
 import { hostContext } from "./host/examples";
-import { describeBuild, MIN_SUPPORTED_BUILD, OS_COLLECT, osSnapshot, resolveOs, SERVER_BUILDS, serverYearForBuild, type ServerYear } from "./host/os";
+import { outcomeMemo } from "./host/frozen";
+import { describeBuild, MIN_SUPPORTED_BUILD, OS_COLLECT, osSnapshot, type ResolvedOs, resolveOs, SERVER_BUILDS, serverYearForBuild, type ServerYear } from "./host/os";
 import { own } from "./host/read";
 import { hostCollect, prerequisites, prerequisites2025April, prerequisites2025September, SECTION } from "./host/sources";
 
@@ -32,8 +33,21 @@ function passMessage(year: ServerYear): string {
   return `Windows Server ${year} (build ${SERVER_BUILDS[year]}) is a supported agent host.`;
 }
 
+/**
+ * The outcome is a function of these resolved fields alone (the update revision is not one of them), so servers on
+ * the same OS share it: a fleet runs a few dozen distinct ones.
+ */
+const BY_OS = outcomeMemo<string>();
+const SEP = "\u0001";
+
 function evaluate(ctx: RuleContext): RuleOutcome {
   const os = resolveOs(own(ctx, "host"));
+  if ((os.caption !== undefined && os.caption.includes(SEP)) || (os.version !== undefined && os.version.includes(SEP))) return judge(os);
+  const key = `${os.caption ?? SEP}${SEP}${os.version ?? SEP}${SEP}${os.productType ?? ""}${SEP}${os.installationType ?? ""}${SEP}${os.build ?? ""}${SEP}${os.buildFact ?? ""}${SEP}${os.edition ?? ""}${SEP}${os.editionFact ?? ""}`;
+  return BY_OS(key, () => judge(os));
+}
+
+function judge(os: Readonly<ResolvedOs>): RuleOutcome {
   const snapshot = osSnapshot(os);
   const osEvidence = evidence("host.os", snapshot, EXPECTED);
 

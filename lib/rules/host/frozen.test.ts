@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { evidence, unknown } from "@/lib/rules/outcome";
-import { constantUnknown, dwordCode, DWORD_CODE_VALUES, freezeOutcome, frozenEvidence, frozenSingle, NO_EVIDENCE } from "./frozen";
+import { constantUnknown, dwordCode, DWORD_CODE_VALUES, freezeOutcome, frozenEvidence, frozenSingle, NO_EVIDENCE, outcomeMemo } from "./frozen";
 
 describe("shared constant evidence and outcomes", () => {
   it("freezes the list, its items and their actual objects", () => {
@@ -38,5 +38,25 @@ describe("shared constant evidence and outcomes", () => {
   it("codes DWORDs for outcome tables, leaving every other value to the general path", () => {
     expect(DWORD_CODE_VALUES.map(dwordCode)).toEqual([0, 1, 2, 3]);
     for (const other of [2, -1, -0, 0xffffffff, 0.5, Number.NaN]) expect(dwordCode(other)).toBe(-1);
+  });
+});
+
+describe("outcomeMemo", () => {
+  it("judges a key once, hands out the frozen outcome after, and stays bounded", () => {
+    const memo = outcomeMemo<string>(2);
+    let judged = 0;
+    const judge = (n: number) => () => {
+      judged++;
+      return unknown("host.x", "collect it", `n is ${n}`, [evidence("host.x", { n }, "a number")]);
+    };
+    const first = memo("1", judge(1));
+    expect(memo("1", judge(1))).toBe(first);
+    expect(judged).toBe(1);
+    expect(Object.isFrozen(first) && Object.isFrozen(first.evidence) && Object.isFrozen(first.evidence[0].actual)).toBe(true);
+    expect(first).toEqual(unknown("host.x", "collect it", "n is 1", [evidence("host.x", { n: 1 }, "a number")]));
+    memo("2", judge(2));
+    memo("3", judge(3)); // the third key empties the memo first
+    expect(memo("1", judge(1))).not.toBe(first);
+    expect(judged).toBe(4);
   });
 });

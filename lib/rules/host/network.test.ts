@@ -4,6 +4,28 @@ import { readChecks, readCloud } from "./network";
 const host = (checks: unknown) => ({ network: { checks } });
 
 describe("readChecks", () => {
+  it("gives the same probe collected on two servers as one frozen object, with the same fields", () => {
+    const probe = { host: "login.microsoftonline.com", port: 443, reachable: false, error: "TCP connect timed out" };
+    const proxied = { host: "login.microsoftonline.com", port: 443, reachable: true, via: "proxy", proxy: "p:8080", proxyStatus: "HTTP/1.1 200 OK" };
+    const [a, pa] = readChecks(host([{ ...probe }, { ...proxied }]))!;
+    const [b, pb] = readChecks(host([{ ...probe, latencyMs: 7 }, { ...proxied }]))!;
+    expect(b).toBe(a);
+    expect(pb).toBe(pa);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(a).toEqual(probe);
+    expect(pa).toEqual({ ...proxied, error: null });
+    // Another error, a missing error and the path are told apart.
+    const [other, none, direct] = readChecks(host([{ ...probe, error: "refused" }, { ...probe, error: undefined }, { ...probe, via: "direct" }]))!;
+    expect([other.error, none.error, direct.via]).toEqual(["refused", null, "direct"]);
+    expect(new Set([a, other, none, direct]).size).toBe(4);
+    // A value holding the key's separator is still read, just not shared.
+    const odd = { ...probe, host: "a\u0001b" };
+    const [c] = readChecks(host([odd]))!;
+    const [d] = readChecks(host([{ ...odd }]))!;
+    expect(c).toEqual({ ...odd });
+    expect(d).not.toBe(c);
+  });
+
   it("keeps well-formed probes in the evidence shape and skips the rest", () => {
     const checks = readChecks(
       host([

@@ -46,20 +46,55 @@ function parseChecks(raw: readonly unknown[]): ProbeResult[] {
     const reachable = Object.hasOwn(entry, "reachable") ? entry.reachable : undefined;
     if (typeof reachable !== "boolean") continue;
     const error = Object.hasOwn(entry, "error") ? readString(entry.error) : undefined;
-    const probe: ProbeResult = { host: name, port, reachable, error: error ?? null };
     // The path fields only when collected, so the evidence of a direct probe keeps its shape.
-    if (Object.hasOwn(entry, "via")) {
-      const via = entry.via;
-      if (via === "direct" || via === "proxy") probe.via = via;
-      const proxy = Object.hasOwn(entry, "proxy") ? readString(entry.proxy) : undefined;
-      if (proxy !== undefined) probe.proxy = proxy;
-      const proxyStatus = Object.hasOwn(entry, "proxyStatus") ? readString(entry.proxyStatus) : undefined;
-      if (proxyStatus !== undefined) probe.proxyStatus = proxyStatus;
+    let via: "direct" | "proxy" | undefined;
+    let proxy: string | undefined;
+    let proxyStatus: string | undefined;
+    const pathCollected = Object.hasOwn(entry, "via");
+    if (pathCollected) {
+      const value = entry.via;
+      if (value === "direct" || value === "proxy") via = value;
+      proxy = Object.hasOwn(entry, "proxy") ? readString(entry.proxy) : undefined;
+      proxyStatus = Object.hasOwn(entry, "proxyStatus") ? readString(entry.proxyStatus) : undefined;
     }
-    checks[count++] = probe;
+    checks[count++] = internProbe(name, port, reachable, error ?? null, via, proxy, proxyStatus);
   }
   checks.length = count;
   return checks;
+}
+
+function makeProbe(host: string, port: number, reachable: boolean, error: string | null, via: ProbeResult["via"], proxy: string | undefined, proxyStatus: string | undefined): ProbeResult {
+  const probe: ProbeResult = { host, port, reachable, error };
+  if (via !== undefined) probe.via = via;
+  if (proxy !== undefined) probe.proxy = proxy;
+  if (proxyStatus !== undefined) probe.proxyStatus = proxyStatus;
+  return probe;
+}
+
+/**
+ * Probes are interned: the same probe (host, port, outcome, error, path) collected on many servers is one frozen
+ * object, so the evidence that lists it costs a reference per server instead of an object kept for as long as the
+ * evaluation is. Bounded: the table is emptied when it reaches MAX_INTERNED, and a value holding the key's
+ * separator is not interned.
+ */
+const INTERNED = new Map<string, ProbeResult>();
+const MAX_INTERNED = 16_384;
+const SEP = "\u0001";
+
+function internProbe(host: string, port: number, reachable: boolean, error: string | null, via: ProbeResult["via"], proxy: string | undefined, proxyStatus: string | undefined): ProbeResult {
+  if (host.includes(SEP) || (error !== null && error.includes(SEP)) || (proxy !== undefined && proxy.includes(SEP)) || (proxyStatus !== undefined && proxyStatus.includes(SEP))) {
+    return makeProbe(host, port, reachable, error, via, proxy, proxyStatus);
+  }
+  const key =
+    via === undefined && proxy === undefined && proxyStatus === undefined
+      ? `${port}${SEP}${reachable ? 1 : 0}${SEP}${host}${SEP}${error === null ? "" : `=${error}`}`
+      : `${port}${SEP}${reachable ? 1 : 0}${SEP}${host}${SEP}${error === null ? "" : `=${error}`}${SEP}${via ?? ""}${SEP}${proxy === undefined ? "" : `=${proxy}`}${SEP}${proxyStatus === undefined ? "" : `=${proxyStatus}`}`;
+  const known = INTERNED.get(key);
+  if (known !== undefined) return known;
+  const probe = Object.freeze(makeProbe(host, port, reachable, error, via, proxy, proxyStatus));
+  if (INTERNED.size >= MAX_INTERNED) INTERNED.clear();
+  INTERNED.set(key, probe);
+  return probe;
 }
 
 /**
