@@ -18,12 +18,14 @@ describe("readChecks", () => {
     const [other, none, direct] = readChecks(host([{ ...probe, error: "refused" }, { ...probe, error: undefined }, { ...probe, via: "direct" }]))!;
     expect([other.error, none.error, direct.via]).toEqual(["refused", null, "direct"]);
     expect(new Set([a, other, none, direct]).size).toBe(4);
-    // A value holding the key's separator is still read, just not shared.
-    const odd = { ...probe, host: "a\u0001b" };
-    const [c] = readChecks(host([odd]))!;
-    const [d] = readChecks(host([{ ...odd }]))!;
-    expect(c).toEqual({ ...odd });
-    expect(d).not.toBe(c);
+    // At most 16 variants of one host and port are kept; the rest are still read, just not shared.
+    const variantsOf = (n: number) => readChecks(host(Array.from({ length: n }, (_, i) => ({ host: "v.example", port: 1, reachable: false, error: `e${i}` }))))!;
+    const many = variantsOf(20);
+    expect(many.map((probe) => probe.error)).toEqual(Array.from({ length: 20 }, (_, i) => `e${i}`));
+    const again = variantsOf(20);
+    expect(again[15]).toBe(many[15]);
+    expect(again[16]).not.toBe(many[16]);
+    expect(again[16]).toEqual(many[16]);
   });
 
   it("keeps well-formed probes in the evidence shape and skips the rest", () => {

@@ -74,26 +74,36 @@ function makeProbe(host: string, port: number, reachable: boolean, error: string
 /**
  * Probes are interned: the same probe (host, port, outcome, error, path) collected on many servers is one frozen
  * object, so the evidence that lists it costs a reference per server instead of an object kept for as long as the
- * evaluation is. Bounded: the table is emptied when it reaches MAX_INTERNED, and a value holding the key's
- * separator is not interned.
+ * evaluation is. Looked up by host name, then port, then compared field by field among the few probes seen for
+ * that pair (no key string is built). Bounded: emptied when it holds MAX_INTERNED probes, and at most
+ * MAX_PER_PAIR variants are kept for one host and port.
  */
-const INTERNED = new Map<string, ProbeResult>();
+const INTERNED = new Map<string, Map<number, ProbeResult[]>>();
+let internedCount = 0;
 const MAX_INTERNED = 16_384;
-const SEP = "\u0001";
+const MAX_PER_PAIR = 16;
 
 function internProbe(host: string, port: number, reachable: boolean, error: string | null, via: ProbeResult["via"], proxy: string | undefined, proxyStatus: string | undefined): ProbeResult {
-  if (host.includes(SEP) || (error !== null && error.includes(SEP)) || (proxy !== undefined && proxy.includes(SEP)) || (proxyStatus !== undefined && proxyStatus.includes(SEP))) {
-    return makeProbe(host, port, reachable, error, via, proxy, proxyStatus);
+  let byPort = INTERNED.get(host);
+  const variants = byPort?.get(port);
+  if (variants !== undefined) {
+    for (let i = 0; i < variants.length; i++) {
+      const known = variants[i];
+      if (known.reachable === reachable && known.error === error && known.via === via && known.proxy === proxy && known.proxyStatus === proxyStatus) return known;
+    }
+    if (variants.length >= MAX_PER_PAIR) return makeProbe(host, port, reachable, error, via, proxy, proxyStatus);
   }
-  const key =
-    via === undefined && proxy === undefined && proxyStatus === undefined
-      ? `${port}${SEP}${reachable ? 1 : 0}${SEP}${host}${SEP}${error === null ? "" : `=${error}`}`
-      : `${port}${SEP}${reachable ? 1 : 0}${SEP}${host}${SEP}${error === null ? "" : `=${error}`}${SEP}${via ?? ""}${SEP}${proxy === undefined ? "" : `=${proxy}`}${SEP}${proxyStatus === undefined ? "" : `=${proxyStatus}`}`;
-  const known = INTERNED.get(key);
-  if (known !== undefined) return known;
   const probe = Object.freeze(makeProbe(host, port, reachable, error, via, proxy, proxyStatus));
-  if (INTERNED.size >= MAX_INTERNED) INTERNED.clear();
-  INTERNED.set(key, probe);
+  if (internedCount >= MAX_INTERNED) {
+    INTERNED.clear();
+    internedCount = 0;
+    byPort = undefined;
+  }
+  if (byPort === undefined) INTERNED.set(host, (byPort = new Map()));
+  const list = byPort.get(port);
+  if (list === undefined) byPort.set(port, [probe]);
+  else list.push(probe);
+  internedCount++;
   return probe;
 }
 
