@@ -173,8 +173,10 @@ describe("evaluateCompiled", () => {
   });
 
   it("shares one frozen result among subjects whose outcome is the same frozen constant", () => {
+    // Frozen whole, as freezeOutcome and constantUnknown leave a rule's constant outcomes (evidence and reason too).
     const constant = Object.freeze(unknown("host.x", "collect it"));
     Object.freeze(constant.evidence);
+    if (constant.status === "unknown") Object.freeze(constant.reason);
     const compiled = compileRules([rule("k-constant", () => constant)]);
     const [first] = evaluateCompiled(compiled, ctx);
     const [second] = evaluateCompiled(compiled, { ...ctx, host: {} });
@@ -211,7 +213,7 @@ describe("evaluateCompiled", () => {
     const shared = frozenEvidence({ fact: "host.n", actual: null, expected: "a number" });
     const compiled = compileRules([rule("m-many", (c) => pass(`n is ${String(valueOf(c))}`, shared))]);
     for (let n = 0; n < 1_100; n++) expect(evaluateCompiled(compiled, { ...ctx, host: hostWith(n) })[0].message).toBe(`n is ${n}`);
-    expect(compiled.partsCount[0]).toBe(1_024);
+    expect(compiled.sharedCount[0]).toBe(1_024);
     const late = evaluateCompiled(compiled, { ...ctx, host: hostWith(1_050) })[0];
     expect(Object.isFrozen(late)).toBe(false);
     expect(evaluateCompiled(compiled, { ...ctx, host: hostWith(5) })[0]).toBe(evaluateCompiled(compiled, { ...ctx, host: hostWith(5) })[0]);

@@ -1,4 +1,4 @@
-import type { Evidence, Rule, RuleContext, RuleOutcome, RuleResult, RuleScope, Severity, UnknownReason } from "@/lib/rules";
+import type { Evidence, Rule, RuleContext, RuleOutcome, RuleResult, RuleScope, Severity } from "@/lib/rules";
 
 /** Called when a rule's appliesTo or evaluate throws (the caller decides whether and where to log). */
 export type RuleErrorHandler = (ruleId: string, error: unknown) => void;
@@ -47,36 +47,18 @@ export function ruleErrorResult(rule: Rule, stage: "appliesTo" | "evaluate", err
 
 /** Turns an outcome into a stored result. Returns null when the outcome is malformed. */
 function toResult(rule: Rule, outcome: RuleOutcome): RuleResult | null {
-  const meta = rule.meta;
+  return resultOf(rule.meta.id, rule.meta.severity, rule.meta.scope, outcome);
+}
+
+/** The stored result of a rule (its id, severity and scope) for an outcome; null when the outcome is malformed. */
+function resultOf(ruleId: string, severity: Severity, scope: RuleScope, outcome: RuleOutcome): RuleResult | null {
   switch (outcome.status) {
     case "pass":
-      return {
-        ruleId: meta.id,
-        status: "pass",
-        severity: meta.severity,
-        scope: meta.scope,
-        message: outcome.message,
-        evidence: outcome.evidence,
-      };
+      return { ruleId, status: "pass", severity, scope, message: outcome.message, evidence: outcome.evidence };
     case "fail":
-      return {
-        ruleId: meta.id,
-        status: "fail",
-        severity: effectiveFailSeverity(meta.severity, outcome.severity),
-        scope: meta.scope,
-        message: outcome.message,
-        evidence: outcome.evidence,
-      };
+      return { ruleId, status: "fail", severity: effectiveFailSeverity(severity, outcome.severity), scope, message: outcome.message, evidence: outcome.evidence };
     case "unknown":
-      return {
-        ruleId: meta.id,
-        status: "unknown",
-        severity: meta.severity,
-        scope: meta.scope,
-        message: outcome.message,
-        evidence: outcome.evidence,
-        reason: outcome.reason,
-      };
+      return { ruleId, status: "unknown", severity, scope, message: outcome.message, evidence: outcome.evidence, reason: outcome.reason };
     default:
       return null;
   }
@@ -150,26 +132,19 @@ export interface CompiledRules {
   severities: readonly Severity[];
   scopes: readonly RuleScope[];
   /**
-   * Per rule, the frozen result made for each frozen outcome it returned. A rule returns a frozen outcome when the
-   * outcome is a constant of the rule (worked out once at load: "not collected", the collector's standard probes all
-   * reached, a registry value's common settings); every server with that outcome then shares one frozen result, as
-   * they share the message string, instead of each getting a copy that lives as long as the evaluation is kept.
+   * Per rule, frozen results shared among subjects, for outcomes built from constant parts: a frozen evidence list (a
+   * constant of the rule, as are the frozen outcomes worked out once at load: "not collected", the collector's
+   * standard probes all reached, a registry value's common settings) with a message. Looked up by the evidence list,
+   * then the message text, then status, severity and reason. Every server whose outcome has the same parts gets the
+   * one frozen result, as it gets the shared message string, instead of a copy kept as long as the evaluation is.
    */
-  shared: readonly Map<RuleOutcome, RuleResult>[];
-  /**
-   * Per rule, frozen results for outcomes made per call from constant parts: a frozen evidence list (a constant of
-   * the rule) with a message, looked up by the evidence list, then the message text, then status, severity and
-   * reason. Servers whose outcome has the same parts share one frozen result.
-   */
-  byParts: readonly Map<Evidence[], Map<string, RuleResult[]>>[];
-  /** Entries in byParts per rule (bounded like `shared`). */
-  partsCount: number[];
+  shared: readonly Map<Evidence[], Map<string, RuleResult[]>>[];
+  /** Results in `shared` per rule (bounded by MAX_SHARED_PER_RULE). */
+  sharedCount: number[];
 }
 
-/** At most this many shared results per rule: a rule that freezes per-server outcomes does not grow the memo. */
-const MAX_SHARED_PER_RULE = 256;
-/** At most this many results shared by their parts per rule (messages may name a domain or a value). */
-const MAX_BY_PARTS_PER_RULE = 1_024;
+/** At most this many shared results per rule: messages may name a domain or a value, and the memo stays bounded. */
+const MAX_SHARED_PER_RULE = 1_024;
 
 export function compileRules(rules: readonly Rule[]): CompiledRules {
   return {
@@ -177,33 +152,42 @@ export function compileRules(rules: readonly Rule[]): CompiledRules {
     ids: rules.map((rule) => rule.meta.id),
     severities: rules.map((rule) => rule.meta.severity),
     scopes: rules.map((rule) => rule.meta.scope),
-    shared: rules.map(() => new Map<RuleOutcome, RuleResult>()),
-    byParts: rules.map(() => new Map<Evidence[], Map<string, RuleResult[]>>()),
-    partsCount: rules.map(() => 0),
+    shared: rules.map(() => new Map<Evidence[], Map<string, RuleResult[]>>()),
+    sharedCount: rules.map(() => 0),
   };
 }
 
-/** The shared result for these parts, or undefined; `reason` only for unknown outcomes. */
-function sharedByParts(compiled: CompiledRules, i: number, status: RuleResult["status"], severity: Severity, message: string, evidence: Evidence[], reason: UnknownReason | undefined): RuleResult | undefined {
-  const candidates = compiled.byParts[i].get(evidence)?.get(message);
+/**
+ * Whether an outcome is built from constant parts: frozen evidence (an array) and, for an unknown, a frozen reason.
+ * (Object.isFrozen is true for any non-object, hence the array check.)
+ */
+function hasConstantParts(outcome: RuleOutcome): boolean {
+  return Array.isArray(outcome.evidence) && Object.isFrozen(outcome.evidence) && typeof outcome.message === "string" && (outcome.status !== "unknown" || Object.isFrozen(outcome.reason));
+}
+
+/** The shared result for an outcome with constant parts, or undefined. */
+function sharedResult(compiled: CompiledRules, i: number, outcome: RuleOutcome): RuleResult | undefined {
+  const candidates = compiled.shared[i].get(outcome.evidence)?.get(outcome.message);
   if (candidates === undefined) return undefined;
+  const severity = outcome.status === "fail" ? effectiveFailSeverity(compiled.severities[i], outcome.severity) : compiled.severities[i];
+  const reason = outcome.status === "unknown" ? outcome.reason : undefined;
   for (let c = 0; c < candidates.length; c++) {
     const candidate = candidates[c];
-    if (candidate.status === status && candidate.severity === severity && candidate.reason === reason) return candidate;
+    if (candidate.status === outcome.status && candidate.severity === severity && candidate.reason === reason) return candidate;
   }
   return undefined;
 }
 
-function rememberByParts(compiled: CompiledRules, i: number, result: RuleResult): RuleResult {
-  if (compiled.partsCount[i] >= MAX_BY_PARTS_PER_RULE) return result;
-  compiled.partsCount[i]++;
-  let byMessage = compiled.byParts[i].get(result.evidence);
-  if (byMessage === undefined) compiled.byParts[i].set(result.evidence, (byMessage = new Map()));
+/** Freezes `result` and keeps it for the next subjects with the same parts (while the rule's memo has room). */
+function shareResult(compiled: CompiledRules, i: number, result: RuleResult): void {
+  if (compiled.sharedCount[i] >= MAX_SHARED_PER_RULE) return;
+  compiled.sharedCount[i]++;
+  let byMessage = compiled.shared[i].get(result.evidence);
+  if (byMessage === undefined) compiled.shared[i].set(result.evidence, (byMessage = new Map()));
   const candidates = byMessage.get(result.message);
   Object.freeze(result);
   if (candidates === undefined) byMessage.set(result.message, [result]);
   else candidates.push(result);
-  return result;
 }
 
 /** `evaluateRules` over compiled rules (same results, same error handling). */
@@ -232,65 +216,22 @@ export function evaluateCompiled(compiled: CompiledRules, ctx: RuleContext, onEr
       results[count++] = ruleErrorResult(rule, "evaluate", error);
       continue;
     }
-    let result: RuleResult | null = null;
-    const frozen = outcome !== null && typeof outcome === "object" && Object.isFrozen(outcome);
-    if (frozen) {
-      const known = compiled.shared[i].get(outcome);
+    const valid = outcome !== null && typeof outcome === "object";
+    const constant = valid && hasConstantParts(outcome);
+    if (constant) {
+      const known = sharedResult(compiled, i, outcome);
       if (known !== undefined) {
         results[count++] = known;
         continue;
       }
     }
-    if (!frozen && outcome !== null && typeof outcome === "object" && Object.isFrozen(outcome.evidence) && typeof outcome.message === "string") {
-      // Made per call from constant parts: share the result of the same parts (see CompiledRules.byParts).
-      const status = outcome.status;
-      const reason = status === "unknown" ? outcome.reason : undefined;
-      if ((status === "pass" || status === "fail" || (status === "unknown" && Object.isFrozen(reason))) && Array.isArray(outcome.evidence)) {
-        const severity = status === "fail" ? effectiveFailSeverity(severities[i], outcome.severity) : severities[i];
-        const known = sharedByParts(compiled, i, status, severity, outcome.message, outcome.evidence, reason);
-        if (known !== undefined) {
-          results[count++] = known;
-          continue;
-        }
-        const made: RuleResult =
-          status === "unknown"
-            ? { ruleId: ids[i], status, severity, scope: scopes[i], message: outcome.message, evidence: outcome.evidence, reason }
-            : { ruleId: ids[i], status, severity, scope: scopes[i], message: outcome.message, evidence: outcome.evidence };
-        results[count++] = rememberByParts(compiled, i, made);
-        continue;
-      }
-    }
-    if (outcome !== null && typeof outcome === "object") {
-      const status = outcome.status;
-      if (status === "pass") {
-        result = { ruleId: ids[i], status: "pass", severity: severities[i], scope: scopes[i], message: outcome.message, evidence: outcome.evidence };
-      } else if (status === "fail") {
-        result = {
-          ruleId: ids[i],
-          status: "fail",
-          severity: effectiveFailSeverity(severities[i], outcome.severity),
-          scope: scopes[i],
-          message: outcome.message,
-          evidence: outcome.evidence,
-        };
-      } else if (status === "unknown") {
-        result = {
-          ruleId: ids[i],
-          status: "unknown",
-          severity: severities[i],
-          scope: scopes[i],
-          message: outcome.message,
-          evidence: outcome.evidence,
-          reason: outcome.reason,
-        };
-      }
-    }
+    let result = valid ? resultOf(ids[i], severities[i], scopes[i], outcome) : null;
     if (result === null) {
       const error = new Error(`evaluate returned a value that is not an outcome (${describe(outcome)})`);
       onError?.(ids[i], error);
       result = ruleErrorResult(rule, "evaluate", error);
-    } else if (frozen && compiled.shared[i].size < MAX_SHARED_PER_RULE) {
-      compiled.shared[i].set(outcome, Object.freeze(result));
+    } else if (constant) {
+      shareResult(compiled, i, result);
     }
     results[count++] = result;
   }

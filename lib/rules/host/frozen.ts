@@ -1,4 +1,5 @@
 import { evidence } from "@/lib/rules/outcome";
+import { boundedMemo } from "./bounded-memo";
 import { collectFields, type CollectHint, type Evidence, type RuleOutcome, type UnknownReason } from "@/lib/rules/types";
 
 /**
@@ -100,18 +101,11 @@ export function dwordOutcomeTable(count: number, outcomeFor: (raws: readonly Dwo
 
 /**
  * Outcomes remembered by what they were judged from, for rules whose outcome is a pure function of a few facts
- * (a memory size, an interned OS): `memo(key, judge)` returns the frozen outcome judged for `key` before, or judges,
- * freezes and remembers it. Servers with the same facts then share one outcome, and the engine one result for it.
- * Bounded: emptied when it holds `max` outcomes.
+ * (host-os-supported: the resolved OS): `memo(key, judge)` returns the frozen outcome judged for `key` before, or
+ * judges, freezes and remembers it. Servers with the same facts then share one outcome, and the engine one result
+ * for it. Bounded (boundedMemo).
  */
 export function outcomeMemo<K>(max = 1_024): (key: K, judge: () => RuleOutcome) => RuleOutcome {
-  const memo = new Map<K, RuleOutcome>();
-  return function remembered(key: K, judge: () => RuleOutcome): RuleOutcome {
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    const outcome = freezeOutcome(judge());
-    if (memo.size >= max) memo.clear();
-    memo.set(key, outcome);
-    return outcome;
-  };
+  const memo = boundedMemo<K, RuleOutcome>(max);
+  return (key: K, judge: () => RuleOutcome) => memo(key, () => freezeOutcome(judge()));
 }

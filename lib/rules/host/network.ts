@@ -50,8 +50,7 @@ function parseChecks(raw: readonly unknown[]): ProbeResult[] {
     let via: "direct" | "proxy" | undefined;
     let proxy: string | undefined;
     let proxyStatus: string | undefined;
-    const pathCollected = Object.hasOwn(entry, "via");
-    if (pathCollected) {
+    if (Object.hasOwn(entry, "via")) {
       const value = entry.via;
       if (value === "direct" || value === "proxy") via = value;
       proxy = Object.hasOwn(entry, "proxy") ? readString(entry.proxy) : undefined;

@@ -1,7 +1,7 @@
 import { normalizeHostName } from "@/lib/rules/endpoints";
 import { readChecks, type ProbeResult } from "./network";
 import { own, readString } from "./read";
-import { stringMemo } from "./string-memo";
+import { stringMemo } from "./bounded-memo";
 
 /**
  * The path the agent takes to the cloud, and which connectivity probes speak for it.

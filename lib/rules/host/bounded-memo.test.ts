@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stringMemo } from "./string-memo";
+import { stringMemo } from "./bounded-memo";
 
 describe("stringMemo", () => {
   it("computes each key once, remembers undefined and null answers, and stays bounded", () => {
