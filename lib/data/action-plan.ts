@@ -1,11 +1,12 @@
 import "server-only";
 import type { Cloud, HostFacts } from "@/lib/facts";
-import { buildActionPlan, splitRuleList, type PlanAction, type PlanActionKind, type PlanGain, type PlanServer, type Verdict } from "@/lib/readiness";
+import { buildActionPlan, type PlanAction, type PlanActionKind, type PlanGain, type PlanServer, type Verdict } from "@/lib/readiness";
 import { endpointsFor, getRule, proxiedTestCommand, readProxy, type ProxySetting, type RuleContext } from "@/lib/rules";
 import { serverFiltersToSearch, type ServerFilters } from "@/lib/views/server-filters";
 import { db } from "./db";
 import { getServerRuleContext } from "./server-views";
 import { sqlJobs } from "./sql-jobs";
+import { undelimitRuleIds } from "./ingest/statuses";
 import { parseStoredResults } from "./stored-results";
 
 // The action plan view (the /plan page, its overview card and GET /api/action-plan): the stored roll-up lists of
@@ -286,9 +287,9 @@ async function computeActionPlan(domain: string | null, details: boolean, now: D
   const servers: PlanServer[] = rows.map((row) => ({
     domain: row.domain,
     site: row.site,
-    blocking: splitRuleList(row.blockingRules),
-    conditions: splitRuleList(row.conditionRules),
-    unknownBlockers: splitRuleList(row.unknownBlockers),
+    blocking: undelimitRuleIds(row.blockingRules),
+    conditions: undelimitRuleIds(row.conditionRules),
+    unknownBlockers: undelimitRuleIds(row.unknownBlockers),
   }));
   const plan = buildActionPlan(servers);
   const fixScripts = DOMAIN_FIX_SCRIPTS;

@@ -5,6 +5,7 @@ import { getChanges } from "./changes";
 import { db } from "./db";
 import { loadDemoFleet } from "./demo";
 import { ingestFile } from "./ingest/ingest-file";
+import { undelimitRuleIds } from "./ingest/statuses";
 import { requestWaiver, revokeWaiver, type WaiverCaller } from "./waivers";
 
 // The demo fleet through the real upload path, then real changes through the real paths (an upload, a waiver,
@@ -31,7 +32,7 @@ let waiverVersion = 0;
 
 async function waive(candidates: Row[]): Promise<{ server: Row; ruleId: string; waiverId: string; version: number }> {
   for (const candidate of candidates) {
-    const ruleId = candidate.conditionRules.split(",").filter(Boolean)[0]!;
+    const ruleId = undelimitRuleIds(candidate.conditionRules)[0]!;
     const outcome = await requestWaiver({ ruleId, scope: "server", server: candidate.fqdn, reason: "Accepted for the pilot", expiresAt: new Date(Date.now() + 30 * 86_400_000) }, lead);
     if (outcome.ok && (await db().server.findUniqueOrThrow({ where: { fqdn: candidate.fqdn } })).verdict === "ready") {
       return { server: candidate, ruleId, waiverId: outcome.waiver.id, version: outcome.waiver.version };
@@ -46,12 +47,12 @@ beforeAll(async () => {
   from = new Date();
   await pause();
   const fleet = await servers();
-  const conditions = fleet.filter((s) => s.verdict === "ready-with-conditions" && !s.conditionRules.includes("host-memory"));
+  const conditions = fleet.filter((s) => s.verdict === "ready-with-conditions" && !undelimitRuleIds(s.conditionRules).includes("host-memory"));
   // Three servers are re-inventoried with 2 GB of memory (a blocker): ready with conditions -> not ready, "new data".
   degraded = conditions.slice(0, 3);
   await upload(`Host Name,Domain,RAM (GB)\n${degraded.map((s) => `${s.name},${s.domain},2`).join("\n")}\n`, "memory-check.csv");
   // Ready-with-conditions servers with one failing warning become ready once that risk is accepted.
-  const single = conditions.slice(3).filter((s) => s.conditionRules.split(",").filter(Boolean).length === 1);
+  const single = conditions.slice(3).filter((s) => undelimitRuleIds(s.conditionRules).length === 1);
   const granted = await waive(single);
   waived = granted.server;
   waivedRule = granted.ruleId;

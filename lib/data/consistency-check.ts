@@ -10,7 +10,7 @@
 // - optionally, that given files (by sha256) and domains left no trace: no Upload, no snapshot, no Server.
 import Database from "better-sqlite3";
 import pg from "pg";
-import { decodeStatuses, undelimitIds } from "./ingest/statuses";
+import { decodeStatuses, undelimitRuleIds } from "./ingest/statuses";
 import { databaseKindOf } from "./database-url.mjs";
 import { sqlitePathFromUrl } from "./migrations/apply-migrations.mjs";
 import { numbered } from "./postgres/sql";
@@ -120,7 +120,7 @@ export async function checkConsistency(url: string, options: ConsistencyOptions 
         return counts;
       };
       for (const [ruleId, status] of decodeStatuses(String(row.statuses ?? ""))) of(ruleId)[status]++;
-      for (const ruleId of undelimitIds(String(row.blockingRules ?? ""))) of(ruleId).blocking++;
+      for (const ruleId of undelimitRuleIds(String(row.blockingRules ?? ""))) of(ruleId).blocking++;
     }
     const stored = new Map<string, SummaryCounts>();
     for (const row of await query(`SELECT "ruleId", "pass", "fail", "unknown", "waived", "blocking" FROM "RuleSummary"`)) {

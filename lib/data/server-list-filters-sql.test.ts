@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { serverFiltersSchema } from "@/lib/views/server-filters";
 import { databaseKind } from "./database-kind";
 import { db } from "./db";
+import type { ResultStatus } from "@/lib/rules";
+import { statusEntry } from "./ingest/statuses";
 import { listServers } from "./servers";
 
 // The servers list's failing-rule and search filters on whichever database the matrix runs (SQLite, or PostgreSQL
@@ -34,6 +36,21 @@ describe("servers list filters", () => {
     await db().server.update({ where: { fqdn: "a.corp.contoso.com" }, data: { statuses: "host-tls:p,host-tls12:p,zeta:u" } });
     expect(await fqdnsOf({ rule: "host-tls" })).toEqual(["c.corp.contoso.com"]);
     expect(await fqdnsOf({ rule: "host-tls", domain: "corp.contoso.com", readiness: "unknown" })).toEqual(["c.corp.contoso.com"]);
+  });
+
+  it("finds servers failing a registered rule by its stored code, not a rule whose code shares a character", async () => {
+    const stored = (...entries: [string, ResultStatus][]) => entries.map(([ruleId, status]) => statusEntry(ruleId, status)).sort().join(",");
+    await db().server.createMany({
+      data: [
+        { fqdn: "port-a.corp.contoso.com", name: "PORT-A", domain: "corp.contoso.com", statuses: stored(["host-port-80", "fail"], ["host-port-8080", "pass"]) },
+        { fqdn: "port-b.corp.contoso.com", name: "PORT-B", domain: "corp.contoso.com", statuses: stored(["host-port-8080", "fail"], ["host-memory", "pass"]) },
+        { fqdn: "port-c.corp.contoso.com", name: "PORT-C", domain: "corp.contoso.com", statuses: stored(["host-memory", "waived"], ["host-port-80", "pass"]) },
+      ],
+    });
+    expect(statusEntry("host-port-80", "fail")).toMatch(/^[0-9a-z]{2}:f$/);
+    expect(await fqdnsOf({ rule: "host-port-80" })).toEqual(["port-a.corp.contoso.com"]);
+    expect(await fqdnsOf({ rule: "host-port-8080" })).toEqual(["port-b.corp.contoso.com"]);
+    expect(await fqdnsOf({ rule: "host-memory" })).toEqual([]);
   });
 
   it("searches FQDN and name case-insensitively, anywhere in them", async () => {

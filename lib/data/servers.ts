@@ -10,7 +10,7 @@ import { db } from "./db";
 import { containsText } from "./text-search";
 import { failingRuleWhere } from "./failing-rule-filter";
 import { getServerRuleContext } from "./server-views";
-import { undelimitIds } from "./ingest/statuses";
+import { idsWithStatus, undelimitIds, undelimitRuleIds } from "./ingest/statuses";
 import { findServer } from "./find-server";
 import { applyStoredWaivers } from "./waivers";
 
@@ -143,11 +143,6 @@ export const LIST_SELECT = {
 
 export type ListRow = Prisma.ServerGetPayload<{ select: typeof LIST_SELECT }>;
 
-/** Rule ids whose status is "w" (waived) in the encoded statuses. */
-function waivedIds(statuses: string): string[] {
-  if (!statuses.includes(":w")) return [];
-  return statuses.split(",").flatMap((part) => (part.endsWith(":w") ? [part.slice(0, -2)] : []));
-}
 
 export function toServerRollout(row: Pick<ListRow, "wave" | "rolloutStatus" | "rolloutStatusSource" | "rolloutDetectedUploadId" | "rolloutOwner" | "rolloutTargetDate" | "rolloutNote" | "rolloutVersion" | "rolloutUpdatedAt" | "rolloutUpdatedBy">, today: string): ServerRollout {
   const status = rolloutStatusSchema.catch("not-started").parse(row.rolloutStatus);
@@ -177,13 +172,13 @@ export function toListItem(row: ListRow, staleDate: Date, today = isoDay(new Dat
     tags: undelimitIds(row.tags),
     verdict: verdictSchema.catch("unknown").parse(row.verdict),
     confidenceStars: row.confidenceStars,
-    blockingRuleIds: undelimitIds(row.blockingRules),
-    conditionRuleIds: undelimitIds(row.conditionRules),
-    unknownRuleIds: undelimitIds(row.unknownRules),
+    blockingRuleIds: undelimitRuleIds(row.blockingRules),
+    conditionRuleIds: undelimitRuleIds(row.conditionRules),
+    unknownRuleIds: undelimitRuleIds(row.unknownRules),
     factsCollectedAt: row.factsCollectedAt?.toISOString() ?? null,
     evaluatedAt: row.evaluatedAt?.toISOString() ?? null,
     stale: !row.factsCollectedAt || row.factsCollectedAt < staleDate,
-    waivedRuleIds: waivedIds(row.statuses),
+    waivedRuleIds: idsWithStatus(row.statuses, "waived"),
     rollout: toServerRollout(row, today),
   };
 }

@@ -24,6 +24,7 @@ import { db } from "./db";
 import { findServer } from "./find-server";
 import { reevaluate, type ReevaluationScope } from "./ingest/reevaluate";
 import { loadServersById, type LoadedServer } from "./ingest/state";
+import { hasStatus } from "./ingest/statuses";
 import { currentHostResults, toWaiverInput, wasWaived } from "./ingest/waiver-sql";
 import { sqlDate } from "./sqlite/connection";
 import { inWriteTx, type WriteTx } from "./write-tx";
@@ -323,7 +324,7 @@ export async function requestWaiver(input: WaiverRequest, caller: WaiverCaller, 
       if (rule.meta.scope === "host") {
         const ids = (
           await tx.all<{ id: string; statuses: string }>(`SELECT "id", "statuses" FROM "Server" WHERE "domain" = ?`, [domain])
-        ).filter((row) => `,${row.statuses},`.includes(`,${rule.meta.id}:f,`));
+        ).filter((row) => hasStatus(row.statuses, rule.meta.id, "fail"));
         if (ids.length === 0) return fail(409, "not-failing", `${rule.meta.id} is not failing on any server of ${domain || "(no domain)"}.`);
         const servers = await loadServersById(tx, new Set(ids.map((row) => row.id)));
         const results = await currentHostResults(tx, servers, now);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { ResultStatus, RuleResult, RuleScope, Severity } from "@/lib/rules";
-import { buildActionPlan, splitRuleList, type ActionPlan, type PlanAction, type PlanServer } from "./action-plan";
+import { buildActionPlan, type ActionPlan, type PlanAction, type PlanServer } from "./action-plan";
 import { rollup, verdictOf } from "./rollup";
 import { applyWaivers, type Waiver } from "./waivers";
 import { evidenceFingerprint } from "./waiver-fingerprint";
@@ -255,12 +255,5 @@ describe("verdictOf", () => {
     expect(verdictOf(0, true, 1)).toBe("unknown");
     expect(verdictOf(0, false, 1)).toBe("ready-with-conditions");
     expect(verdictOf(0, false, 0)).toBe("ready");
-  });
-});
-
-describe("splitRuleList", () => {
-  it("reads the stored ',a,b,' lists", () => {
-    expect(splitRuleList("")).toEqual([]);
-    expect(splitRuleList(",a,b,")).toEqual(["a", "b"]);
   });
 });

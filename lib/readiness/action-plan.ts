@@ -339,8 +339,3 @@ export function buildActionPlan(servers: readonly PlanServer[], options: ActionP
   );
   return { servers: servers.length, before, ranked, plan };
 }
-
-/** ",a,b," (the stored list columns) -> ["a", "b"]. */
-export function splitRuleList(column: string): string[] {
-  return column === "" ? [] : column.split(",").filter((id) => id !== "");
-}

@@ -2,4 +2,4 @@
 // A hash of the code (comments and formatting left out) of lib/rules/**/*.ts and lib/readiness/**/*.ts,
 // tests and test kits (testing/, *.test-kit.ts) excluded: it changes whenever a rule's logic, tables,
 // thresholds or metadata change, and stamps every evaluation.
-export const RULESET_VERSION = "rs-7f99cfcdc14b";
+export const RULESET_VERSION = "rs-193a607fffd5";

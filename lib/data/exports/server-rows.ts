@@ -4,7 +4,7 @@ import { isoDay } from "@/lib/rollout/status";
 import type { ServerFilters } from "@/lib/views/server-filters";
 import { databaseKind } from "../database-kind";
 import { db } from "../db";
-import { undelimitIds } from "../ingest/statuses";
+import { undelimitRuleIds } from "../ingest/statuses";
 import { LIST_SELECT, nullsAsSqlite, type ServerListItem, serverWhere, staleBefore, toListItem } from "../servers";
 
 // The servers of a filter, in the servers list's order, for the exports: KEYSET pagination (each batch starts
@@ -128,7 +128,7 @@ export function afterWhere(key: [KeyPart, Dir][], last: ExportRow): Where {
 }
 
 export function toExportServer(row: ExportRow, staleDate: Date, today: string): ExportServer {
-  return { ...toListItem(row, staleDate, today), unknownRuleIds: undelimitIds(row.unknownRules) };
+  return { ...toListItem(row, staleDate, today), unknownRuleIds: undelimitRuleIds(row.unknownRules) };
 }
 
 /** Every server matching the filters, in the list's order, in batches (pagination and page size are ignored). */

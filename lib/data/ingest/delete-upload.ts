@@ -6,7 +6,7 @@ import { replaceServerTags } from "./fresh-servers";
 import { foldHostFacts, type HostFacts } from "@/lib/facts";
 import { agentFlag, serverIdentityOf } from "./identity";
 import { applyRuleSummaryDelta, type Counts, reevaluate } from "./reevaluate";
-import { decodeStatuses, undelimitIds } from "./statuses";
+import { decodeStatuses, undelimitRuleIds } from "./statuses";
 import { formatCause } from "@/lib/readiness";
 import { plural } from "@/lib/text/plural";
 
@@ -160,7 +160,7 @@ async function removeServers(tx: WriteTx, serverIds: readonly string[], upload: 
   };
   for (const row of rows) {
     for (const [ruleId, status] of decodeStatuses(row.statuses)) countsOf(ruleId)[status]--;
-    for (const ruleId of undelimitIds(row.blockingRules)) countsOf(ruleId).blocking--;
+    for (const ruleId of undelimitRuleIds(row.blockingRules)) countsOf(ruleId).blocking--;
   }
   await applyRuleSummaryDelta(tx, delta);
   await inChunks(serverIds, async (chunk) => [await tx.run(`DELETE FROM "Server" WHERE "id" IN (${placeholders(chunk.length)})`, chunk)]);

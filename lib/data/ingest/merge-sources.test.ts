@@ -6,6 +6,7 @@ import { db } from "../db";
 import { clearTables } from "../test-sql";
 import { deleteUpload } from "./delete-upload";
 import { ingestFile, type IngestResponse } from "./ingest-file";
+import { decodeStatuses } from "./statuses";
 
 // Several sources for one server, on a real (throwaway) database, SQLite or PostgreSQL, with the real parsers and rules.
 const admin = { name: "admin@example.com" };
@@ -44,7 +45,8 @@ describe("facts of one server from several sources", () => {
     expect(merged.facts.network).toEqual(fromCollector.facts.network);
     expect(merged.factsCollectedAt).toMatch(/^2026-11-20T00:00:00/);
     // The rules judge the merged facts: what the collector proved stays proved.
-    const statusOf = (statuses: string, rule: string) => statuses.split(",").find((part) => part.startsWith(`${rule}:`));
+    const statusOf = (statuses: string, rule: string) => decodeStatuses(statuses).get(rule);
+    expect(statusOf(merged.statuses, "host-tls12-schannel")).toBeDefined();
     expect(statusOf(merged.statuses, "host-tls12-schannel")).toBe(statusOf(fromCollector.statuses, "host-tls12-schannel"));
     expect(statusOf(merged.statuses, "host-port-443")).toBe(statusOf(fromCollector.statuses, "host-port-443"));
 

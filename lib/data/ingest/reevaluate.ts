@@ -6,7 +6,7 @@ import { sqlDate } from "../sqlite/connection";
 import type { Column, SqlValue, WriteTx } from "../write-tx";
 import { type FreshServers, OUTCOME_COLUMNS, type OutcomeValues } from "./fresh-servers";
 import { type ContextState, knownDomains, loadContextState, loadServersOfDomains, loadServersToEvaluate, type LoadedServer } from "./state";
-import { decodeStatuses, delimitIds, encodeStatuses, undelimitIds } from "./statuses";
+import { decodeStatuses, delimitRuleIds, encodeStatuses, undelimitRuleIds } from "./statuses";
 import { type ActiveWaivers, lapseNote, loadActiveWaivers, recordLapses, uncoveredNote, waiversForServer, wasWaived } from "./waiver-sql";
 
 // RAW SQL (portable, inside the evaluation write transaction, lib/data/write-tx.ts): evaluates the affected servers and writes their
@@ -169,7 +169,7 @@ export async function reevaluate(tx: WriteTx, scope: ReevaluationScope, cause: s
     }
     const readiness = rollupWith(hostResults, domain.summary);
     const statuses = encodeStatuses(hostResults, domain.results);
-    const blocking = delimitIds(readiness.blockingRuleIds);
+    const blocking = delimitRuleIds(readiness.blockingRuleIds);
     const outcomeChanged = statuses !== server.statuses || readiness.verdict !== server.verdict || blocking !== server.blockingRules;
     const touched = scope.touched.has(server.id);
     if (outcomeChanged) {
@@ -177,7 +177,7 @@ export async function reevaluate(tx: WriteTx, scope: ReevaluationScope, cause: s
       for (const [ruleId, status] of decodeStatuses(server.statuses)) bump(ruleId, status, -1);
       // The same counts as decoding `statuses` (one entry per rule id: host and shared rules are disjoint).
       for (const list of [hostResults, domain.results]) for (const r of list) bump(r.ruleId, r.status, +1);
-      for (const ruleId of undelimitIds(server.blockingRules)) bump(ruleId, "blocking", -1);
+      for (const ruleId of undelimitRuleIds(server.blockingRules)) bump(ruleId, "blocking", -1);
       for (const ruleId of readiness.blockingRuleIds) bump(ruleId, "blocking", +1);
     }
     if (outcomeChanged || touched || server.rulesetVersion !== engine.rulesetVersion) {
@@ -187,9 +187,9 @@ export async function reevaluate(tx: WriteTx, scope: ReevaluationScope, cause: s
         readiness.confidence.stars,
         readiness.confidence.share,
         blocking,
-        delimitIds(readiness.conditionRuleIds),
-        delimitIds(readiness.unknownRuleIds),
-        delimitIds(unknownBlockerIds(hostResults, domain.results)),
+        delimitRuleIds(readiness.conditionRuleIds),
+        delimitRuleIds(readiness.unknownRuleIds),
+        delimitRuleIds(unknownBlockerIds(hostResults, domain.results)),
         statuses,
         engine.rulesetVersion,
         now,
@@ -260,7 +260,7 @@ export async function recomputeRuleSummary(tx: WriteTx): Promise<void> {
   };
   for (const row of await tx.all<{ statuses: string; blockingRules: string }>(`SELECT "statuses", "blockingRules" FROM "Server"`)) {
     for (const [ruleId, status] of decodeStatuses(row.statuses)) countsOf(ruleId)[status]++;
-    for (const ruleId of undelimitIds(row.blockingRules)) countsOf(ruleId).blocking++;
+    for (const ruleId of undelimitRuleIds(row.blockingRules)) countsOf(ruleId).blocking++;
   }
   await tx.run(`DELETE FROM "RuleSummary"`);
   await applyRuleSummaryDelta(tx, totals);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RuleResult } from "@/lib/rules";
-import { decodeStatuses, delimitIds, encodeStatuses, undelimitIds } from "./statuses";
+import { RULE_CODES } from "./rule-codes";
+import { decodeStatuses, delimitIds, delimitRuleIds, encodeStatuses, hasStatus, idsWithStatus, statusEntry, undelimitIds, undelimitRuleIds } from "./statuses";
 
 const result = (ruleId: string, status: RuleResult["status"]): RuleResult => ({
   ruleId,
@@ -11,17 +12,48 @@ const result = (ruleId: string, status: RuleResult["status"]): RuleResult => ({
   evidence: [],
 });
 
+const code = (ruleId: string) => RULE_CODES[ruleId];
+
 describe("status encodings", () => {
-  it("round-trips statuses of own and shared results, sorted", () => {
-    const encoded = encodeStatuses([result("host-b", "fail"), result("host-a", "pass")], [result("domain-x", "waived"), result("tenant-y", "unknown")]);
-    expect(encoded).toBe("domain-x:w,host-a:p,host-b:f,tenant-y:u");
-    expect(Object.fromEntries(decodeStatuses(encoded))).toEqual({ "domain-x": "waived", "host-a": "pass", "host-b": "fail", "tenant-y": "unknown" });
+  it("stores rule codes with a status letter, sorted, and reads back rule ids", () => {
+    const encoded = encodeStatuses(
+      [result("host-tier0", "fail"), result("host-memory", "pass")],
+      [result("domain-kds-root-key", "waived"), result("tenant-idfix", "unknown")],
+    );
+    expect(encoded).toBe(`${code("domain-kds-root-key")}:w,${code("host-memory")}:p,${code("host-tier0")}:f,${code("tenant-idfix")}:u`);
+    expect(encoded.length).toBeLessThan(20);
+    expect(Object.fromEntries(decodeStatuses(encoded))).toEqual({
+      "domain-kds-root-key": "waived",
+      "host-memory": "pass",
+      "host-tier0": "fail",
+      "tenant-idfix": "unknown",
+    });
     expect(decodeStatuses("").size).toBe(0);
   });
 
-  it("delimits ids for LIKE matching", () => {
+  it("reads rows written with rule ids (before the codes) and ids that have no code", () => {
+    expect(Object.fromEntries(decodeStatuses("host-memory:f,host-retired-rule:p"))).toEqual({ "host-memory": "fail", "host-retired-rule": "pass" });
+    expect(encodeStatuses([result("host-retired-rule", "fail")])).toBe("host-retired-rule:f");
+    expect(undelimitRuleIds(",host-retired-rule,")).toEqual(["host-retired-rule"]);
+  });
+
+  it("answers one rule's status without decoding the rest", () => {
+    const encoded = encodeStatuses([result("host-memory", "fail"), result("host-tier0", "waived"), result("host-port-80", "waived")]);
+    expect(hasStatus(encoded, "host-memory", "fail")).toBe(true);
+    expect(hasStatus(encoded, "host-memory", "pass")).toBe(false);
+    expect(hasStatus(encoded, "host-port-8080", "fail")).toBe(false);
+    expect(idsWithStatus(encoded, "waived").sort()).toEqual(["host-port-80", "host-tier0"]);
+    expect(idsWithStatus(encoded, "unknown")).toEqual([]);
+    expect(statusEntry("host-memory", "fail")).toBe(`${code("host-memory")}:f`);
+  });
+
+  it("delimits values for LIKE matching; rule lists by code", () => {
     expect(delimitIds(["a", "b"])).toBe(",a,b,");
     expect(delimitIds([])).toBe("");
     expect(undelimitIds(",a,b,")).toEqual(["a", "b"]);
+    expect(delimitRuleIds(["host-tier0", "host-memory"])).toBe(`,${code("host-tier0")},${code("host-memory")},`);
+    expect(delimitRuleIds([])).toBe("");
+    expect(undelimitRuleIds(delimitRuleIds(["host-tier0", "host-memory"]))).toEqual(["host-tier0", "host-memory"]);
+    expect(undelimitRuleIds("")).toEqual([]);
   });
 });

@@ -1,33 +1,73 @@
 import type { ResultStatus, RuleResult } from "@/lib/rules";
+import { ruleCode, ruleIdOf } from "./rule-codes";
 
-// Compact encodings stored on Server rows and Evaluation history (see prisma/schema.prisma).
+// Compact encodings stored on Server rows and Evaluation history (see prisma/schema.prisma). Rules are stored by
+// their two-character codes (rule-codes.ts, decision 025); these functions are the only readers and writers of that
+// form, so callers see rule ids.
 
 const CODE: Record<ResultStatus, string> = { pass: "p", fail: "f", unknown: "u", waived: "w" };
 const STATUS: Record<string, ResultStatus> = { p: "pass", f: "fail", u: "unknown", w: "waived" };
 
-/** "rule-a:p,rule-b:f" over own and shared results, sorted by rule id. */
+/** "code:status" per rule id and status, built once per rule (50,000 servers x 57 rules per upload). */
+const entries = new Map<string, Record<ResultStatus, string>>();
+
+/** One stored status entry, e.g. statusEntry("host-memory", "fail") -> "0x:f" (what the failing-rule filter matches). */
+export function statusEntry(ruleId: string, status: ResultStatus): string {
+  let byStatus = entries.get(ruleId);
+  if (byStatus === undefined) {
+    const code = ruleCode(ruleId);
+    byStatus = { pass: `${code}:p`, fail: `${code}:f`, unknown: `${code}:u`, waived: `${code}:w` };
+    entries.set(ruleId, byStatus);
+  }
+  return byStatus[status];
+}
+
+/** "0a:p,0b:f" (rule code:status) over own and shared results, sorted. */
 export function encodeStatuses(...groups: readonly (readonly RuleResult[])[]): string {
   const parts: string[] = [];
-  for (const results of groups) for (const result of results) parts.push(`${result.ruleId}:${CODE[result.status]}`);
+  for (const results of groups) for (const result of results) parts.push(statusEntry(result.ruleId, result.status));
   return parts.sort().join(",");
 }
 
+/** Rule id -> status from the stored form (codes, or rule ids in rows written before decision 025's migration). */
 export function decodeStatuses(encoded: string): Map<string, ResultStatus> {
   const map = new Map<string, ResultStatus>();
   if (!encoded) return map;
   for (const part of encoded.split(",")) {
     const colon = part.lastIndexOf(":");
     const status = STATUS[part.slice(colon + 1)];
-    if (colon > 0 && status) map.set(part.slice(0, colon), status);
+    if (colon > 0 && status) map.set(ruleIdOf(part.slice(0, colon)), status);
   }
   return map;
 }
 
-/** ",a,b," so that one rule id can be matched with LIKE '%,id,%'. */
+/** True when the stored statuses give `ruleId` the status `status`. */
+export function hasStatus(encoded: string, ruleId: string, status: ResultStatus): boolean {
+  return `,${encoded},`.includes(`,${statusEntry(ruleId, status)},`);
+}
+
+/** Rule ids with the status `status` in the stored statuses. */
+export function idsWithStatus(encoded: string, status: ResultStatus): string[] {
+  const suffix = `:${CODE[status]}`;
+  if (!encoded.includes(suffix)) return [];
+  return encoded.split(",").flatMap((part) => (part.endsWith(suffix) ? [ruleIdOf(part.slice(0, -suffix.length))] : []));
+}
+
+/** ",a,b," so that one value can be matched with LIKE '%,value,%' (tags). */
 export function delimitIds(ids: readonly string[]): string {
   return ids.length === 0 ? "" : `,${ids.join(",")},`;
 }
 
 export function undelimitIds(value: string): string[] {
   return value.split(",").filter(Boolean);
+}
+
+/** A stored rule list (blockingRules, conditionRules, unknownRules, unknownBlockers): ",code,code," in the given order. */
+export function delimitRuleIds(ids: readonly string[]): string {
+  return ids.length === 0 ? "" : `,${ids.map(ruleCode).join(",")},`;
+}
+
+/** The rule ids of a stored rule list. */
+export function undelimitRuleIds(value: string): string[] {
+  return value === "" ? [] : undelimitIds(value).map(ruleIdOf);
 }

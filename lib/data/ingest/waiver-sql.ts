@@ -5,6 +5,7 @@ import { appendAuditTx } from "../audit";
 import { sqlDate } from "../sqlite/connection";
 import type { WriteTx } from "../write-tx";
 import { loadContextState, type LoadedServer } from "./state";
+import { hasStatus } from "./statuses";
 
 // RAW SQL (portable, inside the evaluation write transaction): the waivers an evaluation applies, and their lapse.
 
@@ -117,7 +118,7 @@ export function uncoveredNote(miss: WaiverLapse): string {
 
 /** True when the encoded statuses say `ruleId` was waived. */
 export function wasWaived(statuses: string, ruleId: string): boolean {
-  return `,${statuses},`.includes(`,${ruleId}:w,`);
+  return hasStatus(statuses, ruleId, "waived");
 }
 
 /** The current host results of `servers` (their domain's context, as reevaluate builds it), without waivers. */

@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { VERDICTS, type Verdict } from "@/lib/readiness";
 import { getRule, type RuleSource } from "@/lib/rules";
 import { db } from "../db";
-import { undelimitIds } from "../ingest/statuses";
+import { undelimitRuleIds } from "../ingest/statuses";
 
 // Grouped counts of the fleet report over the servers in scope: one GROUP BY per table, never the server rows.
 
@@ -101,7 +101,7 @@ export function remediationParagraph(ruleId: string): string {
 export async function rankBlockingRules(where: Prisma.ServerWhereInput): Promise<RankedBlockingRule[]> {
   const groups = await db().server.groupBy({ by: ["blockingRules"], where: { AND: [where, { blockingRules: { not: "" } }] }, _count: { _all: true } });
   const counts = new Map<string, number>();
-  for (const group of groups) for (const id of undelimitIds(group.blockingRules)) counts.set(id, (counts.get(id) ?? 0) + group._count._all);
+  for (const group of groups) for (const id of undelimitRuleIds(group.blockingRules)) counts.set(id, (counts.get(id) ?? 0) + group._count._all);
   return [...counts]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .map(([ruleId, servers]) => {

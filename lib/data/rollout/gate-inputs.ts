@@ -1,6 +1,6 @@
 import { type DomainAgentPlan, evaluateWaveGate, type GateOutcome, type GateServer } from "@/lib/readiness";
 import { RECOMMENDED_AGENTS } from "@/lib/rules";
-import { undelimitIds } from "../ingest/statuses";
+import { undelimitRuleIds } from "../ingest/statuses";
 
 // The database-independent half of the wave gates (lib/data/rollout/gates.ts): the rows each implementation
 // (lib/data/sqlite/gates.ts, lib/data/postgres/gates.ts) reads with a few grouped, indexed queries, and what is
@@ -130,9 +130,9 @@ function toGateServer(row: ProblemRow): GateServer {
     fqdn: row.fqdn,
     name: row.name,
     domain: row.domain,
-    blockingRuleIds: undelimitIds(row.blockingRules),
-    conditionRuleIds: undelimitIds(row.conditionRules),
-    unknownBlockerIds: undelimitIds(row.unknownBlockers),
+    blockingRuleIds: undelimitRuleIds(row.blockingRules),
+    conditionRuleIds: undelimitRuleIds(row.conditionRules),
+    unknownBlockerIds: undelimitRuleIds(row.unknownBlockers),
   };
 }
 

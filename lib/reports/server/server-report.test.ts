@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Caller } from "@/lib/auth/caller";
 import { db } from "@/lib/data/db";
 import { loadDemoFleet } from "@/lib/data/demo";
+import { undelimitRuleIds } from "@/lib/data/ingest/statuses";
 import { listRecentReports } from "@/lib/data/report-log";
 import { getRule, RULESET_VERSION } from "@/lib/rules";
 import { pdfPages, pdfText } from "@/lib/reports/pdf/pdf-text.test-kit";
@@ -36,7 +37,7 @@ describe("server PDF", () => {
     expect(text).toContain("Not ready");
     expect(text).toContain("FAIL · BLOCKER");
     const server = await db().server.findUniqueOrThrow({ where: { fqdn } });
-    const blocking = server.blockingRules.split(",").filter(Boolean);
+    const blocking = undelimitRuleIds(server.blockingRules);
     expect(blocking.length).toBeGreaterThan(0);
     for (const ruleId of blocking) {
       expect(text).toMatch(new RegExp(`^\\s*${ruleId}\\s*$`, "m"));

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditActor } from "@/lib/audit/entry";
 import { db } from "@/lib/data/db";
 import { loadDemoFleet } from "@/lib/data/demo";
+import { undelimitRuleIds } from "@/lib/data/ingest/statuses";
 import { bulkUpdateRollout } from "@/lib/data/rollout/bulk";
 import { createWave } from "@/lib/data/rollout/waves";
 import { pdfPages, pdfText } from "@/lib/reports/pdf/pdf-text.test-kit";
@@ -39,7 +40,7 @@ describe("wave PDF", () => {
     expect(members.length).toBeGreaterThan(20);
     for (const member of [members[0]!, members.at(-1)!]) expect(text).toContain(member.fqdn);
     const failing = members.find((member) => member.blockingRules !== "")!;
-    const ruleId = failing.blockingRules.split(",").filter(Boolean)[0]!;
+    const ruleId = undelimitRuleIds(failing.blockingRules)[0]!;
     expect(text).toContain(ruleId);
     expect(flat).toContain(getRule(ruleId)!.meta.remediation.summary.replace(/\s+/g, " ").slice(0, 50));
     expect(text).toContain("Scheduled");
@@ -67,7 +68,7 @@ describe("wave PDF", () => {
   it("lists the waivers of the wave's members and domains only, whatever the fleet holds", async () => {
     const admin = { kind: "session" as const, userId: "u-admin", email: "admin@example.com", role: "admin" as const };
     const hostRule = (server: { conditionRules: string; blockingRules: string }) =>
-      [...server.conditionRules.split(","), ...server.blockingRules.split(",")].find((id) => getRule(id)?.meta.scope === "host");
+      [...undelimitRuleIds(server.conditionRules), ...undelimitRuleIds(server.blockingRules)].find((id) => getRule(id)?.meta.scope === "host");
     const candidates = async (where: object) => (await db().server.findMany({ where, orderBy: { fqdn: "asc" } })).filter((server) => hostRule(server) !== undefined);
     const [inWave] = await candidates({ waveId });
     const [outside] = await candidates({ waveId: null, domain: { not: "corp.contoso.com" } });
