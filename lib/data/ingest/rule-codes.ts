@@ -69,11 +69,12 @@ export const RULE_CODES: Readonly<Record<string, string>> = {
   "tenant-idfix": "1k",
 };
 
+const CODE_OF_ID = new Map(Object.entries(RULE_CODES));
 const ID_OF_CODE = new Map(Object.entries(RULE_CODES).map(([id, code]) => [code, id]));
 
 /** The stored form of a rule id: its code, or the id itself when it has none. */
 export function ruleCode(ruleId: string): string {
-  return Object.hasOwn(RULE_CODES, ruleId) ? RULE_CODES[ruleId] : ruleId;
+  return CODE_OF_ID.get(ruleId) ?? ruleId;
 }
 
 /** The rule id a stored code stands for; anything that is not a code (an uncoded id) is returned as it is. */
