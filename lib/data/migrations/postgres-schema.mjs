@@ -21,10 +21,10 @@ const HEADER =
 export const POSTGRES_ONLY = {
   models: {
     Server: [
-      "/// PostgreSQL only: `statuses` split at the commas (\"rule-id:f\", …), computed by the database",
+      "/// PostgreSQL only: `statuses` split at the commas (\"0y:f\", …: rule codes, decision 025), computed by the database",
       "/// (GENERATED ALWAYS AS (string_to_array(\"statuses\", ',')) STORED, written in the migration; Prisma never writes",
-      "/// a @default(dbgenerated()) column). The failing-rule filter asks `statusList @> ARRAY['<rule>:f']` through its",
-      "/// GIN index instead of scanning `statuses` with LIKE (lib/data/servers.ts).",
+      "/// a @default(dbgenerated()) column). The failing-rule filter asks `statusList @> ARRAY['<code>:f']` through its",
+      "/// GIN index instead of scanning `statuses` with LIKE (lib/data/failing-rule-filter.ts).",
       "statusList String[] @default(dbgenerated())",
       "",
       "@@index([statusList], type: Gin)",
