@@ -109,7 +109,7 @@ test.describe("as a viewer", () => {
     await expect(section.getByRole("heading", { name: "Domain facts" })).toBeVisible();
   });
 
-  test("sections are collapsed by default, open on click or from the keyboard, and from a link's hash", async ({ page }) => {
+  test("sections are collapsed by default, open on click or from the keyboard, and from a link's hash", { tag: "@ui" }, async ({ page }) => {
     await page.goto("/domains");
     const sections = page.locator("details[id^=domain-]");
     expect(await sections.count()).toBeGreaterThanOrEqual(3);
@@ -238,7 +238,7 @@ test.describe("as an admin", () => {
     await expect(page.locator(`details#${anchor}`).locator('[data-attestation="laps"]')).toContainText("Not attested in the app");
   });
 
-  test("screenshots of the summary and an open section in both themes; accessible with a section open", async ({ page }) => {
+  test("screenshots of the summary and an open section in both themes; accessible with a section open", { tag: "@ui" }, async ({ page }) => {
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto("/domains");

@@ -163,7 +163,7 @@ test.describe("the servers list", () => {
     expect((await showing(page)).total).toBeGreaterThan(0);
   });
 
-  test("50 rows fit on about two screens: the first blocker by title, counts, ids on hover and on expand", async ({ page }) => {
+  test("50 rows fit on about two screens: the first blocker by title, counts, ids on hover and on expand", { tag: "@ui" }, async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     // A server built for it: 2 GB of RAM fails host-memory; its other facts (Windows Server 2022, .NET 4.8) pass, and
     // an unknown domain leaves the domain's rules without data.
@@ -224,7 +224,7 @@ test.describe("the servers list", () => {
     await expect(rules).toHaveCount(0);
   });
 
-  test("is accessible and readable in light and dark themes", async ({ page }) => {
+  test("is accessible and readable in light and dark themes", { tag: "@ui" }, async ({ page }) => {
     test.setTimeout(120_000); // four axe sweeps of a 50-row page on a shared machine
     await page.emulateMedia({ colorScheme: "light" });
     await page.goto("/servers?readiness=not-ready,unknown");
@@ -402,7 +402,7 @@ test.describe("hostile data", () => {
 test.describe("settings (issue 13: destructive actions look like buttons and ask first)", () => {
   test.use({ storageState: storageStatePath("admin") });
 
-  test("Disable is a danger button with a confirmation; Enable gives the access back", async ({ page }) => {
+  test("Disable is a danger button with a confirmation; Enable gives the access back", { tag: "@ui" }, async ({ page }) => {
     const email = `disable-${RUN}@e2e.test`;
     await page.goto("/settings");
     const form = page.getByRole("form", { name: "Add a user" });

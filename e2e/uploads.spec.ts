@@ -375,7 +375,7 @@ test.describe("uploads as an admin", () => {
     await expect(entry.getByRole("status")).toHaveText("Dry run: ready to commit");
   });
 
-  test("the format can be chosen when detection is not wanted, and the options are labelled", async ({ page }) => {
+  test("the format can be chosen when detection is not wanted, and the options are labelled", { tag: "@ui" }, async ({ page }) => {
     const tag = uid("fmt");
     const fileName = `${tag}.csv`;
     await page.goto("/uploads");
@@ -428,7 +428,7 @@ test.describe("uploads as an admin", () => {
     expect(await storedFileNames(page.request)).not.toContain(fileName);
   });
 
-  test("the column-mapping step shows three sample values per column from the first rows, as inert text", async ({ page }) => {
+  test("the column-mapping step shows three sample values per column from the first rows, as inert text", { tag: "@ui" }, async ({ page }) => {
     const tag = uid("samp");
     const fileName = `${tag}.csv`;
     const rows = [
@@ -511,7 +511,7 @@ test.describe("uploads as an admin", () => {
     await expect(page.getByRole("region", { name: "What it changed" })).toContainText("Nothing changed: the 3 servers this upload re-evaluated kept their verdict.");
   });
 
-  test("the upload panel works in the dark theme", async ({ page }) => {
+  test("the upload panel works in the dark theme", { tag: "@ui" }, async ({ page }) => {
     const tag = uid("dark");
     const fileName = `${tag}.csv`;
     await page.emulateMedia({ colorScheme: "dark" });

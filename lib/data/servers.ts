@@ -143,7 +143,6 @@ export const LIST_SELECT = {
 
 export type ListRow = Prisma.ServerGetPayload<{ select: typeof LIST_SELECT }>;
 
-
 export function toServerRollout(row: Pick<ListRow, "wave" | "rolloutStatus" | "rolloutStatusSource" | "rolloutDetectedUploadId" | "rolloutOwner" | "rolloutTargetDate" | "rolloutNote" | "rolloutVersion" | "rolloutUpdatedAt" | "rolloutUpdatedBy">, today: string): ServerRollout {
   const status = rolloutStatusSchema.catch("not-started").parse(row.rolloutStatus);
   return {
