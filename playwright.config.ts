@@ -42,6 +42,9 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: "pipe",
+    // SIGTERM, not the default SIGKILL of the process group: scripts/e2e-server.mjs then stops its throwaway
+    // PostgreSQL cluster (E2E_DB=postgres), which pg_ctl runs outside the group and a SIGKILL would leave running.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
     env: { E2E_PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1", E2E_DB: process.env.E2E_DB ?? "sqlite" },
   },
 });
