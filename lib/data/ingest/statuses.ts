@@ -11,7 +11,7 @@ const STATUS: Record<string, ResultStatus> = { p: "pass", f: "fail", u: "unknown
 /** "code:status" per rule id and status, built once per rule (50,000 servers x 57 rules per upload). */
 const entries = new Map<string, Record<ResultStatus, string>>();
 
-/** One stored status entry, e.g. statusEntry("host-memory", "fail") -> "0x:f" (what the failing-rule filter matches). */
+/** One stored status entry, e.g. statusEntry("host-memory", "fail") -> "0y:f" (what the failing-rule filter matches). */
 export function statusEntry(ruleId: string, status: ResultStatus): string {
   let byStatus = entries.get(ruleId);
   if (byStatus === undefined) {
@@ -69,5 +69,5 @@ export function delimitRuleIds(ids: readonly string[]): string {
 
 /** The rule ids of a stored rule list. */
 export function undelimitRuleIds(value: string): string[] {
-  return value === "" ? [] : undelimitIds(value).map(ruleIdOf);
+  return undelimitIds(value).map(ruleIdOf);
 }
