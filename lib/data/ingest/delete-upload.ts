@@ -3,6 +3,7 @@ import { appendAuditTx } from "../audit";
 import { sqlDate } from "../sqlite/connection";
 import { type Column, inChunks, inWriteTx, placeholders, type SqlValue, type WriteTx } from "../write-tx";
 import { replaceServerTags } from "./fresh-servers";
+import { keepSnapshotFacts, SNAPSHOT_FACTS_SQL } from "./snapshot-facts";
 import { foldHostFacts, type HostFacts } from "@/lib/facts";
 import { agentFlag, serverIdentityOf } from "./identity";
 import { applyRuleSummaryDelta, type Counts, reevaluate } from "./reevaluate";
@@ -101,8 +102,9 @@ async function restoreCurrentFacts(tx: WriteTx, serverIds: readonly string[], no
   const domainOf = new Map(current.map((row) => [row.id, row.domain]));
   const snapshots = await inChunks(serverIds, (chunk) =>
     tx.all<{ serverId: string; factsJson: string; collectedAt: string }>(
-      `SELECT "serverId", "factsJson", "collectedAt" FROM "HostSnapshot" WHERE "serverId" IN (${placeholders(chunk.length)})
-       ORDER BY "serverId", "collectedAt" ASC, "createdAt" ASC`,
+      `SELECT h."serverId", ${SNAPSHOT_FACTS_SQL} AS "factsJson", h."collectedAt" FROM "HostSnapshot" h JOIN "Server" s ON s."id" = h."serverId"
+       WHERE h."serverId" IN (${placeholders(chunk.length)})
+       ORDER BY h."serverId", h."collectedAt" ASC, h."createdAt" ASC`,
       chunk,
     ),
   );
@@ -133,6 +135,7 @@ async function restoreCurrentFacts(tx: WriteTx, serverIds: readonly string[], no
     ]);
     retagged.push({ id: serverId, tags });
   }
+  await keepSnapshotFacts(tx, [...byServer.keys()]); // before Server.factsJson changes (decision 026)
   await tx.updateRows("Server", RESTORE_COLUMNS, "id", rows);
   await replaceServerTags(tx, retagged); // the ServerTag rows follow the Server.tags copy (decision 016)
   return new Set(byServer.keys());

@@ -1,5 +1,6 @@
 import type { HostFacts } from "@/lib/facts";
 import { type Column, inChunks, placeholders, type SqlValue, type WriteTx } from "../write-tx";
+import { keepSnapshotFacts } from "./snapshot-facts";
 import { undelimitIds } from "./statuses";
 import type { ServerIdentity } from "./identity";
 import type { LoadedServer } from "./state";
@@ -10,7 +11,9 @@ import type { LoadedServer } from "./state";
 // evaluation (instead of an INSERT followed by an UPDATE of the same wide row), and their host snapshots after
 // them (foreign key). Stored servers' new facts are written in bulk before the evaluation reads anything back
 // (flushUpdates). The evaluation takes every touched server's facts from here instead of re-parsing the JSON just
-// written. Every write of Server.tags here writes the server's ServerTag rows too (decision 016).
+// written. Every write of Server.tags here writes the server's ServerTag rows too (decision 016). A snapshot whose facts
+// are its server's current facts is written without them (decision 026, snapshot-facts.ts): when the server's facts
+// change later in the same upload, the held row gets them back; stored snapshots get them in flushUpdates.
 
 /** A server that a record of the upload matched: in the database, or new earlier in the same file. */
 export interface KnownServer {
@@ -130,6 +133,9 @@ const SNAPSHOT_COLUMNS: readonly Column[] = [
   ["createdAt", "timestamp"],
 ];
 
+/** Where SNAPSHOT_COLUMNS has factsJson. */
+const SNAPSHOT_FACTS = 4;
+
 export const TAG_COLUMNS: readonly Column[] = [
   ["serverId", "text"],
   ["tag", "text"],
@@ -166,6 +172,8 @@ export class FreshServers {
   /** Stored servers' tags as stored, for those whose tags this upload may have changed. */
   private readonly storedTags = new Map<string, string>();
   private readonly snapshots: SqlValue[][] = [];
+  /** Held snapshot rows that share their server's current facts (factsJson null), by server id. */
+  private readonly sharingSnapshots = new Map<string, SqlValue[]>();
   /** Writes that need the new servers' rows (marking a detected install), run once they exist. */
   private readonly afterInsert: ((tx: WriteTx) => Promise<void>)[] = [];
   private finished = false;
@@ -245,6 +253,12 @@ export class FreshServers {
   replace(known: KnownServer, row: ServerFactsRow, now: string): void {
     const i = row.identity;
     const server = this.pending.get(known.id);
+    // A held snapshot that shared the facts being replaced keeps them (a stored one's: flushUpdates).
+    const sharing = this.sharingSnapshots.get(known.id);
+    if (sharing !== undefined) {
+      sharing[SNAPSHOT_FACTS] = server === undefined ? (known.factsJson ?? null) : server.factsJson;
+      this.sharingSnapshots.delete(known.id);
+    }
     if (server === undefined) {
       const objectGuid = i.objectGuid ?? known.objectGuid;
       const sid = i.sid ?? known.sid;
@@ -288,6 +302,7 @@ export class FreshServers {
   /** Writes stored servers' new facts (and their ServerTag rows where the tags changed): before anything reads them back. */
   async flushUpdates(): Promise<void> {
     if (this.updates.size === 0) return;
+    await keepSnapshotFacts(this.tx, [...this.updates.keys()]);
     await this.tx.updateRows("Server", UPDATE_COLUMNS, "id", [...this.updates.values()]);
     const retagged: { id: string; tags: string }[] = [];
     for (const [id, values] of this.updates) {
@@ -299,9 +314,15 @@ export class FreshServers {
     this.storedTags.clear();
   }
 
-  /** A host snapshot row (id, serverId, uploadId, collectedAt, factsJson, createdAt), written after the servers. */
-  addSnapshot(values: SqlValue[]): void {
-    this.snapshots.push(values);
+  /**
+   * A host snapshot, written after the servers. `sharesServerFacts`: `factsJson` is exactly the server's current facts
+   * as this upload leaves them so far (a new server's first record, or a record whose facts replaced them as they
+   * were): the row is written without them (decision 026) unless a later record of the upload changes them.
+   */
+  addSnapshot(snapshot: { id: string; serverId: string; uploadId: string; collectedAt: string; factsJson: string; createdAt: string }, sharesServerFacts: boolean): void {
+    const row: SqlValue[] = [snapshot.id, snapshot.serverId, snapshot.uploadId, snapshot.collectedAt, sharesServerFacts ? null : snapshot.factsJson, snapshot.createdAt];
+    this.snapshots.push(row);
+    if (sharesServerFacts) this.sharingSnapshots.set(snapshot.serverId, row);
   }
 
   isPending(id: string): boolean {
@@ -346,5 +367,6 @@ export class FreshServers {
     for (const write of this.afterInsert) await write(this.tx);
     await this.tx.insertRows("HostSnapshot", SNAPSHOT_COLUMNS, this.snapshots);
     this.snapshots.length = 0;
+    this.sharingSnapshots.clear();
   }
 }

@@ -64,9 +64,12 @@ export async function writeHostFacts(tx: WriteTx, uploadId: string, file: string
     }
     existing ??= sameName;
     let serverId: string;
+    /** Whether this record's facts are the server's current facts as written (its snapshot then shares them). */
+    let sharesFacts: boolean;
     if (!existing) {
       serverId = newRowId();
       fresh.add(serverId, { identity, collectedAt: collectedAtText, factsJson, agentInstalled: agentFlag(record.facts), facts: record.facts }, nowText);
+      sharesFacts = true;
     } else {
       serverId = existing.id;
       affected.add(existing.domain);
@@ -86,7 +89,7 @@ export async function writeHostFacts(tx: WriteTx, uploadId: string, file: string
           severity: "warning",
         });
         if (!filled) {
-          fresh.addSnapshot([newRowId(), serverId, uploadId, collectedAtText, factsJson, nowText]);
+          fresh.addSnapshot({ id: newRowId(), serverId, uploadId, collectedAt: collectedAtText, factsJson, createdAt: nowText }, false);
           affected.add(identity.domain);
           written.touched.add(serverId);
           continue;
@@ -95,8 +98,9 @@ export async function writeHostFacts(tx: WriteTx, uploadId: string, file: string
       const mergedIdentity = { ...(serverIdentityOf(facts) ?? identity), fqdn: identity.fqdn };
       const at = newer ? collectedAtText : (existing.factsCollectedAt ?? collectedAtText);
       fresh.replace(existing, { identity: mergedIdentity, collectedAt: at, factsJson: mergedJson, agentInstalled: agentFlag(facts), facts }, nowText);
+      sharesFacts = mergedJson === factsJson;
     }
-    fresh.addSnapshot([newRowId(), serverId, uploadId, collectedAtText, factsJson, nowText]);
+    fresh.addSnapshot({ id: newRowId(), serverId, uploadId, collectedAt: collectedAtText, factsJson, createdAt: nowText }, sharesFacts);
     affected.add(identity.domain);
     written.touched.add(serverId);
   }
