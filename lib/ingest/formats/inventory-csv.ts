@@ -8,7 +8,7 @@ import { looksLikeJson } from "../json/parse-json";
 import { displayValue, listNames } from "../text/display";
 import { finishHost, newHostDraft } from "../host/host-draft";
 import { repeatedHostWarner } from "../host/repeated-hosts";
-import type { FactSources } from "../host/accept-host";
+import { FactSources } from "../host/fact-sources";
 import { unitFromHeader } from "../values/memory";
 import { applyInventoryValue, type PreparedColumn } from "./inventory-apply";
 import {
@@ -157,7 +157,7 @@ function parse(input: ParseInput): ParseResult {
       ),
   };
 
-  const rowSources: FactSources = new Map();
+  const rowSources = new FactSources();
   for (const row of table.rows) {
     if (isRepeatedHeader(row, table.header)) continue;
     result.records++;

@@ -5,10 +5,12 @@ import { MAX_TEXT_LENGTH } from "../limits";
 import { displayValue, hasDeceptiveCharacters } from "../text/display";
 import { isObject } from "../json/access";
 
-/** Fact path ("os.build") -> the column / JSON path / key it was read from, for messages. */
-export type FactSources = Map<string, string>;
+/** Fact path ("os.build") -> the column / JSON path / key it was read from, for messages (a Map, or a draft's FactSources). */
+export interface FactSourceLookup {
+  get(path: string): string | undefined;
+}
 
-function sourceOf(sources: ReadonlyMap<string, string> | undefined, path: string): string {
+function sourceOf(sources: FactSourceLookup | undefined, path: string): string {
   if (sources === undefined) return path;
   let probe = path;
   for (;;) {
@@ -79,7 +81,7 @@ export const CELL_IGNORED = "The value was ignored, so this fact is unknown for 
  */
 export function acceptHost(
   facts: HostFacts,
-  ctx: { sink: IssueSink; row?: number; sources?: ReadonlyMap<string, string> },
+  ctx: { sink: IssueSink; row?: number; sources?: FactSourceLookup },
 ): HostRecord | undefined {
   const { sink, row, sources } = ctx;
   const tooLong: Array<{ path: string[]; length: number }> = [];

@@ -1,7 +1,8 @@
 import type { HostFacts } from "@/lib/facts";
 import type { IssueSink } from "../issues";
 import { normalizeHostIdentity } from "../identity";
-import { acceptHost, CELL_IGNORED, type FactSources } from "./accept-host";
+import { acceptHost, CELL_IGNORED } from "./accept-host";
+import { FactSources } from "./fact-sources";
 import { domainRoleImplies, type DomainRole } from "./enums";
 import type { HostRecord } from "../types";
 
@@ -26,10 +27,10 @@ export interface HostDraft {
   domainRole?: DomainRole;
 }
 
-/** `sources` may be a map reused from row to row (it is cleared here) to spare allocations on large files. */
+/** `sources` may be reused from row to row (it is reset here) to spare allocations on large files. */
 export function newHostDraft(sources?: FactSources): HostDraft {
-  if (sources !== undefined) sources.clear();
-  return { facts: {}, sources: sources ?? new Map(), errors: [], invalidCells: [], identity: {} };
+  if (sources !== undefined) sources.reset();
+  return { facts: {}, sources: sources ?? new FactSources(), errors: [], invalidCells: [], identity: {} };
 }
 
 /**
