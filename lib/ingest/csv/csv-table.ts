@@ -1,6 +1,6 @@
 import type { IssueSink } from "../issues";
 import { DETECT_WINDOW, MAX_COLUMNS } from "../limits";
-import { readCsv, type CsvDelimiter, type CsvRow } from "./read-csv";
+import { readCsv, scanCsv, type CsvDelimiter, type CsvReadResult, type CsvRow } from "./read-csv";
 
 export interface CsvTable {
   delimiter: CsvDelimiter;
@@ -17,29 +17,65 @@ export interface CsvTable {
 export function readCsvTable(text: string, sink: IssueSink, maxRows: number): CsvTable | undefined {
   const read = readCsv(text, { maxRecords: maxRows + 1, maxColumns: MAX_COLUMNS });
   if (!read.ok) {
-    if (read.reason === "too-many-columns") {
-      sink.error(`${sink.file}: ${read.message}`);
-    } else if (read.reason === "too-many-rows") {
-      sink.error(
-        `The file has more than ${maxRows.toLocaleString("en-US")} data rows, the limit for one upload; nothing was imported. Split it into smaller files.`,
-      );
-    } else {
-      sink.error(read.message, { column: undefined });
-    }
+    reportReadFailure(sink, read, maxRows);
     return undefined;
   }
   const [header, ...rows] = read.rows;
   if (header === undefined) {
-    sink.error("The file has no header line and no data.");
+    sink.error(NO_HEADER);
     return undefined;
   }
   if (rows.length === 0) {
-    sink.error("The file has a header line but no data rows.");
+    sink.error(NO_DATA_ROWS);
     return undefined;
   }
   const table: CsvTable = { delimiter: read.delimiter, header, rows };
   if (read.typeName !== undefined) table.typeName = read.typeName;
   return table;
+}
+
+const NO_HEADER = "The file has no header line and no data.";
+const NO_DATA_ROWS = "The file has a header line but no data rows.";
+
+function reportReadFailure(sink: IssueSink, read: Exclude<CsvReadResult, { ok: true }>, maxRows: number): void {
+  if (read.reason === "too-many-columns") {
+    sink.error(`${sink.file}: ${read.message}`);
+  } else if (read.reason === "too-many-rows") {
+    sink.error(`The file has more than ${maxRows.toLocaleString("en-US")} data rows, the limit for one upload; nothing was imported. Split it into smaller files.`);
+  } else {
+    sink.error(read.message, { column: undefined });
+  }
+}
+
+/** What streamCsvTable found; on failure, `report` puts readCsvTable's error for it on a sink. */
+export type CsvTableStream = { ok: true; delimiter: CsvDelimiter; typeName?: string } | { ok: false; report: (sink: IssueSink) => void };
+
+/**
+ * readCsvTable in one pass, for large files: `onHeader` gets the header record, then `onRow` each data record as it is
+ * read (none is kept). The file-level problems are readCsvTable's, found after the rows before them were handed
+ * over: on failure the caller drops what it built and reports only the problem (`report`, on a fresh sink), as
+ * readCsvTable would have before any row.
+ */
+export function streamCsvTable(text: string, maxRows: number, onHeader: (header: CsvRow) => void, onRow: (row: CsvRow) => void): CsvTableStream {
+  let header: CsvRow | undefined;
+  let dataRows = 0;
+  const read = scanCsv(
+    text,
+    (row) => {
+      if (header === undefined) {
+        header = row;
+        onHeader(row);
+      } else {
+        dataRows++;
+        onRow(row);
+      }
+    },
+    { maxRecords: maxRows + 1, maxColumns: MAX_COLUMNS },
+  );
+  if (!read.ok) return { ok: false, report: (sink) => reportReadFailure(sink, read, maxRows) };
+  if (header === undefined) return { ok: false, report: (sink) => sink.error(NO_HEADER) };
+  if (dataRows === 0) return { ok: false, report: (sink) => sink.error(NO_DATA_ROWS) };
+  return read.typeName === undefined ? { ok: true, delimiter: read.delimiter } : { ok: true, delimiter: read.delimiter, typeName: read.typeName };
 }
 
 /** The trimmed cell, or "" when the row is shorter than the header. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerKey, readCsv, sniffDelimiter } from "./read-csv";
+import { headerKey, readCsv, scanCsv, sniffDelimiter } from "./read-csv";
 import { csvHeaderOf } from "./csv-table";
 
 describe("readCsv", () => {
@@ -36,6 +36,20 @@ describe("readCsv", () => {
 
   it("keeps text after a closing quote instead of failing (relaxed quotes)", () => {
     expect(readCsv('a,b\n"bad"x,1\n')).toMatchObject({ ok: true, rows: [{}, { fields: ["badx", "1"] }] });
+  });
+
+  it("scanCsv hands over each record as it is read, header first, and fails after the records before the problem", () => {
+    const seen: Array<[number, string[]]> = [];
+    const ok = scanCsv('a,b\n\n1,"x\ny"\n2,3\n', (row) => seen.push([row.line, row.fields]));
+    expect(ok).toEqual({ ok: true, delimiter: ",", records: 3 });
+    expect(seen).toEqual([[1, ["a", "b"]], [3, ["1", "x\ny"]], [5, ["2", "3"]]]);
+
+    const before: number[] = [];
+    expect(scanCsv('a,b\n1,2\n"never closed,3\n', (row) => before.push(row.line))).toMatchObject({ ok: false, reason: "unclosed-quote", line: 3 });
+    expect(before).toEqual([1, 2]);
+    const limited: number[] = [];
+    expect(scanCsv("a\n1\n2\n3\n", (row) => limited.push(row.line), { maxRecords: 2 })).toMatchObject({ ok: false, reason: "too-many-rows" });
+    expect(limited).toEqual([1, 2]);
   });
 
   it("reports an unclosed quote with the line where it starts", () => {

@@ -86,6 +86,21 @@ function firstLine(text: string, from: number): { line: string; next: number } {
 }
 
 export function readCsv(text: string, options: CsvReadOptions = {}): CsvReadResult {
+  const rows: CsvRow[] = [];
+  const scanned = scanCsv(text, (row) => rows.push(row), options);
+  if (!scanned.ok) return scanned;
+  return scanned.typeName === undefined ? { ok: true, delimiter: scanned.delimiter, rows } : { ok: true, delimiter: scanned.delimiter, typeName: scanned.typeName, rows };
+}
+
+/** What scanCsv found: readCsv's result without the rows, which went to the callback one by one. */
+export type CsvScanResult = { ok: true; delimiter: CsvDelimiter; typeName?: string; records: number } | Exclude<CsvReadResult, { ok: true }>;
+
+/**
+ * readCsv's single pass: hands each non-blank record (the header first) to `onRecord` as it is read instead of keeping
+ * them, so the caller's work on a record and the record itself can be garbage together (a 50,000-row file's rows no
+ * longer outlive the read). A failure comes after the records before it were handed over: drop what they built.
+ */
+export function scanCsv(text: string, onRecord: (row: CsvRow) => void, options: CsvReadOptions = {}): CsvScanResult {
   let pos = 0;
   let line = 1;
   if (text.charCodeAt(0) === 0xfeff) pos = 1;
@@ -121,7 +136,7 @@ export function readCsv(text: string, options: CsvReadOptions = {}): CsvReadResu
   const delim: CsvDelimiter = delimiter ?? ",";
   const d = delim.charCodeAt(0);
   const n = text.length;
-  const rows: CsvRow[] = [];
+  let records = 0;
   const maxRecords = options.maxRecords ?? Number.POSITIVE_INFINITY;
   const maxColumns = options.maxColumns ?? Number.POSITIVE_INFINITY;
 
@@ -209,8 +224,8 @@ export function readCsv(text: string, options: CsvReadOptions = {}): CsvReadResu
         message: tooManyColumnsMessage(startLine, fields.length, maxColumns),
       };
     }
-    rows.push({ line: startLine, fields });
-    if (rows.length > maxRecords) {
+    records++;
+    if (records > maxRecords) {
       return {
         ok: false,
         reason: "too-many-rows",
@@ -218,8 +233,9 @@ export function readCsv(text: string, options: CsvReadOptions = {}): CsvReadResu
         message: `The file has more than ${maxRecords} records, the limit for one upload. Split it into smaller files.`,
       };
     }
+    onRecord({ line: startLine, fields });
   }
-  return typeName === undefined ? { ok: true, delimiter: delim, rows } : { ok: true, delimiter: delim, typeName, rows };
+  return typeName === undefined ? { ok: true, delimiter: delim, records } : { ok: true, delimiter: delim, typeName, records };
 }
 
 /** Normalises a header for alias matching: lower-case, letters and digits only ("RAM (GB)" -> "ramgb"). */

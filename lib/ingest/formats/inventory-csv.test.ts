@@ -265,6 +265,23 @@ describe("inventory-csv: limits and malformed input", () => {
     expect(result.issues).toEqual([expect.objectContaining({ severity: "error", message: expect.stringMatching(/starts on line 2 is never closed/) })]);
   });
 
+  it("a problem late in the file is reported alone, as if no row had been read (rows are applied as they are read)", () => {
+    // Rows with warnings and errors before an unclosed quote: none of their issues, records or hosts remain.
+    const rows = Array.from({ length: 50 }, (_, i) => `srv${i}.corp.com,Full,${i % 2 === 0 ? "maybe" : "no"}`).join("\n");
+    const quote = parse(`Name,Installation Type,Tier0\n${rows}\nsrv99,"Core\n`);
+    expect(quote).toMatchObject({ hosts: [], records: 0, rejected: 0 });
+    expect(quote.issues).toEqual([expect.objectContaining({ severity: "error", message: expect.stringMatching(/starts on line 52 is never closed/) })]);
+    // Past the row limit after rows were applied: only the limit.
+    const limit = parse(`Name,Installation Type,Tier0\n${rows}\n`, { maxRows: 10 });
+    expect(limit).toMatchObject({ hosts: [], records: 0 });
+    expect(limit.issues).toEqual([expect.objectContaining({ severity: "error", message: expect.stringMatching(/more than 10 data rows/) })]);
+    // A header the file cannot be read with, and an unclosed quote: the quote, as before any header check.
+    const both = parse('Foo,Bar\nsrv01,"Windows\n');
+    expect(both.issues).toEqual([expect.objectContaining({ severity: "error", message: expect.stringMatching(/never closed/) })]);
+    // The header problem alone when the file reads.
+    expect(parse("Foo,Bar\nsrv01,Windows\n").issues).toEqual([expect.objectContaining({ severity: "error", message: expect.stringMatching(/No column identifies the host/) })]);
+  });
+
   it("refuses a header without data", () => {
     expect(parse("Name,OS\n").issues[0].message).toMatch(/header line but no data rows/);
   });

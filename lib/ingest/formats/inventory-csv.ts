@@ -3,7 +3,9 @@ import { createIssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
 import { MAX_LISTED, maxRowsOf } from "../limits";
 import { headerKey } from "../csv/read-csv";
-import { cell, csvHeadOf, isBlank, isRepeatedHeader, readCsvTable } from "../csv/csv-table";
+import { cell, csvHeadOf, isBlank, isRepeatedHeader, streamCsvTable } from "../csv/csv-table";
+import type { CsvRow } from "../csv/read-csv";
+import type { IssueSink } from "../issues";
 import { looksLikeJson } from "../json/parse-json";
 import { displayValue, listNames } from "../text/display";
 import { finishHost, newHostDraft } from "../host/host-draft";
@@ -73,10 +75,35 @@ function prepare(columns: ResolvedColumn[]): PreparedColumn[] {
 function parse(input: ParseInput): ParseResult {
   const sink = createIssueSink(input.fileName);
   const result = newResult("host-inventory", FORMAT);
-  const table = readCsvTable(input.text, sink, maxRowsOf(input.options));
-  if (table === undefined) return finishResult(result, sink);
+  // One pass (a 50,000-row file's rows are not all kept): the header sets up the row reader, then each row is applied
+  // as it is read. A problem with the file itself (an unclosed quote, too many rows or columns, no data rows) is
+  // reported alone, as before any row: what the rows built is dropped.
+  let reader: InventoryRows | undefined;
+  const read = streamCsvTable(
+    input.text,
+    maxRowsOf(input.options),
+    (header) => {
+      reader = inventoryRows(header, input, sink, result);
+    },
+    (row) => reader?.apply(row),
+  );
+  if (!read.ok) {
+    const refused = createIssueSink(input.fileName);
+    read.report(refused);
+    return finishResult(newResult("host-inventory", FORMAT), refused);
+  }
+  reader?.finish();
+  return finishResult(result, sink);
+}
 
-  const headers = table.header.fields.map((h) => h.trim());
+interface InventoryRows {
+  apply(row: CsvRow): void;
+  finish(): void;
+}
+
+/** Reads the header (column mapping, its problems and warnings); undefined when the header refuses the file. */
+function inventoryRows(header: CsvRow, input: ParseInput, sink: IssueSink, result: ParseResult): InventoryRows | undefined {
+  const headers = header.fields.map((h) => h.trim());
   const resolution = resolveInventoryColumns(headers, input.options.columnMapping);
   for (const bad of resolution.badMappings.slice(0, MAX_LISTED)) {
     sink.error(
@@ -110,7 +137,7 @@ function parse(input: ParseInput): ParseResult {
         `"DNSHostName", "ComputerName" or "Name", or map it in the column-mapping step (for example { "Server": "hostName" }).`,
     );
   }
-  if (sink.hasFileError()) return finishResult(result, sink);
+  if (sink.hasFileError()) return undefined;
 
   const ignored = resolution.columns.filter((c) => c.field === undefined && c.header !== "");
   if (ignored.length > 0) {
@@ -136,7 +163,7 @@ function parse(input: ParseInput): ParseResult {
 
   // FQDN columns first so a DNSHostName wins over a short Name column.
   const ordered = [...columns].sort((a, b) => (a.field === "fqdn" ? 0 : 1) - (b.field === "fqdn" ? 0 : 1));
-  const headerCount = table.header.fields.length;
+  const headerCount = header.fields.length;
   let unqualified = 0;
   const warnIfRepeated = repeatedHostWarner(sink);
   const applyCtx = {
@@ -158,48 +185,51 @@ function parse(input: ParseInput): ParseResult {
   };
 
   const rowSources = new FactSources();
-  for (const row of table.rows) {
-    if (isRepeatedHeader(row, table.header)) continue;
-    result.records++;
-    if (row.fields.length > headerCount) {
-      sink.warning(
-        `This row has ${row.fields.length} values but the header has ${headerCount} columns; the extra values were ignored. ` +
-          `A value containing the delimiter may be missing its quotes.`,
-        { row: row.line },
-      );
-    }
-    const draft = newHostDraft(rowSources);
-    const applied = hasDuplicates ? new Set<InventoryFieldId>() : undefined;
-    for (const column of ordered) {
-      const value = cell(row, column.index);
-      if (isBlank(value)) continue;
-      if (applied !== undefined) {
-        if (applied.has(column.field)) continue;
-        applied.add(column.field);
+  return {
+    apply(row) {
+      if (isRepeatedHeader(row, header)) return;
+      result.records++;
+      if (row.fields.length > headerCount) {
+        sink.warning(
+          `This row has ${row.fields.length} values but the header has ${headerCount} columns; the extra values were ignored. ` +
+            `A value containing the delimiter may be missing its quotes.`,
+          { row: row.line },
+        );
       }
-      applyInventoryValue(draft, column, value, applyCtx);
-    }
-    const host = finishHost(draft, {
-      sink,
-      row: row.line,
-      defaultDomain: input.options.defaultDomain,
-      identityColumn: identityColumns[0]?.header,
-      onUnqualified: () => unqualified++,
-    });
-    if (host === undefined) {
-      result.rejected++;
-      continue;
-    }
-    warnIfRepeated(host, row.line, identityColumns[0]?.header);
-    result.hosts.push(host);
-  }
-  if (unqualified > 0) {
-    sink.warning(
-      `${unqualified} host name(s) are short names and the file gives no domain for them, so they were kept unqualified. ` +
-        `Add a Domain column or set the default domain for this upload.`,
-    );
-  }
-  return finishResult(result, sink);
+      const draft = newHostDraft(rowSources);
+      const applied = hasDuplicates ? new Set<InventoryFieldId>() : undefined;
+      for (const column of ordered) {
+        const value = cell(row, column.index);
+        if (isBlank(value)) continue;
+        if (applied !== undefined) {
+          if (applied.has(column.field)) continue;
+          applied.add(column.field);
+        }
+        applyInventoryValue(draft, column, value, applyCtx);
+      }
+      const host = finishHost(draft, {
+        sink,
+        row: row.line,
+        defaultDomain: input.options.defaultDomain,
+        identityColumn: identityColumns[0]?.header,
+        onUnqualified: () => unqualified++,
+      });
+      if (host === undefined) {
+        result.rejected++;
+        return;
+      }
+      warnIfRepeated(host, row.line, identityColumns[0]?.header);
+      result.hosts.push(host);
+    },
+    finish() {
+      if (unqualified > 0) {
+        sink.warning(
+          `${unqualified} host name(s) are short names and the file gives no domain for them, so they were kept unqualified. ` +
+            `Add a Domain column or set the default domain for this upload.`,
+        );
+      }
+    },
+  };
 }
 
 const inventoryCsv: FormatParser = {
