@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import type { RuleResult } from "@/lib/rules";
 import { RULE_CODES } from "./rule-codes";
 import { decodeStatuses, delimitIds, delimitRuleIds, encodeStatuses, hasStatus, idsWithStatus, statusEntry, undelimitIds, undelimitRuleIds } from "./statuses";
@@ -55,5 +56,41 @@ describe("status encodings", () => {
     expect(delimitRuleIds([])).toBe("");
     expect(undelimitRuleIds(delimitRuleIds(["host-tier0", "host-memory"]))).toEqual(["host-tier0", "host-memory"]);
     expect(undelimitRuleIds("")).toEqual([]);
+  });
+});
+
+describe("encodeStatuses", () => {
+  const statuses = ["pass", "fail", "unknown", "waived"] as const;
+  /** The definition: every entry, sorted as strings. */
+  const reference = (...groups: RuleResult[][]) =>
+    groups
+      .flat()
+      .map((r) => statusEntry(r.ruleId, r.status))
+      .sort()
+      .join(",");
+  const ids = [...Object.keys(RULE_CODES), "future-rule-without-code", "another-uncoded"];
+
+  it("equals the sorted entries for any results: coded rules, rules without a code, a rule twice, empty groups", () => {
+    const results = fc.array(fc.tuple(fc.constantFrom(...ids), fc.constantFrom(...statuses)).map(([id, status]) => result(id, status)), { maxLength: 70 });
+    fc.assert(
+      fc.property(results, results, (own, shared) => {
+        expect(encodeStatuses(own, shared)).toBe(reference(own, shared));
+        // No state left behind by one call (the places are reused).
+        expect(encodeStatuses(shared)).toBe(reference(shared));
+      }),
+      { numRuns: 500 },
+    );
+    // Distinct coded rules (the common case, and the one placed without sorting), split between own and shared.
+    const distinct = fc.uniqueArray(fc.constantFrom(...Object.keys(RULE_CODES)), { maxLength: 60 });
+    fc.assert(
+      fc.property(distinct, fc.nat(60), fc.array(fc.constantFrom(...statuses), { minLength: 60, maxLength: 60 }), (chosen, split, letters) => {
+        const all = chosen.map((id, i) => result(id, letters[i]));
+        const [own, shared] = [all.slice(0, split), all.slice(split)];
+        expect(encodeStatuses(own, shared)).toBe(reference(own, shared));
+      }),
+      { numRuns: 500 },
+    );
+    expect(encodeStatuses()).toBe("");
+    expect(encodeStatuses([], [])).toBe("");
   });
 });

@@ -1,5 +1,5 @@
 import type { ResultStatus, RuleResult } from "@/lib/rules";
-import { ruleCode, ruleIdOf } from "./rule-codes";
+import { RULE_CODES, ruleCode, ruleIdOf } from "./rule-codes";
 
 // Compact encodings stored on Server rows and Evaluation history (see prisma/schema.prisma). Rules are stored by
 // their two-character codes (rule-codes.ts, decision 025); these functions are the only readers and writers of that
@@ -22,8 +22,43 @@ export function statusEntry(ruleId: string, status: ResultStatus): string {
   return byStatus[status];
 }
 
+/**
+ * Each coded rule's place in the stored form: codes all have two characters, so sorting the entries sorts the codes.
+ * encodeStatuses drops each entry in its place instead of sorting ≈ 57 strings per server (50,000 per upload).
+ */
+const PLACE_OF_ID = new Map(
+  Object.entries(RULE_CODES)
+    .sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id], place) => [id, place]),
+);
+const placed: (string | undefined)[] = new Array<string | undefined>(PLACE_OF_ID.size).fill(undefined);
+
 /** "0a:p,0b:f" (rule code:status) over own and shared results, sorted. */
 export function encodeStatuses(...groups: readonly (readonly RuleResult[])[]): string {
+  let count = 0;
+  for (const results of groups) {
+    for (const result of results) {
+      const place = PLACE_OF_ID.get(result.ruleId);
+      if (place === undefined || placed[place] !== undefined) {
+        placed.fill(undefined); // a rule without a code, or a rule twice: sort them all
+        return sortedEntries(groups);
+      }
+      placed[place] = statusEntry(result.ruleId, result.status);
+      count++;
+    }
+  }
+  const parts: string[] = [];
+  for (let i = 0; parts.length < count; i++) {
+    const entry = placed[i];
+    if (entry !== undefined) {
+      parts.push(entry);
+      placed[i] = undefined;
+    }
+  }
+  return parts.join(",");
+}
+
+function sortedEntries(groups: readonly (readonly RuleResult[])[]): string {
   const parts: string[] = [];
   for (const results of groups) for (const result of results) parts.push(statusEntry(result.ruleId, result.status));
   return parts.sort().join(",");
