@@ -34,7 +34,7 @@ import AdmZip from "adm-zip";
 import { toCollectorBundle, toCollectorOutput, toInventoryCsv } from "@/lib/demo/exports";
 import { formatInt, intOption, median, type BenchSuite } from "./suite";
 import { createBenchDatabase, dbOption, type BenchDatabase } from "./support/bench-database";
-import { descendants, freePort, peakMb, statusKb } from "./support/next-server";
+import { cpuMs, freePort, peakMb, statusKb } from "./support/next-server";
 import { sqliteImportMs } from "./support/sqlite-import";
 
 const LARGE_SERVERS = 50_000;
@@ -68,21 +68,6 @@ function csvFor(servers: number, seed: string, tag: string, asOf = DEFAULT_AS_OF
 
 /** A day after the generator's default: the same servers, collected later (a newer export). */
 const NEXT_DAY = new Date(Date.parse(DEFAULT_AS_OF) + 86_400_000).toISOString();
-
-/** CPU time (user + system) used so far by pid and its live descendants, in ms (Linux /proc, 100 ticks per second). */
-function cpuMs(pid: number): number {
-  let ticks = 0;
-  for (const p of [pid, ...descendants(pid)]) {
-    try {
-      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the process ended
-    }
-  }
-  return ticks * 10;
-}
 
 class Server {
   private readonly log: string[] = [];

@@ -175,3 +175,18 @@ export function runScript(script: string, args: string[], env: NodeJS.ProcessEnv
   if (result.status !== 0) throw new Error(`${script} failed (${result.status}): ${result.stderr.trim().slice(-2000)}`);
   return result.stdout;
 }
+
+/** CPU time (user + system) used so far by pid and its live descendants, in ms (Linux /proc, 100 ticks per second). */
+export function cpuMs(pid: number): number {
+  let ticks = 0;
+  for (const p of [pid, ...descendants(pid)]) {
+    try {
+      const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // the process ended
+    }
+  }
+  return ticks * 10;
+}

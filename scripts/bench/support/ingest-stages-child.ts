@@ -1,0 +1,70 @@
+// The process scripts/bench/ingest-stages.ts times: the upload worker's own path (lib/data/ingest/ingest-file.ts), in
+// one process, on the database DATABASE_URL names (migrated by the suite). Run as
+//   node --conditions=react-server --import tsx scripts/bench/support/ingest-stages-child.ts
+// (the react-server condition because lib/data is server-only code). Prints one "RESULT <json>" line.
+import { DEFAULT_AS_OF, generateFleet } from "@/lib/demo";
+import { toInventoryCsv } from "@/lib/demo/exports";
+import { databaseKind } from "@/lib/data/database-kind";
+import { ingestFile } from "@/lib/data/ingest/ingest-file";
+import { sqlite } from "@/lib/data/sqlite/connection";
+import { cpuMs } from "./next-server";
+
+export interface StagesRun {
+  servers: number;
+  megabytes: number;
+  status: string;
+  accepted: number;
+  /** Wall times of the worker's stages: the file's hash and duplicate check; parse; facts, evaluation and writes; the rest and the COMMIT. */
+  checkMs: number;
+  parseMs: number;
+  evaluateMs: number;
+  commitMs: number;
+  totalMs: number;
+  /** This process's CPU time for the upload (every thread: the garbage collector's helpers included). */
+  cpuMs: number;
+  /** PostgreSQL: the cluster's CPU time during the upload. */
+  dbCpuMs?: number;
+}
+
+const servers = Number(process.env.CSR_BENCH_SERVERS ?? "50000");
+const seed = process.env.CSR_BENCH_SEED ?? "bench";
+const dbPid = process.env.CSR_BENCH_DB_PID ? Number(process.env.CSR_BENCH_DB_PID) : undefined;
+const domains = (tag: string) => [`${tag}-corp.contoso.com`, `${tag}-emea.contoso.com`, `${tag}-fabrikam.com`];
+
+// As the upload worker does (worker-main.ts): no WAL checkpoint inside a commit; it runs after the answer.
+if (databaseKind() === "sqlite") sqlite().pragma("wal_autocheckpoint = 0");
+
+async function run(name: string, count: number, tag: string): Promise<StagesRun> {
+  const bytes = new TextEncoder().encode(toInventoryCsv(generateFleet({ servers: count, seed: `${seed}-${tag}`, domains: domains(tag), asOf: DEFAULT_AS_OF }).hosts));
+  const marks: Record<string, number> = {};
+  const cpuBefore = process.cpuUsage();
+  const dbBefore = dbPid === undefined ? undefined : cpuMs(dbPid);
+  const start = performance.now();
+  const response = await ingestFile({ bytes, fileName: `${name}.csv`, options: {}, uploadedBy: { name: "bench" } }, (progress) => {
+    marks[progress.stage] = performance.now();
+  });
+  const end = performance.now();
+  const cpu = process.cpuUsage(cpuBefore);
+  if (databaseKind() === "sqlite") sqlite().pragma("wal_checkpoint(PASSIVE)"); // after the timing, as the worker does
+  const parsing = marks.parsing ?? start;
+  const evaluating = marks.evaluating ?? end;
+  const committing = marks.committing ?? end;
+  return {
+    servers: count,
+    megabytes: bytes.byteLength / 1e6,
+    status: response.ok ? response.status : `${response.code}: ${response.message}`,
+    accepted: response.ok ? response.counts.accepted : 0,
+    checkMs: parsing - start,
+    parseMs: evaluating - parsing,
+    evaluateMs: committing - evaluating,
+    commitMs: end - committing,
+    totalMs: end - start,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    ...(dbBefore === undefined || dbPid === undefined ? {} : { dbCpuMs: cpuMs(dbPid) - dbBefore }),
+  };
+}
+
+const warmUp = await run("warm-up", Math.min(1000, servers), "warm");
+const measured = await run("fleet", servers, "fleet");
+console.log(`RESULT ${JSON.stringify({ warmUp, measured })}`);
+process.exit(0);
