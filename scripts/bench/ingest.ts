@@ -31,9 +31,10 @@ import os from "node:os";
 import path from "node:path";
 import { DEFAULT_AS_OF, generateFleet } from "@/lib/demo";
 import AdmZip from "adm-zip";
-import { toCollectorBundle, toCollectorOutput, toInventoryCsv } from "@/lib/demo/exports";
+import { toCollectorBundle, toCollectorOutput } from "@/lib/demo/exports";
 import { formatInt, intOption, median, type BenchSuite } from "./suite";
 import { createBenchDatabase, dbOption, type BenchDatabase } from "./support/bench-database";
+import { csvFor, domainsFor } from "./support/fleet-csv";
 import { cpuMs, freePort, peakMb, statusKb } from "./support/next-server";
 import { sqliteImportMs } from "./support/sqlite-import";
 
@@ -56,14 +57,6 @@ interface Upload {
   dbCpuMs?: number;
   status: string;
   accepted: number;
-}
-
-function domainsFor(tag: string): string[] {
-  return [`${tag}-corp.contoso.com`, `${tag}-emea.contoso.com`, `${tag}-fabrikam.com`];
-}
-
-function csvFor(servers: number, seed: string, tag: string, asOf = DEFAULT_AS_OF): string {
-  return toInventoryCsv(generateFleet({ servers, seed, domains: domainsFor(tag), asOf }).hosts);
 }
 
 /** A day after the generator's default: the same servers, collected later (a newer export). */

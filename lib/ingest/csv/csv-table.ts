@@ -15,27 +15,25 @@ export interface CsvTable {
  * wider than MAX_COLUMNS, header only) on the sink. Undefined when the file cannot be used at all.
  */
 export function readCsvTable(text: string, sink: IssueSink, maxRows: number): CsvTable | undefined {
-  const read = readCsv(text, { maxRecords: maxRows + 1, maxColumns: MAX_COLUMNS });
+  let header: CsvRow | undefined;
+  const rows: CsvRow[] = [];
+  const read = streamCsvTable(
+    text,
+    maxRows,
+    (first) => {
+      header = first;
+    },
+    (row) => rows.push(row),
+  );
   if (!read.ok) {
-    reportReadFailure(sink, read, maxRows);
+    read.report(sink);
     return undefined;
   }
-  const [header, ...rows] = read.rows;
-  if (header === undefined) {
-    sink.error(NO_HEADER);
-    return undefined;
-  }
-  if (rows.length === 0) {
-    sink.error(NO_DATA_ROWS);
-    return undefined;
-  }
+  if (header === undefined) return undefined; // not when read.ok: a file without a header is a failure
   const table: CsvTable = { delimiter: read.delimiter, header, rows };
   if (read.typeName !== undefined) table.typeName = read.typeName;
   return table;
 }
-
-const NO_HEADER = "The file has no header line and no data.";
-const NO_DATA_ROWS = "The file has a header line but no data rows.";
 
 function reportReadFailure(sink: IssueSink, read: Exclude<CsvReadResult, { ok: true }>, maxRows: number): void {
   if (read.reason === "too-many-columns") {
@@ -73,8 +71,8 @@ export function streamCsvTable(text: string, maxRows: number, onHeader: (header:
     { maxRecords: maxRows + 1, maxColumns: MAX_COLUMNS },
   );
   if (!read.ok) return { ok: false, report: (sink) => reportReadFailure(sink, read, maxRows) };
-  if (header === undefined) return { ok: false, report: (sink) => sink.error(NO_HEADER) };
-  if (dataRows === 0) return { ok: false, report: (sink) => sink.error(NO_DATA_ROWS) };
+  if (header === undefined) return { ok: false, report: (sink) => sink.error("The file has no header line and no data.") };
+  if (dataRows === 0) return { ok: false, report: (sink) => sink.error("The file has a header line but no data rows.") };
   return read.typeName === undefined ? { ok: true, delimiter: read.delimiter } : { ok: true, delimiter: read.delimiter, typeName: read.typeName };
 }
 

@@ -2,11 +2,10 @@
 // one process, on the database DATABASE_URL names (migrated by the suite). Run as
 //   node --conditions=react-server --import tsx scripts/bench/support/ingest-stages-child.ts
 // (the react-server condition because lib/data is server-only code). Prints one "RESULT <json>" line.
-import { DEFAULT_AS_OF, generateFleet } from "@/lib/demo";
-import { toInventoryCsv } from "@/lib/demo/exports";
 import { databaseKind } from "@/lib/data/database-kind";
 import { ingestFile } from "@/lib/data/ingest/ingest-file";
 import { sqlite } from "@/lib/data/sqlite/connection";
+import { csvFor } from "./fleet-csv";
 import { cpuMs } from "./next-server";
 
 export interface StagesRun {
@@ -29,13 +28,12 @@ export interface StagesRun {
 const servers = Number(process.env.CSR_BENCH_SERVERS ?? "50000");
 const seed = process.env.CSR_BENCH_SEED ?? "bench";
 const dbPid = process.env.CSR_BENCH_DB_PID ? Number(process.env.CSR_BENCH_DB_PID) : undefined;
-const domains = (tag: string) => [`${tag}-corp.contoso.com`, `${tag}-emea.contoso.com`, `${tag}-fabrikam.com`];
 
 // As the upload worker does (worker-main.ts): no WAL checkpoint inside a commit; it runs after the answer.
 if (databaseKind() === "sqlite") sqlite().pragma("wal_autocheckpoint = 0");
 
 async function run(name: string, count: number, tag: string): Promise<StagesRun> {
-  const bytes = new TextEncoder().encode(toInventoryCsv(generateFleet({ servers: count, seed: `${seed}-${tag}`, domains: domains(tag), asOf: DEFAULT_AS_OF }).hosts));
+  const bytes = new TextEncoder().encode(csvFor(count, seed, tag));
   const marks: Record<string, number> = {};
   const cpuBefore = process.cpuUsage();
   const dbBefore = dbPid === undefined ? undefined : cpuMs(dbPid);
