@@ -10,7 +10,8 @@
  * spare for what it leaves out.
  *
  * Options: --servers=<n> (default 50000), --seed=<s>, --db=sqlite|postgres (support/bench-database.ts: a fresh file, or
- * a throwaway cluster; migrated as the server migrates at start), --profile (the process runs with --cpu-prof; the
+ * a throwaway cluster; migrated as the server migrates at start), --write-thread=off (SQLite: the write transaction on
+ * the process's own connection instead of the upload worker's write thread, decision 027, for comparison), --profile (the process runs with --cpu-prof; the
  * .cpuprofile is kept and its path printed). A 1,000-server warm-up upload (other domains) runs first in the same
  * process and is shown, not judged.
  */
@@ -53,6 +54,7 @@ const suite: BenchSuite = {
           DATABASE_URL: database.url,
           CSR_BENCH_SERVERS: String(servers),
           CSR_BENCH_SEED: options.seed ?? "bench",
+          CSR_BENCH_WRITE_THREAD: options["write-thread"] ?? "on",
           ...(database.serverPid === undefined ? {} : { CSR_BENCH_DB_PID: String(database.serverPid) }),
         },
         encoding: "utf8",
@@ -64,7 +66,8 @@ const suite: BenchSuite = {
       }
       const { warmUp, measured } = JSON.parse(line.slice("RESULT ".length)) as { warmUp: StagesRun; measured: StagesRun };
       const ok = measured.status === "committed" && measured.totalMs <= budgetMs;
-      const details = [describe("warm-up", warmUp), describe("measured", measured), `database: ${database.description}`];
+      const writer = kind === "postgres" ? "one PostgreSQL connection" : options["write-thread"] === "off" ? "the process's own connection (--write-thread=off)" : "the write thread (decision 027)";
+      const details = [describe("warm-up", warmUp), describe("measured", measured), `database: ${database.description}; write transaction on ${writer}`];
       if (profileDir) details.push(`CPU profile of that process: ${readdirSync(profileDir).map((f) => path.join(profileDir, f)).join(", ")}`);
       details.push(`machine: ${os.cpus()[0]?.model.trim() ?? "unknown CPU"}, ${os.cpus().length} logical cores, Node ${process.version}; load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}`);
       return {

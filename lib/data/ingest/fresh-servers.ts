@@ -7,9 +7,9 @@ import type { LoadedServer } from "./state";
 
 // RAW SQL (portable, inside the evaluation write transaction): the servers an upload gives current facts to. The
 // stored servers the file names are read in a few batched lookups first (preload), so matching each record is a
-// map lookup, not a query. New servers are held here and inserted once, complete with their verdict, after the
-// evaluation (instead of an INSERT followed by an UPDATE of the same wide row), and their host snapshots after
-// them (foreign key). Stored servers' new facts are written in bulk before the evaluation reads anything back
+// map lookup, not a query. New servers are held here and inserted once, complete with their verdict, as the evaluation
+// reaches them (instead of an INSERT followed by an UPDATE of the same wide row): in batches while it goes on
+// (writeEvaluated, decision 027), the rest by finish, and their host snapshots after them (foreign key). Stored servers' new facts are written in bulk before the evaluation reads anything back
 // (flushUpdates). The evaluation takes every touched server's facts from here instead of re-parsing the JSON just
 // written. Every write of Server.tags here writes the server's ServerTag rows too (decision 016). A snapshot whose facts
 // are its server's current facts is written without them (decision 026, snapshot-facts.ts): when the server's facts
@@ -70,6 +70,8 @@ interface PendingServer {
   createdAt: string;
   /** The outcome columns, once evaluated (OUTCOME_COLUMNS). */
   outcome?: OutcomeValues;
+  /** Its row was written (writeEvaluated), before finish. */
+  written?: boolean;
 }
 
 /** The outcome columns, in this order: what reevaluate writes on every evaluated server. */
@@ -120,6 +122,14 @@ export const OUTCOME_COLUMNS: readonly Column[] = [
   ["evaluatedAt", "timestamp"],
   ["updatedAt", "timestamp"],
 ];
+
+/** A new server's row with its outcome. */
+const EVALUATED_SERVER_COLUMNS: readonly Column[] = [...FACT_COLUMNS, ...OUTCOME_COLUMNS];
+
+/** A new server's FACT_COLUMNS values. */
+function factValues(s: PendingServer): SqlValue[] {
+  return [s.id, s.fqdn, s.name, s.domain, s.objectGuid, s.sid, s.osName, s.osBuild, s.site, s.owner, s.tags, s.collectedAt, s.factsJson, s.agentInstalled, s.createdAt];
+}
 
 /** The columns a stored server's newer facts set (the values: fact columns but id and createdAt, then updatedAt). */
 const UPDATE_COLUMNS: readonly Column[] = [...FACT_COLUMNS.filter(([name]) => name !== "id" && name !== "createdAt"), ["updatedAt", "timestamp"]];
@@ -174,6 +184,8 @@ export class FreshServers {
   private readonly snapshots: SqlValue[][] = [];
   /** Held snapshot rows that share their server's current facts (factsJson null), by server id. */
   private readonly sharingSnapshots = new Map<string, SqlValue[]>();
+  /** New servers evaluated since the last writeEvaluated, in evaluation order. */
+  private readonly evaluated: PendingServer[] = [];
   /** Writes that need the new servers' rows (marking a detected install), run once they exist. */
   private readonly afterInsert: ((tx: WriteTx) => Promise<void>)[] = [];
   private finished = false;
@@ -325,8 +337,10 @@ export class FreshServers {
     if (sharesServerFacts) this.sharingSnapshots.set(snapshot.serverId, row);
   }
 
+  /** A new server whose row is not written yet (its outcome goes to insertEvaluated). */
   isPending(id: string): boolean {
-    return !this.finished && this.pending.has(id);
+    const server = this.pending.get(id);
+    return !this.finished && server !== undefined && server.written !== true;
   }
 
   /** New servers not yet written, in the order they were added (what a fleet-wide count must include). */
@@ -340,9 +354,25 @@ export class FreshServers {
     this.afterInsert.push(write);
   }
 
-  /** Holds a new server's outcome (see OutcomeValues); its row is written by finish. */
+  /** Holds a new server's outcome (see OutcomeValues); its row is written by writeEvaluated or finish. */
   insertEvaluated(id: string, outcome: OutcomeValues): void {
-    this.pending.get(id)!.outcome = outcome;
+    const server = this.pending.get(id)!;
+    server.outcome = outcome;
+    this.evaluated.push(server);
+  }
+
+  /**
+   * Writes the new servers evaluated since the last call, complete with their outcome, and their ServerTag rows, while
+   * the evaluation goes on (reevaluate's write batches, decision 027); finish writes the rest. Both statements are
+   * issued before either is awaited: the database takes them in order.
+   */
+  writeEvaluated(): Promise<void> {
+    const batch = this.evaluated.splice(0);
+    if (this.finished || batch.length === 0) return Promise.resolve();
+    for (const server of batch) server.written = true;
+    const servers = this.tx.insertRows("Server", EVALUATED_SERVER_COLUMNS, batch.map((s) => [...factValues(s), ...s.outcome!]));
+    const tags = this.tx.insertRows("ServerTag", TAG_COLUMNS, tagRows(batch));
+    return Promise.all([servers, tags]).then(() => undefined);
   }
 
   /**
@@ -355,14 +385,17 @@ export class FreshServers {
     await this.flushUpdates();
     const evaluated: SqlValue[][] = [];
     const plain: SqlValue[][] = [];
+    const unwritten: PendingServer[] = [];
     for (const s of this.pending.values()) {
-      const facts: SqlValue[] = [s.id, s.fqdn, s.name, s.domain, s.objectGuid, s.sid, s.osName, s.osBuild, s.site, s.owner, s.tags, s.collectedAt, s.factsJson, s.agentInstalled, s.createdAt];
-      if (s.outcome) evaluated.push([...facts, ...s.outcome]);
-      else plain.push([...facts, s.createdAt]);
+      if (s.written) continue;
+      unwritten.push(s);
+      if (s.outcome) evaluated.push([...factValues(s), ...s.outcome]);
+      else plain.push([...factValues(s), s.createdAt]);
     }
-    await this.tx.insertRows("Server", [...FACT_COLUMNS, ...OUTCOME_COLUMNS], evaluated);
+    this.evaluated.length = 0;
+    await this.tx.insertRows("Server", EVALUATED_SERVER_COLUMNS, evaluated);
     await this.tx.insertRows("Server", [...FACT_COLUMNS, ["updatedAt", "timestamp"]], plain);
-    await this.tx.insertRows("ServerTag", TAG_COLUMNS, tagRows(this.pending.values()));
+    await this.tx.insertRows("ServerTag", TAG_COLUMNS, tagRows(unwritten));
     this.finished = true;
     for (const write of this.afterInsert) await write(this.tx);
     await this.tx.insertRows("HostSnapshot", SNAPSHOT_COLUMNS, this.snapshots);

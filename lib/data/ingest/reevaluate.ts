@@ -7,6 +7,7 @@ import type { Column, SqlValue, WriteTx } from "../write-tx";
 import { type FreshServers, OUTCOME_COLUMNS, type OutcomeValues } from "./fresh-servers";
 import { type ContextState, knownDomains, loadContextState, loadServersOfDomains, loadServersToEvaluate, type LoadedServer } from "./state";
 import { decodeStatuses, delimitRuleIds, encodeStatuses, undelimitRuleIds } from "./statuses";
+import { QueuedWrites, WRITE_BATCH } from "./queued-writes";
 import { type ActiveWaivers, lapseNote, loadActiveWaivers, recordLapses, uncoveredNote, waiversForServer, wasWaived } from "./waiver-sql";
 
 // RAW SQL (portable, inside the evaluation write transaction, lib/data/write-tx.ts): evaluates the affected servers and writes their
@@ -150,62 +151,81 @@ export async function reevaluate(tx: WriteTx, scope: ReevaluationScope, cause: s
     counts[status] += by;
   };
 
+  // Every WRITE_BATCH servers, the rows evaluated so far are issued and not awaited (decision 027): the database
+  // inserts them while the next servers are evaluated.
+  const queued = new QueuedWrites(tx);
+  const issueHeldRows = async () => {
+    if (fresh) queued.add(fresh.writeEvaluated());
+    if (outcomes.length > 0) queued.add(tx.updateRows("Server", OUTCOME_COLUMNS, "id", outcomes.splice(0)));
+    if (evaluations.length > 0) queued.add(tx.insertRows("Evaluation", EVALUATION_COLUMNS, evaluations.splice(0)));
+    await queued.handOver();
+  };
+
   let changed = 0;
-  for (const server of servers) {
-    const domain = await shared.get(server.domain);
-    let hostResults: readonly RuleResult[] = engine.evaluateHost({ ...domain.ctx, host: server.facts }, (ruleId, error) => console.error(`[rules] ${ruleId} threw`, error));
-    let notes: string[] | undefined = shared.notes.get(server.domain);
-    if (waivers) {
-      const list = waiversForServer(waivers, server.id, server.domain);
-      if (list.length > 0) {
-        const applied = applyWaivers(hostResults, list, asOf);
-        hostResults = applied.results;
-        if (applied.lapsed.length > 0) {
-          await recordLapses(tx, waivers, applied.lapsed, asOfDate, server.fqdn);
-          notes = [...(notes ?? []), ...applied.lapsed.map(lapseNote)];
+  let sinceIssued = 0;
+  try {
+    for (const server of servers) {
+      const domain = await shared.get(server.domain);
+      let hostResults: readonly RuleResult[] = engine.evaluateHost({ ...domain.ctx, host: server.facts }, (ruleId, error) => console.error(`[rules] ${ruleId} threw`, error));
+      let notes: string[] | undefined = shared.notes.get(server.domain);
+      if (waivers) {
+        const list = waiversForServer(waivers, server.id, server.domain);
+        if (list.length > 0) {
+          const applied = applyWaivers(hostResults, list, asOf);
+          hostResults = applied.results;
+          if (applied.lapsed.length > 0) {
+            await recordLapses(tx, waivers, applied.lapsed, asOfDate, server.fqdn);
+            notes = [...(notes ?? []), ...applied.lapsed.map(lapseNote)];
+          }
+          for (const miss of applied.uncovered) if (wasWaived(server.statuses, miss.ruleId)) notes = [...(notes ?? []), uncoveredNote(miss)];
         }
-        for (const miss of applied.uncovered) if (wasWaived(server.statuses, miss.ruleId)) notes = [...(notes ?? []), uncoveredNote(miss)];
       }
+      const readiness = rollupWith(hostResults, domain.summary);
+      const statuses = encodeStatuses(hostResults, domain.results);
+      const blocking = delimitRuleIds(readiness.blockingRuleIds);
+      const outcomeChanged = statuses !== server.statuses || readiness.verdict !== server.verdict || blocking !== server.blockingRules;
+      const touched = scope.touched.has(server.id);
+      if (outcomeChanged) {
+        changed++;
+        for (const [ruleId, status] of decodeStatuses(server.statuses)) bump(ruleId, status, -1);
+        // The same counts as decoding `statuses` (one entry per rule id: host and shared rules are disjoint).
+        for (const list of [hostResults, domain.results]) for (const r of list) bump(r.ruleId, r.status, +1);
+        for (const ruleId of undelimitRuleIds(server.blockingRules)) bump(ruleId, "blocking", -1);
+        for (const ruleId of readiness.blockingRuleIds) bump(ruleId, "blocking", +1);
+      }
+      if (outcomeChanged || touched || server.rulesetVersion !== engine.rulesetVersion) {
+        const outcome: OutcomeValues = [
+          readiness.verdict,
+          VERDICT_SORT_RANK[readiness.verdict],
+          readiness.confidence.stars,
+          readiness.confidence.share,
+          blocking,
+          delimitRuleIds(readiness.conditionRuleIds),
+          delimitRuleIds(readiness.unknownRuleIds),
+          delimitRuleIds(unknownBlockerIds(hostResults, domain.results)),
+          statuses,
+          engine.rulesetVersion,
+          now,
+          now,
+        ];
+        if (fresh?.isPending(server.id)) fresh.insertEvaluated(server.id, outcome);
+        else outcomes.push([...outcome, server.id]);
+      }
+      if (outcomeChanged || touched || notes !== undefined) {
+        const note = notes === undefined ? null : notes.join("; ").slice(0, 2_000);
+        evaluations.push([newRowId(), server.id, now, engine.rulesetVersion, readiness.verdict, readiness.confidence.stars, statuses, cause, note]);
+      }
+      if (++sinceIssued === WRITE_BATCH) {
+        sinceIssued = 0;
+        await issueHeldRows();
+      } else await queued.keepFlowing();
     }
-    const readiness = rollupWith(hostResults, domain.summary);
-    const statuses = encodeStatuses(hostResults, domain.results);
-    const blocking = delimitRuleIds(readiness.blockingRuleIds);
-    const outcomeChanged = statuses !== server.statuses || readiness.verdict !== server.verdict || blocking !== server.blockingRules;
-    const touched = scope.touched.has(server.id);
-    if (outcomeChanged) {
-      changed++;
-      for (const [ruleId, status] of decodeStatuses(server.statuses)) bump(ruleId, status, -1);
-      // The same counts as decoding `statuses` (one entry per rule id: host and shared rules are disjoint).
-      for (const list of [hostResults, domain.results]) for (const r of list) bump(r.ruleId, r.status, +1);
-      for (const ruleId of undelimitRuleIds(server.blockingRules)) bump(ruleId, "blocking", -1);
-      for (const ruleId of readiness.blockingRuleIds) bump(ruleId, "blocking", +1);
-    }
-    if (outcomeChanged || touched || server.rulesetVersion !== engine.rulesetVersion) {
-      const outcome: OutcomeValues = [
-        readiness.verdict,
-        VERDICT_SORT_RANK[readiness.verdict],
-        readiness.confidence.stars,
-        readiness.confidence.share,
-        blocking,
-        delimitRuleIds(readiness.conditionRuleIds),
-        delimitRuleIds(readiness.unknownRuleIds),
-        delimitRuleIds(unknownBlockerIds(hostResults, domain.results)),
-        statuses,
-        engine.rulesetVersion,
-        now,
-        now,
-      ];
-      if (fresh?.isPending(server.id)) fresh.insertEvaluated(server.id, outcome);
-      else outcomes.push([...outcome, server.id]);
-    }
-    if (outcomeChanged || touched || notes !== undefined) {
-      const note = notes === undefined ? null : notes.join("; ").slice(0, 2_000);
-      evaluations.push([newRowId(), server.id, now, engine.rulesetVersion, readiness.verdict, readiness.confidence.stars, statuses, cause, note]);
-    }
+    await issueHeldRows();
+    await queued.drain();
+  } catch (error) {
+    throw queued.rootCause(error);
   }
   await fresh?.finish();
-  await tx.updateRows("Server", OUTCOME_COLUMNS, "id", outcomes);
-  await tx.insertRows("Evaluation", EVALUATION_COLUMNS, evaluations);
 
   await applyRuleSummaryDelta(tx, delta);
   await recordReadinessSnapshot(tx, now, cause);

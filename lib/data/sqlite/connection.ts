@@ -1,10 +1,11 @@
 import "server-only";
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
 import { env } from "@/lib/env";
 import { NoPostgresImplementationError } from "../database-kind";
 import { databaseKindOf } from "../database-url.mjs";
 import { applyMigrations, sqlitePathFromUrl } from "../migrations/apply-migrations.mjs";
 import { createDatabaseFile } from "../migrations/database-file.mjs";
+import { openConnection } from "./open-connection.mjs";
 
 // RAW SQL (SQLite): a direct better-sqlite3 connection for the evaluation write transaction (lib/data/sqlite/write-tx.ts:
 // uploads, waivers, attestations; Prisma's createMany is ~7x slower for 50,000-server files, docs/performance.md) and
@@ -22,10 +23,7 @@ export function sqlite(): Database.Database {
   if (process.env.CSR_AUTO_MIGRATE === "1") applyMigrations({ url });
   const file = sqlitePathFromUrl(url);
   createDatabaseFile(file); // 0600 (and so its -wal/-shm) if the file does not exist yet
-  const connection = new Database(file, { timeout: 10_000 });
-  connection.pragma("journal_mode = WAL");
-  connection.pragma("synchronous = NORMAL");
-  connection.pragma("foreign_keys = ON");
+  const connection = openConnection(file);
   globalForSqlite.csrSqlite = connection;
   return connection;
 }

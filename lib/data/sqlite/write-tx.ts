@@ -2,6 +2,8 @@ import "server-only";
 import type Database from "better-sqlite3";
 import type { Column, SqlValue, WriteTx } from "../write-tx";
 import { sqlite } from "./connection";
+import { TxStatements } from "./tx-statements.mjs";
+import { inThreadWriteTx, sqliteWriteThreadEnabled } from "./write-thread-tx";
 
 // RAW SQL (SQLite): the evaluation write transaction (lib/data/write-tx.ts) on the process's better-sqlite3 connection.
 // better-sqlite3 is synchronous, so every call of this transaction completes before its promise is returned: the
@@ -12,43 +14,30 @@ import { sqlite } from "./connection";
 class SqliteWriteTx implements WriteTx {
   readonly kind = "sqlite" as const;
   readonly checks: (() => void)[] = [];
-  private readonly statements = new Map<string, Database.Statement>();
+  private readonly statements: TxStatements;
 
-  constructor(private readonly db: Database.Database) {}
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.statements.get(sql);
-    if (statement === undefined) this.statements.set(sql, (statement = this.db.prepare(sql)));
-    return statement;
+  constructor(db: Database.Database) {
+    this.statements = new TxStatements(db);
   }
 
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return this.statement(sql).all(...params) as T[];
+    return this.statements.all(sql, params) as T[];
   }
 
   async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
-    return this.statement(sql).get(...params) as T | undefined;
+    return this.statements.get(sql, params) as T | undefined;
   }
 
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-    return this.statement(sql).run(...params).changes;
+    return this.statements.run(sql, params);
   }
 
-  /**
-   * One reused single-row INSERT per row: a multi-row INSERT into a table with a UNIQUE or PRIMARY KEY constraint
-   * makes SQLite keep a statement journal, which cost the 50,000-server upload 2.5 GB of extra writes and 2 s
-   * (docs/performance.md); a single-row INSERT needs none.
-   */
   async insertRows(table: string, columns: readonly Column[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
-    if (rows.length === 0) return;
-    const insert = this.statement(`INSERT INTO "${table}" (${columns.map(([name]) => `"${name}"`).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`);
-    for (const row of rows) insert.run(...row);
+    this.statements.insertRows(table, columns.map(([name]) => name), rows);
   }
 
   async updateRows(table: string, columns: readonly Column[], key: string, rows: readonly (readonly SqlValue[])[]): Promise<void> {
-    if (rows.length === 0) return;
-    const update = this.statement(`UPDATE "${table}" SET ${columns.map(([name]) => `"${name}" = ?`).join(", ")} WHERE "${key}" = ?`);
-    for (const row of rows) update.run(...row);
+    this.statements.updateRows(table, columns.map(([name]) => name), key, rows);
   }
 
   beforeCommit(check: () => void): void {
@@ -57,6 +46,8 @@ class SqliteWriteTx implements WriteTx {
 }
 
 export async function inSqliteWriteTx<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
+  // The upload worker's transactions run on its write thread (decision 027).
+  if (sqliteWriteThreadEnabled()) return inThreadWriteTx(work);
   const db = sqlite();
   // A second transaction on the connection would join the first (and COMMIT it half-done): never allowed.
   if (db.inTransaction) throw new Error("a write transaction is already open on this connection (an evaluation write awaited something outside its transaction)");

@@ -5,6 +5,7 @@
 import { databaseKind } from "@/lib/data/database-kind";
 import { ingestFile } from "@/lib/data/ingest/ingest-file";
 import { sqlite } from "@/lib/data/sqlite/connection";
+import { enableSqliteWriteThread } from "@/lib/data/sqlite/write-thread-tx";
 import { csvFor } from "./fleet-csv";
 import { cpuMs } from "./next-server";
 
@@ -29,8 +30,12 @@ const servers = Number(process.env.CSR_BENCH_SERVERS ?? "50000");
 const seed = process.env.CSR_BENCH_SEED ?? "bench";
 const dbPid = process.env.CSR_BENCH_DB_PID ? Number(process.env.CSR_BENCH_DB_PID) : undefined;
 
-// As the upload worker does (worker-main.ts): no WAL checkpoint inside a commit; it runs after the answer.
-if (databaseKind() === "sqlite") sqlite().pragma("wal_autocheckpoint = 0");
+// As the upload worker does (worker-main.ts): no WAL checkpoint inside a commit, it runs after the answer; the write
+// transaction on the write thread (decision 027), unless the suite's --write-thread=off asks for the process's connection.
+if (databaseKind() === "sqlite") {
+  sqlite().pragma("wal_autocheckpoint = 0");
+  if (process.env.CSR_BENCH_WRITE_THREAD !== "off") enableSqliteWriteThread(sqlite().name, ["wal_autocheckpoint = 0"]);
+}
 
 async function run(name: string, count: number, tag: string): Promise<StagesRun> {
   const bytes = new TextEncoder().encode(csvFor(count, seed, tag));

@@ -3,6 +3,7 @@ import { readdirSync, writeFileSync } from "node:fs";
 import { setPriority } from "node:os";
 import { databaseKind } from "../../database-kind";
 import { sqlite } from "../../sqlite/connection";
+import { enableSqliteWriteThread } from "../../sqlite/write-thread-tx";
 import { ingestUpload } from "../ingest-file";
 import type { WorkerJobMessage, WorkerReply } from "./protocol";
 import { takeSpooledUpload } from "./upload-spool";
@@ -48,7 +49,11 @@ process.on("disconnect", () => process.exit(0));
  * to every reader as soon as the commit returns; the checkpoint only moves it from the WAL to the database file.
  */
 const onSqlite = databaseKind() === "sqlite";
-if (onSqlite) sqlite().pragma("wal_autocheckpoint = 0");
+if (onSqlite) {
+  sqlite().pragma("wal_autocheckpoint = 0");
+  // The uploads' write transactions run on a thread of their own, beside the parse and evaluation (decision 027).
+  enableSqliteWriteThread(sqlite().name, ["wal_autocheckpoint = 0"]);
+}
 function checkpoint(): void {
   if (!onSqlite) return; // PostgreSQL checkpoints on its own
   try {
