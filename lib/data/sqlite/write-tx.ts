@@ -9,7 +9,8 @@ import { inThreadWriteTx, sqliteWriteThreadEnabled } from "./write-thread-tx";
 // better-sqlite3 is synchronous, so every call of this transaction completes before its promise is returned: the
 // work's `await`s only wait for microtasks, and no other request of this process can run while the transaction is
 // open (a request starts from an I/O event, which waits for the microtask queue to drain). BEGIN IMMEDIATE takes the
-// write lock at once, so readers in other processes keep reading the last commit (WAL) until COMMIT.
+// write lock at once, so readers in other processes keep reading the last commit (WAL) until COMMIT. A process that
+// enabled the write thread (the upload worker, decision 027) runs its transactions there instead (write-thread-tx.ts).
 
 class SqliteWriteTx implements WriteTx {
   readonly kind = "sqlite" as const;
