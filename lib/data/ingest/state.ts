@@ -129,34 +129,49 @@ export function compareBinary(a: string, b: string): number {
 
 /**
  * Fleet facts counted in SQL from Server.agentInstalled (same result as lib/readiness/fleet-facts.ts over
- * every host, without loading 50,000 fact documents).
+ * every host, without loading 50,000 fact documents): per domain, a count of the hosts that reported agent data
+ * (grouped in the database, from the (domain, agentInstalled, …) index) and the few hosts with the agent installed.
  */
 async function loadFleetFacts(tx: WriteTx, fresh?: FreshServers): Promise<FleetFacts> {
-  const domains: NonNullable<FleetFacts["domains"]> = {};
-  // Sorted here, in SQLite's BINARY order, whichever database collated the rows (PostgreSQL's may follow the locale).
-  const rows = (
-    await tx.all<{ domain: string; fqdn: string; agentInstalled: unknown }>(
-      `SELECT "domain", "fqdn", "agentInstalled" FROM "Server" WHERE "domain" <> '' AND "agentInstalled" IS NOT NULL`,
-    )
-  ).map((row) => ({ domain: row.domain, fqdn: row.fqdn, agentInstalled: flag(row.agentInstalled)! }));
-  if (fresh) for (const s of fresh.pendingServers()) if (s.domain !== "" && s.agentInstalled !== null) rows.push({ domain: s.domain, fqdn: s.fqdn, agentInstalled: s.agentInstalled });
-  rows.sort((a, b) => compareBinary(a.domain, b.domain) || compareBinary(a.fqdn, b.fqdn));
-  for (const row of rows) {
-    const entry = (domains[row.domain] ??= { agentHosts: [], hostsWithAgentData: 0 });
-    entry.hostsWithAgentData++;
-    if (row.agentInstalled === 1) entry.agentHosts.push(row.fqdn);
+  const reported = new Map<string, number>();
+  const agentHosts = new Map<string, string[]>();
+  for (const row of await tx.all<{ domain: string; n: unknown }>(
+    `SELECT "domain", CAST(COUNT(*) AS INTEGER) AS n FROM "Server" WHERE "domain" <> '' AND "agentInstalled" IS NOT NULL GROUP BY "domain"`,
+  )) {
+    reported.set(row.domain, Number(row.n));
   }
+  const addAgent = (domain: string, fqdn: string) => {
+    const list = agentHosts.get(domain);
+    if (list) list.push(fqdn);
+    else agentHosts.set(domain, [fqdn]);
+  };
+  for (const row of await tx.all<{ domain: string; fqdn: string }>(`SELECT "domain", "fqdn" FROM "Server" WHERE "domain" <> '' AND "agentInstalled" = TRUE`)) {
+    addAgent(row.domain, row.fqdn);
+  }
+  if (fresh) {
+    for (const s of fresh.pendingServers()) {
+      if (s.domain === "" || s.agentInstalled === null) continue;
+      reported.set(s.domain, (reported.get(s.domain) ?? 0) + 1);
+      if (s.agentInstalled === 1) addAgent(s.domain, s.fqdn);
+    }
+  }
+  // Sorted here, in SQLite's BINARY order, whichever database collated the rows (PostgreSQL's may follow the locale).
+  // Object.fromEntries defines own properties: an uploaded domain named "__proto__" stays plain data.
+  const domains = Object.fromEntries(
+    [...reported.keys()].sort(compareBinary).map((domain) => [domain, { agentHosts: (agentHosts.get(domain) ?? []).sort(compareBinary), hostsWithAgentData: reported.get(domain)! }]),
+  );
   return { domains };
 }
 
 /** `fresh`: new servers of the running upload that are not written yet count as if they were. */
 export async function loadContextState(tx: WriteTx, fresh?: FreshServers): Promise<ContextState> {
-  const domainInputs: Record<string, DomainInput> = {};
+  // Keyed by uploaded domain names: objects without a prototype, so "__proto__" is a key like any other.
+  const domainInputs: Record<string, DomainInput> = Object.create(null) as Record<string, DomainInput>;
   const entry = (key: string) => (domainInputs[key] ??= {});
   for (const snapshot of await latestSnapshots(tx, "domain")) entry(snapshot.subject).domain = parseJson<DomainFacts>(snapshot.factsJson);
   // ACL subjects are "<domain>|<target dn>"; the domain root's ACL is the one the gMSA rules judge.
   const aclCandidates = new Map<string, AclFacts>();
-  const aclExports: Record<string, AclExportInput[]> = {};
+  const aclExports: Record<string, AclExportInput[]> = Object.create(null) as Record<string, AclExportInput[]>;
   for (const snapshot of await latestSnapshots(tx, "gmsa-acl")) {
     const domain = snapshot.subject.split("|")[0] ?? "";
     const acl = parseJson<AclFacts>(snapshot.factsJson);

@@ -329,6 +329,17 @@ describe("normalizeCollectorOutput: mappings", () => {
     expect(normalize(fixture("server2025-dc-domain.json")).domain?.collectedOn).toBeUndefined();
   });
 
+  it("a principal named __proto__ neither breaks the report nor reaches any object's prototype", () => {
+    const output = structuredClone(fixture("server2025-dc-domain.json"));
+    const memberships = output.domain!.groupMemberships!;
+    memberships.push({ ...memberships[0]!, principal: "__proto__", sid: null, distinguishedName: null });
+    const groups = normalize(output).domain?.groupMemberships ?? {};
+    // The facts schema's record leaves that one key out (zod drops "__proto__"); every other principal is kept.
+    expect(Object.keys(groups)).toEqual(Object.keys(normalize(fixture("server2025-dc-domain.json")).domain?.groupMemberships ?? {}));
+    expect(Object.getPrototypeOf(groups)).not.toBeInstanceOf(Array);
+    expect(({} as Record<string, unknown>).length).toBeUndefined();
+  });
+
   it("leaves the domain out when -IncludeDomain was given but the section failed", () => {
     const output = structuredClone(fixture("server2025-dc-domain.json"));
     output.domain = null;

@@ -357,7 +357,8 @@ function principalNames(principals: readonly Principal[]): string[] {
 
 /** principal (by name and by SID) -> its groups (each by name and by SID). */
 function groupMemberships(entries: NonNullable<CollectorDomain["groupMemberships"]>): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+  // Keyed by names from the report: no prototype, so a principal named "__proto__" is a key like any other.
+  const out: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
   for (const entry of entries) {
     const groups = principalNames(entry.groups);
     for (const key of principalNames([{ name: entry.principal, sid: entry.sid, distinguishedName: entry.distinguishedName }])) {
