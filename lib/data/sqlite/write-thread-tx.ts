@@ -18,9 +18,9 @@ type Request =
 
 type Reply = { id: number; value?: unknown; error?: { message: string; name?: string; code?: string } };
 
-/** The thread's script, run as it is (like the PDF worker, lib/reports/pdf/worker-pool.ts). */
+/** The thread's script, run as it is from the app's directory (like the PDF worker, lib/reports/pdf/worker-pool.ts). */
 function threadScript(): string {
-  return process.env.SQLITE_WRITE_THREAD_SCRIPT ?? path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "data", "sqlite", "write-thread.mjs");
+  return path.join(/* turbopackIgnore: true */ process.cwd(), "lib", "data", "sqlite", "write-thread.mjs");
 }
 
 class WriteThread {

@@ -8,7 +8,8 @@ import { TxStatements } from "./tx-statements.mjs";
 
 const db = openConnection(workerData.file);
 for (const pragma of workerData.pragmas ?? []) db.pragma(pragma);
-const statements = new TxStatements(db);
+/** Prepared per transaction, as on the process's connection (IN lists of every length would otherwise pile up). */
+let statements = new TxStatements(db);
 
 function perform(request) {
   switch (request.op) {
@@ -16,6 +17,7 @@ function perform(request) {
       // A second transaction on the connection would join the first (and COMMIT it half-done): never allowed.
       if (db.inTransaction) throw new Error("a write transaction is already open on the write thread");
       db.exec("BEGIN IMMEDIATE");
+      statements = new TxStatements(db);
       return undefined;
     case "commit":
       db.exec("COMMIT");
