@@ -114,6 +114,13 @@ describe.skipIf(process.env.CSR_TEST_DB === "postgres")("the write thread (decis
     expect(await sqlAll(`SELECT "id" FROM "ReadinessSnapshot"`)).toEqual([]);
   });
 
+  it("a value that cannot be sent to the thread fails its transaction, and the thread stays usable", async () => {
+    enableSqliteWriteThread(sqlite().name);
+    const uncloneable = (() => 1) as unknown as string; // a bug's value: functions cannot be copied to another thread
+    await expect(inWriteTx((tx) => tx.run(`SELECT ?`, [uncloneable]))).rejects.toThrow(/could not be cloned/);
+    expect(await inWriteTx((tx) => tx.get<{ one: number }>(`SELECT 1 AS one`))).toEqual({ one: 1 });
+  });
+
   it("a thread that dies in the middle of an upload leaves nothing behind, and the next upload starts a new one", async () => {
     enableSqliteWriteThread(sqlite().name);
     const columns = [["id", "text"], ["at", "timestamp"], ["ready", "int"], ["conditions", "int"], ["notReady", "int"], ["unknown", "int"], ["cause", "text"]] as const;

@@ -56,7 +56,14 @@ class WriteThread {
     if (this.waiting.size === 0) this.worker.ref();
     return new Promise<T>((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.worker.postMessage({ id, ...request });
+      try {
+        this.worker.postMessage({ id, ...request });
+      } catch (error) {
+        // A value that cannot be copied to the thread: this request fails, nothing waits for it.
+        this.waiting.delete(id);
+        if (this.waiting.size === 0) this.worker.unref();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   }
 
