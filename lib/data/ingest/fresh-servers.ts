@@ -9,8 +9,8 @@ import type { LoadedServer } from "./state";
 // stored servers the file names are read in a few batched lookups first (preload), so matching each record is a
 // map lookup, not a query. New servers are held here and inserted once, complete with their verdict, as the evaluation
 // reaches them (instead of an INSERT followed by an UPDATE of the same wide row): in batches while it goes on
-// (writeEvaluated, decision 027), the rest by finish, and their host snapshots after them (foreign key). Stored servers' new facts are written in bulk before the evaluation reads anything back
-// (flushUpdates). The evaluation takes every touched server's facts from here instead of re-parsing the JSON just
+// (writeEvaluated, decision 027), the rest by finish, and their host snapshots after them (foreign key). Stored
+// servers' new facts are written in bulk before the evaluation reads anything back (flushUpdates). The evaluation takes every touched server's facts from here instead of re-parsing the JSON just
 // written. Every write of Server.tags here writes the server's ServerTag rows too (decision 016). A snapshot whose facts
 // are its server's current facts is written without them (decision 026, snapshot-facts.ts): when the server's facts
 // change later in the same upload, the held row gets them back; stored snapshots get them in flushUpdates.

@@ -14,6 +14,7 @@ const HAND_OVER_MS = 5;
 export class QueuedWrites {
   private readonly inFlight: Promise<void>[] = [];
   private failure: { error: unknown } | undefined;
+  private handedOverAt = 0;
 
   constructor(private readonly tx: WriteTx) {}
 
@@ -39,8 +40,6 @@ export class QueuedWrites {
     this.handedOverAt = performance.now();
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
-
-  private handedOverAt = 0;
 
   /** handOver when HAND_OVER_MS passed since the last one (PostgreSQL; call it between two servers). */
   async keepFlowing(): Promise<void> {

@@ -5,7 +5,7 @@ import { ingestFile, type IngestResponse } from "../ingest/ingest-file";
 import { WRITE_BATCH } from "../ingest/queued-writes";
 import { recomputeRuleSummary } from "../ingest/reevaluate";
 import { clearTables, sqlAll, sqlGet } from "../test-sql";
-import { inWriteTx } from "../write-tx";
+import { type Column, inWriteTx } from "../write-tx";
 import { sqlite } from "./connection";
 import { stopSqliteWriteThread, enableSqliteWriteThread } from "./write-thread-tx";
 
@@ -14,6 +14,10 @@ import { stopSqliteWriteThread, enableSqliteWriteThread } from "./write-thread-t
 const TABLES = ["Evaluation", "HostSnapshot", "FactSnapshot", "DomainEvaluation", "RuleSummary", "ReadinessSnapshot", "Attestation", "ServerTag", "Server", "Upload"];
 const admin = { name: "admin@example.com" };
 const encoder = new TextEncoder();
+/** A small table without foreign keys, for the transaction's own mechanics. */
+const COLUMNS: readonly Column[] = [["id", "text"], ["at", "timestamp"], ["ready", "int"], ["conditions", "int"], ["notReady", "int"], ["unknown", "int"], ["cause", "text"]];
+const AT = "2026-12-01T00:00:00.000+00:00";
+const row = (id: string) => [id, AT, 0, 0, 0, 0, "test"];
 
 /** More servers than one write batch, in three domains: the evaluation issues a batch while it runs, then the rest. */
 const SERVERS = WRITE_BATCH + 321;
@@ -75,7 +79,7 @@ describe.skipIf(process.env.CSR_TEST_DB === "postgres")("the write thread (decis
   it("a transaction reads its own writes, awaited or not", async () => {
     enableSqliteWriteThread(sqlite().name);
     const seen = await inWriteTx(async (tx) => {
-      void tx.insertRows("ReadinessSnapshot", [["id", "text"], ["at", "timestamp"], ["ready", "int"], ["conditions", "int"], ["notReady", "int"], ["unknown", "int"], ["cause", "text"]], [["r1", "2026-12-01T00:00:00.000+00:00", 1, 2, 3, 4, "test"]]);
+      void tx.insertRows("ReadinessSnapshot", COLUMNS, [["r1", AT, 1, 2, 3, 4, "test"]]);
       return tx.get<{ ready: number }>(`SELECT "ready" FROM "ReadinessSnapshot" WHERE "id" = ?`, ["r1"]);
     });
     expect(seen).toEqual({ ready: 1 });
@@ -84,12 +88,10 @@ describe.skipIf(process.env.CSR_TEST_DB === "postgres")("the write thread (decis
 
   it("a write that fails while nobody awaits it rolls the whole transaction back", async () => {
     enableSqliteWriteThread(sqlite().name);
-    const columns = [["id", "text"], ["at", "timestamp"], ["ready", "int"], ["conditions", "int"], ["notReady", "int"], ["unknown", "int"], ["cause", "text"]] as const;
-    const row = (id: string) => [id, "2026-12-01T00:00:00.000+00:00", 0, 0, 0, 0, "test"];
     await expect(
       inWriteTx(async (tx) => {
-        await tx.insertRows("ReadinessSnapshot", columns, [row("a")]);
-        const failing = tx.insertRows("ReadinessSnapshot", columns, [row("b"), row("a")]); // "a" again: the primary key refuses it
+        await tx.insertRows("ReadinessSnapshot", COLUMNS, [row("a")]);
+        const failing = tx.insertRows("ReadinessSnapshot", COLUMNS, [row("b"), row("a")]); // "a" again: the primary key refuses it
         failing.catch(() => undefined); // not awaited by the work: the transaction itself must notice
         return "returned";
       }),
@@ -97,16 +99,15 @@ describe.skipIf(process.env.CSR_TEST_DB === "postgres")("the write thread (decis
     expect(await sqlAll(`SELECT "id" FROM "ReadinessSnapshot"`)).toEqual([]);
 
     // The thread is still usable, and the next transaction starts clean.
-    await inWriteTx((tx) => tx.insertRows("ReadinessSnapshot", columns, [row("c")]));
+    await inWriteTx((tx) => tx.insertRows("ReadinessSnapshot", COLUMNS, [row("c")]));
     expect(await sqlAll(`SELECT "id" FROM "ReadinessSnapshot"`)).toEqual([{ id: "c" }]);
   });
 
   it("work that throws rolls back; a second transaction while one is open is refused", async () => {
     enableSqliteWriteThread(sqlite().name);
-    const columns = [["id", "text"], ["at", "timestamp"], ["ready", "int"], ["conditions", "int"], ["notReady", "int"], ["unknown", "int"], ["cause", "text"]] as const;
     await expect(
       inWriteTx(async (tx) => {
-        await tx.insertRows("ReadinessSnapshot", columns, [["x", "2026-12-01T00:00:00.000+00:00", 0, 0, 0, 0, "test"]]);
+        await tx.insertRows("ReadinessSnapshot", COLUMNS, [row("x")]);
         await expect(inWriteTx(async () => "nested")).rejects.toThrow(/already open on the write thread/);
         throw new Error("the work failed");
       }),
@@ -123,10 +124,9 @@ describe.skipIf(process.env.CSR_TEST_DB === "postgres")("the write thread (decis
 
   it("a thread that dies in the middle of an upload leaves nothing behind, and the next upload starts a new one", async () => {
     enableSqliteWriteThread(sqlite().name);
-    const columns = [["id", "text"], ["at", "timestamp"], ["ready", "int"], ["conditions", "int"], ["notReady", "int"], ["unknown", "int"], ["cause", "text"]] as const;
     await expect(
       inWriteTx(async (tx) => {
-        await tx.insertRows("ReadinessSnapshot", columns, [["y", "2026-12-01T00:00:00.000+00:00", 0, 0, 0, 0, "test"]]);
+        await tx.insertRows("ReadinessSnapshot", COLUMNS, [row("y")]);
         await stopSqliteWriteThreadKeepingSetting();
         return tx.get(`SELECT 1 AS one`);
       }),

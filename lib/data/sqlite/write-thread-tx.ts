@@ -156,7 +156,7 @@ async function writeThread(): Promise<WriteThread> {
   return setting.thread;
 }
 
-/** Stops the write thread (tests, and a bench child before it exits); the next transaction starts a new one. */
+/** Stops the write thread and forgets the setting (tests); a process that enables it again starts a new one. */
 export async function stopSqliteWriteThread(): Promise<void> {
   const setting = globalForThread.csrSqliteWriteThread;
   globalForThread.csrSqliteWriteThread = undefined;

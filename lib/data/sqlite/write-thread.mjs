@@ -8,8 +8,8 @@ import { TxStatements } from "./tx-statements.mjs";
 
 const db = openConnection(workerData.file);
 for (const pragma of workerData.pragmas ?? []) db.pragma(pragma);
-/** Prepared per transaction, as on the process's connection (IN lists of every length would otherwise pile up). */
-let statements = new TxStatements(db);
+/** Prepared per transaction (at BEGIN), as on the process's connection: IN lists of every length would otherwise pile up. */
+let statements;
 
 function perform(request) {
   switch (request.op) {
