@@ -30,11 +30,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { DEFAULT_AS_OF, generateFleet } from "@/lib/demo";
-import AdmZip from "adm-zip";
-import { toCollectorBundle, toCollectorOutput } from "@/lib/demo/exports";
+import { toCollectorBundle } from "@/lib/demo/exports";
 import { formatInt, intOption, median, type BenchSuite } from "./suite";
 import { createBenchDatabase, dbOption, type BenchDatabase } from "./support/bench-database";
 import { csvFor, domainsFor } from "./support/fleet-csv";
+import { zipFor } from "./support/fleet-zip";
 import { cpuMs, freePort, peakMb, statusKb } from "./support/next-server";
 import { sqliteImportMs } from "./support/sqlite-import";
 
@@ -172,25 +172,13 @@ async function upload(server: Server, base: string, token: string, label: string
 const ARCHIVE_BUDGET_MS = 30_000;
 
 /**
- * The fleet-upload case: a ZIP of one collector report per host, as the collector's "at scale" recipe leaves them
- * (`reports/<COMPUTERNAME>.cloudsync-readiness.json`, indented JSON as ConvertTo-Json writes it, CRLF, UTF-8 without
- * BOM; `Compress-Archive .\reports fleet.zip`), from the demo fleet generator, in new domains; uploaded through
+ * The fleet-upload case: a ZIP of one collector report per host (support/fleet-zip.ts), in new domains; uploaded through
  * POST /api/uploads and timed end to end. The server's peak is measured for this upload alone: VmHWM is reset
  * (/proc/<pid>/clear_refs) before it and read after it.
  */
 async function fleetArchiveCase(server: Server, base: string, token: string, servers: number, seed: string, details: string[]): Promise<{ ok: boolean; figure: string }> {
   const started = performance.now();
-  const fleet = generateFleet({ servers, seed, domains: domainsFor("zip") });
-  const zip = new AdmZip();
-  const used = new Set<string>();
-  for (const host of fleet.hosts) {
-    const short = host.identity?.netbiosName ?? host.identity?.fqdn ?? "HOST";
-    const name = used.has(short) ? (host.identity?.fqdn ?? `${short}-${used.size}`) : short;
-    used.add(name);
-    const json = JSON.stringify(toCollectorOutput(host), null, 2).replace(/\n/g, "\r\n");
-    zip.addFile(`reports/${name}.cloudsync-readiness.json`, Buffer.from(json, "utf8"));
-  }
-  const bytes = zip.toBuffer();
+  const bytes = zipFor(servers, seed, "zip");
   details.push(`fleet ZIP built in ${formatInt(performance.now() - started)} ms: ${formatInt(servers)} reports, ${(bytes.length / MB).toFixed(1)} MB`);
   try {
     writeFileSync(`/proc/${server.pid}/clear_refs`, "5"); // reset VmHWM: this upload's own peak

@@ -2,12 +2,14 @@
 // one process, on the database DATABASE_URL names (migrated by the suite). Run as
 //   node --conditions=react-server --import tsx scripts/bench/support/ingest-stages-child.ts
 // (the react-server condition because lib/data is server-only code). Prints one "RESULT <json>" line.
+import { writeFileSync } from "node:fs";
 import { databaseKind } from "@/lib/data/database-kind";
 import { ingestFile } from "@/lib/data/ingest/ingest-file";
 import { sqlite } from "@/lib/data/sqlite/connection";
 import { enableSqliteWriteThread } from "@/lib/data/sqlite/write-thread-tx";
 import { csvFor } from "./fleet-csv";
-import { cpuMs } from "./next-server";
+import { zipFor } from "./fleet-zip";
+import { cpuMs, peakMb } from "./next-server";
 
 export interface StagesRun {
   servers: number;
@@ -24,10 +26,13 @@ export interface StagesRun {
   cpuMs: number;
   /** PostgreSQL: the cluster's CPU time during the upload. */
   dbCpuMs?: number;
+  /** The process's peak resident memory during the upload (VmHWM, reset before it), MB. */
+  peakMb: number;
 }
 
 const servers = Number(process.env.CSR_BENCH_SERVERS ?? "50000");
 const seed = process.env.CSR_BENCH_SEED ?? "bench";
+const archive = process.env.CSR_BENCH_ARCHIVE === "1";
 const dbPid = process.env.CSR_BENCH_DB_PID ? Number(process.env.CSR_BENCH_DB_PID) : undefined;
 
 // As the upload worker does (worker-main.ts): no WAL checkpoint inside a commit, it runs after the answer; the write
@@ -38,12 +43,14 @@ if (databaseKind() === "sqlite") {
 }
 
 async function run(name: string, count: number, tag: string): Promise<StagesRun> {
-  const bytes = new TextEncoder().encode(csvFor(count, seed, tag));
+  const bytes = archive ? new Uint8Array(zipFor(count, seed, tag)) : new TextEncoder().encode(csvFor(count, seed, tag));
   const marks: Record<string, number> = {};
+  globalThis.gc?.();
+  writeFileSync("/proc/self/clear_refs", "5"); // reset VmHWM: the upload's own peak, not the generator's
   const cpuBefore = process.cpuUsage();
   const dbBefore = dbPid === undefined ? undefined : cpuMs(dbPid);
   const start = performance.now();
-  const response = await ingestFile({ bytes, fileName: `${name}.csv`, options: {}, uploadedBy: { name: "bench" } }, (progress) => {
+  const response = await ingestFile({ bytes, fileName: `${name}.${archive ? "zip" : "csv"}`, options: {}, uploadedBy: { name: "bench" } }, (progress) => {
     marks[progress.stage] = performance.now();
   });
   const end = performance.now();
@@ -63,6 +70,7 @@ async function run(name: string, count: number, tag: string): Promise<StagesRun>
     commitMs: end - committing,
     totalMs: end - start,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    peakMb: peakMb(process.pid).mb,
     ...(dbBefore === undefined || dbPid === undefined ? {} : { dbCpuMs: cpuMs(dbPid) - dbBefore }),
   };
 }
