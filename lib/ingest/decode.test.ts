@@ -75,6 +75,25 @@ describe("decodeBytes", () => {
     expect(decodeBytes(utf8("a\r\nb\nc"))).toMatchObject({ ok: true, text: "a\nb\nc", newline: "mixed" });
   });
 
+  it.each([
+    ["a\nb\n", "lf"],
+    ["a\r\nb\r\n", "crlf"],
+    ["a\rb", "cr"],
+    ["a\r\nb\rc", "mixed"],
+    ["\na\r\nb", "mixed"],
+    ["a\r\nb\r", "mixed"],
+    ["a,b", "none"],
+  ])("names the line endings of %j as %s", (text, newline) => {
+    expect(decodeBytes(utf8(text))).toMatchObject({ ok: true, text: text.replace(/\r\n?/g, "\n"), newline });
+  });
+
+  it("refuses valid UTF-8 full of control characters, vertical tabs included, and keeps text with a few", () => {
+    const controls = new Uint8Array(200).fill(0x0b);
+    expect(decodeBytes(new Uint8Array([...utf8("Host Name\n"), ...controls]))).toMatchObject({ ok: false, message: expect.stringMatching(/control characters/) });
+    const few = new Uint8Array([...utf8("Host Name\nsrv01"), 0x07, ...utf8(" ".repeat(200))]);
+    expect(decodeBytes(few)).toMatchObject({ ok: true, encoding: "utf-8" });
+  });
+
   it("falls back to Windows-1252 for ANSI text with a warning", () => {
     const bytes = new Uint8Array([...utf8("Owner\n"), 0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72, 0x0a]);
     const result = decodeBytes(bytes);

@@ -7,6 +7,8 @@
  * Refuses empty files, known binary formats (PDF, ZIP/XLSX, PNG...) and data that is not text.
  */
 
+import { head } from "./text/lines";
+
 export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252";
 
 export type DecodeResult =
@@ -98,26 +100,35 @@ function highByteShare(bytes: Uint8Array): number {
   return count / n;
 }
 
-function occurrences(text: string, search: string): number {
-  let count = 0;
-  for (let at = text.indexOf(search); at !== -1; at = text.indexOf(search, at + search.length)) count++;
-  return count;
+/** Which line endings the text uses (native searches and one step per line: this runs on every entry of a 50,000-file archive). */
+function newlineStyle(text: string): "crlf" | "lf" | "cr" | "mixed" | "none" {
+  let cr = text.indexOf("\r");
+  if (cr === -1) return text.indexOf("\n") === -1 ? "none" : "lf";
+  let crlf = false;
+  let loneCr = false;
+  for (; cr !== -1; cr = text.indexOf("\r", cr + 1)) {
+    if (text.charCodeAt(cr + 1) === 0x0a) crlf = true;
+    else loneCr = true;
+    if (crlf && loneCr) return "mixed";
+  }
+  // A CR ending was found: an LF without a CR before it makes a second kind.
+  for (let lf = text.indexOf("\n"); lf !== -1; lf = text.indexOf("\n", lf + 1)) {
+    if (lf === 0 || text.charCodeAt(lf - 1) !== 0x0d) return "mixed";
+  }
+  return crlf ? "crlf" : "cr";
 }
 
-/** Which line endings the text uses (native searches only: this runs on every entry of a 50,000-file archive). */
-function newlineStyle(text: string): "crlf" | "lf" | "cr" | "mixed" | "none" {
-  const crs = occurrences(text, "\r");
-  const lfs = occurrences(text, "\n");
-  if (crs === 0) return lfs > 0 ? "lf" : "none";
-  const crlfs = occurrences(text, "\r\n");
-  const kinds = (crlfs > 0 ? 1 : 0) + (crs > crlfs ? 1 : 0) + (lfs > crlfs ? 1 : 0);
-  if (kinds > 1) return "mixed";
-  if (crlfs > 0) return "crlf";
-  return crs > 0 ? "cr" : "lf";
-}
+/** One decoder per label and mode: decode() without `stream` keeps no state between calls, and a 50,000-entry archive calls it per entry. */
+const decoders = new Map<string, TextDecoder>();
 
 function decodeWith(label: string, bytes: Uint8Array, fatal: boolean): string {
-  return new TextDecoder(label, { fatal, ignoreBOM: false }).decode(bytes);
+  const key = `${label}:${fatal}`;
+  let decoder = decoders.get(key);
+  if (decoder === undefined) {
+    decoder = new TextDecoder(label, { fatal, ignoreBOM: false });
+    decoders.set(key, decoder);
+  }
+  return decoder.decode(bytes);
 }
 
 function finish(raw: string, encoding: TextEncodingName, warnings: string[]): DecodeResult {
@@ -159,7 +170,8 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     }
   }
 
-  const utf16 = guessBomlessUtf16(bytes);
+  // BOM-less UTF-16 of ASCII-heavy text has a zero in every other byte: without any zero byte it is not that.
+  const utf16 = bytes.indexOf(0) === -1 ? undefined : guessBomlessUtf16(bytes);
   if (utf16 !== undefined) {
     return finish(decodeWith(utf16, bytes, false), utf16, [
       `The file has no byte-order mark but looks like UTF-16 (${utf16 === "utf-16le" ? "little" : "big"}-endian); it was read that way.`,
@@ -177,12 +189,11 @@ function decodeUtf8(bytes: Uint8Array, encoding: "utf-8" | "utf-8-bom"): DecodeR
         "Re-export it as CSV, JSON or text (in Windows PowerShell add -Encoding UTF8).",
     };
   }
-  if (controlShare(bytes) > 0.01) {
-    return { ok: false, message: "The file contains control characters that text exports never have: it looks like binary data." };
-  }
+  let text: string;
   try {
-    return finish(decodeWith("utf-8", bytes, true), encoding, []);
+    text = decodeWith("utf-8", bytes, true);
   } catch {
+    if (controlShare(bytes) > 0.01) return BINARY_CONTROLS;
     // Not valid UTF-8. ANSI text (Windows-1252) has a few isolated high bytes; binary data has many.
     if (encoding === "utf-8" && highByteShare(bytes) < 0.3) {
       return finish(decodeWith("windows-1252", bytes, false), "windows-1252", [
@@ -197,4 +208,11 @@ function decodeUtf8(bytes: Uint8Array, encoding: "utf-8" | "utf-8-bom"): DecodeR
         "Re-export it as CSV, JSON or text with -Encoding UTF8.",
     };
   }
+  // Control characters are single bytes in UTF-8: when the text has none, the bytes have none (the byte count runs only then).
+  if (CONTROL_CHARACTER.test(head(text, SAMPLE_BYTES)) && controlShare(bytes) > 0.01) return BINARY_CONTROLS;
+  return finish(text, encoding, []);
 }
+
+/** The control characters controlShare counts (NUL is refused before); controlShare reads the first SAMPLE_BYTES bytes, which are within as many characters. */
+const CONTROL_CHARACTER = /[\x01-\x08\x0b\x0e-\x19\x1c-\x1f]/;
+const BINARY_CONTROLS: DecodeResult = { ok: false, message: "The file contains control characters that text exports never have: it looks like binary data." };

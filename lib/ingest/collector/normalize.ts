@@ -10,6 +10,7 @@ import {
 } from "@/lib/facts";
 import { formatJsonPath, type CollectorDomain, type CollectorHost, type CollectorIssue, type CollectorOutput } from "./schema";
 import { normalizeCollectorAcls, type AclError } from "./normalize-acls";
+import { markAcceptedHostFacts } from "../host/accept-host";
 import { displayValue } from "../text/display";
 
 /**
@@ -377,6 +378,7 @@ export function normalizeCollectorOutput(output: CollectorOutput): NormalizeResu
   const normalizer = new Normalizer();
   const host = hostFactsSchema.safeParse(normalizer.host(output));
   if (!host.success) return { ok: false, issues: factIssues("host", host.error.issues) };
+  markAcceptedHostFacts(host.data); // valid by construction: parseFile need not parse it again
   if (!output.domain) return { ok: true, host: host.data, acls: [], warnings: normalizer.warnings };
   const acls = normalizeCollectorAcls(output.domain, output);
   if (acls.errors.length > 0) return { ok: false, issues: acls.errors };

@@ -1,12 +1,12 @@
 import type { FormatParser, ParseInput, ParseResult } from "../types";
 import { createIssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
-import { DETECT_WINDOW, maxRowsOf } from "../limits";
+import { maxRowsOf } from "../limits";
 import { namesCollector } from "../json/collector-marker";
 import { looksLikeJson } from "../json/parse-json";
 import { readJsonFile } from "../json/read-json";
 import { asText, field, isObject, jsonPath, type JsonObject } from "../json/access";
-import { head } from "../text/lines";
+import { lowercaseSample } from "../detect-sample";
 import { addComputerInfoHost, tooManyComputerInfoHosts } from "../host/computerinfo";
 import { normalizeHotfixId } from "../host/hotfixes";
 
@@ -34,7 +34,7 @@ const MARKERS = [
 
 function detect(input: ParseInput): number {
   if (!looksLikeJson(input.text)) return 0;
-  const sample = head(input.text, DETECT_WINDOW).toLowerCase();
+  const sample = lowercaseSample(input);
   if (namesCollector(sample)) return 0;
   const hits = MARKERS.filter((m) => sample.includes(m.toLowerCase())).length;
   if (hits >= 4) return 0.95;

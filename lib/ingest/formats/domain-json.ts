@@ -2,12 +2,12 @@ import { domainAttestationKeySchema, domainFactsSchema, type DomainFacts } from 
 import type { FormatParser, ParseInput, ParseResult } from "../types";
 import { createIssueSink, type IssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
-import { DETECT_WINDOW, maxRowsOf } from "../limits";
+import { maxRowsOf } from "../limits";
 import { namesCollector } from "../json/collector-marker";
 import { looksLikeJson } from "../json/parse-json";
 import { readJsonFile } from "../json/read-json";
 import { asText, field, isObject, jsonPath, unwrapValue, type JsonObject } from "../json/access";
-import { head } from "../text/lines";
+import { lowercaseSample } from "../detect-sample";
 import { displayValue } from "../text/display";
 import { normalizeDnsName, normalizeNetbiosName } from "../identity";
 import { parseDateTime } from "../values/dates";
@@ -44,7 +44,7 @@ const MARKERS = [
 
 function detect(input: ParseInput): number {
   if (!looksLikeJson(input.text)) return 0;
-  const sample = head(input.text, DETECT_WINDOW).toLowerCase();
+  const sample = lowercaseSample(input);
   if (namesCollector(sample)) return 0;
   if (sample.includes('"@odata.context"') || sample.includes('"activedirectoryrights"')) return 0;
   const hits = MARKERS.filter((m) => sample.includes(m)).length;

@@ -3,6 +3,7 @@ import type { FormatParser, ParseInput, ParseResult } from "../types";
 import { createIssueSink, type IssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
 import { DETECT_WINDOW, MAX_TEXT_LENGTH, maxRowsOf } from "../limits";
+import { lowercaseSample } from "../detect-sample";
 import { head, splitLines } from "../text/lines";
 import { displayValue } from "../text/display";
 import { AD_RIGHTS } from "@/lib/facts";
@@ -36,9 +37,11 @@ const COMMAND = /\bdsacls(?:\.exe)?\s+(?:"([^"]+)"|'([^']+)'|(\S+))/i;
 
 function detect(input: ParseInput): number {
   const sample = head(input.text, DETECT_WINDOW);
-  const accessList = /^Access list:\s*$/im.test(sample);
-  const inheritedSection = /^Permissions inherited to subobjects are:\s*$/im.test(sample);
-  const entries = (sample.match(/^(Allow|Deny)\s+\S.*?\s{2,}(SPECIAL ACCESS|FULL CONTROL|READ|WRITE|[A-Z][a-z])/gm) ?? []).length;
+  // The line-anchored searches below only where their words occur (a JSON report has none of them).
+  const lower = lowercaseSample(input);
+  const accessList = lower.includes("access list:") && /^Access list:\s*$/im.test(sample);
+  const inheritedSection = lower.includes("permissions inherited to subobjects are:") && /^Permissions inherited to subobjects are:\s*$/im.test(sample);
+  const entries = sample.includes("Allow") || sample.includes("Deny") ? (sample.match(/^(Allow|Deny)\s+\S.*?\s{2,}(SPECIAL ACCESS|FULL CONTROL|READ|WRITE|[A-Z][a-z])/gm) ?? []).length : 0;
   if ((accessList || inheritedSection) && entries > 0) return 0.95;
   if (accessList || inheritedSection) return 0.8;
   if (entries >= 2 && /^\s{20,}(READ PROPERTY|WRITE PROPERTY|LIST CONTENTS|READ PERMISSONS|READ PERMISSIONS|DELETE)\s*$/m.test(sample)) {

@@ -2,12 +2,12 @@ import type { AceProperty } from "@/lib/facts";
 import type { FormatParser, ParseInput, ParseResult } from "../types";
 import { createIssueSink, type IssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
-import { DETECT_WINDOW, maxRowsOf } from "../limits";
+import { maxRowsOf } from "../limits";
 import { namesCollector } from "../json/collector-marker";
 import { looksLikeJson } from "../json/parse-json";
 import { readJsonFile } from "../json/read-json";
 import { asText, field, isObject, jsonPath, unwrapValue, type JsonObject } from "../json/access";
-import { head } from "../text/lines";
+import { lowercaseSample } from "../detect-sample";
 import { displayValue, listNames } from "../text/display";
 import { buildAce, INHERITANCE_PROPERTIES, unknownInheritanceWarning } from "../acl/build-ace";
 import { assembleAcls, createAclCollector, normalizeTargetDn, type AclCollector } from "../acl/assemble";
@@ -41,7 +41,7 @@ const ACCOUNT_NAMES = ["account", "gmsa"];
 
 function detect(input: ParseInput): number {
   if (!looksLikeJson(input.text)) return 0;
-  const sample = head(input.text, DETECT_WINDOW).toLowerCase();
+  const sample = lowercaseSample(input);
   if (namesCollector(sample)) return 0;
   const rights = sample.includes('"activedirectoryrights"');
   const identity = sample.includes('"identityreference"') || sample.includes('"identity"');

@@ -2,12 +2,12 @@ import { TENANT_ADMIN_ROLES, tenantFactsSchema, type TenantAdminRole, type Tenan
 import type { FormatParser, ParseInput, ParseResult } from "../types";
 import { createIssueSink, type IssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
-import { DETECT_WINDOW, MAX_TEXT_LENGTH, maxRowsOf } from "../limits";
+import { MAX_TEXT_LENGTH, maxRowsOf } from "../limits";
 import { namesCollector } from "../json/collector-marker";
 import { looksLikeJson } from "../json/parse-json";
 import { readJsonFile } from "../json/read-json";
 import { asText, field, isObject, jsonPath, type JsonObject } from "../json/access";
-import { head } from "../text/lines";
+import { lowercaseSample } from "../detect-sample";
 import { displayValue } from "../text/display";
 import { parseDateTime } from "../values/dates";
 import { parseBoolean } from "../values/booleans";
@@ -38,7 +38,7 @@ export const HYBRID_IDENTITY_ADMINISTRATOR_TEMPLATE_ID = "8ac3fc64-6eca-42ea-9e6
 
 function detect(input: ParseInput): number {
   if (!looksLikeJson(input.text)) return 0;
-  const sample = head(input.text, DETECT_WINDOW).toLowerCase();
+  const sample = lowercaseSample(input);
   if (namesCollector(sample)) return 0;
   const odata = sample.includes('"@odata.context"') || sample.includes('"@odata.type"');
   const domains = sample.includes("#domains") || sample.includes('"isverified"') || sample.includes('"authenticationtype"');

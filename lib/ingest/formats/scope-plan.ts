@@ -2,14 +2,14 @@ import { groupProvisioningScopeSchema, scopeFactsSchema, syncConfigurationSchema
 import type { FormatParser, ParseInput, ParseResult } from "../types";
 import { createIssueSink, type IssueSink } from "../issues";
 import { finishResult, newResult } from "../result";
-import { DETECT_WINDOW, MAX_TEXT_LENGTH, maxRowsOf } from "../limits";
+import { MAX_TEXT_LENGTH, maxRowsOf } from "../limits";
 import { headerKey } from "../csv/read-csv";
 import { cell, csvHeaderOf, isRepeatedHeader, readCsvTable } from "../csv/csv-table";
 import { namesCollector } from "../json/collector-marker";
 import { looksLikeJson } from "../json/parse-json";
 import { readJsonFile } from "../json/read-json";
 import { asText, field, isObject, jsonPath, type JsonObject } from "../json/access";
-import { head } from "../text/lines";
+import { lowercaseSample } from "../detect-sample";
 import { displayValue, listNames } from "../text/display";
 import { normalizeDnsName } from "../identity";
 import { parseBoolean } from "../values/booleans";
@@ -69,7 +69,7 @@ function fieldOfKey(key: string): Field | undefined {
 
 function detect(input: ParseInput): number {
   if (looksLikeJson(input.text)) {
-    const sample = head(input.text, DETECT_WINDOW).toLowerCase();
+    const sample = lowercaseSample(input);
     if (namesCollector(sample)) return 0;
     return sample.includes('"configurations"') ? 0.95 : 0;
   }

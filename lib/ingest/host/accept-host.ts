@@ -44,9 +44,18 @@ function scanStrings(value: unknown, parts: string[], visit: (value: string, pat
 /** Facts objects that acceptHost produced (zod output): valid by construction, so parseFile need not parse them again. */
 const acceptedFacts = new WeakSet<HostFacts>();
 
-/** True for the facts object of a record returned by acceptHost (not a copy; any other object is false). */
+/** True for the facts object of a record returned by acceptHost or marked below (not a copy; any other object is false). */
 export function isAcceptedHostFacts(facts: HostFacts): boolean {
   return acceptedFacts.has(facts);
+}
+
+/**
+ * Marks facts that another reader has just produced as hostFactsSchema's own output (the collector's normaliser), so
+ * that parseFile does not validate them a second time. Only for a `hostFactsSchema.safeParse(...).data` not changed since.
+ */
+export function markAcceptedHostFacts(facts: HostFacts): HostFacts {
+  acceptedFacts.add(facts);
+  return facts;
 }
 
 /** Removes the value at `path` (the fact becomes unknown); true when something was removed. */

@@ -1,6 +1,8 @@
 import { COLLECTOR_NAME } from "../collector/schema";
 
-/** True when the text names the project's own collector: its JSON belongs to the collector-json format. */
-export function namesCollector(sample: string): boolean {
-  return sample.toLowerCase().includes(`"${COLLECTOR_NAME.toLowerCase()}"`);
+const MARKER = `"${COLLECTOR_NAME.toLowerCase()}"`;
+
+/** True when the lowercased sample (lowerHead) names the project's own collector: its JSON belongs to the collector-json format. */
+export function namesCollector(lowercaseSample: string): boolean {
+  return lowercaseSample.includes(MARKER);
 }
