@@ -4,15 +4,20 @@
 // .next) and by scripts/start.mjs when the bundle is missing. tsconfig paths (@/…) resolve; `server-only` resolves
 // with the react-server condition (its empty module), as in Next's server bundle; native and large CommonJS packages
 // stay external and load from node_modules at run time.
+import path from "node:path";
 import { build } from "esbuild";
 
 export const WORKER_OUTFILE = ".next/ingest-worker/ingest-worker.mjs";
+/** The archive parse thread the worker starts (decision 028), written beside it. */
+export const PARSE_THREAD_OUTFILE = ".next/ingest-worker/archive-parse-thread.mjs";
 
 export async function buildIngestWorker({ quiet = false, outfile = WORKER_OUTFILE } = {}) {
   const started = Date.now();
   const result = await build({
-    entryPoints: ["lib/data/ingest/worker/worker-main.ts"],
-    outfile,
+    // The upload worker and the archive parse thread it starts (decision 028), side by side in outfile's directory.
+    entryPoints: { [path.basename(outfile, ".mjs")]: "lib/data/ingest/worker/worker-main.ts", "archive-parse-thread": "lib/ingest/archive/parse-thread.ts" },
+    outdir: path.dirname(outfile),
+    outExtension: { ".js": ".mjs" },
     bundle: true,
     platform: "node",
     format: "esm",

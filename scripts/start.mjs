@@ -3,7 +3,7 @@
 // The server itself applies pending migrations and creates the first admin on start (instrumentation.ts).
 import { spawnSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { buildIngestWorker, WORKER_OUTFILE } from "./build-ingest-worker.mjs";
+import { buildIngestWorker, PARSE_THREAD_OUTFILE, WORKER_OUTFILE } from "./build-ingest-worker.mjs";
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const port = process.env.PORT ?? "3000";
@@ -14,8 +14,8 @@ if (!existsSync(".next/BUILD_ID")) {
   const build = spawnSync(nextBin, ["build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-// The upload worker's bundle (`npm run build` writes it; a bare `next build` does not).
-if (!existsSync(WORKER_OUTFILE)) await buildIngestWorker();
+// The upload worker's bundles (`npm run build` writes them; a bare `next build` does not).
+if (!existsSync(WORKER_OUTFILE) || !existsSync(PARSE_THREAD_OUTFILE)) await buildIngestWorker();
 
 const server = spawn(nextBin, ["start", "-p", port, ...(process.env.HOSTNAME ? ["-H", process.env.HOSTNAME] : [])], { stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

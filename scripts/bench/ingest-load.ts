@@ -20,7 +20,7 @@ import os from "node:os";
 import path from "node:path";
 import { generateFleet } from "@/lib/demo";
 import { toInventoryCsv } from "@/lib/demo/exports";
-import { buildIngestWorker, WORKER_OUTFILE } from "../build-ingest-worker.mjs";
+import { buildIngestWorker, PARSE_THREAD_OUTFILE, WORKER_OUTFILE } from "../build-ingest-worker.mjs";
 import { formatInt, intOption, type BenchSuite } from "./suite";
 import { NextServer, runScript } from "./support/next-server";
 
@@ -97,7 +97,7 @@ const suite: BenchSuite = {
     const thinkMs = options["think-ms"] === "0" ? 0 : intOption(options, "think-ms", 500);
     const seed = options.seed ?? "ingest-load";
     const details: string[] = [];
-    if (!existsSync(WORKER_OUTFILE)) {
+    if (!existsSync(WORKER_OUTFILE) || !existsSync(PARSE_THREAD_OUTFILE)) {
       details.push(`${WORKER_OUTFILE} was missing (a bare \`next build\`): built it`);
       await buildIngestWorker({ quiet: true });
     }

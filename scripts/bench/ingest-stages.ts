@@ -23,6 +23,7 @@ import path from "node:path";
 import { formatInt, intOption, type BenchResult, type BenchSuite } from "./suite";
 import { createBenchDatabase, dbOption, type BenchDatabase } from "./support/bench-database";
 import type { StagesRun } from "./support/ingest-stages-child";
+import { WORKER_HEAP_FLAGS } from "@/lib/data/ingest/worker/heap-flags";
 
 const BUDGET_MS_PER_50K = 8_000;
 /** --archive: the `ingest` suite's ZIP case budget (30 s per 50,000 collector reports). */
@@ -50,7 +51,9 @@ const suite: BenchSuite = {
     let database: BenchDatabase | undefined;
     try {
       database = await createBenchDatabase(kind, tmp);
-      const nodeArgs = ["--conditions=react-server", "--expose-gc", "--import", "tsx", ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
+      // The upload worker's heap flags (unless --heap-flags=off), so that its garbage collection is what is measured.
+      const heapFlags = options["heap-flags"] === "off" ? [] : WORKER_HEAP_FLAGS;
+      const nodeArgs = ["--conditions=react-server", "--expose-gc", ...heapFlags, "--import", "tsx", ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
       const child = spawnSync(process.execPath, [...nodeArgs, path.resolve("scripts/bench/support/ingest-stages-child.ts")], {
         env: {
           ...process.env,
@@ -60,6 +63,7 @@ const suite: BenchSuite = {
           CSR_BENCH_SEED: options.seed ?? "bench",
           CSR_BENCH_WRITE_THREAD: options["write-thread"] ?? "on",
           CSR_BENCH_ARCHIVE: archive ? "1" : "0",
+          CSR_BENCH_PARALLEL: options.parallel ?? "on",
           ...(database.serverPid === undefined ? {} : { CSR_BENCH_DB_PID: String(database.serverPid) }),
         },
         encoding: "utf8",

@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { parseFile } from "@/lib/ingest/parse-file";
-import { type ArchiveLimits, type ContainerKind, type EntryOutcome, openArchive, parseArchive, sniffContainer } from "@/lib/ingest/archive";
+import { type ArchiveLimits, type ContainerKind, type EntryOutcome, openArchive, parseArchiveInParallel, sniffContainer } from "@/lib/ingest/archive";
 import { INVENTORY_XLSX_FORMAT, parseWorkbook, readWorkbook, type WorkbookRead } from "@/lib/ingest/xlsx";
 import type { AuditActor } from "@/lib/audit/entry";
 import type { GmsaSuggestion, ParseIssue, ParseOptions, ParseResult, StoredUploadKind, UploadKind } from "@/lib/ingest/types";
@@ -262,7 +262,7 @@ function refusal(fileName: string, issues: IngestIssue[], kind?: StoredUploadKin
   return { ok: false, status: 400, code: "bad-input", message: first?.message ?? `${fileName} could not be read.`, issues, kind, format, archive };
 }
 
-function prepare(request: IngestRequest & { workbook?: WorkbookRead }, options: ParseOptions, limits: Env): Preparation {
+async function prepare(request: IngestRequest & { workbook?: WorkbookRead }, options: ParseOptions, limits: Env): Promise<Preparation> {
   const { fileName, bytes } = request;
   if (request.workbook !== undefined) {
     if (!request.workbook.ok) {
@@ -289,7 +289,8 @@ function prepare(request: IngestRequest & { workbook?: WorkbookRead }, options: 
     return { ok: true, prepared };
   }
 
-  const opened = openArchive(bytes, fileName, archiveLimitsOf(limits));
+  const archiveLimits = archiveLimitsOf(limits);
+  const opened = openArchive(bytes, fileName, archiveLimits);
   if (opened === undefined) {
     const parsed = parseFile(bytes, fileName, options, request.format);
     if (!parsed.ok) {
@@ -300,7 +301,7 @@ function prepare(request: IngestRequest & { workbook?: WorkbookRead }, options: 
     return { ok: true, prepared: { result: parsed.result, kind: parsed.result.kind, format: parsed.result.format } };
   }
   if (!opened.ok) return { ok: false, response: refusal(fileName, [{ file: fileName, message: opened.message, severity: "error" }]) };
-  const parsed = parseArchive(opened, fileName, options, request.format, request.kind);
+  const parsed = await parseArchiveInParallel(opened, fileName, bytes.byteLength, archiveLimits, options, request.format, request.kind);
   const archive = summary(parsed.container, parsed.entries);
   if (!parsed.ok) {
     const kind = parsed.kind === "mixed" || parsed.entries.some((e) => e.kind !== "") ? parsed.kind : undefined;
@@ -345,7 +346,7 @@ export async function ingestFile(request: IngestRequest & { workbook?: WorkbookR
   }
   const options: ParseOptions = { maxRows: limits.UPLOAD_MAX_ROWS, ...request.options };
   if (request.workbook === undefined) onProgress?.({ stage: "parsing" });
-  const preparation = prepare(request, options, limits);
+  const preparation = await prepare(request, options, limits);
   if (!preparation.ok) return preparation.response;
   const { result, kind, format, container, entries } = preparation.prepared;
   const archive = container && entries ? summary(container, entries) : undefined;

@@ -1,9 +1,9 @@
-import { parseFile } from "../parse-file";
+import { parseFile, type ParseFileResult } from "../parse-file";
 import { maxRowsOf } from "../limits";
 import type { ParseIssue, ParseOptions, ParseResult, StoredUploadKind, UploadKind } from "../types";
 import { entryLabel, hasArchiveExtension } from "./entry-name";
 import { looksLikeArchive } from "./sniff";
-import type { ContainerKind, OpenedArchive } from "./types";
+import type { ArchiveEntry, ContainerKind, OpenedArchive } from "./types";
 
 /** Per-entry provenance: what one file of the archive held (stored as an UploadEntry row when committed). */
 export interface EntryOutcome {
@@ -84,6 +84,21 @@ function describeSkipped(skipped: readonly { name: string; reason: string }[]): 
   return `${skipped.length.toLocaleString("en-US")} ${skipped.length === 1 ? "entry holds" : "entries hold"} no data and ${skipped.length === 1 ? "was" : "were"} skipped: ${shown.join(", ")}${more}.`;
 }
 
+/** What reading and parsing one entry gave, before it is combined with the others (plain data: it crosses threads). */
+export type EntryParse =
+  | { kind: "unreadable"; message: string; fatal: boolean }
+  | { kind: "nested"; sizeBytes: number }
+  | { kind: "parsed"; sizeBytes: number; parsed: ParseFileResult };
+
+/** Reads one entry and parses it exactly as if it had been uploaded alone (parseFile). */
+export function parseEntry(entry: ArchiveEntry, label: string, options: ParseOptions, formatOverride?: string): EntryParse {
+  const read = entry.read();
+  if (!read.ok) return { kind: "unreadable", message: read.message, fatal: read.fatal };
+  const sizeBytes = read.bytes.byteLength;
+  if (looksLikeArchive(read.bytes) || hasArchiveExtension(entry.name)) return { kind: "nested", sizeBytes };
+  return { kind: "parsed", sizeBytes, parsed: parseFile(read.bytes, label, options, formatOverride) };
+}
+
 /**
  * Reads every entry of an opened archive exactly as if it had been uploaded alone (parseFile: decode, detect or the
  * chosen format, parse, validate), then combines them into one result for one commit. The archive is refused whole
@@ -97,6 +112,20 @@ export function parseArchive(
   options: ParseOptions,
   formatOverride?: string,
   expectedKind?: UploadKind,
+): ArchiveParse {
+  return combineEntries(opened, archiveName, options, expectedKind, (entry, label) => parseEntry(entry, label, options, formatOverride));
+}
+
+/**
+ * Combines the entries' parses in archive order (parseArchive's second half). `parseOf` gives each entry's parse when
+ * asked, in order; after a fatal read error it is not asked for the rest (they are not read).
+ */
+export function combineEntries(
+  opened: Extract<OpenedArchive, { ok: true }>,
+  archiveName: string,
+  options: ParseOptions,
+  expectedKind: UploadKind | undefined,
+  parseOf: (entry: ArchiveEntry, label: string, index: number) => EntryParse,
 ): ArchiveParse {
   const issues = new IssueList(archiveName);
   const entries: EntryOutcome[] = [];
@@ -120,20 +149,20 @@ export function parseArchive(
     const label = entryLabel(archiveName, entry.name);
     const outcome: EntryOutcome = { position: index + 1, name: entry.name, sizeBytes: 0, format: "", kind: "", records: 0, accepted: 0, rejected: 0, errors: 0, warnings: 0, readable: false };
     entries.push(outcome);
-    const read = entry.read();
-    if (!read.ok) {
-      refuse(label, read.message);
+    const entryParse = parseOf(entry, label, index);
+    if (entryParse.kind === "unreadable") {
+      refuse(label, entryParse.message);
       outcome.errors = 1;
-      if (read.fatal) break;
+      if (entryParse.fatal) break;
       continue;
     }
-    outcome.sizeBytes = read.bytes.byteLength;
-    if (looksLikeArchive(read.bytes) || hasArchiveExtension(entry.name)) {
+    outcome.sizeBytes = entryParse.sizeBytes;
+    if (entryParse.kind === "nested") {
       refuse(label, `${label} is itself an archive or a workbook; archives inside archives are not read. Extract it and add its files to the archive, or upload it on its own.`);
       outcome.errors = 1;
       continue;
     }
-    const parsed = parseFile(read.bytes, label, options, formatOverride);
+    const parsed = entryParse.parsed;
     const entryIssues = parsed.ok ? parsed.result.issues : parsed.issues;
     for (const issue of entryIssues) {
       issues.add(issue);

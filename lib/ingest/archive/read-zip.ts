@@ -1,18 +1,21 @@
 import { crc32, inflateRawSync } from "node:zlib";
 import AdmZip from "adm-zip";
 import { InflateBudget } from "./budget";
+import { readZipDirectory } from "./zip-directory";
 import { entryLabel, escapeEntryName, skipReason } from "./entry-name";
-import type { ArchiveEntry, ArchiveLimits, EntryRead } from "./types";
+import type { ArchiveEntry, ArchiveLimits, EntryRead, ZipEntrySpec } from "./types";
 
 /**
- * ZIP archives, entirely in memory, with adm-zip (decision 013): its central-directory and local-header reading gives
- * the entries and their compressed bytes (bounds-checked); an entry is inflated only when read, by Node's zlib with
- * its output capped at the declared size (maxOutputLength, as adm-zip's own getData does), and its CRC-32 is checked
- * against the central directory (zlib.crc32: adm-zip's JavaScript CRC took 1.6 s of a 50,000-report archive).
- * Listing keeps only a small record per entry (name, sizes, CRC and a view of its compressed bytes), not adm-zip's
- * entry objects: those weigh ≈ 9 KB each, 460 MB for 50,000 reports. The declared sizes are checked against the limits before inflating, and the actual sizes
- * after (InflateBudget), so a header that lies can neither allocate more than the per-entry limit nor pass for
- * smaller than it is. adm-zip is never given a path and none of its extract/write methods are called.
+ * ZIP archives, entirely in memory. The central directory of a plain, well-formed ZIP is read straight from the bytes
+ * (zip-directory.ts, decision 028); anything irregular (ZIP64, spanned, damaged, duplicate names) is read by adm-zip
+ * (decision 013), whose central-directory and local-header reading gives the entries and their compressed bytes
+ * (bounds-checked), with its messages. An entry is inflated only when read, by Node's zlib with its output capped at
+ * the declared size (maxOutputLength, as adm-zip's own getData does), and its CRC-32 is checked against the central
+ * directory (zlib.crc32: adm-zip's JavaScript CRC took 1.6 s of a 50,000-report archive). Listing keeps only a small
+ * record per entry (name, sizes, CRC and a view of its compressed bytes), not adm-zip's entry objects (≈ 9 KB each,
+ * 460 MB for 50,000 reports). The declared sizes are checked against the limits before inflating, and the actual sizes
+ * after (InflateBudget), so a header that lies can neither allocate more than the per-entry limit nor pass for smaller
+ * than it is. adm-zip is never given a path and none of its extract/write methods are called.
  */
 
 const STORED = 0;
@@ -44,13 +47,25 @@ function reason(error: unknown): string {
   return text.slice(0, 200);
 }
 
-/** Lists a ZIP's files (nothing is inflated yet); refuses encrypted, spanned and oddly compressed archives. */
-export function listZip(bytes: Uint8Array, archiveName: string, limits: ArchiveLimits): ZipListing {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let zip: AdmZip;
+/** One entry of the central directory, as either reader gives it. */
+interface Listed {
+  raw: string;
+  isDirectory: boolean;
+  encrypted: boolean;
+  diskStart: number;
+  method: number;
+  compressedSize: number;
+  crc: number;
+  size: number;
+  /** A view of the compressed bytes; throws when the local header or the data is not where the directory says. */
+  compressed: () => Buffer;
+}
+
+/** The directory through adm-zip: every irregular archive (ZIP64, spanned, damaged, duplicate names...) comes here. */
+function listWithAdmZip(buffer: Buffer, archiveName: string, limits: ArchiveLimits): { ok: true; listed: Listed[] } | { ok: false; message: string } {
   let entries: AdmZip.IZipEntry[];
   try {
-    zip = new AdmZip(buffer, { noSort: true, readEntries: false });
+    const zip = new AdmZip(buffer, { noSort: true, readEntries: false });
     // Folders and OS metadata do not count, so allow some slack before even listing (each entry costs memory).
     const declared = zip.getEntryCount();
     if (declared > limits.maxEntries * 2 + 1000) {
@@ -64,69 +79,126 @@ export function listZip(bytes: Uint8Array, archiveName: string, limits: ArchiveL
     }
     return { ok: false, message: `${archiveName} is not a readable ZIP archive (${text}). Re-create it (Compress-Archive, or Explorer's Send to > Compressed folder) and upload it again.` };
   }
+  const listed: Listed[] = [];
+  for (const zipEntry of entries) {
+    if ((zipEntry as { temporary?: boolean }).temporary) continue; // a folder adm-zip inferred from the names
+    const header = zipEntry.header;
+    listed.push({
+      raw: zipEntry.entryName,
+      isDirectory: zipEntry.isDirectory,
+      encrypted: header.encrypted,
+      diskStart: header.diskNumStart,
+      method: header.method,
+      compressedSize: header.compressedSize,
+      crc: header.crc,
+      size: header.size,
+      compressed: () => zipEntry.getCompressedData(),
+    });
+  }
+  return { ok: true, listed };
+}
+
+/** The directory of a plain, well-formed ZIP (zip-directory.ts), or undefined for adm-zip to read it. */
+function listFast(buffer: Buffer, limits: ArchiveLimits): Listed[] | undefined {
+  const entries = readZipDirectory(buffer, limits.maxEntries * 2 + 1000);
+  if (entries === undefined) return undefined;
+  return entries.map((entry) => {
+    const last = entry.name.charCodeAt(entry.name.length - 1);
+    return {
+      raw: entry.name,
+      isDirectory: last === 0x2f || last === 0x5c, // "/" or "\\", as adm-zip decides
+      encrypted: (entry.flags & 1) === 1,
+      diskStart: entry.diskStart,
+      method: entry.method,
+      compressedSize: entry.compressedSize,
+      crc: entry.crc,
+      size: entry.size,
+      compressed: () => entry.compressed,
+    };
+  });
+}
+
+/**
+ * Lists a ZIP's files (nothing is inflated yet); refuses encrypted, spanned and oddly compressed archives. `reader`:
+ * "adm-zip" skips the direct reading of the directory (tests compare the two).
+ */
+export function listZip(bytes: Uint8Array, archiveName: string, limits: ArchiveLimits, reader: "direct-first" | "adm-zip" = "direct-first"): ZipListing {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let entries = reader === "adm-zip" ? undefined : listFast(buffer, limits);
+  if (entries === undefined) {
+    const slow = listWithAdmZip(buffer, archiveName, limits);
+    if (!slow.ok) return slow;
+    entries = slow.listed;
+  }
 
   const budget = new InflateBudget(limits, archiveName, bytes.byteLength);
   const files: { raw: string; entry: ArchiveEntry }[] = [];
   const skipped: { name: string; reason: string }[] = [];
-  for (const zipEntry of entries) {
-    if ((zipEntry as { temporary?: boolean }).temporary) continue; // a folder adm-zip inferred from the names
-    const raw = zipEntry.entryName;
+  for (const listed of entries) {
+    const raw = listed.raw;
     const name = escapeEntryName(raw);
     const label = entryLabel(archiveName, name);
-    const skip = zipEntry.isDirectory ? "folder" : skipReason(raw);
+    const skip = listed.isDirectory ? "folder" : skipReason(raw);
     if (skip !== undefined) {
       skipped.push({ name, reason: skip });
       continue;
     }
-    const header = zipEntry.header;
-    if (header.encrypted) {
+    if (listed.encrypted) {
       return { ok: false, message: `${label} is encrypted (password-protected); encrypted archives are not read. Zip the files again without a password.` };
     }
-    if (header.diskNumStart !== 0) {
+    if (listed.diskStart !== 0) {
       return { ok: false, message: `${archiveName} is split over several files (a spanned ZIP); upload a single-file ZIP.` };
     }
-    if (header.method !== STORED && header.method !== DEFLATED) {
-      const method = METHOD_NAMES[header.method] ?? `method ${header.method}`;
+    if (listed.method !== STORED && listed.method !== DEFLATED) {
+      const method = METHOD_NAMES[listed.method] ?? `method ${listed.method}`;
       return {
         ok: false,
         message: `${label} is compressed with ${method}, which is not supported. Re-create the ZIP with standard Deflate (Compress-Archive or Explorer's Send to > Compressed folder).`,
       };
     }
-    const compressedSize = header.compressedSize;
-    const method = header.method;
-    const crc = header.crc >>> 0;
-    const declared = method === STORED ? compressedSize : header.size;
+    const compressedSize = listed.compressedSize;
+    const method = listed.method;
+    const crc = listed.crc >>> 0;
+    const declared = method === STORED ? compressedSize : listed.size;
     let compressed: Buffer;
     try {
-      // A view into the upload (no copy); adm-zip checks the local header and that the data lies within the archive.
-      compressed = zipEntry.getCompressedData();
+      // A view into the upload (no copy); the reader checked the local header and that the data lies within the archive.
+      compressed = listed.compressed();
       if (compressed.byteLength !== compressedSize) throw new Error("the entry's data is shorter than its header says");
     } catch (error) {
       return { ok: false, message: `${label} could not be located in the archive (${reason(error)}); the archive looks damaged. Re-create it and upload it again.` };
     }
-    const read = (): EntryRead => {
-      const early = budget.checkDeclared(label, declared, compressedSize);
-      if (early) return { ok: false, message: early, fatal: true };
-      let data: Buffer;
-      try {
-        data = method === STORED ? compressed : inflateRawSync(compressed, { maxOutputLength: Math.max(1, declared) });
-        if (data.byteLength !== declared) throw new Error(`it inflates to ${data.byteLength} bytes, not the ${declared} its header declares`);
-        if (crc32(data) >>> 0 !== crc) throw new Error("CRC-32 checksum failed");
-      } catch (error) {
-        const text = reason(error);
-        if (/exceeds the declared|larger than|ERR_BUFFER_TOO_LARGE|maxOutputLength/i.test(text)) {
-          return { ok: false, message: `${label} inflates to more than its header declares (an archive bomb, or a damaged archive); nothing was imported.`, fatal: true };
-        }
-        return { ok: false, message: `${label} could not be inflated (${text}); the archive looks damaged. Re-create it and upload it again.`, fatal: true };
-      }
-      const problem = budget.add(label, data.byteLength, compressedSize);
-      if (problem) return { ok: false, message: problem, fatal: true };
-      return { ok: true, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
-    };
-    files.push({ raw, entry: { name, compressedSize, read } });
+    const spec: ZipEntrySpec = { method, declared, crc, compressed };
+    const read = (): EntryRead => inflateZipEntry(spec, label, budget);
+    files.push({ raw, entry: { name, compressedSize, read, zip: spec } });
   }
   if (files.length > limits.maxEntries) return { ok: false, message: tooMany(archiveName, files.length, limits) };
   return { ok: true, files, skipped };
+}
+
+/**
+ * Inflates one ZIP entry (Deflate or Stored) with its output capped at the declared size, then checks the size and the
+ * CRC-32 and adds it to the archive's budget. `fatal`: the archive is refused whole.
+ */
+export function inflateZipEntry(spec: ZipEntrySpec, label: string, budget: InflateBudget): EntryRead {
+  const { method, declared, crc, compressed } = spec;
+  const early = budget.checkDeclared(label, declared, compressed.byteLength);
+  if (early) return { ok: false, message: early, fatal: true };
+  let data: Buffer;
+  try {
+    data = method === STORED ? Buffer.from(compressed.buffer, compressed.byteOffset, compressed.byteLength) : inflateRawSync(compressed, { maxOutputLength: Math.max(1, declared) });
+    if (data.byteLength !== declared) throw new Error(`it inflates to ${data.byteLength} bytes, not the ${declared} its header declares`);
+    if (crc32(data) >>> 0 !== crc) throw new Error("CRC-32 checksum failed");
+  } catch (error) {
+    const text = reason(error);
+    if (/exceeds the declared|larger than|ERR_BUFFER_TOO_LARGE|maxOutputLength/i.test(text)) {
+      return { ok: false, message: `${label} inflates to more than its header declares (an archive bomb, or a damaged archive); nothing was imported.`, fatal: true };
+    }
+    return { ok: false, message: `${label} could not be inflated (${text}); the archive looks damaged. Re-create it and upload it again.`, fatal: true };
+  }
+  const problem = budget.add(label, data.byteLength, compressed.byteLength);
+  if (problem) return { ok: false, message: problem, fatal: true };
+  return { ok: true, bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
 }
 
 function tooMany(archiveName: string, count: number, limits: ArchiveLimits): string {

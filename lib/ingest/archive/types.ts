@@ -29,6 +29,18 @@ export interface ArchiveEntry {
   compressedSize: number;
   /** Inflates the entry, enforcing the limits while inflating; `fatal` means the whole archive must be refused. */
   read: () => EntryRead;
+  /** A ZIP entry's compressed data and header facts: what another thread needs to read it (parallel-parse.ts). */
+  zip?: ZipEntrySpec;
+}
+
+/** One ZIP entry as its central directory describes it, with a view of its compressed bytes. */
+export interface ZipEntrySpec {
+  /** 0 Stored, 8 Deflate. */
+  method: number;
+  /** The inflated size the header declares. */
+  declared: number;
+  crc: number;
+  compressed: Uint8Array;
 }
 
 export type OpenedArchive =

@@ -7,6 +7,8 @@ import { databaseKind } from "@/lib/data/database-kind";
 import { ingestFile } from "@/lib/data/ingest/ingest-file";
 import { sqlite } from "@/lib/data/sqlite/connection";
 import { enableSqliteWriteThread } from "@/lib/data/sqlite/write-thread-tx";
+import { parseThreadScript } from "@/lib/data/ingest/worker/parse-thread-script";
+import { enableParallelArchiveParse } from "@/lib/ingest/archive";
 import { csvFor } from "./fleet-csv";
 import { zipFor } from "./fleet-zip";
 import { cpuMs, peakMb } from "./next-server";
@@ -41,6 +43,9 @@ if (databaseKind() === "sqlite") {
   sqlite().pragma("wal_autocheckpoint = 0");
   if (process.env.CSR_BENCH_WRITE_THREAD !== "off") enableSqliteWriteThread(sqlite().name, ["wal_autocheckpoint = 0"]);
 }
+
+// As the upload worker does: a large ZIP's entries on two threads (decision 028), unless the suite's --parallel=off.
+if (process.env.CSR_BENCH_PARALLEL !== "off") enableParallelArchiveParse(parseThreadScript(import.meta.url));
 
 async function run(name: string, count: number, tag: string): Promise<StagesRun> {
   const bytes = archive ? new Uint8Array(zipFor(count, seed, tag)) : new TextEncoder().encode(csvFor(count, seed, tag));

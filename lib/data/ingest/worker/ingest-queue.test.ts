@@ -1,7 +1,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { spawn } from "node:child_process";
+import AdmZip from "adm-zip";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_ARCHIVE_LIMITS, openArchive, parseArchive, parseArchiveInParallel } from "@/lib/ingest/archive";
 import { db } from "../../db";
 import { clearTables, countRows } from "../../test-sql";
 import { deleteUpload } from "../delete-upload";
@@ -182,6 +184,19 @@ describe("IngestQueue (the upload worker)", { timeout: 120_000 }, () => {
     expect(response(committed)).toMatchObject({ ok: true, status: "committed", counts: { servers: 120 } });
     expect(await count("Server")).toBe(120);
     await queue.close();
+    // The archive parse thread's bundle, written beside it (decision 028), parses a ZIP's second half as the source does.
+    const zip = new AdmZip();
+    for (let i = 0; i < 6; i++) zip.addFile(`reports/HOST${i}.json`, readFileSync(path.resolve(`lib/ingest/collector/fixtures/${i % 2 === 0 ? "server2022-ready" : "server2016-old-dotnet"}.json`)));
+    const zipBytes = new Uint8Array(zip.toBuffer());
+    const opened = () => {
+      const archive = openArchive(zipBytes, "fleet.zip", DEFAULT_ARCHIVE_LIMITS);
+      if (!archive?.ok) throw new Error("the test ZIP did not open");
+      return archive;
+    };
+    const threadScript = { file: path.join(dir, "archive-parse-thread.mjs") };
+    const twoThreads = await parseArchiveInParallel(opened(), "fleet.zip", zipBytes.byteLength, DEFAULT_ARCHIVE_LIMITS, {}, undefined, undefined, 2, threadScript);
+    expect(twoThreads).toEqual(parseArchive(opened(), "fleet.zip", {}));
+    expect(twoThreads.result.hosts).toHaveLength(6);
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 

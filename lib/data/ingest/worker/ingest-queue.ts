@@ -8,6 +8,7 @@ import type { IngestRequest, IngestResponse } from "../ingest-file";
 import type { IngestProgress, JobStage, WorkerJobMessage, WorkerReply } from "./protocol";
 import { discardSpooledUpload, spoolUpload } from "./upload-spool";
 import { fromChildProcess, type IngestWorkerHandle } from "./worker-handle";
+import { WORKER_HEAP_FLAGS } from "./heap-flags";
 
 // Uploads are ingested off the request thread (docs/decisions/017-ingest-worker.md): ONE worker process, started on
 // the first upload and kept, runs the jobs one at a time in the order they came (SQLite has one writer anyway). The
@@ -250,13 +251,6 @@ export class IngestQueue {
 export const WORKER_BUNDLE = path.join(".next", "ingest-worker", "ingest-worker.mjs");
 const WORKER_SOURCE = path.join("lib", "data", "ingest", "worker", "worker-main.ts");
 const WORKER_BOOT = path.join("lib", "data", "ingest", "worker", "boot.mjs");
-
-/**
- * The worker's young generation: semi-spaces of 16 MB (a young generation of 48 MB). A ZIP of 50,000 collector
- * reports peaked at 1,259 MB with it (budget 1.5 GB) and at 1,579 MB with 192 MB, which was 12 % faster (19.5 s
- * against 17.2 s; docs/performance.md).
- */
-const WORKER_HEAP_FLAGS = ["--max-semi-space-size=16"];
 
 let warnedNoBundle = false;
 
