@@ -13,15 +13,19 @@
  * a throwaway cluster; migrated as the server migrates at start), --write-thread=off (SQLite: the write transaction on
  * the process's own connection instead of the upload worker's write thread, decision 027, for comparison), --profile (the process runs with --cpu-prof; the
  * .cpuprofile is kept and its path printed), --archive (a ZIP of one collector report per server, support/fleet-zip.ts,
- * instead of the CSV; budget 30 s per 50,000 as the `ingest` suite's ZIP case). A 1,000-server warm-up upload (other domains) runs first in the same
- * process and is shown, not judged.
+ * instead of the CSV; budget 30 s per 50,000 as the `ingest` suite's ZIP case), --parallel=off (a large ZIP parsed on
+ * one thread instead of two, decision 028), --heap-flags=off (without the upload worker's V8 heap flags,
+ * lib/data/ingest/worker/heap-flags.ts, which the process otherwise runs with). A 1,000-server warm-up upload (other
+ * domains) runs first in the same process and is shown, not judged.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { formatInt, intOption, type BenchResult, type BenchSuite } from "./suite";
 import { createBenchDatabase, dbOption, type BenchDatabase } from "./support/bench-database";
+import { csvFor } from "./support/fleet-csv";
+import { zipFor } from "./support/fleet-zip";
 import type { StagesRun } from "./support/ingest-stages-child";
 import { WORKER_HEAP_FLAGS } from "@/lib/data/ingest/worker/heap-flags";
 
@@ -51,6 +55,14 @@ const suite: BenchSuite = {
     let database: BenchDatabase | undefined;
     try {
       database = await createBenchDatabase(kind, tmp);
+      // The files are made here, not in the measured process, so that its peak memory is the upload's alone.
+      const seed = options.seed ?? "bench";
+      const extension = archive ? "zip" : "csv";
+      const make = (count: number, tag: string) => (archive ? zipFor(count, seed, tag) : csvFor(count, seed, tag));
+      const warmUpFile = path.join(tmp, `warm-up.${extension}`);
+      const file = path.join(tmp, `fleet.${extension}`);
+      writeFileSync(warmUpFile, make(Math.min(1000, servers), "warm"));
+      writeFileSync(file, make(servers, "fleet"));
       // The upload worker's heap flags (unless --heap-flags=off), so that its garbage collection is what is measured.
       const heapFlags = options["heap-flags"] === "off" ? [] : WORKER_HEAP_FLAGS;
       const nodeArgs = ["--conditions=react-server", "--expose-gc", ...heapFlags, "--import", "tsx", ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [])];
@@ -60,7 +72,9 @@ const suite: BenchSuite = {
           NODE_ENV: "production",
           DATABASE_URL: database.url,
           CSR_BENCH_SERVERS: String(servers),
-          CSR_BENCH_SEED: options.seed ?? "bench",
+          CSR_BENCH_SEED: seed,
+          CSR_BENCH_WARM_UP_FILE: warmUpFile,
+          CSR_BENCH_FILE: file,
           CSR_BENCH_WRITE_THREAD: options["write-thread"] ?? "on",
           CSR_BENCH_ARCHIVE: archive ? "1" : "0",
           CSR_BENCH_PARALLEL: options.parallel ?? "on",

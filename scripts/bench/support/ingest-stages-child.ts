@@ -2,7 +2,7 @@
 // one process, on the database DATABASE_URL names (migrated by the suite). Run as
 //   node --conditions=react-server --import tsx scripts/bench/support/ingest-stages-child.ts
 // (the react-server condition because lib/data is server-only code). Prints one "RESULT <json>" line.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { databaseKind } from "@/lib/data/database-kind";
 import { ingestFile } from "@/lib/data/ingest/ingest-file";
 import { sqlite } from "@/lib/data/sqlite/connection";
@@ -47,8 +47,14 @@ if (databaseKind() === "sqlite") {
 // As the upload worker does: a large ZIP's entries on two threads (decision 028), unless the suite's --parallel=off.
 if (process.env.CSR_BENCH_PARALLEL !== "off") enableParallelArchiveParse(parseThreadScript(import.meta.url));
 
-async function run(name: string, count: number, tag: string): Promise<StagesRun> {
-  const bytes = archive ? new Uint8Array(zipFor(count, seed, tag)) : new TextEncoder().encode(csvFor(count, seed, tag));
+/** The suite writes the files (so that this process's peak is the upload's, not the generator's); run alone, it makes them. */
+function uploadBytes(count: number, tag: string, file: string | undefined): Uint8Array {
+  if (file !== undefined) return new Uint8Array(readFileSync(file));
+  return archive ? new Uint8Array(zipFor(count, seed, tag)) : new TextEncoder().encode(csvFor(count, seed, tag));
+}
+
+async function run(name: string, count: number, tag: string, file: string | undefined): Promise<StagesRun> {
+  const bytes = uploadBytes(count, tag, file);
   const marks: Record<string, number> = {};
   globalThis.gc?.();
   writeFileSync("/proc/self/clear_refs", "5"); // reset VmHWM: the upload's own peak, not the generator's
@@ -80,7 +86,7 @@ async function run(name: string, count: number, tag: string): Promise<StagesRun>
   };
 }
 
-const warmUp = await run("warm-up", Math.min(1000, servers), "warm");
-const measured = await run("fleet", servers, "fleet");
+const warmUp = await run("warm-up", Math.min(1000, servers), "warm", process.env.CSR_BENCH_WARM_UP_FILE);
+const measured = await run("fleet", servers, "fleet", process.env.CSR_BENCH_FILE);
 console.log(`RESULT ${JSON.stringify({ warmUp, measured })}`);
 process.exit(0);
