@@ -29,11 +29,11 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { DEFAULT_AS_OF, generateFleet } from "@/lib/demo";
+import { DEFAULT_AS_OF } from "@/lib/demo";
 import { toCollectorBundle } from "@/lib/demo/exports";
 import { formatInt, intOption, median, type BenchSuite } from "./suite";
 import { createBenchDatabase, dbOption, type BenchDatabase } from "./support/bench-database";
-import { csvFor, domainsFor } from "./support/fleet-csv";
+import { csvFor, fleetFor } from "./support/fleet-csv";
 import { zipFor } from "./support/fleet-zip";
 import { cpuMs, descendants, freePort, peakMb, statusKb } from "./support/next-server";
 import { sqliteImportMs } from "./support/sqlite-import";
@@ -312,7 +312,7 @@ const suite: BenchSuite = {
       }
       const smallMs = median(smallRuns.map((u) => u.ms));
 
-      const bundleFleet = generateFleet({ servers: small, seed, domains: domainsFor("bundle") });
+      const bundleFleet = fleetFor(small, seed, "bundle");
       const bundle = await upload(server, base, token, `${formatInt(small)}-server collector bundle (no budget)`, "hosts.collector.json", "application/json", toCollectorBundle(bundleFleet.hosts), small);
       await record(details, server, bundle);
       const beforeLarge = peakMb(server.pid);

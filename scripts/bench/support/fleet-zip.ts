@@ -1,15 +1,14 @@
 import AdmZip from "adm-zip";
-import { generateFleet } from "@/lib/demo";
 import { toCollectorOutput } from "@/lib/demo/exports";
-import { domainsFor } from "./fleet-csv";
+import { fleetFor } from "./fleet-csv";
 
 /**
  * A ZIP of one collector report per host, as the collector's "at scale" recipe leaves them
  * (`reports/<COMPUTERNAME>.cloudsync-readiness.json`, indented JSON as ConvertTo-Json writes it, CRLF, UTF-8 without
- * BOM; `Compress-Archive .\reports fleet.zip`), from the demo fleet generator, in the tag's domains.
+ * BOM; `Compress-Archive .\reports fleet.zip`), from the demo fleet generator: the tag's own servers, in its domains.
  */
 export function zipFor(servers: number, seed: string, tag: string): Buffer {
-  const fleet = generateFleet({ servers, seed, domains: domainsFor(tag) });
+  const fleet = fleetFor(servers, seed, tag);
   const zip = new AdmZip();
   const used = new Set<string>();
   for (const host of fleet.hosts) {
