@@ -15,7 +15,10 @@ export async function buildIngestWorker({ quiet = false, outfile = WORKER_OUTFIL
   const started = Date.now();
   const result = await build({
     // The upload worker and the archive parse thread it starts (decision 028), side by side in outfile's directory.
-    entryPoints: { [path.basename(outfile, ".mjs")]: "lib/data/ingest/worker/worker-main.ts", "archive-parse-thread": "lib/ingest/archive/parse-thread.ts" },
+    entryPoints: {
+      [path.basename(outfile, ".mjs")]: "lib/data/ingest/worker/worker-main.ts",
+      [path.basename(PARSE_THREAD_OUTFILE, ".mjs")]: "lib/ingest/archive/parse-thread.ts",
+    },
     outdir: path.dirname(outfile),
     outExtension: { ".js": ".mjs" },
     bundle: true,

@@ -98,7 +98,7 @@ const suite: BenchSuite = {
     const seed = options.seed ?? "ingest-load";
     const details: string[] = [];
     if (!existsSync(WORKER_OUTFILE) || !existsSync(PARSE_THREAD_OUTFILE)) {
-      details.push(`${WORKER_OUTFILE} was missing (a bare \`next build\`): built it`);
+      details.push(`the upload worker's bundles (${path.dirname(WORKER_OUTFILE)}) were missing (a bare \`next build\`): built them`);
       await buildIngestWorker({ quiet: true });
     }
     let seeded: { token: string; servers: number; seedMs: number } | undefined;

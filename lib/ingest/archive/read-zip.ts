@@ -1,7 +1,7 @@
 import { crc32, inflateRawSync } from "node:zlib";
 import AdmZip from "adm-zip";
 import { InflateBudget } from "./budget";
-import { readZipDirectory } from "./zip-directory";
+import { readZipDirectory, type ZipListedEntry } from "./zip-directory";
 import { entryLabel, escapeEntryName, skipReason } from "./entry-name";
 import type { ArchiveEntry, ArchiveLimits, EntryRead, ZipEntrySpec } from "./types";
 
@@ -47,28 +47,18 @@ function reason(error: unknown): string {
   return text.slice(0, 200);
 }
 
-/** One entry of the central directory, as either reader gives it. */
-interface Listed {
-  raw: string;
-  isDirectory: boolean;
-  encrypted: boolean;
-  diskStart: number;
-  method: number;
-  compressedSize: number;
-  crc: number;
-  size: number;
-  /** A view of the compressed bytes; throws when the local header or the data is not where the directory says. */
-  compressed: () => Buffer;
+/** Entries listed at most: folders and OS metadata do not count, so some slack before even listing (each entry costs memory). */
+function mostListed(limits: ArchiveLimits): number {
+  return limits.maxEntries * 2 + 1000;
 }
 
 /** The directory through adm-zip: every irregular archive (ZIP64, spanned, damaged, duplicate names...) comes here. */
-function listWithAdmZip(buffer: Buffer, archiveName: string, limits: ArchiveLimits): { ok: true; listed: Listed[] } | { ok: false; message: string } {
+function listWithAdmZip(buffer: Buffer, archiveName: string, limits: ArchiveLimits): { ok: true; listed: ZipListedEntry[] } | { ok: false; message: string } {
   let entries: AdmZip.IZipEntry[];
   try {
     const zip = new AdmZip(buffer, { noSort: true, readEntries: false });
-    // Folders and OS metadata do not count, so allow some slack before even listing (each entry costs memory).
     const declared = zip.getEntryCount();
-    if (declared > limits.maxEntries * 2 + 1000) {
+    if (declared > mostListed(limits)) {
       return { ok: false, message: tooMany(archiveName, declared, limits) };
     }
     entries = zip.getEntries();
@@ -79,7 +69,7 @@ function listWithAdmZip(buffer: Buffer, archiveName: string, limits: ArchiveLimi
     }
     return { ok: false, message: `${archiveName} is not a readable ZIP archive (${text}). Re-create it (Compress-Archive, or Explorer's Send to > Compressed folder) and upload it again.` };
   }
-  const listed: Listed[] = [];
+  const listed: ZipListedEntry[] = [];
   for (const zipEntry of entries) {
     if ((zipEntry as { temporary?: boolean }).temporary) continue; // a folder adm-zip inferred from the names
     const header = zipEntry.header;
@@ -98,33 +88,13 @@ function listWithAdmZip(buffer: Buffer, archiveName: string, limits: ArchiveLimi
   return { ok: true, listed };
 }
 
-/** The directory of a plain, well-formed ZIP (zip-directory.ts), or undefined for adm-zip to read it. */
-function listFast(buffer: Buffer, limits: ArchiveLimits): Listed[] | undefined {
-  const entries = readZipDirectory(buffer, limits.maxEntries * 2 + 1000);
-  if (entries === undefined) return undefined;
-  return entries.map((entry) => {
-    const last = entry.name.charCodeAt(entry.name.length - 1);
-    return {
-      raw: entry.name,
-      isDirectory: last === 0x2f || last === 0x5c, // "/" or "\\", as adm-zip decides
-      encrypted: (entry.flags & 1) === 1,
-      diskStart: entry.diskStart,
-      method: entry.method,
-      compressedSize: entry.compressedSize,
-      crc: entry.crc,
-      size: entry.size,
-      compressed: () => entry.compressed,
-    };
-  });
-}
-
 /**
  * Lists a ZIP's files (nothing is inflated yet); refuses encrypted, spanned and oddly compressed archives. `reader`:
  * "adm-zip" skips the direct reading of the directory (tests compare the two).
  */
 export function listZip(bytes: Uint8Array, archiveName: string, limits: ArchiveLimits, reader: "direct-first" | "adm-zip" = "direct-first"): ZipListing {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let entries = reader === "adm-zip" ? undefined : listFast(buffer, limits);
+  let entries = reader === "adm-zip" ? undefined : readZipDirectory(buffer, mostListed(limits));
   if (entries === undefined) {
     const slow = listWithAdmZip(buffer, archiveName, limits);
     if (!slow.ok) return slow;

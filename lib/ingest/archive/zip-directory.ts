@@ -20,17 +20,20 @@ const LOCAL_SIGNATURE = 0x04034b50;
 const LOCAL_SIZE = 30;
 const MAX_COMMENT = 0xffff;
 
-export interface ZipDirectoryEntry {
-  /** The name as stored, decoded as UTF-8. */
-  name: string;
-  flags: number;
-  method: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
+/** One file or folder of a ZIP's central directory, as either reader gives it (this one, or adm-zip in read-zip.ts). */
+export interface ZipListedEntry {
+  /** The name as stored, decoded as UTF-8 (as adm-zip decodes it). */
+  raw: string;
+  /** The name ends with "/" or "\\", as adm-zip decides. */
+  isDirectory: boolean;
+  encrypted: boolean;
   diskStart: number;
-  /** A view of the entry's compressed bytes (no copy). */
-  compressed: Buffer;
+  method: number;
+  compressedSize: number;
+  crc: number;
+  size: number;
+  /** A view of the compressed bytes (no copy); throws when the local header or the data is not where the directory says. */
+  compressed: () => Buffer;
 }
 
 function endRecordAt(buffer: Buffer): number {
@@ -43,7 +46,7 @@ function endRecordAt(buffer: Buffer): number {
 }
 
 /** The entries of a plain, well-formed ZIP in directory order, or undefined when anything is irregular (see above). */
-export function readZipDirectory(buffer: Buffer, maxEntries: number): ZipDirectoryEntry[] | undefined {
+export function readZipDirectory(buffer: Buffer, maxEntries: number): ZipListedEntry[] | undefined {
   if (buffer.length < EOCD_SIZE) return undefined;
   const end = endRecordAt(buffer);
   if (end < 0) return undefined;
@@ -58,7 +61,7 @@ export function readZipDirectory(buffer: Buffer, maxEntries: number): ZipDirecto
   if (totalEntries === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) return undefined;
   if (totalEntries > maxEntries || directoryOffset + directorySize > end) return undefined;
 
-  const entries: ZipDirectoryEntry[] = [];
+  const entries: ZipListedEntry[] = [];
   const names = new Set<string>();
   const directoryEnd = directoryOffset + directorySize;
   let at = directoryOffset;
@@ -83,7 +86,10 @@ export function readZipDirectory(buffer: Buffer, maxEntries: number): ZipDirecto
     if (localOffset + LOCAL_SIZE > buffer.length || buffer.readUInt32LE(localOffset) !== LOCAL_SIGNATURE) return undefined;
     const dataStart = localOffset + LOCAL_SIZE + buffer.readUInt16LE(localOffset + 26) + buffer.readUInt16LE(localOffset + 28);
     if (dataStart + compressedSize > buffer.length) return undefined;
-    entries.push({ name, flags, method, crc, compressedSize, size, diskStart, compressed: buffer.subarray(dataStart, dataStart + compressedSize) });
+    const data = buffer.subarray(dataStart, dataStart + compressedSize);
+    const last = name.charCodeAt(name.length - 1);
+    const isDirectory = last === 0x2f || last === 0x5c;
+    entries.push({ raw: name, isDirectory, encrypted: (flags & 1) === 1, diskStart, method, crc, compressedSize, size, compressed: () => data });
     at = next;
   }
   return entries;

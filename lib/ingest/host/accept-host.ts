@@ -44,7 +44,7 @@ function scanStrings(value: unknown, parts: string[], visit: (value: string, pat
 /** Facts objects that acceptHost produced (zod output): valid by construction, so parseFile need not parse them again. */
 const acceptedFacts = new WeakSet<HostFacts>();
 
-/** True for the facts object of a record returned by acceptHost or marked below (not a copy; any other object is false). */
+/** True for the facts object of a record returned by acceptHost or marked by markAcceptedHostFacts (not a copy; any other object is false). */
 export function isAcceptedHostFacts(facts: HostFacts): boolean {
   return acceptedFacts.has(facts);
 }
@@ -53,9 +53,8 @@ export function isAcceptedHostFacts(facts: HostFacts): boolean {
  * Marks facts that another reader has just produced as hostFactsSchema's own output (the collector's normaliser), so
  * that parseFile does not validate them a second time. Only for a `hostFactsSchema.safeParse(...).data` not changed since.
  */
-export function markAcceptedHostFacts(facts: HostFacts): HostFacts {
+export function markAcceptedHostFacts(facts: HostFacts): void {
   acceptedFacts.add(facts);
-  return facts;
 }
 
 /** Removes the value at `path` (the fact becomes unknown); true when something was removed. */
@@ -143,6 +142,6 @@ export function acceptHost(
     }
     return undefined;
   }
-  acceptedFacts.add(parsed.data);
+  markAcceptedHostFacts(parsed.data);
   return row === undefined ? { facts: parsed.data } : { row, facts: parsed.data };
 }
