@@ -31,12 +31,30 @@ function withMultiStatementRetry(adapter) {
   return adapter;
 }
 
+/**
+ * The engine reads a partial index's predicate with `… AND name = "<index>"`: a double-quoted string literal, which
+ * SQLite accepts only when built with DQS on, and better-sqlite3 is built without it ("column not found"). The one
+ * query is sent with the name as a parameter instead (decision 029).
+ */
+const INDEX_SQL_QUERY = /^SELECT sql FROM sqlite_master WHERE type = 'index' AND name = "((?:[^"]|"")*)";?$/;
+
+function withIndexSqlAsParameter(adapter) {
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  adapter.queryRaw = async (query) => {
+    const match = (query.args?.length ?? 0) === 0 ? INDEX_SQL_QUERY.exec(query.sql.trim()) : null;
+    if (!match) return queryRaw(query);
+    return queryRaw({ ...query, sql: "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", args: [match[1].replaceAll('""', '"')], argTypes: [{ scalarType: "string", arity: "scalar" }] });
+  };
+  return adapter;
+}
+
 function multiStatementFactory(factory) {
+  const wrap = (adapter) => withIndexSqlAsParameter(withMultiStatementRetry(adapter));
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => withMultiStatementRetry(await factory.connect()),
-    connectToShadowDb: async () => withMultiStatementRetry(await factory.connectToShadowDb()),
+    connect: async () => wrap(await factory.connect()),
+    connectToShadowDb: async () => wrap(await factory.connectToShadowDb()),
   };
 }
 
