@@ -1,21 +1,21 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { databaseKind } from "./database-kind";
-import { statusEntry } from "./ingest/statuses";
+import { ruleCode } from "./ingest/rule-codes";
 
 /**
- * Servers whose stored statuses say `rule` fails ("code:f" in `Server.statuses`, decisions 006 and 025; `statusEntry`
- * turns the rule id into its stored entry).
+ * Servers on which `rule` fails: its code in `Server.failingRules` (",0y,15,": the codes of the rules whose stored
+ * status is fail, written with `statuses` by failingRulesOf; decisions 006, 025 and 029).
  *
- * SQLite: `statuses LIKE 'code:f%' OR statuses LIKE '%,code:f%'`, a scan of the column (the entry is either first or
- * after a comma; codes are fixed length, so one is never the prefix of another).
- * PostgreSQL (decision 021): `"statusList" @> ARRAY['code:f']`, answered from the GIN index on `Server.statusList`,
- * the same statuses split into an array by the database (a generated column that exists only in the PostgreSQL
- * schema, so the filter is cast: the SQLite client's types, which `db()` has on both, do not know it). Exact element
- * equality: no prefix or wildcard questions, and a rule that fails on few servers reads only those rows.
+ * SQLite: `failingRules LIKE '%,code,%'`, a scan of a short column (≈ 4 codes a server, not the ≈ 45 entries of
+ * `statuses`); the list is comma-delimited at both ends, so one code is never mistaken for part of another.
+ * PostgreSQL (decisions 021 and 029): `"failingList" @> ARRAY['code']`, answered from the GIN index on
+ * `Server.failingList`, the same list split into an array by the database (a generated column that exists only in the
+ * PostgreSQL schema, so the filter is cast: the SQLite client's types, which `db()` has on both, do not know it).
+ * Exact element equality: no prefix or wildcard questions, and a rule that fails on few servers reads only those rows.
  */
 export function failingRuleWhere(rule: string): Prisma.ServerWhereInput {
-  const entry = statusEntry(rule, "fail");
-  if (databaseKind() === "postgres") return { statusList: { has: entry } } as Prisma.ServerWhereInput;
-  return { OR: [{ statuses: { startsWith: entry } }, { statuses: { contains: `,${entry}` } }] };
+  const code = ruleCode(rule);
+  if (databaseKind() === "postgres") return { failingList: { has: code } } as Prisma.ServerWhereInput;
+  return { failingRules: { contains: `,${code},` } };
 }

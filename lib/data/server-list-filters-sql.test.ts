@@ -3,12 +3,13 @@ import { serverFiltersSchema } from "@/lib/views/server-filters";
 import { databaseKind } from "./database-kind";
 import { db } from "./db";
 import type { ResultStatus } from "@/lib/rules";
-import { statusEntry } from "./ingest/statuses";
+import { failingRulesOf, statusEntry } from "./ingest/statuses";
 import { listServers } from "./servers";
 
 // The servers list's failing-rule and search filters on whichever database the matrix runs (SQLite, or PostgreSQL
-// under `npm run test:pg`, where the failing-rule filter uses Server.statusList's GIN index: decision 021).
-// Servers are seeded through Prisma, not the SQLite-only upload path.
+// under `npm run test:pg`, where the failing-rule filter uses Server.failingList's GIN index: decisions 021 and 029).
+// Servers are seeded through Prisma, with the two outcome columns the evaluation writes together.
+const outcome = (statuses: string) => ({ statuses, failingRules: failingRulesOf(statuses) });
 const fqdnsOf = async (query: Record<string, string>) =>
   (await listServers(serverFiltersSchema.parse({ sort: "name", ...query }))).servers.map((server) => server.fqdn);
 
@@ -16,12 +17,12 @@ describe("servers list filters", () => {
   it("finds servers failing a rule (first, middle or last in the statuses; not a rule whose id it prefixes; not waived)", async () => {
     await db().server.createMany({
       data: [
-        { fqdn: "a.corp.contoso.com", name: "A", domain: "corp.contoso.com", statuses: "host-tls:f,host-tls12:p,zeta:u" },
-        { fqdn: "b.corp.contoso.com", name: "B", domain: "corp.contoso.com", statuses: "alpha:f,host-tls:p" },
-        { fqdn: "c.corp.contoso.com", name: "C", domain: "corp.contoso.com", statuses: "alpha:p,host-tls:w" },
-        { fqdn: "d.corp.contoso.com", name: "D", domain: "corp.contoso.com", statuses: "alpha:u,host-tls12:f" },
-        { fqdn: "e.corp.contoso.com", name: "E", domain: "corp.contoso.com", statuses: "" },
-        { fqdn: "f.corp.contoso.com", name: "F", domain: "corp.contoso.com", statuses: "alpha:p,host-tls:u,zeta:f" },
+        { fqdn: "a.corp.contoso.com", name: "A", domain: "corp.contoso.com", ...outcome("host-tls:f,host-tls12:p,zeta:u") },
+        { fqdn: "b.corp.contoso.com", name: "B", domain: "corp.contoso.com", ...outcome("alpha:f,host-tls:p") },
+        { fqdn: "c.corp.contoso.com", name: "C", domain: "corp.contoso.com", ...outcome("alpha:p,host-tls:w") },
+        { fqdn: "d.corp.contoso.com", name: "D", domain: "corp.contoso.com", ...outcome("alpha:u,host-tls12:f") },
+        { fqdn: "e.corp.contoso.com", name: "E", domain: "corp.contoso.com", ...outcome("") },
+        { fqdn: "f.corp.contoso.com", name: "F", domain: "corp.contoso.com", ...outcome("alpha:p,host-tls:u,zeta:f") },
       ],
     });
     expect(await fqdnsOf({ rule: "host-tls" })).toEqual(["a.corp.contoso.com"]);
@@ -31,9 +32,9 @@ describe("servers list filters", () => {
     expect(await fqdnsOf({ rule: "host" })).toEqual([]);
     expect((await listServers(serverFiltersSchema.parse({ rule: "host-tls" }))).total).toBe(1);
 
-    // A new evaluation rewrites statuses; the filter follows (on PostgreSQL the database recomputes statusList).
-    await db().server.update({ where: { fqdn: "c.corp.contoso.com" }, data: { statuses: "alpha:p,host-tls:f" } });
-    await db().server.update({ where: { fqdn: "a.corp.contoso.com" }, data: { statuses: "host-tls:p,host-tls12:p,zeta:u" } });
+    // A new evaluation rewrites both columns; the filter follows (on PostgreSQL the database recomputes failingList).
+    await db().server.update({ where: { fqdn: "c.corp.contoso.com" }, data: { ...outcome("alpha:p,host-tls:f") } });
+    await db().server.update({ where: { fqdn: "a.corp.contoso.com" }, data: { ...outcome("host-tls:p,host-tls12:p,zeta:u") } });
     expect(await fqdnsOf({ rule: "host-tls" })).toEqual(["c.corp.contoso.com"]);
     expect(await fqdnsOf({ rule: "host-tls", domain: "corp.contoso.com", readiness: "unknown" })).toEqual(["c.corp.contoso.com"]);
   });
@@ -42,9 +43,9 @@ describe("servers list filters", () => {
     const stored = (...entries: [string, ResultStatus][]) => entries.map(([ruleId, status]) => statusEntry(ruleId, status)).sort().join(",");
     await db().server.createMany({
       data: [
-        { fqdn: "port-a.corp.contoso.com", name: "PORT-A", domain: "corp.contoso.com", statuses: stored(["host-port-80", "fail"], ["host-port-8080", "pass"]) },
-        { fqdn: "port-b.corp.contoso.com", name: "PORT-B", domain: "corp.contoso.com", statuses: stored(["host-port-8080", "fail"], ["host-memory", "pass"]) },
-        { fqdn: "port-c.corp.contoso.com", name: "PORT-C", domain: "corp.contoso.com", statuses: stored(["host-memory", "waived"], ["host-port-80", "pass"]) },
+        { fqdn: "port-a.corp.contoso.com", name: "PORT-A", domain: "corp.contoso.com", ...outcome(stored(["host-port-80", "fail"], ["host-port-8080", "pass"])) },
+        { fqdn: "port-b.corp.contoso.com", name: "PORT-B", domain: "corp.contoso.com", ...outcome(stored(["host-port-8080", "fail"], ["host-memory", "pass"])) },
+        { fqdn: "port-c.corp.contoso.com", name: "PORT-C", domain: "corp.contoso.com", ...outcome(stored(["host-memory", "waived"], ["host-port-80", "pass"])) },
       ],
     });
     expect(statusEntry("host-port-80", "fail")).toMatch(/^[0-9a-z]{2}:f$/);
@@ -69,22 +70,27 @@ describe("servers list filters", () => {
   });
 });
 
-// The PostgreSQL side (decision 021): statusList is computed by the database, and the planner answers a selective
-// failing-rule filter from its GIN index (docs/decisions/021 has the 50,000-server plans).
+// The PostgreSQL side (decisions 021 and 029): failingList is computed by the database, and the planner answers a
+// selective failing-rule filter from its GIN index (docs/decisions/021 has the 50,000-server plans).
 describe.skipIf(databaseKind() !== "postgres")("PostgreSQL list-filter indexes", () => {
-  it("computes statusList from statuses and refuses writes to it", async () => {
-    await db().server.create({ data: { fqdn: "g.corp.contoso.com", name: "G", domain: "corp.contoso.com", statuses: "alpha:f,beta:p" } });
-    const rows = await db().$queryRawUnsafe<{ statusList: string[] }[]>(`SELECT "statusList" FROM "Server" WHERE "fqdn" = 'g.corp.contoso.com'`);
-    expect(rows[0]?.statusList).toEqual(["alpha:f", "beta:p"]);
-    await expect(db().$executeRawUnsafe(`UPDATE "Server" SET "statusList" = ARRAY['x:f'] WHERE "fqdn" = 'g.corp.contoso.com'`)).rejects.toThrow(/statusList/);
+  it("computes failingList from failingRules and refuses writes to it", async () => {
+    await db().server.create({ data: { fqdn: "g.corp.contoso.com", name: "G", domain: "corp.contoso.com", ...outcome("alpha:f,beta:p,gamma:f") } });
+    await db().server.create({ data: { fqdn: "h.corp.contoso.com", name: "H", domain: "corp.contoso.com", ...outcome("alpha:p") } });
+    const rows = await db().$queryRawUnsafe<{ fqdn: string; failingList: string[] }[]>(`SELECT "fqdn", "failingList" FROM "Server" WHERE "fqdn" IN ('g.corp.contoso.com', 'h.corp.contoso.com') ORDER BY "fqdn"`);
+    expect(rows).toEqual([
+      { fqdn: "g.corp.contoso.com", failingList: ["alpha", "gamma"] },
+      { fqdn: "h.corp.contoso.com", failingList: [] },
+    ]);
+    await expect(db().$executeRawUnsafe(`UPDATE "Server" SET "failingList" = ARRAY['x'] WHERE "fqdn" = 'g.corp.contoso.com'`)).rejects.toThrow(/failingList/);
   });
 
   it("answers a selective failing-rule filter from the GIN index", async () => {
     // 5,000 servers, 1 in 500 failing bulk-rule: the planner's own choice is then the GIN index.
     await db().$executeRawUnsafe(`
-      INSERT INTO "Server" ("id", "fqdn", "name", "domain", "statuses", "updatedAt")
+      INSERT INTO "Server" ("id", "fqdn", "name", "domain", "statuses", "failingRules", "updatedAt")
       SELECT 'plan-' || i, 'srv-' || i || '.corp.contoso.com', 'SRV-' || i, 'corp.contoso.com',
-             'alpha:p,bulk-rule:' || CASE WHEN i % 500 = 0 THEN 'f' ELSE 'p' END || ',zeta:u', now()
+             'alpha:p,bulk-rule:' || CASE WHEN i % 500 = 0 THEN 'f' ELSE 'p' END || ',zeta:f',
+             CASE WHEN i % 500 = 0 THEN ',bulk-rule,zeta,' ELSE ',zeta,' END, now()
       FROM generate_series(1, 5000) AS i`);
     // VACUUM also moves the new rows from the GIN index's pending list into the index (autovacuum does that after a
     // large upload).
@@ -93,7 +99,7 @@ describe.skipIf(databaseKind() !== "postgres")("PostgreSQL list-filter indexes",
       const rows = await db().$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT COUNT(*) FROM "Server" WHERE ${where}`);
       return rows.map((row) => row["QUERY PLAN"]).join("\n");
     };
-    expect(await plan(`"statusList" @> ARRAY['bulk-rule:f']`)).toContain("Bitmap Index Scan on \"Server_statusList_idx\"");
+    expect(await plan(`"failingList" @> ARRAY['bulk-rule']`)).toContain("Bitmap Index Scan on \"Server_failingList_idx\"");
     expect(await fqdnsOf({ rule: "bulk-rule" })).toHaveLength(10);
     expect(await fqdnsOf({ q: "4321" })).toEqual(["srv-4321.corp.contoso.com"]);
   });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { databaseKind, type DatabaseKind } from "./database-kind";
 import { writePool } from "./postgres/pool";
 import { numbered } from "./postgres/sql";
@@ -56,4 +57,24 @@ export function insertionOrder(): string {
 /** Empties the tables, in the order given (children before parents): a test's fresh start inside its file's database. */
 export async function clearTables(tables: readonly string[]): Promise<void> {
   for (const table of tables) await sqlRun(`DELETE FROM "${table}"`);
+}
+
+/**
+ * One statement of a migration file, from its first line that starts with `start` to its semicolon: a migration's data
+ * step, run again on a test database that is already fully migrated (its DDL would fail there).
+ */
+export function migrationStatement(file: string, start: string): string {
+  const text = readFileSync(file, "utf8");
+  const at = text.indexOf(start);
+  if (at === -1) throw new Error(`${file}: no statement starting with ${start}`);
+  return text.slice(at, text.indexOf(";", at) + 1);
+}
+
+/** Decision 029's data step (Server.failingRules from statuses), for the database in use. */
+export function failingRulesFillSql(): string {
+  const file = perDatabase({
+    sqlite: "prisma/migrations/20261207162226_failing_rules_column/migration.sql",
+    postgres: "prisma/postgresql/migrations/20261207162226_failing_rules_column/migration.sql",
+  });
+  return migrationStatement(file, 'UPDATE "Server" SET "failingRules"');
 }

@@ -99,9 +99,14 @@ describe.skipIf((postgresBinDir() === null && !process.env.CI) || process.env.CS
     const server = sqlite().prepare("SELECT fqdn, factsJson, verdict, confidenceShare FROM Server ORDER BY fqdn LIMIT 1").get() as { fqdn: string; factsJson: string; verdict: string; confidenceShare: number };
     const [same] = await query<{ factsJson: string; verdict: string; confidenceShare: number }>(url, `SELECT "factsJson", verdict, "confidenceShare" FROM "Server" WHERE fqdn = '${server.fqdn}'`);
     expect(same).toEqual({ factsJson: server.factsJson, verdict: server.verdict, confidenceShare: server.confidenceShare });
-    // Server.statusList is not copied: PostgreSQL computes it from the copied statuses (decision 021).
-    const [computed] = await query<{ mismatched: string }>(url, `SELECT COUNT(*) FILTER (WHERE "statusList" IS DISTINCT FROM string_to_array("statuses", ',')) AS mismatched FROM "Server"`);
+    // Server.failingList is not copied: PostgreSQL computes it from the copied failingRules (decisions 021 and 029).
+    const [computed] = await query<{ mismatched: string; failing: string }>(
+      url,
+      `SELECT COUNT(*) FILTER (WHERE "failingList" IS DISTINCT FROM string_to_array(btrim("failingRules", ','), ',')) AS mismatched, COUNT(*) FILTER (WHERE cardinality("failingList") > 0) AS failing FROM "Server"`,
+    );
     expect(Number(computed.mismatched)).toBe(0);
+    expect(Number(computed.failing)).toBe((sqlite().prepare(`SELECT COUNT(*) AS n FROM Server WHERE failingRules <> ''`).get() as { n: number }).n);
+    expect(Number(computed.failing)).toBeGreaterThan(0);
   }, 120_000);
 
   it("refuses a database that already holds data, and one whose schema is not this version's", async () => {

@@ -59,7 +59,7 @@ export function toPostgresValue(value: unknown, column: TargetColumn): unknown {
   return value;
 }
 
-/** The target's columns per table, except those the database computes (Server.statusList, decision 021): they are not copied. */
+/** The target's columns per table, except those the database computes (Server.failingList, decisions 021 and 029): they are not copied. */
 async function targetColumns(client: pg.ClientBase): Promise<Map<string, TargetColumn[]>> {
   const rows = await client.query<{ table_name: string; column_name: string; data_type: string }>(
     "SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND is_generated = 'NEVER' ORDER BY table_name, ordinal_position",

@@ -88,6 +88,7 @@ export type OutcomeValues = [
   rulesetVersion: string,
   evaluatedAt: string,
   updatedAt: string,
+  failingRules: string,
 ];
 
 const FACT_COLUMNS: readonly Column[] = [
@@ -121,6 +122,7 @@ export const OUTCOME_COLUMNS: readonly Column[] = [
   ["rulesetVersion", "text"],
   ["evaluatedAt", "timestamp"],
   ["updatedAt", "timestamp"],
+  ["failingRules", "text"],
 ];
 
 /** A new server's row with its outcome. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { RuleResult } from "@/lib/rules";
 import { RULE_CODES } from "./rule-codes";
-import { decodeStatuses, delimitIds, delimitRuleIds, encodeStatuses, hasStatus, idsWithStatus, statusEntry, undelimitIds, undelimitRuleIds } from "./statuses";
+import { decodeStatuses, delimitIds, delimitRuleIds, encodeStatuses, failingRulesOf, hasStatus, idsWithStatus, statusEntry, undelimitIds, undelimitRuleIds } from "./statuses";
 
 const result = (ruleId: string, status: RuleResult["status"]): RuleResult => ({
   ruleId,
@@ -56,6 +56,34 @@ describe("status encodings", () => {
     expect(delimitRuleIds([])).toBe("");
     expect(undelimitRuleIds(delimitRuleIds(["host-tier0", "host-memory"]))).toEqual(["host-tier0", "host-memory"]);
     expect(undelimitRuleIds("")).toEqual([]);
+  });
+});
+
+describe("failingRulesOf", () => {
+  it("lists the failing rules' codes in the order of the statuses, delimited at both ends", () => {
+    const encoded = encodeStatuses([result("host-tier0", "fail"), result("host-memory", "pass"), result("host-port-80", "fail"), result("tenant-idfix", "waived")]);
+    expect(failingRulesOf(encoded)).toBe(delimitRuleIds(["host-port-80", "host-tier0"].sort((a, b) => (code(a)! < code(b)! ? -1 : 1))));
+    expect(undelimitRuleIds(failingRulesOf(encoded)).sort()).toEqual(["host-port-80", "host-tier0"]);
+    expect(failingRulesOf("")).toBe("");
+    expect(failingRulesOf(encodeStatuses([result("host-memory", "pass"), result("host-tier0", "unknown")]))).toBe("");
+  });
+
+  it("takes uncoded ids as they are, first, middle or last, and only whole entries ending in :f", () => {
+    expect(failingRulesOf("host-retired-rule:f")).toBe(",host-retired-rule,");
+    expect(failingRulesOf("0a:f,x-rule:p,zz-tail:f")).toBe(",0a,zz-tail,");
+    expect(failingRulesOf("0a:p,odd:fx,0b:f")).toBe(",0b,");
+  });
+
+  it("equals the failing entries of any stored statuses", () => {
+    const entry = fc.tuple(fc.constantFrom(...Object.keys(RULE_CODES), "host-retired-rule"), fc.constantFrom("pass", "fail", "unknown", "waived") as fc.Arbitrary<RuleResult["status"]>);
+    fc.assert(
+      fc.property(fc.uniqueArray(entry, { selector: ([ruleId]) => ruleId, maxLength: 60 }), (entries) => {
+        const encoded = encodeStatuses(entries.map(([ruleId, status]) => result(ruleId, status)));
+        const failing = encoded === "" ? [] : encoded.split(",").filter((part) => part.endsWith(":f")).map((part) => part.slice(0, -2));
+        expect(failingRulesOf(encoded)).toBe(failing.length === 0 ? "" : `,${failing.join(",")},`);
+        expect(new Set(undelimitRuleIds(failingRulesOf(encoded)))).toEqual(new Set(idsWithStatus(encoded, "fail")));
+      }),
+    );
   });
 });
 

@@ -11,7 +11,7 @@ const STATUS: Record<string, ResultStatus> = { p: "pass", f: "fail", u: "unknown
 /** "code:status" per rule id and status, built once per rule (50,000 servers x 57 rules per upload). */
 const entries = new Map<string, Record<ResultStatus, string>>();
 
-/** One stored status entry, e.g. statusEntry("host-memory", "fail") -> "0y:f" (what the failing-rule filter matches). */
+/** One stored status entry, e.g. statusEntry("host-memory", "fail") -> "0y:f". */
 export function statusEntry(ruleId: string, status: ResultStatus): string {
   let byStatus = entries.get(ruleId);
   if (byStatus === undefined) {
@@ -79,6 +79,21 @@ export function decodeStatuses(encoded: string): Map<string, ResultStatus> {
 /** True when the stored statuses give `ruleId` the status `status`. */
 export function hasStatus(encoded: string, ruleId: string, status: ResultStatus): boolean {
   return `,${encoded},`.includes(`,${statusEntry(ruleId, status)},`);
+}
+
+/**
+ * The stored failing-rule list (Server.failingRules, decision 029): ",0y,15," — what comes before each ":f" entry of the
+ * stored statuses (a rule code, or the id of a rule without one), in their order; "" when nothing fails. The
+ * migration that added the column derives the same from existing rows.
+ */
+export function failingRulesOf(encoded: string): string {
+  let list = "";
+  for (let at = encoded.indexOf(":f"); at !== -1; at = encoded.indexOf(":f", at + 2)) {
+    const end = at + 2;
+    if (end !== encoded.length && encoded.charCodeAt(end) !== 44 /* , */) continue;
+    list += `${list === "" ? "," : ""}${encoded.slice(encoded.lastIndexOf(",", at) + 1, at)},`;
+  }
+  return list;
 }
 
 /** Rule ids with the status `status` in the stored statuses. */

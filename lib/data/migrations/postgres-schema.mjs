@@ -21,13 +21,13 @@ const HEADER =
 export const POSTGRES_ONLY = {
   models: {
     Server: [
-      "/// PostgreSQL only: `statuses` split at the commas (\"0y:f\", …: rule codes, decision 025), computed by the database",
-      "/// (GENERATED ALWAYS AS (string_to_array(\"statuses\", ',')) STORED, written in the migration; Prisma never writes",
-      "/// a @default(dbgenerated()) column). The failing-rule filter asks `statusList @> ARRAY['<code>:f']` through its",
-      "/// GIN index instead of scanning `statuses` with LIKE (lib/data/failing-rule-filter.ts).",
-      "statusList String[] @default(dbgenerated())",
+      "/// PostgreSQL only: `failingRules` split at the commas (\"0y\", …: rule codes), computed by the database",
+      "/// (GENERATED ALWAYS AS (string_to_array(btrim(\"failingRules\", ','), ',')) STORED, written in the migration;",
+      "/// Prisma never writes a @default(dbgenerated()) column). The failing-rule filter asks `failingList @> ARRAY['<code>']`",
+      "/// through its GIN index instead of scanning with LIKE (lib/data/failing-rule-filter.ts; decisions 021 and 029).",
+      "failingList String[] @default(dbgenerated())",
       "",
-      "@@index([statusList], type: Gin)",
+      "@@index([failingList], type: Gin)",
     ],
   },
 };

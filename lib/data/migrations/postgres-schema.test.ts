@@ -27,9 +27,9 @@ describe("PostgreSQL schema derived from prisma/schema.prisma", () => {
     const blocks = new RegExp(`\\n${escape(POSTGRES_ONLY_BEGIN)}\\n[\\s\\S]*?${escape(POSTGRES_ONLY_END)}\\n`, "g");
     expect(derived.match(blocks)).toHaveLength(Object.keys(POSTGRES_ONLY.models).length);
     expect(models(derived).replace(blocks, "")).toBe(models(SOURCE));
-    // Each block sits at the end of its model (decision 021: Server's statusList and the list filters' GIN indexes).
+    // Each block sits at the end of its model (decisions 021 and 029: Server's failingList and its GIN index).
     const server = /^model Server \{\n[\s\S]*?^\}$/m.exec(derived)?.[0] ?? "";
-    expect(server).toContain("statusList String[] @default(dbgenerated())");
+    expect(server).toContain("failingList String[] @default(dbgenerated())");
     expect(server.endsWith(`${POSTGRES_ONLY_END}\n}`)).toBe(true);
   });
 
