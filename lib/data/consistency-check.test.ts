@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkConsistency, openWriteTransactions } from "./consistency-check";
 import { db } from "./db";
-import { failingRulesOf } from "./ingest/statuses";
+import { failingRulesOf, waivedRulesOf } from "./ingest/statuses";
 
 // The consistency check of the multi-instance test (scripts/test-multi-instance.ts), on whichever database the matrix
 // runs (SQLite, or PostgreSQL under `npm run test:pg`): seeded through Prisma, then broken one invariant at a time.
@@ -26,7 +26,7 @@ describe("consistency check", () => {
       data: { sha256: "a".repeat(64), fileName: "fleet.csv", sizeBytes: 1, kind: "host-inventory", format: "inventory-csv", uploadedBy: "test", createdAt: at, records: 2, accepted: 2, rejected: 0, serversAffected: 2, issuesJson: "[]", optionsJson: "{}" },
     });
     const server = (fqdn: string, verdict: string, statuses: string, blockingRules: string) =>
-      db().server.create({ data: { fqdn, name: fqdn.split(".")[0]!.toUpperCase(), domain: "corp.contoso.com", verdict, statuses, failingRules: failingRulesOf(statuses), blockingRules } });
+      db().server.create({ data: { fqdn, name: fqdn.split(".")[0]!.toUpperCase(), domain: "corp.contoso.com", verdict, statuses, failingRules: failingRulesOf(statuses), waivedRules: waivedRulesOf(statuses), blockingRules } });
     const web = await server("web.corp.contoso.com", "not-ready", "rule-a:f,rule-b:p", ",rule-a,");
     const app = await server("app.corp.contoso.com", "ready", "rule-a:p,rule-b:w", "");
     for (const s of [web, app]) await db().hostSnapshot.create({ data: { serverId: s.id, uploadId: upload.id, collectedAt: at, factsJson: "{}" } });
@@ -51,7 +51,7 @@ describe("consistency check", () => {
     expect(broken.problems).toEqual([
       `upload ${upload.id} (fleet.csv): 1 host snapshots for 2 accepted records`,
       "1 servers have no host snapshot (e.g. app.corp.contoso.com)",
-      `1 servers' failingRules differ from their statuses: app.corp.contoso.com has ",rule-b,", its statuses give ""`,
+      `1 rule lists differ from their server's statuses: app.corp.contoso.com has failingRules ",rule-b,", its statuses give ""`,
       "RuleSummary differs from a recount of Server.statuses for 1 rules: rule-a fail 2 (recount 1)",
       "the latest ReadinessSnapshot counts ready 2, ready-with-conditions 0, not-ready 0, unknown 0, the servers are ready 1, ready-with-conditions 0, not-ready 1, unknown 0",
       `upload ${upload.id} (fleet.csv) is stored but must be absent`,

@@ -10,7 +10,7 @@
 // - optionally, that given files (by sha256) and domains left no trace: no Upload, no snapshot, no Server.
 import Database from "better-sqlite3";
 import pg from "pg";
-import { decodeStatuses, failingRulesOf, undelimitRuleIds } from "./ingest/statuses";
+import { decodeStatuses, failingRulesOf, undelimitRuleIds, waivedRulesOf } from "./ingest/statuses";
 import { databaseKindOf } from "./database-url.mjs";
 import { sqlitePathFromUrl } from "./migrations/apply-migrations.mjs";
 import { numbered } from "./postgres/sql";
@@ -112,13 +112,16 @@ export async function checkConsistency(url: string, options: ConsistencyOptions 
     // RuleSummary equals a recount from every server's statuses.
     const recount = new Map<string, SummaryCounts>();
     const verdicts: Record<string, number> = {};
-    // Each server's failing-rule list (the failing-rule filter's column, decision 029) is the one its statuses give.
+    // Each server's failing- and waived-rule lists (the failing-rule filter's and the wave gate's columns, decision 029)
+    // are the ones its statuses give.
     const listDiffs: string[] = [];
     let listDiffCount = 0;
-    for (const row of await query(`SELECT "fqdn", "statuses", "failingRules", "blockingRules", "verdict" FROM "Server"`)) {
+    for (const row of await query(`SELECT "fqdn", "statuses", "failingRules", "waivedRules", "blockingRules", "verdict" FROM "Server"`)) {
       verdicts[String(row.verdict)] = (verdicts[String(row.verdict)] ?? 0) + 1;
       const failing = failingRulesOf(String(row.statuses ?? ""));
-      if (failing !== String(row.failingRules ?? "") && ++listDiffCount <= 5) listDiffs.push(`${row.fqdn} has "${row.failingRules}", its statuses give "${failing}"`);
+      const waived = waivedRulesOf(String(row.statuses ?? ""));
+      if (failing !== String(row.failingRules ?? "") && ++listDiffCount <= 5) listDiffs.push(`${row.fqdn} has failingRules "${row.failingRules}", its statuses give "${failing}"`);
+      if (waived !== String(row.waivedRules ?? "") && ++listDiffCount <= 5) listDiffs.push(`${row.fqdn} has waivedRules "${row.waivedRules}", its statuses give "${waived}"`);
       const of = (ruleId: string) => {
         let counts = recount.get(ruleId);
         if (!counts) recount.set(ruleId, (counts = { pass: 0, fail: 0, unknown: 0, waived: 0, blocking: 0 }));
@@ -127,7 +130,7 @@ export async function checkConsistency(url: string, options: ConsistencyOptions 
       for (const [ruleId, status] of decodeStatuses(String(row.statuses ?? ""))) of(ruleId)[status]++;
       for (const ruleId of undelimitRuleIds(String(row.blockingRules ?? ""))) of(ruleId).blocking++;
     }
-    if (listDiffCount > 0) problems.push(`${listDiffCount} servers' failingRules differ from their statuses: ${listDiffs.join("; ")}`);
+    if (listDiffCount > 0) problems.push(`${listDiffCount} rule lists differ from their server's statuses: ${listDiffs.join("; ")}`);
     const stored = new Map<string, SummaryCounts>();
     for (const row of await query(`SELECT "ruleId", "pass", "fail", "unknown", "waived", "blocking" FROM "RuleSummary"`)) {
       stored.set(String(row.ruleId), { pass: num(row.pass), fail: num(row.fail), unknown: num(row.unknown), waived: num(row.waived), blocking: num(row.blocking) });

@@ -3,27 +3,27 @@ import { RULES, type ResultStatus, type RuleResult } from "@/lib/rules";
 import { serverFiltersSchema } from "@/lib/views/server-filters";
 import { db } from "./db";
 import { ruleCode } from "./ingest/rule-codes";
-import { encodeStatuses, failingRulesOf } from "./ingest/statuses";
+import { encodeStatuses, failingRulesOf, waivedRulesOf } from "./ingest/statuses";
 import { listServers } from "./servers";
-import { failingRulesFillSql, sqlExec } from "./test-sql";
+import { failingRulesFillSql, sqlExec, waivedRulesFillSql } from "./test-sql";
 
-// Decision 029's data migration on whichever database the matrix runs: servers stored before Server.failingRules
-// existed get the list their statuses give, byte for byte what the app writes (failingRulesOf), and the failing-rule
-// filter finds them (on PostgreSQL through the failingList the database computes from it).
+// Decision 029's data migrations on whichever database the matrix runs: servers stored before Server.failingRules and
+// Server.waivedRules existed get the lists their statuses give, byte for byte what the app writes (failingRulesOf,
+// waivedRulesOf), and the failing-rule filter finds them (on PostgreSQL through the failingList computed from it).
 
 const STATUSES: readonly ResultStatus[] = ["pass", "fail", "unknown", "waived"];
 function resultsOf(seed: number): RuleResult[] {
   return RULES.map((rule, i) => ({ ruleId: rule.meta.id, status: STATUSES[(i * 5 + seed) % 4]!, severity: "blocker", scope: "host", message: "", evidence: [] }));
 }
 
-describe("the failing-rules migration (decision 029)", () => {
+describe("the failing- and waived-rules migrations (decision 029)", () => {
   it("derives failingRules from every stored server's statuses, as the app writes it", async () => {
     const fleet = [1, 2, 3].map((seed) => ({ fqdn: `f${seed}.corp.contoso.com`, statuses: encodeStatuses(resultsOf(seed)) }));
     const odd = [
       { fqdn: "none.corp.contoso.com", statuses: "" },
       { fqdn: "passing.corp.contoso.com", statuses: encodeStatuses(RULES.slice(0, 5).map((rule) => ({ ruleId: rule.meta.id, status: "pass", severity: "blocker", scope: "host", message: "", evidence: [] }))) },
       // A rule without a code (retired, or newer than the codes) is stored by its id; first, middle and last entries.
-      { fqdn: "uncoded.corp.contoso.com", statuses: "0a:f,host-retired-rule:f,zz-rule:p,zz-tail:f" },
+      { fqdn: "uncoded.corp.contoso.com", statuses: "0a:f,host-retired-rule:f,zz-rule:p,zz-tail:f,zz-waived:w" },
     ];
     for (const { fqdn, statuses } of [...fleet, ...odd]) {
       await db().server.create({ data: { fqdn, name: fqdn.split(".")[0]!.toUpperCase(), domain: "corp.contoso.com", statuses } });
@@ -31,11 +31,16 @@ describe("the failing-rules migration (decision 029)", () => {
     expect(fleet.every(({ statuses }) => failingRulesOf(statuses).length > 0)).toBe(true);
 
     await sqlExec(failingRulesFillSql());
+    await sqlExec(waivedRulesFillSql());
 
     for (const { fqdn, statuses } of [...fleet, ...odd]) {
-      expect((await db().server.findUniqueOrThrow({ where: { fqdn } })).failingRules).toBe(failingRulesOf(statuses));
+      const row = await db().server.findUniqueOrThrow({ where: { fqdn } });
+      expect(row.failingRules).toBe(failingRulesOf(statuses));
+      expect(row.waivedRules).toBe(waivedRulesOf(statuses));
     }
+    expect(fleet.every(({ statuses }) => waivedRulesOf(statuses).length > 0)).toBe(true);
     expect((await db().server.findUniqueOrThrow({ where: { fqdn: "uncoded.corp.contoso.com" } })).failingRules).toBe(",0a,host-retired-rule,zz-tail,");
+    expect((await db().server.findUniqueOrThrow({ where: { fqdn: "uncoded.corp.contoso.com" } })).waivedRules).toBe(",zz-waived,");
     expect((await db().server.findUniqueOrThrow({ where: { fqdn: "none.corp.contoso.com" } })).failingRules).toBe("");
 
     // The failing-rule filter finds the migrated rows.
@@ -49,6 +54,7 @@ describe("the failing-rules migration (decision 029)", () => {
     // Applied again: nothing changes.
     const before = await db().server.findMany({ orderBy: { fqdn: "asc" } });
     await sqlExec(failingRulesFillSql());
+    await sqlExec(waivedRulesFillSql());
     expect(await db().server.findMany({ orderBy: { fqdn: "asc" } })).toEqual(before);
   });
 });

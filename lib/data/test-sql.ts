@@ -78,3 +78,12 @@ export function failingRulesFillSql(): string {
   });
   return migrationStatement(file, 'UPDATE "Server" SET "failingRules"');
 }
+
+/** The same for Server.waivedRules (…_waived_rules_column). */
+export function waivedRulesFillSql(): string {
+  const file = perDatabase({
+    sqlite: "prisma/migrations/20261207172626_waived_rules_column/migration.sql",
+    postgres: "prisma/postgresql/migrations/20261207172626_waived_rules_column/migration.sql",
+  });
+  return migrationStatement(file, 'UPDATE "Server" SET "waivedRules"');
+}

@@ -89,6 +89,7 @@ export type OutcomeValues = [
   evaluatedAt: string,
   updatedAt: string,
   failingRules: string,
+  waivedRules: string,
 ];
 
 const FACT_COLUMNS: readonly Column[] = [
@@ -123,6 +124,7 @@ export const OUTCOME_COLUMNS: readonly Column[] = [
   ["evaluatedAt", "timestamp"],
   ["updatedAt", "timestamp"],
   ["failingRules", "text"],
+  ["waivedRules", "text"],
 ];
 
 /** A new server's row with its outcome. */

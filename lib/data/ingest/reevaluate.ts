@@ -6,7 +6,7 @@ import { sqlDate } from "../sqlite/connection";
 import type { Column, SqlValue, WriteTx } from "../write-tx";
 import { type FreshServers, OUTCOME_COLUMNS, type OutcomeValues } from "./fresh-servers";
 import { type ContextState, knownDomains, loadContextState, loadServersOfDomains, loadServersToEvaluate, type LoadedServer } from "./state";
-import { decodeStatuses, delimitRuleIds, encodeStatuses, failingRulesOf, undelimitRuleIds } from "./statuses";
+import { decodeStatuses, delimitRuleIds, encodeStatuses, failingRulesOf, undelimitRuleIds, waivedRulesOf } from "./statuses";
 import { QueuedWrites, WRITE_BATCH } from "./queued-writes";
 import { type ActiveWaivers, lapseNote, loadActiveWaivers, recordLapses, uncoveredNote, waiversForServer, wasWaived } from "./waiver-sql";
 
@@ -208,6 +208,7 @@ export async function reevaluate(tx: WriteTx, scope: ReevaluationScope, cause: s
           now,
           now,
           failingRulesOf(statuses),
+          waivedRulesOf(statuses),
         ];
         if (fresh?.isPending(server.id)) fresh.insertEvaluated(server.id, outcome);
         else outcomes.push([...outcome, server.id]);

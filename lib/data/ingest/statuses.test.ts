@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { RuleResult } from "@/lib/rules";
 import { RULE_CODES } from "./rule-codes";
-import { decodeStatuses, delimitIds, delimitRuleIds, encodeStatuses, failingRulesOf, hasStatus, idsWithStatus, statusEntry, undelimitIds, undelimitRuleIds } from "./statuses";
+import { decodeStatuses, delimitIds, delimitRuleIds, encodeStatuses, failingRulesOf, hasStatus, waivedRulesOf, idsWithStatus, statusEntry, undelimitIds, undelimitRuleIds } from "./statuses";
 
 const result = (ruleId: string, status: RuleResult["status"]): RuleResult => ({
   ruleId,
@@ -59,7 +59,7 @@ describe("status encodings", () => {
   });
 });
 
-describe("failingRulesOf", () => {
+describe("failingRulesOf and waivedRulesOf", () => {
   it("lists the failing rules' codes in the order of the statuses, delimited at both ends", () => {
     const encoded = encodeStatuses([result("host-tier0", "fail"), result("host-memory", "pass"), result("host-port-80", "fail"), result("tenant-idfix", "waived")]);
     expect(failingRulesOf(encoded)).toBe(delimitRuleIds(["host-port-80", "host-tier0"].sort((a, b) => (code(a)! < code(b)! ? -1 : 1))));
@@ -72,6 +72,8 @@ describe("failingRulesOf", () => {
     expect(failingRulesOf("host-retired-rule:f")).toBe(",host-retired-rule,");
     expect(failingRulesOf("0a:f,x-rule:p,zz-tail:f")).toBe(",0a,zz-tail,");
     expect(failingRulesOf("0a:p,odd:fx,0b:f")).toBe(",0b,");
+    expect(waivedRulesOf("0a:w,0b:f,0c:w")).toBe(",0a,0c,");
+    expect(waivedRulesOf("0a:f")).toBe("");
   });
 
   it("equals the failing entries of any stored statuses", () => {
@@ -82,6 +84,7 @@ describe("failingRulesOf", () => {
         const failing = encoded === "" ? [] : encoded.split(",").filter((part) => part.endsWith(":f")).map((part) => part.slice(0, -2));
         expect(failingRulesOf(encoded)).toBe(failing.length === 0 ? "" : `,${failing.join(",")},`);
         expect(new Set(undelimitRuleIds(failingRulesOf(encoded)))).toEqual(new Set(idsWithStatus(encoded, "fail")));
+        expect(new Set(undelimitRuleIds(waivedRulesOf(encoded)))).toEqual(new Set(idsWithStatus(encoded, "waived")));
       }),
     );
   });

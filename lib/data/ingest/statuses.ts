@@ -82,18 +82,29 @@ export function hasStatus(encoded: string, ruleId: string, status: ResultStatus)
 }
 
 /**
- * The stored failing-rule list (Server.failingRules, decision 029): ",0y,15," — what comes before each ":f" entry of the
- * stored statuses (a rule code, or the id of a rule without one), in their order; "" when nothing fails. The
- * migration that added the column derives the same from existing rows.
+ * A stored list of the rules with one status (decision 029): ",0y,15," — what comes before each ":<letter>" entry of
+ * the stored statuses (a rule code, or the id of a rule without one), in their order; "" when there is none. The
+ * migrations that added the columns derive the same from existing rows.
  */
-export function failingRulesOf(encoded: string): string {
+function rulesWithStatusOf(encoded: string, status: ResultStatus): string {
+  const suffix = `:${CODE[status]}`;
   let list = "";
-  for (let at = encoded.indexOf(":f"); at !== -1; at = encoded.indexOf(":f", at + 2)) {
+  for (let at = encoded.indexOf(suffix); at !== -1; at = encoded.indexOf(suffix, at + 2)) {
     const end = at + 2;
     if (end !== encoded.length && encoded.charCodeAt(end) !== 44 /* , */) continue;
     list += `${list === "" ? "," : ""}${encoded.slice(encoded.lastIndexOf(",", at) + 1, at)},`;
   }
   return list;
+}
+
+/** Server.failingRules: the failing rules of the stored statuses (what the failing-rule filter reads). */
+export function failingRulesOf(encoded: string): string {
+  return rulesWithStatusOf(encoded, "fail");
+}
+
+/** Server.waivedRules: the waived rules of the stored statuses (what the wave gate counts from an index). */
+export function waivedRulesOf(encoded: string): string {
+  return rulesWithStatusOf(encoded, "waived");
 }
 
 /** Rule ids with the status `status` in the stored statuses. */

@@ -83,7 +83,8 @@ export const DETAIL_SQL = {
   problems: `SELECT COUNT(*) AS n FROM "Server" WHERE "waveId" = ? AND ${COUNTED} AND ${PROBLEM}`,
   problemRows: `SELECT "fqdn", "name", "domain", "blockingRules", "conditionRules", "unknownBlockers" FROM "Server"
          WHERE "waveId" = ? AND ${COUNTED} AND ${PROBLEM} ORDER BY "verdictRank", "name", "fqdn" LIMIT ?`,
-  waived: `SELECT COUNT(*) AS n FROM "Server" WHERE "waveId" = ? AND ${COUNTED} AND ("statuses" LIKE '%:w,%' OR "statuses" LIKE '%:w')`,
+  /** Members with a waived result: from the wave index that covers `waivedRules` (decision 029), not from every row. */
+  waived: `SELECT COUNT(*) AS n FROM "Server" WHERE "waveId" = ? AND ${COUNTED} AND "waivedRules" <> ''`,
 } as const;
 
 /** A wave's stored gate to write, and whether its status flipped. */
