@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkConsistency, openWriteTransactions } from "./consistency-check";
 import { db } from "./db";
-import { failingRulesOf, waivedRulesOf } from "./ingest/statuses";
+import { withRuleLists } from "./test-sql";
 
 // The consistency check of the multi-instance test (scripts/test-multi-instance.ts), on whichever database the matrix
 // runs (SQLite, or PostgreSQL under `npm run test:pg`): seeded through Prisma, then broken one invariant at a time.
@@ -26,7 +26,7 @@ describe("consistency check", () => {
       data: { sha256: "a".repeat(64), fileName: "fleet.csv", sizeBytes: 1, kind: "host-inventory", format: "inventory-csv", uploadedBy: "test", createdAt: at, records: 2, accepted: 2, rejected: 0, serversAffected: 2, issuesJson: "[]", optionsJson: "{}" },
     });
     const server = (fqdn: string, verdict: string, statuses: string, blockingRules: string) =>
-      db().server.create({ data: { fqdn, name: fqdn.split(".")[0]!.toUpperCase(), domain: "corp.contoso.com", verdict, statuses, failingRules: failingRulesOf(statuses), waivedRules: waivedRulesOf(statuses), blockingRules } });
+      db().server.create({ data: { fqdn, name: fqdn.split(".")[0]!.toUpperCase(), domain: "corp.contoso.com", verdict, ...withRuleLists(statuses), blockingRules } });
     const web = await server("web.corp.contoso.com", "not-ready", "rule-a:f,rule-b:p", ",rule-a,");
     const app = await server("app.corp.contoso.com", "ready", "rule-a:p,rule-b:w", "");
     for (const s of [web, app]) await db().hostSnapshot.create({ data: { serverId: s.id, uploadId: upload.id, collectedAt: at, factsJson: "{}" } });

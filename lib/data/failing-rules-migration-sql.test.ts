@@ -5,7 +5,7 @@ import { db } from "./db";
 import { ruleCode } from "./ingest/rule-codes";
 import { encodeStatuses, failingRulesOf, waivedRulesOf } from "./ingest/statuses";
 import { listServers } from "./servers";
-import { failingRulesFillSql, sqlExec, waivedRulesFillSql } from "./test-sql";
+import { ruleListFillSql, sqlExec } from "./test-sql";
 
 // Decision 029's data migrations on whichever database the matrix runs: servers stored before Server.failingRules and
 // Server.waivedRules existed get the lists their statuses give, byte for byte what the app writes (failingRulesOf,
@@ -30,8 +30,8 @@ describe("the failing- and waived-rules migrations (decision 029)", () => {
     }
     expect(fleet.every(({ statuses }) => failingRulesOf(statuses).length > 0)).toBe(true);
 
-    await sqlExec(failingRulesFillSql());
-    await sqlExec(waivedRulesFillSql());
+    await sqlExec(ruleListFillSql("failingRules"));
+    await sqlExec(ruleListFillSql("waivedRules"));
 
     for (const { fqdn, statuses } of [...fleet, ...odd]) {
       const row = await db().server.findUniqueOrThrow({ where: { fqdn } });
@@ -39,8 +39,9 @@ describe("the failing- and waived-rules migrations (decision 029)", () => {
       expect(row.waivedRules).toBe(waivedRulesOf(statuses));
     }
     expect(fleet.every(({ statuses }) => waivedRulesOf(statuses).length > 0)).toBe(true);
-    expect((await db().server.findUniqueOrThrow({ where: { fqdn: "uncoded.corp.contoso.com" } })).failingRules).toBe(",0a,host-retired-rule,zz-tail,");
-    expect((await db().server.findUniqueOrThrow({ where: { fqdn: "uncoded.corp.contoso.com" } })).waivedRules).toBe(",zz-waived,");
+    const uncoded = await db().server.findUniqueOrThrow({ where: { fqdn: "uncoded.corp.contoso.com" } });
+    expect(uncoded.failingRules).toBe(",0a,host-retired-rule,zz-tail,");
+    expect(uncoded.waivedRules).toBe(",zz-waived,");
     expect((await db().server.findUniqueOrThrow({ where: { fqdn: "none.corp.contoso.com" } })).failingRules).toBe("");
 
     // The failing-rule filter finds the migrated rows.
@@ -53,8 +54,8 @@ describe("the failing- and waived-rules migrations (decision 029)", () => {
 
     // Applied again: nothing changes.
     const before = await db().server.findMany({ orderBy: { fqdn: "asc" } });
-    await sqlExec(failingRulesFillSql());
-    await sqlExec(waivedRulesFillSql());
+    await sqlExec(ruleListFillSql("failingRules"));
+    await sqlExec(ruleListFillSql("waivedRules"));
     expect(await db().server.findMany({ orderBy: { fqdn: "asc" } })).toEqual(before);
   });
 });

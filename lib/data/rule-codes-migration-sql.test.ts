@@ -6,7 +6,7 @@ import { databaseKind } from "./database-kind";
 import { db } from "./db";
 import { decodeStatuses, delimitRuleIds, encodeStatuses, undelimitRuleIds } from "./ingest/statuses";
 import { listServers } from "./servers";
-import { failingRulesFillSql, sqlExec } from "./test-sql";
+import { ruleListFillSql, sqlExec } from "./test-sql";
 
 // Decision 025's data migration on whichever database the matrix runs: rows written with rule ids ("host-memory:f",
 // ",host-memory,") read the same after it, and are byte for byte what the app now writes for the same results.
@@ -73,7 +73,7 @@ describe("the rule-codes migration (decision 025)", () => {
 
     // The failing-rule filter finds the rewritten rows once decision 029's migration has listed their failing rules
     // (an upgrade runs both; on PostgreSQL the database then computes failingList).
-    await sqlExec(failingRulesFillSql());
+    await sqlExec(ruleListFillSql("failingRules"));
     const failing = fleet.filter(({ results }) => results.find((r) => r.ruleId === "host-memory")!.status === "fail").map(({ fqdn }) => fqdn);
     expect(failing.length).toBeGreaterThan(0);
     const listed = (await listServers(serverFiltersSchema.parse({ rule: "host-memory", sort: "name" }))).servers.map((s) => s.fqdn);

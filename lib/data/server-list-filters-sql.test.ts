@@ -3,13 +3,13 @@ import { serverFiltersSchema } from "@/lib/views/server-filters";
 import { databaseKind } from "./database-kind";
 import { db } from "./db";
 import type { ResultStatus } from "@/lib/rules";
-import { failingRulesOf, statusEntry } from "./ingest/statuses";
+import { statusEntry } from "./ingest/statuses";
 import { listServers } from "./servers";
+import { withRuleLists } from "./test-sql";
 
 // The servers list's failing-rule and search filters on whichever database the matrix runs (SQLite, or PostgreSQL
 // under `npm run test:pg`, where the failing-rule filter uses Server.failingList's GIN index: decisions 021 and 029).
-// Servers are seeded through Prisma, with the two outcome columns the evaluation writes together.
-const outcome = (statuses: string) => ({ statuses, failingRules: failingRulesOf(statuses) });
+// Servers are seeded through Prisma, with the rule lists the evaluation writes beside `statuses`.
 const fqdnsOf = async (query: Record<string, string>) =>
   (await listServers(serverFiltersSchema.parse({ sort: "name", ...query }))).servers.map((server) => server.fqdn);
 
@@ -17,12 +17,12 @@ describe("servers list filters", () => {
   it("finds servers failing a rule (first, middle or last in the statuses; not a rule whose id it prefixes; not waived)", async () => {
     await db().server.createMany({
       data: [
-        { fqdn: "a.corp.contoso.com", name: "A", domain: "corp.contoso.com", ...outcome("host-tls:f,host-tls12:p,zeta:u") },
-        { fqdn: "b.corp.contoso.com", name: "B", domain: "corp.contoso.com", ...outcome("alpha:f,host-tls:p") },
-        { fqdn: "c.corp.contoso.com", name: "C", domain: "corp.contoso.com", ...outcome("alpha:p,host-tls:w") },
-        { fqdn: "d.corp.contoso.com", name: "D", domain: "corp.contoso.com", ...outcome("alpha:u,host-tls12:f") },
-        { fqdn: "e.corp.contoso.com", name: "E", domain: "corp.contoso.com", ...outcome("") },
-        { fqdn: "f.corp.contoso.com", name: "F", domain: "corp.contoso.com", ...outcome("alpha:p,host-tls:u,zeta:f") },
+        { fqdn: "a.corp.contoso.com", name: "A", domain: "corp.contoso.com", ...withRuleLists("host-tls:f,host-tls12:p,zeta:u") },
+        { fqdn: "b.corp.contoso.com", name: "B", domain: "corp.contoso.com", ...withRuleLists("alpha:f,host-tls:p") },
+        { fqdn: "c.corp.contoso.com", name: "C", domain: "corp.contoso.com", ...withRuleLists("alpha:p,host-tls:w") },
+        { fqdn: "d.corp.contoso.com", name: "D", domain: "corp.contoso.com", ...withRuleLists("alpha:u,host-tls12:f") },
+        { fqdn: "e.corp.contoso.com", name: "E", domain: "corp.contoso.com", ...withRuleLists("") },
+        { fqdn: "f.corp.contoso.com", name: "F", domain: "corp.contoso.com", ...withRuleLists("alpha:p,host-tls:u,zeta:f") },
       ],
     });
     expect(await fqdnsOf({ rule: "host-tls" })).toEqual(["a.corp.contoso.com"]);
@@ -33,8 +33,8 @@ describe("servers list filters", () => {
     expect((await listServers(serverFiltersSchema.parse({ rule: "host-tls" }))).total).toBe(1);
 
     // A new evaluation rewrites both columns; the filter follows (on PostgreSQL the database recomputes failingList).
-    await db().server.update({ where: { fqdn: "c.corp.contoso.com" }, data: { ...outcome("alpha:p,host-tls:f") } });
-    await db().server.update({ where: { fqdn: "a.corp.contoso.com" }, data: { ...outcome("host-tls:p,host-tls12:p,zeta:u") } });
+    await db().server.update({ where: { fqdn: "c.corp.contoso.com" }, data: withRuleLists("alpha:p,host-tls:f") });
+    await db().server.update({ where: { fqdn: "a.corp.contoso.com" }, data: withRuleLists("host-tls:p,host-tls12:p,zeta:u") });
     expect(await fqdnsOf({ rule: "host-tls" })).toEqual(["c.corp.contoso.com"]);
     expect(await fqdnsOf({ rule: "host-tls", domain: "corp.contoso.com", readiness: "unknown" })).toEqual(["c.corp.contoso.com"]);
   });
@@ -43,9 +43,9 @@ describe("servers list filters", () => {
     const stored = (...entries: [string, ResultStatus][]) => entries.map(([ruleId, status]) => statusEntry(ruleId, status)).sort().join(",");
     await db().server.createMany({
       data: [
-        { fqdn: "port-a.corp.contoso.com", name: "PORT-A", domain: "corp.contoso.com", ...outcome(stored(["host-port-80", "fail"], ["host-port-8080", "pass"])) },
-        { fqdn: "port-b.corp.contoso.com", name: "PORT-B", domain: "corp.contoso.com", ...outcome(stored(["host-port-8080", "fail"], ["host-memory", "pass"])) },
-        { fqdn: "port-c.corp.contoso.com", name: "PORT-C", domain: "corp.contoso.com", ...outcome(stored(["host-memory", "waived"], ["host-port-80", "pass"])) },
+        { fqdn: "port-a.corp.contoso.com", name: "PORT-A", domain: "corp.contoso.com", ...withRuleLists(stored(["host-port-80", "fail"], ["host-port-8080", "pass"])) },
+        { fqdn: "port-b.corp.contoso.com", name: "PORT-B", domain: "corp.contoso.com", ...withRuleLists(stored(["host-port-8080", "fail"], ["host-memory", "pass"])) },
+        { fqdn: "port-c.corp.contoso.com", name: "PORT-C", domain: "corp.contoso.com", ...withRuleLists(stored(["host-memory", "waived"], ["host-port-80", "pass"])) },
       ],
     });
     expect(statusEntry("host-port-80", "fail")).toMatch(/^[0-9a-z]{2}:f$/);
@@ -74,8 +74,8 @@ describe("servers list filters", () => {
 // selective failing-rule filter from its GIN index (docs/decisions/021 has the 50,000-server plans).
 describe.skipIf(databaseKind() !== "postgres")("PostgreSQL list-filter indexes", () => {
   it("computes failingList from failingRules and refuses writes to it", async () => {
-    await db().server.create({ data: { fqdn: "g.corp.contoso.com", name: "G", domain: "corp.contoso.com", ...outcome("alpha:f,beta:p,gamma:f") } });
-    await db().server.create({ data: { fqdn: "h.corp.contoso.com", name: "H", domain: "corp.contoso.com", ...outcome("alpha:p") } });
+    await db().server.create({ data: { fqdn: "g.corp.contoso.com", name: "G", domain: "corp.contoso.com", ...withRuleLists("alpha:f,beta:p,gamma:f") } });
+    await db().server.create({ data: { fqdn: "h.corp.contoso.com", name: "H", domain: "corp.contoso.com", ...withRuleLists("alpha:p") } });
     const rows = await db().$queryRawUnsafe<{ fqdn: string; failingList: string[] }[]>(`SELECT "fqdn", "failingList" FROM "Server" WHERE "fqdn" IN ('g.corp.contoso.com', 'h.corp.contoso.com') ORDER BY "fqdn"`);
     expect(rows).toEqual([
       { fqdn: "g.corp.contoso.com", failingList: ["alpha", "gamma"] },

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { databaseKind, type DatabaseKind } from "./database-kind";
+import { failingRulesOf, waivedRulesOf } from "./ingest/statuses";
 import { writePool } from "./postgres/pool";
 import { numbered } from "./postgres/sql";
 import { sqlite } from "./sqlite/connection";
@@ -70,20 +71,17 @@ export function migrationStatement(file: string, start: string): string {
   return text.slice(at, text.indexOf(";", at) + 1);
 }
 
-/** Decision 029's data step (Server.failingRules from statuses), for the database in use. */
-export function failingRulesFillSql(): string {
-  const file = perDatabase({
-    sqlite: "prisma/migrations/20261207162226_failing_rules_column/migration.sql",
-    postgres: "prisma/postgresql/migrations/20261207162226_failing_rules_column/migration.sql",
-  });
-  return migrationStatement(file, 'UPDATE "Server" SET "failingRules"');
+/** The migrations that added Server's rule lists (decision 029). */
+const RULE_LIST_MIGRATIONS = { failingRules: "20261207162226_failing_rules_column", waivedRules: "20261207172626_waived_rules_column" } as const;
+
+/** A rule-list migration's data step (the column from every server's statuses), for the database in use. */
+export function ruleListFillSql(column: keyof typeof RULE_LIST_MIGRATIONS): string {
+  const folder = RULE_LIST_MIGRATIONS[column];
+  const file = perDatabase({ sqlite: `prisma/migrations/${folder}/migration.sql`, postgres: `prisma/postgresql/migrations/${folder}/migration.sql` });
+  return migrationStatement(file, `UPDATE "Server" SET "${column}"`);
 }
 
-/** The same for Server.waivedRules (…_waived_rules_column). */
-export function waivedRulesFillSql(): string {
-  const file = perDatabase({
-    sqlite: "prisma/migrations/20261207172626_waived_rules_column/migration.sql",
-    postgres: "prisma/postgresql/migrations/20261207172626_waived_rules_column/migration.sql",
-  });
-  return migrationStatement(file, 'UPDATE "Server" SET "waivedRules"');
+/** A server's stored statuses with the rule lists the evaluation writes beside them (failingRulesOf, waivedRulesOf). */
+export function withRuleLists(statuses: string): { statuses: string; failingRules: string; waivedRules: string } {
+  return { statuses, failingRules: failingRulesOf(statuses), waivedRules: waivedRulesOf(statuses) };
 }

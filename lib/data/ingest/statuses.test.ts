@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import type { RuleResult } from "@/lib/rules";
 import { RULE_CODES } from "./rule-codes";
-import { decodeStatuses, delimitIds, delimitRuleIds, encodeStatuses, failingRulesOf, hasStatus, waivedRulesOf, idsWithStatus, statusEntry, undelimitIds, undelimitRuleIds } from "./statuses";
+import { decodeStatuses, delimitIds, delimitRuleIds, encodeStatuses, failingRulesOf, hasStatus, idsWithStatus, statusEntry, undelimitIds, undelimitRuleIds, waivedRulesOf } from "./statuses";
 
 const result = (ruleId: string, status: RuleResult["status"]): RuleResult => ({
   ruleId,

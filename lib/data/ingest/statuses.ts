@@ -109,9 +109,7 @@ export function waivedRulesOf(encoded: string): string {
 
 /** Rule ids with the status `status` in the stored statuses. */
 export function idsWithStatus(encoded: string, status: ResultStatus): string[] {
-  const suffix = `:${CODE[status]}`;
-  if (!encoded.includes(suffix)) return [];
-  return encoded.split(",").flatMap((part) => (part.endsWith(suffix) ? [ruleIdOf(part.slice(0, -suffix.length))] : []));
+  return undelimitRuleIds(rulesWithStatusOf(encoded, status));
 }
 
 /** ",a,b," so that one value can be matched with LIKE '%,value,%' (tags). */

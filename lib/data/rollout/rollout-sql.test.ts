@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AuditActor } from "@/lib/audit/entry";
 import { db } from "../db";
-import { failingRulesOf, waivedRulesOf } from "../ingest/statuses";
+import { withRuleLists } from "../test-sql";
 import { bulkUpdateRollout } from "./bulk";
 import { getWaveGate, refreshWaveGates } from "./gates";
 import { createWave, getWave } from "./waves";
@@ -11,13 +11,11 @@ import { createWave, getWave } from "./waves";
 // lists the evaluation writes beside `statuses`.
 const lead: AuditActor = { kind: "user", id: "lead-1", name: "lead@example.com" };
 
-const lists = (statuses: string) => ({ statuses, failingRules: failingRulesOf(statuses), waivedRules: waivedRulesOf(statuses) });
-
 async function seed(): Promise<void> {
   const rows = [
     ...Array.from({ length: 4 }, (_, i) => ({ fqdn: `ok${i}.corp.contoso.com`, name: `OK${i}`, domain: "corp.contoso.com", verdict: "ready", agentInstalled: i < 3 })),
-    { fqdn: "bad.corp.contoso.com", name: "BAD", domain: "corp.contoso.com", verdict: "not-ready", blockingRules: ",host-tls12-schannel,", ...lists("host-tls12-schannel:f") },
-    { fqdn: "new.fabrikam.com", name: "NEW", domain: "fabrikam.com", verdict: "ready", ...lists("host-dotnet:w") },
+    { fqdn: "bad.corp.contoso.com", name: "BAD", domain: "corp.contoso.com", verdict: "not-ready", blockingRules: ",host-tls12-schannel,", ...withRuleLists("host-tls12-schannel:f") },
+    { fqdn: "new.fabrikam.com", name: "NEW", domain: "fabrikam.com", verdict: "ready", ...withRuleLists("host-dotnet:w") },
   ];
   await db().server.createMany({ data: rows });
 }
