@@ -34,6 +34,15 @@ describe("WriteTx bulk rows", () => {
     expect(stored.find((row) => row.id === "wt-0")?.kind).toBe("tenant");
   });
 
+  it("stores rows that fill several of COPY's buffers (multi-byte text across their edges) exactly", async () => {
+    const text = (i: number) => `${i} ${"ünï ✓ 𝄞\t\\ ".repeat(150 + (i % 13))}`; // ≈ 2.5 KB of UTF-8 each
+    const rows = Array.from({ length: 4_000 }, (_, i) => [`wt-big-${String(i).padStart(4, "0")}`, "domain", text(i), null, AT, "{}", AT]);
+    await inWriteTx((tx) => tx.insertRows("FactSnapshot", COLUMNS, rows));
+    const stored = await inWriteTx((tx) => tx.all<{ subject: string }>(`SELECT "subject" FROM "FactSnapshot" WHERE "id" LIKE 'wt-big-%' ORDER BY "id"`));
+    expect(stored.length).toBe(rows.length);
+    expect(stored.every((row, i) => row.subject === text(i))).toBe(true);
+  });
+
   it("keeps U+0000 on SQLite and stores it as U+FFFD on PostgreSQL (which refuses it in text)", async () => {
     await inWriteTx((tx) => tx.insertRows("FactSnapshot", COLUMNS, [["wt-nul", "domain", "a\u0000b", null, AT, "{}", AT]]));
     const row = await inWriteTx((tx) => tx.get<{ subject: string }>(`SELECT "subject" FROM "FactSnapshot" WHERE "id" = ?`, ["wt-nul"]));

@@ -77,6 +77,25 @@ describe("new servers of an upload", () => {
     expect(await db().auditEntry.findMany({ where: { action: "rollout.detected-installed", afterJson: { contains: uploadId } }, select: { targetId: true } })).toEqual([{ targetId: "a.corp.contoso.com" }]);
   });
 
+  it("writes each new server's snapshots with its write batch, with the facts a later row of the file took from them", async () => {
+    const count = 4_100; // three of reevaluate's write batches (WRITE_BATCH)
+    const row = (i: number, at: string, ram: number) => `h${i}.corp.contoso.com,,${at},Windows Server 2022 Datacenter,10.0.20348,${ram},no`;
+    await upload("batches.csv", [
+      ...Array.from({ length: count }, (_, i) => row(i, "2026-11-01T10:00:00Z", 16)),
+      row(0, "2026-11-03T10:00:00Z", 32), // newer: the first row's snapshot gets its facts back
+      row(1, "2026-10-01T10:00:00Z", 16), // older and the same facts: kept as history, with its facts
+    ]);
+    expect(await db().server.count()).toBe(count);
+    expect(await db().hostSnapshot.count()).toBe(count + 2);
+    const snapshotsOf = async (fqdn: string) =>
+      (await db().hostSnapshot.findMany({ where: { server: { fqdn } }, select: { collectedAt: true, factsJson: true }, orderBy: { collectedAt: "asc" } })).map(
+        (r) => [r.collectedAt.toISOString().slice(0, 10), r.factsJson === null ? "shares the server's facts" : "own facts"],
+      );
+    expect(await snapshotsOf("h0.corp.contoso.com")).toEqual([["2026-11-01", "own facts"], ["2026-11-03", "shares the server's facts"]]);
+    expect(await snapshotsOf("h1.corp.contoso.com")).toEqual([["2026-10-01", "own facts"], ["2026-11-01", "shares the server's facts"]]);
+    expect(await snapshotsOf(`h${count - 1}.corp.contoso.com`)).toEqual([["2026-11-01", "shares the server's facts"]]);
+  });
+
   it("rolls the transaction back when new servers were held but never written", async () => {
     const parsed = parseFile(new TextEncoder().encode(`${HEADER}x.corp.contoso.com,,,,,,\n`), "held.csv", {});
     if (!parsed.ok) throw new Error("parse failed");

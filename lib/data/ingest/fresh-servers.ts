@@ -9,7 +9,8 @@ import type { LoadedServer } from "./state";
 // stored servers the file names are read in a few batched lookups first (preload), so matching each record is a
 // map lookup, not a query. New servers are held here and inserted once, complete with their verdict, as the evaluation
 // reaches them (instead of an INSERT followed by an UPDATE of the same wide row): in batches while it goes on
-// (writeEvaluated, decision 027), the rest by finish, and their host snapshots after them (foreign key). Stored
+// (writeEvaluated, decision 027), the rest by finish, each batch's host snapshots right after its servers (foreign key;
+// a stored server's snapshots by finish). Stored
 // servers' new facts are written in bulk before the evaluation reads anything back (flushUpdates). The evaluation takes every touched server's facts from here instead of re-parsing the JSON just
 // written. Every write of Server.tags here writes the server's ServerTag rows too (decision 016). A snapshot whose facts
 // are its server's current facts is written without them (decision 026, snapshot-facts.ts): when the server's facts
@@ -185,7 +186,10 @@ export class FreshServers {
   private readonly updates = new Map<string, SqlValue[]>();
   /** Stored servers' tags as stored, for those whose tags this upload may have changed. */
   private readonly storedTags = new Map<string, string>();
+  /** Held snapshot rows of stored servers (written by finish). */
   private readonly snapshots: SqlValue[][] = [];
+  /** Held snapshot rows of new servers, by server id: written right after their server's row (writeEvaluated, finish). */
+  private readonly newServerSnapshots = new Map<string, SqlValue[][]>();
   /** Held snapshot rows that share their server's current facts (factsJson null), by server id. */
   private readonly sharingSnapshots = new Map<string, SqlValue[]>();
   /** New servers evaluated since the last writeEvaluated, in evaluation order. */
@@ -269,6 +273,7 @@ export class FreshServers {
   replace(known: KnownServer, row: ServerFactsRow, now: string): void {
     const i = row.identity;
     const server = this.pending.get(known.id);
+    if (server?.written) throw new Error(`${server.fqdn}: new facts for a server whose row was already written`);
     // A held snapshot that shared the facts being replaced keeps them (a stored one's: flushUpdates).
     const sharing = this.sharingSnapshots.get(known.id);
     if (sharing !== undefined) {
@@ -337,7 +342,10 @@ export class FreshServers {
    */
   addSnapshot(snapshot: { id: string; serverId: string; uploadId: string; collectedAt: string; factsJson: string; createdAt: string }, sharesServerFacts: boolean): void {
     const row: SqlValue[] = [snapshot.id, snapshot.serverId, snapshot.uploadId, snapshot.collectedAt, sharesServerFacts ? null : snapshot.factsJson, snapshot.createdAt];
-    this.snapshots.push(row);
+    const ofNewServer = this.pending.has(snapshot.serverId) ? this.newServerSnapshots.get(snapshot.serverId) : undefined;
+    if (ofNewServer) ofNewServer.push(row);
+    else if (this.pending.has(snapshot.serverId)) this.newServerSnapshots.set(snapshot.serverId, [row]);
+    else this.snapshots.push(row);
     if (sharesServerFacts) this.sharingSnapshots.set(snapshot.serverId, row);
   }
 
@@ -365,10 +373,23 @@ export class FreshServers {
     this.evaluated.push(server);
   }
 
+  /** The held snapshot rows of these new servers (each server's are taken once: they are about to be written). */
+  private takeSnapshotsOf(servers: readonly PendingServer[]): SqlValue[][] {
+    const rows: SqlValue[][] = [];
+    for (const server of servers) {
+      const held = this.newServerSnapshots.get(server.id);
+      if (held === undefined) continue;
+      rows.push(...held);
+      this.newServerSnapshots.delete(server.id);
+    }
+    return rows;
+  }
+
   /**
-   * Writes the new servers evaluated since the last call, complete with their outcome, and their ServerTag rows, while
-   * the evaluation goes on (reevaluate's write batches, decision 027); finish writes the rest. Both statements are
-   * issued before either is awaited: the database takes them in order.
+   * Writes the new servers evaluated since the last call, complete with their outcome, their ServerTag rows and their
+   * host snapshots, while the evaluation goes on (reevaluate's write batches, decision 027); finish writes the rest.
+   * The statements are issued before any is awaited: the database takes them in order, each server's row first. A
+   * snapshot's row is final by then: records change their server's facts (replace) before the evaluation starts.
    */
   writeEvaluated(): Promise<void> {
     const batch = this.evaluated.splice(0);
@@ -376,7 +397,8 @@ export class FreshServers {
     for (const server of batch) server.written = true;
     const servers = this.tx.insertRows("Server", EVALUATED_SERVER_COLUMNS, batch.map((s) => [...factValues(s), ...s.outcome!]));
     const tags = this.tx.insertRows("ServerTag", TAG_COLUMNS, tagRows(batch));
-    return Promise.all([servers, tags]).then(() => undefined);
+    const snapshots = this.tx.insertRows("HostSnapshot", SNAPSHOT_COLUMNS, this.takeSnapshotsOf(batch));
+    return Promise.all([servers, tags, snapshots]).then(() => undefined);
   }
 
   /**
@@ -402,7 +424,7 @@ export class FreshServers {
     await this.tx.insertRows("ServerTag", TAG_COLUMNS, tagRows(unwritten));
     this.finished = true;
     for (const write of this.afterInsert) await write(this.tx);
-    await this.tx.insertRows("HostSnapshot", SNAPSHOT_COLUMNS, this.snapshots);
+    await this.tx.insertRows("HostSnapshot", SNAPSHOT_COLUMNS, [...this.takeSnapshotsOf(unwritten), ...this.snapshots]);
     this.snapshots.length = 0;
     this.sharingSnapshots.clear();
   }

@@ -5,6 +5,7 @@ import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Column, ColumnType, SqlValue, WriteTx } from "../write-tx";
 import { writePool } from "./pool";
+import { copyChunks, storable } from "./copy-text";
 import { numbered } from "./sql";
 
 // RAW SQL (PostgreSQL): the evaluation write transaction (lib/data/write-tx.ts) on a node-postgres connection of the
@@ -20,11 +21,6 @@ export const EVALUATION_LOCK = 1_507_011;
 const MAX_PARAMETERS = 65_535;
 
 const CAST: Record<ColumnType, string> = { text: "text", int: "integer", float: "double precision", bool: "boolean", timestamp: "timestamp(3)" };
-
-/** PostgreSQL refuses U+0000 in text; SQLite stores it. Uploaded text is kept otherwise as is (shown escaped). */
-function storable(value: SqlValue): SqlValue {
-  return typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "\uFFFD") : value;
-}
 
 /**
  * Rows as multi-row VALUES lists of typed parameters, as many rows per statement as PostgreSQL's 65,535 parameters
@@ -52,27 +48,6 @@ function* valueChunks(columns: readonly Column[], rows: readonly (readonly SqlVa
   }
 }
 
-/** A value in COPY's text format: \\N for NULL; backslash, tab, newline and carriage return escaped. */
-function copyText(value: SqlValue): string {
-  if (value === null) return "\\N";
-  const text = typeof value === "string" ? storable(value) as string : String(value);
-  return /[\\\t\n\r]/.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r")) : text;
-}
-
-/** Rows as COPY text lines, ~1 MB per chunk. */
-function* copyLines(rows: readonly (readonly SqlValue[])[], width: number): Generator<string> {
-  let chunk = "";
-  for (const row of rows) {
-    if (row.length !== width) throw new Error(`${row.length} values for ${width} columns`);
-    chunk += row.map(copyText).join("\t") + "\n";
-    if (chunk.length > 1_000_000) {
-      yield chunk;
-      chunk = "";
-    }
-  }
-  if (chunk) yield chunk;
-}
-
 class PostgresWriteTx implements WriteTx {
   readonly kind = "postgres" as const;
   readonly checks: (() => void)[] = [];
@@ -96,7 +71,7 @@ class PostgresWriteTx implements WriteTx {
     if (rows.length === 0) return;
     const names = columns.map(([name]) => `"${name}"`).join(", ");
     const stream = this.client.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN`));
-    await pipeline(Readable.from(copyLines(rows, columns.length)), stream);
+    await pipeline(Readable.from(copyChunks(rows, columns.length)), stream);
   }
 
   async updateRows(table: string, columns: readonly Column[], key: string, rows: readonly (readonly SqlValue[])[]): Promise<void> {
