@@ -10,10 +10,13 @@ import { databaseKind } from "./database-kind";
 import { db } from "./db";
 import { listServers } from "./servers";
 import { sqlite } from "./sqlite/connection";
-import { clearTables, sqlGet } from "./test-sql";
+import { undelimitIds } from "./ingest/statuses";
+import { clearTables, sqlAll, sqlGet } from "./test-sql";
 
-// Tags live twice (decision 016): ServerTag rows, which the tag filter searches through the (tag, serverId) index,
-// and Server.tags, the display copy. Real uploads, a real (throwaway) database (SQLite or PostgreSQL), the real list query.
+// Tags live twice (decision 016): Server.tags, the display copy, and the copy the tag filter searches: on SQLite the
+// ServerTag rows (the (tag, serverId) index), on PostgreSQL Server.tagList, an array the database computes from
+// Server.tags (GIN index; decision 030), with no ServerTag rows. Real uploads, a real (throwaway) database (SQLite or
+// PostgreSQL), the real list query.
 const uploadedBy = { name: "admin@example.com" };
 const HEADER = "FQDN,Collected At,Operating System,OS Version,Tags\n";
 
@@ -35,25 +38,31 @@ async function tagged(tag: string): Promise<string[]> {
   return page.servers.map((server) => server.fqdn).sort();
 }
 
-/** Every server's tags as both copies hold them: the Server.tags text and its ServerTag rows joined the same way. */
+/** Every server's tags as both copies hold them: the Server.tags text and the filter's copy joined the same way. */
 async function bothCopies(): Promise<{ fqdn: string; tags: string; rows: string }[]> {
-  const servers = await db().server.findMany({ select: { fqdn: true, tags: true, tagsRel: { select: { tag: true } } }, orderBy: { fqdn: "asc" } });
-  return servers.map(({ fqdn, tags, tagsRel }) => {
-    const rows = tagsRel.map((row) => row.tag).sort(); // code-unit order, as SQLite's ORDER BY tag
+  const servers =
+    databaseKind() === "postgres"
+      ? (await sqlAll<{ fqdn: string; tags: string; tagList: string[] }>(`SELECT "fqdn", "tags", "tagList" FROM "Server" ORDER BY "fqdn"`)).map(({ fqdn, tags, tagList }) => ({ fqdn, tags, list: tagList }))
+      : (await db().server.findMany({ select: { fqdn: true, tags: true, tagsRel: { select: { tag: true } } }, orderBy: { fqdn: "asc" } })).map(({ fqdn, tags, tagsRel }) => ({ fqdn, tags, list: tagsRel.map((row) => row.tag) }));
+  return servers.map(({ fqdn, tags, list }) => {
+    const rows = [...list].sort(); // code-unit order, as SQLite's ORDER BY tag
     return { fqdn, tags, rows: rows.length ? `,${rows.join(",")},` : "" };
   });
 }
 
-/** The two copies agree for every server, and no ServerTag row outlives its server. */
+/** The two copies agree for every server, and no ServerTag row outlives its server (PostgreSQL keeps none at all). */
 async function expectCopiesAgree(): Promise<void> {
   const copies = await bothCopies();
   expect(copies.filter((copy) => copy.tags !== copy.rows)).toEqual([]);
   const orphans = await sqlGet<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "ServerTag" t WHERE NOT EXISTS (SELECT 1 FROM "Server" s WHERE s."id" = t."serverId")`);
   expect(Number(orphans!.n)).toBe(0);
+  if (databaseKind() === "postgres") expect(await db().serverTag.count()).toBe(0);
 }
 
-function tagRowCount(): Promise<number> {
-  return db().serverTag.count();
+/** How many (server, tag) pairs the filter's copy holds. */
+async function tagRowCount(): Promise<number> {
+  if (databaseKind() === "sqlite") return db().serverTag.count();
+  return Number((await sqlGet<{ n: number }>(`SELECT COALESCE(SUM(cardinality("tagList")), 0) AS "n" FROM "Server"`))!.n);
 }
 
 beforeEach(async () => {
@@ -148,6 +157,22 @@ describe("server tags", () => {
       { fqdn: "web01.corp.contoso.com", tag: "pilot" },
       { fqdn: "web01.corp.contoso.com", tag: "tier0" },
     ]);
+  });
+});
+
+describe("PostgreSQL's tag array (decision 030)", () => {
+  it.skipIf(databaseKind() !== "postgres")("is each server's tags as the app splits them (Server.tags, computed by the database)", async () => {
+    const cases = [",pilot,", ",pilot,web,tier-0,", "", ",ünïcode,with space,", ",a,b,c,d,e,f,g,h,"];
+    for (const [i, tags] of cases.entries()) {
+      await db().server.create({ data: { fqdn: `t${i}.corp.contoso.com`, name: `T${i}`, domain: "corp.contoso.com", tags } });
+    }
+    const rows = await sqlAll<{ fqdn: string; tags: string; tagList: string[] }>(`SELECT "fqdn", "tags", "tagList" FROM "Server" ORDER BY "fqdn"`);
+    expect(rows.map((row) => row.tagList)).toEqual(rows.map((row) => undelimitIds(row.tags)));
+    // An update of Server.tags moves the array with it, and the filter follows.
+    await db().server.update({ where: { fqdn: "t0.corp.contoso.com" }, data: { tags: ",web," } });
+    expect(await tagged("web")).toEqual(["t0.corp.contoso.com", "t1.corp.contoso.com"]);
+    expect(await tagged("pilot")).toEqual(["t1.corp.contoso.com"]);
+    expect(await db().serverTag.count()).toBe(0);
   });
 });
 

@@ -8,6 +8,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { isOverdue, isoDay, rolloutStatusSchema, type RolloutStatus } from "@/lib/rollout/status";
 import { db } from "./db";
 import { containsText } from "./text-search";
+import { serverTagWhere } from "./server-tag-filter";
 import { failingRuleWhere } from "./failing-rule-filter";
 import { getServerRuleContext } from "./server-views";
 import { idsWithStatus, undelimitIds, undelimitRuleIds } from "./ingest/statuses";
@@ -97,8 +98,7 @@ export function serverWhere(filters: ServerFilters, now = new Date()): Prisma.Se
   if (filters.os) and.push({ osName: filters.os });
   if (filters.site) and.push({ site: filters.site });
   if (filters.owner) and.push({ owner: filters.owner });
-  // An EXISTS over ServerTag answered from its (tag, serverId) index; tags are stored lower-case (decision 016).
-  if (filters.tag) and.push({ tagsRel: { some: { tag: filters.tag.toLowerCase() } } });
+  if (filters.tag) and.push(serverTagWhere(filters.tag));
   if (filters.wave === "any") and.push({ wave: { archivedAt: null } });
   else if (filters.wave === "none") and.push({ OR: [{ waveId: null }, { wave: { archivedAt: { not: null } } }] });
   else if (filters.wave) and.push({ waveId: filters.wave });

@@ -76,11 +76,17 @@ describe.skipIf((postgresBinDir() === null && !process.env.CI) || process.env.CS
     expect(report.tables.map((table) => table.name).sort()).toEqual([...tables].sort());
     for (const { name, rows } of report.tables) {
       expect(rows, name).toBe(sqlite().prepare(`SELECT COUNT(*) FROM "${name}"`).pluck().get());
+      if (name === "ServerTag") continue; // below: PostgreSQL keeps the tags as Server.tagList
       const [{ n }] = await query<{ n: string }>(url, `SELECT COUNT(*) AS n FROM "${name}"`);
       expect(Number(n), name).toBe(rows);
     }
     expect(report.tables.find((table) => table.name === "Server")?.rows).toBe(60);
+    // ServerTag (decision 030): no rows on PostgreSQL; each server's tags are its tagList, the same pairs.
     expect(report.tables.find((table) => table.name === "ServerTag")?.rows).toBeGreaterThan(0);
+    expect(await query(url, `SELECT 1 FROM "ServerTag"`)).toEqual([]);
+    const pairs = (sqlite().prepare(`SELECT s.fqdn || ' ' || t.tag FROM "ServerTag" t JOIN "Server" s ON s.id = t."serverId"`).pluck().all() as string[]).sort();
+    const copiedPairs = (await query<{ pair: string }>(url, `SELECT s.fqdn || ' ' || t AS pair FROM "Server" s, unnest(s."tagList") AS t`)).map((row) => row.pair).sort();
+    expect(copiedPairs).toEqual(pairs);
     expect(lines).toHaveLength(tables.length);
     // Parents before children: Upload before HostSnapshot, User before Session/ApiToken.
     const order = report.tables.map((table) => table.name);

@@ -6,7 +6,8 @@ import pg from "pg";
 // data from the embedded SQLite database to a PostgreSQL database whose schema is at the same migration (the caller
 // applies the PostgreSQL migrations first). One read snapshot of SQLite, one PostgreSQL transaction: every table's
 // rows are inserted in foreign-key order, the counts are compared inside the transaction, and only then is it
-// committed. A failure anywhere rolls everything back: the target is left as it was (empty).
+// committed. A failure anywhere rolls everything back: the target is left as it was (empty). ServerTag is not copied:
+// PostgreSQL computes the same tags from Server.tags (decision 030), and the count compared is theirs.
 
 export interface CopyReport {
   tables: { name: string; rows: number }[];
@@ -21,6 +22,14 @@ const MAX_PARAMETERS = 60_000;
 const MAX_ROWS_PER_INSERT = 1_000;
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/**
+ * Tables PostgreSQL does not keep, each with the query that counts what it holds instead (decision 030): ServerTag,
+ * SQLite's index of the servers' tags, is Server.tagList there, computed from Server.tags as each server is copied.
+ */
+const DERIVED_ON_POSTGRES: Readonly<Record<string, string>> = {
+  ServerTag: `SELECT COALESCE(SUM(cardinality("tagList")), 0) AS n FROM "Server"`,
+};
 
 interface TargetColumn {
   name: string;
@@ -123,6 +132,12 @@ export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: stri
     const tables: CopyReport["tables"] = [];
     try {
       for (const table of order) {
+        if (Object.hasOwn(DERIVED_ON_POSTGRES, table)) {
+          const rows = source.prepare(`SELECT COUNT(*) FROM ${quote(table)}`).pluck().get() as number;
+          tables.push({ name: table, rows });
+          log(`${table}\t${rows}\t(computed by PostgreSQL from Server.tags)`);
+          continue;
+        }
         const columns = columnsOf.get(table)!;
         const perInsert = Math.max(1, Math.min(MAX_ROWS_PER_INSERT, Math.floor(MAX_PARAMETERS / columns.length)));
         const read = source.prepare(`SELECT ${columns.map((column) => quote(column.name)).join(", ")} FROM ${quote(table)}`).raw(true);
@@ -147,7 +162,7 @@ export async function copySqliteToPostgres(sqliteFile: string, postgresUrl: stri
       const mismatches: string[] = [];
       for (const { name, rows } of tables) {
         const expected = source.prepare(`SELECT COUNT(*) FROM ${quote(name)}`).pluck().get() as number;
-        const copied = Number((await client.query(`SELECT COUNT(*) AS n FROM ${quote(name)}`)).rows[0].n);
+        const copied = Number((await client.query(DERIVED_ON_POSTGRES[name] ?? `SELECT COUNT(*) AS n FROM ${quote(name)}`)).rows[0].n);
         if (copied !== expected || rows !== expected) mismatches.push(`${name}: ${expected} in SQLite, ${copied} in PostgreSQL`);
       }
       if (mismatches.length > 0) throw new CopyError(`The counts differ after the copy (${mismatches.join("; ")}): nothing was kept.`);

@@ -1,5 +1,5 @@
 import type { HostFacts } from "@/lib/facts";
-import { type Column, inChunks, placeholders, type SqlValue, type WriteTx } from "../write-tx";
+import { type Column, inChunks, largeInList, placeholders, type SqlValue, type WriteTx } from "../write-tx";
 import { keepSnapshotFacts } from "./snapshot-facts";
 import { undelimitIds } from "./statuses";
 import type { ServerIdentity } from "./identity";
@@ -12,7 +12,8 @@ import type { LoadedServer } from "./state";
 // (writeEvaluated, decision 027), the rest by finish, each batch's host snapshots right after its servers (foreign key;
 // a stored server's snapshots by finish). Stored
 // servers' new facts are written in bulk before the evaluation reads anything back (flushUpdates). The evaluation takes every touched server's facts from here instead of re-parsing the JSON just
-// written. Every write of Server.tags here writes the server's ServerTag rows too (decision 016). A snapshot whose facts
+// written. Every write of Server.tags here writes the server's ServerTag rows too on SQLite (decision 016; PostgreSQL
+// computes its tag array from Server.tags, decision 030). A snapshot whose facts
 // are its server's current facts is written without them (decision 026, snapshot-facts.ts): when the server's facts
 // change later in the same upload, the held row gets them back; stored snapshots get them in flushUpdates.
 
@@ -163,14 +164,27 @@ export function tagRows(servers: Iterable<{ id: string; tags: string }>): SqlVal
   return rows;
 }
 
-/** Makes the ServerTag rows of stored servers those of their new Server.tags copy. */
+/**
+ * Whether this database keeps ServerTag rows: SQLite's tag filter reads them; PostgreSQL's reads Server.tagList, an
+ * array the database computes from Server.tags (decision 030, lib/data/server-tag-filter.ts), so it keeps none.
+ */
+export function keepsServerTags(tx: WriteTx): boolean {
+  return tx.kind === "sqlite";
+}
+
+/** Inserts the ServerTag rows of new servers (where the database keeps them, keepsServerTags). */
+function insertServerTags(tx: WriteTx, servers: Iterable<{ id: string; tags: string }>): Promise<void> {
+  return keepsServerTags(tx) ? tx.insertRows("ServerTag", TAG_COLUMNS, tagRows(servers)) : Promise.resolve();
+}
+
+/** Makes the ServerTag rows of stored servers those of their new Server.tags copy (where the database keeps them). */
 export async function replaceServerTags(tx: WriteTx, servers: readonly { id: string; tags: string }[]): Promise<void> {
-  if (servers.length === 0) return;
+  if (servers.length === 0 || !keepsServerTags(tx)) return;
   await inChunks(
     servers.map((server) => server.id),
     async (chunk) => [await tx.run(`DELETE FROM "ServerTag" WHERE "serverId" IN (${placeholders(chunk.length)})`, chunk)],
   );
-  await tx.insertRows("ServerTag", TAG_COLUMNS, tagRows(servers));
+  await insertServerTags(tx, servers);
 }
 
 export class FreshServers {
@@ -215,8 +229,9 @@ export class FreshServers {
       }
     };
     const wanted = (values: readonly string[], have: Map<string, KnownServer>) => [...new Set(values)].filter((value) => !have.has(value));
-    remember(await inChunks(wanted(guids, this.storedByGuid), (chunk) => this.tx.all<KnownServer>(`SELECT ${KNOWN_SERVER_COLUMNS} FROM "Server" WHERE "objectGuid" IN (${placeholders(chunk.length)})`, chunk)));
-    remember(await inChunks(wanted(fqdns, this.storedByFqdn), (chunk) => this.tx.all<KnownServer>(`SELECT ${KNOWN_SERVER_COLUMNS} FROM "Server" WHERE "fqdn" IN (${placeholders(chunk.length)})`, chunk)));
+    const perQuery = largeInList(this.tx);
+    remember(await inChunks(wanted(guids, this.storedByGuid), (chunk) => this.tx.all<KnownServer>(`SELECT ${KNOWN_SERVER_COLUMNS} FROM "Server" WHERE "objectGuid" IN (${placeholders(chunk.length)})`, chunk), perQuery));
+    remember(await inChunks(wanted(fqdns, this.storedByFqdn), (chunk) => this.tx.all<KnownServer>(`SELECT ${KNOWN_SERVER_COLUMNS} FROM "Server" WHERE "fqdn" IN (${placeholders(chunk.length)})`, chunk), perQuery));
   }
 
   /** The server with this objectGUID, new in this upload or stored (preloaded). */
@@ -396,7 +411,7 @@ export class FreshServers {
     if (this.finished || batch.length === 0) return Promise.resolve();
     for (const server of batch) server.written = true;
     const servers = this.tx.insertRows("Server", EVALUATED_SERVER_COLUMNS, batch.map((s) => [...factValues(s), ...s.outcome!]));
-    const tags = this.tx.insertRows("ServerTag", TAG_COLUMNS, tagRows(batch));
+    const tags = insertServerTags(this.tx, batch);
     const snapshots = this.tx.insertRows("HostSnapshot", SNAPSHOT_COLUMNS, this.takeSnapshotsOf(batch));
     return Promise.all([servers, tags, snapshots]).then(() => undefined);
   }
@@ -421,7 +436,7 @@ export class FreshServers {
     this.evaluated.length = 0;
     await this.tx.insertRows("Server", EVALUATED_SERVER_COLUMNS, evaluated);
     await this.tx.insertRows("Server", [...FACT_COLUMNS, ["updatedAt", "timestamp"]], plain);
-    await this.tx.insertRows("ServerTag", TAG_COLUMNS, tagRows(unwritten));
+    await insertServerTags(this.tx, unwritten);
     this.finished = true;
     for (const write of this.afterInsert) await write(this.tx);
     await this.tx.insertRows("HostSnapshot", SNAPSHOT_COLUMNS, [...this.takeSnapshotsOf(unwritten), ...this.snapshots]);

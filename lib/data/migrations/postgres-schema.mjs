@@ -1,6 +1,7 @@
 // The PostgreSQL schema is derived from the one source, prisma/schema.prisma (provider sqlite): the same models with
 // the datasource provider set to postgresql and the client generated beside the SQLite one, plus the few
-// PostgreSQL-only additions below (POSTGRES_ONLY: the failing-rule filter's array and index, decision 021). The schema uses no @db.*
+// PostgreSQL-only additions below (POSTGRES_ONLY: the failing-rule and tag filters' arrays and indexes, decisions 021
+// and 030). The schema uses no @db.*
 // native types, so there is no hand-kept second copy. The derived file is written to prisma/postgresql/schema.prisma
 // for `prisma generate` and for an operator who takes over with the Prisma CLI; `npm run db:migrate:check` fails when
 // it is stale.
@@ -28,6 +29,14 @@ export const POSTGRES_ONLY = {
       "failingList String[] @default(dbgenerated())",
       "",
       "@@index([failingList], type: Gin)",
+      "",
+      "/// PostgreSQL only: `tags` (\",pilot,web,\", lower-case) split at the commas, computed by the database",
+      "/// (GENERATED ALWAYS AS (string_to_array(btrim(\"tags\", ','), ',')) STORED, written in the migration). The tag filter",
+      "/// asks `tagList @> ARRAY['<tag>']` through its GIN index; ServerTag, SQLite's index of the same tags, is not kept",
+      "/// on PostgreSQL (lib/data/server-tag-filter.ts; decision 030).",
+      "tagList String[] @default(dbgenerated())",
+      "",
+      "@@index([tagList], type: Gin)",
     ],
   },
 };
