@@ -6,6 +6,7 @@ import { ingestFile, type IngestResponse } from "./ingest-file";
 import { reevaluate } from "./reevaluate";
 import { writeHostFacts, type WrittenFacts } from "./write-facts";
 import { parseFile } from "@/lib/ingest/parse-file";
+import { mergeHostFacts } from "@/lib/facts";
 
 // New servers are written once, after their evaluation (lib/data/ingest/fresh-servers.ts): the rows must be exactly
 // what writing them first and evaluating them after would give, with duplicates and renames inside one file.
@@ -94,6 +95,16 @@ describe("new servers of an upload", () => {
     expect(await snapshotsOf("h0.corp.contoso.com")).toEqual([["2026-11-01", "own facts"], ["2026-11-03", "shares the server's facts"]]);
     expect(await snapshotsOf("h1.corp.contoso.com")).toEqual([["2026-10-01", "own facts"], ["2026-11-01", "shares the server's facts"]]);
     expect(await snapshotsOf(`h${count - 1}.corp.contoso.com`)).toEqual([["2026-11-01", "shares the server's facts"]]);
+    // A new server's facts are made JSON when its row is written: exactly the parsed record's, and the merged ones for h0.
+    const rows = [row(0, "2026-11-01T10:00:00Z", 16), row(7, "2026-11-01T10:00:00Z", 16), row(0, "2026-11-03T10:00:00Z", 32)];
+    const parsed = parseFile(new TextEncoder().encode(HEADER + rows.join("\n") + "\n"), "same.csv", {});
+    if (!parsed.ok) throw new Error("parse failed");
+    const [first, seventh, newer] = parsed.result.hosts.map((host) => host.facts);
+    const stored = async (fqdn: string) => (await db().server.findUniqueOrThrow({ where: { fqdn }, select: { factsJson: true } })).factsJson;
+    expect(await stored("h7.corp.contoso.com")).toBe(JSON.stringify(seventh));
+    expect(await stored("h0.corp.contoso.com")).toBe(JSON.stringify(mergeHostFacts(first!, newer!)));
+    const h0First = await db().hostSnapshot.findFirstOrThrow({ where: { server: { fqdn: "h0.corp.contoso.com" }, factsJson: { not: null } }, select: { factsJson: true } });
+    expect(h0First.factsJson).toBe(JSON.stringify(first));
   });
 
   it("rolls the transaction back when new servers were held but never written", async () => {

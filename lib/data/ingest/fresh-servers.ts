@@ -49,7 +49,11 @@ export interface ServerFactsRow {
   identity: ServerIdentity;
   /** sqlDate text. */
   collectedAt: string;
-  factsJson: string;
+  /**
+   * JSON.stringify(facts), when the caller made it already; otherwise it is made when a new server's row is written
+   * (factsJsonOf): during the evaluation, while the database works, instead of before it (decision 030).
+   */
+  factsJson?: string;
   agentInstalled: number | null;
   facts: HostFacts;
 }
@@ -67,7 +71,9 @@ interface PendingServer {
   owner: string | null;
   tags: string;
   collectedAt: string;
-  factsJson: string;
+  /** Its current facts, and their JSON once made (factsJsonOf). */
+  facts: HostFacts;
+  factsJson?: string;
   agentInstalled: number | null;
   createdAt: string;
   /** The outcome columns, once evaluated (OUTCOME_COLUMNS). */
@@ -132,9 +138,14 @@ export const OUTCOME_COLUMNS: readonly Column[] = [
 /** A new server's row with its outcome. */
 const EVALUATED_SERVER_COLUMNS: readonly Column[] = [...FACT_COLUMNS, ...OUTCOME_COLUMNS];
 
+/** A new server's current facts as JSON (made once, when first needed; nothing changes the facts of a record). */
+function factsJsonOf(s: PendingServer): string {
+  return (s.factsJson ??= JSON.stringify(s.facts));
+}
+
 /** A new server's FACT_COLUMNS values. */
 function factValues(s: PendingServer): SqlValue[] {
-  return [s.id, s.fqdn, s.name, s.domain, s.objectGuid, s.sid, s.osName, s.osBuild, s.site, s.owner, s.tags, s.collectedAt, s.factsJson, s.agentInstalled, s.createdAt];
+  return [s.id, s.fqdn, s.name, s.domain, s.objectGuid, s.sid, s.osName, s.osBuild, s.site, s.owner, s.tags, s.collectedAt, factsJsonOf(s), s.agentInstalled, s.createdAt];
 }
 
 /** The columns a stored server's newer facts set (the values: fact columns but id and createdAt, then updatedAt). */
@@ -274,10 +285,11 @@ export class FreshServers {
       owner: i.owner,
       tags: i.tags,
       collectedAt: row.collectedAt,
-      factsJson: row.factsJson,
+      facts: row.facts,
       agentInstalled: row.agentInstalled,
       createdAt: now,
     };
+    if (row.factsJson !== undefined) server.factsJson = row.factsJson;
     this.pending.set(id, server);
     this.pendingByFqdn.set(server.fqdn, id);
     if (server.objectGuid !== null) this.pendingByGuid.set(server.objectGuid, id);
@@ -292,18 +304,19 @@ export class FreshServers {
     // A held snapshot that shared the facts being replaced keeps them (a stored one's: flushUpdates).
     const sharing = this.sharingSnapshots.get(known.id);
     if (sharing !== undefined) {
-      sharing[SNAPSHOT_FACTS] = server === undefined ? (known.factsJson ?? null) : server.factsJson;
+      sharing[SNAPSHOT_FACTS] = server === undefined ? (known.factsJson ?? null) : factsJsonOf(server);
       this.sharingSnapshots.delete(known.id);
     }
     if (server === undefined) {
       const objectGuid = i.objectGuid ?? known.objectGuid;
       const sid = i.sid ?? known.sid;
-      this.updates.set(known.id, [i.fqdn, i.name, i.domain, objectGuid, sid, i.osName, i.osBuild, i.site, i.owner, i.tags, row.collectedAt, row.factsJson, row.agentInstalled, now, known.id]);
+      const factsJson = row.factsJson ?? JSON.stringify(row.facts);
+      this.updates.set(known.id, [i.fqdn, i.name, i.domain, objectGuid, sid, i.osName, i.osBuild, i.site, i.owner, i.tags, row.collectedAt, factsJson, row.agentInstalled, now, known.id]);
       if (!this.storedTags.has(known.id)) this.storedTags.set(known.id, known.tags);
       // What a lookup later in the file finds is the server as this upload left it (as a query would after the UPDATE).
       if (this.storedByFqdn.get(known.fqdn) === known) this.storedByFqdn.delete(known.fqdn);
       if (known.objectGuid !== null && objectGuid !== known.objectGuid && this.storedByGuid.get(known.objectGuid) === known) this.storedByGuid.delete(known.objectGuid);
-      Object.assign(known, { fqdn: i.fqdn, domain: i.domain, objectGuid, sid, factsCollectedAt: row.collectedAt, factsJson: row.factsJson, tags: i.tags });
+      Object.assign(known, { fqdn: i.fqdn, domain: i.domain, objectGuid, sid, factsCollectedAt: row.collectedAt, factsJson, tags: i.tags });
       this.storedByFqdn.set(known.fqdn, known);
       if (objectGuid !== null) this.storedByGuid.set(objectGuid, known);
     } else {
@@ -327,6 +340,7 @@ export class FreshServers {
         owner: i.owner,
         tags: i.tags,
         collectedAt: row.collectedAt,
+        facts: row.facts,
         factsJson: row.factsJson,
         agentInstalled: row.agentInstalled,
       });
@@ -355,7 +369,8 @@ export class FreshServers {
    * as this upload leaves them so far (a new server's first record, or a record whose facts replaced them as they
    * were): the row is written without them (decision 026) unless a later record of the upload changes them.
    */
-  addSnapshot(snapshot: { id: string; serverId: string; uploadId: string; collectedAt: string; factsJson: string; createdAt: string }, sharesServerFacts: boolean): void {
+  addSnapshot(snapshot: { id: string; serverId: string; uploadId: string; collectedAt: string; factsJson: string | null; createdAt: string }, sharesServerFacts: boolean): void {
+    if (!sharesServerFacts && snapshot.factsJson === null) throw new Error("a snapshot with facts of its own needs them as JSON");
     const row: SqlValue[] = [snapshot.id, snapshot.serverId, snapshot.uploadId, snapshot.collectedAt, sharesServerFacts ? null : snapshot.factsJson, snapshot.createdAt];
     const ofNewServer = this.pending.has(snapshot.serverId) ? this.newServerSnapshots.get(snapshot.serverId) : undefined;
     if (ofNewServer) ofNewServer.push(row);

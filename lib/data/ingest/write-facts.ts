@@ -50,7 +50,6 @@ export async function writeHostFacts(tx: WriteTx, uploadId: string, file: string
     }
     const collectedAt = dateOr(record.facts.collectedAt, now);
     const collectedAtText = sqlDate(collectedAt);
-    const factsJson = JSON.stringify(record.facts);
     let existing = identity.objectGuid ? fresh.findByGuid(identity.objectGuid) : undefined;
     const sameName = fresh.findByFqdn(identity.fqdn);
     if (existing && sameName && sameName.id !== existing.id) {
@@ -63,44 +62,46 @@ export async function writeHostFacts(tx: WriteTx, uploadId: string, file: string
       identity.fqdn = existing.fqdn;
     }
     existing ??= sameName;
-    let serverId: string;
-    /** Whether this record's facts are the server's current facts as written (its snapshot then shares them). */
-    let sharesFacts: boolean;
     if (!existing) {
-      serverId = newRowId();
-      fresh.add(serverId, { identity, collectedAt: collectedAtText, factsJson, agentInstalled: agentFlag(record.facts), facts: record.facts }, nowText);
-      sharesFacts = true;
-    } else {
-      serverId = existing.id;
-      affected.add(existing.domain);
-      // Each fact comes from the most recent source that carries it (mergeHostFacts): a CSV after a collector report
-      // updates owner and RAM and keeps TLS and the network probes; an older export only fills what the current lack.
-      const current = fresh.currentFacts(existing);
-      const currentAt = existing.factsCollectedAt ? new Date(existing.factsCollectedAt).getTime() : -Infinity;
-      const newer = collectedAt.getTime() >= currentAt;
-      const facts = current === undefined ? record.facts : newer ? mergeHostFacts(current, record.facts) : mergeHostFacts(record.facts, current);
-      const mergedJson = facts === record.facts ? factsJson : JSON.stringify(facts);
-      if (!newer) {
-        const filled = current === undefined || mergedJson !== JSON.stringify(current);
-        written.issues.push({
-          file: record.source ?? file,
-          row: record.row,
-          message: `${identity.fqdn}: these facts (collected ${collectedAt.toISOString()}) are older than the current ones; ${filled ? "they only filled in facts the current ones lack, and are" : "they changed nothing and were"} kept as history.`,
-          severity: "warning",
-        });
-        if (!filled) {
-          fresh.addSnapshot({ id: newRowId(), serverId, uploadId, collectedAt: collectedAtText, factsJson, createdAt: nowText }, false);
-          affected.add(identity.domain);
-          written.touched.add(serverId);
-          continue;
-        }
-      }
-      const mergedIdentity = { ...(serverIdentityOf(facts) ?? identity), fqdn: identity.fqdn };
-      const at = newer ? collectedAtText : (existing.factsCollectedAt ?? collectedAtText);
-      fresh.replace(existing, { identity: mergedIdentity, collectedAt: at, factsJson: mergedJson, agentInstalled: agentFlag(facts), facts }, nowText);
-      sharesFacts = mergedJson === factsJson;
+      // A new server: its facts become JSON when its row is written, during the evaluation, while the database works
+      // (decision 030); its snapshot shares them.
+      const serverId = newRowId();
+      fresh.add(serverId, { identity, collectedAt: collectedAtText, agentInstalled: agentFlag(record.facts), facts: record.facts }, nowText);
+      fresh.addSnapshot({ id: newRowId(), serverId, uploadId, collectedAt: collectedAtText, factsJson: null, createdAt: nowText }, true);
+      affected.add(identity.domain);
+      written.touched.add(serverId);
+      continue;
     }
-    fresh.addSnapshot({ id: newRowId(), serverId, uploadId, collectedAt: collectedAtText, factsJson, createdAt: nowText }, sharesFacts);
+    const serverId = existing.id;
+    const factsJson = JSON.stringify(record.facts);
+    affected.add(existing.domain);
+    // Each fact comes from the most recent source that carries it (mergeHostFacts): a CSV after a collector report
+    // updates owner and RAM and keeps TLS and the network probes; an older export only fills what the current lack.
+    const current = fresh.currentFacts(existing);
+    const currentAt = existing.factsCollectedAt ? new Date(existing.factsCollectedAt).getTime() : -Infinity;
+    const newer = collectedAt.getTime() >= currentAt;
+    const facts = current === undefined ? record.facts : newer ? mergeHostFacts(current, record.facts) : mergeHostFacts(record.facts, current);
+    const mergedJson = facts === record.facts ? factsJson : JSON.stringify(facts);
+    if (!newer) {
+      const filled = current === undefined || mergedJson !== JSON.stringify(current);
+      written.issues.push({
+        file: record.source ?? file,
+        row: record.row,
+        message: `${identity.fqdn}: these facts (collected ${collectedAt.toISOString()}) are older than the current ones; ${filled ? "they only filled in facts the current ones lack, and are" : "they changed nothing and were"} kept as history.`,
+        severity: "warning",
+      });
+      if (!filled) {
+        fresh.addSnapshot({ id: newRowId(), serverId, uploadId, collectedAt: collectedAtText, factsJson, createdAt: nowText }, false);
+        affected.add(identity.domain);
+        written.touched.add(serverId);
+        continue;
+      }
+    }
+    const mergedIdentity = { ...(serverIdentityOf(facts) ?? identity), fqdn: identity.fqdn };
+    const at = newer ? collectedAtText : (existing.factsCollectedAt ?? collectedAtText);
+    fresh.replace(existing, { identity: mergedIdentity, collectedAt: at, factsJson: mergedJson, agentInstalled: agentFlag(facts), facts }, nowText);
+    // This record's facts are the server's current facts as written: its snapshot shares them.
+    fresh.addSnapshot({ id: newRowId(), serverId, uploadId, collectedAt: collectedAtText, factsJson, createdAt: nowText }, mergedJson === factsJson);
     affected.add(identity.domain);
     written.touched.add(serverId);
   }
