@@ -43,6 +43,17 @@ describe("WriteTx bulk rows", () => {
     expect(stored.every((row, i) => row.subject === text(i))).toBe(true);
   });
 
+  it("reads the rows of many values at once (allIn), whatever characters the values hold", async () => {
+    const odd = ['wt-in-{brace}', 'wt-in-"quote"', "wt-in-back\\slash", "wt-in-comma,here", "wt-in-NULL", "wt-in- space "];
+    const ids = [...Array.from({ length: 1_200 }, (_, i) => `wt-in-${i}`), ...odd];
+    await inWriteTx((tx) => tx.insertRows("FactSnapshot", COLUMNS, ids.map((id) => [id, "domain", id, null, AT, "{}", AT])));
+    const wanted = [...ids.filter((id, i) => i % 3 === 0 && !odd.includes(id)), ...odd, "wt-in-absent"];
+    const rows = await inWriteTx((tx) => tx.allIn<{ id: string; subject: string }>((list) => `SELECT "id", "subject" FROM "FactSnapshot" WHERE "id" ${list}`, wanted));
+    expect(rows.map((row) => row.id).sort()).toEqual(wanted.filter((id) => id !== "wt-in-absent").sort());
+    expect(rows.every((row) => row.subject === row.id)).toBe(true);
+    expect(await inWriteTx((tx) => tx.allIn((list) => `SELECT "id" FROM "FactSnapshot" WHERE "id" ${list}`, []))).toEqual([]);
+  });
+
   it("keeps U+0000 on SQLite and stores it as U+FFFD on PostgreSQL (which refuses it in text)", async () => {
     await inWriteTx((tx) => tx.insertRows("FactSnapshot", COLUMNS, [["wt-nul", "domain", "a\u0000b", null, AT, "{}", AT]]));
     const row = await inWriteTx((tx) => tx.get<{ subject: string }>(`SELECT "subject" FROM "FactSnapshot" WHERE "id" = ?`, ["wt-nul"]));

@@ -1,5 +1,5 @@
 import type { HostFacts } from "@/lib/facts";
-import { type Column, inChunks, largeInList, placeholders, type SqlValue, type WriteTx } from "../write-tx";
+import { type Column, inChunks, placeholders, type SqlValue, type WriteTx } from "../write-tx";
 import { keepSnapshotFacts } from "./snapshot-facts";
 import { undelimitIds } from "./statuses";
 import type { ServerIdentity } from "./identity";
@@ -240,9 +240,8 @@ export class FreshServers {
       }
     };
     const wanted = (values: readonly string[], have: Map<string, KnownServer>) => [...new Set(values)].filter((value) => !have.has(value));
-    const perQuery = largeInList(this.tx);
-    remember(await inChunks(wanted(guids, this.storedByGuid), (chunk) => this.tx.all<KnownServer>(`SELECT ${KNOWN_SERVER_COLUMNS} FROM "Server" WHERE "objectGuid" IN (${placeholders(chunk.length)})`, chunk), perQuery));
-    remember(await inChunks(wanted(fqdns, this.storedByFqdn), (chunk) => this.tx.all<KnownServer>(`SELECT ${KNOWN_SERVER_COLUMNS} FROM "Server" WHERE "fqdn" IN (${placeholders(chunk.length)})`, chunk), perQuery));
+    remember(await this.tx.allIn<KnownServer>((list) => `SELECT ${KNOWN_SERVER_COLUMNS} FROM "Server" WHERE "objectGuid" ${list}`, wanted(guids, this.storedByGuid)));
+    remember(await this.tx.allIn<KnownServer>((list) => `SELECT ${KNOWN_SERVER_COLUMNS} FROM "Server" WHERE "fqdn" ${list}`, wanted(fqdns, this.storedByFqdn)));
   }
 
   /** The server with this objectGUID, new in this upload or stored (preloaded). */

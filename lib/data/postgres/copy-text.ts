@@ -39,14 +39,17 @@ export function* copyChunks(rows: readonly (readonly SqlValue[])[], width: numbe
   let used = 0;
   for (const row of rows) {
     if (row.length !== width) throw new Error(`${row.length} values for ${width} columns`);
-    const line = row.map(copyText).join("\t") + "\n";
+    // The newline is written as a byte: appending it to the line would make a second copy of each row's text.
+    const line = row.map(copyText).join("\t");
     // UTF-8 takes at most 3 bytes per UTF-16 code unit.
-    if (used + line.length * 3 > buffer.length) {
+    const room = line.length * 3 + 1;
+    if (used + room > buffer.length) {
       if (used > 0) yield buffer.subarray(0, used);
-      buffer = Buffer.allocUnsafe(Math.max(COPY_CHUNK_BYTES, line.length * 3));
+      buffer = Buffer.allocUnsafe(Math.max(COPY_CHUNK_BYTES, room));
       used = 0;
     }
     used += buffer.write(line, used);
+    buffer[used++] = 0x0a;
   }
   if (used > 0) yield buffer.subarray(0, used);
 }

@@ -62,6 +62,11 @@ class PostgresWriteTx implements WriteTx {
     return (await this.all<T>(sql, params))[0];
   }
 
+  async allIn<T>(sql: (list: string) => string, values: readonly string[]): Promise<T[]> {
+    if (values.length === 0) return [];
+    return (await this.client.query(numbered(sql("= ANY(?::text[])")), [values.map((value) => storable(value) as string)])).rows as T[];
+  }
+
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
     return (await this.client.query(numbered(sql), params.map(storable))).rowCount ?? 0;
   }

@@ -1,6 +1,7 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import type { Column, SqlValue, WriteTx } from "../write-tx";
+import { allInChunks } from "./in-list";
 import { sqlite } from "./connection";
 import { TxStatements } from "./tx-statements.mjs";
 import { inThreadWriteTx, sqliteWriteThreadEnabled } from "./write-thread-tx";
@@ -27,6 +28,10 @@ class SqliteWriteTx implements WriteTx {
 
   async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
     return this.statements.get(sql, params) as T | undefined;
+  }
+
+  allIn<T>(sql: (list: string) => string, values: readonly string[]): Promise<T[]> {
+    return allInChunks<T>(this, sql, values);
   }
 
   async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
