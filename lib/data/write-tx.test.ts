@@ -60,6 +60,19 @@ describe("WriteTx bulk rows", () => {
     expect(row?.subject).toBe(databaseKind() === "postgres" ? "a\uFFFDb" : "a\u0000b");
   });
 
+  it("runs statements nobody awaited yet in the order they were issued, and waits for them before COMMIT", async () => {
+    const rows = Array.from({ length: 3_000 }, (_, i) => [`wt-order-${String(i).padStart(4, "0")}`, "domain", "x".repeat(500), null, AT, "{}", AT]);
+    const seen = await inWriteTx(async (tx) => {
+      void tx.insertRows("FactSnapshot", COLUMNS, rows.slice(0, 1_500));
+      const counted = tx.get<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "FactSnapshot" WHERE "id" LIKE 'wt-order-%'`);
+      void tx.insertRows("FactSnapshot", COLUMNS, rows.slice(1_500)); // not awaited by the work: COMMIT waits for it
+      return counted;
+    });
+    expect(Number(seen?.n)).toBe(1_500);
+    const stored = await inWriteTx((tx) => tx.get<{ n: number }>(`SELECT CAST(COUNT(*) AS INTEGER) AS "n" FROM "FactSnapshot" WHERE "id" LIKE 'wt-order-%'`));
+    expect(Number(stored?.n)).toBe(3_000);
+  });
+
   it("rolls everything back when the work throws", async () => {
     await expect(
       inWriteTx(async (tx) => {

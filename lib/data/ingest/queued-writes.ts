@@ -2,7 +2,7 @@ import type { WriteTx } from "../write-tx";
 
 // The evaluation's bulk writes, issued while it goes on instead of after it (decision 027): the database works on one
 // batch of rows while the next is evaluated. A write transaction takes its statements in the order they were issued
-// (node-postgres queues them on the connection; SQLite's run as they are called), so a later statement sees an
+// (PostgresWriteTx runs them one after the other; SQLite's run as they are called), so a later statement sees an
 // earlier one's rows, and nothing needs to wait for a write until the transaction reads what the writes decide.
 
 /** Servers evaluated between two batches of writes. */

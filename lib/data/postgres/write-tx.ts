@@ -51,41 +51,64 @@ function* valueChunks(columns: readonly Column[], rows: readonly (readonly SqlVa
 class PostgresWriteTx implements WriteTx {
   readonly kind = "postgres" as const;
   readonly checks: (() => void)[] = [];
+  /** Settles when every statement issued so far has finished (never rejects: each caller gets its own failure). */
+  private tail: Promise<void> = Promise.resolve();
 
   constructor(private readonly client: PoolClient) {}
 
-  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
-    return (await this.client.query(numbered(sql), params.map(storable))).rows as T[];
+  /**
+   * Runs `statement` once every statement issued before it has finished, in the order they were issued: writes that
+   * nobody awaits yet (the evaluation's batches, lib/data/ingest/queued-writes.ts) go to the connection one after the
+   * other, as one transaction needs. node-postgres would queue them itself, but that is deprecated (pg 9 drops it).
+   * A statement after a failed one still runs, and PostgreSQL refuses it (the transaction is aborted).
+   */
+  private serially<T>(statement: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(statement, statement);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
   }
 
-  async get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
-    return (await this.all<T>(sql, params))[0];
+  /** Waits until every statement issued so far has finished (COMMIT and ROLLBACK come after them). */
+  settled(): Promise<void> {
+    return this.tail;
   }
 
-  async allIn<T>(sql: (list: string) => string, values: readonly string[]): Promise<T[]> {
-    if (values.length === 0) return [];
-    return (await this.client.query(numbered(sql("= ANY(?::text[])")), [values.map((value) => storable(value) as string)])).rows as T[];
+  all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return this.serially(async () => (await this.client.query(numbered(sql), params.map(storable))).rows as T[]);
   }
 
-  async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
-    return (await this.client.query(numbered(sql), params.map(storable))).rowCount ?? 0;
+  get<T>(sql: string, params: readonly SqlValue[] = []): Promise<T | undefined> {
+    return this.serially(async () => (await this.client.query(numbered(sql), params.map(storable))).rows[0] as T | undefined);
+  }
+
+  allIn<T>(sql: (list: string) => string, values: readonly string[]): Promise<T[]> {
+    if (values.length === 0) return Promise.resolve([]);
+    return this.serially(async () => (await this.client.query(numbered(sql("= ANY(?::text[])")), [values.map((value) => storable(value) as string)])).rows as T[]);
+  }
+
+  run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    return this.serially(async () => (await this.client.query(numbered(sql), params.map(storable))).rowCount ?? 0);
   }
 
   /** COPY … FROM STDIN (text format): no statement to parse per batch, no parameter per value. */
-  async insertRows(table: string, columns: readonly Column[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
-    if (rows.length === 0) return;
+  insertRows(table: string, columns: readonly Column[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
     const names = columns.map(([name]) => `"${name}"`).join(", ");
-    const stream = this.client.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN`));
-    await pipeline(Readable.from(copyChunks(rows, columns.length)), stream);
+    return this.serially(() => pipeline(Readable.from(copyChunks(rows, columns.length)), this.client.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN`))));
   }
 
-  async updateRows(table: string, columns: readonly Column[], key: string, rows: readonly (readonly SqlValue[])[]): Promise<void> {
+  updateRows(table: string, columns: readonly Column[], key: string, rows: readonly (readonly SqlValue[])[]): Promise<void> {
     const all: Column[] = [...columns, [key, "text"]];
     const assignments = columns.map(([name]) => `"${name}" = v."${name}"`).join(", ");
     const names = all.map(([name]) => `"${name}"`).join(", ");
-    for (const { values, params } of valueChunks(all, rows)) {
-      await this.client.query(`UPDATE "${table}" AS t SET ${assignments} FROM (VALUES ${values}) AS v(${names}) WHERE t."${key}" = v."${key}"`, params);
-    }
+    return this.serially(async () => {
+      for (const { values, params } of valueChunks(all, rows)) {
+        await this.client.query(`UPDATE "${table}" AS t SET ${assignments} FROM (VALUES ${values}) AS v(${names}) WHERE t."${key}" = v."${key}"`, params);
+      }
+    });
   }
 
   beforeCommit(check: () => void): void {
@@ -96,16 +119,19 @@ class PostgresWriteTx implements WriteTx {
 export async function inPostgresWriteTx<T>(work: (tx: WriteTx) => Promise<T>): Promise<T> {
   const client = await writePool().connect();
   let broken: Error | undefined;
+  let tx: PostgresWriteTx | undefined;
   try {
     await client.query("BEGIN");
     await client.query("SELECT pg_advisory_xact_lock($1)", [EVALUATION_LOCK]);
-    const tx = new PostgresWriteTx(client);
+    tx = new PostgresWriteTx(client);
     const result = await work(tx);
+    await tx.settled();
     for (const check of tx.checks) check();
     await client.query("COMMIT");
     return result;
   } catch (error) {
     try {
+      await tx?.settled(); // statements the work issued and did not wait for end before the ROLLBACK
       await client.query("ROLLBACK");
     } catch (rollbackError) {
       broken = rollbackError as Error; // the connection is gone: the pool must not reuse it
