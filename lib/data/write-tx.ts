@@ -30,11 +30,11 @@ export interface WriteTx {
    * 500 parameters each: ≈ 0.2 s of waiting, and PostgreSQL parses and binds every parameter).
    */
   allIn<T>(sql: (list: string) => string, values: readonly string[]): Promise<T[]>;
-  /** Inserts rows (one value per column, in order): one prepared single-row INSERT per row on SQLite, `unnest` arrays on PostgreSQL. */
+  /** Inserts rows (one value per column, in order): one prepared single-row INSERT per row on SQLite, `COPY … FROM STDIN` on PostgreSQL. */
   insertRows(table: string, columns: readonly Column[], rows: readonly (readonly SqlValue[])[]): Promise<void>;
   /**
    * Updates rows by their `key` column: each row holds one value per column of `columns`, then the key. One prepared
-   * UPDATE per row on SQLite, one `UPDATE … FROM unnest(…)` per few thousand rows on PostgreSQL.
+   * UPDATE per row on SQLite, one `UPDATE … FROM (VALUES …)` per few thousand rows on PostgreSQL.
    */
   updateRows(table: string, columns: readonly Column[], key: string, rows: readonly (readonly SqlValue[])[]): Promise<void>;
   /** A check that runs when the work returns, before COMMIT: a check that throws rolls everything back. */
@@ -64,14 +64,4 @@ export function flag(value: unknown): number | null {
   return value === true || value === 1 || value === "1" || value === "t" ? 1 : 0;
 }
 
-/** `?, ?, ?` for an IN list of `n` values. */
-export function placeholders(n: number): string {
-  return Array.from({ length: n }, () => "?").join(", ");
-}
-
-/** Runs `query` over chunks of at most 500 values (IN lists stay far below both databases' parameter limits). */
-export async function inChunks<T>(values: readonly string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < values.length; i += 500) out.push(...(await query(values.slice(i, i + 500))));
-  return out;
-}
+export { inChunks, placeholders } from "./in-list";

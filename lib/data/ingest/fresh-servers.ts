@@ -49,11 +49,8 @@ export interface ServerFactsRow {
   identity: ServerIdentity;
   /** sqlDate text. */
   collectedAt: string;
-  /**
-   * JSON.stringify(facts), when the caller made it already; otherwise it is made when a new server's row is written
-   * (factsJsonOf): during the evaluation, while the database works, instead of before it (decision 030).
-   */
-  factsJson?: string;
+  /** JSON.stringify(facts). A new server's (add) is made when its row is written (factsJsonOf, decision 030). */
+  factsJson: string;
   agentInstalled: number | null;
   facts: HostFacts;
 }
@@ -269,7 +266,7 @@ export class FreshServers {
   }
 
   /** A new server: held until its outcome is known (see insertEvaluated). */
-  add(id: string, row: ServerFactsRow, now: string): void {
+  add(id: string, row: Omit<ServerFactsRow, "factsJson">, now: string): void {
     const i = row.identity;
     const server: PendingServer = {
       id,
@@ -288,7 +285,6 @@ export class FreshServers {
       agentInstalled: row.agentInstalled,
       createdAt: now,
     };
-    if (row.factsJson !== undefined) server.factsJson = row.factsJson;
     this.pending.set(id, server);
     this.pendingByFqdn.set(server.fqdn, id);
     if (server.objectGuid !== null) this.pendingByGuid.set(server.objectGuid, id);
@@ -309,13 +305,12 @@ export class FreshServers {
     if (server === undefined) {
       const objectGuid = i.objectGuid ?? known.objectGuid;
       const sid = i.sid ?? known.sid;
-      const factsJson = row.factsJson ?? JSON.stringify(row.facts);
-      this.updates.set(known.id, [i.fqdn, i.name, i.domain, objectGuid, sid, i.osName, i.osBuild, i.site, i.owner, i.tags, row.collectedAt, factsJson, row.agentInstalled, now, known.id]);
+      this.updates.set(known.id, [i.fqdn, i.name, i.domain, objectGuid, sid, i.osName, i.osBuild, i.site, i.owner, i.tags, row.collectedAt, row.factsJson, row.agentInstalled, now, known.id]);
       if (!this.storedTags.has(known.id)) this.storedTags.set(known.id, known.tags);
       // What a lookup later in the file finds is the server as this upload left it (as a query would after the UPDATE).
       if (this.storedByFqdn.get(known.fqdn) === known) this.storedByFqdn.delete(known.fqdn);
       if (known.objectGuid !== null && objectGuid !== known.objectGuid && this.storedByGuid.get(known.objectGuid) === known) this.storedByGuid.delete(known.objectGuid);
-      Object.assign(known, { fqdn: i.fqdn, domain: i.domain, objectGuid, sid, factsCollectedAt: row.collectedAt, factsJson, tags: i.tags });
+      Object.assign(known, { fqdn: i.fqdn, domain: i.domain, objectGuid, sid, factsCollectedAt: row.collectedAt, factsJson: row.factsJson, tags: i.tags });
       this.storedByFqdn.set(known.fqdn, known);
       if (objectGuid !== null) this.storedByGuid.set(objectGuid, known);
     } else {
@@ -371,10 +366,12 @@ export class FreshServers {
   addSnapshot(snapshot: { id: string; serverId: string; uploadId: string; collectedAt: string; factsJson: string | null; createdAt: string }, sharesServerFacts: boolean): void {
     if (!sharesServerFacts && snapshot.factsJson === null) throw new Error("a snapshot with facts of its own needs them as JSON");
     const row: SqlValue[] = [snapshot.id, snapshot.serverId, snapshot.uploadId, snapshot.collectedAt, sharesServerFacts ? null : snapshot.factsJson, snapshot.createdAt];
-    const ofNewServer = this.pending.has(snapshot.serverId) ? this.newServerSnapshots.get(snapshot.serverId) : undefined;
-    if (ofNewServer) ofNewServer.push(row);
-    else if (this.pending.has(snapshot.serverId)) this.newServerSnapshots.set(snapshot.serverId, [row]);
-    else this.snapshots.push(row);
+    if (!this.pending.has(snapshot.serverId)) this.snapshots.push(row);
+    else {
+      const held = this.newServerSnapshots.get(snapshot.serverId);
+      if (held) held.push(row);
+      else this.newServerSnapshots.set(snapshot.serverId, [row]);
+    }
     if (sharesServerFacts) this.sharingSnapshots.set(snapshot.serverId, row);
   }
 

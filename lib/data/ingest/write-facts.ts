@@ -100,7 +100,7 @@ export async function writeHostFacts(tx: WriteTx, uploadId: string, file: string
     const mergedIdentity = { ...(serverIdentityOf(facts) ?? identity), fqdn: identity.fqdn };
     const at = newer ? collectedAtText : (existing.factsCollectedAt ?? collectedAtText);
     fresh.replace(existing, { identity: mergedIdentity, collectedAt: at, factsJson: mergedJson, agentInstalled: agentFlag(facts), facts }, nowText);
-    // This record's facts are the server's current facts as written: its snapshot shares them.
+    // The snapshot shares the server's facts when they are exactly this record's.
     fresh.addSnapshot({ id: newRowId(), serverId, uploadId, collectedAt: collectedAtText, factsJson, createdAt: nowText }, mergedJson === factsJson);
     affected.add(identity.domain);
     written.touched.add(serverId);

@@ -2,7 +2,7 @@ import "server-only";
 import path from "node:path";
 import type { Worker } from "node:worker_threads";
 import type { Column, SqlValue, WriteTx } from "../write-tx";
-import { allInChunks } from "./in-list";
+import { allInChunks } from "../in-list";
 
 // RAW SQL (SQLite): the evaluation write transaction (lib/data/write-tx.ts) on the upload worker's write thread
 // (write-thread.mjs, decision 027). Every call is a request to the thread, answered in the order it was made, so the

@@ -1,7 +1,7 @@
 import "server-only";
 import type Database from "better-sqlite3";
 import type { Column, SqlValue, WriteTx } from "../write-tx";
-import { allInChunks } from "./in-list";
+import { allInChunks } from "../in-list";
 import { sqlite } from "./connection";
 import { TxStatements } from "./tx-statements.mjs";
 import { inThreadWriteTx, sqliteWriteThreadEnabled } from "./write-thread-tx";
