@@ -3,7 +3,7 @@ import { databaseKind } from "./database-kind";
 import { type Column, inWriteTx } from "./write-tx";
 
 // The evaluation write transaction's bulk rows on whichever database the file runs on (npm run test:pg runs it on
-// PostgreSQL, where insertRows is COPY's text format and updateRows multi-row VALUES): what goes in comes back.
+// PostgreSQL, where insertRows is COPY's binary format and updateRows multi-row VALUES): what goes in comes back.
 const COLUMNS: readonly Column[] = [
   ["id", "text"],
   ["kind", "text"],
@@ -52,6 +52,38 @@ describe("WriteTx bulk rows", () => {
     expect(rows.map((row) => row.id).sort()).toEqual(wanted.filter((id) => id !== "wt-in-absent").sort());
     expect(rows.every((row) => row.subject === row.id)).toBe(true);
     expect(await inWriteTx((tx) => tx.allIn((list) => `SELECT "id" FROM "FactSnapshot" WHERE "id" ${list}`, []))).toEqual([]);
+  });
+
+  it("stores integers, floats, flags, timestamps and NULLs of every column type as given", async () => {
+    const columns: readonly Column[] = [
+      ["id", "text"],
+      ["fqdn", "text"],
+      ["name", "text"],
+      ["domain", "text"],
+      ["updatedAt", "timestamp"],
+      ["osBuild", "int"],
+      ["confidenceShare", "float"],
+      ["agentInstalled", "bool"],
+      ["factsCollectedAt", "timestamp"],
+    ];
+    const rows = [
+      ["wt-typed-1", "a.wt.test", "A", "wt.test", AT, 20348, 0.375, 1, "1999-12-31T23:59:59.999+00:00"],
+      ["wt-typed-2", "b.wt.test", "B", "wt.test", AT, -1, 0, 0, "2026-12-01T10:00:00.123+00:00"],
+      ["wt-typed-3", "c.wt.test", "C", "wt.test", AT, null, 1e-9, null, null],
+    ];
+    await inWriteTx((tx) => tx.insertRows("Server", columns, rows));
+    const at = databaseKind() === "postgres" ? `to_char("factsCollectedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS')` : `substr("factsCollectedAt", 1, 23)`;
+    const stored = await inWriteTx((tx) =>
+      tx.all<{ osBuild: number | null; confidenceShare: number | null; agentInstalled: unknown; at: string | null }>(
+        `SELECT "osBuild", "confidenceShare", "agentInstalled", ${at} AS "at" FROM "Server" WHERE "id" LIKE 'wt-typed-%' ORDER BY "id"`,
+      ),
+    );
+    expect(stored.map((row) => [row.osBuild, row.confidenceShare, row.agentInstalled === null ? null : Number(row.agentInstalled), row.at])).toEqual([
+      [20348, 0.375, 1, "1999-12-31T23:59:59.999"],
+      [-1, 0, 0, "2026-12-01T10:00:00.123"],
+      [null, 1e-9, null, null],
+    ]);
+    await inWriteTx((tx) => tx.run(`DELETE FROM "Server" WHERE "id" LIKE 'wt-typed-%'`));
   });
 
   it("keeps U+0000 on SQLite and stores it as U+FFFD on PostgreSQL (which refuses it in text)", async () => {

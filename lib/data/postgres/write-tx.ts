@@ -5,14 +5,15 @@ import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { Column, ColumnType, SqlValue, WriteTx } from "../write-tx";
 import { writePool } from "./pool";
-import { copyChunks, storable } from "./copy-text";
+import { binaryCopyChunks } from "./copy-binary";
+import { storable } from "./storable";
 import { numbered } from "./sql";
 
 // RAW SQL (PostgreSQL): the evaluation write transaction (lib/data/write-tx.ts) on a node-postgres connection of the
 // write pool. Every evaluation write of every instance takes the same transaction-scoped advisory lock first, so they
 // commit one after the other in the order they got the lock, each reading what the previous one committed (no lost
-// update, as with SQLite's single writer); readers are never blocked. Bulk rows travel as multi-row VALUES lists of
-// typed parameters, a few thousand rows per statement.
+// update, as with SQLite's single writer); readers are never blocked. New rows travel by COPY in the binary format
+// (copy-binary.ts), updated ones as multi-row VALUES lists of typed parameters, a few thousand rows per statement.
 
 /** The evaluation lock's key (any constant not used elsewhere; Prisma's migration lock is 72707369). */
 export const EVALUATION_LOCK = 1_507_011;
@@ -93,11 +94,14 @@ class PostgresWriteTx implements WriteTx {
     return this.serially(async () => (await this.client.query(numbered(sql), params.map(storable))).rowCount ?? 0);
   }
 
-  /** COPY … FROM STDIN (text format): no statement to parse per batch, no parameter per value. */
+  /**
+   * COPY … FROM STDIN in the binary format (copy-binary.ts): no statement to parse per batch, no parameter per value,
+   * and nothing for PostgreSQL to scan for delimiters or escapes, or to parse as a number or a timestamp.
+   */
   insertRows(table: string, columns: readonly Column[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
     const names = columns.map(([name]) => `"${name}"`).join(", ");
-    return this.serially(() => pipeline(Readable.from(copyChunks(rows, columns.length)), this.client.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN`))));
+    return this.serially(() => pipeline(Readable.from(binaryCopyChunks(columns, rows)), this.client.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN (FORMAT binary)`))));
   }
 
   updateRows(table: string, columns: readonly Column[], key: string, rows: readonly (readonly SqlValue[])[]): Promise<void> {
