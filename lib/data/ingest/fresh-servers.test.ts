@@ -79,7 +79,7 @@ describe("new servers of an upload", () => {
   });
 
   it("writes each new server's snapshots with its write batch, with the facts a later row of the file took from them", async () => {
-    const count = 4_100; // three of reevaluate's write batches (WRITE_BATCH)
+    const count = 4_100; // five of reevaluate's write batches (250, 500, 1,000, 2,000 and the rest)
     const row = (i: number, at: string, ram: number) => `h${i}.corp.contoso.com,,${at},Windows Server 2022 Datacenter,10.0.20348,${ram},no`;
     await upload("batches.csv", [
       ...Array.from({ length: count }, (_, i) => row(i, "2026-11-01T10:00:00Z", 16)),

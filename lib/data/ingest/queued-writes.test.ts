@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { clearTables, sqlAll } from "../test-sql";
 import { type Column, inWriteTx } from "../write-tx";
-import { QueuedWrites } from "./queued-writes";
+import { FIRST_WRITE_BATCH, QueuedWrites, WRITE_BATCH } from "./queued-writes";
 
 // The evaluation's writes issued without waiting (decision 027), on the database the test runs on (SQLite, or
 // PostgreSQL under `npm run test:pg`): a failure is reported as itself, never committed past, never unhandled.
@@ -44,5 +44,23 @@ describe("QueuedWrites", () => {
     });
     await expect(attempt).rejects.toThrow(/UNIQUE constraint failed|duplicate key value violates unique constraint/);
     expect(await sqlAll(`SELECT "id" FROM "ReadinessSnapshot"`)).toEqual([]);
+  });
+
+  it("batches start small and double up to WRITE_BATCH", async () => {
+    await inWriteTx(async (tx) => {
+      const queued = new QueuedWrites(tx);
+      const sizes: number[] = [];
+      let inBatch = 0;
+      for (let server = 0; server < 10_000; server++) {
+        inBatch++;
+        if (queued.batchFull()) {
+          sizes.push(inBatch);
+          inBatch = 0;
+        }
+      }
+      expect(sizes[0]).toBe(FIRST_WRITE_BATCH);
+      expect(sizes).toEqual([250, 500, 1_000, 2_000, 2_000, 2_000, 2_000]); // 9,750 of 10,000: the rest is the last, partial batch
+      expect(Math.max(...sizes)).toBe(WRITE_BATCH);
+    });
   });
 });

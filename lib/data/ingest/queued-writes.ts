@@ -5,8 +5,14 @@ import type { WriteTx } from "../write-tx";
 // (PostgresWriteTx runs them one after the other; SQLite's run as they are called), so a later statement sees an
 // earlier one's rows, and nothing needs to wait for a write until the transaction reads what the writes decide.
 
-/** Servers evaluated between two batches of writes. */
+/** Servers evaluated between two batches of writes, once under way. */
 export const WRITE_BATCH = 2_000;
+
+/**
+ * The first batch: small, so that the database starts writing soon after the evaluation starts instead of idling
+ * through a whole batch. Each batch after it doubles, up to WRITE_BATCH (250, 500, 1,000, 2,000, 2,000, …).
+ */
+export const FIRST_WRITE_BATCH = 250;
 
 /** PostgreSQL: the longest the evaluation runs without letting the connection send what was issued. */
 const HAND_OVER_MS = 5;
@@ -15,8 +21,18 @@ export class QueuedWrites {
   private readonly inFlight: Promise<void>[] = [];
   private failure: { error: unknown } | undefined;
   private handedOverAt = 0;
+  private batchSize = FIRST_WRITE_BATCH;
+  private inBatch = 0;
 
   constructor(private readonly tx: WriteTx) {}
+
+  /** Counts one evaluated server: true when the batch is complete and its rows should be issued. */
+  batchFull(): boolean {
+    if (++this.inBatch < this.batchSize) return false;
+    this.inBatch = 0;
+    this.batchSize = Math.min(WRITE_BATCH, this.batchSize * 2);
+    return true;
+  }
 
   /** A write issued and not awaited: its failure is kept (never an unhandled rejection) and thrown by `drain`. */
   add(write: Promise<unknown>): void {

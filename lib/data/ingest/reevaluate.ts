@@ -7,7 +7,7 @@ import type { Column, SqlValue, WriteTx } from "../write-tx";
 import { type FreshServers, OUTCOME_COLUMNS, type OutcomeValues } from "./fresh-servers";
 import { type ContextState, knownDomains, loadContextState, loadServersOfDomains, loadServersToEvaluate, type LoadedServer } from "./state";
 import { decodeStatuses, delimitRuleIds, encodeStatuses, failingRulesOf, undelimitRuleIds, waivedRulesOf } from "./statuses";
-import { QueuedWrites, WRITE_BATCH } from "./queued-writes";
+import { QueuedWrites } from "./queued-writes";
 import { type ActiveWaivers, lapseNote, loadActiveWaivers, recordLapses, uncoveredNote, waiversForServer, wasWaived } from "./waiver-sql";
 
 // RAW SQL (portable, inside the evaluation write transaction, lib/data/write-tx.ts): evaluates the affected servers and writes their
@@ -151,8 +151,8 @@ export async function reevaluate(tx: WriteTx, scope: ReevaluationScope, cause: s
     counts[status] += by;
   };
 
-  // Every WRITE_BATCH servers, the rows evaluated so far are issued and not awaited (decision 027): the database
-  // inserts them while the next servers are evaluated.
+  // After each batch of servers (a small one first, then up to WRITE_BATCH), the rows evaluated so far are issued and
+  // not awaited (decisions 027 and 031): the database inserts them while the next servers are evaluated.
   const queued = new QueuedWrites(tx);
   const issueHeldRows = async () => {
     if (fresh) queued.add(fresh.writeEvaluated());
@@ -162,7 +162,6 @@ export async function reevaluate(tx: WriteTx, scope: ReevaluationScope, cause: s
   };
 
   let changed = 0;
-  let sinceIssued = 0;
   try {
     for (const server of servers) {
       const domain = await shared.get(server.domain);
@@ -217,10 +216,8 @@ export async function reevaluate(tx: WriteTx, scope: ReevaluationScope, cause: s
         const note = notes === undefined ? null : notes.join("; ").slice(0, 2_000);
         evaluations.push([newRowId(), server.id, now, engine.rulesetVersion, readiness.verdict, readiness.confidence.stars, statuses, cause, note]);
       }
-      if (++sinceIssued === WRITE_BATCH) {
-        sinceIssued = 0;
-        await issueHeldRows();
-      } else await queued.keepFlowing();
+      if (queued.batchFull()) await issueHeldRows();
+      else await queued.keepFlowing();
     }
     await issueHeldRows();
     await queued.drain();

@@ -19,7 +19,7 @@ const COLUMNS: readonly Column[] = [["id", "text"], ["at", "timestamp"], ["ready
 const AT = "2026-12-01T00:00:00.000+00:00";
 const row = (id: string) => [id, AT, 0, 0, 0, 0, "test"];
 
-/** More servers than one write batch, in three domains: the evaluation issues a batch while it runs, then the rest. */
+/** More servers than a full write batch, in three domains: the evaluation issues batches while it runs, then the rest. */
 const SERVERS = WRITE_BATCH + 321;
 const fleetCsv = (servers: number, seed: string, asOf = DEFAULT_AS_OF) =>
   toInventoryCsv(generateFleet({ servers, seed, domains: ["corp.contoso.com", "emea.contoso.com", "fabrikam.com"], asOf }).hosts);
