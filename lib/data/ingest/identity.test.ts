@@ -30,6 +30,12 @@ describe("server identity", () => {
     expect(serverIdentityOf({ identity: { fqdn: "pc1" }, os: { caption: "Microsoft Windows 11 Pro", build: 22621, productType: "workstation" } })?.osName).toBe("Windows 11 Pro");
   });
 
+  it("stores no build number a 32-bit column cannot hold (the facts keep it)", () => {
+    const huge = serverIdentityOf({ identity: { fqdn: "odd1" }, os: { version: "10.0.99999999999" } });
+    expect(huge?.osBuild).toBeNull();
+    expect(serverIdentityOf({ identity: { fqdn: "odd2" }, os: { build: 2_147_483_647 } })?.osBuild).toBe(2_147_483_647);
+  });
+
   it("reads domains from DNs", () => {
     expect(domainOfDn("OU=Servers,DC=corp,DC=contoso,DC=com")).toBe("corp.contoso.com");
     expect(isDomainRootDn("DC=corp,DC=contoso,DC=com")).toBe(true);

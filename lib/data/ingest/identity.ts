@@ -16,6 +16,9 @@ export interface ServerIdentity {
   tags: string;
 }
 
+/** The largest value of a 32-bit INTEGER column (Server.osBuild on PostgreSQL). */
+const MAX_INT32 = 2_147_483_647;
+
 /** Null when the record names no host at all (parsers reject those rows before this point). */
 export function serverIdentityOf(facts: HostFacts): ServerIdentity | null {
   const identity = facts.identity ?? {};
@@ -34,7 +37,9 @@ export function serverIdentityOf(facts: HostFacts): ServerIdentity | null {
     objectGuid: identity.objectGuid?.toLowerCase() ?? null,
     sid: identity.sid?.toUpperCase() ?? null,
     osName,
-    osBuild: os.build ?? null,
+    // Server.osBuild is a 32-bit INTEGER on PostgreSQL: an absurd build ("10.0.99999999999") is not stored in the column
+    // (the facts keep it, and the OS rules judge it), so the upload lands the same on both databases.
+    osBuild: os.build !== undefined && os.build <= MAX_INT32 ? os.build : null,
     site: facts.site?.trim() || null,
     owner: facts.owner?.trim() || null,
     tags: tags.length ? `,${[...new Set(tags)].sort().join(",")},` : "",

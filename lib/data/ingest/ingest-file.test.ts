@@ -128,6 +128,21 @@ describe("ingesting files", () => {
     expect(accepted).toMatchObject({ ok: true, status: "dry-run" });
   });
 
+  it("commits a host whose build number no 32-bit column holds, with the column empty and the facts as given (both databases)", async () => {
+    const response = ok(
+      await ingestFile({
+        bytes: inventory(["ODD01,Microsoft Windows Server 2022 Datacenter,10.0.99999999999,16,528449,corp.contoso.com,AMS,"]),
+        fileName: "odd-build.csv",
+        options: {},
+        uploadedBy: admin,
+      }),
+    );
+    expect(response.status).toBe("committed");
+    const stored = await server("odd01.corp.contoso.com");
+    expect(stored?.osBuild).toBeNull();
+    expect(JSON.parse(stored!.factsJson).os.version).toBe("10.0.99999999999");
+  });
+
   it("previews without writing", async () => {
     const preview = ok(await ingestFile({ bytes: fixture("fixtures/inventory-basic.csv"), fileName: "inventory-basic.csv", options: {}, dryRun: true, uploadedBy: admin }));
     expect(preview.status).toBe("dry-run");
