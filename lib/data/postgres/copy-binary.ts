@@ -18,13 +18,14 @@ const CHUNK_BYTES = 64 << 10;
 const POSTGRES_EPOCH_MICROS = 946_684_800_000_000;
 const TWO_32 = 2 ** 32;
 
+/** "2026-12-01T09:30:00.000+00:00" (sqlDate), "2026-12-01 09:30:00", "2026-12-01": date, time, fraction, offset. */
+const ISO_DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,6}))?)?)?(?:Z|[+-]\d\d(?::?\d\d)?)?$/;
+
 /**
  * A timestamp as PostgreSQL's `timestamp` (without time zone) stores it: microseconds since 2000-01-01. The text is an
  * ISO date-time (sqlDate's "2026-12-01T09:30:00.000+00:00"); as PostgreSQL does for a `timestamp without time zone`,
- * an offset is ignored (the date and time are taken as written).
+ * an offset is ignored (the date and time are taken as written). Throws for anything else, and for fields out of range.
  */
-const ISO_DATE_TIME = /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,6}))?)?)?(?:Z|[+-]\d\d(?::?\d\d)?)?$/;
-
 export function timestampMicros(text: string): number {
   const match = ISO_DATE_TIME.exec(text);
   const refuse = () => new Error(`not an ISO date-time: ${JSON.stringify(text.slice(0, 40))}`);
