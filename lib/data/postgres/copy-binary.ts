@@ -1,4 +1,5 @@
 import type { Column, ColumnType, SqlValue } from "../write-tx";
+import { storable } from "./storable";
 
 // COPY … FROM STDIN (FORMAT binary) (https://www.postgresql.org/docs/15/sql-copy.html, "Binary Format"): a header, then
 // per row a 16-bit field count and per field a 32-bit length (-1 for NULL) and the value in the type's binary form
@@ -52,10 +53,9 @@ function flagOf(value: string | number, column: string): number {
   throw new Error(`${column}: ${JSON.stringify(value)} is not a flag (0 or 1)`);
 }
 
-/** PostgreSQL refuses U+0000 in text: stored as U+FFFD (as `storable` does for parameters). */
+/** A text column's value: U+0000, which PostgreSQL refuses in text, stored as U+FFFD (`storable`, as for parameters). */
 function textOf(value: string | number): string {
-  const text = typeof value === "string" ? value : String(value);
-  return text.includes("\u0000") ? text.replaceAll("\u0000", "\uFFFD") : text;
+  return typeof value === "string" ? (storable(value) as string) : String(value);
 }
 
 /** The most bytes a value can take, its 4-byte length included. */
