@@ -20,6 +20,8 @@ export interface IssueSink {
   warning(message: string, at?: IssueAt): void;
   /** A warning emitted once per key (e.g. "memory unit guessed"), however many rows trigger it. */
   warnOnce(key: string, message: string, at?: IssueAt): void;
+  /** Counts row-level issues that were found elsewhere and not kept (see issue-log.ts), as if each had come past the limit. */
+  countDropped(count: number): void;
   /** True when a file-level error (no row) was recorded: the whole file is refused. */
   hasFileError(): boolean;
   /** The stored issues plus, when some were dropped, a summary warning. */
@@ -53,6 +55,9 @@ export function createIssueSink(file: string, maxIssues = MAX_ISSUES_PER_FILE): 
       if (onceKeys.has(key)) return;
       onceKeys.add(key);
       add("warning", message, at);
+    },
+    countDropped(count) {
+      dropped += count;
     },
     hasFileError: () => fileError,
     list() {

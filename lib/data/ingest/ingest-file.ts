@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { parseFile } from "@/lib/ingest/parse-file";
+import { parseFileInParallel } from "@/lib/ingest/parse-file";
 import { type ArchiveLimits, type ContainerKind, type EntryOutcome, openArchive, parseArchiveInParallel, sniffContainer } from "@/lib/ingest/archive";
 import { INVENTORY_XLSX_FORMAT, parseWorkbook, readWorkbook, type WorkbookRead } from "@/lib/ingest/xlsx";
 import type { AuditActor } from "@/lib/audit/entry";
@@ -292,7 +292,7 @@ async function prepare(request: IngestRequest & { workbook?: WorkbookRead }, opt
   const archiveLimits = archiveLimitsOf(limits);
   const opened = openArchive(bytes, fileName, archiveLimits);
   if (opened === undefined) {
-    const parsed = parseFile(bytes, fileName, options, request.format);
+    const parsed = await parseFileInParallel(bytes, fileName, options, request.format);
     if (!parsed.ok) {
       const response = refusal(fileName, parsed.issues.map(toIssue), parsed.result?.kind, parsed.result?.format);
       if (!response.ok && parsed.result?.suggestedGmsa !== undefined) response.suggestedGmsa = parsed.result.suggestedGmsa;

@@ -7,6 +7,6 @@ export { entryLabel, escapeEntryName } from "./entry-name";
 export { isWorkbookListing, openArchive } from "./open-archive";
 export { listZip } from "./read-zip";
 export { parseArchive, type ArchiveParse, type EntryOutcome } from "./parse-archive";
-export { enableParallelArchiveParse, parseArchiveInParallel, PARALLEL_MIN_ENTRIES, type ParseThreadScript } from "./parallel-parse";
+export { parseArchiveInParallel, PARALLEL_MIN_ENTRIES } from "./parallel-parse";
 export { sniffContainer } from "./sniff";
 export type { ArchiveEntry, ArchiveLimits, ContainerKind, OpenedArchive } from "./types";

@@ -5,7 +5,8 @@ import { pathToFileURL } from "node:url";
 import AdmZip from "adm-zip";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_ARCHIVE_LIMITS, openArchive, parseArchive, type OpenedArchive } from "./index";
-import { parseArchiveInParallel, type ParseThreadScript } from "./parallel-parse";
+import { parseArchiveInParallel } from "./parallel-parse";
+import type { ParseThreadScript } from "../parse-thread-config";
 import { rawZip } from "./testing/raw-zip";
 
 // The two-thread parse of a large ZIP (decision 028) must give exactly what parseArchive gives on one thread, whatever
@@ -83,7 +84,7 @@ describe("parseArchiveInParallel", () => {
     fs.writeFileSync(
       fake,
       `import { parentPort } from "node:worker_threads";
-parentPort.once("message", (job) => {
+parentPort.once("message", ({ job }) => {
   parentPort.postMessage({ type: "parsed", parses: job.entries.map((e) => ({ kind: "unreadable", message: "answered by the thread: " + e.label, fatal: false })) });
   parentPort.postMessage({ type: "done" });
 });`,

@@ -1,8 +1,9 @@
 import { Worker } from "node:worker_threads";
 import type { ParseOptions, UploadKind } from "../types";
+import { parseThreadInUse, type ParseThreadScript } from "../parse-thread-config";
 import { entryLabel } from "./entry-name";
 import { combineEntries, parseArchive, parseEntry, type ArchiveParse, type EntryParse } from "./parse-archive";
-import type { ParseThreadJob, ParseThreadReply, ThreadEntry } from "./parse-thread-protocol";
+import type { ParseThreadJob, ParseThreadMessage, ParseThreadReply, ThreadEntry } from "./parse-thread-protocol";
 import type { ArchiveLimits, OpenedArchive } from "./types";
 
 /**
@@ -15,21 +16,8 @@ import type { ArchiveLimits, OpenedArchive } from "./types";
  * Only where the entries can be handed over whole: a ZIP (not gzip), at least PARALLEL_MIN_ENTRIES entries, and sizes
  * that pass the archive-wide guards as declared (each entry must inflate to exactly its declared size, so the actual
  * total then passes too; otherwise one thread reads it and refuses it where it trips). If the thread cannot be started
- * or fails, this thread parses what it did not answer.
+ * or fails, this thread parses what it did not answer. The thread is on where parse-thread-config.ts turned it on.
  */
-
-/** Where the thread's script is: the bundle in production, the boot file and the source (tsx) otherwise. */
-export interface ParseThreadScript {
-  file: string | URL;
-  workerData?: unknown;
-}
-
-let threadScript: ParseThreadScript | undefined;
-
-/** Turns the second thread on for this process (the upload worker does, at start); undefined turns it off. */
-export function enableParallelArchiveParse(script: ParseThreadScript | undefined): void {
-  threadScript = script;
-}
 
 /** Below this many entries one thread parses: starting the thread (loading the parser into it) costs ≈ 0.3 s. */
 export const PARALLEL_MIN_ENTRIES = 2_000;
@@ -85,7 +73,7 @@ function runThread(script: ParseThreadScript, job: ParseThreadJob): { parses: En
       if (reply.type === "parsed") parses.push(...reply.parses);
       else if (reply.type === "done") done();
       else {
-        console.error(`[archive] the parse thread failed (${reply.message}); this thread parses the rest`);
+        console.error(`[archive] the parse thread failed (${reply.type === "failed" ? reply.message : `answered ${reply.type}`}); this thread parses the rest`);
         done();
       }
     });
@@ -94,7 +82,7 @@ function runThread(script: ParseThreadScript, job: ParseThreadJob): { parses: En
       done();
     });
     worker.on("exit", () => resolve());
-    worker.postMessage(job, [job.buffer]);
+    worker.postMessage({ type: "archive", job } satisfies ParseThreadMessage, [job.buffer]);
   });
   return { parses, finished, stop: () => void worker?.terminate() };
 }
@@ -112,7 +100,7 @@ export async function parseArchiveInParallel(
   formatOverride?: string,
   expectedKind?: UploadKind,
   minEntries: number = PARALLEL_MIN_ENTRIES,
-  script: ParseThreadScript | undefined = threadScript,
+  script: ParseThreadScript | undefined = parseThreadInUse(),
 ): Promise<ArchiveParse> {
   const count = opened.entries.length;
   if (script === undefined || count < Math.max(2, minEntries) || !declaredWithinTotals(opened, limits, archiveBytes)) {

@@ -1,4 +1,5 @@
 import type { ParseOptions } from "../types";
+import type { HostCsvPart, HostCsvPartJob } from "../csv/host-csv-part";
 import type { EntryParse } from "./parse-archive";
 import type { ArchiveLimits } from "./types";
 
@@ -13,7 +14,7 @@ export interface ThreadEntry {
   length: number;
 }
 
-/** The one message the parse thread receives (parse-thread.ts). */
+/** An archive's second half of entries (parallel-parse.ts). */
 export interface ParseThreadJob {
   archiveName: string;
   /** The whole archive's size, for the inflate ratio guard. */
@@ -26,5 +27,15 @@ export interface ParseThreadJob {
   buffer: ArrayBuffer;
 }
 
-/** What the parse thread answers: the parses in entry order, in batches, then "done" (or "failed"). */
-export type ParseThreadReply = { type: "parsed"; parses: EntryParse[] } | { type: "done" } | { type: "failed"; message: string };
+/** The one message the parse thread receives (parse-thread.ts): an archive's entries, or a large host CSV's second part. */
+export type ParseThreadMessage = { type: "archive"; job: ParseThreadJob } | { type: "host-csv-part"; job: HostCsvPartJob };
+
+/**
+ * What the parse thread answers. For an archive: the parses in entry order, in batches, then "done". For a host CSV's
+ * part: its result. Either may end in "failed" instead.
+ */
+export type ParseThreadReply =
+  | { type: "parsed"; parses: EntryParse[] }
+  | { type: "done" }
+  | { type: "host-csv-part"; part: HostCsvPart }
+  | { type: "failed"; message: string };

@@ -1,11 +1,13 @@
 import { parentPort } from "node:worker_threads";
 import { InflateBudget } from "./budget";
 import { parseEntry, type EntryParse } from "./parse-archive";
-import type { ParseThreadJob, ParseThreadReply } from "./parse-thread-protocol";
+import { readHostCsvPart } from "../csv/host-csv-part";
+import type { ParseThreadJob, ParseThreadMessage, ParseThreadReply } from "./parse-thread-protocol";
 import { inflateZipEntry } from "./read-zip";
 
-// The second thread of a large archive's parse (parallel-parse.ts): reads and parses the entries it is given, exactly
-// as parseArchive does on the first thread, and answers their parses in order, in batches. One job, then it ends.
+// The second thread of a large upload's parse, one job, then it ends. An archive's entries (parallel-parse.ts): reads
+// and parses them exactly as parseArchive does on the first thread, and answers their parses in order, in batches. A
+// large host CSV's second part (csv/host-csv-split.ts): reads its records and answers the part whole.
 // Bundled for production beside the upload worker (scripts/build-ingest-worker.mjs); from source through
 // parse-thread-boot.mjs in development and tests.
 
@@ -35,9 +37,15 @@ function run(job: ParseThreadJob, send: (reply: ParseThreadReply) => void): void
 
 const port = parentPort;
 if (port) {
-  port.once("message", (job: ParseThreadJob) => {
+  port.once("message", (message: ParseThreadMessage) => {
     try {
-      run(job, (reply) => port.postMessage(reply));
+      if (message.type === "archive") run(message.job, (reply) => port.postMessage(reply));
+      else {
+        const part = readHostCsvPart(message.job);
+        // The hosts' facts are cloned; the accepted flags' buffer is handed over.
+        const transfer = part.ok ? [part.accepted.buffer as ArrayBuffer] : [];
+        port.postMessage({ type: "host-csv-part", part } satisfies ParseThreadReply, transfer);
+      }
     } catch (error) {
       port.postMessage({ type: "failed", message: error instanceof Error ? error.message : String(error) } satisfies ParseThreadReply);
     }

@@ -35,7 +35,8 @@ export function readCsvTable(text: string, sink: IssueSink, maxRows: number): Cs
   return table;
 }
 
-function reportReadFailure(sink: IssueSink, read: Exclude<CsvReadResult, { ok: true }>, maxRows: number): void {
+/** A failed read's file-level error on a sink, as readCsvTable and streamCsvTable report it (maxRows: the file's limit). */
+export function reportReadFailure(sink: IssueSink, read: Exclude<CsvReadResult, { ok: true }>, maxRows: number): void {
   if (read.reason === "too-many-columns") {
     sink.error(`${sink.file}: ${read.message}`);
   } else if (read.reason === "too-many-rows") {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerKey, readCsv, scanCsv, sniffDelimiter } from "./read-csv";
+import { headerKey, readCsv, scanCsv, sniffDelimiter, type CsvRow } from "./read-csv";
 import { csvHeaderOf } from "./csv-table";
 
 describe("readCsv", () => {
@@ -75,5 +75,28 @@ describe("readCsv", () => {
 
   it("reads just the header cheaply, skipping #TYPE", () => {
     expect(csvHeaderOf('#TYPE X\r\n"Host Name","OS"\r\n"a","b"\r\n')).toEqual(["Host Name", "OS"]);
+  });
+});
+
+describe("scanCsv until / resume", () => {
+  it("reads the same records in two scans split at any offset as in one", () => {
+    const text = '#TYPE Selected.X\r\n"sep=,"\r\nName,Notes\r\n\r\na,"one\r\ntwo"\r\nb,"say ""hi"""\r\n\r\nc,plain\r\nd,"x,y"\r\n';
+    const once: CsvRow[] = [];
+    const whole = scanCsv(text, (row) => once.push(row));
+    expect(whole.ok).toBe(true);
+    for (let until = 0; until <= text.length; until++) {
+      const rows: CsvRow[] = [];
+      const first = scanCsv(text, (row) => rows.push(row), { until });
+      if (!first.ok) throw new Error("first scan failed");
+      if (first.next !== undefined) {
+        const rest = scanCsv(text, (row) => rows.push(row), { resume: first.next, delimiter: first.delimiter });
+        expect(rest.ok).toBe(true);
+      }
+      expect(rows).toEqual(once);
+    }
+  });
+
+  it("needs the delimiter to resume", () => {
+    expect(() => scanCsv("a,b\n", () => {}, { resume: { pos: 0, line: 1 } })).toThrow(/delimiter/);
   });
 });

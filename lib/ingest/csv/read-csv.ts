@@ -37,6 +37,19 @@ export interface CsvReadOptions {
   maxRecords?: number;
   /** Stop with "too-many-columns" at the first record with more fields than this (default: unlimited). */
   maxColumns?: number;
+  /**
+   * Read from this record boundary on (a `next` of an earlier scan with `until`), as the same scan would have gone on
+   * there: no BOM, `#TYPE` or `sep=` line is looked for, and `delimiter` must be given.
+   */
+  resume?: CsvPosition;
+  /** Stop before the first record that starts at or after this offset; the result's `next` says where that is. */
+  until?: number;
+}
+
+/** A record boundary in the text: the offset where the next record starts and its 1-based line. */
+export interface CsvPosition {
+  pos: number;
+  line: number;
 }
 
 /** "row 1 has 1,000,000 columns; at most 1,000 are read (…)", the problem part of a too-many-columns error. */
@@ -93,7 +106,16 @@ export function readCsv(text: string, options: CsvReadOptions = {}): CsvReadResu
 }
 
 /** What scanCsv found: readCsv's result without the rows, which went to the callback one by one. */
-export type CsvScanResult = { ok: true; delimiter: CsvDelimiter; typeName?: string; records: number } | Exclude<CsvReadResult, { ok: true }>;
+export type CsvScanResult =
+  | {
+      ok: true;
+      delimiter: CsvDelimiter;
+      typeName?: string;
+      records: number;
+      /** Where the scan stopped at `until` (absent when it read to the end of the text). */
+      next?: CsvPosition;
+    }
+  | Exclude<CsvReadResult, { ok: true }>;
 
 /**
  * readCsv's single pass: hands each non-blank record (the header first) to `onRecord` as it is read instead of keeping
@@ -101,14 +123,16 @@ export type CsvScanResult = { ok: true; delimiter: CsvDelimiter; typeName?: stri
  * longer outlive the read). A failure comes after the records before it were handed over: drop what they built.
  */
 export function scanCsv(text: string, onRecord: (row: CsvRow) => void, options: CsvReadOptions = {}): CsvScanResult {
-  let pos = 0;
-  let line = 1;
-  if (text.charCodeAt(0) === 0xfeff) pos = 1;
+  const resume = options.resume;
+  if (resume !== undefined && options.delimiter === undefined) throw new Error("scanCsv: resuming a scan needs its delimiter");
+  let pos = resume?.pos ?? 0;
+  let line = resume?.line ?? 1;
+  if (resume === undefined && text.charCodeAt(0) === 0xfeff) pos = 1;
 
   // Leading blank lines, then the optional #TYPE and sep= lines.
   let typeName: string | undefined;
   let delimiter = options.delimiter;
-  for (;;) {
+  while (resume === undefined) {
     const { line: content, next } = firstLine(text, pos);
     if (next === pos) break;
     const trimmed = content.trim();
@@ -139,8 +163,13 @@ export function scanCsv(text: string, onRecord: (row: CsvRow) => void, options: 
   let records = 0;
   const maxRecords = options.maxRecords ?? Number.POSITIVE_INFINITY;
   const maxColumns = options.maxColumns ?? Number.POSITIVE_INFINITY;
+  const until = options.until ?? Number.POSITIVE_INFINITY;
 
   while (pos < n) {
+    if (pos >= until) {
+      const next = { pos, line };
+      return typeName === undefined ? { ok: true, delimiter: delim, records, next } : { ok: true, delimiter: delim, typeName, records, next };
+    }
     const startLine = line;
     const fields: string[] = [];
     let blank = true;

@@ -1,15 +1,13 @@
 import type { FormatParser, ParseInput, ParseResult } from "../types";
-import { createIssueSink } from "../issues";
-import { finishResult, newResult } from "../result";
-import { MAX_LISTED, maxRowsOf } from "../limits";
+import { MAX_LISTED } from "../limits";
 import { headerKey } from "../csv/read-csv";
-import { cell, csvHeadOf, isBlank, isRepeatedHeader, streamCsvTable } from "../csv/csv-table";
+import { cell, csvHeadOf, isBlank, isRepeatedHeader } from "../csv/csv-table";
+import { parseHostCsv, type HostRowReader } from "../csv/host-csv";
 import type { CsvRow } from "../csv/read-csv";
 import type { IssueSink } from "../issues";
 import { looksLikeJson } from "../json/parse-json";
 import { displayValue, listNames } from "../text/display";
 import { finishHost, newHostDraft } from "../host/host-draft";
-import { repeatedHostWarner } from "../host/repeated-hosts";
 import { FactSources } from "../host/fact-sources";
 import { unitFromHeader } from "../values/memory";
 import { applyInventoryValue, type PreparedColumn } from "./inventory-apply";
@@ -73,36 +71,15 @@ function prepare(columns: ResolvedColumn[]): PreparedColumn[] {
 }
 
 function parse(input: ParseInput): ParseResult {
-  const sink = createIssueSink(input.fileName);
-  const result = newResult("host-inventory", FORMAT);
-  // One pass (a 50,000-row file's rows are not all kept): the header sets up the row reader, then each row is applied
-  // as it is read. A problem with the file itself (an unclosed quote, too many rows or columns, no data rows) is
-  // reported alone, as before any row: what the rows built is dropped.
-  let reader: InventoryRows | undefined;
-  const read = streamCsvTable(
-    input.text,
-    maxRowsOf(input.options),
-    (header) => {
-      reader = inventoryRows(header, input, sink, result);
-    },
-    (row) => reader?.apply(row),
-  );
-  if (!read.ok) {
-    const refused = createIssueSink(input.fileName);
-    read.report(refused);
-    return finishResult(newResult("host-inventory", FORMAT), refused);
-  }
-  reader?.finish();
-  return finishResult(result, sink);
+  return parseHostCsv(input, FORMAT, inventoryRows);
 }
 
-interface InventoryRows {
-  apply(row: CsvRow): void;
-  finish(): void;
-}
-
-/** Reads the header (column mapping, its problems and warnings); undefined when the header refuses the file. */
-function inventoryRows(header: CsvRow, input: ParseInput, sink: IssueSink, result: ParseResult): InventoryRows | undefined {
+/**
+ * Reads the header (column mapping, its problems and warnings); undefined when the header refuses the file. Each data
+ * record then becomes a host (or is rejected) on its own: what one record gives never depends on another, so a large
+ * file's records can be read in parts (host-csv-split.ts).
+ */
+export function inventoryRows(header: CsvRow, input: ParseInput, sink: IssueSink, result: ParseResult): HostRowReader | undefined {
   const headers = header.fields.map((h) => h.trim());
   const resolution = resolveInventoryColumns(headers, input.options.columnMapping);
   for (const bad of resolution.badMappings.slice(0, MAX_LISTED)) {
@@ -165,7 +142,6 @@ function inventoryRows(header: CsvRow, input: ParseInput, sink: IssueSink, resul
   const ordered = [...columns].sort((a, b) => (a.field === "fqdn" ? 0 : 1) - (b.field === "fqdn" ? 0 : 1));
   const headerCount = header.fields.length;
   let unqualified = 0;
-  const warnIfRepeated = repeatedHostWarner(sink);
   const applyCtx = {
     onUnitGuessed: (column: string, unit: string) =>
       sink.warnOnce(
@@ -186,8 +162,10 @@ function inventoryRows(header: CsvRow, input: ParseInput, sink: IssueSink, resul
 
   const rowSources = new FactSources();
   return {
-    apply(row) {
-      if (isRepeatedHeader(row, header)) return;
+    identityColumn: identityColumns[0]?.header,
+    unqualified: () => unqualified,
+    read(row) {
+      if (isRepeatedHeader(row, header)) return undefined;
       result.records++;
       if (row.fields.length > headerCount) {
         sink.warning(
@@ -214,17 +192,14 @@ function inventoryRows(header: CsvRow, input: ParseInput, sink: IssueSink, resul
         identityColumn: identityColumns[0]?.header,
         onUnqualified: () => unqualified++,
       });
-      if (host === undefined) {
-        result.rejected++;
-        return;
-      }
-      warnIfRepeated(host, row.line, identityColumns[0]?.header);
-      result.hosts.push(host);
+      if (host === undefined) result.rejected++;
+      return host;
     },
-    finish() {
-      if (unqualified > 0) {
+    finish(unqualifiedElsewhere = 0) {
+      const total = unqualified + unqualifiedElsewhere;
+      if (total > 0) {
         sink.warning(
-          `${unqualified} host name(s) are short names and the file gives no domain for them, so they were kept unqualified. ` +
+          `${total} host name(s) are short names and the file gives no domain for them, so they were kept unqualified. ` +
             `Add a Domain column or set the default domain for this upload.`,
         );
       }

@@ -8,7 +8,7 @@ import { ingestFile } from "@/lib/data/ingest/ingest-file";
 import { sqlite } from "@/lib/data/sqlite/connection";
 import { enableSqliteWriteThread } from "@/lib/data/sqlite/write-thread-tx";
 import { parseThreadScript } from "@/lib/data/ingest/worker/parse-thread-script";
-import { enableParallelArchiveParse } from "@/lib/ingest/archive";
+import { enableParseThread } from "@/lib/ingest/parse-thread-config";
 import { csvFor } from "./fleet-csv";
 import { zipFor } from "./fleet-zip";
 import { cpuMs, peakMb } from "./next-server";
@@ -45,7 +45,7 @@ if (databaseKind() === "sqlite") {
 }
 
 // As the upload worker does: a large ZIP's entries on two threads (decision 028), unless the suite's --parallel=off.
-if (process.env.CSR_BENCH_PARALLEL !== "off") enableParallelArchiveParse(parseThreadScript(import.meta.url));
+if (process.env.CSR_BENCH_PARALLEL !== "off") enableParseThread(parseThreadScript(import.meta.url));
 
 /** The suite writes the files (so that this process's peak is the upload's, not the generator's); run alone, it makes them. */
 function uploadBytes(count: number, tag: string, file: string | undefined): Uint8Array {

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import type { ParseThreadScript } from "@/lib/ingest/archive";
+import type { ParseThreadScript } from "@/lib/ingest/parse-thread-config";
 
 /** The archive parse thread's bundle, beside the upload worker's (scripts/build-ingest-worker.mjs writes both). */
 export const PARSE_THREAD_BUNDLE_NAME = "archive-parse-thread.mjs";

@@ -8,7 +8,7 @@ import { ingestUpload } from "../ingest-file";
 import type { WorkerJobMessage, WorkerReply } from "./protocol";
 import { takeSpooledUpload } from "./upload-spool";
 import { parseThreadScript } from "./parse-thread-script";
-import { enableParallelArchiveParse } from "@/lib/ingest/archive";
+import { enableParseThread } from "@/lib/ingest/parse-thread-config";
 
 // The ingest worker process (docs/decisions/017-ingest-worker.md): parses, evaluates and commits uploads with its
 // own SQLite connection, one job at a time, so the server keeps answering requests. Forked by ingest-queue.ts with an
@@ -56,8 +56,8 @@ if (onSqlite) {
   // The uploads' write transactions run on a thread of their own, beside the parse and evaluation (decision 027).
   enableSqliteWriteThread(sqlite().name, ["wal_autocheckpoint = 0"]);
 }
-// A large ZIP's entries are parsed on two threads (decision 028).
-enableParallelArchiveParse(parseThreadScript(import.meta.url));
+// A large ZIP's entries (decision 028) and a large host CSV's records (decision 032) are parsed on two threads.
+enableParseThread(parseThreadScript(import.meta.url));
 
 function checkpoint(): void {
   if (!onSqlite) return; // PostgreSQL checkpoints on its own
