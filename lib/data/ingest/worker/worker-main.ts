@@ -1,6 +1,6 @@
 import "server-only";
 import { readdirSync, writeFileSync } from "node:fs";
-import { setPriority } from "node:os";
+import { availableParallelism, setPriority } from "node:os";
 import { databaseKind } from "../../database-kind";
 import { sqlite } from "../../sqlite/connection";
 import { enableSqliteWriteThread } from "../../sqlite/write-thread-tx";
@@ -56,8 +56,9 @@ if (onSqlite) {
   // The uploads' write transactions run on a thread of their own, beside the parse and evaluation (decision 027).
   enableSqliteWriteThread(sqlite().name, ["wal_autocheckpoint = 0"]);
 }
-// A large ZIP's entries (decision 028) and a large host CSV's records (decision 032) are parsed on two threads.
-enableParseThread(parseThreadScript(import.meta.url));
+// A large ZIP's entries (decision 028) and a large host CSV's records (decision 032) are parsed on two threads, where
+// there are two cores to run them: on one, the thread's start-up and hand-over would only add to the parse.
+if (availableParallelism() > 1) enableParseThread(parseThreadScript(import.meta.url));
 
 function checkpoint(): void {
   if (!onSqlite) return; // PostgreSQL checkpoints on its own
