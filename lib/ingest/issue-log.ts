@@ -54,7 +54,7 @@ export function createLoggingSink(file: string, maxIssues = MAX_ISSUES_PER_FILE)
       rowIssues++;
     }
     const entry: IssueLogEntry = { record, severity, message };
-    if (at !== undefined) entry.at = at.column === undefined ? { row: at.row } : at.row === undefined ? { column: at.column } : { row: at.row, column: at.column };
+    if (at !== undefined) entry.at = at;
     if (once !== undefined) entry.once = once;
     entries.push(entry);
   }

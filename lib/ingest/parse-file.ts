@@ -180,8 +180,8 @@ export function parseFile(
 
 /**
  * parseFile, with a large host CSV's records read in two parts on two threads when the parse thread is on
- * (csv/host-csv-split.ts, decision 032): the same answer, sooner. Any other file is parseFile's. For a large file the
- * thread is started before the format is known, so that it loads while the file is decoded; it is stopped if unused.
+ * (csv/host-csv-split.ts, decision 032): the same answer, sooner. Any other file is parseFile's. The thread is started
+ * once the format is known, and loads its code while this thread finds where to split.
  */
 export async function parseFileInParallel(
   bytes: Uint8Array,
@@ -190,25 +190,20 @@ export async function parseFileInParallel(
   formatOverride?: string,
   startPartReader: (() => PartReader) | undefined = partThreadStarter(),
 ): Promise<ParseFileResult> {
-  const partReader = startPartReader !== undefined && bytes.byteLength >= SPLIT_MIN_CHARS ? startPartReader() : undefined;
+  const started = start(bytes, fileName, options, formatOverride, FORMAT_PARSERS);
+  if (!started.ok) return started.failure;
+  const { parser, input } = started;
+  const readerFor = HOST_CSV_READERS.get(parser.id);
+  const partReader = startPartReader !== undefined && readerFor !== undefined && input.text.length >= SPLIT_MIN_CHARS ? startPartReader() : undefined;
+  let result: ParseResult;
   try {
-    const started = start(bytes, fileName, options, formatOverride, FORMAT_PARSERS);
-    if (!started.ok) return started.failure;
-    const { parser, input } = started;
-    const readerFor = HOST_CSV_READERS.get(parser.id);
-    let result: ParseResult;
-    try {
-      result =
-        partReader !== undefined && readerFor !== undefined && input.text.length >= SPLIT_MIN_CHARS
-          ? await parseHostCsvSplit(input, parser.id, readerFor, partReader)
-          : parser.parse(input);
-    } catch (error) {
-      result = readerFailure(parser, fileName, error);
-    }
-    return settle(started, result);
+    result = readerFor !== undefined && partReader !== undefined ? await parseHostCsvSplit(input, parser.id, readerFor, partReader) : parser.parse(input);
+  } catch (error) {
+    result = readerFailure(parser, fileName, error);
   } finally {
     partReader?.cancel();
   }
+  return settle(started, result);
 }
 
 function partThreadStarter(): (() => PartReader) | undefined {

@@ -128,6 +128,15 @@ describe("parseFileInParallel", () => {
     expect(two).toEqual(parseFile(large, "fleet.csv", { defaultDomain: "corp.example" }));
   });
 
+  it("starts no thread for a large file of another format", async () => {
+    const json = new TextEncoder().encode(JSON.stringify(Array.from({ length: Math.ceil(SPLIT_MIN_CHARS / 10) }, (_, i) => ({ n: i }))));
+    expect(json.byteLength).toBeGreaterThanOrEqual(SPLIT_MIN_CHARS);
+    let started = 0;
+    const two = await parseFileInParallel(json, "big.json", {}, undefined, () => (started++, startHostCsvPartThread(SOURCE_THREAD)));
+    expect(started).toBe(0);
+    expect(two).toEqual(parseFile(json, "big.json", {}));
+  });
+
   it("answers the same when the thread's script is missing", { timeout: 60_000 }, async () => {
     const missing: ParseThreadScript = { file: path.resolve("lib/ingest/archive/no-such-thread.mjs") };
     const two = await parseFileInParallel(large, "fleet.csv", {}, undefined, () => startHostCsvPartThread(missing));

@@ -17,8 +17,8 @@ import { scanCsv, type CsvRow } from "./read-csv";
  * it; the parts are then combined in file order, so the result is the one parseHostCsv gives in one pass (a test holds
  * them equal): the same hosts, counts and issues, the warn-once choices and the repeated-host warnings included.
  *
- * The part goes to a PartReader: a parse thread started early (it loads its code while this thread decodes the file
- * and finds the split), or, in tests, a function.
+ * The part goes to a PartReader: a parse thread started early (it loads its code while this thread finds the split),
+ * or, in tests, a function.
  */
 export interface PartReader {
   /** Reads the part; undefined when it could not (this thread then reads the part itself). */

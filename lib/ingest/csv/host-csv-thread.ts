@@ -6,7 +6,7 @@ import type { PartReader } from "./host-csv-split";
 
 /**
  * Starts a parse thread for a host CSV's second part (host-csv-split.ts) at once, so that it loads its code while the
- * first thread decodes the file and finds the split; `read` hands it the part, which it reads and answers, then it ends.
+ * first thread finds the split; `read` hands it the part, which it reads and answers, then it ends.
  * `read` answers undefined when the thread could not start or failed (logged): the caller then reads the part itself.
  */
 export function startHostCsvPartThread(script: ParseThreadScript): PartReader {
