@@ -107,6 +107,51 @@ describe("new servers of an upload", () => {
     expect(h0First.factsJson).toBe(JSON.stringify(first));
   });
 
+  it("writes a stored server's new facts once, with its outcome, and counts them in the fleet facts and detected installs", async () => {
+    await upload("fleet.csv", [
+      `a.corp.contoso.com,${GUID_A},2026-11-01T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,no`,
+      `b.corp.contoso.com,,2026-11-01T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,no`,
+      `c.fabrikam.com,${GUID_B},2026-11-01T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,yes`,
+    ]);
+    // a: the agent is now installed; c: renamed (same objectGUID) into corp.contoso.com, still with the agent.
+    const update = await upload("update.csv", [
+      `a.corp.contoso.com,${GUID_A},2026-11-02T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,32,yes`,
+      `c.corp.contoso.com,${GUID_B},2026-11-02T10:00:00Z,Windows Server 2022 Datacenter,10.0.20348,16,yes`,
+    ]);
+    const agentCount = async (domain: string) => {
+      const row = await db().domainEvaluation.findUniqueOrThrow({ where: { domain }, select: { resultsJson: true } });
+      const result = (JSON.parse(row.resultsJson) as { ruleId: string; status: string; evidence?: { fact: string; actual: unknown }[] }[]).find((r) => r.ruleId === "fleet-agent-count");
+      return { status: result?.status, evidence: Object.fromEntries((result?.evidence ?? []).map((e) => [e.fact.replace(/^.*\./, ""), e.actual])) };
+    };
+    // The evaluation during the update counted the new facts, not the stored ones it had not written yet.
+    expect(await agentCount("corp.contoso.com")).toEqual({ status: "fail", evidence: { agentHosts: ["a.corp.contoso.com", "c.corp.contoso.com"], hostsWithAgentData: 3 } });
+    expect((await agentCount("fabrikam.com")).status).toBe("unknown");
+    const servers = await db().server.findMany({ select: { fqdn: true, domain: true, agentInstalled: true, rolloutStatus: true, factsJson: true }, orderBy: { fqdn: "asc" } });
+    expect(servers.map(({ factsJson, ...s }) => ({ ...s, ram: Math.round(((JSON.parse(factsJson) as { memory?: { totalPhysicalBytes?: number } }).memory?.totalPhysicalBytes ?? 0) / 2 ** 30) }))).toEqual([
+      { fqdn: "a.corp.contoso.com", domain: "corp.contoso.com", agentInstalled: true, rolloutStatus: "installed", ram: 32 },
+      { fqdn: "b.corp.contoso.com", domain: "corp.contoso.com", agentInstalled: false, rolloutStatus: "not-started", ram: 16 },
+      { fqdn: "c.corp.contoso.com", domain: "corp.contoso.com", agentInstalled: true, rolloutStatus: "installed", ram: 16 },
+    ]);
+    // a was detected installed by the update (c already by the first upload).
+    expect(await db().auditEntry.findMany({ where: { action: "rollout.detected-installed", afterJson: { contains: update.id! } }, select: { targetId: true } })).toEqual([{ targetId: "a.corp.contoso.com" }]);
+    // What the upload stored is what a full re-evaluation of the committed rows gives.
+    const before = await db().domainEvaluation.findMany({ select: { domain: true, resultsJson: true }, orderBy: { domain: "asc" } });
+    const outcome = await inWriteTx((tx) => reevaluate(tx, { domains: "all", touched: new Set(), hostFactsOnly: false }, "test:recheck", new Date()));
+    expect(outcome).toEqual({ serversEvaluated: 3, serversChanged: 0 });
+    const statusesOf = (rows: { domain: string; resultsJson: string }[]) => rows.map((r) => [r.domain, (JSON.parse(r.resultsJson) as { ruleId: string; status: string }[]).map((x) => `${x.ruleId}:${x.status}`)]);
+    // (The full re-evaluation also stores the tenant's results, domain "", which no host upload evaluates.)
+    const after = await db().domainEvaluation.findMany({ where: { domain: { in: before.map((r) => r.domain) } }, select: { domain: true, resultsJson: true }, orderBy: { domain: "asc" } });
+    expect(before.map((r) => r.domain)).toEqual(["corp.contoso.com", "fabrikam.com"]);
+    expect(statusesOf(after)).toEqual(statusesOf(before));
+    // The first upload's snapshots of a and c kept the facts they shared before the update replaced them; b's still share.
+    const first = await db().hostSnapshot.findMany({ where: { upload: { fileName: "fleet.csv" } }, select: { factsJson: true, server: { select: { fqdn: true } } }, orderBy: { server: { fqdn: "asc" } } });
+    expect(first.map((snapshot) => [snapshot.server.fqdn, snapshot.factsJson === null ? null : (JSON.parse(snapshot.factsJson) as { collectedAt?: string }).collectedAt])).toEqual([
+      ["a.corp.contoso.com", "2026-11-01T10:00:00.000Z"],
+      ["b.corp.contoso.com", null],
+      ["c.corp.contoso.com", "2026-11-01T10:00:00.000Z"],
+    ]);
+  });
+
   it("rolls the transaction back when new servers were held but never written", async () => {
     const parsed = parseFile(new TextEncoder().encode(`${HEADER}x.corp.contoso.com,,,,,,\n`), "held.csv", {});
     if (!parsed.ok) throw new Error("parse failed");

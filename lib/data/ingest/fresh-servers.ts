@@ -1,21 +1,23 @@
 import type { HostFacts } from "@/lib/facts";
-import { type Column, inChunks, placeholders, type SqlValue, type WriteTx } from "../write-tx";
+import { type Column, flag, inChunks, placeholders, type SqlValue, type WriteTx } from "../write-tx";
 import { keepSnapshotFacts } from "./snapshot-facts";
 import { undelimitIds } from "./statuses";
 import type { ServerIdentity } from "./identity";
 import type { LoadedServer } from "./state";
 
 // RAW SQL (portable, inside the evaluation write transaction): the servers an upload gives current facts to. The
-// stored servers the file names are read in a few batched lookups first (preload), so matching each record is a
-// map lookup, not a query. New servers are held here and inserted once, complete with their verdict, as the evaluation
+// stored servers the file names are read in a few batched lookups first (preload), so matching each record is a map
+// lookup, not a query. New servers are held here and inserted once, complete with their verdict, as the evaluation
 // reaches them (instead of an INSERT followed by an UPDATE of the same wide row): in batches while it goes on
 // (writeEvaluated, decision 027), the rest by finish, each batch's host snapshots right after its servers (foreign key;
-// a stored server's snapshots by finish). Stored
-// servers' new facts are written in bulk before the evaluation reads anything back (flushUpdates). The evaluation takes every touched server's facts from here instead of re-parsing the JSON just
-// written. Every write of Server.tags here writes the server's ServerTag rows too on SQLite (decision 016; PostgreSQL
-// computes its tag array from Server.tags, decision 030). A snapshot whose facts
-// are its server's current facts is written without them (decision 026, snapshot-facts.ts): when the server's facts
-// change later in the same upload, the held row gets them back; stored snapshots get them in flushUpdates.
+// a stored server's snapshots by finish). Stored servers' new facts are held as well and written with their outcome,
+// in one UPDATE per batch (takeHeldFacts, decision 033); prepareUpdates readies their snapshots and ServerTag rows
+// first, and what reads the Server table before then corrects for heldServers. The evaluation takes every touched
+// server's facts from here instead of re-parsing the JSON just written. Every write of Server.tags here writes the
+// server's ServerTag rows too on SQLite (decision 016; PostgreSQL computes its tag array from Server.tags, decision
+// 030). A snapshot whose facts are its server's current facts is written without them (decision 026,
+// snapshot-facts.ts): when the server's facts change later in the same upload, the held row gets them back; stored
+// snapshots get them in prepareUpdates.
 
 /** A server that a record of the upload matched: in the database, or new earlier in the same file. */
 export interface KnownServer {
@@ -32,11 +34,14 @@ export interface KnownServer {
   rulesetVersion: string;
   /** The stored Server.tags copy (its ServerTag rows are rewritten only when the new facts change it). */
   tags: string;
+  /** The stored agent flag (0/1, or a boolean from PostgreSQL; null: not collected) and rollout status (detected installs). */
+  agentInstalled?: unknown;
+  rolloutStatus?: string;
   /** The stored current facts (JSON), which a newer record is merged into; absent for a server new in this upload. */
   factsJson?: string | null;
 }
 
-const KNOWN_SERVER_COLUMNS = `"id", "fqdn", "domain", "objectGuid", "sid", "factsCollectedAt", "statuses", "verdict", "blockingRules", "rulesetVersion", "tags", "factsJson"`;
+const KNOWN_SERVER_COLUMNS = `"id", "fqdn", "domain", "objectGuid", "sid", "factsCollectedAt", "statuses", "verdict", "blockingRules", "rulesetVersion", "tags", "factsJson", "agentInstalled", "rolloutStatus"`;
 
 /**
  * The stored outcome of a server that has never been evaluated: the Server table's column defaults
@@ -145,8 +150,35 @@ function factValues(s: PendingServer): SqlValue[] {
   return [s.id, s.fqdn, s.name, s.domain, s.objectGuid, s.sid, s.osName, s.osBuild, s.site, s.owner, s.tags, s.collectedAt, factsJsonOf(s), s.agentInstalled, s.createdAt];
 }
 
-/** The columns a stored server's newer facts set (the values: fact columns but id and createdAt, then updatedAt). */
-const UPDATE_COLUMNS: readonly Column[] = [...FACT_COLUMNS.filter(([name]) => name !== "id" && name !== "createdAt"), ["updatedAt", "timestamp"]];
+/** The fact columns a stored server's newer facts set: FACT_COLUMNS but id and createdAt. */
+const STORED_FACT_COLUMNS: readonly Column[] = FACT_COLUMNS.filter(([name]) => name !== "id" && name !== "createdAt");
+
+/** A held update's values (STORED_FACT_COLUMNS, then updatedAt, then the id). */
+const UPDATE_COLUMNS: readonly Column[] = [...STORED_FACT_COLUMNS, ["updatedAt", "timestamp"]];
+
+/**
+ * A stored server's new facts and its outcome, in one UPDATE (the values: STORED_FACT_COLUMNS, then OUTCOME_COLUMNS,
+ * whose updatedAt is the facts' too, then the id): its row gets one new version instead of two (decision 033).
+ */
+export const FACTS_AND_OUTCOME_COLUMNS: readonly Column[] = [...STORED_FACT_COLUMNS, ...OUTCOME_COLUMNS];
+
+/** A stored server's agent data as stored, before this upload's facts (what a fleet-wide count read from the table holds). */
+export interface StoredAgentData {
+  domain: string;
+  fqdn: string;
+  agentInstalled: number | null;
+  rolloutStatus: string;
+}
+
+/** A stored server whose new facts are held (not written yet): its new identity and agent flag, and what is stored. */
+export interface HeldServer {
+  id: string;
+  fqdn: string;
+  name: string;
+  domain: string;
+  agentInstalled: number | null;
+  stored: StoredAgentData;
+}
 
 const SNAPSHOT_COLUMNS: readonly Column[] = [
   ["id", "text"],
@@ -204,10 +236,14 @@ export class FreshServers {
   /** Stored servers the file names (preload), by FQDN and objectGUID, kept as this upload changes them. */
   private readonly storedByFqdn = new Map<string, KnownServer>();
   private readonly storedByGuid = new Map<string, KnownServer>();
-  /** Stored servers' new fact columns (UPDATE_COLUMNS, then the id), the last per server, until flushUpdates. */
+  /** Stored servers' new fact columns (UPDATE_COLUMNS, then the id), the last per server, until written (takeHeldFacts, finish). */
   private readonly updates = new Map<string, SqlValue[]>();
   /** Stored servers' tags as stored, for those whose tags this upload may have changed. */
   private readonly storedTags = new Map<string, string>();
+  /** Stored servers' agent data as stored, for those with held updates (fleet counts read from the table hold these). */
+  private readonly storedAgent = new Map<string, StoredAgentData>();
+  /** Held updates whose servers' snapshots and ServerTag rows are ready for the new facts (prepareUpdates). */
+  private readonly prepared = new Set<string>();
   /** Held snapshot rows of stored servers (written by finish). */
   private readonly snapshots: SqlValue[][] = [];
   /** Held snapshot rows of new servers, by server id: written right after their server's row (writeEvaluated, finish). */
@@ -224,6 +260,7 @@ export class FreshServers {
     // A new server that was never written would be lost silently: refuse to commit instead.
     tx.beforeCommit(() => {
       if (!this.finished && this.pending.size > 0) throw new Error(`${this.pending.size} new servers were never written (FreshServers.finish was not called)`);
+      if (this.updates.size > 0) throw new Error(`${this.updates.size} servers' new facts were never written (FreshServers.finish was not called)`);
     });
   }
 
@@ -291,12 +328,12 @@ export class FreshServers {
     this.current.set(id, { id, fqdn: server.fqdn, domain: server.domain, facts: row.facts, ...NEVER_EVALUATED });
   }
 
-  /** Newer facts for a known server (objectGUID and SID kept when not given); a stored one's are written by flushUpdates. */
+  /** Newer facts for a known server (objectGUID and SID kept when not given); a stored one's are held (prepareUpdates, takeHeldFacts). */
   replace(known: KnownServer, row: ServerFactsRow, now: string): void {
     const i = row.identity;
     const server = this.pending.get(known.id);
     if (server?.written) throw new Error(`${server.fqdn}: new facts for a server whose row was already written`);
-    // A held snapshot that shared the facts being replaced keeps them (a stored one's: flushUpdates).
+    // A held snapshot that shared the facts being replaced keeps them (a stored one's: prepareUpdates).
     const sharing = this.sharingSnapshots.get(known.id);
     if (sharing !== undefined) {
       sharing[SNAPSHOT_FACTS] = server === undefined ? (known.factsJson ?? null) : factsJsonOf(server);
@@ -307,6 +344,9 @@ export class FreshServers {
       const sid = i.sid ?? known.sid;
       this.updates.set(known.id, [i.fqdn, i.name, i.domain, objectGuid, sid, i.osName, i.osBuild, i.site, i.owner, i.tags, row.collectedAt, row.factsJson, row.agentInstalled, now, known.id]);
       if (!this.storedTags.has(known.id)) this.storedTags.set(known.id, known.tags);
+      if (!this.storedAgent.has(known.id)) {
+        this.storedAgent.set(known.id, { domain: known.domain, fqdn: known.fqdn, agentInstalled: flag(known.agentInstalled), rolloutStatus: known.rolloutStatus ?? "not-started" });
+      }
       // What a lookup later in the file finds is the server as this upload left it (as a query would after the UPDATE).
       if (this.storedByFqdn.get(known.fqdn) === known) this.storedByFqdn.delete(known.fqdn);
       if (known.objectGuid !== null && objectGuid !== known.objectGuid && this.storedByGuid.get(known.objectGuid) === known) this.storedByGuid.delete(known.objectGuid);
@@ -343,19 +383,52 @@ export class FreshServers {
     this.current.set(known.id, { id: known.id, fqdn: i.fqdn, domain: i.domain, facts: row.facts, statuses, verdict, blockingRules, rulesetVersion });
   }
 
-  /** Writes stored servers' new facts (and their ServerTag rows where the tags changed): before anything reads them back. */
-  async flushUpdates(): Promise<void> {
-    if (this.updates.size === 0) return;
-    await keepSnapshotFacts(this.tx, [...this.updates.keys()]);
-    await this.tx.updateRows("Server", UPDATE_COLUMNS, "id", [...this.updates.values()]);
+  /**
+   * Readies the stored servers' new facts (held, not written): their stored snapshots that share their current facts
+   * get a copy (keepSnapshotFacts), and their ServerTag rows become those of the new tags. The facts themselves are
+   * written with the server's outcome, in one UPDATE (takeHeldFacts, decision 033), or by finish. Until then a read of
+   * the Server table sees the stored facts: what reads it meanwhile (fleet counts, known domains, detected installs)
+   * corrects for heldServers.
+   */
+  async prepareUpdates(): Promise<void> {
+    const ids = [...this.updates.keys()].filter((id) => !this.prepared.has(id));
+    if (ids.length === 0) return;
+    await keepSnapshotFacts(this.tx, ids);
     const retagged: { id: string; tags: string }[] = [];
-    for (const [id, values] of this.updates) {
-      const tags = values[9] as string;
+    for (const id of ids) {
+      const tags = this.updates.get(id)![9] as string;
       if (tags !== this.storedTags.get(id)) retagged.push({ id, tags });
+      this.storedTags.delete(id);
+      this.prepared.add(id);
     }
     await replaceServerTags(this.tx, retagged);
+  }
+
+  /** Stored servers whose new facts are held, with their new identity and agent flag and what is stored (fleet counts). */
+  *heldServers(): Generator<HeldServer> {
+    for (const [id, values] of this.updates) {
+      yield { id, fqdn: values[0] as string, name: values[1] as string, domain: values[2] as string, agentInstalled: values[12] as number | null, stored: this.storedAgent.get(id)! };
+    }
+  }
+
+  /**
+   * A stored server's held new facts (STORED_FACT_COLUMNS values), taken to be written with its outcome
+   * (FACTS_AND_OUTCOME_COLUMNS); undefined when none are held.
+   */
+  takeHeldFacts(id: string): SqlValue[] | undefined {
+    const values = this.updates.get(id);
+    if (values === undefined) return undefined;
+    if (!this.prepared.has(id)) throw new Error("new facts taken before prepareUpdates");
+    this.updates.delete(id);
+    return values.slice(0, STORED_FACT_COLUMNS.length);
+  }
+
+  /** Writes the held new facts that no outcome took (and readies those not prepared yet). */
+  private async flushUpdates(): Promise<void> {
+    if (this.updates.size === 0) return;
+    await this.prepareUpdates();
+    await this.tx.updateRows("Server", UPDATE_COLUMNS, "id", [...this.updates.values()]);
     this.updates.clear();
-    this.storedTags.clear();
   }
 
   /**

@@ -4,7 +4,7 @@ import type { RuleContext, RuleResult } from "@/lib/rules";
 import { refreshWaveGatesTx } from "../rollout/gates";
 import { sqlDate } from "../sqlite/connection";
 import type { Column, SqlValue, WriteTx } from "../write-tx";
-import { type FreshServers, OUTCOME_COLUMNS, type OutcomeValues } from "./fresh-servers";
+import { FACTS_AND_OUTCOME_COLUMNS, type FreshServers, OUTCOME_COLUMNS, type OutcomeValues } from "./fresh-servers";
 import { type ContextState, knownDomains, loadContextState, loadServersOfDomains, loadServersToEvaluate, type LoadedServer } from "./state";
 import { decodeStatuses, delimitRuleIds, encodeStatuses, failingRulesOf, undelimitRuleIds, waivedRulesOf } from "./statuses";
 import { QueuedWrites } from "./queued-writes";
@@ -141,8 +141,10 @@ export async function reevaluate(tx: WriteTx, scope: ReevaluationScope, cause: s
   else if (fresh) servers = await loadServersToEvaluate(tx, scope.domains, scope.touched, fresh);
   else servers = await loadServersOfDomains(tx, scope.domains);
 
-  // Held and written in bulk after the loop: outcomes of stored servers, history rows (after the new servers' rows).
+  // Held and written in bulk after the loop: outcomes of stored servers (with their new facts when this upload gave them
+  // some, decision 033), history rows (after the new servers' rows).
   const outcomes: SqlValue[][] = [];
+  const factsAndOutcomes: SqlValue[][] = [];
   const evaluations: SqlValue[][] = [];
   const delta = new Map<string, Counts>();
   const bump = (ruleId: string, status: keyof Counts, by: number) => {
@@ -157,6 +159,7 @@ export async function reevaluate(tx: WriteTx, scope: ReevaluationScope, cause: s
   const issueHeldRows = async () => {
     if (fresh) queued.add(fresh.writeEvaluated());
     if (outcomes.length > 0) queued.add(tx.updateRows("Server", OUTCOME_COLUMNS, "id", outcomes.splice(0)));
+    if (factsAndOutcomes.length > 0) queued.add(tx.updateRows("Server", FACTS_AND_OUTCOME_COLUMNS, "id", factsAndOutcomes.splice(0)));
     if (evaluations.length > 0) queued.add(tx.insertRows("Evaluation", EVALUATION_COLUMNS, evaluations.splice(0)));
     await queued.handOver();
   };
@@ -209,7 +212,9 @@ export async function reevaluate(tx: WriteTx, scope: ReevaluationScope, cause: s
           failingRulesOf(statuses),
           waivedRulesOf(statuses),
         ];
+        const heldFacts = fresh?.takeHeldFacts(server.id);
         if (fresh?.isPending(server.id)) fresh.insertEvaluated(server.id, outcome);
+        else if (heldFacts !== undefined) factsAndOutcomes.push([...heldFacts, ...outcome, server.id]);
         else outcomes.push([...outcome, server.id]);
       }
       if (outcomeChanged || touched || notes !== undefined) {

@@ -66,7 +66,10 @@ export async function loadServersById(tx: WriteTx, ids: ReadonlySet<string>): Pr
 export async function knownDomains(tx: WriteTx, fresh?: FreshServers): Promise<Set<string>> {
   const rows = await tx.all<{ domain: string }>(`SELECT DISTINCT "domain" FROM "Server" UNION SELECT "domain" FROM "DomainEvaluation"`);
   const keys = new Set(rows.map((row) => row.domain));
-  if (fresh) for (const server of fresh.pendingServers()) keys.add(server.domain);
+  if (fresh) {
+    for (const server of fresh.pendingServers()) keys.add(server.domain);
+    for (const server of fresh.heldServers()) keys.add(server.domain);
+  }
   return keys;
 }
 
@@ -145,8 +148,20 @@ async function loadFleetFacts(tx: WriteTx, fresh?: FreshServers): Promise<FleetF
     if (list) list.push(fqdn);
     else agentHosts.set(domain, [fqdn]);
   };
-  for (const row of await tx.all<{ domain: string; fqdn: string }>(`SELECT "domain", "fqdn" FROM "Server" WHERE "domain" <> '' AND "agentInstalled" = TRUE`)) {
-    addAgent(row.domain, row.fqdn);
+  // Stored servers whose new facts are held (not written yet, decision 033) count with those instead of the stored ones.
+  const held = new Map(fresh ? [...fresh.heldServers()].map((s) => [s.id, s]) : []);
+  for (const row of await tx.all<{ id: string; domain: string; fqdn: string }>(`SELECT "id", "domain", "fqdn" FROM "Server" WHERE "domain" <> '' AND "agentInstalled" = TRUE`)) {
+    if (!held.has(row.id)) addAgent(row.domain, row.fqdn);
+  }
+  for (const s of held.values()) {
+    if (s.stored.domain !== "" && s.stored.agentInstalled !== null) {
+      const left = (reported.get(s.stored.domain) ?? 0) - 1;
+      if (left > 0) reported.set(s.stored.domain, left);
+      else reported.delete(s.stored.domain);
+    }
+    if (s.domain === "" || s.agentInstalled === null) continue;
+    reported.set(s.domain, (reported.get(s.domain) ?? 0) + 1);
+    if (s.agentInstalled === 1) addAgent(s.domain, s.fqdn);
   }
   if (fresh) {
     for (const s of fresh.pendingServers()) {

@@ -42,14 +42,23 @@ export async function writeHostFacts(tx: WriteTx, uploadId: string, file: string
     identities.flatMap((identity) => (identity ? [identity.fqdn] : [])),
   );
 
+  // Most records of a file share their collection time (or have none): each distinct one is read and formatted once.
+  let lastCollected: { value: string | undefined; date: Date; text: string } | undefined;
+  const collectedOf = (value: string | undefined) => {
+    if (lastCollected === undefined || lastCollected.value !== value) {
+      const date = dateOr(value, now);
+      lastCollected = { value, date, text: sqlDate(date) };
+    }
+    return lastCollected;
+  };
+
   for (const [index, record] of parsed.hosts.entries()) {
     const identity = identities[index];
     if (!identity) {
       written.issues.push({ file: record.source ?? file, row: record.row, message: "The record names no host (no FQDN or computer name); it was skipped.", severity: "error" });
       continue;
     }
-    const collectedAt = dateOr(record.facts.collectedAt, now);
-    const collectedAtText = sqlDate(collectedAt);
+    const { date: collectedAt, text: collectedAtText } = collectedOf(record.facts.collectedAt);
     let existing = identity.objectGuid ? fresh.findByGuid(identity.objectGuid) : undefined;
     const sameName = fresh.findByFqdn(identity.fqdn);
     if (existing && sameName && sameName.id !== existing.id) {
@@ -105,7 +114,7 @@ export async function writeHostFacts(tx: WriteTx, uploadId: string, file: string
     affected.add(identity.domain);
     written.touched.add(serverId);
   }
-  await fresh.flushUpdates();
+  await fresh.prepareUpdates();
 }
 
 const FACT_SNAPSHOT_COLUMNS: readonly Column[] = [
