@@ -86,6 +86,54 @@ describe("WriteTx bulk rows", () => {
     await inWriteTx((tx) => tx.run(`DELETE FROM "Server" WHERE "id" LIKE 'wt-typed-%'`));
   });
 
+  it("updates many rows by key, of every column type, batch after batch and transaction after transaction", async () => {
+    // On PostgreSQL, COPY_UPDATE_MIN_ROWS rows or more go through a temporary table, fewer as a VALUES list.
+    const ids = Array.from({ length: 300 }, (_, i) => `wt-upd-${String(i).padStart(3, "0")}`);
+    await inWriteTx((tx) => tx.insertRows("Server", [["id", "text"], ["fqdn", "text"], ["name", "text"], ["domain", "text"], ["updatedAt", "timestamp"]], ids.map((id) => [id, `${id}.wt.test`, id, "wt.test", AT])));
+    const columns: readonly Column[] = [
+      ["osName", "text"],
+      ["osBuild", "int"],
+      ["confidenceShare", "float"],
+      ["agentInstalled", "bool"],
+      ["factsCollectedAt", "timestamp"],
+    ];
+    const values = (i: number, round: number): (string | number | null)[] =>
+      i % 7 === 0 ? [null, null, 0, null, null] : [`${HOSTILE[i % HOSTILE.length]} ${round}\u0000`, i * round, i / 8, (i + round) % 2, `2026-11-${String(1 + (i % 28)).padStart(2, "0")}T10:00:00.${String(round).padStart(3, "0")}+00:00`];
+    const read = async () => {
+      const at = databaseKind() === "postgres" ? `to_char("factsCollectedAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS')` : `substr("factsCollectedAt", 1, 23)`;
+      return (
+        await inWriteTx((tx) => tx.all<{ osName: string | null; osBuild: number | null; confidenceShare: number | null; agentInstalled: unknown; at: string | null }>(`SELECT "osName", "osBuild", "confidenceShare", "agentInstalled", ${at} AS "at" FROM "Server" WHERE "id" LIKE 'wt-upd-%' ORDER BY "id"`))
+      ).map((row) => [row.osName, row.osBuild, row.confidenceShare, row.agentInstalled === null ? null : Number(row.agentInstalled), row.at]);
+    };
+    const expected = (round: number, only: (i: number) => boolean, before: unknown[][]) =>
+      ids.map((_, i) => {
+        if (!only(i)) return before[i];
+        const [osName, ...rest] = values(i, round);
+        const stored = osName === null ? null : databaseKind() === "postgres" ? (osName as string).replace("\u0000", "\uFFFD") : osName;
+        const at = rest[3] === null ? null : (rest[3] as string).slice(0, 23);
+        return [stored, rest[0], rest[1], rest[2], at];
+      });
+    // Two batches in one transaction (the second empties the first's table), then a small one (a VALUES list).
+    await inWriteTx(async (tx) => {
+      await tx.updateRows("Server", columns, "id", ids.slice(0, 200).map((id, i) => [...values(i, 1), id]));
+      await tx.updateRows("Server", columns, "id", ids.slice(200).map((id, i) => [...values(i + 200, 1), id]));
+      await tx.updateRows("Server", columns, "id", ids.slice(0, 3).map((id, i) => [...values(i, 1), id]));
+    });
+    const first = await read();
+    expect(first).toEqual(expected(1, () => true, []));
+    // A transaction that is rolled back after its update leaves the rows as they were; the next one updates them.
+    await expect(
+      inWriteTx(async (tx) => {
+        await tx.updateRows("Server", columns, "id", ids.map((id, i) => [...values(i, 2), id]));
+        throw new Error("rolled back on purpose");
+      }),
+    ).rejects.toThrow("rolled back on purpose");
+    expect(await read()).toEqual(first);
+    await inWriteTx((tx) => tx.updateRows("Server", columns, "id", ids.filter((_, i) => i % 2 === 0).map((id) => [...values(ids.indexOf(id), 3), id])));
+    expect(await read()).toEqual(expected(3, (i) => i % 2 === 0, first));
+    await inWriteTx((tx) => tx.run(`DELETE FROM "Server" WHERE "id" LIKE 'wt-upd-%'`));
+  });
+
   it("keeps U+0000 on SQLite and stores it as U+FFFD on PostgreSQL (which refuses it in text)", async () => {
     await inWriteTx((tx) => tx.insertRows("FactSnapshot", COLUMNS, [["wt-nul", "domain", "a\u0000b", null, AT, "{}", AT]]));
     const row = await inWriteTx((tx) => tx.get<{ subject: string }>(`SELECT "subject" FROM "FactSnapshot" WHERE "id" = ?`, ["wt-nul"]));

@@ -34,7 +34,8 @@ export interface WriteTx {
   insertRows(table: string, columns: readonly Column[], rows: readonly (readonly SqlValue[])[]): Promise<void>;
   /**
    * Updates rows by their `key` column: each row holds one value per column of `columns`, then the key. One prepared
-   * UPDATE per row on SQLite, one `UPDATE … FROM (VALUES …)` per few thousand rows on PostgreSQL.
+   * UPDATE per row on SQLite; on PostgreSQL one `UPDATE … FROM` a temporary table filled by COPY (or, for a few rows,
+   * from a VALUES list).
    */
   updateRows(table: string, columns: readonly Column[], key: string, rows: readonly (readonly SqlValue[])[]): Promise<void>;
   /** A check that runs when the work returns, before COMMIT: a check that throws rolls everything back. */

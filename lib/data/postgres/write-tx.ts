@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { PoolClient } from "pg";
@@ -13,7 +14,8 @@ import { numbered } from "./sql";
 // write pool. Every evaluation write of every instance takes the same transaction-scoped advisory lock first, so they
 // commit one after the other in the order they got the lock, each reading what the previous one committed (no lost
 // update, as with SQLite's single writer); readers are never blocked. New rows travel by COPY in the binary format
-// (copy-binary.ts), updated ones as multi-row VALUES lists of typed parameters, a few thousand rows per statement.
+// (copy-binary.ts); updated ones by COPY into a temporary table and one UPDATE … FROM it, or (fewer than
+// COPY_UPDATE_MIN_ROWS) as one multi-row VALUES list of typed parameters (decision 033).
 
 /** The evaluation lock's key (any constant not used elsewhere; Prisma's migration lock is 72707369). */
 export const EVALUATION_LOCK = 1_507_011;
@@ -49,9 +51,22 @@ function* valueChunks(columns: readonly Column[], rows: readonly (readonly SqlVa
   }
 }
 
+/**
+ * From this many rows an update goes through a temporary table filled by binary COPY (copyUpdate); fewer go as one
+ * VALUES list, which needs no table.
+ */
+export const COPY_UPDATE_MIN_ROWS = 100;
+
+/** The temporary table of a column set (one per connection and column set, emptied at each COMMIT). */
+function updateTableName(columns: readonly Column[]): string {
+  return `csr_update_${createHash("sha256").update(columns.map(([name, type]) => `${name}:${type}`).join(",")).digest("hex").slice(0, 16)}`;
+}
+
 class PostgresWriteTx implements WriteTx {
   readonly kind = "postgres" as const;
   readonly checks: (() => void)[] = [];
+  /** The temporary update tables this transaction has made sure of (copyUpdate). */
+  private readonly updateTables = new Set<string>();
   /** Settles when every statement issued so far has finished (never rejects: each caller gets its own failure). */
   private tail: Promise<void> = Promise.resolve();
 
@@ -105,14 +120,34 @@ class PostgresWriteTx implements WriteTx {
   }
 
   updateRows(table: string, columns: readonly Column[], key: string, rows: readonly (readonly SqlValue[])[]): Promise<void> {
+    if (rows.length === 0) return Promise.resolve();
     const all: Column[] = [...columns, [key, "text"]];
     const assignments = columns.map(([name]) => `"${name}" = v."${name}"`).join(", ");
+    if (rows.length >= COPY_UPDATE_MIN_ROWS) return this.serially(() => this.copyUpdate(table, all, assignments, key, rows));
     const names = all.map(([name]) => `"${name}"`).join(", ");
     return this.serially(async () => {
       for (const { values, params } of valueChunks(all, rows)) {
         await this.client.query(`UPDATE "${table}" AS t SET ${assignments} FROM (VALUES ${values}) AS v(${names}) WHERE t."${key}" = v."${key}"`, params);
       }
     });
+  }
+
+  /**
+   * Many rows: COPY (binary) into a temporary table of the column set, then one `UPDATE … FROM` it. A VALUES list of
+   * typed parameters costs PostgreSQL a parse and bind of every value (28,000 for 1,000 servers' facts and outcome);
+   * COPY reads them in their binary form. The table lives as long as the connection (`ON COMMIT DELETE ROWS` empties
+   * it at each COMMIT, a ROLLBACK of the transaction that made it removes it) and is emptied between batches.
+   */
+  private async copyUpdate(table: string, all: readonly Column[], assignments: string, key: string, rows: readonly (readonly SqlValue[])[]): Promise<void> {
+    const temp = updateTableName(all);
+    if (this.updateTables.has(temp)) await this.client.query(`TRUNCATE "${temp}"`);
+    else {
+      await this.client.query(`CREATE TEMPORARY TABLE IF NOT EXISTS "${temp}" (${all.map(([name, type]) => `"${name}" ${CAST[type]}`).join(", ")}) ON COMMIT DELETE ROWS`);
+      this.updateTables.add(temp);
+    }
+    const names = all.map(([name]) => `"${name}"`).join(", ");
+    await pipeline(Readable.from(binaryCopyChunks(all, rows)), this.client.query(copyFrom(`COPY "${temp}" (${names}) FROM STDIN (FORMAT binary)`)));
+    await this.client.query(`UPDATE "${table}" AS t SET ${assignments} FROM "${temp}" AS v WHERE t."${key}" = v."${key}"`);
   }
 
   beforeCommit(check: () => void): void {
