@@ -57,6 +57,23 @@ function* valueChunks(columns: readonly Column[], rows: readonly (readonly SqlVa
  */
 export const COPY_UPDATE_MIN_ROWS = 100;
 
+/**
+ * Whether the app's role may create temporary tables in its database, per database and role (asked once). The owner of
+ * the database may (docs/deploy.md); a role without the TEMPORARY privilege gets its updates as VALUES lists.
+ */
+const temporaryAllowed = new Map<string, Promise<boolean>>();
+
+function mayCreateTemporaryTables(client: PoolClient): Promise<boolean> {
+  const key = `${client.user ?? ""}@${client.host}:${client.port}/${client.database ?? ""}`;
+  let allowed = temporaryAllowed.get(key);
+  if (allowed === undefined) {
+    allowed = client.query<{ allowed: boolean }>(`SELECT has_database_privilege(current_database(), 'TEMPORARY') AS allowed`).then((result) => result.rows[0]?.allowed === true);
+    allowed.catch(() => temporaryAllowed.delete(key));
+    temporaryAllowed.set(key, allowed);
+  }
+  return allowed;
+}
+
 /** The temporary table of a column set (one per connection and column set, emptied at each COMMIT). */
 function updateTableName(columns: readonly Column[]): string {
   return `csr_update_${createHash("sha256").update(columns.map(([name, type]) => `${name}:${type}`).join(",")).digest("hex").slice(0, 16)}`;
@@ -123,9 +140,9 @@ class PostgresWriteTx implements WriteTx {
     if (rows.length === 0) return Promise.resolve();
     const all: Column[] = [...columns, [key, "text"]];
     const assignments = columns.map(([name]) => `"${name}" = v."${name}"`).join(", ");
-    if (rows.length >= COPY_UPDATE_MIN_ROWS) return this.serially(() => this.copyUpdate(table, all, assignments, key, rows));
     const names = all.map(([name]) => `"${name}"`).join(", ");
     return this.serially(async () => {
+      if (rows.length >= COPY_UPDATE_MIN_ROWS && (await mayCreateTemporaryTables(this.client))) return this.copyUpdate(table, all, assignments, key, rows);
       for (const { values, params } of valueChunks(all, rows)) {
         await this.client.query(`UPDATE "${table}" AS t SET ${assignments} FROM (VALUES ${values}) AS v(${names}) WHERE t."${key}" = v."${key}"`, params);
       }
