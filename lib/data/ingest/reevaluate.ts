@@ -212,10 +212,12 @@ export async function reevaluate(tx: WriteTx, scope: ReevaluationScope, cause: s
           failingRulesOf(statuses),
           waivedRulesOf(statuses),
         ];
-        const heldFacts = fresh?.takeHeldFacts(server.id);
         if (fresh?.isPending(server.id)) fresh.insertEvaluated(server.id, outcome);
-        else if (heldFacts !== undefined) factsAndOutcomes.push([...heldFacts, ...outcome, server.id]);
-        else outcomes.push([...outcome, server.id]);
+        else {
+          const heldFacts = fresh?.takeHeldFacts(server.id);
+          if (heldFacts === undefined) outcomes.push([...outcome, server.id]);
+          else factsAndOutcomes.push([...heldFacts, ...outcome, server.id]);
+        }
       }
       if (outcomeChanged || touched || notes !== undefined) {
         const note = notes === undefined ? null : notes.join("; ").slice(0, 2_000);

@@ -153,23 +153,21 @@ async function loadFleetFacts(tx: WriteTx, fresh?: FreshServers): Promise<FleetF
   for (const row of await tx.all<{ id: string; domain: string; fqdn: string }>(`SELECT "id", "domain", "fqdn" FROM "Server" WHERE "domain" <> '' AND "agentInstalled" = TRUE`)) {
     if (!held.has(row.id)) addAgent(row.domain, row.fqdn);
   }
+  // A server not written yet, with its facts as this upload leaves them.
+  const countUnwritten = (s: { domain: string; fqdn: string; agentInstalled: number | null }) => {
+    if (s.domain === "" || s.agentInstalled === null) return;
+    reported.set(s.domain, (reported.get(s.domain) ?? 0) + 1);
+    if (s.agentInstalled === 1) addAgent(s.domain, s.fqdn);
+  };
   for (const s of held.values()) {
     if (s.stored.domain !== "" && s.stored.agentInstalled !== null) {
       const left = (reported.get(s.stored.domain) ?? 0) - 1;
       if (left > 0) reported.set(s.stored.domain, left);
       else reported.delete(s.stored.domain);
     }
-    if (s.domain === "" || s.agentInstalled === null) continue;
-    reported.set(s.domain, (reported.get(s.domain) ?? 0) + 1);
-    if (s.agentInstalled === 1) addAgent(s.domain, s.fqdn);
+    countUnwritten(s);
   }
-  if (fresh) {
-    for (const s of fresh.pendingServers()) {
-      if (s.domain === "" || s.agentInstalled === null) continue;
-      reported.set(s.domain, (reported.get(s.domain) ?? 0) + 1);
-      if (s.agentInstalled === 1) addAgent(s.domain, s.fqdn);
-    }
-  }
+  if (fresh) for (const s of fresh.pendingServers()) countUnwritten(s);
   // Sorted here, in SQLite's BINARY order, whichever database collated the rows (PostgreSQL's may follow the locale).
   // Object.fromEntries defines own properties: an uploaded domain named "__proto__" stays plain data.
   const domains = Object.fromEntries(

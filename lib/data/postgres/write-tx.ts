@@ -132,17 +132,22 @@ class PostgresWriteTx implements WriteTx {
    */
   insertRows(table: string, columns: readonly Column[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
+    return this.serially(() => this.copyIn(table, columns, rows));
+  }
+
+  /** Sends the rows with `COPY … FROM STDIN (FORMAT binary)` (call from inside `serially`). */
+  private copyIn(table: string, columns: readonly Column[], rows: readonly (readonly SqlValue[])[]): Promise<void> {
     const names = columns.map(([name]) => `"${name}"`).join(", ");
-    return this.serially(() => pipeline(Readable.from(binaryCopyChunks(columns, rows)), this.client.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN (FORMAT binary)`))));
+    return pipeline(Readable.from(binaryCopyChunks(columns, rows)), this.client.query(copyFrom(`COPY "${table}" (${names}) FROM STDIN (FORMAT binary)`)));
   }
 
   updateRows(table: string, columns: readonly Column[], key: string, rows: readonly (readonly SqlValue[])[]): Promise<void> {
     if (rows.length === 0) return Promise.resolve();
     const all: Column[] = [...columns, [key, "text"]];
     const assignments = columns.map(([name]) => `"${name}" = v."${name}"`).join(", ");
-    const names = all.map(([name]) => `"${name}"`).join(", ");
     return this.serially(async () => {
       if (rows.length >= COPY_UPDATE_MIN_ROWS && (await mayCreateTemporaryTables(this.client))) return this.copyUpdate(table, all, assignments, key, rows);
+      const names = all.map(([name]) => `"${name}"`).join(", ");
       for (const { values, params } of valueChunks(all, rows)) {
         await this.client.query(`UPDATE "${table}" AS t SET ${assignments} FROM (VALUES ${values}) AS v(${names}) WHERE t."${key}" = v."${key}"`, params);
       }
@@ -162,8 +167,7 @@ class PostgresWriteTx implements WriteTx {
       await this.client.query(`CREATE TEMPORARY TABLE IF NOT EXISTS "${temp}" (${all.map(([name, type]) => `"${name}" ${CAST[type]}`).join(", ")}) ON COMMIT DELETE ROWS`);
       this.updateTables.add(temp);
     }
-    const names = all.map(([name]) => `"${name}"`).join(", ");
-    await pipeline(Readable.from(binaryCopyChunks(all, rows)), this.client.query(copyFrom(`COPY "${temp}" (${names}) FROM STDIN (FORMAT binary)`)));
+    await this.copyIn(temp, all, rows);
     await this.client.query(`UPDATE "${table}" AS t SET ${assignments} FROM "${temp}" AS v WHERE t."${key}" = v."${key}"`);
   }
 
